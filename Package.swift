@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "PolicyKG",
+    products: [
+        .executable(name: "kg", targets: ["kg"]),
+        .library(name: "PolicyKG", targets: [
+            "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore",
+            "PolicyQuery", "PolicyExport", "PolicyFormats",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Shared vocabulary: node/edge kinds, attribute values, evidence, contributions, errors.
+        .target(name: "PolicyCore"),
+        // Reading files, encodings, normalisation with an offset map, sentences, document segmentation.
+        .target(name: "PolicyText", dependencies: ["PolicyCore"]),
+        // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
+        .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
+        // Longest-match automaton, entity and relation extractors, the extraction pipeline.
+        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyText", "PolicyOntology"]),
+        // The frozen graph, its builder, snapshots and incremental ingest bookkeeping.
+        .target(name: "PolicyStore", dependencies: [
+            "PolicyCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Questions users ask: path, coissue, neighbours, entity card, targets, stats.
+        .target(name: "PolicyQuery", dependencies: ["PolicyCore", "PolicyStore"]),
+        // libxml2, linked once; only PolicyXML imports it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "PolicyXML", dependencies: ["CLibXML2"]),
+        // Writers for GraphML, GEXF, RDF, Neo4j CSV, JSONL, DOT.
+        .target(name: "PolicyExport", dependencies: ["PolicyCore", "PolicyStore", "PolicyQuery", "PolicyXML"]),
+        // Input formats beyond plain text: HTML, DOCX, PDF.
+        .target(name: "PolicyFormats", dependencies: [
+            "PolicyCore", "PolicyText", "PolicyXML",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .executableTarget(name: "kg", dependencies: [
+            "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
+            "PolicyExport", "PolicyFormats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
+        .executableTarget(name: "kg-bench", dependencies: [
+            "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
+            "PolicyExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText"]),
+        .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
+        .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText"]),
+        .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),
+        .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
+        .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
+        .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText"]),
+    ]
+)

@@ -1,0 +1,21 @@
+import ArgumentParser
+import PolicyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Prints an error as `file:line: error: message` on standard error and exits non-zero.
+func fail(_ error: Error) -> Never {
+    let text: String
+    if let e = error as? KGError { text = e.description } else { text = "error: \(error)" }
+    FileHandleStderr.write(text + "\n")
+    exit(1)
+}
+
+/// Writes to standard error without Foundation.
+enum FileHandleStderr {
+    static func write(_ s: String) {
+        var s = s
+        s.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, stderr) }
+    }
+}
