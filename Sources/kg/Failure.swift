@@ -8,14 +8,12 @@ import Glibc
 func fail(_ error: Error) -> Never {
     let text: String
     if let e = error as? KGError { text = e.description } else { text = "error: \(error)" }
-    FileHandleStderr.write(text + "\n")
+    writeToStandardError(text + "\n")
     exit(1)
 }
 
-/// Writes to standard error without Foundation.
-enum FileHandleStderr {
-    static func write(_ s: String) {
-        var s = s
-        s.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, stderr) }
-    }
+/// Writes to standard error (file descriptor 2) without buffering.
+func writeToStandardError(_ s: String) {
+    var s = s
+    s.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
 }
