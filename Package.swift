@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "PolicyKG", targets: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore",
-            "PolicyQuery", "PolicyExport", "PolicyFormats",
+            "PolicyQuery", "PolicyExport", "PolicyFormats", "PolicyEvaluation",
         ]),
     ],
     dependencies: [
@@ -42,9 +42,11 @@ let package = Package(
             "PolicyCore", "PolicyText", "PolicyXML",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Accuracy report against gold annotations (the scorer of shared/eval, inside the tool).
+        .target(name: "PolicyEvaluation", dependencies: ["PolicyCore", "PolicyStore"]),
         .executableTarget(name: "kg", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", "PolicyFormats",
+            "PolicyExport", "PolicyFormats", "PolicyEvaluation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
@@ -59,5 +61,6 @@ let package = Package(
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
         .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText"]),
+        .testTarget(name: "PolicyEvaluationTests", dependencies: ["PolicyEvaluation", "PolicyStore"]),
     ]
 )
