@@ -47,7 +47,7 @@ public struct DocNumber: Hashable, Sendable {
     static func isCloseBracket(_ s: Unicode.Scalar) -> Bool { "〕]】)）］".unicodeScalars.contains(s) }
 
     /// Words that precede a 文号 in prose and are not part of it.
-    private static let leadingWords: [[Unicode.Scalar]] = ["根据", "按照", "依据", "落实", "参照", "执行", "贯彻", "印发", "见", "详见", "即"].map(scalars)
+    private static let leadingWords: [[Unicode.Scalar]] = ["根据", "按照", "依据", "落实", "参照", "执行", "贯彻", "印发", "详见", "以及", "见", "即", "和", "及", "与", "或"].map(scalars)
 
     /// Finds a 文号 whose opening bracket is at `bracketAt` (or, when nil, the first bracket from `from`).
     /// Returns the scalar range of the whole 文号 and the index after it.
@@ -61,13 +61,14 @@ public struct DocNumber: Hashable, Sendable {
         var hanCount = 0
         while p > from {
             let c = s[p - 1]
+            if c == "号", p >= 2, s[p - 2].digitValue != nil { break }
             if c.isHanIdeograph { hanCount += 1; p -= 1 } else if c.isInlineSpace && hanCount == 0 { p -= 1 } else { break }
             if hanCount >= 12 { break }
         }
         while p < open, s[p].isInlineSpace { p += 1 }
         guard hanCount >= 1 else { return nil }
         // Strip prose words in front ("根据财金〔…〕").
-        for word in leadingWords where span.matches(word, at: p) && open - p > word.count + 1 { p += word.count; break }
+        for word in leadingWords where span.matches(word, at: p) && open - p >= word.count + 1 { p += word.count; break }
         // Year.
         var i = open + 1
         while i < to, s[i].isInlineSpace { i += 1 }

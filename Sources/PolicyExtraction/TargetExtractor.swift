@@ -219,7 +219,9 @@ public struct TargetExtractor: Sendable {
 
     /// What is measured: the clause before the number without deadline and cue words, else the words after the unit.
     private func subject(_ span: ScalarSpan, clause: Range<Int>, number: Range<Int>, unitEnd: Int) -> String {
-        var text = span.string(clause.lowerBound..<number.lowerBound).trimmingSpaces()
+        var text = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound)
+            ? "" : span.string(clause.lowerBound..<number.lowerBound).trimmingSpaces()
+        for w in ["在", "对", "将"] where text.hasPrefix(w) && text.count > 2 { text.removeFirst(w.count) }
         let trailing = ["不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "降低到", "降至",
                         "达到", "分别达", "超过", "严守", "守住", "建设", "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后"]
         var changed = true
@@ -232,6 +234,7 @@ public struct TargetExtractor: Sendable {
             var a = unitEnd
             while a < clause.upperBound, span.scalars[a].isInlineSpace { a += 1 }
             text = span.string(a..<clause.upperBound).trimmingSpaces()
+            for w in ["左右", "以上", "以内", "以下", "多", "余"] where text.hasPrefix(w) && text.count > w.count { text.removeFirst(w.count); break }
         }
         return text
     }
