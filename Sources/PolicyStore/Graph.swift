@@ -207,3 +207,19 @@ public struct SourceFile: Hashable, Sendable, Codable {
         self.contentHash = contentHash
     }
 }
+
+extension Graph: Equatable {
+    /// Structural equality of all stored columns (same nodes, edges, strings and indexes in the same order).
+    public static func == (a: Graph, b: Graph) -> Bool {
+        a.strings == b.strings && a.nodeKindNames == b.nodeKindNames && a.edgeKindNames == b.edgeKindNames
+            && a.nodeIDs == b.nodeIDs && a.nodeKindIndex == b.nodeKindIndex && a.nodeLabels == b.nodeLabels
+            && a.aliasStart == b.aliasStart && a.aliasItems == b.aliasItems
+            && a.nodeAttributeStart == b.nodeAttributeStart && a.edgeAttributeStart == b.edgeAttributeStart
+            && a.attributeRows == b.attributeRows && a.nodeEvidenceStart == b.nodeEvidenceStart
+            && a.edgeEvidenceStart == b.edgeEvidenceStart && a.evidenceRows == b.evidenceRows
+            && a.edgeSources == b.edgeSources && a.edgeTargets == b.edgeTargets && a.edgeKindIndex == b.edgeKindIndex
+            && a.outStart == b.outStart && a.outItems == b.outItems && a.inStart == b.inStart && a.inItems == b.inItems
+            && a.nodesByID == b.nodesByID && a.nameKeys == b.nameKeys && a.nameNodes == b.nameNodes
+            && a.sourcePaths == b.sourcePaths && a.sourceHashes == b.sourceHashes
+    }
+}
