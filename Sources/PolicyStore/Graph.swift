@@ -208,6 +208,10 @@ public struct SourceFile: Hashable, Sendable, Codable {
     }
 }
 
+extension Graph: CustomStringConvertible {
+    public var description: String { "Graph(\(nodeCount) nodes, \(edgeCount) edges, \(sourcePaths.count) sources)" }
+}
+
 extension Graph: Equatable {
     /// Structural equality of all stored columns (same nodes, edges, strings and indexes in the same order).
     public static func == (a: Graph, b: Graph) -> Bool {

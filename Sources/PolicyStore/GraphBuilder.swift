@@ -87,7 +87,7 @@ public struct GraphBuilder {
             n = newNode(id: id, kind: interner.intern(r.kind.rawValue), label: label, stub: false)
         }
         for a in r.aliases { addAlias(interner.intern(a), to: n) }
-        for (key, value) in r.attributes {
+        for (key, value) in r.attributes.sorted(by: { $0.key < $1.key }) {
             let k = interner.intern(key)
             nodeAttributeHead[Int(n)] = setAttribute(k, value, head: nodeAttributeHead[Int(n)])
         }
@@ -117,7 +117,7 @@ public struct GraphBuilder {
             edgeEvidenceHead.append(-1)
             edgeEvidenceTail.append(-1)
         }
-        for (k, value) in r.attributes {
+        for (k, value) in r.attributes.sorted(by: { $0.key < $1.key }) {
             let key = interner.intern(k)
             edgeAttributeHead[Int(e)] = setAttribute(key, value, head: edgeAttributeHead[Int(e)])
         }
