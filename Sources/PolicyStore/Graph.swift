@@ -143,6 +143,13 @@ public struct Graph: Sendable {
     @inline(__always)
     public func inEdges(_ n: Int) -> ArraySlice<Int32> { inItems[Int(inStart[n])..<Int(inStart[n + 1])] }
 
+    /// Position of node `n`'s kind in `nodeKinds` (cheap kind tests in hot loops).
+    @inline(__always)
+    public func nodeKindOrdinal(_ n: Int) -> Int { Int(nodeKindIndex[n]) }
+    /// Position of edge `e`'s kind in `edgeKinds`.
+    @inline(__always)
+    public func edgeKindOrdinal(_ e: Int) -> Int { Int(edgeKindIndex[e]) }
+
     /// Node and edge kinds present in the graph.
     public var nodeKinds: [NodeKind] { nodeKindTable }
     public var edgeKinds: [EdgeKind] { edgeKindTable }
