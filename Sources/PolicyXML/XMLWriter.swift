@@ -149,6 +149,12 @@ public final class XMLWriter {
         try check(rc, "attribute \(name.string)")
     }
 
+    /// An identifier attribute made of one ASCII letter and a number, e.g. `id="n42"`, formatted without allocating.
+    public func attribute(_ name: XMLName, letter: UInt8, _ value: Int) throws {
+        let rc = withDecimal(value, letter: letter) { xmlTextWriterWriteAttribute(writer, name.bytes, $0) }
+        try check(rc, "attribute \(name.string)")
+    }
+
     /// `prefix:name="value"`; with a namespace URI, also declares `xmlns:prefix`.
     public func attribute(prefix: String?, name: String, namespaceURI: String?, _ value: String) throws {
         let rc = withOptionalCString(prefix) { p in
@@ -209,7 +215,7 @@ public final class XMLWriter {
     }
 
     @inline(__always)
-    private func withDecimal<R>(_ value: Int, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+    private func withDecimal<R>(_ value: Int, letter: UInt8 = 0, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
         number.withUnsafeMutableBufferPointer { buf -> R in
             var v = value.magnitude
             var i = buf.count - 1
@@ -220,6 +226,7 @@ public final class XMLWriter {
                 v /= 10
             } while v != 0
             if value < 0 { i -= 1; buf[i] = 0x2D }
+            if letter != 0 { i -= 1; buf[i] = letter }
             return body(UnsafePointer(buf.baseAddress! + i))
         }
     }
