@@ -6,6 +6,10 @@ import PolicyStore
 public struct DOTWriter {
     public let view: GraphView
     public let options: ExportOptions
+    /// Co-issuance view only: draw just the pairs whose both agencies are in this set.
+    public var focus: Set<Int>?
+    /// Nodes drawn with a thick border (e.g. the entity a render is about).
+    public var highlighted: Set<Int> = []
 
     public init(view: GraphView, options: ExportOptions) {
         self.view = view
@@ -31,8 +35,11 @@ public struct DOTWriter {
             }
         case .coissue:
             let network = CoissueNetwork(view)
-            for n in network.agencies { try node(n, out) }
-            for p in network.pairs {
+            let pairs = network.pairs.filter { p in focus.map { $0.contains(p.first) && $0.contains(p.second) } ?? true }
+            var drawn = Set<Int>()
+            for p in pairs { drawn.insert(p.first); drawn.insert(p.second) }
+            for n in network.agencies where drawn.contains(n) || focus == nil { try node(n, out) }
+            for p in pairs {
                 try out.write("  n\(p.first) -- n\(p.second) [weight=\(p.weight), label=\"\(p.weight)\", penwidth=\(Self.penWidth(p.weight))];\n")
             }
         }
@@ -44,7 +51,8 @@ public struct DOTWriter {
         let graph = view.graph
         try out.write("  n\(n) [label=")
         try out.write(Self.quoted(graph.label(n)))
-        try out.write(", kind=\"\(graph.nodeKind(n).rawValue)\", fillcolor=\"\(KindPalette.colour(of: graph.nodeKind(n)).hex)\"];\n")
+        try out.write(", kind=\"\(graph.nodeKind(n).rawValue)\", fillcolor=\"\(KindPalette.colour(of: graph.nodeKind(n)).hex)\"")
+        try out.write(highlighted.contains(n) ? ", penwidth=3, color=\"black\"];\n" : "];\n")
     }
 
     static func penWidth(_ weight: Int) -> String {

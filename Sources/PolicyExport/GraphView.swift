@@ -53,12 +53,28 @@ public struct GraphView {
     }
 }
 
+extension GraphView {
+    /// A view of exactly the given nodes and edges (edges whose ends are not both listed are dropped).
+    public init(graph: Graph, nodes: Set<Int>, edges: Set<Int>) {
+        self.graph = graph
+        includesNode = (0..<graph.nodeCount).map { nodes.contains($0) }
+        includesEdge = (0..<graph.edgeCount).map { e in
+            edges.contains(e) && nodes.contains(graph.edgeSource(e)) && nodes.contains(graph.edgeTarget(e))
+        }
+        documentDates = (0..<graph.nodeCount).map { n in
+            graph.nodeKind(n) == .document ? ExportDates.documentDate(graphWithoutView: graph, n) : nil
+        }
+        includedNodeCount = includesNode.lazy.filter { $0 }.count
+        includedEdgeCount = includesEdge.lazy.filter { $0 }.count
+    }
+}
+
 extension ExportDates {
     static func documentDate(graphWithoutView graph: Graph, _ n: Int) -> String? {
-        for (key, value) in graph.attributes(ofNode: n) where key == "date" {
-            if case .string(let s) = value { return normalized(s) }
-            if case .int(let y) = value { return normalized(String(y)) }
+        switch graph.attribute("date", ofNode: n) {
+        case .string(let s)?: return normalized(s)
+        case .int(let y)?: return normalized(String(y))
+        default: return nil
         }
-        return nil
     }
 }
