@@ -1,0 +1,156 @@
+import Foundation
+import PolicyXML
+
+/// The metadata a portal page states about itself: `<meta name=…>` tags and "发文机关：…" tables.
+public enum HTMLMetadata {
+    /// Labels of metadata tables, mapped to the key they are returned under.
+    static let labels: [String: String] = [
+        "标题": "标题", "名称": "标题", "文件名称": "标题",
+        "发文机关": "发文机关", "发布机构": "发文机关", "发文单位": "发文机关", "发布机关": "发文机关",
+        "发文字号": "发文字号", "文号": "发文字号",
+        "成文日期": "成文日期", "发布日期": "发布日期", "发文日期": "成文日期",
+        "索引号": "索引号", "主题分类": "主题分类",
+    ]
+    /// `<meta name=…>` tags, mapped to the key they are returned under.
+    static let metaNames: [String: String] = [
+        "articletitle": "标题", "pubdate": "发布日期", "firstpublishedtime": "发布日期",
+        "contentsource": "来源", "keywords": "keywords", "description": "description",
+    ]
+
+    /// Collects metadata; keys: "title" (the <title>, site suffix removed), 标题, 发文机关, 发文字号, 成文日期,
+    /// 发布日期, 索引号, 主题分类, 来源, keywords, description — whichever the page states.
+    public static func collect(_ tree: MarkupTree) -> [String: String] {
+        var out: [String: String] = [:]
+        for n in 0..<tree.count where tree.kinds[n] == .element {
+            switch tree.names[n] {
+            case "title":
+                let t = cleaned(tree.textContent(of: n))
+                if !t.isEmpty { out["title"] = stripSiteSuffix(t) }
+            case "meta":
+                if let name = tree.attribute("name", of: n)?.lowercased(), let key = metaNames[name],
+                   let content = tree.attribute("content", of: n).map(cleaned), !content.isEmpty, out[key] == nil {
+                    out[key] = content
+                }
+            case "td", "th", "li", "p", "span", "div", "dt", "b", "strong", "label":
+                let text = cleaned(tree.textContent(of: n))
+                guard !text.isEmpty, text.unicodeScalars.count <= 120 else { continue }
+                let squeezedText = squeezed(text)
+                // "发文机关：" in this cell, the value in the next cell / sibling element.
+                let label = squeezedText.trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+                if let key = labels[label] {
+                    if out[key] == nil, let value = nextSiblingText(tree, of: n), !value.isEmpty,
+                       labels[squeezed(value).trimmingCharacters(in: CharacterSet(charactersIn: ":："))] == nil {
+                        out[key] = value
+                    }
+                    continue
+                }
+                // "发文机关：国务院" in one element without child elements carrying other labels.
+                for separator in ["：", ":"] {
+                    guard let r = text.range(of: separator) else { continue }
+                    let head = squeezed(String(text[..<r.lowerBound]))
+                    if let key = labels[head], out[key] == nil {
+                        let value = cleaned(String(text[r.upperBound...]))
+                        if !value.isEmpty && !value.contains("：") { out[key] = value }
+                    }
+                    break
+                }
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    /// Text of the next element sibling of `n` (the value cell of a label cell).
+    static func nextSiblingText(_ tree: MarkupTree, of n: Int) -> String? {
+        var s = Int(tree.nextSibling[n])
+        while s >= 0 {
+            if tree.kinds[s] == .element { return cleaned(tree.textContent(of: s)) }
+            let t = cleaned(tree.texts[s])
+            if !t.isEmpty { return t }
+            s = Int(tree.nextSibling[s])
+        }
+        return nil
+    }
+
+    /// Whitespace (including ideographic and no-break spaces) collapsed and trimmed.
+    static func cleaned(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    static func stripSiteSuffix(_ title: String) -> String {
+        for separator in ["_", " - ", "－", "|", "——"] {
+            if let r = title.range(of: separator) {
+                let head = cleaned(String(title[..<r.lowerBound]))
+                if head.unicodeScalars.count >= 4 { return head }
+            }
+        }
+        return title
+    }
+
+    /// Warnings where the metadata says something the text does not: a 文号, title, issuer or date missing
+    /// from the extracted text.
+    public static func disagreements(_ metadata: [String: String], text: String) -> [String] {
+        var warnings: [String] = []
+        let body = comparable(text)
+        if let number = metadata["发文字号"], !number.isEmpty, !body.contains(comparable(number)) {
+            warnings.append("metadata 发文字号 “\(number)” does not appear in the text")
+        }
+        if let title = metadata["标题"], !title.isEmpty, !body.contains(comparable(title)) {
+            warnings.append("metadata 标题 “\(title)” does not appear in the text")
+        }
+        if let issuers = metadata["发文机关"] {
+            for issuer in issuers.split(whereSeparator: { " 、,，;；".contains($0) }) where !body.contains(comparable(String(issuer))) {
+                warnings.append("metadata 发文机关 “\(issuer)” does not appear in the text")
+            }
+        }
+        if let date = metadata["成文日期"], let iso = isoDate(date) {
+            let forms = dateForms(iso)
+            if !forms.contains(where: { body.contains($0) }) {
+                warnings.append("metadata 成文日期 “\(date)” does not appear in the text")
+            }
+        }
+        return warnings
+    }
+
+    /// NFKC, no whitespace, 文号 brackets unified: for containment checks.
+    static func comparable(_ s: String) -> String {
+        var out = squeezed(s.precomposedStringWithCompatibilityMapping)
+        for (a, b) in [("[", "〔"), ("]", "〕"), ("【", "〔"), ("】", "〕"), ("(", "（"), (")", "）")] {
+            out = out.replacingOccurrences(of: a, with: b)
+        }
+        return out
+    }
+
+    /// "2022-11-18", "2022年11月18日", "2022/11/18", "2022.11.18" → (2022, 11, 18).
+    static func isoDate(_ s: String) -> (Int, Int, Int)? {
+        let numbers = s.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        guard numbers.count >= 3, numbers[0] > 1900 else { return nil }
+        return (numbers[0], numbers[1], numbers[2])
+    }
+
+    /// The ways a date is written in running text: Arabic and Chinese numerals.
+    static func dateForms(_ d: (Int, Int, Int)) -> [String] {
+        let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        func chineseYear(_ y: Int) -> String { String(y).map { digits[Int(String($0))!] }.joined() }
+        func chineseNumber(_ n: Int) -> String {
+            if n < 10 { return digits[n] }
+            let tens = n / 10, ones = n % 10
+            return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
+        }
+        let (y, m, day) = d
+        return [
+            "\(y)年\(m)月\(day)日",
+            String(format: "%04d-%02d-%02d", y, m, day),
+            chineseYear(y) + "年" + chineseNumber(m) + "月" + chineseNumber(day) + "日",
+            chineseYear(y).replacingOccurrences(of: "〇", with: "○") + "年" + chineseNumber(m) + "月" + chineseNumber(day) + "日",
+        ]
+    }
+}
