@@ -68,12 +68,16 @@ public struct LongestMatchAutomaton: Sendable {
     private func step(_ node: Int32, _ byte: UInt8, _ first: UnsafeBufferPointer<Int32>,
                       _ bytes: UnsafeBufferPointer<UInt8>, _ targets: UnsafeBufferPointer<Int32>) -> Int32 {
         var lo = Int(first[Int(node)])
-        var hi = Int(first[Int(node) + 1])
-        while hi - lo > 8 {
-            let mid = (lo + hi) >> 1
-            if bytes[mid] < byte { lo = mid + 1 } else { hi = mid }
+        let end = Int(first[Int(node) + 1])
+        if end - lo > 8 {
+            var hi = end
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if bytes[mid] < byte { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < end && bytes[lo] == byte ? targets[lo] : -1
         }
-        while lo < hi {
+        while lo < end {
             let b = bytes[lo]
             if b == byte { return targets[lo] }
             if b > byte { return -1 }
