@@ -140,8 +140,8 @@ struct DocumentExtractor {
         return nil
     }
 
-    /// The document a segment reproduces, with issuers from its signature, its title or its headline;
-    /// nil when the segment has no title or no stated issuer (news items, articles, prefaces).
+    /// The document a segment reproduces, with issuers from its signature, its title or its headline (none when
+    /// not stated: news items, articles); nil when the segment has no title or is a TOC/preface.
     func draft(for segment: DocumentSegment, in text: NormalizedText, contextProvince: String?) -> DocumentDraft? {
         guard let title = segment.title?.trimmingSpaces(), !title.isEmpty,
               segment.kind != .toc, segment.kind != .preface else { return nil }
@@ -181,7 +181,7 @@ struct DocumentExtractor {
                 return draft
             }
         }
-        return nil
+        return draft
     }
 
     /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).

@@ -21,7 +21,8 @@ public struct ExtractionPipeline: Sendable {
         var rules = TargetRules.standard
         let vocabulary = ontology.targetVocabulary
         rules.add(units: vocabulary.units.map(\.name).filter { $0 != "年" && $0 != "月" && $0 != "日" },
-                  comparators: vocabulary.comparators.map { ($0.phrase, $0.symbol) },
+                  prefixComparators: vocabulary.comparators(at: .prefix).map { ($0.phrase, $0.symbol) },
+                  suffixComparators: vocabulary.comparators(at: .suffix).map { ($0.phrase, $0.symbol) },
                   redLineWords: vocabulary.redLineWords)
         targetExtractor = TargetExtractor(rules: rules)
     }
@@ -69,6 +70,8 @@ struct ExtractionRun {
     var builder = ContributionBuilder()
     /// Targets per owner prefix, for numbering.
     var targetCounts: [String: Int] = [:]
+    /// Target ids by (owner prefix, value, unit, comparator): a target restated in the same document is one node.
+    var targetIDs: [String: String] = [:]
     let sourceStem: String
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
@@ -87,6 +90,7 @@ struct ExtractionRun {
         var sentenceIndex = 0
         for scope in scopes {
             let mentions = pipeline.recognizer.mentions(in: text.utf8, range: scope.range, contextProvince: scope.contextProvince)
+                .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
             var mentionIndex = 0
             while sentenceIndex < sentences.count, sentences[sentenceIndex].range.upperBound <= scope.range.lowerBound { sentenceIndex += 1 }
             var k = sentenceIndex
@@ -96,7 +100,8 @@ struct ExtractionRun {
                 guard !range.isEmpty else { continue }
                 while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < range.lowerBound { mentionIndex += 1 }
                 var end = mentionIndex
-                while end < mentions.count, mentions[end].range.upperBound <= range.upperBound { end += 1 }
+                while end < mentions.count, mentions[end].range.lowerBound < range.upperBound { end += 1 }
+                // A mention crossing the sentence end still belongs to this sentence.
                 extractSentence(range, mentions: mentions[mentionIndex..<end], scope: scope)
                 mentionIndex = end
             }
@@ -120,9 +125,14 @@ struct ExtractionRun {
             let extractor = documents
             let province = [segment.title, segment.headline].compactMap { $0 }.lazy.compactMap { extractor.regionCode(in: $0) }.first
             var id: String?
-            if let draft = documents.draft(for: segment, in: text, contextProvince: province), !draft.issuers.isEmpty {
-                id = registry.register(draft)
-                if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+            if let draft = documents.draft(for: segment, in: text, contextProvince: province) {
+                if !draft.issuers.isEmpty {
+                    id = registry.register(draft)
+                    if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+                } else if registry.lookup(title: draft.title, number: draft.number?.text) != nil {
+                    // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
+                    id = registry.register(draft)
+                }
             }
             scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province))
             covered = range.upperBound
@@ -247,9 +257,16 @@ struct ExtractionRun {
                 ?? hits.first(where: { $0.kind == .agency })?.nodeID
                 ?? hits.first(where: { $0.kind == .programme })?.nodeID
             let prefix = scope.documentID ?? sourceStem
-            let n = (targetCounts[prefix] ?? 0) + 1
-            targetCounts[prefix] = n
-            let id = "target:\(prefix)#\(n)"
+            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(target.comparator)"
+            let id: String
+            if let known = targetIDs[key] {
+                id = known
+            } else {
+                let n = (targetCounts[prefix] ?? 0) + 1
+                targetCounts[prefix] = n
+                id = "target:\(prefix)#\(n)"
+                targetIDs[key] = id
+            }
             let evidence = text.evidence(for: span.byteRange(target.clauseRange), sentence: sentence)
             var attributes: Attributes = [
                 "value": .double(target.value),
