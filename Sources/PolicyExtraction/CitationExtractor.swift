@@ -2,7 +2,7 @@
 struct Citation: Sendable, Hashable {
     /// Title without 《》, or nil for a bare 文号.
     var title: String?
-    var docNumber: DocNumber?
+    var docNumber: DocumentNumber?
     /// Scalar range (title brackets / number) inside the span.
     var range: Range<Int>
 }
@@ -14,13 +14,13 @@ enum CitationExtractor {
 
     static func citations(in span: ScalarSpan) -> [Citation] {
         var out: [Citation] = []
-        let numbers = DocNumber.occurrences(in: span, from: 0, to: span.count)
+        let numbers = DocumentNumber.occurrences(in: span, from: 0, to: span.count)
         var usedNumbers = Set<Int>()
         var i = 0
         while i < span.count {
             guard span.scalars[i] == "《", let close = IssuerExtractor.matchingClose(span, open: i) else { i += 1; continue }
             let title = span.string((i + 1)..<close).trimmingSpaces()
-            var number: DocNumber?
+            var number: DocumentNumber?
             // "《…》（财库〔2021〕20号）": a 文号 starting right after the title, inside brackets.
             var j = close + 1
             while j < span.count, span.scalars[j].isInlineSpace { j += 1 }

@@ -1,6 +1,6 @@
 /// A document number (文号) such as "财金〔2022〕119号" or "工信部联运行〔2022〕160号":
 /// issuer code, optional "联" (joint issue), category, year in brackets, serial number.
-public struct DocNumber: Hashable, Sendable {
+public struct DocumentNumber: Hashable, Sendable {
     /// Normalised form with 〔〕 brackets and no spaces: "工信部联运行〔2022〕160号".
     public let text: String
     /// Everything before the bracket: "工信部联运行".
@@ -15,7 +15,7 @@ public struct DocNumber: Hashable, Sendable {
     public let serial: Int
 
     /// Parses a whole 文号 (surrounding spaces allowed; brackets 〔〕 [] 【】 () （） ［］ accepted).
-    public static func parse(_ text: String) -> DocNumber? {
+    public static func parse(_ text: String) -> DocumentNumber? {
         let span = ScalarSpan(text)
         var start = 0
         while start < span.count, span.scalars[start].isInlineSpace { start += 1 }
@@ -26,8 +26,8 @@ public struct DocNumber: Hashable, Sendable {
     }
 
     /// All 文号 occurrences in scalars `from..<to` of `span`, with their scalar ranges.
-    static func occurrences(in span: ScalarSpan, from: Int, to: Int) -> [(range: Range<Int>, number: DocNumber)] {
-        var out: [(range: Range<Int>, number: DocNumber)] = []
+    static func occurrences(in span: ScalarSpan, from: Int, to: Int) -> [(range: Range<Int>, number: DocumentNumber)] {
+        var out: [(range: Range<Int>, number: DocumentNumber)] = []
         var i = from
         while i < to {
             if isOpenBracket(span.scalars[i]), let (found, end) = scan(span, bracketAt: i, from: from, to: to),
@@ -87,7 +87,7 @@ public struct DocNumber: Hashable, Sendable {
         return (p..<(i + 1), i + 1)
     }
 
-    private static func build(_ span: ScalarSpan, _ range: Range<Int>) -> DocNumber? {
+    private static func build(_ span: ScalarSpan, _ range: Range<Int>) -> DocumentNumber? {
         var prefix = String.UnicodeScalarView()
         var year = 0, serial = 0
         var phase = 0 // 0 prefix, 1 year, 2 serial
@@ -105,7 +105,7 @@ public struct DocNumber: Hashable, Sendable {
         guard !prefix.isEmpty, year >= 1949, year <= 2100 else { return nil }
         let prefixString = String(prefix)
         let (code, joint, category) = splitPrefix(Array(prefix))
-        return DocNumber(text: "\(prefixString)〔\(year)〕\(serial)号", prefix: prefixString,
+        return DocumentNumber(text: "\(prefixString)〔\(year)〕\(serial)号", prefix: prefixString,
                          issuerCode: code, isJoint: joint, category: category, year: year, serial: serial)
     }
 

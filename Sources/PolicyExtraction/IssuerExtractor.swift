@@ -101,7 +101,7 @@ enum IssuerExtractor {
             guard let firstIssuer = issuers.first else { continue }
             // Title after the verb.
             var t = afterVerb
-            if t < s.count, s[t] == "了" { t += 1 }
+            if t < s.count, s[t] == "了" || s[t] == "的" { t += 1 }
             while t < s.count, s[t].isInlineSpace { t += 1 }
             guard t < s.count else { continue }
             if s[t] == "《" {

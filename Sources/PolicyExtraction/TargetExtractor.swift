@@ -22,7 +22,8 @@ public struct TargetExtractor: Sendable {
     let rules: TargetRules
     private let magnitudes: [[Unicode.Scalar]]
     private let units: [[Unicode.Scalar]]
-    private let comparators: [([Unicode.Scalar], String)]
+    private let prefixComparators: [([Unicode.Scalar], String)]
+    private let suffixComparators: [([Unicode.Scalar], String)]
     private let redLine: [[Unicode.Scalar]]
     private let strong: [[Unicode.Scalar]]
     private let goalVerbs: [[Unicode.Scalar]]
@@ -36,7 +37,8 @@ public struct TargetExtractor: Sendable {
         func sorted(_ words: [String]) -> [[Unicode.Scalar]] { words.map(scalars).sorted { $0.count > $1.count } }
         magnitudes = sorted(rules.magnitudes)
         units = sorted(rules.units)
-        comparators = rules.comparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
+        prefixComparators = rules.prefixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
+        suffixComparators = rules.suffixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
         redLine = sorted(rules.redLineWords)
         strong = sorted(rules.strongCues)
         goalVerbs = sorted(rules.goalVerbs)
@@ -93,16 +95,19 @@ public struct TargetExtractor: Sendable {
         for q in quantities {
             let clause = clauseRange(s, around: q.number.lowerBound)
             // Statistics: sentence cues before the clause end, clause cues before the number.
-            if sentenceStats.contains(where: { w in span.find(w, to: clause.upperBound) != nil }) { continue }
+            if sentenceStats.contains(where: { w in span.find(w, to: q.number.lowerBound) != nil }) { continue }
             if clauseStats.contains(where: { w in span.find(w, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
-            let strongCue = strong.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }
+            if describesText(span, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
+            let strongCue = redLineCue || strong.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }
                 || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
+                || achievedShare(span, unitEnd: q.end)
             let weakCue = weak.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }
             let accepted = strongCue || (weakCue && (deadline != nil || hasModal) && !hasPlainPastYear)
             guard accepted else { continue }
             let comparator = comparatorSymbol(span, q.number, unitEnd: q.end, clause: clause, isRange: q.valueMax != nil)
-            let kind = kindOf(span, clause: clause, comparator: comparator)
+            let kind = redLineCue ? "red_line" : kindOf(span, clause: clause, comparator: comparator)
             let statement = span.string(clause).trimmingSpaces()
             out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: clause, number: q.number, unitEnd: q.end),
                                        value: q.value, valueMax: q.valueMax, unit: normalisedUnit(q.unit),
@@ -189,22 +194,44 @@ public struct TargetExtractor: Sendable {
         let s = span.scalars
         var after = unitEnd
         while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
-        for (phrase, symbol) in comparators where span.matches(phrase, at: after) { return symbol }
-        if after < s.count, s[after] == "内" { return "<=" }
+        for (phrase, symbol) in suffixComparators where span.matches(phrase, at: after) { return symbol }
         var before = number.lowerBound
         while before > clause.lowerBound, s[before - 1].isInlineSpace { before -= 1 }
-        for (phrase, symbol) in comparators where before - phrase.count >= clause.lowerBound && span.matches(phrase, at: before - phrase.count) {
+        for (phrase, symbol) in prefixComparators where before - phrase.count >= clause.lowerBound && span.matches(phrase, at: before - phrase.count) {
             return symbol
         }
-        // A phrase anywhere before the number in the clause ("控制在…" with words between).
-        for (phrase, symbol) in comparators where symbol != "=" && span.find(phrase, from: clause.lowerBound, to: number.lowerBound) != nil {
+        // A limiting phrase earlier in the clause ("控制在…的8%").
+        for (phrase, symbol) in prefixComparators where symbol != "=" && phrase.count >= 2
+            && span.find(phrase, from: clause.lowerBound, to: number.lowerBound) != nil {
             return symbol
         }
         return "="
     }
 
+    /// A red-line word right after the quantity ("18亿亩耕地红线", "10%的红线") or a hard-limit phrase before it.
+    private func redLineNear(_ span: ScalarSpan, number: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
+        let window = min(clause.upperBound, unitEnd + 12)
+        if redLine.contains(where: { span.find($0, from: unitEnd, to: window) != nil }) { return true }
+        let hardLimits = ["不得超过", "不得低于", "严禁超过"].map(scalars)
+        return hardLimits.contains { span.find($0, from: clause.lowerBound, to: number.lowerBound) != nil }
+    }
+
+    /// "19条措施", "5个方面", "20项重点工作": counts describing a text, not targets.
+    private func describesText(_ span: ScalarSpan, unit: String, unitEnd: Int, clause: Range<Int>) -> Bool {
+        guard ["条", "项", "个", "部分", "类", "方面"].contains(unit) else { return false }
+        let window = min(clause.upperBound, unitEnd + 8)
+        let words = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
+        return words.contains { span.find($0, from: unitEnd, to: window) != nil }
+    }
+
+    /// "100%实现…": a share to be reached.
+    private func achievedShare(_ span: ScalarSpan, unitEnd: Int) -> Bool {
+        var p = unitEnd
+        while p < span.count, span.scalars[p].isInlineSpace { p += 1 }
+        return span.matches(scalars("实现"), at: p) || span.matches(scalars("覆盖"), at: p)
+    }
+
     private func kindOf(_ span: ScalarSpan, clause: Range<Int>, comparator: String) -> String {
-        if redLine.contains(where: { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }) { return "red_line" }
         let floorWords = ["不低于", "不少于", "至少"].map(scalars)
         if floorWords.contains(where: { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }) { return "floor" }
         if comparator == "<=" { return "cap" }

@@ -72,4 +72,23 @@ import Testing
         #expect(extractor.targets(in: "到2030年，基本建成现代化体系。").isEmpty)
         #expect(extractor.targets(in: "推动5G网络建设，确保安全。").isEmpty)
     }
+
+    @Test func countsOfMeasuresAreNotTargets() {
+        #expect(extractor.targets(in: "《意见》从扩大投资、稳定就业等6个方面提出24条具体措施，守住民生底线。").isEmpty)
+        #expect(extractor.targets(in: "该省部署了15项重点任务，力争取得实效。").isEmpty)
+    }
+
+    @Test func shareToBeReachedAndAchievedRevenue() throws {
+        let share = try #require(extractor.targets(in: "县级医院远程医疗服务100%覆盖所有乡镇卫生院。").first)
+        #expect(share.value == 100)
+        #expect(extractor.targets(in: "上半年全行业实现营业收入 5200亿元，利润增长较快。").isEmpty)
+    }
+
+    @Test func redLineWordMustQualifyTheNumber() throws {
+        let red = try #require(extractor.targets(in: "确保用水总量不超过 6700亿立方米的红线。").first)
+        #expect(red.kind == "red_line")
+        #expect(red.comparator == "<=")
+        let notRed = try #require(extractor.targets(in: "力争新建 300个养老服务站，兜住民生底线。").first)
+        #expect(notRed.kind == "goal")
+    }
 }
