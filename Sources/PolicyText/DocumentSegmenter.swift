@@ -205,12 +205,25 @@ struct DocumentSegmenter {
         var docNumber: String? = nil, docNumberRange: Range<Int>? = nil
         var addressee: String? = nil, addresseeRange: Range<Int>? = nil
         var k = bodyStart
+        var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
             if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(p.text) {
                 docNumber = number; docNumberRange = p.range
-            } else if addressee == nil, ParagraphRoles.isAddressee(p.text) {
-                addressee = p.text; addresseeRange = p.range
+                afterNumber = k + 1
+            } else if addressee == nil, p.text.hasSuffix("：") || p.text.hasSuffix(":") {
+                // The addressee may run over several hard-broken lines: take the longest run that reads as one.
+                let from = afterNumber
+                for j in from...k {
+                    let parts = paragraphs[j...k]
+                    let joined = parts.map(\.text).joined()
+                    if parts.dropLast().allSatisfy({ !LineShape.endsParagraph(Array($0.text.unicodeScalars.map(\.value)), 0, $0.text.unicodeScalars.count) }),
+                       ParagraphRoles.isAddressee(joined) {
+                        addressee = joined
+                        addresseeRange = paragraphs[j].range.lowerBound..<p.range.upperBound
+                        break
+                    }
+                }
                 break
             }
             k += 1

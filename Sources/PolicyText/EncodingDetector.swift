@@ -12,6 +12,8 @@ struct DecodedBytes {
     var shift: Int
     var replacements: Int
     var scalarCount: Int
+    /// C0 control characters other than tab, line feed, carriage return, form feed and vertical tab.
+    var controls: Int = 0
 }
 
 /// Detects the encoding of raw file bytes (BOM, NUL patterns, UTF-8 validity, GB18030) and decodes them.
@@ -25,7 +27,7 @@ enum EncodingDetector {
         }
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { return decodeUTF16(bytes, from: 2, littleEndian: true) }
         if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { return decodeUTF16(bytes, from: 2, littleEndian: false) }
-        if let littleEndian = utf16ByNULPattern(bytes) { return decodeUTF16(bytes, from: 0, littleEndian: littleEndian) }
+        if let littleEndian = utf16ByNULPattern(bytes) { return countControls(decodeUTF16(bytes, from: 0, littleEndian: littleEndian)) }
         if let nul = bytes.firstIndex(of: 0) {
             let line = 1 + bytes[0..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw KGError(file: path, line: line, "binary file (NUL byte at offset \(nul))")
@@ -33,9 +35,17 @@ enum EncodingDetector {
         let asUTF8 = decodeUTF8(bytes, from: 0)
         if asUTF8.replacements == 0 { return asUTF8 }
         if let asGB = GB18030Decoder.decode(bytes), asGB.replacements < asUTF8.replacements {
-            return asGB
+            return countControls(asGB)
         }
-        return asUTF8
+        return countControls(asUTF8)
+    }
+
+    static func countControls(_ d: DecodedBytes) -> DecodedBytes {
+        var d = d
+        var n = 0
+        for b in d.utf8 where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x0B { n += 1 }
+        d.controls = n
+        return d
     }
 
     /// UTF-16 without BOM: ASCII-heavy text shows NULs at every other byte.

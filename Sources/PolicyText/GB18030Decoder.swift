@@ -4,6 +4,8 @@ import Glibc
 
 /// GB18030 (superset of GBK and GB2312) decoding through glibc `iconv`, one character at a time so that every
 /// decoded scalar keeps the offset of its original bytes. Invalid bytes become U+FFFD.
+/// Returns nil when the bytes do not look like Chinese text: fewer than 80% of the two-byte characters fall in the
+/// GB2312 area (lead A1–F7, trail A1–FE), where nearly all characters of real Chinese text are.
 enum GB18030Decoder {
     static func decode(_ bytes: [UInt8]) -> DecodedBytes? {
         let cd = iconv_open("UTF-8", "GB18030")
@@ -14,6 +16,7 @@ enum GB18030Decoder {
         out.reserveCapacity(bytes.count * 3 / 2)
         map.reserveCapacity(bytes.count * 3 / 2 + 1)
         var replacements = 0, scalars = 0
+        var pairs = 0, gb2312Pairs = 0
         var input = bytes
         var buffer = [CChar](repeating: 0, count: 16)
         let n = bytes.count
@@ -27,7 +30,11 @@ enum GB18030Decoder {
                 var length = 0
                 if b0 >= 0x81 && b0 <= 0xFE && i + 1 < n {
                     let b1 = src[i + 1]
-                    if b1 >= 0x30 && b1 <= 0x39 { length = i + 3 < n ? 4 : 0 } else if b1 >= 0x40 && b1 != 0x7F && b1 != 0xFF { length = 2 }
+                    if b1 >= 0x30 && b1 <= 0x39 { length = i + 3 < n ? 4 : 0 } else if b1 >= 0x40 && b1 != 0x7F && b1 != 0xFF {
+                        length = 2
+                        pairs += 1
+                        if b0 >= 0xA1 && b0 <= 0xF7 && b1 >= 0xA1 && b1 <= 0xFE { gb2312Pairs += 1 }
+                    }
                 }
                 var produced = 0
                 if length > 0 {
@@ -56,6 +63,7 @@ enum GB18030Decoder {
             }
         }
         map.append(Int32(n))
+        if gb2312Pairs * 5 < pairs * 4 { return nil }
         return DecodedBytes(encoding: .gb18030, utf8: out, map: map, shift: 0,
                             replacements: replacements, scalarCount: scalars)
     }

@@ -11,6 +11,7 @@ public struct NormalizationProfile: Sendable, Equatable {
         self.fullLineWidth = fullLineWidth
     }
 
-    /// Lines at least this wide that do not end a sentence continue on the next line.
-    var joinWidth: Int { fullLineWidth < 12 ? Int.max : fullLineWidth * 85 / 100 }
+    /// Lines at least this wide that do not end a sentence continue on the next line. Allows for the two-character
+    /// indent of a paragraph's first line and for narrower Latin digits.
+    var joinWidth: Int { fullLineWidth < 12 ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 8) }
 }

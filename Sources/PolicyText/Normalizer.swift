@@ -177,15 +177,16 @@ enum Normalizer {
         return titles
     }
 
-    /// The width of a full hard-wrapped line: the most common width among wide content lines that do not end a
-    /// sentence (wrapped lines), if such lines are frequent; else 0.
+    /// The width of a full hard-wrapped line: the most common width (±1 column) among content lines that do not end
+    /// a sentence, if at least 5 lines, 5% of all content lines and 30% of those unfinished lines share it; else 0.
     static func fullLineWidth(_ flat: Flat) -> Int {
         var counts: [Int: Int] = [:]
-        var contentLines = 0
+        var contentLines = 0, unfinished = 0
         for line in flat.lines where line.kind == .content {
             contentLines += 1
             guard line.width >= 12, !LineShape.endsParagraph(flat.scalars, line.start, line.end) else { continue }
             counts[line.width, default: 0] += 1
+            unfinished += 1
         }
         // Bucket widths that differ by one column (digits and Latin letters make lines a column narrower or wider).
         var best = 0, bestCount = 0
@@ -193,7 +194,8 @@ enum Normalizer {
             let c = (counts[w - 1] ?? 0) + (counts[w] ?? 0) + (counts[w + 1] ?? 0)
             if c > bestCount || (c == bestCount && w > best) { best = w; bestCount = c }
         }
-        return bestCount >= 3 && bestCount * 20 >= contentLines ? best + 1 : 0
+        // Wrapped lines share one width: demand a real cluster, not a few headings that happen to be equally wide.
+        return bestCount >= 5 && bestCount * 20 >= contentLines && bestCount * 10 >= unfinished * 3 ? best + 1 : 0
     }
 
     // MARK: - Paragraphs

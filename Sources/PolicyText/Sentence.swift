@@ -39,7 +39,8 @@ enum SentenceSplitter {
                     depth += 1
                 } else if isCloser(v) {
                     if depth > 0 { depth -= 1 }
-                    if depth == 0 && isTerminator(previous) { emit(next) }
+                    // "…。”" ends the sentence; "…。》" or "…。）" does not (a title or note inside the sentence).
+                    if depth == 0 && isTerminator(previous) && (v == 0x201D || v == 0x2019 || v == 0x300D || v == 0x300F) { emit(next) }
                 } else if depth == 0 && isTerminator(v) {
                     // Keep runs of terminators ("？！", "……") and a following closing quote together.
                     var j = next

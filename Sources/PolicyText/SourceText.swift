@@ -40,9 +40,10 @@ public struct SourceText: Sendable {
             for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
         }
         self.lineStarts = starts
-        if decoded.replacements * 20 > max(1, decoded.scalarCount) {
+        if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalarCount
+            || decoded.controls > 8 && decoded.controls * 100 > decoded.scalarCount {
             throw KGError(file: path, line: firstReplacementLine(),
-                          "binary or undecodable file (\(decoded.replacements) invalid byte sequences as \(decoded.encoding.rawValue))")
+                          "binary or undecodable file (\(decoded.replacements) invalid byte sequences and \(decoded.controls) control characters as \(decoded.encoding.rawValue))")
         }
         if !utf8.contains(where: { $0 > 0x20 }) {
             throw KGError(file: path, "empty file (no text)")
