@@ -1,0 +1,269 @@
+import Foundation
+import PolicyCore
+import PolicyOntology
+
+/// Recognises agencies, regions and programmes in normalised policy text: one longest-match pass over
+/// every gazetteer name, then pattern rules for local bodies (`AgencyPatterns`) and programme discovery
+/// (`ProgrammeDiscovery`). Build once per ontology and share: it is immutable.
+public final class EntityRecognizer: Sendable {
+    /// Programme candidates found by pattern below this confidence are not reported.
+    public static let defaultProgrammeThreshold = 0.6
+
+    private enum Target: Sendable {
+        case agency(Int)
+        case region(Int)
+        case programme(Int)
+        /// 省财政厅: a local-body suffix after an implicit region word.
+        case implicitLocal(suffix: Int, level: RegionLevel)
+        /// 有关部门, 各省: a phrase that blocks shorter matches and yields nothing.
+        case generic
+    }
+
+    public let ontology: Ontology
+    public let programmeThreshold: Double
+    private let automaton: LongestMatchAutomaton
+    /// For each distinct surface (automaton value), what it may denote.
+    private let targets: [[Target]]
+    private let regionAutomaton: LongestMatchAutomaton
+    private let regionTargets: [[Int]]
+    private let patterns: AgencyPatterns
+    private let discovery: ProgrammeDiscovery
+
+    public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
+        self.ontology = ontology
+        self.programmeThreshold = programmeThreshold
+        let patterns = AgencyPatterns(ontology: ontology)
+        var surfaceIndex: [String: Int] = [:]
+        var targets: [[Target]] = []
+        func add(_ surface: String, _ target: Target) {
+            for form in Self.surfaceForms(surface) {
+                if let i = surfaceIndex[form] {
+                    targets[i].append(target)
+                } else {
+                    surfaceIndex[form] = targets.count
+                    targets.append([target])
+                }
+            }
+        }
+        for role in ontology.genericRoles { add(role, .generic) }
+        for (i, a) in ontology.agencies.enumerated() { for name in a.allNames { add(name, .agency(i)) } }
+        for (i, r) in ontology.regions.enumerated() { for name in r.allNames { add(name, .region(i)) } }
+        for (i, p) in ontology.programmes.enumerated() { for name in p.allNames { add(name, .programme(i)) } }
+        for p in patterns.implicitPatterns() where surfaceIndex[p.surface] == nil { add(p.surface, .implicitLocal(suffix: p.suffix, level: p.level)) }
+        self.targets = targets
+        automaton = LongestMatchAutomaton(strings: surfaceIndex.map { ($0.key, Int32($0.value)) })
+
+        var regionSurfaces: [String: Int] = [:]
+        var regionTargets: [[Int]] = []
+        for (i, r) in ontology.regions.enumerated() {
+            for name in r.allNames {
+                for form in Self.surfaceForms(name) {
+                    if let j = regionSurfaces[form] { regionTargets[j].append(i) } else {
+                        regionSurfaces[form] = regionTargets.count
+                        regionTargets.append([i])
+                    }
+                }
+            }
+        }
+        self.regionTargets = regionTargets
+        regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
+        self.patterns = patterns
+        discovery = ProgrammeDiscovery()
+    }
+
+    /// The name and its half-width form (NFKC turns （ into ( ), so both spellings match.
+    private static func surfaceForms(_ name: String) -> [String] {
+        var half = String.UnicodeScalarView()
+        for s in name.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(s.value), let h = Unicode.Scalar(s.value - 0xFEE0) { half.append(h) } else { half.append(s) }
+        }
+        let folded = String(half)
+        return folded == name ? [name] : [name, folded]
+    }
+
+    /// All agency, region and programme mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
+    /// document's province (or a lower division), used for 省财政厅 and for ambiguous names like 鼓楼区.
+    public func mentions(in text: [UInt8], range: Range<Int>, contextProvince: String?) -> [EntityMention] {
+        text.withUnsafeBufferPointer { mentions(in: $0, range: range, contextProvince: contextProvince) }
+    }
+
+    /// Pointer variant of `mentions(in:range:contextProvince:)`.
+    public func mentions(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, contextProvince: String?) -> [EntityMention] {
+        var out: [EntityMention] = []
+        let context = contextProvince.flatMap { ontology.region(code: $0) }
+        var programmeSpans: [Range<Int>] = []
+        var claimed: [Range<Int>] = []
+        for m in automaton.matches(in: text, range: range) {
+            let candidates = targets[Int(m.value)]
+            if candidates.contains(where: { if case .generic = $0 { return true } else { return false } }) {
+                claimed.append(m.range)
+                continue
+            }
+            let surface = Self.string(text, m.range)
+            var emittedAgency = false
+            // Agencies (the gazetteer wins over regions for the same surface).
+            if let index = candidates.lazy.compactMap({ if case .agency(let i) = $0 { return i } else { return nil } }).first {
+                if let m2 = agencyMention(text, m.range, index, range.upperBound, surface) {
+                    out.append(m2)
+                    claimed.append(m2.range)
+                    emittedAgency = true
+                }
+            }
+            if !emittedAgency {
+                let regionIndices = candidates.compactMap { if case .region(let i) = $0 { return i } else { return nil } }
+                if !regionIndices.isEmpty {
+                    regionMentions(text, m.range, regionIndices, range, surface, context, &out)
+                }
+            }
+            for case .programme(let i) in candidates {
+                let p = ontology.programmes[i]
+                out.append(EntityMention(range: m.range, kind: .programme, nodeID: p.id, canonical: p.canonical,
+                                         surface: surface, confidence: 1))
+                programmeSpans.append(m.range)
+            }
+            for case .implicitLocal(let suffix, let level) in candidates {
+                if let region = implicitRegion(level: level, context: context) {
+                    let body = patterns.implicitBody(suffix: suffix, region: region)
+                    out.append(EntityMention(range: m.range, kind: .agency, nodeID: "agency:" + body.canonical,
+                                             canonical: body.canonical, surface: surface, confidence: 0.8,
+                                             level: AgencyPatterns.agencyLevel(for: region.level).rawValue,
+                                             parent: body.parent))
+                }
+                claimed.append(m.range)
+            }
+        }
+        // Regions named inside programme names (京津冀协同发展 → 京津冀).
+        for span in programmeSpans {
+            for r in regionAutomaton.matches(in: text, range: span) where r.range != span {
+                let surface = Self.string(text, r.range)
+                if let best = resolveRegion(regionTargets[Int(r.value)], context: context) {
+                    out.append(regionMention(r.range, best.region, surface, best.confidence, best.alternatives))
+                }
+            }
+        }
+        // Programmes found by pattern, where no seed programme or agency already stands.
+        let seedSpans = programmeSpans + claimed
+        var seenNames: Set<String> = []
+        for c in discovery.discover(in: text, range: range) where c.confidence >= programmeThreshold {
+            if seedSpans.contains(where: { $0.overlaps(c.range) }) { continue }
+            let canonical = c.name
+            if ontology.agency(named: canonical) != nil || !ontology.regions(named: canonical).isEmpty { continue }
+            let known = ontology.programme(named: canonical)
+            guard seenNames.insert(canonical).inserted else { continue }
+            out.append(EntityMention(range: c.range, kind: .programme, nodeID: known?.id ?? "programme:" + canonical,
+                                     canonical: known?.canonical ?? canonical, surface: Self.string(text, c.range),
+                                     confidence: known == nil ? c.confidence : 1))
+        }
+        out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
+                                                               : $0.range.upperBound > $1.range.upperBound }
+        return out
+    }
+
+    private func agencyMention(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ index: Int, _ limit: Int,
+                               _ surface: String) -> EntityMention? {
+        let agency = ontology.agencies[index]
+        // X部门 is a generic role (财政部门), not the ministry.
+        if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return nil }
+        if agency.level == .central || agency.level == .party,
+           let end = patterns.subUnit(in: text, at: span.upperBound, limit: limit) {
+            let range = span.lowerBound..<end
+            let written = Self.string(text, range)
+            let tail = Self.string(text, span.upperBound..<end)
+            let canonical = agency.canonical + tail
+            if let known = ontology.agency(named: canonical) ?? ontology.agency(named: written) {
+                return mention(for: known, range, written, 1)
+            }
+            return EntityMention(range: range, kind: .agency, nodeID: "agency:" + canonical, canonical: canonical,
+                                 surface: written, confidence: 0.85, level: agency.level.rawValue, parent: agency.canonical)
+        }
+        return mention(for: agency, span, surface, 1)
+    }
+
+    private func mention(for agency: Agency, _ range: Range<Int>, _ surface: String, _ confidence: Double) -> EntityMention {
+        EntityMention(range: range, kind: .agency, nodeID: agency.id, canonical: agency.canonical, surface: surface,
+                      confidence: confidence, level: agency.level.rawValue, parent: agency.parent)
+    }
+
+    private func regionMention(_ range: Range<Int>, _ region: Region, _ surface: String, _ confidence: Double,
+                               _ alternatives: [String]) -> EntityMention {
+        EntityMention(range: range, kind: .region, nodeID: region.id, canonical: region.canonical, surface: surface,
+                      confidence: confidence, level: region.level.rawValue,
+                      parent: region.parentCode.map { "region:" + $0 }, alternatives: alternatives)
+    }
+
+    /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅).
+    private func regionMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ indices: [Int],
+                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ out: inout [EntityMention]) {
+        guard let best = resolveRegion(indices, context: context) else { return }
+        out.append(regionMention(span, best.region, surface, best.confidence, best.alternatives))
+        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region) else { return }
+        var start = span.lowerBound
+        // 中共江苏省委: take the party prefix into the span.
+        let party = Array("中共".utf8)
+        if body.canonical.hasPrefix("中共"), start - party.count >= range.lowerBound,
+           Array(text[(start - party.count)..<start]) == party {
+            start -= party.count
+        }
+        let written = Self.string(text, start..<body.end)
+        let known = ontology.agency(named: body.canonical)
+        out.append(EntityMention(range: start..<body.end, kind: .agency, nodeID: known?.id ?? "agency:" + body.canonical,
+                                 canonical: known?.canonical ?? body.canonical, surface: written,
+                                 confidence: best.confidence * 0.95,
+                                 level: known?.level.rawValue ?? AgencyPatterns.agencyLevel(for: best.region.level).rawValue,
+                                 parent: known?.parent ?? body.parent))
+    }
+
+    /// Picks among regions sharing a name: the one inside the context province, else the highest level;
+    /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
+    private func resolveRegion(_ indices: [Int], context: Region?) -> (region: Region, confidence: Double, alternatives: [String])? {
+        let regions = indices.map { ontology.regions[$0] }
+        guard let first = regions.first else { return nil }
+        if regions.count == 1 { return (first, 1, []) }
+        if let context, let code = context.code {
+            let prefix = code.prefix(2)
+            let inside = regions.filter { $0.code?.hasPrefix(prefix) ?? false }
+            if inside.count == 1 { return (inside[0], 0.9, []) }
+        }
+        let rank: (Region) -> Int = { r in
+            switch r.level {
+            case .country: return 0
+            case .province: return 1
+            case .area: return 2
+            case .prefecture: return 3
+            case .county: return 4
+            case .township: return 5
+            }
+        }
+        let sorted = regions.sorted { rank($0) < rank($1) }
+        if rank(sorted[0]) < rank(sorted[1]) { return (sorted[0], 0.9, []) }
+        return (sorted[0], 0.5, sorted.dropFirst().map(\.id))
+    }
+
+    /// The region an implicit word (省, 市, 县) stands for, given the context division.
+    private func implicitRegion(level: RegionLevel, context: Region?) -> Region? {
+        var current = context
+        while let r = current {
+            if r.level == level { return r }
+            current = r.parentCode.flatMap { ontology.region(code: $0) }
+        }
+        return nil
+    }
+
+    /// Resolves one name as written (an issuer in a signature or title) to an agency: the gazetteer,
+    /// then the local-body patterns. Nil when the whole name is not one body.
+    public func resolveAgency(_ name: String, contextProvince: String?) -> EntityMention? {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        let bytes = Array(trimmed.utf8)
+        if let agency = ontology.agency(named: trimmed) {
+            return mention(for: agency, 0..<bytes.count, trimmed, 1)
+        }
+        let found = mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
+        return found.first { $0.kind == .agency && $0.range == 0..<bytes.count }
+    }
+
+    @inline(__always)
+    private static func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+    }
+}
