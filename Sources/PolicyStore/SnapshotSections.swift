@@ -1,0 +1,58 @@
+/// The sections of snapshot format version 1, in file order, with their element sizes in bytes.
+/// See SNAPSHOT-FORMAT.md.
+enum SnapshotSections {
+    static let layout: [(name: String, elementSize: Int)] = [
+        ("strings.bytes", 1), ("strings.offsets", 4),
+        ("node_kind_names", 4), ("edge_kind_names", 4),
+        ("node.ids", 4), ("node.kind", 2), ("node.label", 4),
+        ("alias.start", 4), ("alias.items", 4),
+        ("node.attribute_start", 4), ("edge.attribute_start", 4),
+        ("attribute.key", 4), ("attribute.tag", 1), ("attribute.payload", 8), ("attribute.list_items", 4),
+        ("node.evidence_start", 4), ("edge.evidence_start", 4),
+        ("evidence.source", 4), ("evidence.line", 4), ("evidence.column", 4),
+        ("evidence.byte_start", 4), ("evidence.byte_length", 4), ("evidence.text", 4),
+        ("edge.source", 4), ("edge.target", 4), ("edge.kind", 2),
+        ("out.start", 4), ("out.items", 4), ("in.start", 4), ("in.items", 4),
+        ("index.nodes_by_id", 4), ("index.name_keys", 4), ("index.name_nodes", 4),
+        ("source.paths", 4), ("source.hashes", 4),
+        ("contributions", 4),
+    ]
+}
+
+/// One section to be written: raw little-endian bytes of an array.
+struct OutgoingSection {
+    let count: Int
+    let elementSize: Int
+    let withBytes: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+    init<T>(_ array: [T]) {
+        count = array.count
+        elementSize = MemoryLayout<T>.stride
+        withBytes = { body in try array.withUnsafeBytes { try body($0) } }
+    }
+
+    var byteCount: Int { count * elementSize }
+}
+
+extension Graph {
+    /// The graph's arrays in `SnapshotSections.layout` order (without the trailing contributions section).
+    var outgoingSections: [OutgoingSection] {
+        [
+            OutgoingSection(strings.bytes), OutgoingSection(strings.offsets),
+            OutgoingSection(nodeKindNames), OutgoingSection(edgeKindNames),
+            OutgoingSection(nodeIDs), OutgoingSection(nodeKindIndex), OutgoingSection(nodeLabels),
+            OutgoingSection(aliasStart), OutgoingSection(aliasItems),
+            OutgoingSection(nodeAttributeStart), OutgoingSection(edgeAttributeStart),
+            OutgoingSection(attributeRows.keys), OutgoingSection(attributeRows.tags),
+            OutgoingSection(attributeRows.payloads), OutgoingSection(attributeRows.listItems),
+            OutgoingSection(nodeEvidenceStart), OutgoingSection(edgeEvidenceStart),
+            OutgoingSection(evidenceRows.sources), OutgoingSection(evidenceRows.lines), OutgoingSection(evidenceRows.columns),
+            OutgoingSection(evidenceRows.byteStarts), OutgoingSection(evidenceRows.byteLengths),
+            OutgoingSection(evidenceRows.texts),
+            OutgoingSection(edgeSources), OutgoingSection(edgeTargets), OutgoingSection(edgeKindIndex),
+            OutgoingSection(outStart), OutgoingSection(outItems), OutgoingSection(inStart), OutgoingSection(inItems),
+            OutgoingSection(nodesByID), OutgoingSection(nameKeys), OutgoingSection(nameNodes),
+            OutgoingSection(sourcePaths), OutgoingSection(sourceHashes),
+        ]
+    }
+}

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PolicyCore
+
+/// Writes snapshots atomically: a temporary file in the target directory, fsync, rename over the old file,
+/// fsync the directory. A crash at any point leaves either the old or the new snapshot, never a mix.
+enum SnapshotWriter {
+    static let magic: [UInt8] = Array("PKGSNAP\u{1A}".utf8)
+    static let version: UInt32 = 1
+
+    static func write(_ graph: Graph, contributions: [Int32], to path: String) throws {
+        let sections = graph.outgoingSections + [OutgoingSection(contributions)]
+        precondition(sections.count == SnapshotSections.layout.count)
+
+        // Header: magic, version, section count, then (elementSize u32, byteLength u64, crc u32) per section,
+        // then the CRC-32C of everything before it.
+        var header: [UInt8] = magic
+        appendLE(version, to: &header)
+        appendLE(UInt32(sections.count), to: &header)
+        for s in sections {
+            var crc: UInt32 = 0
+            try s.withBytes { crc = CRC32C.checksum($0) }
+            appendLE(UInt32(s.elementSize), to: &header)
+            appendLE(UInt64(s.byteCount), to: &header)
+            appendLE(crc, to: &header)
+        }
+        let headerCRC = header.withUnsafeBytes { CRC32C.checksum($0) }
+        appendLE(headerCRC, to: &header)
+
+        let directory = directoryOf(path)
+        let temporary = "\(path).tmp.\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw KGError(file: path, "cannot create temporary snapshot \(temporary): \(errnoText())") }
+        var ok = false
+        defer {
+            if !ok { close(fd); unlink(temporary) }
+        }
+        try header.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
+        for s in sections { try s.withBytes { try writeAll(fd, $0, path: temporary) } }
+        guard fsync(fd) == 0 else { throw KGError(file: temporary, "fsync failed: \(errnoText())") }
+        ok = true
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let why = errnoText()
+            unlink(temporary)
+            throw KGError(file: path, "cannot replace snapshot: \(why)")
+        }
+        let dfd = open(directory, O_RDONLY | O_CLOEXEC)
+        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, min(bytes.count - done, 1 << 30))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw KGError(file: path, "write failed: \(errnoText())")
+            }
+            done += n
+        }
+    }
+
+    static func directoryOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
+
+@inline(__always)
+func appendLE<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+    withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+}
+
+func errnoText() -> String { String(cString: strerror(errno)) }
