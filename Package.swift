@@ -52,7 +52,7 @@ let package = Package(
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
         .executableTarget(name: "kg-bench", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PolicyExport", "PolicyFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
-        .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText"]),
+        .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology"]),
         .testTarget(name: "PolicyEvaluationTests", dependencies: ["PolicyEvaluation", "PolicyStore"]),
     ]
 )

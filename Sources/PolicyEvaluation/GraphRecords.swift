@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyStore
 
 /// A graph as the scorer sees it: contract JSON records (shared/eval/CONTRACT.md).
 public struct GraphRecords: Sendable {
@@ -30,6 +31,22 @@ public struct GraphRecords: Sendable {
             graph.add(try parseLine(line, path: path, number: number))
         }
         return graph
+    }
+
+    /// The records of a stored graph (node and edge records in index order).
+    public init(graph: Graph) throws {
+        try self.init(nodes: (0..<graph.nodeCount).map(graph.nodeRecord), edges: (0..<graph.edgeCount).map(graph.edgeRecord))
+    }
+
+    /// Reads a graph file: a PolicyStore snapshot (by its magic bytes) or contract JSONL.
+    public static func load(path: String) throws -> GraphRecords {
+        let magic: [UInt8] = [0x50, 0x4B, 0x47, 0x53, 0x4E, 0x41, 0x50, 0x1A]   // "PKGSNAP\x1A"
+        if let handle = FileHandle(forReadingAtPath: path) {
+            let head = [UInt8](handle.readData(ofLength: magic.count))
+            try? handle.close()
+            if head == magic { return try GraphRecords(graph: try SnapshotFile.loadGraph(path)) }
+        }
+        return try load(jsonl: path)
     }
 
     /// The records of nodes and edges built in memory (e.g. from a stored graph).

@@ -17,10 +17,11 @@ public enum HTMLMetadata {
         "contentsource": "来源", "keywords": "keywords", "description": "description",
     ]
 
-    /// Collects metadata; keys: "title" (the <title>, site suffix removed), 标题, 发文机关, 发文字号, 成文日期,
+    /// Collects metadata (a visible table wins over `<meta>` tags); keys: "title" (the <title>, site suffix removed), 标题, 发文机关, 发文字号, 成文日期,
     /// 发布日期, 索引号, 主题分类, 来源, keywords, description — whichever the page states.
     public static func collect(_ tree: MarkupTree) -> [String: String] {
         var out: [String: String] = [:]
+        var fromMeta: [String: String] = [:]
         for n in 0..<tree.count where tree.kinds[n] == .element {
             switch tree.names[n] {
             case "title":
@@ -28,8 +29,8 @@ public enum HTMLMetadata {
                 if !t.isEmpty { out["title"] = stripSiteSuffix(t) }
             case "meta":
                 if let name = tree.attribute("name", of: n)?.lowercased(), let key = metaNames[name],
-                   let content = tree.attribute("content", of: n).map(cleaned), !content.isEmpty, out[key] == nil {
-                    out[key] = content
+                   let content = tree.attribute("content", of: n).map(cleaned), !content.isEmpty, fromMeta[key] == nil {
+                    fromMeta[key] = content
                 }
             case "td", "th", "li", "p", "span", "div", "dt", "b", "strong", "label":
                 let text = cleaned(tree.textContent(of: n))
@@ -58,7 +59,8 @@ public enum HTMLMetadata {
                 continue
             }
         }
-        return out
+        // The page's visible metadata table wins over machine-readable meta tags.
+        return out.merging(fromMeta) { table, _ in table }
     }
 
     /// Text of the next element sibling of `n` (the value cell of a label cell).

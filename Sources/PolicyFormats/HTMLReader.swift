@@ -19,16 +19,19 @@ public enum HTMLReader {
     /// Containers scored by the text-density fallback.
     static let containers: Set<String> = ["div", "td", "article", "section", "main", "body", "center"]
 
+    /// Whether the page is read as GB18030: it declares GB2312/GBK/GB18030, or declares nothing and is not UTF-8.
+    static func readsAsGB18030(_ bytes: [UInt8]) -> Bool {
+        if let cs = declaredCharset(bytes) { return cs.hasPrefix("gb") || cs == "cp936" || cs == "x-gbk" }
+        return !isValidUTF8(bytes)
+    }
+
     /// Extracts the main text of an HTML file given as bytes.
     public static func extract(_ bytes: [UInt8], path: String) throws -> DerivedText {
-        let charset = declaredCharset(bytes)
         let decoded: DecodedBytes
         var warnings: [String] = []
-        if let cs = charset, cs.hasPrefix("gb") || cs == "cp936" || cs == "x-gbk" {
+        if readsAsGB18030(bytes) {
             decoded = decodeGB18030WithOffsets(bytes)
-        } else if charset == nil && !isValidUTF8(bytes) {
-            decoded = decodeGB18030WithOffsets(bytes)
-            warnings.append("no charset declared and not UTF-8: read as GB18030")
+            if declaredCharset(bytes) == nil { warnings.append("no charset declared and not UTF-8: read as GB18030") }
         } else {
             decoded = decodeUTF8WithOffsets(bytes)
         }
@@ -178,35 +181,29 @@ struct HTMLTextWalker {
     /// character of text, then align scalar by scalar (entities and whitespace tolerated).
     private mutating func emitText(_ node: Int) {
         let text = tree.texts[node]
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            for u in text.unicodeScalars { builder.append(u, from: Int32(decoded.offsets[min(cursor, decoded.offsets.count - 1)])) }
-            return
-        }
         let parent = Int(tree.parents[node])
         let line = max(1, tree.lines[parent] > 0 ? tree.lines[parent] : tree.lines[node])
         let lineStart = lineStarts[min(line, lineStarts.count) - 1]
-        var position = locate(text, from: max(cursor, lineStart))
+        var position = locate(from: max(cursor, lineStart))
         let bytes = decoded.utf8
+        var encoded: [UInt8] = []
         for u in text.unicodeScalars {
-            var encoded: [UInt8] = []
+            encoded.removeAll(keepingCapacity: true)
             UTF8.encode(u) { encoded.append($0) }
             let here = min(position, bytes.count)
             var mapped = here
-            if here + encoded.count <= bytes.count, Array(bytes[here..<(here + encoded.count)]) == encoded {
+            if matches(encoded, at: here) {
                 position = here + encoded.count
             } else if here < bytes.count, bytes[here] == UInt8(ascii: "&") {
                 // An entity reference: it stands for this scalar.
                 var end = here + 1
                 while end < bytes.count, end - here < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
                 position = end < bytes.count && bytes[end] == UInt8(ascii: ";") ? end + 1 : here + 1
-            } else if u.properties.isWhitespace {
-                mapped = here
-            } else {
-                // Try skipping whitespace (e.g. "\r\n" normalised by the parser) before giving up.
-                var probe = here
-                while probe < bytes.count, probe - here < 8, bytes[probe] == 0x0D || bytes[probe] == 0x0A
-                    || bytes[probe] == 0x20 || bytes[probe] == 0x09 { probe += 1 }
-                if probe + encoded.count <= bytes.count, Array(bytes[probe..<(probe + encoded.count)]) == encoded {
+            } else if !u.properties.isWhitespace {
+                // Resynchronise: the scalar a little further on (after markup the parser repaired, "\r" …).
+                var probe = here + 1
+                while probe < bytes.count, probe - here < 256, !matches(encoded, at: probe) { probe += 1 }
+                if probe < bytes.count, probe - here < 256 {
                     mapped = probe
                     position = probe + encoded.count
                 }
@@ -216,9 +213,15 @@ struct HTMLTextWalker {
         cursor = max(cursor, position)
     }
 
-    /// Where `text` starts at or after `start`: skips tags and comments to the first text byte, and checks
-    /// that the text's first non-space scalar is there (literally or as an entity); else returns `start`.
-    private func locate(_ text: String, from start: Int) -> Int {
+    private func matches(_ encoded: [UInt8], at i: Int) -> Bool {
+        let bytes = decoded.utf8
+        guard i + encoded.count <= bytes.count else { return false }
+        for k in 0..<encoded.count where bytes[i + k] != encoded[k] { return false }
+        return true
+    }
+
+    /// Where a text node starts at or after `start`: the first byte after any tags and comments.
+    private func locate(from start: Int) -> Int {
         let bytes = decoded.utf8
         var i = start
         var scanned = 0

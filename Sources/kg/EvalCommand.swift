@@ -9,7 +9,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Score a graph (contract JSONL) against gold annotations: precision, recall, F1 per kind.")
 
-    @Argument(help: "The graph: a contract JSONL file (kg export --format jsonl).")
+    @Argument(help: "The graph: a contract JSONL file (kg export --format jsonl) or a kg snapshot.")
     var graph: String
 
     @Argument(help: "The gold folder: one sub-folder per annotated source (see its README.md).")
@@ -23,7 +23,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let records = try GraphRecords.load(jsonl: graph)
+            let records = try GraphRecords.load(path: graph)
             let report = try evaluate(records, goldDirectory: gold)
             print(json ? report.json() : report.text(misses: misses), terminator: json ? "\n" : "")
         } catch {
