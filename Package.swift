@@ -61,6 +61,10 @@ let package = Package(
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
         .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology"]),
+        // End to end: the demo corpus and its committed exports, the real corpus and its queries.
+        .testTarget(name: "IntegrationTests", dependencies: [
+            "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery", "PolicyExport",
+        ]),
         .testTarget(name: "PolicyEvaluationTests", dependencies: ["PolicyEvaluation", "PolicyStore"]),
     ]
 )
