@@ -72,10 +72,13 @@ struct DocumentSegmenter {
         var citedTitles: Set<String> = []
         while i < paragraphs.count {
             let p = paragraphs[i].text
-            if ParagraphRoles.isTOCHeading(p) {
+            // Structural lines are short; long paragraphs are body text (cheap byte-length guards first).
+            let bytes = paragraphs[i].range.count
+            if bytes > 600 { i += 1; continue }
+            if bytes <= 40, ParagraphRoles.isTOCHeading(p) {
                 starts.append(Start(paragraph: i, kind: .toc)); i += 1; continue
             }
-            if ParagraphRoles.isPrefaceHeading(p) {
+            if bytes <= 40, ParagraphRoles.isPrefaceHeading(p) {
                 starts.append(Start(paragraph: i, title: p, kind: .preface)); i += 1; continue
             }
             if let heading = ParagraphRoles.markdownHeading(p) {
@@ -83,7 +86,7 @@ struct DocumentSegmenter {
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind))
                 i += 1; continue
             }
-            if let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
+            if bytes <= 100, let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
                 // A news item: the source line opens it; a short heading right before it is its headline.
                 var start = Start(paragraph: i, kind: .news, newsSource: source, newsDate: date, newsDateParagraph: i)
                 if i > 0, startsParagraphIsFree(i - 1, starts),
@@ -145,6 +148,7 @@ struct DocumentSegmenter {
         for parts in 1...3 {
             let k = i + parts - 1
             guard k < paragraphs.count else { return nil }
+            guard paragraphs[k].range.count <= 400 else { return nil }
             let p = paragraphs[k].text
             if DocNumber.parseWhole(p) != nil || ChineseDate.parseWhole(p) != nil { return nil }
             if parts > 1 {
@@ -237,12 +241,14 @@ struct DocumentSegmenter {
         var k2 = bodyStart
         while k2 < end {
             let p = paragraphs[k2]
-            if date == nil, let d = ChineseDate.parseWhole(p.text) {
+            let bytes = p.range.count
+            if bytes > 600 { k2 += 1; continue }
+            if date == nil, bytes <= 60, let d = ChineseDate.parseWhole(p.text) {
                 date = d; dateRange = p.range
                 var s = k2 - 1
                 while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphs[s].text) { s -= 1 }
                 for j in (s + 1)..<k2 { signatures.append((paragraphs[j].text, paragraphs[j].range)) }
-            } else if newsSource == nil, let credit = ParagraphRoles.sourceCredit(p.text) {
+            } else if newsSource == nil, bytes <= 150, let credit = ParagraphRoles.sourceCredit(p.text) {
                 newsSource = credit
             } else if let a = ParagraphRoles.attachment(p.text) {
                 attachments.append(a)
