@@ -81,7 +81,9 @@ struct DocumentSegmenter {
             if bytes <= 40, ParagraphRoles.isPrefaceHeading(p) {
                 starts.append(Start(paragraph: i, title: p, kind: .preface)); i += 1; continue
             }
-            if let heading = ParagraphRoles.markdownHeading(p) {
+            if let heading = ParagraphRoles.markdownHeading(p),
+               !LineShape.startsBlock(heading.unicodeScalars.map(\.value), 0, heading.unicodeScalars.count) {
+                // "## 一、…" is a section of the current article, not a new document.
                 let kind = titleKind(heading, fallback: .article)
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind))
                 i += 1; continue
@@ -141,22 +143,27 @@ struct DocumentSegmenter {
         return fallback
     }
 
-    /// A title at paragraph `i`, possibly continued over the next one or two short paragraphs (hard breaks in a
+    /// A title at paragraph `i`, possibly continued over the next one to three short paragraphs (hard breaks in a
     /// centred title). Returns the title, whether it is an issuance headline, and the paragraph count.
     func officialTitle(at i: Int) -> (String, Bool, Int)? {
         var combined = ""
-        for parts in 1...3 {
+        for parts in 1...4 {
             let k = i + parts - 1
             guard k < paragraphs.count else { return nil }
             guard paragraphs[k].range.count <= 400 else { return nil }
             let p = paragraphs[k].text
             if DocNumber.parseWhole(p) != nil || ChineseDate.parseWhole(p) != nil { return nil }
+            if parts == 2 {
+                // A multi-line title does not start with a number (table rows, list items).
+                if let first = paragraphs[i].text.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value) { return nil }
+            }
             if parts > 1 {
                 // Only short, unfinished lines continue a title.
                 let prev = paragraphs[k - 1].text
                 guard ParagraphRoles.isHeadingShaped(prev, maximumLength: 60),
                       ParagraphRoles.isHeadingShaped(p, maximumLength: 80) || p.hasSuffix("》") else { return nil }
             }
+            if parts > 1 && Self.separatesIssuers(previous: paragraphs[k - 1].text, next: p) { combined += " " }
             combined += p
             if let (title, headline) = ParagraphRoles.officialTitle(combined) {
                 // A title split over lines must end where the genre word ends, not in the middle.
@@ -165,6 +172,14 @@ struct DocumentSegmenter {
             if ParagraphRoles.length(combined) > 130 { return nil }
         }
         return nil
+    }
+
+    /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
+    /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
+    static func separatesIssuers(previous: String, next: String) -> Bool {
+        guard previous.contains(" "), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
+              let lastToken = previous.split(separator: " ").last else { return false }
+        return ParagraphRoles.isSignatureLine(String(lastToken))
     }
 
     /// Titles cited in 《》 inside a title ("关于印发《T》的通知" → T).
