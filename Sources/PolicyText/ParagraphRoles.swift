@@ -8,11 +8,36 @@ enum ParagraphRoles {
 
     /// A short line that can be (part of) a heading: no sentence punctuation inside or at the end.
     static func isHeadingShaped(_ s: String, maximumLength: Int = 60) -> Bool {
-        guard s.utf8.count <= maximumLength * 4 else { return false }
+        guard s.utf8.count <= maximumLength * 4, let last = s.unicodeScalars.last,
+              !sentenceEnderScalars.contains(last.value) else { return false }
         let n = length(s)
-        guard n >= 2, n <= maximumLength, let last = s.last, !sentenceEnders.contains(last) else { return false }
+        guard n >= 2, n <= maximumLength else { return false }
         return !s.unicodeScalars.contains { $0 == "。" || $0 == "；" }
     }
+
+    static let sentenceEnderScalars: Set<UInt32> = [0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C]
+
+    /// Whether the UTF-8 of `s` contains `pattern` (a byte search, no Character processing).
+    static func containsBytes(_ s: String, _ pattern: [UInt8]) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard b.count >= pattern.count, let first = pattern.first else { return false }
+            var i = 0
+            let last = b.count - pattern.count
+            while i <= last {
+                if b[i] == first {
+                    var k = 1
+                    while k < pattern.count && b[i + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static let guanYu = Array("关于".utf8)
+    static let yinFa = Array("印发".utf8)
 
     /// "## Title" → "Title".
     static func markdownHeading(_ s: String) -> String? {
@@ -24,7 +49,7 @@ enum ParagraphRoles {
     /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T".
     /// Returns the document title (T for headlines) and whether it was a headline.
     static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
-        guard isHeadingShaped(s, maximumLength: 130) else { return nil }
+        guard containsBytes(s, guanYu) || containsBytes(s, yinFa), isHeadingShaped(s, maximumLength: 130) else { return nil }
         if LineShape.startsBlock(Array(s.unicodeScalars.map(\.value)), 0, length(s)) { return nil }
         if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
         if let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
