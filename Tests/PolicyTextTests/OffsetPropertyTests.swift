@@ -119,6 +119,24 @@ import Testing
         }
     }
 
+    /// Random files over an alphabet of ideographs, digits, Latin, spaces of all widths, full-width forms, CJK
+    /// punctuation, control characters, dot leaders, dashes and line breaks: both statements hold.
+    @Test func randomFiles() throws {
+        let alphabet: [String] = ["政", "策", "部", "委", "局", "年", "月", "日", "1", "2", "0", "a", "B", " ", " ", "\u{3000}",
+                                  "\t", "１", "Ａ", "，", "。", "、", "“", "”", "《", "》", "（", "）", "：", "\u{0C}", "\u{200B}",
+                                  "·", ".", "—", "-", "\n", "\n", "\n", "\r\n", "常", "常"]
+        var g = Support.SeededGenerator(seed: 2026)
+        for round in 0..<40 {
+            var file = ""
+            let length = 20 + Int(g.next() % 400)
+            for _ in 0..<length { file += alphabet[Int(g.next() % UInt64(alphabet.count))] }
+            guard let source = try? Support.source(file, path: "random\(round).txt") else { continue }
+            let text = NormalizedText(source)
+            checkScalarCorrespondence(text)
+            try checkRenormalisation(text, samples: 20, seed: UInt64(round))
+        }
+    }
+
     /// A corpus file converted to GB18030 normalises to the same clean text, and every clean scalar maps to the
     /// GB18030 bytes of its original character (checked by decoding those bytes with iconv).
     @Test func corpusFileAsGB18030MapsToOriginalBytes() throws {
