@@ -75,10 +75,10 @@ struct DocumentSegmenter {
             // Structural lines are short; long paragraphs are body text (cheap byte-length guards first).
             let bytes = paragraphs[i].range.count
             if bytes > 600 { i += 1; continue }
-            if bytes <= 40, ParagraphRoles.isTOCHeading(p) {
+            if bytes <= 24, ParagraphRoles.isTOCHeading(p) {
                 starts.append(Start(paragraph: i, kind: .toc)); i += 1; continue
             }
-            if bytes <= 40, ParagraphRoles.isPrefaceHeading(p) {
+            if bytes <= 16, ParagraphRoles.isPrefaceHeading(p) {
                 starts.append(Start(paragraph: i, title: p, kind: .preface)); i += 1; continue
             }
             if let heading = ParagraphRoles.markdownHeading(p),

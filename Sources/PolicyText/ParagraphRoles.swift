@@ -49,7 +49,7 @@ enum ParagraphRoles {
     /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T".
     /// Returns the document title (T for headlines) and whether it was a headline.
     static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
-        guard containsBytes(s, guanYu) || containsBytes(s, yinFa), isHeadingShaped(s, maximumLength: 130) else { return nil }
+        guard isHeadingShaped(s, maximumLength: 130), containsBytes(s, guanYu) || containsBytes(s, yinFa) else { return nil }
         if LineShape.startsBlock(Array(s.unicodeScalars.map(\.value)), 0, length(s)) { return nil }
         if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
         if let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
@@ -97,6 +97,8 @@ enum ParagraphRoles {
 
     /// "来源：新华社" / "（来源：人民网）" → "新华社".
     static func sourceCredit(_ s: String) -> String? {
+        // 来 E6 9D A5, 信 E4 BF A1, 文 E6 96 87, 稿 E7 A8 BF, （ EF BC 88, (.
+        guard let first = s.utf8.first, first == 0xE6 || first == 0xE4 || first == 0xE7 || first == 0xEF || first == 0x28 else { return nil }
         var t = Substring(s)
         if (t.hasPrefix("（") && t.hasSuffix("）")) || (t.hasPrefix("(") && t.hasSuffix(")")) { t = t.dropFirst().dropLast() }
         for prefix in ["来源：", "来源:", "信息来源：", "文章来源：", "稿源："] where t.hasPrefix(prefix) {
@@ -108,7 +110,7 @@ enum ParagraphRoles {
 
     /// "附：《T》", "附件：T", "附件1：T", "附件：1. T" → T (without 《》).
     static func attachment(_ s: String) -> String? {
-        guard s.hasPrefix("附") else { return nil }
+        guard s.utf8.starts(with: [0xE9, 0x99, 0x84]) else { return nil }   // 附
         var t = s.dropFirst()
         if t.hasPrefix("件") { t = t.dropFirst() }
         t = t.drop(while: { $0.isASCII && $0.isNumber })
