@@ -128,7 +128,8 @@ enum Normalizer {
         return doubled >= 3 && doubled * 10 >= candidates * 3
     }
 
-    /// Replaces every line that splits into squares by the first copies of its squares (spaces dropped).
+    /// Replaces every line that splits into squares by the first copies of its squares (spaces dropped); lines whose
+    /// start or end alone is doubled lose the second copies there (span level).
     static func undoubled(_ flat: Flat) -> Flat {
         var out = Flat()
         out.scalars.reserveCapacity(flat.scalars.count)
@@ -141,7 +142,7 @@ enum Normalizer {
                 bufS.append(flat.scalars[k]); bufO.append(flat.offsets[k])
             }
             let start = out.scalars.count
-            if let pieces = bufS.withUnsafeBufferPointer({ LineDoubling.parse($0) }) {
+            if let pieces = bufS.withUnsafeBufferPointer({ LineDoubling.parse($0) ?? LineDoubling.parseSpans($0) }) {
                 for piece in pieces {
                     out.scalars.append(contentsOf: bufS[piece.start..<(piece.start + piece.length)])
                     out.offsets.append(contentsOf: bufO[piece.start..<(piece.start + piece.length)])
