@@ -186,7 +186,9 @@ enum Normalizer {
             guard let leader = slice.withUnsafeBufferPointer({ PageFurniture.tocLeaderStart($0) }) else { continue }
             var end = leader
             while end > 0 && slice[end - 1] == space { end -= 1 }
-            if end > 0 { titles.append(String(decoding: UTF8Bytes.encode(slice[0..<end]), as: UTF8.self)) }
+            // Keep titles with some text; extraction may leave only quotes or dashes of a lost title.
+            let letters = slice[0..<end].filter { ScalarClass.isIdeograph($0) || ScalarClass.isASCIIAlphanumeric($0) }.count
+            if letters >= 2 { titles.append(String(decoding: UTF8Bytes.encode(slice[0..<end]), as: UTF8.self)) }
         }
         return titles
     }
