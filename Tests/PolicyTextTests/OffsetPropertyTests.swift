@@ -134,6 +134,16 @@ import Testing
             let text = NormalizedText(source)
             checkScalarCorrespondence(text)
             try checkRenormalisation(text, samples: 20, seed: UInt64(round))
+            // Segments and sentences stay inside the clean text and in order.
+            var previousEnd = 0
+            for segment in segmentDocuments(text) {
+                #expect(segment.range.lowerBound >= previousEnd && segment.range.upperBound <= text.utf8.count)
+                #expect(segment.firstLine <= segment.lastLine)
+                previousEnd = segment.range.upperBound
+            }
+            for sentence in splitSentences(text, in: 0..<text.utf8.count) {
+                #expect(!sentence.range.isEmpty && sentence.range.upperBound <= text.utf8.count)
+            }
         }
     }
 
