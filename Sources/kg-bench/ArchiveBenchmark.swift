@@ -41,7 +41,7 @@ struct ArchiveBenchmark: ParsableCommand {
         print("archive: \(folder): \(inputs.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB"
               + (made ? " (generated in \(String(format: "%.1f", generationSeconds)) s)" : " (reused)"))
         print("formats: " + InputFormat.allCases.map { "\($0.rawValue) \(byFormat[$0] ?? 0)" }.joined(separator: ", "))
-        fflush(stdout)
+        fflush(nil)
 
         let ontology = try Ontology.loadDefault()
         let pipeline = ExtractionPipeline(ontology: ontology)
