@@ -48,18 +48,22 @@ struct ArchiveBenchmark: ParsableCommand {
         let progress = IngestProgress(totalFiles: inputs.count, totalBytes: totalBytes)
         let readOnly = self.readOnly
         let start = Date()
-        let results = ingestInParallel(inputs, workers: workers, progress: progress, entities: { $0 }) { input -> Int in
+        let results = ingestInParallel(inputs, workers: workers, progress: progress, entities: { $0.entities }) { input -> FileOutcome in
             let source = try readInput(path: input.path)
-            if readOnly { return 0 }
+            if readOnly { return FileOutcome(entities: 0, documents: 0) }
             let contribution = source.mapToOriginal(pipeline.extract(source: source.source))
-            return contribution.nodes.count
+            return FileOutcome(entities: contribution.nodes.count,
+                               documents: contribution.nodes.filter { $0.kind == .document }.count)
         }
         let seconds = Date().timeIntervalSince(start)
         var failures: [String] = []
         var entities = 0
+        var documentsFound: [InputFormat: Int] = [:]
         for (i, r) in results.enumerated() {
             switch r {
-            case .success(let n): entities += n
+            case .success(let outcome):
+                entities += outcome.entities
+                documentsFound[inputs[i].format, default: 0] += outcome.documents
             case .failure(let e): failures.append("\(inputs[i].path): \(e)")
             }
         }
@@ -69,11 +73,18 @@ struct ArchiveBenchmark: ParsableCommand {
         print(String(format: "ingest: %d documents in %.2f s with %d workers: %.0f documents/s, %.2f MB/s, %d entities, peak RSS %.0f MB",
                      documents, seconds, workers, Double(documents) / seconds, Double(totalBytes) / 1_048_576 / seconds,
                      entities, Double(usage.ru_maxrss) / 1024))
+        if !readOnly {
+            print("document nodes found per format: " + InputFormat.allCases.map {
+                "\($0.rawValue) \(documentsFound[$0] ?? 0)/\(byFormat[$0] ?? 0)"
+            }.joined(separator: ", "))
+        }
         if !failures.isEmpty {
             print("\(failures.count) files failed, e.g.:")
             for f in failures.prefix(5) { print("  " + f) }
         }
     }
+
+    struct FileOutcome: Sendable { let entities: Int; let documents: Int }
 
     /// Writes the archive unless a matching one is there; true when it was generated.
     func generateIfNeeded() throws -> Bool {

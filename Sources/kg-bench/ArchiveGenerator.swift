@@ -53,19 +53,29 @@ struct ArchiveGenerator {
         lines.append("\(lead.prefix)\(joint ? "联" : "")〔\(year)〕\(10 + next(300))号")
         lines.append("各省、自治区、直辖市及计划单列市有关部门：")
         lines.append("为深入贯彻落实党中央、国务院决策部署，推动\(topic)高质量发展，现就有关事项通知如下。")
+        var kinds = Array(0..<8)
+        for k in stride(from: kinds.count - 1, to: 0, by: -1) { kinds.swapAt(k, next(k + 1)) }
         let paragraphs = 3 + next(5)
         for p in 0..<paragraphs {
             let numeral = ["一", "二", "三", "四", "五", "六", "七", "八"][p]
             lines.append("\(numeral)、\(["总体要求", "重点任务", "支持政策", "组织保障", "工作安排", "监督评估", "宣传引导", "其他事项"][p])")
-            switch next(4) {
+            switch kinds[p] {
             case 0:
                 lines.append("到\(year + 3 + next(5))年，\(region)\(topic)\(Self.metrics[next(Self.metrics.count)])达到\(50 + next(50))%以上，重点地区率先实现全覆盖。")
             case 1:
                 lines.append("中央财政对每个试点地区给予不超过\(1 + next(9))亿元的补助资金，由\(region)财政部门统筹使用，专款专用。")
             case 2:
-                lines.append("\(lead.name)会同有关部门建立工作协调机制，加强政策衔接，每年组织开展一次评估，及时总结推广经验做法。")
-            default:
+                lines.append("\(lead.name)会同有关部门建立工作协调机制，加强政策衔接，及时总结推广经验做法。")
+            case 3:
                 lines.append("各地要结合实际制定具体措施，明确责任分工和时间进度，于\(year)年\(1 + next(12))月底前将工作进展报送\(lead.name)。")
+            case 4:
+                lines.append("支持符合条件的企业参与项目建设和运营，鼓励金融机构创新信贷产品，单个项目贷款期限可延长至\(5 + next(10))年。")
+            case 5:
+                lines.append("建立健全监测评价制度，每年开展\(1 + next(3))次督导检查，对工作成效突出的地区予以通报表扬。")
+            case 6:
+                lines.append("加强政策解读和舆论引导，及时宣传典型经验，营造全社会共同参与的良好氛围。")
+            default:
+                lines.append("本\(type == "管理办法" ? "办法" : "通知")自印发之日起施行，有效期\(3 + next(3))年。")
             }
         }
         lines.append("附：《\(topic)试点申报表》")
