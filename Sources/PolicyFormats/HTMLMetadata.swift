@@ -114,21 +114,22 @@ public enum HTMLMetadata {
     /// from the extracted text.
     public static func disagreements(_ metadata: [String: String], text: String) -> [String] {
         var warnings: [String] = []
-        let body = comparable(text)
-        if let number = metadata["发文字号"], !number.isEmpty, !body.contains(comparable(number)) {
+        let body = Array(comparable(text).utf8)
+        func mentions(_ s: String) -> Bool { containsBytes(body, Array(s.utf8)) }
+        if let number = metadata["发文字号"], !number.isEmpty, !mentions(comparable(number)) {
             warnings.append("metadata 发文字号 “\(number)” does not appear in the text")
         }
-        if let title = metadata["标题"], !title.isEmpty, !body.contains(comparable(title)) {
+        if let title = metadata["标题"], !title.isEmpty, !mentions(comparable(title)) {
             warnings.append("metadata 标题 “\(title)” does not appear in the text")
         }
         if let issuers = metadata["发文机关"] {
-            for issuer in issuers.split(whereSeparator: { " 、,，;；".contains($0) }) where !body.contains(comparable(String(issuer))) {
+            for issuer in issuers.split(whereSeparator: { " 、,，;；".contains($0) }) where !mentions(comparable(String(issuer))) {
                 warnings.append("metadata 发文机关 “\(issuer)” does not appear in the text")
             }
         }
         if let date = metadata["成文日期"], let iso = isoDate(date) {
             let forms = dateForms(iso)
-            if !forms.contains(where: { body.contains($0) }) {
+            if !forms.contains(where: { mentions($0) }) {
                 warnings.append("metadata 成文日期 “\(date)” does not appear in the text")
             }
         }
@@ -177,4 +178,22 @@ public enum HTMLMetadata {
             chineseYear(y).replacingOccurrences(of: "〇", with: "○") + "年" + chineseNumber(m) + "月" + chineseNumber(day) + "日",
         ]
     }
+}
+
+/// Whether `needle` occurs in `haystack` (bytes).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard needle.count <= haystack.count else { return false }
+    let first = needle[0]
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
 }
