@@ -6,6 +6,7 @@ public struct NormalizationProfile: Sendable, Equatable {
     /// Display width (CJK = 2 columns) of a full, hard-wrapped line; 0 when the file has no such lines.
     public var fullLineWidth: Int
 
+    /// A profile given explicitly (normally derived by `NormalizedText.init(_:)`).
     public init(undoubleLines: Bool, fullLineWidth: Int) {
         self.undoubleLines = undoubleLines
         self.fullLineWidth = fullLineWidth
@@ -13,5 +14,5 @@ public struct NormalizationProfile: Sendable, Equatable {
 
     /// Lines at least this wide that do not end a sentence continue on the next line. Allows for the two-character
     /// indent of a paragraph's first line and for narrower Latin digits.
-    var joinWidth: Int { fullLineWidth < 12 ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 8) }
+    var joinWidth: Int { fullLineWidth < 12 ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 10) }
 }
