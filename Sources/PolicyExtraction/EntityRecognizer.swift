@@ -245,8 +245,9 @@ public final class EntityRecognizer: Sendable {
                                 _ range: Range<Int>, _ surface: String, _ context: Region?,
                                 _ out: inout [EntityMention]) -> Int? {
         guard let best = resolveRegion(indices, context: context) else { return nil }
-        // 渝东北, 苏北: a bare direction right after a province's one-character abbreviation is part of another name.
-        if best.region.level == .area, span.count <= 6,
+        // 渝东北, 苏北: a direction area right after a province's one-character abbreviation is part of another name.
+        if best.region.level == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
+           Self.directionScalars.contains(first),
            let (previous, _) = AgencyPatterns.decodeBefore(text, span.lowerBound, range.lowerBound),
            Self.provinceAbbreviations.contains(previous) {
             return nil
@@ -270,6 +271,7 @@ public final class EntityRecognizer: Sendable {
         return end
     }
 
+    private static let directionScalars: Set<UInt32> = Set("东西南北中华".unicodeScalars.map(\.value))
     private static let provinceAbbreviations: Set<UInt32> =
         Set("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台".unicodeScalars.map(\.value))
 

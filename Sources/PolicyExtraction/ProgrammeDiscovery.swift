@@ -85,9 +85,9 @@ struct ProgrammeDiscovery: Sendable {
                 start = s
                 count += 1
             }
-            // The name starts after the last leading verb inside the extension (实施乡村建设行动 → 乡村建设行动).
-            if let lastVerb = verbAutomaton.matches(in: text, range: start..<m.range.lowerBound).last {
-                start = lastVerb.range.upperBound
+            // Leading verbs are not part of the name (加快实施沿海防护林提升工程 → 沿海防护林提升工程); verbs inside it are.
+            while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) {
+                start = verb.end
             }
             let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
             guard Self.distinctiveScalarCount(body) >= 2 else { continue }

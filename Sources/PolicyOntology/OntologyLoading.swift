@@ -77,7 +77,9 @@ extension Ontology {
         for row in suffixFile.rows {
             let surface = try suffixFile.required(row, 0, "suffix")
             let template = try suffixFile.required(row, 1, "template")
-            guard template.contains("{region}") else { throw suffixFile.error(row, "template lacks {region}: \(template)") }
+            guard template.contains("{region}") || template.contains("{short}") else {
+                throw suffixFile.error(row, "template lacks {region} or {short}: \(template)")
+            }
             var levels: Set<RegionLevel> = []
             for name in suffixFile.list(row, 2) {
                 guard let level = RegionLevel(rawValue: name) else { throw suffixFile.error(row, "unknown region level: \(name)") }
