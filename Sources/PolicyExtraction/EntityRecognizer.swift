@@ -19,6 +19,8 @@ public final class EntityRecognizer: Sendable {
         case implicitLocal(suffix: Int, level: RegionLevel)
         /// 有关部门, 各省: a phrase that blocks shorter matches and yields nothing.
         case generic
+        /// 中国工商银行: a named non-government body, reported as kind organization.
+        case organization(Int)
     }
 
     public let ontology: Ontology
@@ -48,6 +50,7 @@ public final class EntityRecognizer: Sendable {
             }
         }
         for role in ontology.genericRoles { add(role, .generic) }
+        for (i, o) in ontology.organizations.enumerated() { for name in o.allNames { add(name, .organization(i)) } }
         for (i, a) in ontology.agencies.enumerated() { for name in a.allNames { add(name, .agency(i)) } }
         for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) { for name in r.allNames { add(name, .region(i)) } }
         for (i, p) in ontology.programmes.enumerated() { for name in p.allNames { add(name, .programme(i)) } }
@@ -89,7 +92,7 @@ public final class EntityRecognizer: Sendable {
         return folded == name ? [name] : [name, folded]
     }
 
-    /// All agency, region and programme mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
+    /// All agency, region, programme (and named non-government organisation) mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
     /// document's province (or a lower division), used for 省财政厅 and for ambiguous names like 鼓楼区.
     public func mentions(in text: [UInt8], range: Range<Int>, contextProvince: String?) -> [EntityMention] {
         text.withUnsafeBufferPointer { mentions(in: $0, range: range, contextProvince: contextProvince) }
@@ -103,6 +106,8 @@ public final class EntityRecognizer: Sendable {
         var claimed: [Range<Int>] = []
         // End of the last pattern-extended mention (江苏省 + 财政厅): matches inside it are part of that name.
         var consumedUntil = range.lowerBound
+        // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
+        var nearby: Region? = nil
         for m in automaton.matches(in: text, range: range) {
             if m.range.lowerBound < consumedUntil { continue }
             let candidates = targets[Int(m.value)]
@@ -111,6 +116,13 @@ public final class EntityRecognizer: Sendable {
                 continue
             }
             let surface = Self.string(text, m.range)
+            if let index = candidates.lazy.compactMap({ if case .organization(let i) = $0 { return i } else { return nil } }).first {
+                let o = ontology.organizations[index]
+                out.append(EntityMention(range: m.range, kind: .organization, nodeID: o.id, canonical: o.canonical,
+                                         surface: surface, confidence: 1, level: o.kind))
+                claimed.append(m.range)
+                continue
+            }
             var emittedAgency = false
             // Agencies (the gazetteer wins over regions for the same surface).
             if let index = candidates.lazy.compactMap({ if case .agency(let i) = $0 { return i } else { return nil } }).first {
@@ -125,7 +137,7 @@ public final class EntityRecognizer: Sendable {
             if !emittedAgency {
                 let regionIndices = candidates.compactMap { if case .region(let i) = $0 { return i } else { return nil } }
                 if !regionIndices.isEmpty {
-                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &out) {
+                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &nearby, &out) {
                         consumedUntil = end
                     } else if regionIndices.contains(where: { ontology.regions[$0].level == .area }) {
                         programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
@@ -242,9 +254,9 @@ public final class EntityRecognizer: Sendable {
 
     /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅); returns the body's end.
     private func regionMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ indices: [Int],
-                                _ range: Range<Int>, _ surface: String, _ context: Region?,
+                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ nearby: inout Region?,
                                 _ out: inout [EntityMention]) -> Int? {
-        guard let best = resolveRegion(indices, context: context) else { return nil }
+        guard let best = resolveRegion(indices, context: context, nearby: nearby) else { return nil }
         // 渝东北, 苏北: a direction area right after a province's one-character abbreviation is part of another name.
         if best.region.level == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
            Self.directionScalars.contains(first),
@@ -253,6 +265,7 @@ public final class EntityRecognizer: Sendable {
             return nil
         }
         out.append(regionMention(span, best.region, surface, best.confidence, best.alternatives))
+        if best.alternatives.isEmpty, best.region.level == .province || best.region.level == .prefecture { nearby = best.region }
         guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region) else { return nil }
         var start = span.lowerBound
         // 中共江苏省委: take the party prefix into the span.
@@ -277,14 +290,17 @@ public final class EntityRecognizer: Sendable {
 
     /// Picks among regions sharing a name: the one inside the context province, else the highest level;
     /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
-    private func resolveRegion(_ indices: [Int], context: Region?) -> (region: Region, confidence: Double, alternatives: [String])? {
+    private func resolveRegion(_ indices: [Int], context: Region?, nearby: Region? = nil)
+        -> (region: Region, confidence: Double, alternatives: [String])? {
         let regions = indices.map { ontology.regions[$0] }
         guard let first = regions.first else { return nil }
         if regions.count == 1 { return (first, 1, []) }
-        if let context, let code = context.code {
-            let prefix = code.prefix(2)
+        // The division named just before in the text (北京市朝阳区), then the document's province.
+        for (scope, confidence) in [(nearby, 0.95), (context, 0.9)] {
+            guard let scope, let code = scope.code, scope.level == .province || scope.level == .prefecture else { continue }
+            let prefix = code.prefix(scope.level == .province ? 2 : 4)
             let inside = regions.filter { $0.code?.hasPrefix(prefix) ?? false }
-            if inside.count == 1 { return (inside[0], 0.9, []) }
+            if inside.count == 1 { return (inside[0], confidence, []) }
         }
         let rank: (Region) -> Int = { r in
             switch r.level {

@@ -10,6 +10,7 @@ extension Ontology {
         public static let programmes = "programmes.tsv"
         public static let localBodySuffixes = "local_body_suffixes.tsv"
         public static let genericRoles = "generic_roles.txt"
+        public static let organizations = "organizations.tsv"
         public static let units = "target_units.tsv"
         public static let comparators = "target_comparators.tsv"
         public static let targetWords = "target_words.tsv"
@@ -92,9 +93,18 @@ extension Ontology {
 
         let roles = try TSVReader(path: path(FileName.genericRoles)).rows.compactMap { $0.fields.first }.filter { !$0.isEmpty }
 
+        var organizations: [NamedOrganization] = []
+        let organizationFile = try TSVReader(path: path(FileName.organizations))
+        for row in organizationFile.rows {
+            let canonical = try organizationFile.required(row, 0, "canonical name")
+            organizations.append(NamedOrganization(canonical: canonical,
+                                                   aliases: organizationFile.list(row, 1).filter { $0 != canonical },
+                                                   kind: try organizationFile.required(row, 2, "kind")))
+        }
+
         return Ontology(agencies: agencies, regions: regions, programmes: programmes,
                         targetVocabulary: try loadTargetVocabulary(path: path),
-                        localBodySuffixes: suffixes, genericRoles: roles)
+                        localBodySuffixes: suffixes, genericRoles: roles, organizations: organizations)
     }
 
     private static func loadTargetVocabulary(path: (String) -> String) throws -> TargetVocabulary {

@@ -60,6 +60,18 @@ func entityMentions(_ text: String, context: String? = nil, recognizer: EntityRe
         #expect(without.alternatives.count >= 2)
     }
 
+    @Test func ambiguousDistrictResolvedByTheCityNamedBeforeIt() {
+        let found = entityMentions("北京市朝阳区和吉林省长春市朝阳区", context: "410000").filter { $0.kind == .region }
+        let chaoyang = found.filter { $0.canonical == "朝阳区" }
+        #expect(chaoyang.map(\.nodeID) == ["region:110105", "region:220104"])
+    }
+
+    @Test func companiesBanksAndMediaAreOrganisationsNotAgenciesOrRegions() {
+        let found = entityMentions("中国工商银行、国家开发银行和新华社参加会议")
+        #expect(found.map(\.kind) == [.organization, .organization, .organization])
+        #expect(found.map(\.canonical) == ["中国工商银行", "国家开发银行", "新华通讯社"])
+    }
+
     @Test func shortCountyNamesDoNotMatchInsideWords() {
         #expect(entityMentions("相应县级政府和城区改造").filter { $0.kind == .region }.isEmpty)
     }
