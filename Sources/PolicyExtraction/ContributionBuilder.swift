@@ -16,6 +16,18 @@ struct ContributionBuilder {
     private struct EdgeKey: Hashable { let kind: EdgeKind; let source: String; let target: String }
 
     func contains(_ id: String) -> Bool { nodeIndex[id] != nil }
+
+    /// False once the node holds `maxNodeEvidence` records (callers can skip computing more).
+    func wantsEvidence(node id: String) -> Bool {
+        guard let i = nodeIndex[id] else { return true }
+        return nodes[i].evidence.count < Self.maxNodeEvidence
+    }
+
+    /// False once the edge holds `maxEdgeEvidence` records.
+    func wantsEvidence(_ kind: EdgeKind, from source: String, to target: String) -> Bool {
+        guard let i = edgeIndex[EdgeKey(kind: kind, source: source, target: target)] else { return true }
+        return edges[i].evidence.count < Self.maxEdgeEvidence
+    }
     func node(_ id: String) -> NodeRecord? { nodeIndex[id].map { nodes[$0] } }
 
     /// Adds or merges a node. `aliases` are added when they differ from the label.

@@ -7,7 +7,9 @@ import PolicyOntology
 /// (`ProgrammeDiscovery`). Build once per ontology and share: it is immutable.
 public final class EntityRecognizer: Sendable {
     /// Programme candidates found by pattern below this confidence are not reported.
-    public static let defaultProgrammeThreshold = 0.6
+    public static let defaultProgrammeThreshold = 0.7
+    /// Confidence of a seed-list programme marked peripheral (arguable): below the default threshold.
+    public static let peripheralProgrammeConfidence = 0.65
 
     private enum Target: Sendable {
         case agency(Int)
@@ -17,6 +19,8 @@ public final class EntityRecognizer: Sendable {
         case implicitLocal(suffix: Int, level: RegionLevel)
         /// 有关部门, 各省: a phrase that blocks shorter matches and yields nothing.
         case generic
+        /// 中国工商银行: a named non-government body, reported as kind organization.
+        case organization(Int)
     }
 
     public let ontology: Ontology
@@ -46,8 +50,9 @@ public final class EntityRecognizer: Sendable {
             }
         }
         for role in ontology.genericRoles { add(role, .generic) }
+        for (i, o) in ontology.organizations.enumerated() { for name in o.allNames { add(name, .organization(i)) } }
         for (i, a) in ontology.agencies.enumerated() { for name in a.allNames { add(name, .agency(i)) } }
-        for (i, r) in ontology.regions.enumerated() { for name in r.allNames { add(name, .region(i)) } }
+        for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) { for name in r.allNames { add(name, .region(i)) } }
         for (i, p) in ontology.programmes.enumerated() { for name in p.allNames { add(name, .programme(i)) } }
         for p in patterns.implicitPatterns() where surfaceIndex[p.surface] == nil { add(p.surface, .implicitLocal(suffix: p.suffix, level: p.level)) }
         self.targets = targets
@@ -55,7 +60,7 @@ public final class EntityRecognizer: Sendable {
 
         var regionSurfaces: [String: Int] = [:]
         var regionTargets: [[Int]] = []
-        for (i, r) in ontology.regions.enumerated() {
+        for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) {
             for name in r.allNames {
                 for form in Self.surfaceForms(name) {
                     if let j = regionSurfaces[form] { regionTargets[j].append(i) } else {
@@ -71,6 +76,12 @@ public final class EntityRecognizer: Sendable {
         discovery = ProgrammeDiscovery()
     }
 
+    /// Two-character county and township names (应县, 城区, 矿区) occur inside ordinary words
+    /// (相应县级, 城区改造): they are kept in the ontology but not matched in running text.
+    private static func isMatchable(_ region: Region) -> Bool {
+        !((region.level == .county || region.level == .township) && region.canonical.unicodeScalars.count <= 2)
+    }
+
     /// The name and its half-width form (NFKC turns （ into ( ), so both spellings match.
     private static func surfaceForms(_ name: String) -> [String] {
         var half = String.UnicodeScalarView()
@@ -81,7 +92,7 @@ public final class EntityRecognizer: Sendable {
         return folded == name ? [name] : [name, folded]
     }
 
-    /// All agency, region and programme mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
+    /// All agency, region, programme (and named non-government organisation) mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
     /// document's province (or a lower division), used for 省财政厅 and for ambiguous names like 鼓楼区.
     public func mentions(in text: [UInt8], range: Range<Int>, contextProvince: String?) -> [EntityMention] {
         text.withUnsafeBufferPointer { mentions(in: $0, range: range, contextProvince: contextProvince) }
@@ -93,33 +104,53 @@ public final class EntityRecognizer: Sendable {
         let context = contextProvince.flatMap { ontology.region(code: $0) }
         var programmeSpans: [Range<Int>] = []
         var claimed: [Range<Int>] = []
+        // End of the last pattern-extended mention (江苏省 + 财政厅): matches inside it are part of that name.
+        var consumedUntil = range.lowerBound
+        // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
+        var nearby: Region? = nil
         for m in automaton.matches(in: text, range: range) {
+            if m.range.lowerBound < consumedUntil { continue }
             let candidates = targets[Int(m.value)]
             if candidates.contains(where: { if case .generic = $0 { return true } else { return false } }) {
                 claimed.append(m.range)
                 continue
             }
             let surface = Self.string(text, m.range)
+            if let index = candidates.lazy.compactMap({ if case .organization(let i) = $0 { return i } else { return nil } }).first {
+                let o = ontology.organizations[index]
+                out.append(EntityMention(range: m.range, kind: .organization, nodeID: o.id, canonical: o.canonical,
+                                         surface: surface, confidence: 1, level: o.kind))
+                claimed.append(m.range)
+                continue
+            }
             var emittedAgency = false
             // Agencies (the gazetteer wins over regions for the same surface).
             if let index = candidates.lazy.compactMap({ if case .agency(let i) = $0 { return i } else { return nil } }).first {
-                if let m2 = agencyMention(text, m.range, index, range.upperBound, surface) {
-                    out.append(m2)
-                    claimed.append(m2.range)
-                    emittedAgency = true
+                let found = agencyMentions(text, m.range, index, range.upperBound, surface)
+                for a in found {
+                    out.append(a)
+                    claimed.append(a.range)
+                    consumedUntil = max(consumedUntil, a.range.upperBound)
                 }
+                emittedAgency = !found.isEmpty
             }
             if !emittedAgency {
                 let regionIndices = candidates.compactMap { if case .region(let i) = $0 { return i } else { return nil } }
                 if !regionIndices.isEmpty {
-                    regionMentions(text, m.range, regionIndices, range, surface, context, &out)
+                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &nearby, &out) {
+                        consumedUntil = end
+                    } else if regionIndices.contains(where: { ontology.regions[$0].level == .area }) {
+                        programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
+                    }
                 }
             }
             for case .programme(let i) in candidates {
                 let p = ontology.programmes[i]
-                out.append(EntityMention(range: m.range, kind: .programme, nodeID: p.id, canonical: p.canonical,
-                                         surface: surface, confidence: 1))
+                let confidence = p.core ? 1 : Self.peripheralProgrammeConfidence
                 programmeSpans.append(m.range)
+                guard confidence >= programmeThreshold else { continue }
+                out.append(EntityMention(range: m.range, kind: .programme, nodeID: p.id, canonical: p.canonical,
+                                         surface: surface, confidence: confidence))
             }
             for case .implicitLocal(let suffix, let level) in candidates {
                 if let region = implicitRegion(level: level, context: context) {
@@ -132,11 +163,17 @@ public final class EntityRecognizer: Sendable {
                 claimed.append(m.range)
             }
         }
-        // Regions named inside programme names (京津冀协同发展 → 京津冀).
+        // Regions named inside programme and area names (京津冀协同发展 → 京津冀, 海南自由贸易港 → 海南).
         for span in programmeSpans {
-            for r in regionAutomaton.matches(in: text, range: span) where r.range != span {
+            // Divisions and distinctive area names (长三角): bare directions (西部 in 西部陆海新通道) are no mention.
+            var inner = regionAutomaton.matches(in: text, range: span)
+            if let first = inner.first, first.range == span, let (_, next) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound) {
+                inner = regionAutomaton.matches(in: text, range: next..<span.upperBound)
+            }
+            for r in inner {
                 let surface = Self.string(text, r.range)
-                if let best = resolveRegion(regionTargets[Int(r.value)], context: context) {
+                if let best = resolveRegion(regionTargets[Int(r.value)], context: context),
+                   best.region.level != .area || r.range.count >= 9 {
                     out.append(regionMention(r.range, best.region, surface, best.confidence, best.alternatives))
                 }
             }
@@ -159,24 +196,48 @@ public final class EntityRecognizer: Sendable {
         return out
     }
 
-    private func agencyMention(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ index: Int, _ limit: Int,
-                               _ surface: String) -> EntityMention? {
+    /// The agency at `span`; when a sub-unit or bureau follows (财政部办公厅, 兵团财政局), that body first and the
+    /// named parent after it. Empty when the match is a generic word (财政部门).
+    private func agencyMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ index: Int, _ limit: Int,
+                                _ surface: String) -> [EntityMention] {
         let agency = ontology.agencies[index]
         // X部门 is a generic role (财政部门), not the ministry.
-        if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return nil }
+        if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return [] }
+        let parentMention = mention(for: agency, span, surface, 1)
         if agency.level == .central || agency.level == .party,
            let end = patterns.subUnit(in: text, at: span.upperBound, limit: limit) {
             let range = span.lowerBound..<end
             let written = Self.string(text, range)
-            let tail = Self.string(text, span.upperBound..<end)
-            let canonical = agency.canonical + tail
+            let canonical = agency.canonical + Self.string(text, span.upperBound..<end)
             if let known = ontology.agency(named: canonical) ?? ontology.agency(named: written) {
-                return mention(for: known, range, written, 1)
+                return [mention(for: known, range, written, 1), parentMention]
             }
-            return EntityMention(range: range, kind: .agency, nodeID: "agency:" + canonical, canonical: canonical,
-                                 surface: written, confidence: 0.85, level: agency.level.rawValue, parent: agency.canonical)
+            return [EntityMention(range: range, kind: .agency, nodeID: "agency:" + canonical, canonical: canonical,
+                                  surface: written, confidence: 0.85, level: agency.level.rawValue, parent: agency.canonical),
+                    parentMention]
         }
-        return mention(for: agency, span, surface, 1)
+        // A province-level body that is not a division (新疆生产建设兵团) names its bureaus like a province.
+        if agency.level == .provincial {
+            let pseudo = Region(code: nil, canonical: agency.canonical, level: .province, parentCode: nil)
+            if let body = patterns.localBody(in: text, at: span.upperBound, limit: limit, region: pseudo) {
+                var out = [localMention(span.lowerBound..<body.end, text, body.canonical, agency.canonical, .provincial, 0.9),
+                           parentMention]
+                for more in patterns.enumeratedBodies(in: text, after: body.end, limit: limit, region: pseudo) {
+                    out.append(localMention(more.range, text, more.canonical, agency.canonical, .provincial, 0.85))
+                }
+                return out
+            }
+        }
+        return [parentMention]
+    }
+
+    private func localMention(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ canonical: String,
+                              _ parent: String?, _ level: AgencyLevel, _ confidence: Double) -> EntityMention {
+        let known = ontology.agency(named: canonical)
+        return EntityMention(range: range, kind: .agency, nodeID: known?.id ?? "agency:" + canonical,
+                             canonical: known?.canonical ?? canonical, surface: Self.string(text, range),
+                             confidence: known == nil ? confidence : 1, level: known?.level.rawValue ?? level.rawValue,
+                             parent: known?.parent ?? parent)
     }
 
     private func mention(for agency: Agency, _ range: Range<Int>, _ surface: String, _ confidence: Double) -> EntityMention {
@@ -191,12 +252,21 @@ public final class EntityRecognizer: Sendable {
                       parent: region.parentCode.map { "region:" + $0 }, alternatives: alternatives)
     }
 
-    /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅).
+    /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅); returns the body's end.
     private func regionMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ indices: [Int],
-                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ out: inout [EntityMention]) {
-        guard let best = resolveRegion(indices, context: context) else { return }
+                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ nearby: inout Region?,
+                                _ out: inout [EntityMention]) -> Int? {
+        guard let best = resolveRegion(indices, context: context, nearby: nearby) else { return nil }
+        // 渝东北, 苏北: a direction area right after a province's one-character abbreviation is part of another name.
+        if best.region.level == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
+           Self.directionScalars.contains(first),
+           let (previous, _) = AgencyPatterns.decodeBefore(text, span.lowerBound, range.lowerBound),
+           Self.provinceAbbreviations.contains(previous) {
+            return nil
+        }
         out.append(regionMention(span, best.region, surface, best.confidence, best.alternatives))
-        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region) else { return }
+        if best.alternatives.isEmpty, best.region.level == .province || best.region.level == .prefecture { nearby = best.region }
+        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region) else { return nil }
         var start = span.lowerBound
         // 中共江苏省委: take the party prefix into the span.
         let party = Array("中共".utf8)
@@ -204,25 +274,33 @@ public final class EntityRecognizer: Sendable {
            Array(text[(start - party.count)..<start]) == party {
             start -= party.count
         }
-        let written = Self.string(text, start..<body.end)
-        let known = ontology.agency(named: body.canonical)
-        out.append(EntityMention(range: start..<body.end, kind: .agency, nodeID: known?.id ?? "agency:" + body.canonical,
-                                 canonical: known?.canonical ?? body.canonical, surface: written,
-                                 confidence: best.confidence * 0.95,
-                                 level: known?.level.rawValue ?? AgencyPatterns.agencyLevel(for: best.region.level).rawValue,
-                                 parent: known?.parent ?? body.parent))
+        let level = AgencyPatterns.agencyLevel(for: best.region.level)
+        out.append(localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95))
+        var end = body.end
+        for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound, region: best.region) {
+            out.append(localMention(more.range, text, more.canonical, more.parent, level, best.confidence * 0.9))
+            end = more.range.upperBound
+        }
+        return end
     }
+
+    private static let directionScalars: Set<UInt32> = Set("东西南北中华".unicodeScalars.map(\.value))
+    private static let provinceAbbreviations: Set<UInt32> =
+        Set("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台".unicodeScalars.map(\.value))
 
     /// Picks among regions sharing a name: the one inside the context province, else the highest level;
     /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
-    private func resolveRegion(_ indices: [Int], context: Region?) -> (region: Region, confidence: Double, alternatives: [String])? {
+    private func resolveRegion(_ indices: [Int], context: Region?, nearby: Region? = nil)
+        -> (region: Region, confidence: Double, alternatives: [String])? {
         let regions = indices.map { ontology.regions[$0] }
         guard let first = regions.first else { return nil }
         if regions.count == 1 { return (first, 1, []) }
-        if let context, let code = context.code {
-            let prefix = code.prefix(2)
+        // The division named just before in the text (北京市朝阳区), then the document's province.
+        for (scope, confidence) in [(nearby, 0.95), (context, 0.9)] {
+            guard let scope, let code = scope.code, scope.level == .province || scope.level == .prefecture else { continue }
+            let prefix = code.prefix(scope.level == .province ? 2 : 4)
             let inside = regions.filter { $0.code?.hasPrefix(prefix) ?? false }
-            if inside.count == 1 { return (inside[0], 0.9, []) }
+            if inside.count == 1 { return (inside[0], confidence, []) }
         }
         let rank: (Region) -> Int = { r in
             switch r.level {

@@ -12,7 +12,7 @@ struct ProgrammeDiscovery: Sendable {
     private static let heads: [(String, Double)] = [
         ("工程", 0.6), ("行动", 0.55), ("行动计划", 0.6), ("计划", 0.45), ("战略", 0.6), ("试点", 0.5), ("示范区", 0.55),
         ("示范工程", 0.6), ("专项行动", 0.6), ("平台", 0.4), ("改革", 0.45), ("倡议", 0.6), ("体系", 0.35), ("试验区", 0.55),
-        ("先导区", 0.55), ("示范城市", 0.5), ("示范基地", 0.5), ("产业带", 0.45), ("经济圈", 0.4), ("建设", 0.2),
+        ("先导区", 0.55), ("示范城市", 0.5), ("示范基地", 0.5), ("产业带", 0.45), ("经济圈", 0.4),
     ]
     private let headAutomaton: LongestMatchAutomaton
     private static let headPrefixScalars: Set<UInt32> = Set(heads.compactMap { $0.0.unicodeScalars.first?.value })
@@ -85,18 +85,35 @@ struct ProgrammeDiscovery: Sendable {
                 start = s
                 count += 1
             }
-            // The name starts after the last leading verb inside the extension (实施乡村建设行动 → 乡村建设行动).
-            if let lastVerb = verbAutomaton.matches(in: text, range: start..<m.range.lowerBound).last {
-                start = lastVerb.range.upperBound
+            // Leading verbs are not part of the name (加快实施沿海防护林提升工程 → 沿海防护林提升工程); verbs inside it are.
+            while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) {
+                start = verb.end
             }
-            let bodyScalars = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
-                .unicodeScalars.count
-            guard bodyScalars >= 2 else { continue }
+            let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
+            guard Self.distinctiveScalarCount(body) >= 2 else { continue }
             let name = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.upperBound]), as: UTF8.self)
             var confidence = Self.heads[Int(m.value)].1
             if name.hasPrefix("国家") || name.hasPrefix("全国") { confidence += 0.15 }
             out.append(Candidate(range: start..<m.range.upperBound, name: name, confidence: min(confidence, 0.9)))
         }
+    }
+
+    /// Modifiers that make no name on their own: 国家战略, 重大工程, 国家级重点项目 are not programmes.
+    private static let genericModifiers = ["国家级", "省级", "国家", "全国", "重大", "重点", "重要", "相关", "有关", "各项",
+                                           "各类", "这一", "上述", "此类", "一批", "一系列", "若干", "新一轮", "专项"]
+
+    /// Scalars of `body` left after removing generic modifiers (国家重大 → 0).
+    static func distinctiveScalarCount(_ body: String) -> Int {
+        var rest = Substring(body)
+        var changed = true
+        while changed {
+            changed = false
+            for m in genericModifiers where rest.hasPrefix(m) {
+                rest = rest.dropFirst(m.count)
+                changed = true
+            }
+        }
+        return rest.unicodeScalars.count
     }
 
     /// Digits, Latin letters and + inside names like 832平台, 互联网+, 5G.
