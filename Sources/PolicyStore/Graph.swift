@@ -176,6 +176,16 @@ public struct Graph: Sendable {
         zip(sourcePaths, sourceHashes).map { SourceFile(path: strings[$0], contentHash: strings[$1]) }
     }
 
+    /// Bytes held by the graph's arrays (element counts × sizes; excludes allocator overhead).
+    public var storageBytes: Int {
+        outgoingSections.reduce(0) { $0 + $1.byteCount }
+    }
+
+    /// (section name, bytes) of the graph's arrays, largest first — where the memory goes.
+    public var storageBreakdown: [(name: String, bytes: Int)] {
+        zip(SnapshotSections.layout, outgoingSections).map { ($0.name, $1.byteCount) }.sorted { $0.bytes > $1.bytes }
+    }
+
     // MARK: Records
 
     public func nodeRecord(_ n: Int) -> NodeRecord {
