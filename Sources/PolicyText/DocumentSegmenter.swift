@@ -8,8 +8,12 @@ public func segmentDocuments(_ text: NormalizedText) -> [DocumentSegment] {
 struct DocumentSegmenter {
     struct Paragraph {
         let range: Range<Int>
+        /// The paragraph's text, empty for paragraphs longer than `textLimit` bytes.
         let text: String
     }
+
+    /// Longest paragraph (in bytes) whose text the segmenter looks at.
+    static let textLimit = 1200
 
     /// A document start found in the paragraph sequence.
     struct Start {
@@ -30,7 +34,10 @@ struct DocumentSegmenter {
 
     init(_ text: NormalizedText) {
         self.text = text
-        self.paragraphs = text.paragraphRanges.map { Paragraph(range: $0, text: text.text($0)) }
+        // Structural lines are short: long body paragraphs are never read as text (kept empty).
+        self.paragraphs = text.paragraphRanges.map {
+            Paragraph(range: $0, text: $0.count <= Self.textLimit ? text.text($0) : "")
+        }
         self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
 
@@ -75,10 +82,10 @@ struct DocumentSegmenter {
             // Structural lines are short; long paragraphs are body text (cheap byte-length guards first).
             let bytes = paragraphs[i].range.count
             if bytes > 600 { i += 1; continue }
-            if bytes <= 40, ParagraphRoles.isTOCHeading(p) {
+            if bytes <= 24, ParagraphRoles.isTOCHeading(p) {
                 starts.append(Start(paragraph: i, kind: .toc)); i += 1; continue
             }
-            if bytes <= 40, ParagraphRoles.isPrefaceHeading(p) {
+            if bytes <= 16, ParagraphRoles.isPrefaceHeading(p) {
                 starts.append(Start(paragraph: i, title: p, kind: .preface)); i += 1; continue
             }
             if let heading = ParagraphRoles.markdownHeading(p),

@@ -59,4 +59,51 @@ enum LineDoubling {
         }
         return true
     }
+
+    /// Shortest doubled run (in printed scalars) that span-level undoubling removes at a line's start or end.
+    static let minimumSpan = 6
+
+    /// Span level: the ranges to keep when only a prefix and/or a suffix of the line is doubled (a heading printed
+    /// once followed by doubled text, or the reverse). Each doubled part must print at least `minimumSpan` scalars;
+    /// the middle is kept as is. Nil when neither end is doubled.
+    static func parseSpans(_ s: UnsafeBufferPointer<UInt32>) -> [(start: Int, length: Int)]? {
+        let n = s.count
+        guard n >= minimumSpan, n <= maximumLength else { return nil }
+        let prefix = longestSquarePrefix(s)
+        let reversed = Array(s.reversed())
+        let suffix = reversed.withUnsafeBufferPointer { longestSquarePrefix($0) }
+        let prefixEnd = prefix.end >= minimumSpan ? prefix.end : 0
+        var suffixStart = suffix.end >= minimumSpan ? n - suffix.end : n
+        if suffixStart < prefixEnd { suffixStart = prefixEnd }
+        guard prefixEnd > 0 || suffixStart < n else { return nil }
+        var out: [(start: Int, length: Int)] = []
+        if prefixEnd > 0 {
+            let sub = UnsafeBufferPointer(rebasing: s[0..<prefixEnd])
+            guard let pieces = parse(sub) else { return nil }
+            out += pieces
+        }
+        if suffixStart > prefixEnd { out.append((prefixEnd, suffixStart - prefixEnd)) }
+        if suffixStart < n {
+            let sub = UnsafeBufferPointer(rebasing: s[suffixStart..<n])
+            guard let pieces = parse(sub) else { return nil }
+            out += pieces.map { ($0.start + suffixStart, $0.length) }
+        }
+        return out
+    }
+
+    /// The longest prefix of `s` that splits completely into squares (end 0 if none).
+    static func longestSquarePrefix(_ s: UnsafeBufferPointer<UInt32>) -> (end: Int, Void) {
+        let n = s.count
+        var reach = [Bool](repeating: false, count: n + 1)
+        reach[0] = true
+        var best = 0
+        for i in 0..<n where reach[i] {
+            var h = 1
+            while i + 2 * h <= n {
+                if isSquare(s, at: i, half: h) { reach[i + 2 * h] = true; best = max(best, i + 2 * h) }
+                h += 1
+            }
+        }
+        return (best, ())
+    }
 }

@@ -32,13 +32,18 @@ enum LineShape {
     }
 
     /// The line starts a new block: markdown heading or emphasis, list markers ("一、", "（一）", "1.", "第三条"),
-    /// bullets, attachment and source lines.
+    /// bullets, attachment and source lines, URLs.
     static func startsBlock(_ s: [UInt32], _ start: Int, _ end: Int) -> Bool {
         guard end > start else { return true }
         let first = s[start]
         let second: UInt32 = end - start > 1 ? s[start + 1] : 0
         switch first {
         case 0x23: return true                                   // #
+        case 0x68:                                               // http:// https://
+            return end - start >= 7 && s[start + 1] == 0x74 && s[start + 2] == 0x74 && s[start + 3] == 0x70
+                && (s[start + 4] == 0x3A || s[start + 4] == 0x73)
+        case 0x77:                                               // www.
+            return end - start >= 4 && s[start + 1] == 0x77 && s[start + 2] == 0x77 && s[start + 3] == 0x2E
         case 0x2A: return second == 0x2A                         // **
         case 0x25CB, 0x25CF, 0x25C6, 0x25A0, 0x2022, 0x2605, 0x25B3, 0x25C7, 0x25A1: return true
         case 0x9644: return second == 0xFF1A || second == 0x3A || second == 0x4EF6   // 附：/ 附件

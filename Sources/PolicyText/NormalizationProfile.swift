@@ -6,6 +6,7 @@ public struct NormalizationProfile: Sendable, Equatable {
     /// Display width (CJK = 2 columns) of a full, hard-wrapped line; 0 when the file has no such lines.
     public var fullLineWidth: Int
 
+    /// A profile given explicitly (normally derived by `NormalizedText.init(_:)`).
     public init(undoubleLines: Bool, fullLineWidth: Int) {
         self.undoubleLines = undoubleLines
         self.fullLineWidth = fullLineWidth

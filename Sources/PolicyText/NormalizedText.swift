@@ -10,7 +10,8 @@ public struct NormalizedText: Sendable {
     public let utf8: [UInt8]
     /// The file-level parameters the normaliser used.
     public let profile: NormalizationProfile
-    /// Titles of the table-of-contents entries that were removed (text before the dot leaders).
+    /// Titles of the table-of-contents entries that were removed (text before the dot leaders, at least two
+    /// ideographs or letters).
     public let tableOfContents: [String]
     /// Decoded-source offset of every clean byte.
     let cleanToDecoded: [Int32]

@@ -128,7 +128,8 @@ enum Normalizer {
         return doubled >= 3 && doubled * 10 >= candidates * 3
     }
 
-    /// Replaces every line that splits into squares by the first copies of its squares (spaces dropped).
+    /// Replaces every line that splits into squares by the first copies of its squares (spaces dropped); lines whose
+    /// start or end alone is doubled lose the second copies there (span level).
     static func undoubled(_ flat: Flat) -> Flat {
         var out = Flat()
         out.scalars.reserveCapacity(flat.scalars.count)
@@ -141,7 +142,7 @@ enum Normalizer {
                 bufS.append(flat.scalars[k]); bufO.append(flat.offsets[k])
             }
             let start = out.scalars.count
-            if let pieces = bufS.withUnsafeBufferPointer({ LineDoubling.parse($0) }) {
+            if let pieces = bufS.withUnsafeBufferPointer({ LineDoubling.parse($0) ?? LineDoubling.parseSpans($0) }) {
                 for piece in pieces {
                     out.scalars.append(contentsOf: bufS[piece.start..<(piece.start + piece.length)])
                     out.offsets.append(contentsOf: bufO[piece.start..<(piece.start + piece.length)])
@@ -185,7 +186,9 @@ enum Normalizer {
             guard let leader = slice.withUnsafeBufferPointer({ PageFurniture.tocLeaderStart($0) }) else { continue }
             var end = leader
             while end > 0 && slice[end - 1] == space { end -= 1 }
-            if end > 0 { titles.append(String(decoding: UTF8Bytes.encode(slice[0..<end]), as: UTF8.self)) }
+            // Keep titles with some text; extraction may leave only quotes or dashes of a lost title.
+            let letters = slice[0..<end].filter { ScalarClass.isIdeograph($0) || ScalarClass.isASCIIAlphanumeric($0) }.count
+            if letters >= 2 { titles.append(String(decoding: UTF8Bytes.encode(slice[0..<end]), as: UTF8.self)) }
         }
         return titles
     }

@@ -8,11 +8,36 @@ enum ParagraphRoles {
 
     /// A short line that can be (part of) a heading: no sentence punctuation inside or at the end.
     static func isHeadingShaped(_ s: String, maximumLength: Int = 60) -> Bool {
-        guard s.utf8.count <= maximumLength * 4 else { return false }
+        guard s.utf8.count <= maximumLength * 4, let last = s.unicodeScalars.last,
+              !sentenceEnderScalars.contains(last.value) else { return false }
         let n = length(s)
-        guard n >= 2, n <= maximumLength, let last = s.last, !sentenceEnders.contains(last) else { return false }
+        guard n >= 2, n <= maximumLength else { return false }
         return !s.unicodeScalars.contains { $0 == "。" || $0 == "；" }
     }
+
+    static let sentenceEnderScalars: Set<UInt32> = [0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C]
+
+    /// Whether the UTF-8 of `s` contains `pattern` (a byte search, no Character processing).
+    static func containsBytes(_ s: String, _ pattern: [UInt8]) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard b.count >= pattern.count, let first = pattern.first else { return false }
+            var i = 0
+            let last = b.count - pattern.count
+            while i <= last {
+                if b[i] == first {
+                    var k = 1
+                    while k < pattern.count && b[i + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static let guanYu = Array("关于".utf8)
+    static let yinFa = Array("印发".utf8)
 
     /// "## Title" → "Title".
     static func markdownHeading(_ s: String) -> String? {
@@ -24,7 +49,7 @@ enum ParagraphRoles {
     /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T".
     /// Returns the document title (T for headlines) and whether it was a headline.
     static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
-        guard isHeadingShaped(s, maximumLength: 130) else { return nil }
+        guard isHeadingShaped(s, maximumLength: 130), containsBytes(s, guanYu) || containsBytes(s, yinFa) else { return nil }
         if LineShape.startsBlock(Array(s.unicodeScalars.map(\.value)), 0, length(s)) { return nil }
         if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
         if let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
@@ -72,6 +97,8 @@ enum ParagraphRoles {
 
     /// "来源：新华社" / "（来源：人民网）" → "新华社".
     static func sourceCredit(_ s: String) -> String? {
+        // 来 E6 9D A5, 信 E4 BF A1, 文 E6 96 87, 稿 E7 A8 BF, （ EF BC 88, (.
+        guard let first = s.utf8.first, first == 0xE6 || first == 0xE4 || first == 0xE7 || first == 0xEF || first == 0x28 else { return nil }
         var t = Substring(s)
         if (t.hasPrefix("（") && t.hasSuffix("）")) || (t.hasPrefix("(") && t.hasSuffix(")")) { t = t.dropFirst().dropLast() }
         for prefix in ["来源：", "来源:", "信息来源：", "文章来源：", "稿源："] where t.hasPrefix(prefix) {
@@ -83,7 +110,7 @@ enum ParagraphRoles {
 
     /// "附：《T》", "附件：T", "附件1：T", "附件：1. T" → T (without 《》).
     static func attachment(_ s: String) -> String? {
-        guard s.hasPrefix("附") else { return nil }
+        guard s.utf8.starts(with: [0xE9, 0x99, 0x84]) else { return nil }   // 附
         var t = s.dropFirst()
         if t.hasPrefix("件") { t = t.dropFirst() }
         t = t.drop(while: { $0.isASCII && $0.isNumber })

@@ -25,14 +25,17 @@ public enum ScalarClass {
     @inline(__always)
     public static func isCJK(_ v: UInt32) -> Bool { isIdeograph(v) || isCJKPunctuation(v) }
 
+    /// Full-width digits and Latin letters (０–９, Ａ–Ｚ, ａ–ｚ); `v - 0xFEE0` is their ASCII form.
     @inline(__always)
     public static func isFullWidthAlphanumeric(_ v: UInt32) -> Bool {
         (v >= 0xFF10 && v <= 0xFF19) || (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A)
     }
 
+    /// 0–9.
     @inline(__always)
     public static func isASCIIDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
+    /// 0–9, A–Z, a–z.
     @inline(__always)
     public static func isASCIIAlphanumeric(_ v: UInt32) -> Bool {
         isASCIIDigit(v) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)

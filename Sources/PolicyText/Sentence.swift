@@ -1,5 +1,6 @@
 /// A sentence of clean text (byte range into `NormalizedText.utf8`).
 public struct Sentence: Sendable, Hashable {
+    /// Clean byte range, without surrounding spaces.
     public let range: Range<Int>
     public init(range: Range<Int>) { self.range = range }
 }

@@ -53,6 +53,14 @@ import Testing
         #expect(text.string == Self.paragraphs.joined(separator: "\n"))
     }
 
+    @Test func urlLinesStartTheirOwnParagraph() throws {
+        let body = Self.wrap(Self.paragraphs[4], width: 26)
+        let attachment = "附：《关于推进数字乡村建设的若干政策措施和实施方案的通知》"
+        let file = (body + [attachment, "https://example.org/policy/2023/notice.html", "www.example.org"]).joined(separator: "\n")
+        let text = try Support.normalize(file)
+        #expect(text.string.hasSuffix("。\n" + attachment + "\nhttps://example.org/policy/2023/notice.html\nwww.example.org"))
+    }
+
     @Test func shortLinesAreNotJoined() throws {
         // Signature lines and a date: short lines without punctuation stay separate.
         let body = Self.wrap(Self.paragraphs[2], width: 26)
@@ -141,6 +149,19 @@ import Testing
         let at = try #require(clean.firstRange(of: Array("为加快".utf8))).lowerBound
         let position = text.originalPosition(ofCleanOffset: at)
         #expect(position.line == 2 && position.column == 1)
+    }
+
+    @Test func doubledSpansAtLineEdgesAreUndoubled() throws {
+        let body = [Self.paragraphs[2], Self.paragraphs[4]]
+        var lines: [String] = []
+        for p in body { lines += Self.doubled(Self.wrap(p, width: 13), seed: 11) + [""] }
+        // A heading printed once followed by doubled text, and doubled text followed by a single label.
+        lines.append("二、重点任务" + Self.doubled(["加强信息基础设施建设。"], seed: 5)[0])
+        lines.append(Self.doubled(["推进千兆光网建设"], seed: 6)[0] + "（牵头单位）。")
+        lines.append("研究研究工作。")       // too short a doubled start: kept
+        let text = try Support.normalize(lines.joined(separator: "\n"))
+        #expect(text.profile.undoubleLines)
+        #expect(text.string == (body + ["二、重点任务加强信息基础设施建设。", "推进千兆光网建设（牵头单位）。", "研究研究工作。"]).joined(separator: "\n"))
     }
 
     @Test func legitimateRepetitionSurvivesInNormalText() throws {

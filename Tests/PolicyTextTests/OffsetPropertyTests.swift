@@ -119,6 +119,60 @@ import Testing
         }
     }
 
+    /// Random files over an alphabet of ideographs, digits, Latin, spaces of all widths, full-width forms, CJK
+    /// punctuation, control characters, dot leaders, dashes and line breaks: both statements hold.
+    @Test func randomFiles() throws {
+        let alphabet: [String] = ["政", "策", "部", "委", "局", "年", "月", "日", "1", "2", "0", "a", "B", " ", " ", "\u{3000}",
+                                  "\t", "１", "Ａ", "，", "。", "、", "“", "”", "《", "》", "（", "）", "：", "\u{0C}", "\u{200B}",
+                                  "·", ".", "—", "-", "\n", "\n", "\n", "\r\n", "常", "常"]
+        var g = Support.SeededGenerator(seed: 2026)
+        for round in 0..<40 {
+            var file = ""
+            let length = 20 + Int(g.next() % 400)
+            for _ in 0..<length { file += alphabet[Int(g.next() % UInt64(alphabet.count))] }
+            guard let source = try? Support.source(file, path: "random\(round).txt") else { continue }
+            let text = NormalizedText(source)
+            checkScalarCorrespondence(text)
+            try checkRenormalisation(text, samples: 20, seed: UInt64(round))
+            // Segments and sentences stay inside the clean text and in order.
+            var previousEnd = 0
+            for segment in segmentDocuments(text) {
+                #expect(segment.range.lowerBound >= previousEnd && segment.range.upperBound <= text.utf8.count)
+                #expect(segment.firstLine <= segment.lastLine)
+                previousEnd = segment.range.upperBound
+            }
+            for sentence in splitSentences(text, in: 0..<text.utf8.count) {
+                #expect(!sentence.range.isEmpty && sentence.range.upperBound <= text.utf8.count)
+            }
+        }
+    }
+
+    /// A corpus file converted to GB18030 normalises to the same clean text, and every clean scalar maps to the
+    /// GB18030 bytes of its original character (checked by decoding those bytes with iconv).
+    @Test func corpusFileAsGB18030MapsToOriginalBytes() throws {
+        let path = try #require(Support.corpusFile("002"))
+        let utf8Text = NormalizedText(try SourceText.read(path: path))
+        let gb = try #require(Support.iconvConvert(utf8Text.source.originalBytes, from: "UTF-8", to: "GB18030"))
+        let gbText = NormalizedText(try SourceText(path: "gb.txt", bytes: gb))
+        #expect(gbText.source.encoding == .gb18030)
+        #expect(gbText.utf8 == utf8Text.utf8)
+        var i = 0
+        var failures = 0
+        let clean = gbText.utf8
+        while i < clean.count && failures < 5 {
+            let (v, n) = UTF8Bytes.decode(clean, at: i)
+            let range = gbText.originalByteRange(ofCleanRange: i..<(i + n))
+            let decoded = Support.iconvConvert(Array(gb[range]), from: "GB18030", to: "UTF-8").map(UTF8Bytes.scalars) ?? []
+            let ok = v == 0x0A || (v == 0x20 && decoded == [0x0A]) ? decoded == [0x0A] || decoded == [0x0D]
+                : decoded.count == 1 && Self.fold(decoded[0]) == v
+            if !ok { failures += 1; Issue.record("clean byte \(i): \(v) maps to GB18030 bytes decoding to \(decoded)") }
+            i += n
+        }
+        let p = gbText.originalPosition(ofCleanOffset: 0)
+        let q = utf8Text.originalPosition(ofCleanOffset: 0)
+        #expect(p.line == q.line && p.column == q.column)
+    }
+
     @Test func knownCorpusPositions() throws {
         let path = try #require(Support.corpusFile("004"))
         let text = NormalizedText(try SourceText.read(path: path))

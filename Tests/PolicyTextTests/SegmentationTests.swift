@@ -158,15 +158,26 @@ import Testing
 
     @Test func digest003IsSplitIntoItsNewsItems() throws {
         let path = try #require(Support.corpusFile("003"))
-        let docs = segmentDocuments(NormalizedText(try SourceText.read(path: path)))
+        let text = NormalizedText(try SourceText.read(path: path))
+        let docs = segmentDocuments(text)
         let news = docs.filter { $0.kind == .news }
         #expect(news.count >= 45 && news.count <= 70)
         #expect(news.allSatisfy { $0.date?.hasPrefix("2023-0") == true && $0.newsSource != nil })
-        // Where an item has a title it is a headline: short, not a sentence.
+        // This extraction lost the item headlines (its TOC entries are dot leaders without text), so a title may
+        // only come from a short headline line right before the source line; body sentences must never become titles.
+        #expect(text.tableOfContents.isEmpty)
         for doc in news {
             if let t = doc.title {
-                #expect(t.unicodeScalars.count <= 60 && !t.hasSuffix("。"), "\(t)")
+                #expect(t.unicodeScalars.count <= 60 && !t.hasSuffix("。") && !t.hasSuffix("，"), "\(t)")
+            } else {
+                // Untitled items start at their source line ("人民日报 2023-07-19").
+                #expect(text.text(doc.range).hasPrefix(doc.newsSource ?? "?"))
             }
+        }
+        // Items end before the next source line: no item holds two dated source lines.
+        for doc in news {
+            let paragraphs = text.text(doc.range).split(separator: "\n")
+            #expect(paragraphs.filter { ParagraphRoles.newsSourceWithDate(String($0)) != nil }.count == 1)
         }
         #expect(docs.contains { $0.kind == .toc })
     }

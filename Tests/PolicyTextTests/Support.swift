@@ -43,10 +43,15 @@ enum Support {
 
     /// Encodes UTF-8 text to another encoding with glibc iconv (e.g. "GBK").
     static func iconvEncode(_ text: String, to encoding: String) -> [UInt8]? {
-        let cd = iconv_open(encoding, "UTF-8")
+        iconvConvert(Array(text.utf8), from: "UTF-8", to: encoding)
+    }
+
+    /// Converts bytes between encodings with glibc iconv; nil if they do not convert completely.
+    static func iconvConvert(_ bytes: [UInt8], from source: String, to encoding: String) -> [UInt8]? {
+        let cd = iconv_open(encoding, source)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var input = bytes.map { CChar(bitPattern: $0) }
         var output = [CChar](repeating: 0, count: input.count * 4 + 16)
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
