@@ -24,7 +24,7 @@ let package = Package(
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.
-        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyText", "PolicyOntology"]),
+        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")]),
         // The frozen graph, its builder, snapshots and incremental ingest bookkeeping.
         .target(name: "PolicyStore", dependencies: [
             "PolicyCore",

@@ -3,6 +3,7 @@
 public enum ChineseDate {
     /// Parses a text that is entirely a date (surrounding spaces and one pair of brackets allowed).
     public static func parseWhole(_ text: String) -> String? {
+        guard text.utf8.count <= 80 else { return nil }
         var s = Array(text.unicodeScalars.map(\.value))
         while let f = s.first, f == 0x20 { s.removeFirst() }
         while let l = s.last, l == 0x20 { s.removeLast() }

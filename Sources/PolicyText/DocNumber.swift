@@ -5,6 +5,7 @@ public enum DocNumber {
 
     /// Parses a text that is entirely a 文号 (spaces allowed) and returns it with the year in 〔〕.
     public static func parseWhole(_ text: String) -> String? {
+        guard text.utf8.count <= 120, text.utf8.last == 0xB7 else { return nil }   // 号 = E5 8F B7
         let s = text.unicodeScalars.map(\.value).filter { $0 != 0x20 }
         if let (value, length) = parse(s, at: 0), length == s.count { return value }
         return announcementNumber(text)

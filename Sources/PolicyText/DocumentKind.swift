@@ -17,6 +17,7 @@ public enum DocumentKind: String, Sendable, Codable {
             ("指导意见", .opinion), ("实施意见", .opinion), ("意见", .opinion),
             ("规划", .plan), ("方案", .plan), ("计划", .plan),
             ("办法", .measures), ("措施", .measures), ("细则", .measures), ("规定", .measures), ("条例", .measures), ("举措", .measures),
+            ("指引", .measures), ("指南", .measures), ("准则", .measures),
             ("报告", .report),
         ]
         for (suffix, kind) in suffixes where t.hasSuffix(suffix) { return kind }

@@ -28,12 +28,20 @@ enum EncodingDetector {
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { return decodeUTF16(bytes, from: 2, littleEndian: true) }
         if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { return decodeUTF16(bytes, from: 2, littleEndian: false) }
         if let littleEndian = utf16ByNULPattern(bytes) { return countControls(decodeUTF16(bytes, from: 0, littleEndian: littleEndian)) }
-        if let nul = bytes.firstIndex(of: 0) {
+        let nul = bytes.firstIndex(of: 0)
+        let asUTF8 = decodeUTF8(bytes, from: 0)
+        if asUTF8.replacements == 0 && nul == nil { return asUTF8 }
+        // UTF-16 without BOM and with few ASCII characters: accept an endianness whose units read as text.
+        // (Only for bytes that are not valid UTF-8: ASCII pairs would read as CJK ideographs.)
+        if bytes.count % 2 == 0 {
+            for littleEndian in [true, false] where utf16LooksLikeText(bytes, littleEndian: littleEndian) {
+                return countControls(decodeUTF16(bytes, from: 0, littleEndian: littleEndian))
+            }
+        }
+        if let nul {
             let line = 1 + bytes[0..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw KGError(file: path, line: line, "binary file (NUL byte at offset \(nul))")
         }
-        let asUTF8 = decodeUTF8(bytes, from: 0)
-        if asUTF8.replacements == 0 { return asUTF8 }
         if let asGB = GB18030Decoder.decode(bytes), asGB.replacements < asUTF8.replacements {
             return countControls(asGB)
         }
@@ -46,6 +54,24 @@ enum EncodingDetector {
         for b in d.utf8 where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x0B { n += 1 }
         d.controls = n
         return d
+    }
+
+    /// At least 95% of the first 4096 code units are CJK ideographs, CJK or general punctuation, full-width forms,
+    /// printable ASCII or line breaks.
+    static func utf16LooksLikeText(_ bytes: [UInt8], littleEndian: Bool) -> Bool {
+        let n = min(bytes.count, 8192) & ~1
+        guard n >= 8 else { return false }
+        var good = 0
+        var i = 0
+        while i < n {
+            let u = littleEndian ? UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 : UInt32(bytes[i]) << 8 | UInt32(bytes[i + 1])
+            if ScalarClass.isCJK(u) || (u >= 0x20 && u < 0x7F) || u == 0x0A || u == 0x0D || u == 0x3000
+                || (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x2000 && u <= 0x206F) {
+                good += 1
+            }
+            i += 2
+        }
+        return good * 20 >= (n / 2) * 19
     }
 
     /// UTF-16 without BOM: ASCII-heavy text shows NULs at every other byte.

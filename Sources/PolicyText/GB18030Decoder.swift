@@ -63,7 +63,7 @@ enum GB18030Decoder {
             }
         }
         map.append(Int32(n))
-        if gb2312Pairs * 5 < pairs * 4 { return nil }
+        if pairs == 0 || gb2312Pairs * 5 < pairs * 4 { return nil }
         return DecodedBytes(encoding: .gb18030, utf8: out, map: map, shift: 0,
                             replacements: replacements, scalarCount: scalars)
     }

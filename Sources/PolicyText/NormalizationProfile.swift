@@ -13,5 +13,5 @@ public struct NormalizationProfile: Sendable, Equatable {
 
     /// Lines at least this wide that do not end a sentence continue on the next line. Allows for the two-character
     /// indent of a paragraph's first line and for narrower Latin digits.
-    var joinWidth: Int { fullLineWidth < 12 ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 8) }
+    var joinWidth: Int { fullLineWidth < 12 ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 10) }
 }

@@ -36,44 +36,56 @@ enum Normalizer {
     static let space: UInt32 = 0x20
 
     static func cleanLines(_ source: SourceText, _ lineRange: ClosedRange<Int>) -> Flat {
-        var flat = Flat()
-        flat.scalars.reserveCapacity(source.utf8.count / 2)
-        flat.offsets.reserveCapacity(source.utf8.count / 2)
-        var rawS: [UInt32] = []
-        var rawO: [Int32] = []
-        source.utf8.withUnsafeBufferPointer { bytes in
-            for number in lineRange where number <= source.lineCount {
-                let range = source.decodedRange(ofLine: number)
-                rawS.removeAll(keepingCapacity: true)
-                rawO.removeAll(keepingCapacity: true)
-                var i = range.lowerBound
-                while i < range.upperBound {
-                    let (v0, n) = UTF8Bytes.decode(bytes, at: i)
-                    var v = v0
-                    if ScalarClass.isInvisible(v) { i += n; continue }
-                    if ScalarClass.isSpace(v) { v = space } else if ScalarClass.isFullWidthAlphanumeric(v) { v -= 0xFEE0 }
-                    rawS.append(v); rawO.append(Int32(i))
-                    i += n
+        let capacity = source.utf8.count + 1
+        let rawS = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        let rawO = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        defer { rawS.deallocate(); rawO.deallocate() }
+        var lines: [CleanLine] = []
+        lines.reserveCapacity(lineRange.count)
+        var offsets: [Int32] = []
+        let scalars = source.utf8.withUnsafeBufferPointer { bytes in
+            [UInt32](unsafeUninitializedCapacity: capacity) { outS, sCount in
+                offsets = [Int32](unsafeUninitializedCapacity: capacity) { outO, oCount in
+                    var count = 0
+                    for number in lineRange where number <= source.lineCount {
+                        let range = source.decodedRange(ofLine: number)
+                        var n = 0
+                        var i = range.lowerBound
+                        while i < range.upperBound {
+                            let b = bytes[i]
+                            var v: UInt32
+                            var length = 1
+                            if b < 0x80 { v = UInt32(b) } else { (v, length) = UTF8Bytes.decode(bytes, at: i) }
+                            if ScalarClass.isInvisible(v) { i += length; continue }
+                            if ScalarClass.isSpace(v) { v = space } else if ScalarClass.isFullWidthAlphanumeric(v) { v -= 0xFEE0 }
+                            rawS[n] = v; rawO[n] = Int32(i); n += 1
+                            i += length
+                        }
+                        let start = count
+                        appendWithoutExtraSpaces(rawS, rawO, n, outS.baseAddress!, outO.baseAddress!, &count)
+                        lines.append(CleanLine(number: number, start: start, end: count,
+                                               breakOffset: Int32(range.upperBound)))
+                    }
+                    oCount = count
                 }
-                let start = flat.scalars.count
-                appendWithoutExtraSpaces(rawS, rawO, to: &flat)
-                flat.lines.append(CleanLine(number: number, start: start, end: flat.scalars.count,
-                                            breakOffset: Int32(range.upperBound)))
+                sCount = offsets.count
             }
         }
-        return flat
+        return Flat(scalars: scalars, offsets: offsets, lines: lines)
     }
 
     /// Drops leading/trailing spaces, collapses runs, and removes spaces between CJK and digits, next to CJK
     /// punctuation, and between ideographs when one side is a single spaced-out character ("国 民 众").
     /// Spaces between multi-character CJK words ("科技部 住房城乡建设部") are kept as one space.
-    static func appendWithoutExtraSpaces(_ s: [UInt32], _ o: [Int32], to flat: inout Flat) {
-        let n = s.count
+    static func appendWithoutExtraSpaces(_ s: UnsafeMutablePointer<UInt32>, _ o: UnsafeMutablePointer<Int32>, _ n: Int,
+                                         _ outS: UnsafeMutablePointer<UInt32>, _ outO: UnsafeMutablePointer<Int32>,
+                                         _ count: inout Int) {
         var i = 0
         var tokenStart = 0
+        var c = count
         while i < n {
             if s[i] != space {
-                flat.scalars.append(s[i]); flat.offsets.append(o[i]); i += 1
+                outS[c] = s[i]; outO[c] = o[i]; c += 1; i += 1
                 continue
             }
             var j = i
@@ -82,12 +94,13 @@ enum Normalizer {
                 var rightEnd = j
                 while rightEnd < n && s[rightEnd] != space { rightEnd += 1 }
                 if keepsSpace(left: s[i - 1], right: s[j], leftToken: i - tokenStart, rightToken: rightEnd - j) {
-                    flat.scalars.append(space); flat.offsets.append(o[i])
+                    outS[c] = space; outO[c] = o[i]; c += 1
                 }
             }
             tokenStart = j
             i = j
         }
+        count = c
     }
 
     @inline(__always)
@@ -201,31 +214,50 @@ enum Normalizer {
     // MARK: - Paragraphs
 
     static func assemble(_ flat: Flat, profile: NormalizationProfile) -> Output {
-        var utf8: [UInt8] = []
+        let capacity = flat.scalars.count * 4 + flat.lines.count + 1
         var map: [Int32] = []
-        utf8.reserveCapacity(flat.scalars.count * 3)
-        map.reserveCapacity(flat.scalars.count * 3)
-        var previous: CleanLine? = nil
         let joinWidth = profile.joinWidth
-        for line in flat.lines where line.kind == .content {
-            if let prev = previous {
-                if LineShape.joins(flat.scalars, prev, line, joinWidth: joinWidth) {
-                    let a = flat.scalars[prev.end - 1], b = flat.scalars[line.start]
-                    if ScalarClass.isASCIIAlphanumeric(a) && ScalarClass.isASCIIAlphanumeric(b) {
-                        utf8.append(0x20); map.append(prev.breakOffset)
+        let utf8 = flat.scalars.withUnsafeBufferPointer { s in
+            flat.offsets.withUnsafeBufferPointer { o in
+                [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
+                    map = [Int32](unsafeUninitializedCapacity: capacity) { m, mCount in
+                        var c = 0
+                        var previous: CleanLine? = nil
+                        for line in flat.lines where line.kind == .content {
+                            if let prev = previous {
+                                if LineShape.joins(flat.scalars, prev, line, joinWidth: joinWidth) {
+                                    if ScalarClass.isASCIIAlphanumeric(s[prev.end - 1]) && ScalarClass.isASCIIAlphanumeric(s[line.start]) {
+                                        out[c] = 0x20; m[c] = prev.breakOffset; c += 1
+                                    }
+                                } else {
+                                    out[c] = 0x0A; m[c] = prev.breakOffset; c += 1
+                                }
+                            }
+                            for k in line.start..<line.end {
+                                let v = s[k]
+                                let origin = o[k]
+                                if v < 0x80 {
+                                    out[c] = UInt8(v); m[c] = origin; c += 1
+                                } else if v < 0x800 {
+                                    out[c] = UInt8(0xC0 | (v >> 6)); out[c + 1] = UInt8(0x80 | (v & 0x3F))
+                                    m[c] = origin; m[c + 1] = origin; c += 2
+                                } else if v < 0x10000 {
+                                    out[c] = UInt8(0xE0 | (v >> 12)); out[c + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                                    out[c + 2] = UInt8(0x80 | (v & 0x3F))
+                                    m[c] = origin; m[c + 1] = origin; m[c + 2] = origin; c += 3
+                                } else {
+                                    out[c] = UInt8(0xF0 | (v >> 18)); out[c + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                                    out[c + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[c + 3] = UInt8(0x80 | (v & 0x3F))
+                                    m[c] = origin; m[c + 1] = origin; m[c + 2] = origin; m[c + 3] = origin; c += 4
+                                }
+                            }
+                            previous = line
+                        }
+                        mCount = c
                     }
-                } else {
-                    utf8.append(0x0A); map.append(prev.breakOffset)
+                    outCount = map.count
                 }
             }
-            for k in line.start..<line.end {
-                let v = flat.scalars[k]
-                let before = utf8.count
-                UTF8Bytes.append(v, to: &utf8)
-                let o = flat.offsets[k]
-                for _ in before..<utf8.count { map.append(o) }
-            }
-            previous = line
         }
         return Output(utf8: utf8, cleanToDecoded: map, profile: profile, tableOfContents: [])
     }

@@ -8,6 +8,7 @@ enum ParagraphRoles {
 
     /// A short line that can be (part of) a heading: no sentence punctuation inside or at the end.
     static func isHeadingShaped(_ s: String, maximumLength: Int = 60) -> Bool {
+        guard s.utf8.count <= maximumLength * 4 else { return false }
         let n = length(s)
         guard n >= 2, n <= maximumLength, let last = s.last, !sentenceEnders.contains(last) else { return false }
         return !s.unicodeScalars.contains { $0 == "。" || $0 == "；" }
@@ -50,6 +51,7 @@ enum ParagraphRoles {
 
     /// A news source line: "人民日报 2023-07-19" (name then date, the space optional) → ("人民日报", "2023-07-19").
     static func newsSourceWithDate(_ s: String) -> (source: String, date: String)? {
+        guard let lastByte = s.utf8.last, lastByte >= 0x30 && lastByte <= 0x39 else { return nil }
         let scalars = Array(s.unicodeScalars)
         guard scalars.count >= 12, scalars.count <= 30 else { return nil }
         // The date is the last 8–10 scalars: yyyy-m-d with '-', '.' or '/'.

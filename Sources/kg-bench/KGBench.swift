@@ -8,6 +8,7 @@ struct KGBench: ParsableCommand {
         abstract: "Release-build benchmarks (run with `swift run -c release kg-bench …`).",
         subcommands: [
             TextBenchmark.self,
+            IngestBenchmark.self,
         ]
     )
 }

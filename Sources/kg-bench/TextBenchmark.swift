@@ -20,6 +20,9 @@ struct TextBenchmark: ParsableCommand {
     @Option(help: "Minimum seconds of work per round.")
     var seconds: Double = 1.0
 
+    @Flag(help: "Time normalisation alone (no segmentation).")
+    var normalizeOnly = false
+
     func run() throws {
         let files = textFiles(in: corpus)
         guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
@@ -35,7 +38,7 @@ struct TextBenchmark: ParsableCommand {
                 segmentsPerPass = 0
                 for source in sources {
                     let text = NormalizedText(source)
-                    let segments = segmentDocuments(text)
+                    let segments = normalizeOnly ? [] : segmentDocuments(text)
                     segmentsPerPass += segments.count
                     sink &+= text.utf8.count &+ segments.count
                 }
@@ -47,7 +50,7 @@ struct TextBenchmark: ParsableCommand {
         rates.sort()
         let median = rates[rates.count / 2]
         print("text: \(files.count) files, \(bytes) bytes, \(segmentsPerPass) documents per pass")
-        print("normalise+segment: median \(format(median)) MB/s over \(rounds) rounds (min \(format(rates.first!)), max \(format(rates.last!)))  [\(sink % 10)]")
+        print("\(normalizeOnly ? "normalise" : "normalise+segment"): median \(format(median)) MB/s over \(rounds) rounds (min \(format(rates.first!)), max \(format(rates.last!)))  [\(sink % 10)]")
     }
 
     func now() -> Double {

@@ -86,7 +86,7 @@ struct SegmentCommand: ParsableCommand {
             rows.append([String(i + 1), "\(s.firstLine)–\(s.lastLine)", s.kind.rawValue, s.docNumber ?? "-",
                          s.date ?? "-", s.title ?? "-"])
         }
-        return "\(path): \(segments.count) documents\n" + TextTable.render(rows)
+        return "\(path): \(segments.count) documents\n" + DisplayTable.render(rows)
     }
 
     static func jsonLine(_ s: DocumentSegment, path: String) -> String {
@@ -109,31 +109,6 @@ struct SegmentCommand: ParsableCommand {
         out += ", \"attachments\": "
         ContractJSON.appendValue(.strings(s.attachments), to: &out)
         out += "}"
-        return out
-    }
-}
-
-/// Left-aligned columns padded by display width (CJK = 2 columns); the last column is not padded.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows {
-            for (c, cell) in row.enumerated() where c < columns - 1 {
-                widths[c] = max(widths[c], ScalarClass.displayWidth(cell))
-            }
-        }
-        var out = ""
-        for row in rows {
-            var line = ""
-            for (c, cell) in row.enumerated() {
-                line += cell
-                if c < row.count - 1 {
-                    line += String(repeating: " ", count: widths[c] - ScalarClass.displayWidth(cell) + 2)
-                }
-            }
-            out += line + "\n"
-        }
         return out
     }
 }

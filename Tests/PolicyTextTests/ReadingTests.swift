@@ -64,6 +64,14 @@ import Testing
         #expect(String(decoding: s.utf8, as: UTF8.self) == ascii)
     }
 
+    @Test func chineseUTF16WithoutBOMIsRecognisedByItsUnits() throws {
+        var be: [UInt8] = []
+        for unit in sample.utf16 { be.append(UInt8(unit >> 8)); be.append(UInt8(unit & 0xFF)) }
+        let s = try SourceText(path: "be.txt", bytes: be)
+        #expect(s.encoding == .utf16BE)
+        #expect(String(decoding: s.utf8, as: UTF8.self) == sample)
+    }
+
     @Test func invalidBytesBecomeReplacementCharactersWithPositions() throws {
         var bytes = Array("第一行文字\n第二行".utf8)
         bytes.insert(0xFF, at: 6)   // after 第一

@@ -196,7 +196,7 @@ import Testing
         let text = NormalizedText(try SourceText.read(path: path))
         #expect(text.profile.undoubleLines)
         let s = text.string
-        for expected in ["2020年5月14日，中共中", "央政治局常务委员会会议首次提出", "30%", "60.5%", "6.4个百分点", "习近平总书记", "“一带一路”"] {
+        for expected in ["2020年5月14日，中共中央政治局常务委员会会议首次提出", "构建国内国际双循环相互促进的新发展格局。", "30%", "60.5%", "6.4个百分点", "习近平总书记", "“一带一路”"] {
             #expect(s.contains(expected), "\(expected)")
         }
         for artifact in ["20202020", "年年", "，，", "。。", "%%"] {
