@@ -294,7 +294,7 @@ struct ExtractionRun {
     mutating func emitDocuments() {
         for draft in registry.drafts {
             let id = draft.id
-            let attributes: Attributes = [
+            var attributes: Attributes = [
                 "title": .string(draft.title),
                 "doc_number": draft.number.map { .string($0.text) } ?? .null,
                 "date": draft.date.map { .string($0) } ?? .null,
@@ -304,6 +304,12 @@ struct ExtractionRun {
                 "addressee": draft.addressee.map { .string($0) } ?? .null,
                 "cites": .strings(uniqueCitationNames(draft)),
             ]
+            if let number = draft.number {
+                attributes["doc_issuer_code"] = .string(number.issuerCode)
+                attributes["doc_year"] = .int(number.year)
+                attributes["doc_serial"] = .int(number.serial)
+                attributes["joint_issue"] = .bool(number.isJoint)
+            }
             for (k, e) in draft.evidence.enumerated() {
                 builder.addNode(id: id, kind: .document, label: draft.title, attributes: k == 0 ? attributes : [:],
                                 evidence: text.evidence(for: e.range, sentence: e.sentence))

@@ -35,6 +35,9 @@ import Testing
         #expect(doc.label == "教育部 财政部关于做好2024年学生资助工作的通知" || doc.label == "教育部财政部关于做好2024年学生资助工作的通知")
         #expect(doc.attributes["doc_type"]?.stringValue == "通知")
         #expect(doc.attributes["date"]?.stringValue == "2024-03-08")
+        #expect(doc.attributes["doc_year"]?.intValue == 2024)
+        #expect(doc.attributes["doc_serial"]?.intValue == 3)
+        #expect(doc.attributes["joint_issue"] == .bool(false))
         #expect(doc.evidence.first?.line == 1)
         #expect(doc.evidence.first?.source == "fixtures/notice.txt")
         let issued = c.edges.filter { $0.kind == .issuedBy && $0.source == doc.id }
