@@ -222,9 +222,12 @@ struct ExtractionRun {
     // MARK: - Reported and cited documents
 
     mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
+        let citations = CitationExtractor.citations(in: span)
         for reported in IssuerExtractor.reportedIssuances(span: span, hits: hits) {
             let statement = span.byteRange(reported.statementRange)
-            var draft = DocumentDraft(title: reported.title, number: nil, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
+            // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
+            let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
+            var draft = DocumentDraft(title: reported.title, number: number, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
                                       type: DocumentType.of(title: reported.title), fullText: false, evidence: [(statement, sentence)])
             draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
             draft.issuerSource = .reported
@@ -233,7 +236,7 @@ struct ExtractionRun {
             if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
             _ = id
         }
-        for citation in CitationExtractor.citations(in: span) {
+        for citation in citations {
             let range = span.byteRange(citation.range)
             if let title = citation.title {
                 // A cited title that names its issuers ("《财政部关于…的通知》") is a document of the graph.

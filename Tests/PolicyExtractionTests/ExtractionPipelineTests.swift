@@ -98,6 +98,15 @@ import Testing
         #expect(ndrc.aliases.contains("国家发展改革委"))
     }
 
+    @Test func reportedIssuanceTakesTheNumberAfterTheTitle() throws {
+        let text = "经国务院同意，国务院办公厅日前印发《关于促进家政服务业提质扩容的意见》（国办发〔2019〕30号）。\n"
+        let c = try extract(text, path: "brief.txt")
+        let doc = try #require(c.nodes.first { $0.kind == .document })
+        #expect(doc.id == "document:国办发〔2019〕30号")
+        #expect(doc.label == "关于促进家政服务业提质扩容的意见")
+        #expect(c.edges.filter { $0.kind == .issuedBy }.map(\.target) == ["agency:国务院办公厅"])
+    }
+
     @Test func contentHashIsSHA256OfTheFileBytes() throws {
         #expect(ExtractionPipeline.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let c = try extract(Self.notice)
