@@ -241,7 +241,19 @@ struct ExtractionRun {
             if let title = citation.title {
                 // A cited title that names its issuers ("《财政部关于…的通知》") is a document of the graph.
                 let titleSpan = ScalarSpan(title)
-                let titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
+                // The title's mentions are the sentence's mentions inside the brackets (re-recognised only if trimmed).
+                let offset = citation.range.lowerBound + 1
+                let titleHits: [EntityHit]
+                if titleSpan.count == citation.range.count - 2 {
+                    titleHits = hits.compactMap { hit in
+                        guard hit.range.lowerBound >= offset, hit.range.upperBound <= offset + titleSpan.count else { return nil }
+                        var shifted = hit
+                        shifted.range = (hit.range.lowerBound - offset)..<(hit.range.upperBound - offset)
+                        return shifted
+                    }
+                } else {
+                    titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
+                }
                 if let (issuers, complete) = IssuerExtractor.titleIssuers(span: titleSpan, hits: titleHits) {
                     var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: DocumentType.of(title: title),
                                               fullText: false, evidence: [(range, sentence)])
