@@ -32,6 +32,7 @@ public final class EntityRecognizer: Sendable {
     private let regionTargets: [[Int]]
     private let patterns: AgencyPatterns
     private let discovery: ProgrammeDiscovery
+    private let areaDiscovery: ProgrammeDiscovery
 
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
@@ -74,6 +75,7 @@ public final class EntityRecognizer: Sendable {
         regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
         self.patterns = patterns
         discovery = ProgrammeDiscovery()
+        areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
     }
 
     /// Two-character county and township names (应县, 城区, 矿区) occur inside ordinary words
@@ -177,6 +179,30 @@ public final class EntityRecognizer: Sendable {
                     out.append(regionMention(r.range, best.region, surface, best.confidence, best.alternatives))
                 }
             }
+        }
+        // Areas found by head word (南京都市圈) where no gazetteer name stands.
+        var regionSpans = out.filter { $0.kind == .region }.map(\.range)
+        for found in areaDiscovery.discover(in: text, range: range) where found.confidence >= 0.7 {
+            // List numbers glued to the name (1北京…经济区) are not part of it.
+            var start = found.range.lowerBound
+            while start < found.range.upperBound, text[start] < 0x80 { start += 1 }
+            guard start < found.range.upperBound else { continue }
+            let c = (range: start..<found.range.upperBound, name: Self.string(text, start..<found.range.upperBound),
+                     confidence: found.confidence)
+            if regionSpans.contains(where: { $0.overlaps(c.range) && $0.upperBound >= c.range.upperBound }) { continue }
+            if claimed.contains(where: { $0.overlaps(c.range) }) { continue }
+            // The name must be built from places: a division inside (南京都市圈) or a province abbreviation
+            // first (渝东北…, 呼包鄂榆…); 世界级城市群 and 现代化都市圈 are descriptions.
+            guard let (first, _) = AgencyPatterns.decode(text, c.range.lowerBound, c.range.upperBound) else { continue }
+            let placeInside = regionAutomaton.matches(in: text, range: c.range).contains {
+                ontology.regions[regionTargets[Int($0.value)][0]].level != .area || $0.range.count >= 9
+            }
+            guard placeInside || Self.provinceAbbreviations.contains(first) else { continue }
+            let known = ontology.regions(named: c.name).first
+            out.append(EntityMention(range: c.range, kind: .region, nodeID: known?.id ?? "region:area:" + c.name,
+                                     canonical: known?.canonical ?? c.name, surface: Self.string(text, c.range),
+                                     confidence: known == nil ? c.confidence : 1, level: RegionLevel.area.rawValue))
+            regionSpans.append(c.range)
         }
         // Programmes found by pattern, where no seed programme or agency already stands.
         let seedSpans = programmeSpans + claimed

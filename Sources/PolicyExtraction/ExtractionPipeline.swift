@@ -222,9 +222,12 @@ struct ExtractionRun {
     // MARK: - Reported and cited documents
 
     mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
+        let citations = CitationExtractor.citations(in: span)
         for reported in IssuerExtractor.reportedIssuances(span: span, hits: hits) {
             let statement = span.byteRange(reported.statementRange)
-            var draft = DocumentDraft(title: reported.title, number: nil, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
+            // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
+            let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
+            var draft = DocumentDraft(title: reported.title, number: number, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
                                       type: DocumentType.of(title: reported.title), fullText: false, evidence: [(statement, sentence)])
             draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
             draft.issuerSource = .reported
@@ -233,12 +236,24 @@ struct ExtractionRun {
             if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
             _ = id
         }
-        for citation in CitationExtractor.citations(in: span) {
+        for citation in citations {
             let range = span.byteRange(citation.range)
             if let title = citation.title {
                 // A cited title that names its issuers ("《财政部关于…的通知》") is a document of the graph.
                 let titleSpan = ScalarSpan(title)
-                let titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
+                // The title's mentions are the sentence's mentions inside the brackets (re-recognised only if trimmed).
+                let offset = citation.range.lowerBound + 1
+                let titleHits: [EntityHit]
+                if titleSpan.count == citation.range.count - 2 {
+                    titleHits = hits.compactMap { hit in
+                        guard hit.range.lowerBound >= offset, hit.range.upperBound <= offset + titleSpan.count else { return nil }
+                        var shifted = hit
+                        shifted.range = (hit.range.lowerBound - offset)..<(hit.range.upperBound - offset)
+                        return shifted
+                    }
+                } else {
+                    titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
+                }
                 if let (issuers, complete) = IssuerExtractor.titleIssuers(span: titleSpan, hits: titleHits) {
                     var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: DocumentType.of(title: title),
                                               fullText: false, evidence: [(range, sentence)])
@@ -294,7 +309,7 @@ struct ExtractionRun {
     mutating func emitDocuments() {
         for draft in registry.drafts {
             let id = draft.id
-            let attributes: Attributes = [
+            var attributes: Attributes = [
                 "title": .string(draft.title),
                 "doc_number": draft.number.map { .string($0.text) } ?? .null,
                 "date": draft.date.map { .string($0) } ?? .null,
@@ -304,6 +319,12 @@ struct ExtractionRun {
                 "addressee": draft.addressee.map { .string($0) } ?? .null,
                 "cites": .strings(uniqueCitationNames(draft)),
             ]
+            if let number = draft.number {
+                attributes["doc_issuer_code"] = .string(number.issuerCode)
+                attributes["doc_year"] = .int(number.year)
+                attributes["doc_serial"] = .int(number.serial)
+                attributes["joint_issue"] = .bool(number.isJoint)
+            }
             for (k, e) in draft.evidence.enumerated() {
                 builder.addNode(id: id, kind: .document, label: draft.title, attributes: k == 0 ? attributes : [:],
                                 evidence: text.evidence(for: e.range, sentence: e.sentence))

@@ -9,6 +9,7 @@ struct KGBench: ParsableCommand {
         subcommands: [
             TextBenchmark.self,
             IngestBenchmark.self,
+            EntitiesBenchmark.self,
             ArchiveBenchmark.self,
         ]
     )

@@ -72,6 +72,13 @@ func entityMentions(_ text: String, context: String? = nil, recognizer: EntityRe
         #expect(found.map(\.canonical) == ["中国工商银行", "国家开发银行", "新华通讯社"])
     }
 
+    @Test func cityClustersAndMetropolitanAreasByHeadWord() {
+        let found = entityMentions("培育南京都市圈和渝东北城镇群，打造世界级城市群和现代化都市圈")
+            .filter { $0.kind == .region && $0.level == "area" }
+        #expect(found.map(\.canonical) == ["南京都市圈", "渝东北城镇群"])
+        #expect(found.allSatisfy { $0.nodeID.hasPrefix("region:area:") && $0.confidence < 1 })
+    }
+
     @Test func shortCountyNamesDoNotMatchInsideWords() {
         #expect(entityMentions("相应县级政府和城区改造").filter { $0.kind == .region }.isEmpty)
     }

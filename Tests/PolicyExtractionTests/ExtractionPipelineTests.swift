@@ -35,6 +35,9 @@ import Testing
         #expect(doc.label == "教育部 财政部关于做好2024年学生资助工作的通知" || doc.label == "教育部财政部关于做好2024年学生资助工作的通知")
         #expect(doc.attributes["doc_type"]?.stringValue == "通知")
         #expect(doc.attributes["date"]?.stringValue == "2024-03-08")
+        #expect(doc.attributes["doc_year"]?.intValue == 2024)
+        #expect(doc.attributes["doc_serial"]?.intValue == 3)
+        #expect(doc.attributes["joint_issue"] == .bool(false))
         #expect(doc.evidence.first?.line == 1)
         #expect(doc.evidence.first?.source == "fixtures/notice.txt")
         let issued = c.edges.filter { $0.kind == .issuedBy && $0.source == doc.id }
@@ -93,6 +96,15 @@ import Testing
         #expect(issuers.map(\.target) == ["agency:水利部", "agency:国家发展和改革委员会"])
         let ndrc = try #require(c.nodes.first { $0.id == "agency:国家发展和改革委员会" })
         #expect(ndrc.aliases.contains("国家发展改革委"))
+    }
+
+    @Test func reportedIssuanceTakesTheNumberAfterTheTitle() throws {
+        let text = "经国务院同意，国务院办公厅日前印发《关于促进家政服务业提质扩容的意见》（国办发〔2019〕30号）。\n"
+        let c = try extract(text, path: "brief.txt")
+        let doc = try #require(c.nodes.first { $0.kind == .document })
+        #expect(doc.id == "document:国办发〔2019〕30号")
+        #expect(doc.label == "关于促进家政服务业提质扩容的意见")
+        #expect(c.edges.filter { $0.kind == .issuedBy }.map(\.target) == ["agency:国务院办公厅"])
     }
 
     @Test func contentHashIsSHA256OfTheFileBytes() throws {
