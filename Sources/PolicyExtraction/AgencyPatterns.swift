@@ -50,7 +50,7 @@ struct AgencyPatterns: Sendable {
         guard suffix.levels.contains(region.level) else { return nil }
         // "X市场", "X区域": a suffix that continues into a longer word is not a body (市委 vs 市委员 is fine).
         if Self.continuesWord(text, m.end, limit) { return nil }
-        return (m.end, suffix.canonical(for: region.canonical), parent(of: suffix, region: region))
+        return (m.end, suffix.canonical(for: region.canonical, shortName: region.aliases.first), parent(of: suffix, region: region))
     }
 
     /// Bodies of the same region listed after a first one: 江苏省财政厅、商务厅和科技厅 → 商务厅, 科技厅.
@@ -71,7 +71,7 @@ struct AgencyPatterns: Sendable {
     /// The body for an implicit-region pattern (省财政厅) given the region it stands for.
     func implicitBody(suffix index: Int, region: Region) -> (canonical: String, parent: String?) {
         let suffix = suffixes[index]
-        return (suffix.canonical(for: region.canonical), parent(of: suffix, region: region))
+        return (suffix.canonical(for: region.canonical, shortName: region.aliases.first), parent(of: suffix, region: region))
     }
 
     private func parent(of suffix: LocalBodySuffix, region: Region) -> String? {

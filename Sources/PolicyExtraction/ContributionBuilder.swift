@@ -8,25 +8,37 @@ struct ContributionBuilder {
     static let maxEdgeEvidence = 5
 
     private(set) var nodes: [NodeRecord] = []
-    private(set) var nodeIndex: [String: Int] = [:]
+    private(set) var nodeIndex: [ByteKey: Int] = [:]
     private var aliasSets: [Set<String>] = []
     private(set) var edges: [EdgeRecord] = []
     private var edgeIndex: [EdgeKey: Int] = [:]
 
-    private struct EdgeKey: Hashable { let kind: EdgeKind; let source: String; let target: String }
+    private struct EdgeKey: Hashable { let kind: EdgeKind; let source: ByteKey; let target: ByteKey }
 
-    func contains(_ id: String) -> Bool { nodeIndex[id] != nil }
-    func node(_ id: String) -> NodeRecord? { nodeIndex[id].map { nodes[$0] } }
+    func contains(_ id: String) -> Bool { nodeIndex[ByteKey(id)] != nil }
+
+    /// False once the node holds `maxNodeEvidence` records (callers can skip computing more).
+    func wantsEvidence(node id: String) -> Bool {
+        guard let i = nodeIndex[ByteKey(id)] else { return true }
+        return nodes[i].evidence.count < Self.maxNodeEvidence
+    }
+
+    /// False once the edge holds `maxEdgeEvidence` records.
+    func wantsEvidence(_ kind: EdgeKind, from source: String, to target: String) -> Bool {
+        guard let i = edgeIndex[EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))] else { return true }
+        return edges[i].evidence.count < Self.maxEdgeEvidence
+    }
+    func node(_ id: String) -> NodeRecord? { nodeIndex[ByteKey(id)].map { nodes[$0] } }
 
     /// Adds or merges a node. `aliases` are added when they differ from the label.
     mutating func addNode(id: String, kind: NodeKind, label: String, aliases: [String] = [],
                           attributes: Attributes = [:], evidence: Evidence?) {
         let i: Int
-        if let existing = nodeIndex[id] {
+        if let existing = nodeIndex[ByteKey(id)] {
             i = existing
         } else {
             i = nodes.count
-            nodeIndex[id] = i
+            nodeIndex[ByteKey(id)] = i
             nodes.append(NodeRecord(id: id, kind: kind, label: label))
             aliasSets.append([label])
         }
@@ -45,7 +57,7 @@ struct ContributionBuilder {
 
     /// Overwrites an attribute of an existing node.
     mutating func setAttribute(_ key: String, _ value: AttributeValue, on id: String) {
-        guard let i = nodeIndex[id] else { return }
+        guard let i = nodeIndex[ByteKey(id)] else { return }
         nodes[i].attributes[key] = value
     }
 
@@ -53,7 +65,7 @@ struct ContributionBuilder {
     mutating func addEdge(_ kind: EdgeKind, from source: String, to target: String,
                           attributes: Attributes = [:], evidence: Evidence?) {
         guard source != target else { return }
-        let key = EdgeKey(kind: kind, source: source, target: target)
+        let key = EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))
         let i: Int
         if let existing = edgeIndex[key] {
             i = existing
@@ -70,6 +82,21 @@ struct ContributionBuilder {
 
     /// Edges whose endpoints both exist (an edge to a node that was never stated is dropped).
     func finishedEdges() -> [EdgeRecord] {
-        edges.filter { nodeIndex[$0.source] != nil && nodeIndex[$0.target] != nil }
+        edges.filter { nodeIndex[ByteKey($0.source)] != nil && nodeIndex[ByteKey($0.target)] != nil }
     }
+}
+
+/// A string key hashed and compared by its UTF-8 bytes: node ids are compared exactly as written, and hashing
+/// skips the Unicode normalisation that String's own hashing does for non-ASCII text.
+struct ByteKey: Hashable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
 }

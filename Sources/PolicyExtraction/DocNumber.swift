@@ -43,8 +43,14 @@ public struct DocumentNumber: Hashable, Sendable {
 
     // MARK: - Scanning
 
-    static func isOpenBracket(_ s: Unicode.Scalar) -> Bool { "〔[【(（［".unicodeScalars.contains(s) }
-    static func isCloseBracket(_ s: Unicode.Scalar) -> Bool { "〕]】)）］".unicodeScalars.contains(s) }
+    @inline(__always)
+    static func isOpenBracket(_ s: Unicode.Scalar) -> Bool {
+        switch s.value { case 0x3014, 0x5B, 0x3010, 0x28, 0xFF08, 0xFF3B: return true; default: return false } // 〔 [ 【 ( （ ［
+    }
+    @inline(__always)
+    static func isCloseBracket(_ s: Unicode.Scalar) -> Bool {
+        switch s.value { case 0x3015, 0x5D, 0x3011, 0x29, 0xFF09, 0xFF3D: return true; default: return false } // 〕 ] 】 ) ） ］
+    }
 
     /// Words that precede a 文号 in prose and are not part of it.
     private static let leadingWords: [[Unicode.Scalar]] = ["根据", "按照", "依据", "落实", "参照", "执行", "贯彻", "印发", "详见", "以及", "见", "即", "和", "及", "与", "或"].map(scalars)

@@ -13,7 +13,7 @@ public struct EntityMention: Sendable, Hashable {
     /// 1 for gazetteer matches, lower for pattern-recognised or ambiguous ones.
     public let confidence: Double
     /// For agencies: the level (party, central, provincial, municipal, county, other);
-    /// for regions: the region level; nil for programmes.
+    /// for regions: the region level; for organisations: their kind (bank, company, media …); nil for programmes.
     public let level: String?
     /// Canonical name of the parent body (agencies) or id of the containing region (regions).
     public let parent: String?

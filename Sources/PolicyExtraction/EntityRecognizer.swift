@@ -19,6 +19,8 @@ public final class EntityRecognizer: Sendable {
         case implicitLocal(suffix: Int, level: RegionLevel)
         /// 有关部门, 各省: a phrase that blocks shorter matches and yields nothing.
         case generic
+        /// 中国工商银行: a named non-government body, reported as kind organization.
+        case organization(Int)
     }
 
     public let ontology: Ontology
@@ -30,6 +32,7 @@ public final class EntityRecognizer: Sendable {
     private let regionTargets: [[Int]]
     private let patterns: AgencyPatterns
     private let discovery: ProgrammeDiscovery
+    private let areaDiscovery: ProgrammeDiscovery
 
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
@@ -48,6 +51,7 @@ public final class EntityRecognizer: Sendable {
             }
         }
         for role in ontology.genericRoles { add(role, .generic) }
+        for (i, o) in ontology.organizations.enumerated() { for name in o.allNames { add(name, .organization(i)) } }
         for (i, a) in ontology.agencies.enumerated() { for name in a.allNames { add(name, .agency(i)) } }
         for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) { for name in r.allNames { add(name, .region(i)) } }
         for (i, p) in ontology.programmes.enumerated() { for name in p.allNames { add(name, .programme(i)) } }
@@ -71,6 +75,7 @@ public final class EntityRecognizer: Sendable {
         regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
         self.patterns = patterns
         discovery = ProgrammeDiscovery()
+        areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
     }
 
     /// Two-character county and township names (应县, 城区, 矿区) occur inside ordinary words
@@ -89,7 +94,7 @@ public final class EntityRecognizer: Sendable {
         return folded == name ? [name] : [name, folded]
     }
 
-    /// All agency, region and programme mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
+    /// All agency, region, programme (and named non-government organisation) mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
     /// document's province (or a lower division), used for 省财政厅 and for ambiguous names like 鼓楼区.
     public func mentions(in text: [UInt8], range: Range<Int>, contextProvince: String?) -> [EntityMention] {
         text.withUnsafeBufferPointer { mentions(in: $0, range: range, contextProvince: contextProvince) }
@@ -103,6 +108,8 @@ public final class EntityRecognizer: Sendable {
         var claimed: [Range<Int>] = []
         // End of the last pattern-extended mention (江苏省 + 财政厅): matches inside it are part of that name.
         var consumedUntil = range.lowerBound
+        // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
+        var nearby: Region? = nil
         for m in automaton.matches(in: text, range: range) {
             if m.range.lowerBound < consumedUntil { continue }
             let candidates = targets[Int(m.value)]
@@ -111,6 +118,13 @@ public final class EntityRecognizer: Sendable {
                 continue
             }
             let surface = Self.string(text, m.range)
+            if let index = candidates.lazy.compactMap({ if case .organization(let i) = $0 { return i } else { return nil } }).first {
+                let o = ontology.organizations[index]
+                out.append(EntityMention(range: m.range, kind: .organization, nodeID: o.id, canonical: o.canonical,
+                                         surface: surface, confidence: 1, level: o.kind))
+                claimed.append(m.range)
+                continue
+            }
             var emittedAgency = false
             // Agencies (the gazetteer wins over regions for the same surface).
             if let index = candidates.lazy.compactMap({ if case .agency(let i) = $0 { return i } else { return nil } }).first {
@@ -125,7 +139,7 @@ public final class EntityRecognizer: Sendable {
             if !emittedAgency {
                 let regionIndices = candidates.compactMap { if case .region(let i) = $0 { return i } else { return nil } }
                 if !regionIndices.isEmpty {
-                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &out) {
+                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &nearby, &out) {
                         consumedUntil = end
                     } else if regionIndices.contains(where: { ontology.regions[$0].level == .area }) {
                         programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
@@ -165,6 +179,30 @@ public final class EntityRecognizer: Sendable {
                     out.append(regionMention(r.range, best.region, surface, best.confidence, best.alternatives))
                 }
             }
+        }
+        // Areas found by head word (南京都市圈) where no gazetteer name stands.
+        var regionSpans = out.filter { $0.kind == .region }.map(\.range)
+        for found in areaDiscovery.discover(in: text, range: range) where found.confidence >= 0.7 {
+            // List numbers glued to the name (1北京…经济区) are not part of it.
+            var start = found.range.lowerBound
+            while start < found.range.upperBound, text[start] < 0x80 { start += 1 }
+            guard start < found.range.upperBound else { continue }
+            let c = (range: start..<found.range.upperBound, name: Self.string(text, start..<found.range.upperBound),
+                     confidence: found.confidence)
+            if regionSpans.contains(where: { $0.overlaps(c.range) && $0.upperBound >= c.range.upperBound }) { continue }
+            if claimed.contains(where: { $0.overlaps(c.range) }) { continue }
+            // The name must be built from places: a division inside (南京都市圈) or a province abbreviation
+            // first (渝东北…, 呼包鄂榆…); 世界级城市群 and 现代化都市圈 are descriptions.
+            guard let (first, _) = AgencyPatterns.decode(text, c.range.lowerBound, c.range.upperBound) else { continue }
+            let placeInside = regionAutomaton.matches(in: text, range: c.range).contains {
+                ontology.regions[regionTargets[Int($0.value)][0]].level != .area || $0.range.count >= 9
+            }
+            guard placeInside || Self.provinceAbbreviations.contains(first) else { continue }
+            let known = ontology.regions(named: c.name).first
+            out.append(EntityMention(range: c.range, kind: .region, nodeID: known?.id ?? "region:area:" + c.name,
+                                     canonical: known?.canonical ?? c.name, surface: Self.string(text, c.range),
+                                     confidence: known == nil ? c.confidence : 1, level: RegionLevel.area.rawValue))
+            regionSpans.append(c.range)
         }
         // Programmes found by pattern, where no seed programme or agency already stands.
         let seedSpans = programmeSpans + claimed
@@ -242,16 +280,18 @@ public final class EntityRecognizer: Sendable {
 
     /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅); returns the body's end.
     private func regionMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ indices: [Int],
-                                _ range: Range<Int>, _ surface: String, _ context: Region?,
+                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ nearby: inout Region?,
                                 _ out: inout [EntityMention]) -> Int? {
-        guard let best = resolveRegion(indices, context: context) else { return nil }
-        // 渝东北, 苏北: a bare direction right after a province's one-character abbreviation is part of another name.
-        if best.region.level == .area, span.count <= 6,
+        guard let best = resolveRegion(indices, context: context, nearby: nearby) else { return nil }
+        // 渝东北, 苏北: a direction area right after a province's one-character abbreviation is part of another name.
+        if best.region.level == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
+           Self.directionScalars.contains(first),
            let (previous, _) = AgencyPatterns.decodeBefore(text, span.lowerBound, range.lowerBound),
            Self.provinceAbbreviations.contains(previous) {
             return nil
         }
         out.append(regionMention(span, best.region, surface, best.confidence, best.alternatives))
+        if best.alternatives.isEmpty, best.region.level == .province || best.region.level == .prefecture { nearby = best.region }
         guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region) else { return nil }
         var start = span.lowerBound
         // 中共江苏省委: take the party prefix into the span.
@@ -270,19 +310,23 @@ public final class EntityRecognizer: Sendable {
         return end
     }
 
+    private static let directionScalars: Set<UInt32> = Set("东西南北中华".unicodeScalars.map(\.value))
     private static let provinceAbbreviations: Set<UInt32> =
         Set("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台".unicodeScalars.map(\.value))
 
     /// Picks among regions sharing a name: the one inside the context province, else the highest level;
     /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
-    private func resolveRegion(_ indices: [Int], context: Region?) -> (region: Region, confidence: Double, alternatives: [String])? {
+    private func resolveRegion(_ indices: [Int], context: Region?, nearby: Region? = nil)
+        -> (region: Region, confidence: Double, alternatives: [String])? {
         let regions = indices.map { ontology.regions[$0] }
         guard let first = regions.first else { return nil }
         if regions.count == 1 { return (first, 1, []) }
-        if let context, let code = context.code {
-            let prefix = code.prefix(2)
+        // The division named just before in the text (北京市朝阳区), then the document's province.
+        for (scope, confidence) in [(nearby, 0.95), (context, 0.9)] {
+            guard let scope, let code = scope.code, scope.level == .province || scope.level == .prefecture else { continue }
+            let prefix = code.prefix(scope.level == .province ? 2 : 4)
             let inside = regions.filter { $0.code?.hasPrefix(prefix) ?? false }
-            if inside.count == 1 { return (inside[0], 0.9, []) }
+            if inside.count == 1 { return (inside[0], confidence, []) }
         }
         let rank: (Region) -> Int = { r in
             switch r.level {

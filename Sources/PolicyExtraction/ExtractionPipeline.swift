@@ -151,9 +151,12 @@ struct ExtractionRun {
         let sentence = text.text(range)
         // Entities and what the document mentions.
         for m in mentions {
-            let evidence = text.evidence(for: m.range, sentence: sentence)
-            addEntityNode(m, evidence: evidence)
-            if let doc = scope.documentID { builder.addEdge(.mentions, from: doc, to: m.nodeID, evidence: evidence) }
+            // Evidence is computed only while the node or the mentions edge still collects it.
+            let nodeWants = builder.wantsEvidence(node: m.nodeID)
+            let edgeWants = scope.documentID.map { builder.wantsEvidence(.mentions, from: $0, to: m.nodeID) } ?? false
+            let evidence = nodeWants || edgeWants ? text.evidence(for: m.range, sentence: sentence) : nil
+            if nodeWants || !builder.contains(m.nodeID) || m.surface != m.canonical { addEntityNode(m, evidence: evidence) }
+            if let doc = scope.documentID, edgeWants { builder.addEdge(.mentions, from: doc, to: m.nodeID, evidence: evidence) }
         }
         guard hasDigit || hasCue || mentions.count >= 2 else { return }
         let span = ScalarSpan(bytes: bytes, range: range)
@@ -170,28 +173,31 @@ struct ExtractionRun {
         }
     }
 
-    /// Quick byte test for 《, 〔, 印发/发布/出台…, 牵头/会同/联合/监督/指导.
+    /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
+    /// 牵头, 会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导 (one pass over the scalars, no allocation).
     func mayStateDocumentOrRelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        // 《 E3 80 8A, 〔 E3 80 94; 印 E5 8D B0, 发 E5 8F 91, 台 E5 8F B0, 布 E5 B8 83, 牵 E7 89 B5, 同 E5 90 8C,
-        // 合 E5 90 88, 督 E7 9D A3, 导 E5 AF BC, 管 E7 AE A1.
+        var previous: UInt32 = 0
         var i = range.lowerBound
-        let end = range.upperBound - 2
-        while i < end {
-            let b0 = bytes[i]
-            if b0 == 0xE3, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8A || bytes[i + 2] == 0x94 { return true }
-            if b0 == 0xE5 {
-                let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                if (b1 == 0x8F && (b2 == 0x91 || b2 == 0xB0)) || (b1 == 0xB8 && b2 == 0x83) || (b1 == 0x90 && (b2 == 0x8C || b2 == 0x88))
-                    || (b1 == 0xAF && b2 == 0xBC) || (b1 == 0x8D && b2 == 0xB0) { return true }
+        while i < range.upperBound {
+            let (scalar, length) = decodeScalar(bytes, at: i, limit: range.upperBound)
+            let v = scalar.value
+            if v == 0x300A || v == 0x3014 { return true } // 《 〔
+            switch (previous, v) {
+            case (0x5370, 0x53D1), (0x53D1, 0x5E03), (0x51FA, 0x53F0), (0x9881, 0x5E03), (0x4E0B, 0x53D1), (0x516C, 0x5E03),
+                 (0x5236, 0x5B9A), // 印发 发布 出台 颁布 下发 公布 制定
+                 (0x7275, 0x5934), (0x4F1A, 0x540C), (0x8054, 0x5408), (0x534F, 0x540C), (0x914D, 0x5408), (0x5171, 0x540C),
+                 // 牵头 会同 联合 协同 配合 共同
+                 (0x76D1, 0x7763), (0x76D1, 0x7BA1), (0x6307, 0x5BFC), (0x7763, 0x4FC3), (0x7763, 0x5BFC): // 监督 监管 指导 督促 督导
+                return true
+            default: break
             }
-            if b0 == 0xE7, (bytes[i + 1] == 0x89 && bytes[i + 2] == 0xB5) || (bytes[i + 1] == 0x9D && bytes[i + 2] == 0xA3)
-                || (bytes[i + 1] == 0xAE && bytes[i + 2] == 0xA1) { return true }
-            i += 1
+            previous = v
+            i += length
         }
         return false
     }
 
-    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence) {
+    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?) {
         var aliases: [String] = m.surface != m.canonical ? [m.surface] : []
         var attributes: Attributes = [:]
         if !builder.contains(m.nodeID) {
@@ -216,9 +222,12 @@ struct ExtractionRun {
     // MARK: - Reported and cited documents
 
     mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
+        let citations = CitationExtractor.citations(in: span)
         for reported in IssuerExtractor.reportedIssuances(span: span, hits: hits) {
             let statement = span.byteRange(reported.statementRange)
-            var draft = DocumentDraft(title: reported.title, number: nil, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
+            // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
+            let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
+            var draft = DocumentDraft(title: reported.title, number: number, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
                                       type: DocumentType.of(title: reported.title), fullText: false, evidence: [(statement, sentence)])
             draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
             draft.issuerSource = .reported
@@ -227,12 +236,24 @@ struct ExtractionRun {
             if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
             _ = id
         }
-        for citation in CitationExtractor.citations(in: span) {
+        for citation in citations {
             let range = span.byteRange(citation.range)
             if let title = citation.title {
                 // A cited title that names its issuers ("《财政部关于…的通知》") is a document of the graph.
                 let titleSpan = ScalarSpan(title)
-                let titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
+                // The title's mentions are the sentence's mentions inside the brackets (re-recognised only if trimmed).
+                let offset = citation.range.lowerBound + 1
+                let titleHits: [EntityHit]
+                if titleSpan.count == citation.range.count - 2 {
+                    titleHits = hits.compactMap { hit in
+                        guard hit.range.lowerBound >= offset, hit.range.upperBound <= offset + titleSpan.count else { return nil }
+                        var shifted = hit
+                        shifted.range = (hit.range.lowerBound - offset)..<(hit.range.upperBound - offset)
+                        return shifted
+                    }
+                } else {
+                    titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
+                }
                 if let (issuers, complete) = IssuerExtractor.titleIssuers(span: titleSpan, hits: titleHits) {
                     var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: DocumentType.of(title: title),
                                               fullText: false, evidence: [(range, sentence)])
@@ -288,7 +309,7 @@ struct ExtractionRun {
     mutating func emitDocuments() {
         for draft in registry.drafts {
             let id = draft.id
-            let attributes: Attributes = [
+            var attributes: Attributes = [
                 "title": .string(draft.title),
                 "doc_number": draft.number.map { .string($0.text) } ?? .null,
                 "date": draft.date.map { .string($0) } ?? .null,
@@ -298,6 +319,12 @@ struct ExtractionRun {
                 "addressee": draft.addressee.map { .string($0) } ?? .null,
                 "cites": .strings(uniqueCitationNames(draft)),
             ]
+            if let number = draft.number {
+                attributes["doc_issuer_code"] = .string(number.issuerCode)
+                attributes["doc_year"] = .int(number.year)
+                attributes["doc_serial"] = .int(number.serial)
+                attributes["joint_issue"] = .bool(number.isJoint)
+            }
             for (k, e) in draft.evidence.enumerated() {
                 builder.addNode(id: id, kind: .document, label: draft.title, attributes: k == 0 ? attributes : [:],
                                 evidence: text.evidence(for: e.range, sentence: e.sentence))

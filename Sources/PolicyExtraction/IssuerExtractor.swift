@@ -141,7 +141,7 @@ enum IssuerExtractor {
 
     @inline(__always)
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
-        "，。；：！？,;:!?\n（(".unicodeScalars.contains(c)
+        c.isClausePunctuation || c == "（" || c == "("
     }
 }
 

@@ -12,6 +12,11 @@ public struct LongestMatchAutomaton: Sendable {
     private let nodeValue: [Int32]
     /// Number of distinct patterns.
     public let patternCount: Int
+    /// Prefilter bitsets: hashed first scalar of one-scalar patterns, hashed first two scalars of longer ones.
+    /// A start position whose prefix misses both cannot begin a match, so the trie walk is skipped.
+    private let singleFilter: [UInt64]
+    private let pairFilter: [UInt64]
+    private static let filterBits = 1 << 18
 
     /// Builds the automaton. When the same byte sequence is given twice, the first value is kept.
     public init(patterns: [(bytes: [UInt8], value: Int32)]) {
@@ -19,7 +24,18 @@ public struct LongestMatchAutomaton: Sendable {
         var edges: [[(UInt8, Int32)]] = [[]]
         var values: [Int32] = [-1]
         var count = 0
+        var single = [UInt64](repeating: 0, count: Self.filterBits / 64)
+        var pair = [UInt64](repeating: 0, count: Self.filterBits / 64)
         for (bytes, value) in patterns where !bytes.isEmpty {
+            let first = Self.scalarLength(bytes[0])
+            let second = first < bytes.count ? Self.scalarLength(bytes[first]) : 0
+            if second == 0 || first + second > bytes.count {
+                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, min(first, bytes.count)) }
+                single[h >> 6] |= 1 << UInt64(h & 63)
+            } else {
+                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, first + second) }
+                pair[h >> 6] |= 1 << UInt64(h & 63)
+            }
             var node: Int32 = 0
             for b in bytes {
                 if let next = edges[Int(node)].first(where: { $0.0 == b })?.1 {
@@ -57,6 +73,37 @@ public struct LongestMatchAutomaton: Sendable {
         edgeTarget = targetsOut
         nodeValue = values
         patternCount = count
+        singleFilter = single
+        pairFilter = pair
+    }
+
+    /// Bytes in the UTF-8 sequence that starts with `lead` (1 for stray continuation bytes).
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// Hash of `count` (≤ 8) bytes at `start` into the filter's bit range.
+    @inline(__always)
+    static func prefixHash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int {
+        var key: UInt64 = 0
+        for k in 0..<min(count, 8) { key |= UInt64(text[start + k]) << UInt64(8 * k) }
+        key ^= UInt64(count) << 60
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 46)
+    }
+
+    @inline(__always)
+    private func mayStartMatch(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ single: UnsafeBufferPointer<UInt64>,
+                               _ pair: UnsafeBufferPointer<UInt64>) -> Bool {
+        let first = Self.scalarLength(text[i])
+        guard i + first <= end else { return false }
+        let h1 = Self.prefixHash(text, i, first)
+        if single[h1 >> 6] & (1 << UInt64(h1 & 63)) != 0 { return true }
+        guard i + first < end else { return false }
+        let second = Self.scalarLength(text[i + first])
+        guard i + first + second <= end else { return false }
+        let h2 = Self.prefixHash(text, i, first + second)
+        return pair[h2 >> 6] & (1 << UInt64(h2 & 63)) != 0
     }
 
     /// Convenience: patterns as strings.
@@ -125,6 +172,8 @@ public struct LongestMatchAutomaton: Sendable {
     /// All leftmost-longest, non-overlapping matches inside `range`, in text order.
     public func matches(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(range: Range<Int>, value: Int32)] {
         var out: [(range: Range<Int>, value: Int32)] = []
+        singleFilter.withUnsafeBufferPointer { single in
+        pairFilter.withUnsafeBufferPointer { pair in
         firstEdge.withUnsafeBufferPointer { first in
             edgeByte.withUnsafeBufferPointer { bytes in
                 edgeTarget.withUnsafeBufferPointer { targets in
@@ -133,6 +182,7 @@ public struct LongestMatchAutomaton: Sendable {
                     while i < end {
                         let b = text[i]
                         if b & 0xC0 == 0x80 || rootTable[Int(b)] < 0 { i += 1; continue }
+                        if !mayStartMatch(text, i, end, single, pair) { i += Self.scalarLength(b); continue }
                         if let m = longest(text, i, end, first, bytes, targets) {
                             out.append((range: i..<m.end, value: m.value))
                             i = m.end
@@ -142,6 +192,8 @@ public struct LongestMatchAutomaton: Sendable {
                     }
                 }
             }
+        }
+        }
         }
         return out
     }

@@ -1,4 +1,5 @@
-/// Finds programme names that no seed list holds, by pattern, with a confidence score:
+/// Finds programme names (and, with area head words, area names) that no seed list holds, by pattern, with a
+/// confidence score:
 /// quoted slogans (“放管服”改革, “四好农村路”), names ending in a programme head word
 /// (…工程, …行动, …计划, …战略, …试点, …示范区, …平台 …) and numbered platforms (832平台).
 struct ProgrammeDiscovery: Sendable {
@@ -9,13 +10,16 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// Head words that end a programme name, with the confidence a bare (unquoted) match gets.
-    private static let heads: [(String, Double)] = [
+    static let programmeHeads: [(String, Double)] = [
         ("工程", 0.6), ("行动", 0.55), ("行动计划", 0.6), ("计划", 0.45), ("战略", 0.6), ("试点", 0.5), ("示范区", 0.55),
         ("示范工程", 0.6), ("专项行动", 0.6), ("平台", 0.4), ("改革", 0.45), ("倡议", 0.6), ("体系", 0.35), ("试验区", 0.55),
         ("先导区", 0.55), ("示范城市", 0.5), ("示范基地", 0.5), ("产业带", 0.45), ("经济圈", 0.4),
     ]
+    /// Head words that end the name of a multi-region area (南京都市圈, 长株潭城市群); used with `quoted: false`.
+    static let areaHeads: [(String, Double)] = [("城市群", 0.8), ("城镇群", 0.8), ("都市圈", 0.8), ("经济区", 0.7)]
+    private let heads: [(String, Double)]
+    private let includeQuoted: Bool
     private let headAutomaton: LongestMatchAutomaton
-    private static let headPrefixScalars: Set<UInt32> = Set(heads.compactMap { $0.0.unicodeScalars.first?.value })
 
     /// Characters that cannot be inside a name: a left extension stops before them.
     private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的和与及或等在对把将以为是了由从向按于其并且要".unicodeScalars.map(\.value))
@@ -27,15 +31,18 @@ struct ProgrammeDiscovery: Sendable {
     ]
     private let verbAutomaton: LongestMatchAutomaton
 
-    init() {
-        headAutomaton = LongestMatchAutomaton(strings: Self.heads.enumerated().map { ($0.element.0, Int32($0.offset)) })
+    /// `heads`: the head words and their confidence; `quoted`: also report quoted slogans.
+    init(heads: [(String, Double)] = ProgrammeDiscovery.programmeHeads, quoted: Bool = true) {
+        self.heads = heads
+        includeQuoted = quoted
+        headAutomaton = LongestMatchAutomaton(strings: heads.enumerated().map { ($0.element.0, Int32($0.offset)) })
         verbAutomaton = LongestMatchAutomaton(strings: Self.leadingVerbs.map { ($0, 1) })
     }
 
     /// All candidates in `text[range]` (they may overlap each other and seed matches).
     func discover(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Candidate] {
         var out: [Candidate] = []
-        quoted(text, range, &out)
+        if includeQuoted { quoted(text, range, &out) }
         headed(text, range, &out)
         return out
     }
@@ -65,7 +72,7 @@ struct ProgrammeDiscovery: Sendable {
             let inner = String(decoding: UnsafeBufferPointer(rebasing: text[next..<closeAt]), as: UTF8.self)
             let afterClose = closeAt + 3
             if let head = headAutomaton.longestMatch(in: text, at: afterClose, limit: range.upperBound) {
-                let headText = Self.heads[Int(head.value)].0
+                let headText = heads[Int(head.value)].0
                 out.append(Candidate(range: i..<head.end, name: "“" + inner + "”" + headText, confidence: 0.8))
             } else {
                 out.append(Candidate(range: i..<afterClose, name: inner, confidence: 0.5))
@@ -85,14 +92,14 @@ struct ProgrammeDiscovery: Sendable {
                 start = s
                 count += 1
             }
-            // The name starts after the last leading verb inside the extension (实施乡村建设行动 → 乡村建设行动).
-            if let lastVerb = verbAutomaton.matches(in: text, range: start..<m.range.lowerBound).last {
-                start = lastVerb.range.upperBound
+            // Leading verbs are not part of the name (加快实施沿海防护林提升工程 → 沿海防护林提升工程); verbs inside it are.
+            while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) {
+                start = verb.end
             }
             let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
             guard Self.distinctiveScalarCount(body) >= 2 else { continue }
             let name = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.upperBound]), as: UTF8.self)
-            var confidence = Self.heads[Int(m.value)].1
+            var confidence = heads[Int(m.value)].1
             if name.hasPrefix("国家") || name.hasPrefix("全国") { confidence += 0.15 }
             out.append(Candidate(range: start..<m.range.upperBound, name: name, confidence: min(confidence, 0.9)))
         }

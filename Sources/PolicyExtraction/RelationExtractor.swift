@@ -87,9 +87,10 @@ enum RelationExtractor {
             } else if let w = supervisionWords.first(where: { span.matches($0, at: p) }) {
                 objectStart = p + w.count
             }
-            guard var start = objectStart else { continue }
-            if start < s.count, s[start] == "“" { start += 1 }
-            guard let object = hits.first(where: { $0.range.lowerBound == start }) else { continue }
+            guard let start = objectStart else { continue }
+            // The object may be quoted, with or without the quotes in its mention ("对“832平台”的监督").
+            let quoted = start < s.count && s[start] == "“"
+            guard let object = hits.first(where: { $0.range.lowerBound == start || quoted && $0.range.lowerBound == start + 1 }) else { continue }
             if viaDui {
                 var q = object.range.upperBound
                 if q < s.count, s[q] == "”" { q += 1 }

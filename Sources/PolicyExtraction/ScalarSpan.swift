@@ -110,6 +110,31 @@ extension Unicode.Scalar {
     var isInlineSpace: Bool { value == 0x20 || value == 0x09 || value == 0x3000 || value == 0xA0 }
 }
 
+/// True when `word` occurs in `s` at `i` (no allocation).
+@inline(__always)
+func scalarsMatch(_ s: [Unicode.Scalar], _ word: [Unicode.Scalar], at i: Int) -> Bool {
+    guard i >= 0, i + word.count <= s.count else { return false }
+    for k in 0..<word.count where s[i + k] != word[k] { return false }
+    return true
+}
+
+extension Unicode.Scalar {
+    /// ，。；：！？ and their ASCII forms, and the line break: where a clause ends.
+    var isClausePunctuation: Bool {
+        switch value {
+        case 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x0A: return true
+        default: return false
+        }
+    }
+    /// Dashes, tildes and 至 between the two ends of a range.
+    var isRangeDash: Bool {
+        switch value {
+        case 0x2014, 0x2013, 0x2D, 0xFF0D, 0xFF5E, 0x7E, 0x81F3: return true // — – - － ～ ~ 至
+        default: return false
+        }
+    }
+}
+
 /// Scalars of a string literal, for matching.
 @inline(__always)
 func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }

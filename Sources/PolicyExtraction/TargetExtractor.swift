@@ -70,7 +70,7 @@ public struct TargetExtractor: Sendable {
             // Range "5%—8%", "5—8%", "5%至8%".
             var r = unit.isEmpty ? afterNumber : afterUnit
             while r < s.count, s[r].isInlineSpace { r += 1 }
-            if r < s.count, "—–-～~至到".unicodeScalars.contains(s[r]) {
+            if r < s.count, s[r].isRangeDash || s[r] == "到" {
                 var q = r + 1
                 while q < s.count, s[q] == "—" || s[q].isInlineSpace { q += 1 }
                 if q < s.count, s[q].digitValue != nil, let (second, afterSecond) = number(s, q),
@@ -140,17 +140,17 @@ public struct TargetExtractor: Sendable {
         while i < s.count, s[i].isInlineSpace { i += 1 }
         guard i < s.count else { return nil }
         if s[i] == "年" || s[i] == "月" || s[i] == "日" || s[i] == "号" { return nil }
-        if "—–-～~至".unicodeScalars.contains(s[i]) { return ("", start) }
+        if s[i].isRangeDash { return ("", start) }
         var text: [Unicode.Scalar] = []
         var j = i
         var matchedMagnitude = true
         while matchedMagnitude {
             matchedMagnitude = false
-            for m in magnitudes where j + m.count <= s.count && Array(s[j..<(j + m.count)]) == m {
+            for m in magnitudes where scalarsMatch(s, m, at: j) {
                 text += m; j += m.count; matchedMagnitude = true; break
             }
         }
-        for u in units where j + u.count <= s.count && Array(s[j..<(j + u.count)]) == u {
+        for u in units where scalarsMatch(s, u, at: j) {
             // "年" after a magnitude is not a unit; "个" before "百分点"/"工作日" handled by longest match.
             return (String(String.UnicodeScalarView(text + u)), j + u.count)
         }
@@ -168,11 +168,10 @@ public struct TargetExtractor: Sendable {
 
     /// Clause around scalar `i`: between ，；。：！？ (and line breaks).
     private func clauseRange(_ s: [Unicode.Scalar], around i: Int) -> Range<Int> {
-        let stops = "，；。：！？,;!?\n".unicodeScalars
         var a = i
-        while a > 0, !stops.contains(s[a - 1]) { a -= 1 }
+        while a > 0, !s[a - 1].isClausePunctuation { a -= 1 }
         var b = i
-        while b < s.count, !stops.contains(s[b]) { b += 1 }
+        while b < s.count, !s[b].isClausePunctuation { b += 1 }
         return a..<b
     }
 
@@ -276,7 +275,7 @@ public struct TargetExtractor: Sendable {
             var j = i + 4
             while j < s.count, s[j].isInlineSpace { j += 1 }
             // Range "2021-2023年".
-            if j < s.count, "-—–－~～至".unicodeScalars.contains(s[j]) {
+            if j < s.count, s[j].isRangeDash {
                 var k = j + 1
                 while k < s.count, s[k].isInlineSpace || s[k] == "—" { k += 1 }
                 if let end = fourDigitYear(s, k), end > year {

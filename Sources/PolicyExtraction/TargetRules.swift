@@ -20,7 +20,7 @@ public struct TargetRules: Sendable {
     public var weakCues: [String]
     /// Sentence-level words of intent: 力争, 确保, 目标, 预计 …
     public var modalCues: [String]
-    /// Words that mark a statistic anywhere in the sentence before the number (截至, 同比 …).
+    /// Words that mark a statistic or a forecast anywhere in the sentence before the number (截至, 同比, 预计 …).
     public var sentenceStatisticCues: [String]
     /// Words that mark a statistic inside the number's clause (已, 累计, 连续 …).
     public var clauseStatisticCues: [String]
@@ -40,7 +40,8 @@ public struct TargetRules: Sendable {
         weakCues: ["达到", "达", "以上", "超过", "左右", "增长", "提高", "提升", "降低", "下降", "减少", "增加", "年均", "比重",
                    "占比", "突破", "保持在", "稳定在"],
         modalCues: ["力争", "确保", "目标", "预期", "争取", "计划", "要", "努力", "必须", "应当"],
-        sentenceStatisticCues: ["截至", "截止", "同比", "去年", "上年同期", "数据显示", "统计显示", "据统计", "已", "现有", "目前", "累计"],
+        sentenceStatisticCues: ["截至", "截止", "同比", "去年", "上年同期", "数据显示", "统计显示", "据统计", "已", "现有", "目前", "累计",
+                                "预测", "预计", "上调", "下调"],
         clauseStatisticCues: ["连续", "其中", "比上年", "较上年", "仅", "分别为", "了", "曾", "简称"])
 
     /// Adds words not yet present (used to merge the ontology's vocabulary). Range phrases ("至", "—") are

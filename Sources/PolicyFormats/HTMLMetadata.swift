@@ -22,6 +22,12 @@ public enum HTMLMetadata {
     public static func collect(_ tree: MarkupTree) -> [String: String] {
         var out: [String: String] = [:]
         var fromMeta: [String: String] = [:]
+        // Text length below each node, so that only short elements (labels, values) are looked at.
+        var subtreeLength = [Int](repeating: 0, count: tree.count)
+        for n in stride(from: tree.count - 1, through: 1, by: -1) {
+            if tree.kinds[n] == .text { subtreeLength[n] += tree.texts[n].utf8.count }
+            subtreeLength[Int(tree.parents[n])] += subtreeLength[n]
+        }
         for n in 0..<tree.count where tree.kinds[n] == .element {
             switch tree.names[n] {
             case "title":
@@ -33,27 +39,26 @@ public enum HTMLMetadata {
                     fromMeta[key] = content
                 }
             case "td", "th", "li", "p", "span", "div", "dt", "b", "strong", "label":
+                guard subtreeLength[n] <= 1200 else { continue }
                 let text = cleaned(tree.textContent(of: n))
                 guard !text.isEmpty, text.unicodeScalars.count <= 120 else { continue }
                 let squeezedText = squeezed(text)
                 // "发文机关：" in this cell, the value in the next cell / sibling element.
-                let label = squeezedText.trimmingCharacters(in: CharacterSet(charactersIn: ":："))
-                if let key = labels[label] {
+                if let key = labels[withoutColons(squeezedText)] {
                     if out[key] == nil, let value = nextSiblingText(tree, of: n), !value.isEmpty,
-                       labels[squeezed(value).trimmingCharacters(in: CharacterSet(charactersIn: ":："))] == nil {
+                       labels[withoutColons(squeezed(value))] == nil {
                         out[key] = value
                     }
                     continue
                 }
-                // "发文机关：国务院" in one element without child elements carrying other labels.
-                for separator in ["：", ":"] {
-                    guard let r = text.range(of: separator) else { continue }
-                    let head = squeezed(String(text[..<r.lowerBound]))
-                    if let key = labels[head], out[key] == nil {
-                        let value = cleaned(String(text[r.upperBound...]))
-                        if !value.isEmpty && !value.contains("：") { out[key] = value }
+                // "发文机关：国务院" in one element.
+                let scalars = Array(text.unicodeScalars)
+                if let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 {
+                    let head = squeezed(String(String.UnicodeScalarView(scalars[..<colon])))
+                    let value = cleaned(String(String.UnicodeScalarView(scalars[(colon + 1)...])))
+                    if let key = labels[head], out[key] == nil, !value.isEmpty, !value.unicodeScalars.contains("：") {
+                        out[key] = value
                     }
-                    break
                 }
             default:
                 continue
@@ -75,12 +80,20 @@ public enum HTMLMetadata {
         return nil
     }
 
+    /// `s` without leading and trailing colons (full- and half-width).
+    static func withoutColons(_ s: String) -> String {
+        var scalars = Substring(s).unicodeScalars[...]
+        while let f = scalars.first, f == "：" || f == ":" { scalars = scalars.dropFirst() }
+        while let l = scalars.last, l == "：" || l == ":" { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// Whitespace (including ideographic and no-break spaces) collapsed and trimmed.
     static func cleaned(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
         for u in s.unicodeScalars {
-            if u.properties.isWhitespace { space = !out.isEmpty; continue }
+            if isSpace(u) { space = !out.isEmpty; continue }
             if space { out.append(" "); space = false }
             out.append(u)
         }
@@ -101,34 +114,44 @@ public enum HTMLMetadata {
     /// from the extracted text.
     public static func disagreements(_ metadata: [String: String], text: String) -> [String] {
         var warnings: [String] = []
-        let body = comparable(text)
-        if let number = metadata["发文字号"], !number.isEmpty, !body.contains(comparable(number)) {
+        let body = Array(comparable(text).utf8)
+        func mentions(_ s: String) -> Bool { containsBytes(body, Array(s.utf8)) }
+        if let number = metadata["发文字号"], !number.isEmpty, !mentions(comparable(number)) {
             warnings.append("metadata 发文字号 “\(number)” does not appear in the text")
         }
-        if let title = metadata["标题"], !title.isEmpty, !body.contains(comparable(title)) {
+        if let title = metadata["标题"], !title.isEmpty, !mentions(comparable(title)) {
             warnings.append("metadata 标题 “\(title)” does not appear in the text")
         }
         if let issuers = metadata["发文机关"] {
-            for issuer in issuers.split(whereSeparator: { " 、,，;；".contains($0) }) where !body.contains(comparable(String(issuer))) {
+            for issuer in issuers.split(whereSeparator: { " 、,，;；".contains($0) }) where !mentions(comparable(String(issuer))) {
                 warnings.append("metadata 发文机关 “\(issuer)” does not appear in the text")
             }
         }
         if let date = metadata["成文日期"], let iso = isoDate(date) {
             let forms = dateForms(iso)
-            if !forms.contains(where: { body.contains($0) }) {
+            if !forms.contains(where: { mentions($0) }) {
                 warnings.append("metadata 成文日期 “\(date)” does not appear in the text")
             }
         }
         return warnings
     }
 
-    /// NFKC, no whitespace, 文号 brackets unified: for containment checks.
+    /// Full-width ASCII made half-width, no whitespace, 文号 brackets unified: for containment checks.
     static func comparable(_ s: String) -> String {
-        var out = squeezed(s.precomposedStringWithCompatibilityMapping)
-        for (a, b) in [("[", "〔"), ("]", "〕"), ("【", "〔"), ("】", "〕"), ("(", "（"), (")", "）")] {
-            out = out.replacingOccurrences(of: a, with: b)
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars where !isSpace(u) {
+            var v = u.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+            switch v {
+            case 0x5B, 0x3010, 0xFF3B: v = 0x3014       // [ 【 → 〔
+            case 0x5D, 0x3011, 0xFF3D: v = 0x3015       // ] 】 → 〕
+            case 0x28: v = 0xFF08                        // ( → （
+            case 0x29: v = 0xFF09                        // ) → ）
+            default: break
+            }
+            out.append(Unicode.Scalar(v)!)
         }
-        return out
+        return String(out)
     }
 
     /// "2022-11-18", "2022年11月18日", "2022/11/18", "2022.11.18" → (2022, 11, 18).
@@ -155,4 +178,22 @@ public enum HTMLMetadata {
             chineseYear(y).replacingOccurrences(of: "〇", with: "○") + "年" + chineseNumber(m) + "月" + chineseNumber(day) + "日",
         ]
     }
+}
+
+/// Whether `needle` occurs in `haystack` (bytes).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard needle.count <= haystack.count else { return false }
+    let first = needle[0]
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
 }

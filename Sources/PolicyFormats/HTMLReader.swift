@@ -60,38 +60,41 @@ public enum HTMLReader {
         return text
     }
 
-    /// The element holding the page's main text: a known content container if one has text, else the
-    /// container with the most text outside links.
+    /// The element holding the page's main text: the known content container with the most text, else the
+    /// container with the most text outside links. Linear in the number of nodes.
     static func mainContent(_ tree: MarkupTree) -> Int {
-        var scores = [Int](repeating: 0, count: tree.count)
-        var linkScores = [Int](repeating: 0, count: tree.count)
-        var inSkipped = [Bool](repeating: false, count: tree.count)
-        var inLink = [Bool](repeating: false, count: tree.count)
-        var nearestContainer = [Int](repeating: 0, count: tree.count)
+        let count = tree.count
+        var inSkipped = [Bool](repeating: false, count: count)
+        var inLink = [Bool](repeating: false, count: count)
+        var nearestContainer = [Int](repeating: 0, count: count)
+        // Direct scores per container, and subtree text totals (outside links and skipped elements).
+        var scores = [Int](repeating: 0, count: count)
+        var linkScores = [Int](repeating: 0, count: count)
+        var subtreeText = [Int](repeating: 0, count: count)
         // Nodes are in pre-order, so parents come before children.
-        for n in 1..<tree.count {
+        for n in 1..<count {
             let p = Int(tree.parents[n])
             inSkipped[n] = inSkipped[p] || (tree.kinds[n] == .element && skipped.contains(tree.names[n]))
             inLink[n] = inLink[p] || (tree.kinds[n] == .element && tree.names[n] == "a")
             nearestContainer[n] = tree.kinds[p] == .element && containers.contains(tree.names[p]) ? p : nearestContainer[p]
             if tree.kinds[n] == .text && !inSkipped[n] {
-                let weight = tree.texts[n].unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
-                if inLink[n] { linkScores[nearestContainer[n]] += weight } else { scores[nearestContainer[n]] += weight }
+                let weight = tree.texts[n].unicodeScalars.reduce(0) { $0 + (isSpace($1) ? 0 : 1) }
+                if inLink[n] { linkScores[nearestContainer[n]] += weight } else {
+                    scores[nearestContainer[n]] += weight
+                    subtreeText[n] = weight
+                }
             }
         }
+        for n in stride(from: count - 1, through: 1, by: -1) { subtreeText[Int(tree.parents[n])] += subtreeText[n] }
         // Known content containers of Chinese government portals.
         var best = -1
         var bestText = 0
-        for n in 1..<tree.count where tree.kinds[n] == .element && !inSkipped[n] && isKnownContentContainer(tree, n) {
-            var total = 0
-            for m in n..<tree.count where tree.kinds[m] == .text && !inSkipped[m] && !inLink[m] && tree.isInside(m, n) {
-                total += tree.texts[m].unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
-            }
-            if total >= 20 && total > bestText { best = n; bestText = total }
+        for n in 1..<count where tree.kinds[n] == .element && !inSkipped[n] && isKnownContentContainer(tree, n) {
+            if subtreeText[n] >= 20 && subtreeText[n] > bestText { best = n; bestText = subtreeText[n] }
         }
         if best >= 0 { return best }
         var bestScore = Int.min
-        for n in 0..<tree.count where tree.kinds[n] == .element && containers.contains(tree.names[n]) {
+        for n in 0..<count where tree.kinds[n] == .element && containers.contains(tree.names[n]) {
             let score = scores[n] - 2 * linkScores[n]
             if score > bestScore { bestScore = score; best = n }
         }
@@ -136,8 +139,17 @@ public enum HTMLReader {
 /// `s` without any whitespace.
 func squeezed(_ s: String) -> String {
     var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars where !u.properties.isWhitespace { out.append(u) }
+    for u in s.unicodeScalars where !isSpace(u) { out.append(u) }
     return String(out)
+}
+
+/// Whitespace as pages use it: ASCII, no-break, ideographic, the typographic spaces, BOM.
+@inline(__always)
+func isSpace(_ u: Unicode.Scalar) -> Bool {
+    let v = u.value
+    if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+    return v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200B) || v == 0x2028 || v == 0x2029
+        || v == 0x202F || v == 0x205F || v == 0xFEFF || v == 0x85 || v == 0x1680
 }
 
 /// Walks an element's subtree in document order, emitting lines of text with their original offsets.
@@ -199,7 +211,7 @@ struct HTMLTextWalker {
                 var end = here + 1
                 while end < bytes.count, end - here < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
                 position = end < bytes.count && bytes[end] == UInt8(ascii: ";") ? end + 1 : here + 1
-            } else if !u.properties.isWhitespace {
+            } else if !isSpace(u) {
                 // Resynchronise: the scalar a little further on (after markup the parser repaired, "\r" …).
                 var probe = here + 1
                 while probe < bytes.count, probe - here < 256, !matches(encoded, at: probe) { probe += 1 }

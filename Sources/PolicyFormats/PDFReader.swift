@@ -5,8 +5,9 @@ import PolicyCore
 /// points into (its lines and bytes); the page of every line is kept (pages end at form feeds).
 public enum PDFReader {
     /// Text of the PDF at `path` and the 1-based page of each 1-based line (`pages[line - 1]`).
-    public static func extract(path: String) throws -> (text: DerivedText, pages: [Int]) {
-        guard let tool = findExecutable("pdftotext") else {
+    /// `searchPath` overrides $PATH when looking for pdftotext.
+    public static func extract(path: String, searchPath: String? = nil) throws -> (text: DerivedText, pages: [Int]) {
+        guard let tool = findExecutable("pdftotext", searchPath: searchPath) else {
             throw KGError(file: path, "cannot read PDF: pdftotext not found (install poppler-utils)")
         }
         let process = Process()
@@ -46,9 +47,9 @@ public enum PDFReader {
     }
 }
 
-/// Absolute path of an executable found on PATH.
-func findExecutable(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+/// Absolute path of an executable found on `searchPath` (default: $PATH).
+func findExecutable(_ name: String, searchPath: String? = nil) -> String? {
+    let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     for dir in path.split(separator: ":") {
         let candidate = "\(dir)/\(name)"
         if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

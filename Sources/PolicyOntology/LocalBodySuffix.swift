@@ -5,7 +5,8 @@ import Foundation
 public struct LocalBodySuffix: Sendable, Hashable {
     /// As written after the region name, e.g. 发展改革委.
     public let surface: String
-    /// The canonical name with `{region}` standing for the region's full name, e.g. {region}发展和改革委员会.
+    /// The canonical name with `{region}` standing for the region's full name, e.g. {region}发展和改革委员会,
+    /// or `{short}` for its short form (customs: {short}海关).
     public let template: String
     /// Region levels the suffix applies to (厅 only to provinces, 局 to all …).
     public let levels: Set<RegionLevel>
@@ -20,15 +21,17 @@ public struct LocalBodySuffix: Sendable, Hashable {
         self.parentTemplate = parentTemplate
     }
 
-    /// The canonical body name for the region called `regionName`.
-    public func canonical(for regionName: String) -> String {
+    /// The canonical body name for the region called `regionName`; `{short}` in the template takes `shortName`
+    /// (杭州 + 海关 → 杭州海关).
+    public func canonical(for regionName: String, shortName: String? = nil) -> String {
         template.replacingOccurrences(of: "{region}", with: regionName)
+            .replacingOccurrences(of: "{short}", with: shortName ?? regionName)
     }
 
     /// The parent body's canonical name for the region called `regionName`.
     public func parent(for regionName: String) -> String? {
         if let parentTemplate { return parentTemplate.replacingOccurrences(of: "{region}", with: regionName) }
-        let canonical = canonical(for: regionName)
+        let canonical = template.replacingOccurrences(of: "{region}", with: regionName)
         let government = regionName + "人民政府"
         return canonical == government || !canonical.hasPrefix(regionName) ? nil : government
     }

@@ -11,6 +11,8 @@ public struct Ontology: Sendable {
     public let localBodySuffixes: [LocalBodySuffix]
     /// Phrases that look like bodies but are generic roles (有关部门, 各级政府 …): never agencies.
     public let genericRoles: [String]
+    /// Companies, banks, exchanges, media and universities: named bodies that are not agencies.
+    public let organizations: [NamedOrganization]
 
     private let agencyIndex: [String: Int]
     private let regionIndex: [String: [Int]]
@@ -18,13 +20,15 @@ public struct Ontology: Sendable {
     private let programmeIndex: [String: Int]
 
     public init(agencies: [Agency], regions: [Region], programmes: [Programme], targetVocabulary: TargetVocabulary,
-                localBodySuffixes: [LocalBodySuffix] = [], genericRoles: [String] = []) {
+                localBodySuffixes: [LocalBodySuffix] = [], genericRoles: [String] = [],
+                organizations: [NamedOrganization] = []) {
         self.agencies = agencies
         self.regions = regions
         self.programmes = programmes
         self.targetVocabulary = targetVocabulary
         self.localBodySuffixes = localBodySuffixes
         self.genericRoles = genericRoles
+        self.organizations = organizations
         var agencyIndex: [String: Int] = [:]
         // Canonical names win over aliases; among aliases, bodies that still exist win.
         for (i, a) in agencies.enumerated() { agencyIndex[a.canonical] = i }

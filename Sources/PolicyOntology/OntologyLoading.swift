@@ -10,6 +10,7 @@ extension Ontology {
         public static let programmes = "programmes.tsv"
         public static let localBodySuffixes = "local_body_suffixes.tsv"
         public static let genericRoles = "generic_roles.txt"
+        public static let organizations = "organizations.tsv"
         public static let units = "target_units.tsv"
         public static let comparators = "target_comparators.tsv"
         public static let targetWords = "target_words.tsv"
@@ -77,7 +78,9 @@ extension Ontology {
         for row in suffixFile.rows {
             let surface = try suffixFile.required(row, 0, "suffix")
             let template = try suffixFile.required(row, 1, "template")
-            guard template.contains("{region}") else { throw suffixFile.error(row, "template lacks {region}: \(template)") }
+            guard template.contains("{region}") || template.contains("{short}") else {
+                throw suffixFile.error(row, "template lacks {region} or {short}: \(template)")
+            }
             var levels: Set<RegionLevel> = []
             for name in suffixFile.list(row, 2) {
                 guard let level = RegionLevel(rawValue: name) else { throw suffixFile.error(row, "unknown region level: \(name)") }
@@ -90,9 +93,18 @@ extension Ontology {
 
         let roles = try TSVReader(path: path(FileName.genericRoles)).rows.compactMap { $0.fields.first }.filter { !$0.isEmpty }
 
+        var organizations: [NamedOrganization] = []
+        let organizationFile = try TSVReader(path: path(FileName.organizations))
+        for row in organizationFile.rows {
+            let canonical = try organizationFile.required(row, 0, "canonical name")
+            organizations.append(NamedOrganization(canonical: canonical,
+                                                   aliases: organizationFile.list(row, 1).filter { $0 != canonical },
+                                                   kind: try organizationFile.required(row, 2, "kind")))
+        }
+
         return Ontology(agencies: agencies, regions: regions, programmes: programmes,
                         targetVocabulary: try loadTargetVocabulary(path: path),
-                        localBodySuffixes: suffixes, genericRoles: roles)
+                        localBodySuffixes: suffixes, genericRoles: roles, organizations: organizations)
     }
 
     private static func loadTargetVocabulary(path: (String) -> String) throws -> TargetVocabulary {

@@ -9,6 +9,8 @@ struct KGBench: ParsableCommand {
         subcommands: [
             TextBenchmark.self,
             IngestBenchmark.self,
+            EntitiesBenchmark.self,
+            ArchiveBenchmark.self,
         ]
     )
 }

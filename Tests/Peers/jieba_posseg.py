@@ -27,16 +27,16 @@ def main():
     tokens = sum(1 for t in texts for _ in pseg.cut(t))  # warm-up, also loads the HMM model
     rates = []
     for _ in range(args.rounds):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time, like the Swift side: a loaded machine does not distort it
         passes = 0
         while True:
             for t in texts:
                 for _ in pseg.cut(t):
                     pass
             passes += 1
-            if time.perf_counter() - start >= args.seconds:
+            if time.process_time() - start >= args.seconds:
                 break
-        rates.append(nbytes * passes / (time.perf_counter() - start) / 1e6)
+        rates.append(nbytes * passes / (time.process_time() - start) / 1e6)
     print(json.dumps({"tool": "jieba.posseg", "version": jieba.__version__, "bytes": nbytes, "rounds": args.rounds,
                       "mb_per_s": statistics.median(rates), "tokens": tokens}))
 

@@ -44,6 +44,12 @@ import PolicyCore
         #expect(found.map { [$0.source, $0.target] } == [["agency:商务部", "programme:跨境电商综试区"], ["agency:海关总署", "programme:跨境电商综试区"]])
     }
 
+    @Test func supervisionOfAQuotedProgrammeWhoseMentionIncludesTheQuotes() {
+        let (span, h) = hits("民政部加强对“社区养老驿站”的指导。", agencies: ["民政部"], programmes: ["“社区养老驿站”"])
+        let found = RelationExtractor.relations(in: span, hits: h, fallbackTarget: nil).filter { $0.kind == .supervises }
+        #expect(found.map { [$0.source, $0.target] } == [["agency:民政部", "programme:“社区养老驿站”"]])
+    }
+
     @Test func noRelationWithoutAgencies() {
         let (span, h) = hits("各地要会同有关部门抓好落实，加强对项目的监督。", agencies: ["水利部"])
         #expect(RelationExtractor.relations(in: span, hits: h, fallbackTarget: "document:X").isEmpty)

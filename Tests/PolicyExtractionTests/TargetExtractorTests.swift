@@ -68,6 +68,11 @@ import Testing
         #expect(extractor.targets(in: "目前共有 45 个试点县。").isEmpty)
     }
 
+    @Test func forecastsAreNotTargets() {
+        #expect(extractor.targets(in: "该机构预测今年全球贸易将增长2.1%，目标是稳定。").isEmpty)
+        #expect(extractor.targets(in: "机构将今年增长预期上调至4.6%。").isEmpty)
+    }
+
     @Test func yearsAndBareNumbersAreNotQuantities() {
         #expect(extractor.targets(in: "到2030年，基本建成现代化体系。").isEmpty)
         #expect(extractor.targets(in: "推动5G网络建设，确保安全。").isEmpty)

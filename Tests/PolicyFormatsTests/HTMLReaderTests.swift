@@ -113,3 +113,29 @@ import PolicyText
         } catch { Issue.record("unexpected error \(error)") }
     }
 }
+
+@Suite struct MetadataCrossCheckTests {
+    @Test func segmentsAgreeWithTheFixturePage() throws {
+        let input = try readInput(path: fixtures + "/policy-gbk.html")
+        #expect(input.metadataDisagreements(segments: segmentDocuments(NormalizedText(input.source))).isEmpty)
+    }
+
+    @Test func disagreementsSayWhatTheTextSays() throws {
+        let body = try String(contentsOf: URL(fileURLWithPath: fixtures + "/policy.txt"), encoding: .utf8)
+            .split(separator: "\n").map { "<p>\($0)</p>" }.joined(separator: "\n")
+        let html = """
+        <html><head><meta charset="utf-8"></head><body>
+        <table><tr><td>发文字号：</td><td>发改经贸〔2031〕58号</td></tr><tr><td>成文日期：</td><td>2031-03-09</td></tr></table>
+        <div id="zoom">\(body)</div></body></html>
+        """
+        let folder = try temporaryFolder("crosscheck")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/page.html"
+        try html.write(toFile: path, atomically: true, encoding: .utf8)
+        let input = try readInput(path: path)
+        let warnings = input.metadataDisagreements(segments: segmentDocuments(NormalizedText(input.source)))
+        #expect(warnings.contains("metadata 发文字号 “发改经贸〔2031〕58号” disagrees with the text: the text says “发改经贸〔2031〕57号”"), "\(warnings)")
+        #expect(warnings.contains("metadata 成文日期 “2031-03-09” disagrees with the text: the text says “2031-03-08”"), "\(warnings)")
+        #expect(warnings.count == 2)
+    }
+}

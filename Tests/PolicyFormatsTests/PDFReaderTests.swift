@@ -34,4 +34,11 @@ import PolicyText
         try Data("%PDF-1.4\nbroken".utf8).write(to: URL(fileURLWithPath: path))
         #expect { try readInput(path: path) } throws: { ($0 as? KGError)?.file == path }
     }
+
+    @Test func missingPdftotextIsAClearError() {
+        #expect { try PDFReader.extract(path: "scan.pdf", searchPath: "/nonexistent") } throws: { error in
+            guard let e = error as? KGError else { return false }
+            return e.file == "scan.pdf" && e.message.contains("pdftotext") && e.message.contains("poppler-utils")
+        }
+    }
 }

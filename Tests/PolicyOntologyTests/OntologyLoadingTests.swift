@@ -14,6 +14,32 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         #expect(o.regions.count > 3000)
         #expect(o.programmes.count > 200)
         #expect(!o.targetVocabulary.units.isEmpty)
+        #expect(o.organizations.contains { $0.canonical == "中国工商银行" && $0.kind == "bank" })
+    }
+
+    @Test func malformedLinesNameFileAndLine() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("ontology-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        for name in try fm.contentsOfDirectory(atPath: ontologyDirectory) where name.hasSuffix(".tsv") || name.hasSuffix(".txt") {
+            try fm.copyItem(atPath: ontologyDirectory + "/" + name, toPath: dir.appendingPathComponent(name).path)
+        }
+        let agencies = dir.appendingPathComponent("agencies.tsv")
+        let good = try String(contentsOf: agencies, encoding: .utf8)
+        try (good + "测试机构\t\tnot-a-level\n").write(to: agencies, atomically: true, encoding: .utf8)
+        let lineCount = good.split(separator: "\n", omittingEmptySubsequences: false).count
+        do {
+            _ = try Ontology.load(directory: dir.path)
+            Issue.record("a bad level must fail the load")
+        } catch let error as KGError {
+            #expect(error.file == agencies.path)
+            #expect(error.line == lineCount)
+            #expect(error.message.contains("not-a-level"))
+        }
+        // an unknown parent also names its line
+        try (good + "测试机构\t\tcentral\t不存在的上级\n").write(to: agencies, atomically: true, encoding: .utf8)
+        #expect(throws: KGError.self) { try Ontology.load(directory: dir.path) }
     }
 
     @Test func agencyAliasesResolveToCanonicalNames() throws {
