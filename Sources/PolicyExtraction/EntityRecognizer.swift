@@ -182,7 +182,7 @@ public final class EntityRecognizer: Sendable {
         }
         // Areas found by head word (南京都市圈) where no gazetteer name stands.
         var regionSpans = out.filter { $0.kind == .region }.map(\.range)
-        for found in areaDiscovery.discover(in: text, range: range) where found.confidence >= 0.7 {
+        for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
             while start < found.range.upperBound, text[start] < 0x80 { start += 1 }
@@ -207,7 +207,7 @@ public final class EntityRecognizer: Sendable {
         // Programmes found by pattern, where no seed programme or agency already stands.
         let seedSpans = programmeSpans + claimed
         var seenNames: Set<String> = []
-        for c in discovery.discover(in: text, range: range) where c.confidence >= programmeThreshold {
+        for c in discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold) {
             if seedSpans.contains(where: { $0.overlaps(c.range) }) { continue }
             let canonical = c.name
             if ontology.agency(named: canonical) != nil || !ontology.regions(named: canonical).isEmpty { continue }
