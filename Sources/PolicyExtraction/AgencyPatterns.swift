@@ -10,7 +10,7 @@ struct AgencyPatterns: Sendable {
     static let implicitRegionWords: [(word: String, level: RegionLevel)] = [
         ("省", .province), ("自治区", .province), ("市", .prefecture), ("州", .prefecture), ("县", .county), ("区", .county),
     ]
-    /// Sub-unit endings of central bodies; any 1–6 Han characters before 司 also qualify (see `subUnit`).
+    /// Sub-unit endings of central bodies; any 1–6 Han characters before 司 or 局 also qualify (see `subUnit`).
     private static let subUnitWords = ["办公厅", "办公室", "PPP中心", "政府和社会资本合作中心", "机关服务中心", "信息中心"]
     private let subUnitAutomaton: LongestMatchAutomaton
 
@@ -81,14 +81,14 @@ struct AgencyPatterns: Sendable {
     /// A sub-unit written right after a central body's name: (end, sub-unit name as written).
     func subUnit(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Int? {
         if let m = subUnitAutomaton.longestMatch(in: text, at: start, limit: limit) { return m.end }
-        // 1–6 Han characters ending in 司 (金融司, 综合司), none of them a joining word.
+        // 1–6 Han characters ending in 司 or 局 (金融司, 中小企业局), none of them a joining word.
         var i = start
         var count = 0
         while i < limit, count < 7 {
             guard let (scalar, next) = Self.decode(text, i, limit), Self.isHan(scalar) else { return nil }
             if Self.joiningScalars.contains(scalar) { return nil }
             count += 1
-            if scalar == 0x53F8 /* 司 */ { return count >= 2 ? next : nil }
+            if scalar == 0x53F8 /* 司 */ || scalar == 0x5C40 /* 局 */ { return count >= 2 ? next : nil }
             i = next
         }
         return nil

@@ -50,7 +50,7 @@ struct ContributionBuilder {
             if let old = nodes[i].attributes[key], old != .null { continue }
             nodes[i].attributes[key] = value
         }
-        if let evidence, nodes[i].evidence.count < Self.maxNodeEvidence, !nodes[i].evidence.contains(evidence) {
+        if let evidence, nodes[i].evidence.count < Self.maxNodeEvidence, !Self.holds(nodes[i].evidence, evidence) {
             nodes[i].evidence.append(evidence)
         }
     }
@@ -75,9 +75,14 @@ struct ContributionBuilder {
             edges.append(EdgeRecord(kind: kind, source: source, target: target, attributes: attributes))
         }
         for (k, v) in attributes where edges[i].attributes[k] == nil { edges[i].attributes[k] = v }
-        if let evidence, edges[i].evidence.count < Self.maxEdgeEvidence, !edges[i].evidence.contains(evidence) {
+        if let evidence, edges[i].evidence.count < Self.maxEdgeEvidence, !Self.holds(edges[i].evidence, evidence) {
             edges[i].evidence.append(evidence)
         }
+    }
+
+    /// True when `list` already has evidence for the same span of the same file (positions first: cheap).
+    private static func holds(_ list: [Evidence], _ e: Evidence) -> Bool {
+        list.contains { $0.byteStart == e.byteStart && $0.byteEnd == e.byteEnd && $0.source == e.source }
     }
 
     /// Edges whose endpoints both exist (an edge to a node that was never stated is dropped).

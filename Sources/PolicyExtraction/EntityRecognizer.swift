@@ -182,7 +182,7 @@ public final class EntityRecognizer: Sendable {
         }
         // Areas found by head word (南京都市圈) where no gazetteer name stands.
         var regionSpans = out.filter { $0.kind == .region }.map(\.range)
-        for found in areaDiscovery.discover(in: text, range: range) where found.confidence >= 0.7 {
+        for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
             while start < found.range.upperBound, text[start] < 0x80 { start += 1 }
@@ -207,8 +207,15 @@ public final class EntityRecognizer: Sendable {
         // Programmes found by pattern, where no seed programme or agency already stands.
         let seedSpans = programmeSpans + claimed
         var seenNames: Set<String> = []
-        for c in discovery.discover(in: text, range: range) where c.confidence >= programmeThreshold {
-            if seedSpans.contains(where: { $0.overlaps(c.range) }) { continue }
+        for c in discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold) {
+            // Inside or across a known name: no new programme; around a seed programme (国家数字经济创新发展试验区
+            // around 数字经济) it is a larger, different one.
+            let quoted = c.name.hasPrefix("“")
+            if seedSpans.contains(where: {
+                $0.overlaps(c.range) && (quoted || !($0.lowerBound >= c.range.lowerBound && $0.upperBound <= c.range.upperBound))
+            }) {
+                continue  // “放管服”改革 around the seed 放管服 is the seed programme itself
+            }
             let canonical = c.name
             if ontology.agency(named: canonical) != nil || !ontology.regions(named: canonical).isEmpty { continue }
             let known = ontology.programme(named: canonical)
@@ -230,7 +237,11 @@ public final class EntityRecognizer: Sendable {
         // X部门 is a generic role (财政部门), not the ministry.
         if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return [] }
         let parentMention = mention(for: agency, span, surface, 1)
-        if agency.level == .central || agency.level == .party,
+        // 农业农村部国家乡村振兴局 (a signature without separators) is two bodies, not a sub-unit.
+        let nextIsKnown = automaton.longestMatch(in: text, at: span.upperBound, limit: limit).map { next in
+            targets[Int(next.value)].contains { if case .generic = $0 { return false } else { return true } }
+        } ?? false
+        if agency.level == .central || agency.level == .party, !nextIsKnown,
            let end = patterns.subUnit(in: text, at: span.upperBound, limit: limit) {
             let range = span.lowerBound..<end
             let written = Self.string(text, range)

@@ -181,13 +181,17 @@ public struct LongestMatchAutomaton: Sendable {
                     let end = range.upperBound
                     while i < end {
                         let b = text[i]
-                        if b & 0xC0 == 0x80 || rootTable[Int(b)] < 0 { i += 1; continue }
-                        if !mayStartMatch(text, i, end, single, pair) { i += Self.scalarLength(b); continue }
+                        // Step a whole scalar at a time (a stray continuation byte counts as one).
+                        if b & 0xC0 == 0x80 { i += 1; continue }
+                        if rootTable[Int(b)] < 0 || !mayStartMatch(text, i, end, single, pair) {
+                            i += Self.scalarLength(b)
+                            continue
+                        }
                         if let m = longest(text, i, end, first, bytes, targets) {
                             out.append((range: i..<m.end, value: m.value))
                             i = m.end
                         } else {
-                            i += 1
+                            i += Self.scalarLength(b)
                         }
                     }
                 }

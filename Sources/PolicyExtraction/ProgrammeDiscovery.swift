@@ -40,12 +40,15 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// All candidates in `text[range]` (they may overlap each other and seed matches).
-    func discover(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Candidate] {
+    /// Candidates below `minimumConfidence` are skipped before any name is built.
+    func discover(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, minimumConfidence: Double = 0) -> [Candidate] {
         var out: [Candidate] = []
         if includeQuoted { quoted(text, range, &out) }
-        headed(text, range, &out)
-        return out
+        headed(text, range, minimumConfidence, &out)
+        return out.filter { $0.confidence >= minimumConfidence }
     }
+
+    private static let nationalPrefixes: [[UInt8]] = [Array("国家".utf8), Array("全国".utf8)]
 
     private static let openQuote: UInt32 = 0x201C, closeQuote: UInt32 = 0x201D
 
@@ -82,8 +85,12 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// Names ending in a head word, extended left over Han characters up to a stop character or verb.
-    private func headed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ out: inout [Candidate]) {
+    private func headed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ minimumConfidence: Double,
+                        _ out: inout [Candidate]) {
+        let bestBonus = 0.15
         for m in headAutomaton.matches(in: text, range: range) {
+            let base = heads[Int(m.value)].1
+            if min(base + bestBonus, 0.9) < minimumConfidence { continue }
             // Head must end the word: not followed by more Han characters that continue it (体系建设 is fine).
             var start = m.range.lowerBound
             var count = 0
@@ -96,11 +103,14 @@ struct ProgrammeDiscovery: Sendable {
             while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) {
                 start = verb.end
             }
+            let national = Self.nationalPrefixes.contains { p in
+                start + p.count <= m.range.lowerBound && zip(p, text[start..<(start + p.count)]).allSatisfy { $0 == $1 }
+            }
+            let confidence = base + (national ? bestBonus : 0)
+            if min(confidence, 0.9) < minimumConfidence { continue }
             let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
             guard Self.distinctiveScalarCount(body) >= 2 else { continue }
             let name = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.upperBound]), as: UTF8.self)
-            var confidence = heads[Int(m.value)].1
-            if name.hasPrefix("国家") || name.hasPrefix("全国") { confidence += 0.15 }
             out.append(Candidate(range: start..<m.range.upperBound, name: name, confidence: min(confidence, 0.9)))
         }
     }

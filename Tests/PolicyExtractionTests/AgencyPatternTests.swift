@@ -45,6 +45,14 @@ import PolicyCore
         #expect(found[2].parent == "国家乡村振兴局")
     }
 
+    @Test func bureauSubUnitsButNotTwoBodiesWrittenTogether() {
+        #expect(agencies("工业和信息化部中小企业局").map(\.canonical) == ["工业和信息化部中小企业局", "工业和信息化部"])
+        // a signature block whose separators were lost: two listed bodies, no sub-unit
+        #expect(agencies("农业农村部国家乡村振兴局").map(\.canonical) == ["农业农村部", "国家乡村振兴局"])
+        // joining words end a sub-unit name
+        #expect(agencies("财政部会同税务总局").map(\.canonical) == ["财政部", "国家税务总局"])
+    }
+
     @Test func provinceLevelBodyNamesItsBureaus() {
         let found = agencies("新疆生产建设兵团财政局、科技局")
         #expect(found.map(\.canonical) == ["新疆生产建设兵团财政局", "新疆生产建设兵团", "新疆生产建设兵团科学技术局"])

@@ -20,6 +20,17 @@ import PolicyOntology
         #expect(found.allSatisfy { $0.confidence >= EntityRecognizer.defaultProgrammeThreshold && $0.confidence < 1 })
     }
 
+    @Test func largerNameAroundASeedProgrammeIsANewOne() {
+        let found = programmes("推进国家数字经济创新发展试验区建设")
+        #expect(found.map(\.canonical) == ["国家数字经济创新发展试验区"])
+    }
+
+    @Test func quotedSeedWithHeadWordIsTheSeedProgramme() {
+        let found = programmes("深化“放管服”改革和“互联网+政务服务”改革")
+        #expect(found.map(\.canonical) == ["放管服改革", "互联网+政务服务"])
+        #expect(found.allSatisfy { $0.confidence == 1 })
+    }
+
     @Test func genericModifiersAloneAreNoProgramme() {
         #expect(programmes("服务国家重大战略，实施重大工程和国家战略").isEmpty)
     }
