@@ -123,9 +123,17 @@ public struct RDFMapper {
 
     private static func textLiteral(_ s: String) -> RDFTerm {
         let clean = ExportText.clean(s)
-        for u in clean.unicodeScalars where u.value >= 0x3400 && u.value <= 0x9FFF { return .literal(clean, .language("zh")) }
-        return .literal(clean, .plain)
+        // A CJK ideograph (U+3400–U+9FFF: UTF-8 lead bytes E3 90 … E9) makes it Chinese.
+        let chinese = clean.utf8.withContiguousStorageIfAvailable { utf8 in
+            for i in 0..<utf8.count where utf8[i] >= 0xE3 && utf8[i] <= 0xE9 {
+                if utf8[i] > 0xE3 || (i + 1 < utf8.count && utf8[i + 1] >= 0x90) { return true }
+            }
+            return false
+        } ?? clean.unicodeScalars.contains { $0.value >= 0x3400 && $0.value <= 0x9FFF }
+        return .literal(clean, chinese ? zh : .plain)
     }
+
+    private static let zh = RDFLiteralKind.language("zh")
 
     private static func dateLiteral(_ s: String) -> RDFTerm {
         let utf8 = Array(s.utf8)
@@ -142,7 +150,7 @@ public struct RDFMapper {
         switch value {
         case .null: return []
         case .bool(let b): return [.literal(b ? "true" : "false", .typed(Vocabulary.xsdBoolean))]
-        case .int(let i): return [.literal(String(i), .typed(Vocabulary.xsdInteger))]
+        case .int(let i): return [.integer(i)]
         case .double(let d):
             guard d.isFinite else { return [.literal(d.isNaN ? "NaN" : (d > 0 ? "INF" : "-INF"), .typed(Vocabulary.xsdDouble))] }
             return [.literal(String(d), .typed(Vocabulary.xsdDouble))]
@@ -201,7 +209,7 @@ public struct RDFMapper {
             try out.emit(b, Vocabulary.type, .name(Vocabulary.attribution), graph: g)
             try out.emit(b, Vocabulary.agent, .iri(nodeIRIs[graph.edgeTarget(e)]!), graph: g)
             if let order = graph.attribute("order", ofEdge: e)?.intValue {
-                try out.emit(b, Vocabulary.signatureOrder, .literal(String(order), .typed(Vocabulary.xsdInteger)), graph: g)
+                try out.emit(b, Vocabulary.signatureOrder, .integer(order), graph: g)
             }
         }
     }
@@ -259,13 +267,13 @@ public struct RDFMapper {
             try out.emit(t, Vocabulary.hasSource, .iri(source), graph: g)
             try out.emit(t, Vocabulary.hasSelector, q, graph: g)
             try out.emit(t, Vocabulary.hasSelector, p, graph: g)
-            try out.emit(t, Vocabulary.line, .literal(String(ev.line), .typed(Vocabulary.xsdInteger)), graph: g)
-            try out.emit(t, Vocabulary.column, .literal(String(ev.column), .typed(Vocabulary.xsdInteger)), graph: g)
+            try out.emit(t, Vocabulary.line, .integer(ev.line), graph: g)
+            try out.emit(t, Vocabulary.column, .integer(ev.column), graph: g)
             try out.emit(q, Vocabulary.type, .name(Vocabulary.textQuoteSelector), graph: g)
             try out.emit(q, Vocabulary.exact, Self.textLiteral(ev.text), graph: g)
             try out.emit(p, Vocabulary.type, .name(Vocabulary.dataPositionSelector), graph: g)
-            try out.emit(p, Vocabulary.start, .literal(String(ev.byteStart), .typed(Vocabulary.xsdInteger)), graph: g)
-            try out.emit(p, Vocabulary.end, .literal(String(ev.byteEnd), .typed(Vocabulary.xsdInteger)), graph: g)
+            try out.emit(p, Vocabulary.start, .integer(ev.byteStart), graph: g)
+            try out.emit(p, Vocabulary.end, .integer(ev.byteEnd), graph: g)
         }
     }
 }

@@ -36,8 +36,8 @@ public final class XMLWriter {
     private var writer: xmlTextWriterPtr?
     private var memory: xmlBufferPtr?
     private var output: XMLWriterOutput?
-    private var scratch: [UInt8] = []
-    private var number = [UInt8](repeating: 0, count: 32)
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var number = [UInt8](repeating: 0, count: 32)
 
     /// Streams to an open file descriptor (not closed by the writer). `indent` puts one element per line.
     public init(fileDescriptor: Int32, indent: Bool = true) throws {
@@ -155,6 +155,11 @@ public final class XMLWriter {
     public func attribute(_ name: String, _ value: String) throws {
         let rc = name.withCString { n in withCleanCString(value) { xmlTextWriterWriteAttribute(writer, n.xml, $0) } }
         try check(rc, "attribute \(name)")
+    }
+
+    /// An attribute whose value is a prepared name (trusted: no cleaning, no conversion).
+    public func attribute(_ name: XMLName, name value: XMLName) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name.bytes, value.bytes), "attribute \(name.string)")
     }
 
     /// An integer attribute, formatted without allocating.

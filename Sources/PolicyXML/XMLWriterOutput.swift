@@ -9,8 +9,8 @@ final class XMLWriterOutput {
     let fd: Int32
     private var buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
-    private var used = 0
-    private(set) var bytesWritten = 0
+    @exclusivity(unchecked) private var used = 0
+    @exclusivity(unchecked) private(set) var bytesWritten = 0
     private(set) var errorNumber: Int32 = 0
 
     init(fd: Int32, capacity: Int = 1 << 18) {
