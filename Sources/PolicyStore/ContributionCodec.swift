@@ -5,12 +5,10 @@ import PolicyCore
 /// `-1, byteCount, bytes packed 4 per word`. 64-bit numbers take two words (low, high).
 enum ContributionCodec {
     static func encode(_ contributions: [SourceContribution], strings: StringTable) -> [Int32] {
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(strings.count)
-        for i in 0..<strings.count { index[strings[Int32(i)]] = Int32(i) }
+        let index = StringInterner(table: strings)
         var out: [Int32] = [Int32(contributions.count)]
         func str(_ s: String) {
-            if let i = index[s] { out.append(i); return }
+            if let i = index.lookup(s) { out.append(i); return }
             let bytes = Array(s.utf8)
             out.append(-1)
             out.append(Int32(bytes.count))

@@ -1,6 +1,7 @@
 import PolicyCore
 
-/// Evidence rows stored flat. Byte offsets are kept as 32-bit values (input files up to 4 GiB).
+/// Distinct evidence rows stored flat (nodes and edges refer to rows, so a sentence that states several
+/// relations is stored once). Byte offsets are kept as 32-bit values (input files up to 4 GiB).
 struct EvidenceColumns: Sendable, Equatable {
     var sources: [Int32] = []
     var lines: [Int32] = []
@@ -11,22 +12,24 @@ struct EvidenceColumns: Sendable, Equatable {
 
     var count: Int { sources.count }
 
-    mutating func append(_ e: Evidence, interner: inout StringInterner) {
-        sources.append(interner.intern(e.source))
-        lines.append(Int32(clamping: e.line))
-        columns.append(Int32(clamping: e.column))
-        byteStarts.append(UInt32(clamping: e.byteStart))
-        byteLengths.append(UInt32(clamping: e.byteEnd - e.byteStart))
-        texts.append(interner.intern(e.text))
+    /// One row's fields, interned; used to find an existing identical row.
+    struct Row: Hashable {
+        var source: Int32, line: Int32, column: Int32, byteStart: UInt32, byteLength: UInt32, text: Int32
     }
 
-    mutating func append(row: Int, of other: EvidenceColumns) {
-        sources.append(other.sources[row])
-        lines.append(other.lines[row])
-        columns.append(other.columns[row])
-        byteStarts.append(other.byteStarts[row])
-        byteLengths.append(other.byteLengths[row])
-        texts.append(other.texts[row])
+    static func row(_ e: Evidence, interner: inout StringInterner) -> Row {
+        Row(source: interner.intern(e.source), line: Int32(clamping: e.line), column: Int32(clamping: e.column),
+            byteStart: UInt32(clamping: e.byteStart), byteLength: UInt32(clamping: e.byteEnd - e.byteStart),
+            text: interner.intern(e.text))
+    }
+
+    mutating func append(_ r: Row) {
+        sources.append(r.source)
+        lines.append(r.line)
+        columns.append(r.column)
+        byteStarts.append(r.byteStart)
+        byteLengths.append(r.byteLength)
+        texts.append(r.text)
     }
 
     func evidence(_ row: Int, strings: StringTable) -> Evidence {

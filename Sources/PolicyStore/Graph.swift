@@ -18,6 +18,8 @@ public struct Graph: Sendable {
     var attributeRows: AttributeColumns
     var nodeEvidenceStart: [UInt32]
     var edgeEvidenceStart: [UInt32]
+    /// Evidence row of each reference (node and edge evidence lists are ranges of references).
+    var evidenceRefs: [Int32]
     var evidenceRows: EvidenceColumns
 
     var edgeSources: [Int32]
@@ -44,7 +46,7 @@ public struct Graph: Sendable {
     init(strings: StringTable, nodeKindNames: [Int32], edgeKindNames: [Int32], nodeIDs: [Int32], nodeKindIndex: [UInt16],
          nodeLabels: [Int32], aliasStart: [UInt32], aliasItems: [Int32], nodeAttributeStart: [UInt32],
          edgeAttributeStart: [UInt32], attributeRows: AttributeColumns, nodeEvidenceStart: [UInt32],
-         edgeEvidenceStart: [UInt32], evidenceRows: EvidenceColumns, edgeSources: [Int32], edgeTargets: [Int32],
+         edgeEvidenceStart: [UInt32], evidenceRefs: [Int32], evidenceRows: EvidenceColumns, edgeSources: [Int32], edgeTargets: [Int32],
          edgeKindIndex: [UInt16], outStart: [UInt32], outItems: [Int32], inStart: [UInt32], inItems: [Int32],
          nodesByID: [Int32], nameKeys: [Int32], nameNodes: [Int32], sourcePaths: [Int32], sourceHashes: [Int32]) {
         self.strings = strings
@@ -60,6 +62,7 @@ public struct Graph: Sendable {
         self.attributeRows = attributeRows
         self.nodeEvidenceStart = nodeEvidenceStart
         self.edgeEvidenceStart = edgeEvidenceStart
+        self.evidenceRefs = evidenceRefs
         self.evidenceRows = evidenceRows
         self.edgeSources = edgeSources
         self.edgeTargets = edgeTargets
@@ -106,7 +109,7 @@ public struct Graph: Sendable {
     }
 
     public func evidence(ofNode n: Int) -> [Evidence] {
-        (Int(nodeEvidenceStart[n])..<Int(nodeEvidenceStart[n + 1])).map { evidenceRows.evidence($0, strings: strings) }
+        (Int(nodeEvidenceStart[n])..<Int(nodeEvidenceStart[n + 1])).map { evidenceRows.evidence(Int(evidenceRefs[$0]), strings: strings) }
     }
 
     /// Number of evidence entries of node `n` (without decoding them).
@@ -133,7 +136,7 @@ public struct Graph: Sendable {
     }
 
     public func evidence(ofEdge e: Int) -> [Evidence] {
-        (Int(edgeEvidenceStart[e])..<Int(edgeEvidenceStart[e + 1])).map { evidenceRows.evidence($0, strings: strings) }
+        (Int(edgeEvidenceStart[e])..<Int(edgeEvidenceStart[e + 1])).map { evidenceRows.evidence(Int(evidenceRefs[$0]), strings: strings) }
     }
 
     /// Edges leaving node `n`, ascending.
@@ -142,6 +145,13 @@ public struct Graph: Sendable {
     /// Edges entering node `n`, ascending.
     @inline(__always)
     public func inEdges(_ n: Int) -> ArraySlice<Int32> { inItems[Int(inStart[n])..<Int(inStart[n + 1])] }
+
+    /// Position of node `n`'s kind in `nodeKinds` (cheap kind tests in hot loops).
+    @inline(__always)
+    public func nodeKindOrdinal(_ n: Int) -> Int { Int(nodeKindIndex[n]) }
+    /// Position of edge `e`'s kind in `edgeKinds`.
+    @inline(__always)
+    public func edgeKindOrdinal(_ e: Int) -> Int { Int(edgeKindIndex[e]) }
 
     /// Node and edge kinds present in the graph.
     public var nodeKinds: [NodeKind] { nodeKindTable }
@@ -167,6 +177,16 @@ public struct Graph: Sendable {
     /// The input files the graph was built from, in ingest order.
     public var sources: [SourceFile] {
         zip(sourcePaths, sourceHashes).map { SourceFile(path: strings[$0], contentHash: strings[$1]) }
+    }
+
+    /// Bytes held by the graph's arrays (element counts × sizes; excludes allocator overhead).
+    public var storageBytes: Int {
+        outgoingSections.reduce(0) { $0 + $1.byteCount }
+    }
+
+    /// (section name, bytes) of the graph's arrays, largest first — where the memory goes.
+    public var storageBreakdown: [(name: String, bytes: Int)] {
+        zip(SnapshotSections.layout, outgoingSections).map { ($0.name, $1.byteCount) }.sorted { $0.bytes > $1.bytes }
     }
 
     // MARK: Records
@@ -208,6 +228,10 @@ public struct SourceFile: Hashable, Sendable, Codable {
     }
 }
 
+extension Graph: CustomStringConvertible {
+    public var description: String { "Graph(\(nodeCount) nodes, \(edgeCount) edges, \(sourcePaths.count) sources)" }
+}
+
 extension Graph: Equatable {
     /// Structural equality of all stored columns (same nodes, edges, strings and indexes in the same order).
     public static func == (a: Graph, b: Graph) -> Bool {
@@ -216,7 +240,7 @@ extension Graph: Equatable {
             && a.aliasStart == b.aliasStart && a.aliasItems == b.aliasItems
             && a.nodeAttributeStart == b.nodeAttributeStart && a.edgeAttributeStart == b.edgeAttributeStart
             && a.attributeRows == b.attributeRows && a.nodeEvidenceStart == b.nodeEvidenceStart
-            && a.edgeEvidenceStart == b.edgeEvidenceStart && a.evidenceRows == b.evidenceRows
+            && a.edgeEvidenceStart == b.edgeEvidenceStart && a.evidenceRefs == b.evidenceRefs && a.evidenceRows == b.evidenceRows
             && a.edgeSources == b.edgeSources && a.edgeTargets == b.edgeTargets && a.edgeKindIndex == b.edgeKindIndex
             && a.outStart == b.outStart && a.outItems == b.outItems && a.inStart == b.inStart && a.inItems == b.inItems
             && a.nodesByID == b.nodesByID && a.nameKeys == b.nameKeys && a.nameNodes == b.nameNodes

@@ -27,6 +27,9 @@ public struct GraphBuilder {
     private var edgeAttributeHead: [Int32] = []
 
     private var evidenceRows = EvidenceColumns()
+    private var evidenceRowIndex: [EvidenceColumns.Row: Int32] = [:]
+    /// Evidence references: the row each refers to, and the next reference of the same node/edge (-1: last).
+    private var evidenceReferenceRow: [Int32] = []
     private var evidenceNext: [Int32] = []
     private var nodeEvidenceHead: [Int32] = []
     private var nodeEvidenceTail: [Int32] = []
@@ -87,7 +90,7 @@ public struct GraphBuilder {
             n = newNode(id: id, kind: interner.intern(r.kind.rawValue), label: label, stub: false)
         }
         for a in r.aliases { addAlias(interner.intern(a), to: n) }
-        for (key, value) in r.attributes {
+        for (key, value) in r.attributes.sorted(by: { $0.key < $1.key }) {
             let k = interner.intern(key)
             nodeAttributeHead[Int(n)] = setAttribute(k, value, head: nodeAttributeHead[Int(n)])
         }
@@ -117,7 +120,7 @@ public struct GraphBuilder {
             edgeEvidenceHead.append(-1)
             edgeEvidenceTail.append(-1)
         }
-        for (k, value) in r.attributes {
+        for (k, value) in r.attributes.sorted(by: { $0.key < $1.key }) {
             let key = interner.intern(k)
             edgeAttributeHead[Int(e)] = setAttribute(key, value, head: edgeAttributeHead[Int(e)])
         }
@@ -197,13 +200,22 @@ public struct GraphBuilder {
         return head
     }
 
-    /// Appends an evidence row after `tail` (-1: none); returns the new row.
+    /// Appends a reference to (the interned row of) `e` after reference `tail` (-1: none); returns the new reference.
     private mutating func appendEvidence(_ e: Evidence, tail: Int32) -> Int32 {
-        let row = Int32(evidenceRows.count)
-        evidenceRows.append(e, interner: &interner)
+        let key = EvidenceColumns.row(e, interner: &interner)
+        let row: Int32
+        if let existing = evidenceRowIndex[key] {
+            row = existing
+        } else {
+            row = Int32(evidenceRows.count)
+            evidenceRows.append(key)
+            evidenceRowIndex[key] = row
+        }
+        let reference = Int32(evidenceReferenceRow.count)
+        evidenceReferenceRow.append(row)
         evidenceNext.append(-1)
-        if tail >= 0 { evidenceNext[Int(tail)] = row }
-        return row
+        if tail >= 0 { evidenceNext[Int(tail)] = reference }
+        return reference
     }
 
     // MARK: Freezing
@@ -269,14 +281,18 @@ public struct GraphBuilder {
         let nodeAttributeStart = flattenAttributes(nodeAttributeHead)
         let edgeAttributeStart = flattenAttributes(edgeAttributeHead)
 
-        // Evidence, in order of addition within each node/edge.
-        var evidence = EvidenceColumns()
+        // Evidence references, in order of addition within each node/edge.
+        var evidenceRefs: [Int32] = []
+        evidenceRefs.reserveCapacity(evidenceReferenceRow.count)
         func flattenEvidence(_ heads: [Int32]) -> [UInt32] {
-            var start = [UInt32](repeating: UInt32(evidence.count), count: heads.count + 1)
+            var start = [UInt32](repeating: UInt32(evidenceRefs.count), count: heads.count + 1)
             for i in 0..<heads.count {
-                var row = heads[i]
-                while row >= 0 { evidence.append(row: Int(row), of: evidenceRows); row = evidenceNext[Int(row)] }
-                start[i + 1] = UInt32(evidence.count)
+                var reference = heads[i]
+                while reference >= 0 {
+                    evidenceRefs.append(evidenceReferenceRow[Int(reference)])
+                    reference = evidenceNext[Int(reference)]
+                }
+                start[i + 1] = UInt32(evidenceRefs.count)
             }
             return start
         }
@@ -311,7 +327,8 @@ public struct GraphBuilder {
             nodeIDs: nodeIDs, nodeKindIndex: nodeKindsCompact.index, nodeLabels: nodeLabels,
             aliasStart: aliasStart, aliasItems: aliasItems,
             nodeAttributeStart: nodeAttributeStart, edgeAttributeStart: edgeAttributeStart, attributeRows: attributes,
-            nodeEvidenceStart: nodeEvidenceStart, edgeEvidenceStart: edgeEvidenceStart, evidenceRows: evidence,
+            nodeEvidenceStart: nodeEvidenceStart, edgeEvidenceStart: edgeEvidenceStart, evidenceRefs: evidenceRefs,
+            evidenceRows: evidenceRows,
             edgeSources: edgeSources, edgeTargets: edgeTargets, edgeKindIndex: edgeKindsCompact.index,
             outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems,
             nodesByID: nodesByID,

@@ -113,7 +113,7 @@ enum SnapshotReader {
         let nodeAttributeStart = take(UInt32.self), edgeAttributeStart = take(UInt32.self)
         let attributes = AttributeColumns(keys: take(Int32.self), tags: take(UInt8.self), payloads: take(Int64.self),
                                           listItems: take(Int32.self))
-        let nodeEvidenceStart = take(UInt32.self), edgeEvidenceStart = take(UInt32.self)
+        let nodeEvidenceStart = take(UInt32.self), edgeEvidenceStart = take(UInt32.self), evidenceRefs = take(Int32.self)
         let evidence = EvidenceColumns(sources: take(Int32.self), lines: take(Int32.self), columns: take(Int32.self),
                                        byteStarts: take(UInt32.self), byteLengths: take(UInt32.self), texts: take(Int32.self))
         let edgeSources = take(Int32.self), edgeTargets = take(Int32.self), edgeKindIndex = take(UInt16.self)
@@ -133,6 +133,8 @@ enum SnapshotReader {
             && sourcePaths.count == sourceHashes.count
             && attributes.tags.count == attributes.keys.count && attributes.payloads.count == attributes.keys.count
             && evidence.lines.count == evidence.count && evidence.texts.count == evidence.count
+            && Int(edgeEvidenceStart.last ?? 0) == evidenceRefs.count && Int(nodeEvidenceStart.last ?? 0) == Int(edgeEvidenceStart.first ?? 0)
+            && evidenceRefs.allSatisfy { $0 >= 0 && Int($0) < evidence.count }
         guard consistent else {
             throw KGError(file: path, "snapshot sections disagree about the number of nodes or edges (\(n) nodes, \(e) edges)")
         }
@@ -140,7 +142,8 @@ enum SnapshotReader {
             strings: strings, nodeKindNames: nodeKindNames, edgeKindNames: edgeKindNames, nodeIDs: nodeIDs,
             nodeKindIndex: nodeKindIndex, nodeLabels: nodeLabels, aliasStart: aliasStart, aliasItems: aliasItems,
             nodeAttributeStart: nodeAttributeStart, edgeAttributeStart: edgeAttributeStart, attributeRows: attributes,
-            nodeEvidenceStart: nodeEvidenceStart, edgeEvidenceStart: edgeEvidenceStart, evidenceRows: evidence,
+            nodeEvidenceStart: nodeEvidenceStart, edgeEvidenceStart: edgeEvidenceStart, evidenceRefs: evidenceRefs,
+            evidenceRows: evidence,
             edgeSources: edgeSources, edgeTargets: edgeTargets, edgeKindIndex: edgeKindIndex,
             outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems,
             nodesByID: nodesByID, nameKeys: nameKeys, nameNodes: nameNodes,

@@ -1,7 +1,47 @@
 import ArgumentParser
 import PolicyCore
+import PolicyQuery
+import PolicyStore
 
+/// `kg path A B`: shortest path(s) between two entities, each hop with relation, direction and evidence.
 struct PathCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "path", abstract: "Not built yet.")
-    func run() throws { fail(KGError("kg path is not built yet")) }
+    static let configuration = CommandConfiguration(
+        commandName: "path", abstract: "Shortest path(s) between two entities, with the evidence for each hop.")
+
+    @Argument(help: "Start entity: name, alias, unique name prefix or id.") var from: String
+    @Argument(help: "End entity.") var to: String
+    @Option(name: .customLong("max-hops"), help: "Longest path considered.") var maxHops = 6
+    @Option(help: "Only these relations (comma-separated, e.g. issued_by,cooperates).") var relations: [String] = []
+    @Option(name: .customLong("node-kinds"), help: "Only these kinds of intermediate nodes (comma-separated).") var nodeKinds: [String] = []
+    @Option(name: .customShort("k"), help: "Number of alternative paths.") var k = 1
+    @Option(help: "Graph snapshot (default $KG_GRAPH or ./kg.kgs).") var graph: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() {
+        do {
+            guard maxHops > 0, k > 0 else { throw KGError("--max-hops and -k must be positive") }
+            let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
+            let a = try NameLookup.node(from, in: g), b = try NameLookup.node(to, in: g)
+            let relationList = TableOutput.list(relations), kindList = TableOutput.list(nodeKinds)
+            let options = PathOptions(maxHops: maxHops,
+                                      relations: relationList.isEmpty ? nil : Set(relationList.map { EdgeKind($0) }),
+                                      nodeKinds: kindList.isEmpty ? nil : Set(kindList.map { NodeKind($0) }), k: k)
+            let answer = pathQuery(g, from: a, to: b, options: options)
+            if json { try TableOutput.printJSON(answer); return }
+            guard !answer.paths.isEmpty else {
+                print("no path between \(answer.from.label) and \(answer.to.label) within \(maxHops) hops")
+                return
+            }
+            for (i, path) in answer.paths.enumerated() {
+                if answer.paths.count > 1 { print("path \(i + 1) (\(path.count) hops)") }
+                let rows: [[String]] = path.map { hop -> [String] in
+                    [hop.from.label, TableOutput.arrow(hop.relation, forward: hop.forward), hop.to.label,
+                     hop.evidence?.location ?? "", hop.evidence?.text ?? ""]
+                }
+                print(TableOutput.render(headers: ["from", "relation", "to", "where", "evidence"], rows: rows,
+                                         maxWidths: [30, nil, 30, 40, 60]))
+                if i < answer.paths.count - 1 { print() }
+            }
+        } catch { fail(error) }
+    }
 }

@@ -51,6 +51,19 @@ import Testing
         #expect(g.nodeRecord(a).aliases == g.aliases(a))
     }
 
+    @Test func identicalEvidenceIsStoredOnce() {
+        var b = GraphBuilder()
+        let sentence = Self.ev("s.txt", 5, "甲乙丙联合印发")
+        for issuer in ["agency:甲", "agency:乙", "agency:丙"] {
+            b.addEdge(EdgeRecord(kind: .issuedBy, source: "document:D", target: issuer, evidence: [sentence]))
+        }
+        b.addNode(NodeRecord(id: "document:D", kind: .document, label: "D", evidence: [sentence, Self.ev("s.txt", 6, "另一句")]))
+        let g = b.freeze()
+        #expect(g.evidenceRows.count == 2)
+        #expect((0..<g.edgeCount).allSatisfy { g.evidence(ofEdge: $0) == [sentence] })
+        #expect(g.evidence(ofNode: g.node(withID: "document:D")!).map(\.line) == [5, 6])
+    }
+
     @Test func resolvesNamesAliasesAndPrefixes() {
         var b = GraphBuilder()
         b.addNode(NodeRecord(id: "agency:财政部", kind: .agency, label: "财政部"))

@@ -1,0 +1,62 @@
+import PolicyCore
+import Testing
+@testable import PolicyQuery
+@testable import PolicyStore
+
+@Suite struct CoissueQueryTests {
+    /// Reference: for every document, its set of issuers from the edge list; count pairs.
+    func bruteForce(_ g: Graph, options: CoissueOptions) -> [String: Int] {
+        var issuers: [Int: Set<Int>] = [:]
+        for e in 0..<g.edgeCount where g.edgeKind(e) == .issuedBy {
+            issuers[g.edgeSource(e), default: []].insert(g.edgeTarget(e))
+        }
+        var counts: [String: Int] = [:]
+        for (doc, set) in issuers where set.count >= 2 {
+            guard options.admits(g.attribute("date", ofNode: doc)?.stringValue) else { continue }
+            let list = set.sorted()
+            for i in 0..<list.count {
+                for j in (i + 1)..<list.count { counts[g.nodeID(list[i]) + "|" + g.nodeID(list[j]), default: 0] += 1 }
+            }
+        }
+        return counts.filter { $0.value >= options.minCount }
+    }
+
+    @Test(arguments: [UInt64(3), 4, 5])
+    func wholeNetworkMatchesBruteForce(seed: UInt64) {
+        let g = makeSyntheticGraph(nodes: 3000, edgesPerNode: 3, seed: seed)
+        for options in [CoissueOptions(), CoissueOptions(minCount: 2), CoissueOptions(from: "2018", to: "2020-06")] {
+            let pairs = coissueQuery(g, options: options)
+            let got = Dictionary(uniqueKeysWithValues: pairs.map { ($0.first.id + "|" + $0.second.id, $0.count) })
+            #expect(got == bruteForce(g, options: options))
+            #expect(!got.isEmpty)
+            #expect(zip(pairs, pairs.dropFirst()).allSatisfy { $0.count >= $1.count })
+            #expect(pairs.allSatisfy { $0.documents.count == $0.count })
+        }
+    }
+
+    @Test func singleAgencyListsItsPartners() {
+        let g = makeSyntheticGraph(nodes: 3000, edgesPerNode: 3, seed: 9)
+        let reference = bruteForce(g, options: CoissueOptions())
+        let agency = (0..<g.nodeCount).first { n in g.nodeKind(n) == .agency && reference.keys.contains { $0.hasPrefix(g.nodeID(n) + "|") || $0.hasSuffix("|" + g.nodeID(n)) } }!
+        let id = g.nodeID(agency)
+        let pairs = coissueQuery(g, agency: agency)
+        #expect(pairs.allSatisfy { $0.first.id == id })
+        var expected: [String: Int] = [:]
+        for (key, count) in reference {
+            let parts = key.split(separator: "|").map(String.init)
+            if parts[0] == id { expected[parts[1]] = count } else if parts[1] == id { expected[parts[0]] = count }
+        }
+        #expect(Dictionary(uniqueKeysWithValues: pairs.map { ($0.second.id, $0.count) }) == expected)
+    }
+
+    @Test func dateRangeIsInclusiveAndPrefixAware() {
+        let o = CoissueOptions(from: "2020-03", to: "2021")
+        #expect(o.admits("2020-03-01"))
+        #expect(o.admits("2020-03"))
+        #expect(o.admits("2021-12-31"))
+        #expect(!o.admits("2020-02-28"))
+        #expect(!o.admits("2022-01"))
+        #expect(!o.admits(nil))
+        #expect(CoissueOptions().admits(nil))
+    }
+}
