@@ -1,0 +1,118 @@
+import Foundation
+import PolicyCore
+import PolicyStore
+
+/// `kg render`: draws a small subgraph with Graphviz `dot` — an agency's co-issuance neighbourhood, or a shortest
+/// path between two entities (edges followed in either direction, drawn in their true direction).
+public enum GraphvizRenderer {
+    public enum Subject {
+        /// The agency, its co-issuers, and the co-issuance among them.
+        case coissueNeighbourhood(Int)
+        /// A shortest path between two nodes.
+        case path(Int, Int)
+    }
+
+    /// The output formats `dot` is asked for.
+    public enum ImageFormat: String, CaseIterable, Sendable { case svg, png, pdf }
+
+    /// The DOT source for a subject.
+    public static func dotSource(_ graph: Graph, _ subject: Subject, options: ExportOptions) throws -> String {
+        let tempPath = NSTemporaryDirectory() + "kg-render-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).dot"
+        defer { unlink(tempPath) }
+        let fd = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw KGError(file: tempPath, "cannot create a temporary file") }
+        defer { close(fd) }
+        let sink = ByteSink(fileDescriptor: fd, path: tempPath)
+        switch subject {
+        case .coissueNeighbourhood(let agency):
+            var o = options
+            o.view = .coissue
+            let view = try GraphView(graph: graph, options: o)
+            let network = CoissueNetwork(view)
+            var focus: Set<Int> = [agency]
+            for p in network.pairs where p.first == agency || p.second == agency { focus.insert(p.first); focus.insert(p.second) }
+            if focus.count == 1 { throw KGError("\(graph.label(agency)) co-issued no document with another agency") }
+            var writer = DOTWriter(view: view, options: o)
+            writer.focus = focus
+            writer.highlighted = [agency]
+            try writer.write(to: sink)
+        case .path(let from, let to):
+            guard let edges = shortestPath(graph, from: from, to: to) else {
+                throw KGError("no path between \(graph.label(from)) and \(graph.label(to))")
+            }
+            var nodes: Set<Int> = [from, to]
+            for e in edges { nodes.insert(graph.edgeSource(e)); nodes.insert(graph.edgeTarget(e)) }
+            var o = options
+            o.view = .full
+            var writer = DOTWriter(view: GraphView(graph: graph, nodes: nodes, edges: Set(edges)), options: o)
+            writer.highlighted = [from, to]
+            try writer.write(to: sink)
+        }
+        return try String(contentsOfFile: tempPath, encoding: .utf8)
+    }
+
+    /// Edges of one shortest path (breadth-first, ignoring direction), or nil when unconnected.
+    public static func shortestPath(_ graph: Graph, from: Int, to: Int) -> [Int]? {
+        if from == to { return [] }
+        var via = [Int32](repeating: -1, count: graph.nodeCount)
+        var seen = [Bool](repeating: false, count: graph.nodeCount)
+        var queue = [from]
+        seen[from] = true
+        var head = 0
+        while head < queue.count {
+            let n = queue[head]
+            head += 1
+            for e in graph.outEdges(n) + graph.inEdges(n) {
+                let edge = Int(e)
+                let m = graph.edgeSource(edge) == n ? graph.edgeTarget(edge) : graph.edgeSource(edge)
+                if seen[m] { continue }
+                seen[m] = true
+                via[m] = e
+                if m == to {
+                    var path: [Int] = []
+                    var cur = to
+                    while cur != from {
+                        let pe = Int(via[cur])
+                        path.append(pe)
+                        cur = graph.edgeSource(pe) == cur ? graph.edgeTarget(pe) : graph.edgeSource(pe)
+                    }
+                    return path.reversed()
+                }
+                queue.append(m)
+            }
+        }
+        return nil
+    }
+
+    /// The `dot` executable on PATH, or nil.
+    public static func findDot() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = String(dir) + "/dot"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// Renders DOT source to `outPath` with Graphviz.
+    public static func render(dot source: String, format: ImageFormat, to outPath: String) throws {
+        guard let dot = findDot() else {
+            throw KGError("Graphviz `dot` is not installed (e.g. apt-get install graphviz); "
+                + "`kg export --format dot` writes the DOT source without it")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: dot)
+        process.arguments = ["-T" + format.rawValue, "-o", outPath]
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(source.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if process.terminationStatus != 0 {
+            throw KGError(file: outPath, "dot failed (status \(process.terminationStatus)): \(message)")
+        }
+    }
+}
