@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "PolicyKG", targets: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore",
-            "PolicyQuery", "PolicyExport", "PolicyFormats",
+            "PolicyQuery", "PolicyExport", "PolicyFormats", "PolicyEvaluation",
         ]),
     ],
     dependencies: [
@@ -24,7 +24,7 @@ let package = Package(
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.
-        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyText", "PolicyOntology"]),
+        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")]),
         // The frozen graph, its builder, snapshots and incremental ingest bookkeeping.
         .target(name: "PolicyStore", dependencies: [
             "PolicyCore",
@@ -42,15 +42,17 @@ let package = Package(
             "PolicyCore", "PolicyText", "PolicyXML",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Accuracy report against gold annotations (the scorer of shared/eval, inside the tool).
+        .target(name: "PolicyEvaluation", dependencies: ["PolicyCore", "PolicyStore"]),
         .executableTarget(name: "kg", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", "PolicyFormats",
+            "PolicyExport", "PolicyFormats", "PolicyEvaluation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
         .executableTarget(name: "kg-bench", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PolicyExport", "PolicyFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
@@ -58,6 +60,11 @@ let package = Package(
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
-        .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText"]),
+        .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology"]),
+        // End to end: the demo corpus and its committed exports, the real corpus and its queries.
+        .testTarget(name: "IntegrationTests", dependencies: [
+            "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery", "PolicyExport",
+        ]),
+        .testTarget(name: "PolicyEvaluationTests", dependencies: ["PolicyEvaluation", "PolicyStore"]),
     ]
 )

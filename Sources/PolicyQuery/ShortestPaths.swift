@@ -90,7 +90,7 @@ public struct ShortestPaths {
             var forwardDepth = 0, backwardDepth = 0
             var meets: [Int32] = []
             while !forwardFrontier.isEmpty && !backwardFrontier.isEmpty && forwardDepth + backwardDepth < budget {
-                if forwardFrontier.count <= backwardFrontier.count {
+                if degreeSum(adj, forwardFrontier) <= degreeSum(adj, backwardFrontier) {
                     forwardFrontier = expand(adj, forwardFrontier, reached: &forward, other: backward, meets: &meets,
                                              bannedNodes: bannedNodes, bannedEdges: bannedEdges, endpoint: t)
                     forwardDepth += 1
@@ -116,17 +116,25 @@ public struct ShortestPaths {
         }
     }
 
+    /// Edges a frontier's expansion would scan (the cheaper side is expanded first).
+    private func degreeSum(_ adj: AdjacencyView, _ frontier: [Int32]) -> Int {
+        var sum = 0
+        for u in frontier {
+            let n = Int(u)
+            sum += Int(adj.outStart[n + 1] &- adj.outStart[n]) + Int(adj.inStart[n + 1] &- adj.inStart[n])
+        }
+        return sum
+    }
+
     /// Expands one BFS level; records nodes also reached from the other side in `meets`.
     private func expand(_ adj: AdjacencyView, _ frontier: [Int32], reached: inout NodeMap, other: NodeMap,
                         meets: inout [Int32], bannedNodes: Set<Int32>, bannedEdges: Set<Int32>, endpoint: Int32) -> [Int32] {
         var next: [Int32] = []
         let checkEdges = !bannedEdges.isEmpty, checkNodes = !bannedNodes.isEmpty
         let allEdges = options.relations == nil, allKinds = options.nodeKinds == nil
-        @inline(__always) func visit(_ u: Int32, _ e: Int32) {
+        @inline(__always) func visit(_ e: Int32, _ v: Int32) {
             if !allEdges && !edgeAllowed[Int(adj.edgeKinds[Int(e)])] { return }
             if checkEdges && bannedEdges.contains(e) { return }
-            let src = adj.edgeSources[Int(e)]
-            let v = src == u ? adj.edgeTargets[Int(e)] : src
             if reached.contains(v) { return }
             if checkNodes && bannedNodes.contains(v) { return }
             let onOtherSide = other.contains(v)
@@ -137,8 +145,9 @@ public struct ShortestPaths {
         }
         for u in frontier {
             let n = Int(u)
-            for i in Int(adj.outStart[n])..<Int(adj.outStart[n + 1]) { visit(u, adj.outItems[i]) }
-            for i in Int(adj.inStart[n])..<Int(adj.inStart[n + 1]) { visit(u, adj.inItems[i]) }
+            // Edges are sorted by source: node n's outgoing edges are the indices outStart[n] ..< outStart[n+1].
+            for e in Int(adj.outStart[n])..<Int(adj.outStart[n + 1]) { visit(Int32(e), adj.edgeTargets[e]) }
+            for i in Int(adj.inStart[n])..<Int(adj.inStart[n + 1]) { visit(adj.inItems[i], adj.inSources[i]) }
         }
         return next
     }

@@ -1,12 +1,15 @@
 /// Raw read access to a graph's CSR adjacency and kind columns for tight traversal loops.
 /// Valid only inside `Graph.withAdjacency`.
 public struct AdjacencyView {
-    /// Outgoing edges of node n: `outItems[outStart[n] ..< outStart[n+1]]`.
+    /// Outgoing edges of node n: `outItems[outStart[n] ..< outStart[n+1]]`; edges are sorted by source, so these
+    /// are the edge indices `outStart[n] ..< outStart[n+1]` themselves.
     public let outStart: UnsafeBufferPointer<UInt32>
     public let outItems: UnsafeBufferPointer<Int32>
     /// Incoming edges of node n: `inItems[inStart[n] ..< inStart[n+1]]`.
     public let inStart: UnsafeBufferPointer<UInt32>
     public let inItems: UnsafeBufferPointer<Int32>
+    /// Source node of each `inItems` entry.
+    public let inSources: UnsafeBufferPointer<Int32>
     public let edgeSources: UnsafeBufferPointer<Int32>
     public let edgeTargets: UnsafeBufferPointer<Int32>
     /// Per edge: position of its kind in `Graph.edgeKinds`.
@@ -22,16 +25,18 @@ extension Graph {
             try outItems.withUnsafeBufferPointer { oi in
                 try inStart.withUnsafeBufferPointer { ins in
                     try inItems.withUnsafeBufferPointer { ii in
+                      try inSources.withUnsafeBufferPointer { isrc in
                         try edgeSources.withUnsafeBufferPointer { es in
                             try edgeTargets.withUnsafeBufferPointer { et in
                                 try edgeKindIndex.withUnsafeBufferPointer { ek in
                                     try nodeKindIndex.withUnsafeBufferPointer { nk in
-                                        try body(AdjacencyView(outStart: os, outItems: oi, inStart: ins, inItems: ii,
+                                        try body(AdjacencyView(outStart: os, outItems: oi, inStart: ins, inItems: ii, inSources: isrc,
                                                                edgeSources: es, edgeTargets: et, edgeKinds: ek, nodeKinds: nk))
                                     }
                                 }
                             }
                         }
+                      }
                     }
                 }
             }

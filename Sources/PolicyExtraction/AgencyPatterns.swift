@@ -1,0 +1,134 @@
+import PolicyOntology
+
+/// Pattern rules for bodies that no gazetteer lists: local bodies written as region + suffix
+/// (江苏省 + 工信厅 → 江苏省工业和信息化厅, 安徽省 + 委 → 中共安徽省委员会), bodies with an implicit region
+/// (省财政厅, resolved with the document's province), and sub-units of central bodies (财政部 + 金融司).
+struct AgencyPatterns: Sendable {
+    private let suffixes: [LocalBodySuffix]
+    private let suffixAutomaton: LongestMatchAutomaton
+    /// Words written in place of a region name: 省 / 自治区 / 市 / 县 / 区 with the level they stand for.
+    static let implicitRegionWords: [(word: String, level: RegionLevel)] = [
+        ("省", .province), ("自治区", .province), ("市", .prefecture), ("州", .prefecture), ("县", .county), ("区", .county),
+    ]
+    /// Sub-unit endings of central bodies; any 1–6 Han characters before 司 also qualify (see `subUnit`).
+    private static let subUnitWords = ["办公厅", "办公室", "PPP中心", "政府和社会资本合作中心", "机关服务中心", "信息中心"]
+    private let subUnitAutomaton: LongestMatchAutomaton
+
+    init(ontology: Ontology) {
+        suffixes = ontology.localBodySuffixes
+        suffixAutomaton = LongestMatchAutomaton(strings: ontology.localBodySuffixes.enumerated().map { ($0.element.surface, Int32($0.offset)) })
+        subUnitAutomaton = LongestMatchAutomaton(strings: Self.subUnitWords.enumerated().map { ($0.element, Int32($0.offset)) })
+    }
+
+    /// Suffixes applicable to implicit region words, for the main automaton: ("省财政厅", suffix index, level).
+    func implicitPatterns() -> [(surface: String, suffix: Int, level: RegionLevel)] {
+        var out: [(String, Int, RegionLevel)] = []
+        for (i, s) in suffixes.enumerated() {
+            for (word, level) in Self.implicitRegionWords where s.levels.contains(level) {
+                out.append((word + s.surface, i, level))
+            }
+        }
+        return out
+    }
+
+    /// The agency level of a body belonging to a region of `level`.
+    static func agencyLevel(for level: RegionLevel) -> AgencyLevel {
+        switch level {
+        case .province: return .provincial
+        case .prefecture: return .municipal
+        case .county, .township: return .county
+        case .country: return .central
+        case .area: return .other
+        }
+    }
+
+    /// A local body suffix starting at `start` that applies to `region`: its end and canonical name.
+    func localBody(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, region: Region)
+        -> (end: Int, canonical: String, parent: String?)? {
+        guard let m = suffixAutomaton.longestMatch(in: text, at: start, limit: limit) else { return nil }
+        let suffix = suffixes[Int(m.value)]
+        guard suffix.levels.contains(region.level) else { return nil }
+        // "X市场", "X区域": a suffix that continues into a longer word is not a body (市委 vs 市委员 is fine).
+        if Self.continuesWord(text, m.end, limit) { return nil }
+        return (m.end, suffix.canonical(for: region.canonical, shortName: region.aliases.first), parent(of: suffix, region: region))
+    }
+
+    /// Bodies of the same region listed after a first one: 江苏省财政厅、商务厅和科技厅 → 商务厅, 科技厅.
+    func enumeratedBodies(in text: UnsafeBufferPointer<UInt8>, after end: Int, limit: Int, region: Region)
+        -> [(range: Range<Int>, canonical: String, parent: String?)] {
+        var out: [(range: Range<Int>, canonical: String, parent: String?)] = []
+        var position = end
+        while let (separator, next) = Self.decode(text, position, limit), Self.listSeparators.contains(separator),
+              let body = localBody(in: text, at: next, limit: limit, region: region) {
+            out.append((next..<body.end, body.canonical, body.parent))
+            position = body.end
+        }
+        return out
+    }
+
+    private static let listSeparators: Set<UInt32> = Set("、和及与,，".unicodeScalars.map(\.value))
+
+    /// The body for an implicit-region pattern (省财政厅) given the region it stands for.
+    func implicitBody(suffix index: Int, region: Region) -> (canonical: String, parent: String?) {
+        let suffix = suffixes[index]
+        return (suffix.canonical(for: region.canonical, shortName: region.aliases.first), parent(of: suffix, region: region))
+    }
+
+    private func parent(of suffix: LocalBodySuffix, region: Region) -> String? {
+        suffix.parent(for: region.canonical)
+    }
+
+    /// A sub-unit written right after a central body's name: (end, sub-unit name as written).
+    func subUnit(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Int? {
+        if let m = subUnitAutomaton.longestMatch(in: text, at: start, limit: limit) { return m.end }
+        // 1–6 Han characters ending in 司 (金融司, 综合司), none of them a joining word.
+        var i = start
+        var count = 0
+        while i < limit, count < 7 {
+            guard let (scalar, next) = Self.decode(text, i, limit), Self.isHan(scalar) else { return nil }
+            if Self.joiningScalars.contains(scalar) { return nil }
+            count += 1
+            if scalar == 0x53F8 /* 司 */ { return count >= 2 ? next : nil }
+            i = next
+        }
+        return nil
+    }
+
+    private static let joiningScalars: Set<UInt32> = Set("和与及同等的在对于会并、由将为".unicodeScalars.map(\.value))
+
+    /// True when the Han character at `i` glues onto the suffix (市场, 区域, 局面), making it no body name.
+    static func continuesWord(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> Bool {
+        guard let (scalar, _) = decode(text, i, limit) else { return false }
+        return wordContinuations.contains(scalar)
+    }
+
+    private static let wordContinuations: Set<UInt32> = Set("门长员场域面势限务托".unicodeScalars.map(\.value))
+
+    static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
+
+    /// Decodes the UTF-8 scalar at `i`: its value and the index after it.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> (UInt32, Int)? {
+        guard i < limit else { return nil }
+        let b0 = UInt32(text[i])
+        if b0 < 0x80 { return (b0, i + 1) }
+        if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < limit {
+            return (((b0 & 0x0F) << 12) | ((UInt32(text[i + 1]) & 0x3F) << 6) | (UInt32(text[i + 2]) & 0x3F), i + 3)
+        }
+        if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < limit {
+            return (((b0 & 0x1F) << 6) | (UInt32(text[i + 1]) & 0x3F), i + 2)
+        }
+        if b0 >= 0xF0 && i + 3 < limit {
+            return (((b0 & 0x07) << 18) | ((UInt32(text[i + 1]) & 0x3F) << 12) | ((UInt32(text[i + 2]) & 0x3F) << 6)
+                    | (UInt32(text[i + 3]) & 0x3F), i + 4)
+        }
+        return nil
+    }
+
+    /// Decodes the scalar ending just before `i` (i.e. the previous character): its value and start index.
+    static func decodeBefore(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ lower: Int) -> (UInt32, Int)? {
+        var s = i - 1
+        while s > lower, text[s] & 0xC0 == 0x80 { s -= 1 }
+        guard s >= lower, let (v, _) = decode(text, s, i) else { return nil }
+        return (v, s)
+    }
+}

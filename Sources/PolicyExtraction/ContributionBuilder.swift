@@ -1,0 +1,102 @@
+import PolicyCore
+
+/// Collects nodes and edges for one source file, merging repeated statements: one node per id (aliases and
+/// evidence accumulated, attributes filled in first-come), one edge per (kind, source, target).
+struct ContributionBuilder {
+    /// Evidence kept per node and per edge (the first mentions in file order).
+    static let maxNodeEvidence = 20
+    static let maxEdgeEvidence = 5
+
+    private(set) var nodes: [NodeRecord] = []
+    private(set) var nodeIndex: [ByteKey: Int] = [:]
+    private var aliasSets: [Set<String>] = []
+    private(set) var edges: [EdgeRecord] = []
+    private var edgeIndex: [EdgeKey: Int] = [:]
+
+    private struct EdgeKey: Hashable { let kind: EdgeKind; let source: ByteKey; let target: ByteKey }
+
+    func contains(_ id: String) -> Bool { nodeIndex[ByteKey(id)] != nil }
+
+    /// False once the node holds `maxNodeEvidence` records (callers can skip computing more).
+    func wantsEvidence(node id: String) -> Bool {
+        guard let i = nodeIndex[ByteKey(id)] else { return true }
+        return nodes[i].evidence.count < Self.maxNodeEvidence
+    }
+
+    /// False once the edge holds `maxEdgeEvidence` records.
+    func wantsEvidence(_ kind: EdgeKind, from source: String, to target: String) -> Bool {
+        guard let i = edgeIndex[EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))] else { return true }
+        return edges[i].evidence.count < Self.maxEdgeEvidence
+    }
+    func node(_ id: String) -> NodeRecord? { nodeIndex[ByteKey(id)].map { nodes[$0] } }
+
+    /// Adds or merges a node. `aliases` are added when they differ from the label.
+    mutating func addNode(id: String, kind: NodeKind, label: String, aliases: [String] = [],
+                          attributes: Attributes = [:], evidence: Evidence?) {
+        let i: Int
+        if let existing = nodeIndex[ByteKey(id)] {
+            i = existing
+        } else {
+            i = nodes.count
+            nodeIndex[ByteKey(id)] = i
+            nodes.append(NodeRecord(id: id, kind: kind, label: label))
+            aliasSets.append([label])
+        }
+        for alias in aliases where !alias.isEmpty && !aliasSets[i].contains(alias) {
+            aliasSets[i].insert(alias)
+            nodes[i].aliases.append(alias)
+        }
+        for (key, value) in attributes {
+            if let old = nodes[i].attributes[key], old != .null { continue }
+            nodes[i].attributes[key] = value
+        }
+        if let evidence, nodes[i].evidence.count < Self.maxNodeEvidence, !nodes[i].evidence.contains(evidence) {
+            nodes[i].evidence.append(evidence)
+        }
+    }
+
+    /// Overwrites an attribute of an existing node.
+    mutating func setAttribute(_ key: String, _ value: AttributeValue, on id: String) {
+        guard let i = nodeIndex[ByteKey(id)] else { return }
+        nodes[i].attributes[key] = value
+    }
+
+    /// Adds or merges an edge (attributes first-come, evidence accumulated).
+    mutating func addEdge(_ kind: EdgeKind, from source: String, to target: String,
+                          attributes: Attributes = [:], evidence: Evidence?) {
+        guard source != target else { return }
+        let key = EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))
+        let i: Int
+        if let existing = edgeIndex[key] {
+            i = existing
+        } else {
+            i = edges.count
+            edgeIndex[key] = i
+            edges.append(EdgeRecord(kind: kind, source: source, target: target, attributes: attributes))
+        }
+        for (k, v) in attributes where edges[i].attributes[k] == nil { edges[i].attributes[k] = v }
+        if let evidence, edges[i].evidence.count < Self.maxEdgeEvidence, !edges[i].evidence.contains(evidence) {
+            edges[i].evidence.append(evidence)
+        }
+    }
+
+    /// Edges whose endpoints both exist (an edge to a node that was never stated is dropped).
+    func finishedEdges() -> [EdgeRecord] {
+        edges.filter { nodeIndex[ByteKey($0.source)] != nil && nodeIndex[ByteKey($0.target)] != nil }
+    }
+}
+
+/// A string key hashed and compared by its UTF-8 bytes: node ids are compared exactly as written, and hashing
+/// skips the Unicode normalisation that String's own hashing does for non-ASCII text.
+struct ByteKey: Hashable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+}

@@ -1,0 +1,208 @@
+import PolicyCore
+import PolicyOntology
+import PolicyText
+
+/// An issuing body of a document, with the clean byte range where it is stated.
+struct DraftIssuer: Sendable, Hashable {
+    var nodeID: String
+    var canonical: String
+    var surface: String
+    var statedAt: Range<Int>
+}
+
+/// Where a document's issuers were read; a better source replaces a worse one on merge.
+enum IssuerSource: Int, Sendable, Comparable {
+    case none = 0, reported = 1, title = 2, signature = 3
+    static func < (a: IssuerSource, b: IssuerSource) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A document as the extractors state it, before it becomes a node: full text segments, reported issuances
+/// ("X印发《Y》"), and cited titles that name their issuers ("《X关于…的通知》").
+struct DocumentDraft: Sendable {
+    var title: String
+    var number: DocumentNumber?
+    var date: String?
+    var type: String?
+    var issuers: [DraftIssuer] = []
+    var issuerSource: IssuerSource = .none
+    var issuersComplete = true
+    var fullText: Bool
+    var addressee: String?
+    /// Clean byte range and sentence of each statement of the document.
+    var evidence: [(range: Range<Int>, sentence: String)] = []
+    /// Titles and 文号 this document cites (keys for `DocumentRegistry.lookup`).
+    var cites: [(title: String?, number: String?, range: Range<Int>, sentence: String)] = []
+
+    /// Fixed when the draft is first registered, so that later merges do not move it.
+    var assignedID: String?
+
+    /// "document:<文号>" or "document:<title without spaces>".
+    var id: String { assignedID ?? "document:" + (number?.text ?? DocumentRegistry.titleKey(title)) }
+}
+
+/// The documents of one file, merged by 文号 or by title.
+struct DocumentRegistry {
+    private(set) var drafts: [DocumentDraft] = []
+    private var byID: [String: Int] = [:]
+    private var byTitle: [String: Int] = [:]
+    private var byNumber: [String: Int] = [:]
+
+    /// Title without spaces, quotes and brackets normalised, for matching.
+    static func titleKey(_ title: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in title.unicodeScalars {
+            if s.isInlineSpace || s == "\n" { continue }
+            switch s {
+            case "—", "–", "－": out.append("-")
+            case "(": out.append("（")
+            case ")": out.append("）")
+            case "<", "〈": out.append("《")
+            case ">", "〉": out.append("》")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Index of the draft with this 文号 or title, if any.
+    func lookup(title: String?, number: String?) -> Int? {
+        if let number, let i = byNumber[number] { return i }
+        if let title, let i = byTitle[Self.titleKey(title)] { return i }
+        return nil
+    }
+
+    subscript(i: Int) -> DocumentDraft { drafts[i] }
+
+    /// Adds a draft or merges it into the document it names; returns the document's id.
+    @discardableResult
+    mutating func register(_ draft: DocumentDraft) -> String {
+        guard let i = lookup(title: draft.title, number: draft.number?.text) ?? byID[draft.id] else {
+            let i = drafts.count
+            var fixed = draft
+            fixed.assignedID = draft.id
+            drafts.append(fixed)
+            index(i)
+            return fixed.id
+        }
+        var d = drafts[i]
+        if d.number == nil, let n = draft.number { d.number = n }
+        if d.date == nil { d.date = draft.date }
+        if d.type == nil { d.type = draft.type }
+        if d.addressee == nil { d.addressee = draft.addressee }
+        if draft.fullText && !d.fullText {
+            d.fullText = true
+            d.title = draft.title
+        }
+        if draft.issuerSource > d.issuerSource || (draft.issuerSource == d.issuerSource && draft.issuers.count > d.issuers.count) {
+            d.issuers = draft.issuers
+            d.issuerSource = draft.issuerSource
+            d.issuersComplete = draft.issuersComplete
+        }
+        d.evidence += draft.evidence
+        d.cites += draft.cites
+        drafts[i] = d
+        index(i)
+        return d.id
+    }
+
+    mutating func addCitation(to id: String, title: String?, number: String?, range: Range<Int>, sentence: String) {
+        guard let i = byID[id] else { return }
+        drafts[i].cites.append((title, number, range, sentence))
+    }
+
+    private mutating func index(_ i: Int) {
+        let d = drafts[i]
+        byID[d.id] = i
+        byTitle[Self.titleKey(d.title)] = i
+        if let n = d.number?.text { byNumber[n] = i }
+    }
+}
+
+/// Turns document segments, reported issuances and cited titles into `DocumentDraft`s.
+struct DocumentExtractor {
+    let recognizer: EntityRecognizer
+
+    /// Agency hits in a standalone string (a title or headline).
+    func agencyHits(in string: String, span: ScalarSpan, contextProvince: String?) -> [EntityHit] {
+        let bytes = Array(string.utf8)
+        return recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
+            .map { EntityHit(range: span.index(ofByte: $0.range.lowerBound)..<span.index(ofByte: $0.range.upperBound),
+                             kind: $0.kind, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface) }
+    }
+
+    /// The first region code named in a string (for resolving 省财政厅 and ambiguous place names).
+    func regionCode(in string: String) -> String? {
+        let bytes = Array(string.utf8)
+        for m in recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: nil) where m.kind == .region {
+            let code = m.nodeID.dropFirst("region:".count)
+            if code.count == 6, code.allSatisfy(\.isNumber) { return String(code) }
+        }
+        return nil
+    }
+
+    /// The document a segment reproduces, with issuers from its signature, its title or its headline (none when
+    /// not stated: news items, articles); nil when the segment has no title or is a TOC/preface.
+    func draft(for segment: DocumentSegment, in text: NormalizedText, contextProvince: String?) -> DocumentDraft? {
+        guard let title = segment.title?.trimmingSpaces(), !title.isEmpty,
+              segment.kind != .toc, segment.kind != .preface else { return nil }
+        let titleRange = segment.titleRange ?? segment.range.lowerBound..<min(segment.range.upperBound, segment.range.lowerBound + 1)
+        let statement = segment.headline ?? title
+        var draft = DocumentDraft(title: title, number: segment.docNumber.flatMap(DocumentNumber.parse), date: segment.date,
+                                  type: DocumentType.of(title: title), fullText: true, addressee: segment.addressee,
+                                  evidence: [(titleRange, statement)])
+        // Signature block: one body a line.
+        var signed: [DraftIssuer] = []
+        for line in segment.signatureLines {
+            if let m = recognizer.resolveAgency(line.text, contextProvince: contextProvince), m.kind == .agency {
+                if !signed.contains(where: { $0.nodeID == m.nodeID }) {
+                    signed.append(DraftIssuer(nodeID: m.nodeID, canonical: m.canonical, surface: m.surface, statedAt: line.range))
+                }
+            }
+        }
+        if !signed.isEmpty {
+            draft.issuers = signed
+            draft.issuerSource = .signature
+            return draft
+        }
+        // Title "X Y关于…" or headline "X印发《T》".
+        for candidate in [title, segment.headline].compactMap({ $0 }) {
+            let span = ScalarSpan(candidate)
+            let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
+            if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: hits) {
+                draft.issuers = issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) }
+                draft.issuerSource = .title
+                draft.issuersComplete = complete
+                return draft
+            }
+            if let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits).first {
+                draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) }
+                draft.issuerSource = .reported
+                draft.issuersComplete = reported.issuersComplete
+                return draft
+            }
+        }
+        return draft
+    }
+
+    /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).
+    static func issuedAttachment(of parent: DocumentDraft) -> DocumentDraft? {
+        let span = ScalarSpan(parent.title)
+        for verb in ["印发", "转发", "发布"].map(scalars) {
+            guard let v = span.find(verb), v + verb.count < span.count else { continue }
+            let open = v + verb.count
+            let opener = span.scalars[open]
+            guard opener == "《" || opener == "〈" else { continue }
+            let closer: Unicode.Scalar = opener == "《" ? "》" : "〉"
+            guard let close = span.scalars[(open + 1)...].firstIndex(of: closer) else { continue }
+            let title = span.string((open + 1)..<close).trimmingSpaces()
+            guard title.unicodeScalars.count >= 4 else { continue }
+            var child = DocumentDraft(title: title, number: nil, date: parent.date, type: DocumentType.of(title: title),
+                                      fullText: false, evidence: parent.evidence.prefix(1).map { $0 })
+            child.issuers = parent.issuers
+            child.issuerSource = parent.issuerSource == .none ? .none : .reported
+            child.issuersComplete = parent.issuersComplete
+            return child
+        }
+        return nil
+    }
+}

@@ -1,0 +1,373 @@
+import Foundation
+import PolicyCore
+import PolicyOntology
+
+/// Recognises agencies, regions and programmes in normalised policy text: one longest-match pass over
+/// every gazetteer name, then pattern rules for local bodies (`AgencyPatterns`) and programme discovery
+/// (`ProgrammeDiscovery`). Build once per ontology and share: it is immutable.
+public final class EntityRecognizer: Sendable {
+    /// Programme candidates found by pattern below this confidence are not reported.
+    public static let defaultProgrammeThreshold = 0.7
+    /// Confidence of a seed-list programme marked peripheral (arguable): below the default threshold.
+    public static let peripheralProgrammeConfidence = 0.65
+
+    private enum Target: Sendable {
+        case agency(Int)
+        case region(Int)
+        case programme(Int)
+        /// 省财政厅: a local-body suffix after an implicit region word.
+        case implicitLocal(suffix: Int, level: RegionLevel)
+        /// 有关部门, 各省: a phrase that blocks shorter matches and yields nothing.
+        case generic
+        /// 中国工商银行: a named non-government body, reported as kind organization.
+        case organization(Int)
+    }
+
+    public let ontology: Ontology
+    public let programmeThreshold: Double
+    private let automaton: LongestMatchAutomaton
+    /// For each distinct surface (automaton value), what it may denote.
+    private let targets: [[Target]]
+    private let regionAutomaton: LongestMatchAutomaton
+    private let regionTargets: [[Int]]
+    private let patterns: AgencyPatterns
+    private let discovery: ProgrammeDiscovery
+    private let areaDiscovery: ProgrammeDiscovery
+
+    public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
+        self.ontology = ontology
+        self.programmeThreshold = programmeThreshold
+        let patterns = AgencyPatterns(ontology: ontology)
+        var surfaceIndex: [String: Int] = [:]
+        var targets: [[Target]] = []
+        func add(_ surface: String, _ target: Target) {
+            for form in Self.surfaceForms(surface) {
+                if let i = surfaceIndex[form] {
+                    targets[i].append(target)
+                } else {
+                    surfaceIndex[form] = targets.count
+                    targets.append([target])
+                }
+            }
+        }
+        for role in ontology.genericRoles { add(role, .generic) }
+        for (i, o) in ontology.organizations.enumerated() { for name in o.allNames { add(name, .organization(i)) } }
+        for (i, a) in ontology.agencies.enumerated() { for name in a.allNames { add(name, .agency(i)) } }
+        for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) { for name in r.allNames { add(name, .region(i)) } }
+        for (i, p) in ontology.programmes.enumerated() { for name in p.allNames { add(name, .programme(i)) } }
+        for p in patterns.implicitPatterns() where surfaceIndex[p.surface] == nil { add(p.surface, .implicitLocal(suffix: p.suffix, level: p.level)) }
+        self.targets = targets
+        automaton = LongestMatchAutomaton(strings: surfaceIndex.map { ($0.key, Int32($0.value)) })
+
+        var regionSurfaces: [String: Int] = [:]
+        var regionTargets: [[Int]] = []
+        for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) {
+            for name in r.allNames {
+                for form in Self.surfaceForms(name) {
+                    if let j = regionSurfaces[form] { regionTargets[j].append(i) } else {
+                        regionSurfaces[form] = regionTargets.count
+                        regionTargets.append([i])
+                    }
+                }
+            }
+        }
+        self.regionTargets = regionTargets
+        regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
+        self.patterns = patterns
+        discovery = ProgrammeDiscovery()
+        areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
+    }
+
+    /// Two-character county and township names (应县, 城区, 矿区) occur inside ordinary words
+    /// (相应县级, 城区改造): they are kept in the ontology but not matched in running text.
+    private static func isMatchable(_ region: Region) -> Bool {
+        !((region.level == .county || region.level == .township) && region.canonical.unicodeScalars.count <= 2)
+    }
+
+    /// The name and its half-width form (NFKC turns （ into ( ), so both spellings match.
+    private static func surfaceForms(_ name: String) -> [String] {
+        var half = String.UnicodeScalarView()
+        for s in name.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(s.value), let h = Unicode.Scalar(s.value - 0xFEE0) { half.append(h) } else { half.append(s) }
+        }
+        let folded = String(half)
+        return folded == name ? [name] : [name, folded]
+    }
+
+    /// All agency, region, programme (and named non-government organisation) mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the
+    /// document's province (or a lower division), used for 省财政厅 and for ambiguous names like 鼓楼区.
+    public func mentions(in text: [UInt8], range: Range<Int>, contextProvince: String?) -> [EntityMention] {
+        text.withUnsafeBufferPointer { mentions(in: $0, range: range, contextProvince: contextProvince) }
+    }
+
+    /// Pointer variant of `mentions(in:range:contextProvince:)`.
+    public func mentions(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, contextProvince: String?) -> [EntityMention] {
+        var out: [EntityMention] = []
+        let context = contextProvince.flatMap { ontology.region(code: $0) }
+        var programmeSpans: [Range<Int>] = []
+        var claimed: [Range<Int>] = []
+        // End of the last pattern-extended mention (江苏省 + 财政厅): matches inside it are part of that name.
+        var consumedUntil = range.lowerBound
+        // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
+        var nearby: Region? = nil
+        for m in automaton.matches(in: text, range: range) {
+            if m.range.lowerBound < consumedUntil { continue }
+            let candidates = targets[Int(m.value)]
+            if candidates.contains(where: { if case .generic = $0 { return true } else { return false } }) {
+                claimed.append(m.range)
+                continue
+            }
+            let surface = Self.string(text, m.range)
+            if let index = candidates.lazy.compactMap({ if case .organization(let i) = $0 { return i } else { return nil } }).first {
+                let o = ontology.organizations[index]
+                out.append(EntityMention(range: m.range, kind: .organization, nodeID: o.id, canonical: o.canonical,
+                                         surface: surface, confidence: 1, level: o.kind))
+                claimed.append(m.range)
+                continue
+            }
+            var emittedAgency = false
+            // Agencies (the gazetteer wins over regions for the same surface).
+            if let index = candidates.lazy.compactMap({ if case .agency(let i) = $0 { return i } else { return nil } }).first {
+                let found = agencyMentions(text, m.range, index, range.upperBound, surface)
+                for a in found {
+                    out.append(a)
+                    claimed.append(a.range)
+                    consumedUntil = max(consumedUntil, a.range.upperBound)
+                }
+                emittedAgency = !found.isEmpty
+            }
+            if !emittedAgency {
+                let regionIndices = candidates.compactMap { if case .region(let i) = $0 { return i } else { return nil } }
+                if !regionIndices.isEmpty {
+                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &nearby, &out) {
+                        consumedUntil = end
+                    } else if regionIndices.contains(where: { ontology.regions[$0].level == .area }) {
+                        programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
+                    }
+                }
+            }
+            for case .programme(let i) in candidates {
+                let p = ontology.programmes[i]
+                let confidence = p.core ? 1 : Self.peripheralProgrammeConfidence
+                programmeSpans.append(m.range)
+                guard confidence >= programmeThreshold else { continue }
+                out.append(EntityMention(range: m.range, kind: .programme, nodeID: p.id, canonical: p.canonical,
+                                         surface: surface, confidence: confidence))
+            }
+            for case .implicitLocal(let suffix, let level) in candidates {
+                if let region = implicitRegion(level: level, context: context) {
+                    let body = patterns.implicitBody(suffix: suffix, region: region)
+                    out.append(EntityMention(range: m.range, kind: .agency, nodeID: "agency:" + body.canonical,
+                                             canonical: body.canonical, surface: surface, confidence: 0.8,
+                                             level: AgencyPatterns.agencyLevel(for: region.level).rawValue,
+                                             parent: body.parent))
+                }
+                claimed.append(m.range)
+            }
+        }
+        // Regions named inside programme and area names (京津冀协同发展 → 京津冀, 海南自由贸易港 → 海南).
+        for span in programmeSpans {
+            // Divisions and distinctive area names (长三角): bare directions (西部 in 西部陆海新通道) are no mention.
+            var inner = regionAutomaton.matches(in: text, range: span)
+            if let first = inner.first, first.range == span, let (_, next) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound) {
+                inner = regionAutomaton.matches(in: text, range: next..<span.upperBound)
+            }
+            for r in inner {
+                let surface = Self.string(text, r.range)
+                if let best = resolveRegion(regionTargets[Int(r.value)], context: context),
+                   best.region.level != .area || r.range.count >= 9 {
+                    out.append(regionMention(r.range, best.region, surface, best.confidence, best.alternatives))
+                }
+            }
+        }
+        // Areas found by head word (南京都市圈) where no gazetteer name stands.
+        var regionSpans = out.filter { $0.kind == .region }.map(\.range)
+        for found in areaDiscovery.discover(in: text, range: range) where found.confidence >= 0.7 {
+            // List numbers glued to the name (1北京…经济区) are not part of it.
+            var start = found.range.lowerBound
+            while start < found.range.upperBound, text[start] < 0x80 { start += 1 }
+            guard start < found.range.upperBound else { continue }
+            let c = (range: start..<found.range.upperBound, name: Self.string(text, start..<found.range.upperBound),
+                     confidence: found.confidence)
+            if regionSpans.contains(where: { $0.overlaps(c.range) && $0.upperBound >= c.range.upperBound }) { continue }
+            if claimed.contains(where: { $0.overlaps(c.range) }) { continue }
+            // The name must be built from places: a division inside (南京都市圈) or a province abbreviation
+            // first (渝东北…, 呼包鄂榆…); 世界级城市群 and 现代化都市圈 are descriptions.
+            guard let (first, _) = AgencyPatterns.decode(text, c.range.lowerBound, c.range.upperBound) else { continue }
+            let placeInside = regionAutomaton.matches(in: text, range: c.range).contains {
+                ontology.regions[regionTargets[Int($0.value)][0]].level != .area || $0.range.count >= 9
+            }
+            guard placeInside || Self.provinceAbbreviations.contains(first) else { continue }
+            let known = ontology.regions(named: c.name).first
+            out.append(EntityMention(range: c.range, kind: .region, nodeID: known?.id ?? "region:area:" + c.name,
+                                     canonical: known?.canonical ?? c.name, surface: Self.string(text, c.range),
+                                     confidence: known == nil ? c.confidence : 1, level: RegionLevel.area.rawValue))
+            regionSpans.append(c.range)
+        }
+        // Programmes found by pattern, where no seed programme or agency already stands.
+        let seedSpans = programmeSpans + claimed
+        var seenNames: Set<String> = []
+        for c in discovery.discover(in: text, range: range) where c.confidence >= programmeThreshold {
+            if seedSpans.contains(where: { $0.overlaps(c.range) }) { continue }
+            let canonical = c.name
+            if ontology.agency(named: canonical) != nil || !ontology.regions(named: canonical).isEmpty { continue }
+            let known = ontology.programme(named: canonical)
+            guard seenNames.insert(canonical).inserted else { continue }
+            out.append(EntityMention(range: c.range, kind: .programme, nodeID: known?.id ?? "programme:" + canonical,
+                                     canonical: known?.canonical ?? canonical, surface: Self.string(text, c.range),
+                                     confidence: known == nil ? c.confidence : 1))
+        }
+        out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
+                                                               : $0.range.upperBound > $1.range.upperBound }
+        return out
+    }
+
+    /// The agency at `span`; when a sub-unit or bureau follows (财政部办公厅, 兵团财政局), that body first and the
+    /// named parent after it. Empty when the match is a generic word (财政部门).
+    private func agencyMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ index: Int, _ limit: Int,
+                                _ surface: String) -> [EntityMention] {
+        let agency = ontology.agencies[index]
+        // X部门 is a generic role (财政部门), not the ministry.
+        if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return [] }
+        let parentMention = mention(for: agency, span, surface, 1)
+        if agency.level == .central || agency.level == .party,
+           let end = patterns.subUnit(in: text, at: span.upperBound, limit: limit) {
+            let range = span.lowerBound..<end
+            let written = Self.string(text, range)
+            let canonical = agency.canonical + Self.string(text, span.upperBound..<end)
+            if let known = ontology.agency(named: canonical) ?? ontology.agency(named: written) {
+                return [mention(for: known, range, written, 1), parentMention]
+            }
+            return [EntityMention(range: range, kind: .agency, nodeID: "agency:" + canonical, canonical: canonical,
+                                  surface: written, confidence: 0.85, level: agency.level.rawValue, parent: agency.canonical),
+                    parentMention]
+        }
+        // A province-level body that is not a division (新疆生产建设兵团) names its bureaus like a province.
+        if agency.level == .provincial {
+            let pseudo = Region(code: nil, canonical: agency.canonical, level: .province, parentCode: nil)
+            if let body = patterns.localBody(in: text, at: span.upperBound, limit: limit, region: pseudo) {
+                var out = [localMention(span.lowerBound..<body.end, text, body.canonical, agency.canonical, .provincial, 0.9),
+                           parentMention]
+                for more in patterns.enumeratedBodies(in: text, after: body.end, limit: limit, region: pseudo) {
+                    out.append(localMention(more.range, text, more.canonical, agency.canonical, .provincial, 0.85))
+                }
+                return out
+            }
+        }
+        return [parentMention]
+    }
+
+    private func localMention(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>, _ canonical: String,
+                              _ parent: String?, _ level: AgencyLevel, _ confidence: Double) -> EntityMention {
+        let known = ontology.agency(named: canonical)
+        return EntityMention(range: range, kind: .agency, nodeID: known?.id ?? "agency:" + canonical,
+                             canonical: known?.canonical ?? canonical, surface: Self.string(text, range),
+                             confidence: known == nil ? confidence : 1, level: known?.level.rawValue ?? level.rawValue,
+                             parent: known?.parent ?? parent)
+    }
+
+    private func mention(for agency: Agency, _ range: Range<Int>, _ surface: String, _ confidence: Double) -> EntityMention {
+        EntityMention(range: range, kind: .agency, nodeID: agency.id, canonical: agency.canonical, surface: surface,
+                      confidence: confidence, level: agency.level.rawValue, parent: agency.parent)
+    }
+
+    private func regionMention(_ range: Range<Int>, _ region: Region, _ surface: String, _ confidence: Double,
+                               _ alternatives: [String]) -> EntityMention {
+        EntityMention(range: range, kind: .region, nodeID: region.id, canonical: region.canonical, surface: surface,
+                      confidence: confidence, level: region.level.rawValue,
+                      parent: region.parentCode.map { "region:" + $0 }, alternatives: alternatives)
+    }
+
+    /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅); returns the body's end.
+    private func regionMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ indices: [Int],
+                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ nearby: inout Region?,
+                                _ out: inout [EntityMention]) -> Int? {
+        guard let best = resolveRegion(indices, context: context, nearby: nearby) else { return nil }
+        // 渝东北, 苏北: a direction area right after a province's one-character abbreviation is part of another name.
+        if best.region.level == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
+           Self.directionScalars.contains(first),
+           let (previous, _) = AgencyPatterns.decodeBefore(text, span.lowerBound, range.lowerBound),
+           Self.provinceAbbreviations.contains(previous) {
+            return nil
+        }
+        out.append(regionMention(span, best.region, surface, best.confidence, best.alternatives))
+        if best.alternatives.isEmpty, best.region.level == .province || best.region.level == .prefecture { nearby = best.region }
+        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region) else { return nil }
+        var start = span.lowerBound
+        // 中共江苏省委: take the party prefix into the span.
+        let party = Array("中共".utf8)
+        if body.canonical.hasPrefix("中共"), start - party.count >= range.lowerBound,
+           Array(text[(start - party.count)..<start]) == party {
+            start -= party.count
+        }
+        let level = AgencyPatterns.agencyLevel(for: best.region.level)
+        out.append(localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95))
+        var end = body.end
+        for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound, region: best.region) {
+            out.append(localMention(more.range, text, more.canonical, more.parent, level, best.confidence * 0.9))
+            end = more.range.upperBound
+        }
+        return end
+    }
+
+    private static let directionScalars: Set<UInt32> = Set("东西南北中华".unicodeScalars.map(\.value))
+    private static let provinceAbbreviations: Set<UInt32> =
+        Set("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台".unicodeScalars.map(\.value))
+
+    /// Picks among regions sharing a name: the one inside the context province, else the highest level;
+    /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
+    private func resolveRegion(_ indices: [Int], context: Region?, nearby: Region? = nil)
+        -> (region: Region, confidence: Double, alternatives: [String])? {
+        let regions = indices.map { ontology.regions[$0] }
+        guard let first = regions.first else { return nil }
+        if regions.count == 1 { return (first, 1, []) }
+        // The division named just before in the text (北京市朝阳区), then the document's province.
+        for (scope, confidence) in [(nearby, 0.95), (context, 0.9)] {
+            guard let scope, let code = scope.code, scope.level == .province || scope.level == .prefecture else { continue }
+            let prefix = code.prefix(scope.level == .province ? 2 : 4)
+            let inside = regions.filter { $0.code?.hasPrefix(prefix) ?? false }
+            if inside.count == 1 { return (inside[0], confidence, []) }
+        }
+        let rank: (Region) -> Int = { r in
+            switch r.level {
+            case .country: return 0
+            case .province: return 1
+            case .area: return 2
+            case .prefecture: return 3
+            case .county: return 4
+            case .township: return 5
+            }
+        }
+        let sorted = regions.sorted { rank($0) < rank($1) }
+        if rank(sorted[0]) < rank(sorted[1]) { return (sorted[0], 0.9, []) }
+        return (sorted[0], 0.5, sorted.dropFirst().map(\.id))
+    }
+
+    /// The region an implicit word (省, 市, 县) stands for, given the context division.
+    private func implicitRegion(level: RegionLevel, context: Region?) -> Region? {
+        var current = context
+        while let r = current {
+            if r.level == level { return r }
+            current = r.parentCode.flatMap { ontology.region(code: $0) }
+        }
+        return nil
+    }
+
+    /// Resolves one name as written (an issuer in a signature or title) to an agency: the gazetteer,
+    /// then the local-body patterns. Nil when the whole name is not one body.
+    public func resolveAgency(_ name: String, contextProvince: String?) -> EntityMention? {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        let bytes = Array(trimmed.utf8)
+        if let agency = ontology.agency(named: trimmed) {
+            return mention(for: agency, 0..<bytes.count, trimmed, 1)
+        }
+        let found = mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
+        return found.first { $0.kind == .agency && $0.range == 0..<bytes.count }
+    }
+
+    @inline(__always)
+    private static func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,390 @@
+import Crypto
+import PolicyCore
+import PolicyOntology
+import PolicyText
+
+/// Source file → graph contribution: read → normalise → segment → recognise → extract documents, issuers,
+/// citations, targets and relations → nodes and edges with evidence at ORIGINAL file positions.
+public struct ExtractionPipeline: Sendable {
+    public let ontology: Ontology
+    let recognizer: EntityRecognizer
+    let targetExtractor: TargetExtractor
+
+    public init(ontology: Ontology) {
+        self.init(ontology: ontology, recognizer: EntityRecognizer(ontology: ontology))
+    }
+
+    /// Shares an already built recogniser.
+    public init(ontology: Ontology, recognizer: EntityRecognizer) {
+        self.ontology = ontology
+        self.recognizer = recognizer
+        var rules = TargetRules.standard
+        let vocabulary = ontology.targetVocabulary
+        rules.add(units: vocabulary.units.map(\.name).filter { $0 != "年" && $0 != "月" && $0 != "日" },
+                  prefixComparators: vocabulary.comparators(at: .prefix).map { ($0.phrase, $0.symbol) },
+                  suffixComparators: vocabulary.comparators(at: .suffix).map { ($0.phrase, $0.symbol) },
+                  redLineWords: vocabulary.redLineWords)
+        targetExtractor = TargetExtractor(rules: rules)
+    }
+
+    /// Reads and extracts one file (KGError naming the file when it cannot be read).
+    public func extract(file path: String) throws -> SourceContribution {
+        extract(source: try SourceText.read(path: path))
+    }
+
+    /// Extracts one decoded source.
+    public func extract(source: SourceText) -> SourceContribution {
+        var run = ExtractionRun(pipeline: self, text: NormalizedText(source))
+        run.extractAll()
+        return SourceContribution(path: source.path, contentHash: Self.sha256Hex(source.originalBytes),
+                                  nodes: run.builder.nodes, edges: run.builder.finishedEdges())
+    }
+
+    /// Hex SHA-256 of `bytes`.
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A stretch of clean text with the document it belongs to (if that document has a node).
+struct ExtractionScope {
+    var range: Range<Int>
+    var documentID: String?
+    var contextProvince: String?
+}
+
+/// The state of one extraction: the clean text, the documents found so far, and the nodes and edges.
+struct ExtractionRun {
+    let pipeline: ExtractionPipeline
+    let text: NormalizedText
+    let documents: DocumentExtractor
+    var registry = DocumentRegistry()
+    var builder = ContributionBuilder()
+    /// Targets per owner prefix, for numbering.
+    var targetCounts: [String: Int] = [:]
+    /// Target ids by (owner prefix, value, unit, comparator): a target restated in the same document is one node.
+    var targetIDs: [String: String] = [:]
+    let sourceStem: String
+
+    init(pipeline: ExtractionPipeline, text: NormalizedText) {
+        self.pipeline = pipeline
+        self.text = text
+        self.documents = DocumentExtractor(recognizer: pipeline.recognizer)
+        var name = Substring(text.source.path)
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = name[..<dot] }
+        sourceStem = String(name)
+    }
+
+    mutating func extractAll() {
+        let scopes = makeScopes()
+        let sentences = splitSentences(text, in: 0..<text.utf8.count)
+        var sentenceIndex = 0
+        for scope in scopes {
+            let mentions = pipeline.recognizer.mentions(in: text.utf8, range: scope.range, contextProvince: scope.contextProvince)
+                .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+            var mentionIndex = 0
+            while sentenceIndex < sentences.count, sentences[sentenceIndex].range.upperBound <= scope.range.lowerBound { sentenceIndex += 1 }
+            var k = sentenceIndex
+            while k < sentences.count, sentences[k].range.lowerBound < scope.range.upperBound {
+                let range = sentences[k].range.clamped(to: scope.range)
+                k += 1
+                guard !range.isEmpty else { continue }
+                while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < range.lowerBound { mentionIndex += 1 }
+                var end = mentionIndex
+                while end < mentions.count, mentions[end].range.lowerBound < range.upperBound { end += 1 }
+                // A mention crossing the sentence end still belongs to this sentence.
+                extractSentence(range, mentions: mentions[mentionIndex..<end], scope: scope)
+                mentionIndex = end
+            }
+        }
+        emitDocuments()
+        emitPartOf()
+    }
+
+    // MARK: - Scopes and full-text documents
+
+    /// One scope per segment (with its document when the segment is one), plus scopes for uncovered text.
+    mutating func makeScopes() -> [ExtractionScope] {
+        let segments = segmentDocuments(text).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var scopes: [ExtractionScope] = []
+        var covered = 0
+        let count = text.utf8.count
+        for segment in segments {
+            let range = max(segment.range.lowerBound, covered)..<min(segment.range.upperBound, count)
+            if range.lowerBound > covered { scopes.append(ExtractionScope(range: covered..<range.lowerBound)) }
+            guard !range.isEmpty else { continue }
+            let extractor = documents
+            let province = [segment.title, segment.headline].compactMap { $0 }.lazy.compactMap { extractor.regionCode(in: $0) }.first
+            var id: String?
+            if let draft = documents.draft(for: segment, in: text, contextProvince: province) {
+                if !draft.issuers.isEmpty {
+                    id = registry.register(draft)
+                    if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+                } else if registry.lookup(title: draft.title, number: draft.number?.text) != nil {
+                    // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
+                    id = registry.register(draft)
+                }
+            }
+            scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province))
+            covered = range.upperBound
+        }
+        if covered < count { scopes.append(ExtractionScope(range: covered..<count)) }
+        return scopes
+    }
+
+    // MARK: - Sentences
+
+    mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
+        let bytes = text.utf8
+        let hasDigit = TargetExtractor.mayContainTarget(bytes, range)
+        let hasCue = mayStateDocumentOrRelation(bytes, range)
+        guard !mentions.isEmpty || hasDigit || hasCue else { return }
+        let sentence = text.text(range)
+        // Entities and what the document mentions.
+        for m in mentions {
+            // Evidence is computed only while the node or the mentions edge still collects it.
+            let nodeWants = builder.wantsEvidence(node: m.nodeID)
+            let edgeWants = scope.documentID.map { builder.wantsEvidence(.mentions, from: $0, to: m.nodeID) } ?? false
+            let evidence = nodeWants || edgeWants ? text.evidence(for: m.range, sentence: sentence) : nil
+            if nodeWants || !builder.contains(m.nodeID) || m.surface != m.canonical { addEntityNode(m, evidence: evidence) }
+            if let doc = scope.documentID, edgeWants { builder.addEdge(.mentions, from: doc, to: m.nodeID, evidence: evidence) }
+        }
+        guard hasDigit || hasCue || mentions.count >= 2 else { return }
+        let span = ScalarSpan(bytes: bytes, range: range)
+        let hits = mentions.map { m in
+            EntityHit(range: span.index(ofByte: m.range.lowerBound)..<span.index(ofByte: m.range.upperBound),
+                      kind: m.kind, nodeID: m.nodeID, canonical: m.canonical, surface: m.surface)
+        }
+        if hasCue { extractDocuments(span, hits: hits, sentence: sentence, scope: scope) }
+        if hasDigit { extractTargets(span, hits: hits, sentence: sentence, scope: scope) }
+        if hasCue || mentions.count >= 2 {
+            for r in RelationExtractor.relations(in: span, hits: hits, fallbackTarget: scope.documentID) {
+                builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
+            }
+        }
+    }
+
+    /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
+    /// 牵头, 会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导 (one pass over the scalars, no allocation).
+    func mayStateDocumentOrRelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var previous: UInt32 = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (scalar, length) = decodeScalar(bytes, at: i, limit: range.upperBound)
+            let v = scalar.value
+            if v == 0x300A || v == 0x3014 { return true } // 《 〔
+            switch (previous, v) {
+            case (0x5370, 0x53D1), (0x53D1, 0x5E03), (0x51FA, 0x53F0), (0x9881, 0x5E03), (0x4E0B, 0x53D1), (0x516C, 0x5E03),
+                 (0x5236, 0x5B9A), // 印发 发布 出台 颁布 下发 公布 制定
+                 (0x7275, 0x5934), (0x4F1A, 0x540C), (0x8054, 0x5408), (0x534F, 0x540C), (0x914D, 0x5408), (0x5171, 0x540C),
+                 // 牵头 会同 联合 协同 配合 共同
+                 (0x76D1, 0x7763), (0x76D1, 0x7BA1), (0x6307, 0x5BFC), (0x7763, 0x4FC3), (0x7763, 0x5BFC): // 监督 监管 指导 督促 督导
+                return true
+            default: break
+            }
+            previous = v
+            i += length
+        }
+        return false
+    }
+
+    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?) {
+        var aliases: [String] = m.surface != m.canonical ? [m.surface] : []
+        var attributes: Attributes = [:]
+        if !builder.contains(m.nodeID) {
+            switch m.kind {
+            case .agency:
+                aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
+                if let level = m.level { attributes["level"] = .string(level) }
+                if let parent = m.parent { attributes["parent"] = .string(parent) }
+            case .region:
+                let code = String(m.nodeID.dropFirst("region:".count))
+                if let region = pipeline.ontology.region(code: code) { aliases += region.aliases; attributes["code"] = .string(code) }
+                if let level = m.level { attributes["level"] = .string(level) }
+            case .programme:
+                aliases += pipeline.ontology.programme(named: m.canonical)?.aliases ?? []
+                attributes["confidence"] = .double(m.confidence)
+            default: break
+            }
+        }
+        builder.addNode(id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases, attributes: attributes, evidence: evidence)
+    }
+
+    // MARK: - Reported and cited documents
+
+    mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
+        let citations = CitationExtractor.citations(in: span)
+        for reported in IssuerExtractor.reportedIssuances(span: span, hits: hits) {
+            let statement = span.byteRange(reported.statementRange)
+            // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
+            let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
+            var draft = DocumentDraft(title: reported.title, number: number, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
+                                      type: DocumentType.of(title: reported.title), fullText: false, evidence: [(statement, sentence)])
+            draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
+            draft.issuerSource = .reported
+            draft.issuersComplete = reported.issuersComplete
+            let id = registry.register(draft)
+            if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+            _ = id
+        }
+        for citation in citations {
+            let range = span.byteRange(citation.range)
+            if let title = citation.title {
+                // A cited title that names its issuers ("《财政部关于…的通知》") is a document of the graph.
+                let titleSpan = ScalarSpan(title)
+                // The title's mentions are the sentence's mentions inside the brackets (re-recognised only if trimmed).
+                let offset = citation.range.lowerBound + 1
+                let titleHits: [EntityHit]
+                if titleSpan.count == citation.range.count - 2 {
+                    titleHits = hits.compactMap { hit in
+                        guard hit.range.lowerBound >= offset, hit.range.upperBound <= offset + titleSpan.count else { return nil }
+                        var shifted = hit
+                        shifted.range = (hit.range.lowerBound - offset)..<(hit.range.upperBound - offset)
+                        return shifted
+                    }
+                } else {
+                    titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
+                }
+                if let (issuers, complete) = IssuerExtractor.titleIssuers(span: titleSpan, hits: titleHits) {
+                    var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: DocumentType.of(title: title),
+                                              fullText: false, evidence: [(range, sentence)])
+                    draft.issuers = issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: range) }
+                    draft.issuerSource = .title
+                    draft.issuersComplete = complete
+                    registry.register(draft)
+                    if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+                }
+            }
+            if let doc = scope.documentID {
+                registry.addCitation(to: doc, title: citation.title, number: citation.docNumber?.text, range: range, sentence: sentence)
+            }
+        }
+    }
+
+    // MARK: - Targets
+
+    mutating func extractTargets(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
+        for target in pipeline.targetExtractor.targets(in: span) {
+            let owner = scope.documentID
+                ?? hits.first(where: { $0.kind == .agency })?.nodeID
+                ?? hits.first(where: { $0.kind == .programme })?.nodeID
+            let prefix = scope.documentID ?? sourceStem
+            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(target.comparator)"
+            let id: String
+            if let known = targetIDs[key] {
+                id = known
+            } else {
+                let n = (targetCounts[prefix] ?? 0) + 1
+                targetCounts[prefix] = n
+                id = "target:\(prefix)#\(n)"
+                targetIDs[key] = id
+            }
+            let evidence = text.evidence(for: span.byteRange(target.clauseRange), sentence: sentence)
+            var attributes: Attributes = [
+                "value": .double(target.value),
+                "value_max": target.valueMax.map { .double($0) } ?? .null,
+                "unit": .string(target.unit),
+                "comparator": .string(target.comparator),
+                "kind": .string(target.kind),
+                "deadline": target.deadline.map { .string(String($0)) } ?? .null,
+                "subject": .string(target.subject),
+            ]
+            if let programme = hits.first(where: { $0.kind == .programme }) { attributes["programme"] = .string(programme.canonical) }
+            builder.addNode(id: id, kind: .target, label: target.statement, attributes: attributes, evidence: evidence)
+            if let owner { builder.addEdge(.setsTarget, from: owner, to: id, evidence: evidence) }
+        }
+    }
+
+    // MARK: - Documents, issuers, citations, part-of
+
+    mutating func emitDocuments() {
+        for draft in registry.drafts {
+            let id = draft.id
+            var attributes: Attributes = [
+                "title": .string(draft.title),
+                "doc_number": draft.number.map { .string($0.text) } ?? .null,
+                "date": draft.date.map { .string($0) } ?? .null,
+                "doc_type": draft.type.map { .string($0) } ?? .null,
+                "full_text": .bool(draft.fullText),
+                "issuers_complete": .bool(draft.issuersComplete),
+                "addressee": draft.addressee.map { .string($0) } ?? .null,
+                "cites": .strings(uniqueCitationNames(draft)),
+            ]
+            if let number = draft.number {
+                attributes["doc_issuer_code"] = .string(number.issuerCode)
+                attributes["doc_year"] = .int(number.year)
+                attributes["doc_serial"] = .int(number.serial)
+                attributes["joint_issue"] = .bool(number.isJoint)
+            }
+            for (k, e) in draft.evidence.enumerated() {
+                builder.addNode(id: id, kind: .document, label: draft.title, attributes: k == 0 ? attributes : [:],
+                                evidence: text.evidence(for: e.range, sentence: e.sentence))
+            }
+            for (order, issuer) in draft.issuers.enumerated() {
+                let evidence = text.evidence(for: issuer.statedAt, sentence: draft.evidence.first?.sentence ?? draft.title)
+                if !builder.contains(issuer.nodeID) {
+                    builder.addNode(id: issuer.nodeID, kind: .agency, label: issuer.canonical,
+                                    aliases: pipeline.ontology.agency(named: issuer.canonical)?.aliases ?? [], evidence: evidence)
+                }
+                if issuer.surface != issuer.canonical {
+                    builder.addNode(id: issuer.nodeID, kind: .agency, label: issuer.canonical, aliases: [issuer.surface], evidence: nil)
+                }
+                builder.addEdge(.issuedBy, from: id, to: issuer.nodeID, attributes: ["order": .int(order + 1)], evidence: evidence)
+            }
+            // Regions in the title: the document applies to them.
+            let titleSpan = ScalarSpan(draft.title)
+            let bytes = Array(draft.title.utf8)
+            for m in pipeline.recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: nil) where m.kind == .region {
+                if builder.contains(m.nodeID), let e = draft.evidence.first {
+                    builder.addEdge(.appliesTo, from: id, to: m.nodeID, evidence: text.evidence(for: e.range, sentence: e.sentence))
+                }
+            }
+            _ = titleSpan
+            for cite in draft.cites {
+                guard let i = registry.lookup(title: cite.title, number: cite.number) else { continue }
+                let target = registry[i].id
+                if target != id {
+                    builder.addEdge(.cites, from: id, to: target, evidence: text.evidence(for: cite.range, sentence: cite.sentence))
+                }
+            }
+        }
+    }
+
+    func uniqueCitationNames(_ draft: DocumentDraft) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for c in draft.cites {
+            let name = c.number ?? c.title.map { "《\($0)》" } ?? ""
+            if !name.isEmpty, c.title != draft.title, seen.insert(name).inserted { out.append(name) }
+        }
+        return out
+    }
+
+    /// part_of edges between bodies (and regions) that both occur in this file.
+    mutating func emitPartOf() {
+        for node in builder.nodes {
+            guard let evidence = node.evidence.first else { continue }
+            switch node.kind {
+            case .agency:
+                if case .string(let parent)? = node.attributes["parent"], builder.contains("agency:" + parent) {
+                    builder.addEdge(.partOf, from: node.id, to: "agency:" + parent, evidence: evidence)
+                }
+            case .region:
+                if let region = node.attributes["code"]?.stringValue.flatMap({ pipeline.ontology.region(code: $0) }),
+                   let parent = region.parentCode.flatMap({ pipeline.ontology.region(code: $0) }), builder.contains(parent.id) {
+                    builder.addEdge(.partOf, from: node.id, to: parent.id, evidence: evidence)
+                }
+            default: break
+            }
+        }
+    }
+}

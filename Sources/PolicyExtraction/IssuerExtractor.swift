@@ -1,0 +1,156 @@
+import PolicyCore
+
+/// A document whose issuance the text reports: "中共中央、国务院印发了《…》", "国家发改委印发…方案", "北海市商务局发布《…》".
+struct ReportedIssuance: Sendable {
+    /// Issuing agencies in the order written.
+    var issuers: [EntityHit]
+    /// False for "X等13部门印发" (only some issuers named).
+    var issuersComplete: Bool
+    /// The document title (without 《》).
+    var title: String
+    /// Scalar range of the title inside the span.
+    var titleRange: Range<Int>
+    /// Scalar range from the first issuer to the end of the title.
+    var statementRange: Range<Int>
+}
+
+/// Finds who issued a document: from the title ("科技部 住房城乡建设部关于…的通知"), from reported issuance in
+/// news and prose ("X、Y联合印发《Z》"), and from signature lines.
+enum IssuerExtractor {
+    /// Verbs of issuance, longest first.
+    static let verbs: [[Unicode.Scalar]] = ["印发", "发布", "出台", "颁布", "下发", "公布", "制定"].map(scalars)
+    /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
+    static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前"].map(scalars)
+    static let about = scalars("关于")
+
+    /// Issuers named before "关于" in a title: "财政部办公厅 农业农村部办公厅…关于…的通知" → the four bodies, in order.
+    /// Nil when the title does not start with agency names, or when the names do not cover everything before "关于".
+    static func titleIssuers(span: ScalarSpan, hits: [EntityHit]) -> (issuers: [EntityHit], complete: Bool)? {
+        guard let aboutIndex = span.find(about), aboutIndex > 0 else { return nil }
+        var end = aboutIndex
+        var complete = true
+        if let (start, _) = suffixDeng(span, end: end) { end = start; complete = false }
+        let issuers = hits.chain(of: .agency, endingAt: end, in: span)
+        guard let first = issuers.first else { return nil }
+        // Everything before the first issuer must be space or opening quotes.
+        for i in 0..<first.range.lowerBound where !(span.scalars[i].isInlineSpace || "《〈“\"".unicodeScalars.contains(span.scalars[i])) {
+            return nil
+        }
+        return (issuers, complete)
+    }
+
+    /// Recognises "等N部门" / "等十三个部门" ending at scalar `end`; returns its start and N (0 if not numeric).
+    static func suffixDeng(_ span: ScalarSpan, end: Int) -> (Int, Int)? {
+        var p = end
+        guard p >= 3 else { return nil }
+        let s = span.scalars
+        var q = p
+        while q > 0, s[q - 1].isInlineSpace { q -= 1 }
+        p = q
+        guard p >= 2, s[p - 1] == "门", s[p - 2] == "部" else {
+            if p >= 1, s[p - 1] == "等", p - 1 > 0 { return (p - 1, 0) }
+            return nil
+        }
+        p -= 2
+        if p > 0, s[p - 1] == "个" { p -= 1 }
+        var n = 0, scale = 1
+        while p > 0, let d = s[p - 1].digitValue { n += d * scale; scale *= 10; p -= 1 }
+        if scale == 1 {
+            // Chinese numerals 二 … 二十九.
+            var q = p
+            while q > 0, DateParser.chineseDigit(s[q - 1]) != nil || s[q - 1] == "十" { q -= 1 }
+            guard q < p else { return nil }
+            n = chineseNumber(Array(s[q..<p]))
+            p = q
+        }
+        guard p > 0, s[p - 1] == "等" else { return nil }
+        return (p - 1, n)
+    }
+
+    static func chineseNumber(_ s: [Unicode.Scalar]) -> Int {
+        var value = 0, current = 0
+        for c in s {
+            if c == "十" { value += (current == 0 ? 1 : current) * 10; current = 0 } else if let d = DateParser.chineseDigit(c) { current = d }
+        }
+        return value + current
+    }
+
+    /// Reported issuances in a sentence (or heading). The title is the bracketed 《…》 after the verb, or — when
+    /// not bracketed — the rest of the clause if it ends in a strong document type ("…实施方案").
+    static func reportedIssuances(span: ScalarSpan, hits: [EntityHit]) -> [ReportedIssuance] {
+        var out: [ReportedIssuance] = []
+        let s = span.scalars
+        var i = 0
+        while i < s.count {
+            guard let verb = verbs.first(where: { span.matches($0, at: i) }) else { i += 1; continue }
+            let afterVerb = i + verb.count
+            defer { i = afterVerb }
+            // Issuers before the verb (skipping adverbs and "等N部门").
+            var p = i
+            var skipped = true
+            var complete = true
+            while skipped {
+                skipped = false
+                while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+                for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
+                    p -= adverb.count; skipped = true; break
+                }
+                if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
+            }
+            let issuers = hits.chain(of: .agency, endingAt: p, in: span)
+            guard let firstIssuer = issuers.first else { continue }
+            // Title after the verb.
+            var t = afterVerb
+            if t < s.count, s[t] == "了" || s[t] == "的" { t += 1 }
+            while t < s.count, s[t].isInlineSpace { t += 1 }
+            guard t < s.count else { continue }
+            if s[t] == "《" {
+                guard let close = matchingClose(span, open: t) else { continue }
+                let title = span.string((t + 1)..<close).trimmingSpaces()
+                guard !title.isEmpty else { continue }
+                out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title,
+                                            titleRange: (t + 1)..<close, statementRange: firstIssuer.range.lowerBound..<(close + 1)))
+            } else {
+                var e = t
+                while e < s.count, !isClauseEnd(s[e]) { e += 1 }
+                guard e - t >= 4, e - t <= 60 else { continue }
+                let title = span.string(t..<e).trimmingSpaces()
+                guard let type = DocumentType.of(title: title), DocumentType.isStrong(type),
+                      title.unicodeScalars.first.map({ !verbs.contains([$0]) }) ?? false else { continue }
+                out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title,
+                                            titleRange: t..<e, statementRange: firstIssuer.range.lowerBound..<e))
+            }
+        }
+        return out
+    }
+
+    /// Index of the 》 closing the 《 at `open` (nested 《》 counted; 〈〉 inside are part of the title).
+    static func matchingClose(_ span: ScalarSpan, open: Int) -> Int? {
+        var depth = 0
+        var i = open
+        while i < span.count {
+            let c = span.scalars[i]
+            if c == "《" { depth += 1 } else if c == "》" {
+                depth -= 1
+                if depth == 0 { return i }
+            } else if c == "\n" && i - open > 200 { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
+        c.isClausePunctuation || c == "（" || c == "("
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and newlines.
+    func trimmingSpaces() -> String {
+        var v = Substring(self).unicodeScalars
+        while let f = v.first, f.isInlineSpace || f == "\n" { v.removeFirst() }
+        while let l = v.last, l.isInlineSpace || l == "\n" { v.removeLast() }
+        return String(v)
+    }
+}

@@ -1,0 +1,335 @@
+/// A quantitative target, limit or red line stated as policy.
+public struct ExtractedTarget: Sendable, Hashable {
+    /// The clause that states it ("到2023年，工业增加值占地区生产总值比重达29%以上").
+    public var statement: String
+    public var subject: String
+    public var value: Double
+    public var valueMax: Double?
+    public var unit: String
+    /// "<=", ">=", "=", "range".
+    public var comparator: String
+    /// "red_line", "cap", "floor", "goal".
+    public var kind: String
+    public var deadline: Int?
+    /// Scalar range of the clause and of the number inside the sentence span.
+    var clauseRange: Range<Int>
+    var numberRange: Range<Int>
+}
+
+/// Finds targets in a sentence: a number with a unit, in a clause with a target cue (a limit, a deadline, a
+/// commitment), and without the marks of a past statistic (截至, 同比, 已, 累计, a plain past year …).
+public struct TargetExtractor: Sendable {
+    let rules: TargetRules
+    private let magnitudes: [[Unicode.Scalar]]
+    private let units: [[Unicode.Scalar]]
+    private let prefixComparators: [([Unicode.Scalar], String)]
+    private let suffixComparators: [([Unicode.Scalar], String)]
+    private let redLine: [[Unicode.Scalar]]
+    private let strong: [[Unicode.Scalar]]
+    private let goalVerbs: [[Unicode.Scalar]]
+    private let weak: [[Unicode.Scalar]]
+    private let modal: [[Unicode.Scalar]]
+    private let sentenceStats: [[Unicode.Scalar]]
+    private let clauseStats: [[Unicode.Scalar]]
+
+    public init(rules: TargetRules = .standard) {
+        self.rules = rules
+        func sorted(_ words: [String]) -> [[Unicode.Scalar]] { words.map(scalars).sorted { $0.count > $1.count } }
+        magnitudes = sorted(rules.magnitudes)
+        units = sorted(rules.units)
+        prefixComparators = rules.prefixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
+        suffixComparators = rules.suffixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
+        redLine = sorted(rules.redLineWords)
+        strong = sorted(rules.strongCues)
+        goalVerbs = sorted(rules.goalVerbs)
+        weak = sorted(rules.weakCues)
+        modal = sorted(rules.modalCues)
+        sentenceStats = sorted(rules.sentenceStatisticCues)
+        clauseStats = sorted(rules.clauseStatisticCues)
+    }
+
+    /// Targets in a sentence given as a string (tests, tools).
+    public func targets(in sentence: String) -> [ExtractedTarget] { targets(in: ScalarSpan(sentence)) }
+
+    /// Cheap test on raw UTF-8: a target needs an ASCII digit.
+    static func mayContainTarget(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        for i in range where bytes[i] >= 0x30 && bytes[i] <= 0x39 { return true }
+        return false
+    }
+
+    func targets(in span: ScalarSpan) -> [ExtractedTarget] {
+        let s = span.scalars
+        var quantities: [(number: Range<Int>, value: Double, valueMax: Double?, unit: String, end: Int)] = []
+        var i = 0
+        while i < s.count {
+            guard s[i].digitValue != nil, i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].properties.isAlphabetic && s[i - 1].value < 0x80) else { i += 1; continue }
+            guard let (value, afterNumber) = number(s, i) else { i += 1; continue }
+            guard let (unit, afterUnit) = unit(s, afterNumber) else { i = afterNumber; continue }
+            var valueMax: Double?
+            var end = afterUnit
+            // Range "5%—8%", "5—8%", "5%至8%".
+            var r = unit.isEmpty ? afterNumber : afterUnit
+            while r < s.count, s[r].isInlineSpace { r += 1 }
+            if r < s.count, s[r].isRangeDash || s[r] == "到" {
+                var q = r + 1
+                while q < s.count, s[q] == "—" || s[q].isInlineSpace { q += 1 }
+                if q < s.count, s[q].digitValue != nil, let (second, afterSecond) = number(s, q),
+                   let (unit2, afterUnit2) = self.unit(s, afterSecond), unit2 == unit || unit.isEmpty, second > value {
+                    valueMax = second
+                    end = afterUnit2
+                    quantities.append((i..<afterSecond, value, valueMax, unit2, end))
+                    i = end
+                    continue
+                }
+            }
+            if unit.isEmpty { i = afterNumber; continue }
+            quantities.append((i..<afterNumber, value, nil, unit, end))
+            i = end
+        }
+        guard !quantities.isEmpty else { return [] }
+
+        let deadline = deadlineYear(span)
+        let hasPlainPastYear = deadline == nil && containsPlainYear(span)
+        let hasModal = modal.contains { span.find($0) != nil }
+        var out: [ExtractedTarget] = []
+        for q in quantities {
+            let clause = clauseRange(s, around: q.number.lowerBound)
+            // Statistics: sentence cues before the clause end, clause cues before the number.
+            if sentenceStats.contains(where: { w in span.find(w, to: q.number.lowerBound) != nil }) { continue }
+            if clauseStats.contains(where: { w in span.find(w, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
+            if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
+            if describesText(span, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
+            let strongCue = redLineCue || strong.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }
+                || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
+                || achievedShare(span, unitEnd: q.end)
+            let weakCue = weak.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }
+            let accepted = strongCue || (weakCue && (deadline != nil || hasModal) && !hasPlainPastYear)
+            guard accepted else { continue }
+            let comparator = comparatorSymbol(span, q.number, unitEnd: q.end, clause: clause, isRange: q.valueMax != nil)
+            let kind = redLineCue ? "red_line" : kindOf(span, clause: clause, comparator: comparator)
+            let statement = span.string(clause).trimmingSpaces()
+            out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: clause, number: q.number, unitEnd: q.end),
+                                       value: q.value, valueMax: q.valueMax, unit: normalisedUnit(q.unit),
+                                       comparator: kind == "red_line" && comparator == "=" ? redLineComparator(span, clause) : comparator,
+                                       kind: kind, deadline: deadline, clauseRange: clause, numberRange: q.number))
+        }
+        return out
+    }
+
+    // MARK: - Pieces
+
+    /// Decimal number at `i` ("0.6600", "18", "1,200").
+    private func number(_ s: [Unicode.Scalar], _ i: Int) -> (Double, Int)? {
+        var j = i
+        var text = ""
+        while j < s.count {
+            if let d = s[j].digitValue { text.append(Character(String(d))); j += 1 }
+            else if s[j] == "." || s[j] == "．", j + 1 < s.count, s[j + 1].digitValue != nil, !text.contains(".") { text.append("."); j += 1 }
+            else if s[j] == ",", j + 3 < s.count, s[j + 1].digitValue != nil, s[j + 2].digitValue != nil, s[j + 3].digitValue != nil { j += 1 }
+            else { break }
+        }
+        guard let v = Double(text) else { return nil }
+        return (v, j)
+    }
+
+    /// Unit after a number (spaces allowed): "%", magnitude* + base unit ("亿万吨", "亿吨公里", "个工作日"), or
+    /// magnitude alone ("10.11亿"). Empty unit when a range dash follows directly. Nil for years and bare numbers.
+    private func unit(_ s: [Unicode.Scalar], _ start: Int) -> (String, Int)? {
+        var i = start
+        while i < s.count, s[i].isInlineSpace { i += 1 }
+        guard i < s.count else { return nil }
+        if s[i] == "年" || s[i] == "月" || s[i] == "日" || s[i] == "号" { return nil }
+        if s[i].isRangeDash { return ("", start) }
+        var text: [Unicode.Scalar] = []
+        var j = i
+        var matchedMagnitude = true
+        while matchedMagnitude {
+            matchedMagnitude = false
+            for m in magnitudes where scalarsMatch(s, m, at: j) {
+                text += m; j += m.count; matchedMagnitude = true; break
+            }
+        }
+        for u in units where scalarsMatch(s, u, at: j) {
+            // "年" after a magnitude is not a unit; "个" before "百分点"/"工作日" handled by longest match.
+            return (String(String.UnicodeScalarView(text + u)), j + u.count)
+        }
+        if !text.isEmpty, j < s.count, s[j] != "年" { return (String(String.UnicodeScalarView(text)), j) }
+        return nil
+    }
+
+    private func normalisedUnit(_ unit: String) -> String {
+        switch unit {
+        case "％": return "%"
+        case "个工作日": return "工作日"
+        default: return unit
+        }
+    }
+
+    /// Clause around scalar `i`: between ，；。：！？ (and line breaks).
+    private func clauseRange(_ s: [Unicode.Scalar], around i: Int) -> Range<Int> {
+        var a = i
+        while a > 0, !s[a - 1].isClausePunctuation { a -= 1 }
+        var b = i
+        while b < s.count, !s[b].isClausePunctuation { b += 1 }
+        return a..<b
+    }
+
+    /// "为 24.5%", "是 5个": a plain statement of a value, not a target.
+    private func isStatedAs(_ s: [Unicode.Scalar], before i: Int, clauseStart: Int) -> Bool {
+        var p = i
+        while p > clauseStart, s[p - 1].isInlineSpace { p -= 1 }
+        return p > clauseStart && (s[p - 1] == "为" || s[p - 1] == "是")
+    }
+
+    private func goalVerbBefore(_ span: ScalarSpan, _ i: Int, clauseStart: Int) -> Bool {
+        var p = i
+        while p > clauseStart, span.scalars[p - 1].isInlineSpace { p -= 1 }
+        return goalVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
+    }
+
+    private func comparatorSymbol(_ span: ScalarSpan, _ number: Range<Int>, unitEnd: Int, clause: Range<Int>, isRange: Bool) -> String {
+        if isRange { return "range" }
+        let s = span.scalars
+        var after = unitEnd
+        while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
+        for (phrase, symbol) in suffixComparators where span.matches(phrase, at: after) { return symbol }
+        var before = number.lowerBound
+        while before > clause.lowerBound, s[before - 1].isInlineSpace { before -= 1 }
+        for (phrase, symbol) in prefixComparators where before - phrase.count >= clause.lowerBound && span.matches(phrase, at: before - phrase.count) {
+            return symbol
+        }
+        // A limiting phrase earlier in the clause ("控制在…的8%").
+        for (phrase, symbol) in prefixComparators where symbol != "=" && phrase.count >= 2
+            && span.find(phrase, from: clause.lowerBound, to: number.lowerBound) != nil {
+            return symbol
+        }
+        return "="
+    }
+
+    /// A red-line word right after the quantity ("18亿亩耕地红线", "10%的红线") or a hard-limit phrase before it.
+    private func redLineNear(_ span: ScalarSpan, number: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
+        let window = min(clause.upperBound, unitEnd + 12)
+        if redLine.contains(where: { span.find($0, from: unitEnd, to: window) != nil }) { return true }
+        let hardLimits = ["不得超过", "不得低于", "严禁超过"].map(scalars)
+        return hardLimits.contains { span.find($0, from: clause.lowerBound, to: number.lowerBound) != nil }
+    }
+
+    /// "19条措施", "5个方面", "20项重点工作": counts describing a text, not targets.
+    private func describesText(_ span: ScalarSpan, unit: String, unitEnd: Int, clause: Range<Int>) -> Bool {
+        guard ["条", "项", "个", "部分", "类", "方面"].contains(unit) else { return false }
+        let window = min(clause.upperBound, unitEnd + 8)
+        let words = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
+        return words.contains { span.find($0, from: unitEnd, to: window) != nil }
+    }
+
+    /// "100%实现…": a share to be reached.
+    private func achievedShare(_ span: ScalarSpan, unitEnd: Int) -> Bool {
+        var p = unitEnd
+        while p < span.count, span.scalars[p].isInlineSpace { p += 1 }
+        return span.matches(scalars("实现"), at: p) || span.matches(scalars("覆盖"), at: p)
+    }
+
+    private func kindOf(_ span: ScalarSpan, clause: Range<Int>, comparator: String) -> String {
+        let floorWords = ["不低于", "不少于", "至少"].map(scalars)
+        if floorWords.contains(where: { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }) { return "floor" }
+        if comparator == "<=" { return "cap" }
+        return "goal"
+    }
+
+    /// A red line without an explicit comparator: "严守/守住 … 红线" protects a minimum, otherwise it is a ceiling.
+    private func redLineComparator(_ span: ScalarSpan, _ clause: Range<Int>) -> String {
+        let keep = ["严守", "守住", "坚守", "保住"].map(scalars)
+        return keep.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil } ? ">=" : "<="
+    }
+
+    /// What is measured: the clause before the number without deadline and cue words, else the words after the unit.
+    private func subject(_ span: ScalarSpan, clause: Range<Int>, number: Range<Int>, unitEnd: Int) -> String {
+        var text = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound)
+            ? "" : span.string(clause.lowerBound..<number.lowerBound).trimmingSpaces()
+        for w in ["在", "对", "将"] where text.hasPrefix(w) && text.count > 2 { text.removeFirst(w.count) }
+        let trailing = ["不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "降低到", "降至",
+                        "达到", "分别达", "超过", "严守", "守住", "建设", "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后"]
+        var changed = true
+        while changed {
+            changed = false
+            text = text.trimmingSpaces()
+            for w in trailing where text.hasSuffix(w) && text.count > w.count { text.removeLast(w.count); changed = true; break }
+        }
+        if text.unicodeScalars.count < 2 {
+            var a = unitEnd
+            while a < clause.upperBound, span.scalars[a].isInlineSpace { a += 1 }
+            text = span.string(a..<clause.upperBound).trimmingSpaces()
+            for w in ["左右", "以上", "以内", "以下", "多", "余"] where text.hasPrefix(w) && text.count > w.count { text.removeFirst(w.count); break }
+        }
+        return text
+    }
+
+    /// A deadline in the sentence: "到2025年", "2025年前", "2021-2023年" (end year), "“十四五”期间/末" (2025).
+    func deadlineYear(_ span: ScalarSpan) -> Int? {
+        let s = span.scalars
+        var best: Int?
+        var i = 0
+        while i + 4 < s.count {
+            guard s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
+            var j = i + 4
+            while j < s.count, s[j].isInlineSpace { j += 1 }
+            // Range "2021-2023年".
+            if j < s.count, s[j].isRangeDash {
+                var k = j + 1
+                while k < s.count, s[k].isInlineSpace || s[k] == "—" { k += 1 }
+                if let end = fourDigitYear(s, k), end > year {
+                    var m = k + 4
+                    while m < s.count, s[m].isInlineSpace { m += 1 }
+                    if m < s.count, s[m] == "年" { best = max(best ?? 0, end); i = m + 1; continue }
+                }
+            }
+            guard j < s.count, s[j] == "年" else { i += 4; continue }
+            // "到2025年" / "至2025年" at a clause start (or after 力争/计划/预计/争取), "2025年前", "2025年底前".
+            var p = i
+            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+            let byPrefix = p > 0 && (s[p - 1] == "到" || s[p - 1] == "至") && {
+                let q = p - 1
+                if q == 0 { return true }
+                let c = s[q - 1]
+                return "，；。：、\n".unicodeScalars.contains(c) || span.matches(scalars("力争"), at: q - 2) || span.matches(scalars("计划"), at: q - 2)
+                    || span.matches(scalars("预计"), at: q - 2) || span.matches(scalars("争取"), at: q - 2) || c == "“"
+            }()
+            let bySuffix = span.matches(scalars("年前"), at: j) || span.matches(scalars("年底前"), at: j) || span.matches(scalars("年以前"), at: j)
+            if byPrefix || bySuffix { best = max(best ?? 0, year) }
+            i = j + 1
+        }
+        if best == nil, let k = span.find(scalars("十四五")) {
+            let after = k + 3 + (k + 3 < s.count && s[k + 3] == "”" ? 1 : 0)
+            if ["期间", "时期", "末", "时", "规划期"].map(scalars).contains(where: { span.matches($0, at: after) }) { best = 2025 }
+        }
+        if best == nil, let k = span.find(scalars("十五五")) {
+            let after = k + 3 + (k + 3 < s.count && s[k + 3] == "”" ? 1 : 0)
+            if ["期间", "时期", "末"].map(scalars).contains(where: { span.matches($0, at: after) }) { best = 2030 }
+        }
+        return best
+    }
+
+    /// True when the sentence names a year ("2021年", "2020 年") that is not a deadline — a mark of a statistic.
+    private func containsPlainYear(_ span: ScalarSpan) -> Bool {
+        let s = span.scalars
+        var i = 0
+        while i + 4 < s.count {
+            if s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, fourDigitYear(s, i) != nil {
+                var j = i + 4
+                while j < s.count, s[j].isInlineSpace { j += 1 }
+                if j < s.count, s[j] == "年" { return true }
+                i += 4
+            } else { i += 1 }
+        }
+        return false
+    }
+
+    private func fourDigitYear(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard i + 4 <= s.count else { return nil }
+        var y = 0
+        for k in 0..<4 { guard let d = s[i + k].digitValue else { return nil }; y = y * 10 + d }
+        if i + 4 < s.count, s[i + 4].digitValue != nil { return nil }
+        return (1949...2100).contains(y) ? y : nil
+    }
+}

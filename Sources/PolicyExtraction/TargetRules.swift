@@ -1,0 +1,60 @@
+/// Words the target extractor needs: units, comparator phrases, red-line words and the cues that tell a policy
+/// target ("到2025年…达到30%以上") from a past statistic ("截至2021年…占比24.5%").
+/// `standard` holds general Chinese policy vocabulary; the pipeline adds the ontology's target vocabulary to it.
+public struct TargetRules: Sendable {
+    /// Magnitude prefixes of units: 万亿, 亿, 万, 千, 百.
+    public var magnitudes: [String]
+    /// Base units, e.g. 元, 吨, 亩, 公里, 个, 家, 工作日; "%" and "个百分点" are handled too.
+    public var units: [String]
+    /// Comparator phrases standing before the number ("不超过10%") → "<=", ">=", "=", "<", ">".
+    public var prefixComparators: [(phrase: String, symbol: String)]
+    /// Comparator phrases standing after the number and unit ("10%以内", "10个工作日内").
+    public var suffixComparators: [(phrase: String, symbol: String)]
+    /// Words that make a limit a red line (红线, 底线, 不得超过 …).
+    public var redLineWords: [String]
+    /// Words that alone make a quantity a target (hard limits, time limits, commitments).
+    public var strongCues: [String]
+    /// Verbs that, right before a number, state something to build or reach ("建设 6个…").
+    public var goalVerbs: [String]
+    /// Words that make a quantity a target when the sentence also has a deadline or a modal cue.
+    public var weakCues: [String]
+    /// Sentence-level words of intent: 力争, 确保, 目标, 预计 …
+    public var modalCues: [String]
+    /// Words that mark a statistic or a forecast anywhere in the sentence before the number (截至, 同比, 预计 …).
+    public var sentenceStatisticCues: [String]
+    /// Words that mark a statistic inside the number's clause (已, 累计, 连续 …).
+    public var clauseStatisticCues: [String]
+
+    public static let standard = TargetRules(
+        magnitudes: ["万亿", "亿", "万", "千", "百"],
+        units: ["%", "％", "个百分点", "个工作日", "工作日", "元", "美元", "吨", "吨公里", "标准煤", "亩", "公顷", "人", "人次", "公里", "千米",
+                "米", "平方米", "平方公里", "立方米", "个", "家", "户", "所", "座", "项", "条", "辆", "台", "套", "张", "件",
+                "千瓦", "千瓦时", "瓦", "标箱", "标准箱", "小时", "天", "倍", "床", "张", "部", "处", "只", "头", "株", "篇"],
+        prefixComparators: [("不超过", "<="), ("不得超过", "<="), ("不高于", "<="), ("控制在", "<="), ("不低于", ">="),
+                            ("不少于", ">="), ("至少", ">="), ("超过", ">"), ("达到", "="), ("约", "=")],
+        suffixComparators: [("以内", "<="), ("以下", "<="), ("以上", ">="), ("左右", "="), ("内", "<=")],
+        redLineWords: ["红线", "底线", "不得超过", "不得低于"],
+        strongCues: ["不超过", "不高于", "不低于", "不少于", "不得超过", "不得低于", "控制在", "以内", "上限",
+                     "下限", "工作日内", "日内", "小时内", "力争", "确保"],
+        goalVerbs: ["建设", "建成", "新增", "新建", "培育", "打造", "改造", "创建", "布局", "培养", "认定"],
+        weakCues: ["达到", "达", "以上", "超过", "左右", "增长", "提高", "提升", "降低", "下降", "减少", "增加", "年均", "比重",
+                   "占比", "突破", "保持在", "稳定在"],
+        modalCues: ["力争", "确保", "目标", "预期", "争取", "计划", "要", "努力", "必须", "应当"],
+        sentenceStatisticCues: ["截至", "截止", "同比", "去年", "上年同期", "数据显示", "统计显示", "据统计", "已", "现有", "目前", "累计",
+                                "预测", "预计", "上调", "下调"],
+        clauseStatisticCues: ["连续", "其中", "比上年", "较上年", "仅", "分别为", "了", "曾", "简称"])
+
+    /// Adds words not yet present (used to merge the ontology's vocabulary). Range phrases ("至", "—") are
+    /// left to the extractor's own range detection.
+    public mutating func add(units: [String] = [], prefixComparators: [(String, String)] = [],
+                             suffixComparators: [(String, String)] = [], redLineWords: [String] = []) {
+        for u in units where !self.units.contains(u) { self.units.append(u) }
+        for c in prefixComparators where c.1 != "range" && !self.prefixComparators.contains(where: { $0.phrase == c.0 }) {
+            self.prefixComparators.append((c.0, c.1))
+        }
+        for c in suffixComparators where c.1 != "range" && !self.suffixComparators.contains(where: { $0.phrase == c.0 }) {
+            self.suffixComparators.append((c.0, c.1))
+        }
+        for w in redLineWords where !self.redLineWords.contains(w) { self.redLineWords.append(w) }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import PolicyCore
+import PolicyXML
+import ZIPFoundation
+
+/// Reads a Word document: `word/document.xml` out of the zip, parsed with libxml2; paragraphs (also those in
+/// tables and text boxes) in document order, one a line, so that line N of the extracted text is paragraph N
+/// (1-based, counting every `w:p` in document order). Provenance of DOCX input therefore reads
+/// "line = paragraph number, column = scalar within the paragraph, byte offsets into the extracted text".
+public enum DOCXReader {
+    /// Extracts the paragraphs of a DOCX given as bytes.
+    public static func extract(_ bytes: [UInt8], path: String) throws -> DerivedText {
+        let xml = try documentXML(bytes, path: path)
+        guard let tree = MarkupTree.parseXML(xml) else {
+            throw KGError(file: path, "word/document.xml is not well-formed XML")
+        }
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var openParagraphs = 0
+        func closeLine() {
+            lines.append(String(current))
+            current = String.UnicodeScalarView()
+        }
+        // Pre-order walk with exit markers (negative), skipping subtrees that duplicate content
+        // (mc:Fallback) or hold no visible text (deleted text, field instructions, properties).
+        let ignored: Set<String> = ["Fallback", "delText", "instrText", "pPr", "rPr", "sectPr"]
+        var stack = [0]
+        while let item = stack.popLast() {
+            let n = item < 0 ? -item - 1 : item
+            let entering = item >= 0
+            if tree.kinds[n] == .text {
+                if tree.names[Int(tree.parents[n])] == "t" { current.append(contentsOf: tree.texts[n].unicodeScalars) }
+                continue
+            }
+            let name = tree.names[n]
+            if entering {
+                if tree.kinds[n] == .element && ignored.contains(name) { continue }
+                stack.append(-n - 1)
+                stack.append(contentsOf: tree.children(of: n).reversed())
+            }
+            guard tree.kinds[n] == .element else { continue }
+            switch (name, entering) {
+            case ("p", true):
+                if openParagraphs > 0 { closeLine() }  // a text-box paragraph inside a paragraph starts a line
+                openParagraphs += 1
+            case ("p", false):
+                closeLine()
+                openParagraphs -= 1
+            case ("tab", true), ("ptab", true): current.append("\t")
+            case ("br", true), ("cr", true): current.append(" ")
+            case ("noBreakHyphen", true): current.append("-")
+            default: break
+            }
+        }
+        var utf8: [UInt8] = []
+        for line in lines {
+            utf8.append(contentsOf: line.utf8)
+            utf8.append(0x0A)
+        }
+        // The extracted text is its own original: offsets are identity.
+        var offsets = [Int32](); offsets.reserveCapacity(utf8.count + 1)
+        for i in 0...utf8.count { offsets.append(Int32(i)) }
+        var metadata: [String: String] = [:]
+        if let core = try? entry("docProps/core.xml", in: bytes), let coreTree = MarkupTree.parseXML(core) {
+            for (element, key) in [("title", "title"), ("creator", "creator"), ("created", "created")] {
+                if let n = coreTree.elements(named: element).first {
+                    let value = HTMLMetadata.cleaned(coreTree.textContent(of: n))
+                    if !value.isEmpty { metadata[key] = value }
+                }
+            }
+        }
+        if utf8.allSatisfy({ $0 == 0x0A }) { throw KGError(file: path, "the Word document holds no text") }
+        return DerivedText(utf8: utf8, originalOffsets: offsets, metadata: metadata)
+    }
+
+    /// The bytes of `word/document.xml`.
+    static func documentXML(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+        do {
+            return try entry("word/document.xml", in: bytes)
+        } catch let e as KGError {
+            throw KGError(file: path, e.message)
+        } catch {
+            throw KGError(file: path, "not a readable DOCX (zip): \(error)")
+        }
+    }
+
+    /// One entry of a zip archive held in memory.
+    static func entry(_ name: String, in bytes: [UInt8]) throws -> [UInt8] {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        guard let e = archive[name] else { throw KGError("no \(name) in the archive (not a Word document?)") }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(e.uncompressedSize))
+        _ = try archive.extract(e, skipCRC32: true) { chunk in out.append(contentsOf: chunk) }
+        return out
+    }
+}

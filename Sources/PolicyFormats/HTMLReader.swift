@@ -1,0 +1,277 @@
+import PolicyCore
+import PolicyXML
+
+/// Reads a government portal page: decodes it (UTF-8 or a declared GBK/GB2312/GB18030), parses it with
+/// libxml2's tolerant HTML parser, finds the main text, drops navigation and boilerplate, and maps every
+/// extracted byte back to the HTML file (line exact; byte exact where the text appears literally).
+public enum HTMLReader {
+    /// Elements whose content is never main text.
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select",
+        "option", "textarea", "link", "meta", "head", "title", "svg", "canvas", "object", "embed", "aside", "menu",
+    ]
+    /// Elements that start and end a line.
+    static let blocks: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "li", "ul", "ol", "table", "section", "article",
+        "main", "center", "blockquote", "pre", "dd", "dt", "dl", "address", "hr", "body", "tbody", "thead", "caption",
+        "figure", "figcaption",
+    ]
+    /// Containers scored by the text-density fallback.
+    static let containers: Set<String> = ["div", "td", "article", "section", "main", "body", "center"]
+
+    /// Whether the page is read as GB18030: it declares GB2312/GBK/GB18030, or declares nothing and is not UTF-8.
+    static func readsAsGB18030(_ bytes: [UInt8]) -> Bool {
+        if let cs = declaredCharset(bytes) { return cs.hasPrefix("gb") || cs == "cp936" || cs == "x-gbk" }
+        return !isValidUTF8(bytes)
+    }
+
+    /// Extracts the main text of an HTML file given as bytes.
+    public static func extract(_ bytes: [UInt8], path: String) throws -> DerivedText {
+        let decoded: DecodedBytes
+        var warnings: [String] = []
+        if readsAsGB18030(bytes) {
+            decoded = decodeGB18030WithOffsets(bytes)
+            if declaredCharset(bytes) == nil { warnings.append("no charset declared and not UTF-8: read as GB18030") }
+        } else {
+            decoded = decodeUTF8WithOffsets(bytes)
+        }
+        guard let tree = MarkupTree.parseHTML(decoded.utf8, encoding: "UTF-8") else {
+            throw KGError(file: path, "cannot parse the HTML")
+        }
+        var metadata = HTMLMetadata.collect(tree)
+        let content = mainContent(tree)
+        var walker = HTMLTextWalker(tree: tree, decoded: decoded)
+        if let heading = precedingHeading(tree, before: content) {
+            let headingText = squeezed(tree.textContent(of: heading))
+            if !squeezed(tree.textContent(of: content)).contains(headingText) {
+                walker.emit(heading)
+                walker.builder.endLine()
+            }
+        }
+        walker.emit(content)
+        let (utf8, offsets) = walker.builder.finish(originalLength: bytes.count)
+        if metadata["title"] == nil, let t = tree.elements(named: "title").first {
+            let title = squeezed(tree.textContent(of: t))
+            if !title.isEmpty { metadata["title"] = title }
+        }
+        var text = DerivedText(utf8: utf8, originalOffsets: offsets, metadata: metadata, warnings: warnings)
+        text.warnings += HTMLMetadata.disagreements(metadata, text: text.string)
+        if text.utf8.isEmpty { throw KGError(file: path, "no text found in the HTML page") }
+        return text
+    }
+
+    /// The element holding the page's main text: the known content container with the most text, else the
+    /// container with the most text outside links. Linear in the number of nodes.
+    static func mainContent(_ tree: MarkupTree) -> Int {
+        let count = tree.count
+        var inSkipped = [Bool](repeating: false, count: count)
+        var inLink = [Bool](repeating: false, count: count)
+        var nearestContainer = [Int](repeating: 0, count: count)
+        // Direct scores per container, and subtree text totals (outside links and skipped elements).
+        var scores = [Int](repeating: 0, count: count)
+        var linkScores = [Int](repeating: 0, count: count)
+        var subtreeText = [Int](repeating: 0, count: count)
+        // Nodes are in pre-order, so parents come before children.
+        for n in 1..<count {
+            let p = Int(tree.parents[n])
+            inSkipped[n] = inSkipped[p] || (tree.kinds[n] == .element && skipped.contains(tree.names[n]))
+            inLink[n] = inLink[p] || (tree.kinds[n] == .element && tree.names[n] == "a")
+            nearestContainer[n] = tree.kinds[p] == .element && containers.contains(tree.names[p]) ? p : nearestContainer[p]
+            if tree.kinds[n] == .text && !inSkipped[n] {
+                let weight = tree.texts[n].unicodeScalars.reduce(0) { $0 + (isSpace($1) ? 0 : 1) }
+                if inLink[n] { linkScores[nearestContainer[n]] += weight } else {
+                    scores[nearestContainer[n]] += weight
+                    subtreeText[n] = weight
+                }
+            }
+        }
+        for n in stride(from: count - 1, through: 1, by: -1) { subtreeText[Int(tree.parents[n])] += subtreeText[n] }
+        // Known content containers of Chinese government portals.
+        var best = -1
+        var bestText = 0
+        for n in 1..<count where tree.kinds[n] == .element && !inSkipped[n] && isKnownContentContainer(tree, n) {
+            if subtreeText[n] >= 20 && subtreeText[n] > bestText { best = n; bestText = subtreeText[n] }
+        }
+        if best >= 0 { return best }
+        var bestScore = Int.min
+        for n in 0..<count where tree.kinds[n] == .element && containers.contains(tree.names[n]) {
+            let score = scores[n] - 2 * linkScores[n]
+            if score > bestScore { bestScore = score; best = n }
+        }
+        return best >= 0 ? best : 0
+    }
+
+    static func isKnownContentContainer(_ tree: MarkupTree, _ n: Int) -> Bool {
+        if tree.names[n] == "article" { return true }
+        let id = (tree.attribute("id", of: n) ?? "").lowercased()
+        let cls = (tree.attribute("class", of: n) ?? "").lowercased()
+        if ["zoom", "ucap-content", "content_text", "articlecontent", "article-content"].contains(id) { return true }
+        for marker in ["trs_editor", "pages_content", "article-content", "article_content", "content_text", "view tab_conter"]
+        where cls.contains(marker) {
+            return true
+        }
+        return false
+    }
+
+    /// The last heading (h1–h3, or an element whose class/id names a title) before `content` in document
+    /// order and outside it: the page's title, usually set above the text container.
+    static func precedingHeading(_ tree: MarkupTree, before content: Int) -> Int? {
+        var found: Int?
+        for n in 1..<content where tree.kinds[n] == .element && !tree.isInside(content, n) {
+            let name = tree.names[n]
+            var isHeading = name == "h1" || name == "h2" || name == "h3"
+            if !isHeading, name == "div" || name == "p" || name == "td" {
+                let key = ((tree.attribute("class", of: n) ?? "") + " " + (tree.attribute("id", of: n) ?? "")).lowercased()
+                isHeading = key.contains("title") && !key.contains("subtitle")
+            }
+            guard isHeading else { continue }
+            var ancestorSkipped = false
+            var a = Int(tree.parents[n])
+            while a > 0 { if skipped.contains(tree.names[a]) { ancestorSkipped = true; break }; a = Int(tree.parents[a]) }
+            if ancestorSkipped { continue }
+            let length = squeezed(tree.textContent(of: n)).unicodeScalars.count
+            if length >= 4 && length <= 200 { found = n }
+        }
+        return found
+    }
+}
+
+/// `s` without any whitespace.
+func squeezed(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars where !isSpace(u) { out.append(u) }
+    return String(out)
+}
+
+/// Whitespace as pages use it: ASCII, no-break, ideographic, the typographic spaces, BOM.
+@inline(__always)
+func isSpace(_ u: Unicode.Scalar) -> Bool {
+    let v = u.value
+    if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+    return v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200B) || v == 0x2028 || v == 0x2029
+        || v == 0x202F || v == 0x205F || v == 0xFEFF || v == 0x85 || v == 0x1680
+}
+
+/// Walks an element's subtree in document order, emitting lines of text with their original offsets.
+struct HTMLTextWalker {
+    let tree: MarkupTree
+    let decoded: DecodedBytes
+    var builder = DerivedTextBuilder()
+    /// Decoded-byte offset where the search for the next text node starts.
+    private var cursor = 0
+    private let lineStarts: [Int]
+
+    init(tree: MarkupTree, decoded: DecodedBytes) {
+        self.tree = tree
+        self.decoded = decoded
+        var starts = [0]
+        for (i, b) in decoded.utf8.enumerated() where b == 0x0A { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    mutating func emit(_ node: Int) {
+        switch tree.kinds[node] {
+        case .text:
+            emitText(node)
+        case .root:
+            for c in tree.children(of: node) { emit(c) }
+        case .element:
+            let name = tree.names[node]
+            if HTMLReader.skipped.contains(name) { return }
+            if name == "br" { builder.endLine(); return }
+            let isBlock = HTMLReader.blocks.contains(name)
+            if isBlock { builder.endLine() }
+            if (name == "td" || name == "th") && !builder.lineIsEmpty {
+                builder.append(" ", from: builder.offsets.last ?? 0)
+            }
+            for c in tree.children(of: node) { emit(c) }
+            if isBlock { builder.endLine() }
+        }
+    }
+
+    /// Emits a text node, locating it in the decoded file: from its parent's line, skip tags to the first
+    /// character of text, then align scalar by scalar (entities and whitespace tolerated).
+    private mutating func emitText(_ node: Int) {
+        let text = tree.texts[node]
+        let parent = Int(tree.parents[node])
+        let line = max(1, tree.lines[parent] > 0 ? tree.lines[parent] : tree.lines[node])
+        let lineStart = lineStarts[min(line, lineStarts.count) - 1]
+        var position = locate(from: max(cursor, lineStart))
+        let bytes = decoded.utf8
+        var encoded: [UInt8] = []
+        for u in text.unicodeScalars {
+            encoded.removeAll(keepingCapacity: true)
+            UTF8.encode(u) { encoded.append($0) }
+            let here = min(position, bytes.count)
+            var mapped = here
+            if matches(encoded, at: here) {
+                position = here + encoded.count
+            } else if here < bytes.count, bytes[here] == UInt8(ascii: "&") {
+                // An entity reference: it stands for this scalar.
+                var end = here + 1
+                while end < bytes.count, end - here < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
+                position = end < bytes.count && bytes[end] == UInt8(ascii: ";") ? end + 1 : here + 1
+            } else if !isSpace(u) {
+                // Resynchronise: the scalar a little further on (after markup the parser repaired, "\r" …).
+                var probe = here + 1
+                while probe < bytes.count, probe - here < 256, !matches(encoded, at: probe) { probe += 1 }
+                if probe < bytes.count, probe - here < 256 {
+                    mapped = probe
+                    position = probe + encoded.count
+                }
+            }
+            builder.append(u, from: decoded.offsets[min(mapped, decoded.offsets.count - 1)])
+        }
+        cursor = max(cursor, position)
+    }
+
+    private func matches(_ encoded: [UInt8], at i: Int) -> Bool {
+        let bytes = decoded.utf8
+        guard i + encoded.count <= bytes.count else { return false }
+        for k in 0..<encoded.count where bytes[i + k] != encoded[k] { return false }
+        return true
+    }
+
+    /// Where a text node starts at or after `start`: the first byte after any tags and comments.
+    private func locate(from start: Int) -> Int {
+        let bytes = decoded.utf8
+        var i = start
+        var scanned = 0
+        while i < bytes.count, scanned < 1 << 16 {
+            let b = bytes[i]
+            if b == UInt8(ascii: "<"), i + 1 < bytes.count,
+               isTagStart(bytes[i + 1]) {
+                if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                    i = findEndOfComment(from: i + 4)
+                } else {
+                    var quote: UInt8 = 0
+                    i += 1
+                    while i < bytes.count {
+                        let c = bytes[i]
+                        if quote != 0 { if c == quote { quote = 0 } } else if c == 0x22 || c == 0x27 { quote = c } else if c == UInt8(ascii: ">") { break }
+                        i += 1
+                    }
+                    i += 1
+                }
+                scanned += 1
+                continue
+            }
+            return i
+        }
+        return start
+    }
+
+    private func isTagStart(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "/") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
+    }
+
+    private func findEndOfComment(from start: Int) -> Int {
+        let bytes = decoded.utf8
+        var i = start
+        while i + 2 < bytes.count {
+            if bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: ">") { return i + 3 }
+            i += 1
+        }
+        return bytes.count
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import PolicyCore
+
+/// The gazetteers and vocabularies extraction relies on, loaded from the data files in `Ontology/`.
+public struct Ontology: Sendable {
+    public let agencies: [Agency]
+    public let regions: [Region]
+    public let programmes: [Programme]
+    public let targetVocabulary: TargetVocabulary
+    /// Suffixes that turn a region name into a local body (财政厅, 发展改革委 …), see `LocalBodySuffix`.
+    public let localBodySuffixes: [LocalBodySuffix]
+    /// Phrases that look like bodies but are generic roles (有关部门, 各级政府 …): never agencies.
+    public let genericRoles: [String]
+    /// Companies, banks, exchanges, media and universities: named bodies that are not agencies.
+    public let organizations: [NamedOrganization]
+
+    private let agencyIndex: [String: Int]
+    private let regionIndex: [String: [Int]]
+    private let codeIndex: [String: Int]
+    private let programmeIndex: [String: Int]
+
+    public init(agencies: [Agency], regions: [Region], programmes: [Programme], targetVocabulary: TargetVocabulary,
+                localBodySuffixes: [LocalBodySuffix] = [], genericRoles: [String] = [],
+                organizations: [NamedOrganization] = []) {
+        self.agencies = agencies
+        self.regions = regions
+        self.programmes = programmes
+        self.targetVocabulary = targetVocabulary
+        self.localBodySuffixes = localBodySuffixes
+        self.genericRoles = genericRoles
+        self.organizations = organizations
+        var agencyIndex: [String: Int] = [:]
+        // Canonical names win over aliases; among aliases, bodies that still exist win.
+        for (i, a) in agencies.enumerated() { agencyIndex[a.canonical] = i }
+        for pass in 0..<2 {
+            for (i, a) in agencies.enumerated() where (a.validUntil == nil) == (pass == 0) {
+                for alias in a.aliases where agencyIndex[alias] == nil { agencyIndex[alias] = i }
+            }
+        }
+        var regionIndex: [String: [Int]] = [:]
+        var codeIndex: [String: Int] = [:]
+        for (i, r) in regions.enumerated() {
+            for name in r.allNames where !(regionIndex[name]?.contains(i) ?? false) { regionIndex[name, default: []].append(i) }
+            if let code = r.code { codeIndex[code] = i }
+        }
+        var programmeIndex: [String: Int] = [:]
+        for (i, p) in programmes.enumerated() { programmeIndex[p.canonical] = i }
+        for (i, p) in programmes.enumerated() { for alias in p.aliases where programmeIndex[alias] == nil { programmeIndex[alias] = i } }
+        self.agencyIndex = agencyIndex
+        self.regionIndex = regionIndex
+        self.codeIndex = codeIndex
+        self.programmeIndex = programmeIndex
+    }
+
+    /// The agency whose canonical name or alias is `name` (exact match).
+    public func agency(named name: String) -> Agency? { agencyIndex[name].map { agencies[$0] } }
+
+    /// All regions called `name` (canonical or alias); several when the name is ambiguous (鼓楼区).
+    public func regions(named name: String) -> [Region] { (regionIndex[name] ?? []).map { regions[$0] } }
+
+    /// The region with GB/T 2260 code `code`.
+    public func region(code: String) -> Region? { codeIndex[code].map { regions[$0] } }
+
+    /// The programme whose canonical name or alias is `name` (exact match).
+    public func programme(named name: String) -> Programme? { programmeIndex[name].map { programmes[$0] } }
+
+    /// The province (or province-level city/region) containing the region with `code`, or itself.
+    public func province(containing code: String) -> Region? {
+        var current = region(code: code)
+        while let r = current, r.level != .province {
+            guard let parent = r.parentCode else { return nil }
+            current = region(code: parent)
+        }
+        return current
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import PolicyCore
+
+/// Reads the ontology's tab-separated data files: `#` starts a comment line, blank lines are skipped,
+/// list-valued fields separate items with `|`. Every row keeps its 1-based line number for error messages.
+struct TSVReader {
+    struct Row {
+        let line: Int
+        let fields: [String]
+    }
+
+    let path: String
+    let rows: [Row]
+
+    init(path: String) throws {
+        self.path = path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw KGError(file: path, "cannot read ontology file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw KGError(file: path, "ontology file is not UTF-8")
+        }
+        var rows: [Row] = []
+        var lineNumber = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(raw)
+            if line.last == "\r" { line = line.dropLast() }
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            rows.append(Row(line: lineNumber, fields: line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }))
+        }
+        self.rows = rows
+    }
+
+    /// An error naming this file and the row's line.
+    func error(_ row: Row, _ message: String) -> KGError {
+        KGError(file: path, line: row.line, message)
+    }
+
+    /// Field `index`, required to be present and non-empty.
+    func required(_ row: Row, _ index: Int, _ name: String) throws -> String {
+        guard index < row.fields.count, !row.fields[index].isEmpty else {
+            throw error(row, "missing \(name) (column \(index + 1))")
+        }
+        return row.fields[index]
+    }
+
+    /// Field `index` or nil when absent or empty.
+    func optional(_ row: Row, _ index: Int) -> String? {
+        index < row.fields.count && !row.fields[index].isEmpty ? row.fields[index] : nil
+    }
+
+    /// `|`-separated list in field `index` (empty when absent).
+    func list(_ row: Row, _ index: Int) -> [String] {
+        guard let field = optional(row, index) else { return [] }
+        return field.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Optional integer field; a present non-integer is an error.
+    func optionalInt(_ row: Row, _ index: Int, _ name: String) throws -> Int? {
+        guard let field = optional(row, index) else { return nil }
+        guard let value = Int(field) else { throw error(row, "\(name) is not an integer: \(field)") }
+        return value
+    }
+}

@@ -1,0 +1,26 @@
+/// The kind of a document found in a file.
+public enum DocumentKind: String, Sendable, Codable {
+    case notice, opinion, plan, measures, outline, report, news, article, preface, toc, other
+
+    /// The kind a title's final genre word implies ("…的通知" → notice), nil if none.
+    public static func fromTitle(_ title: String) -> DocumentKind? {
+        var t = Substring(title)
+        // Drop a trailing parenthesised note: "（2022－2035年）", "（试行）".
+        while let last = t.last, last == "）" || last == ")" || last == "》" || last == "”" {
+            if last == "》" || last == "”" { t = t.dropLast(); continue }
+            guard let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }) else { break }
+            t = t[t.startIndex..<open]
+        }
+        let suffixes: [(String, DocumentKind)] = [
+            ("规划纲要", .outline), ("纲要", .outline),
+            ("通知", .notice), ("通告", .notice), ("公告", .notice), ("批复", .notice), ("决定", .notice), ("函", .notice),
+            ("指导意见", .opinion), ("实施意见", .opinion), ("意见", .opinion),
+            ("规划", .plan), ("方案", .plan), ("计划", .plan),
+            ("办法", .measures), ("措施", .measures), ("细则", .measures), ("规定", .measures), ("条例", .measures), ("举措", .measures),
+            ("指引", .measures), ("指南", .measures), ("准则", .measures),
+            ("报告", .report),
+        ]
+        for (suffix, kind) in suffixes where t.hasSuffix(suffix) { return kind }
+        return nil
+    }
+}

@@ -1,0 +1,299 @@
+/// Splits a file into the documents it holds, using the structure of Chinese official documents.
+public func segmentDocuments(_ text: NormalizedText) -> [DocumentSegment] {
+    DocumentSegmenter(text).segments()
+}
+
+/// The segmenter: finds document starts (titles, issuance headlines, markdown headings, TOC titles, news source
+/// lines, TOC and preface headings), then reads each document's header and signature block.
+struct DocumentSegmenter {
+    struct Paragraph {
+        let range: Range<Int>
+        /// The paragraph's text, empty for paragraphs longer than `textLimit` bytes.
+        let text: String
+    }
+
+    /// Longest paragraph (in bytes) whose text the segmenter looks at.
+    static let textLimit = 1200
+
+    /// A document start found in the paragraph sequence.
+    struct Start {
+        var paragraph: Int
+        /// Paragraphs the title occupies (title merged across hard breaks).
+        var titleParagraphs: Range<Int>? = nil
+        var title: String? = nil
+        var headline: String? = nil
+        var kind: DocumentKind
+        var newsSource: String? = nil
+        var newsDate: String? = nil
+        var newsDateParagraph: Int? = nil
+    }
+
+    let text: NormalizedText
+    let paragraphs: [Paragraph]
+    let tocTitles: Set<String>
+
+    init(_ text: NormalizedText) {
+        self.text = text
+        // Structural lines are short: long body paragraphs are never read as text (kept empty).
+        self.paragraphs = text.paragraphRanges.map {
+            Paragraph(range: $0, text: $0.count <= Self.textLimit ? text.text($0) : "")
+        }
+        self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
+    }
+
+    /// Comparison key for headings: no spaces, no footnote markers.
+    static func headingKey(_ s: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s.unicodeScalars.lazy.filter {
+            $0 != " " && $0 != "^" && !(0x2460...0x2473).contains($0.value)
+        })
+        return String(view)
+    }
+
+    func segments() -> [DocumentSegment] {
+        guard !paragraphs.isEmpty else { return [] }
+        var starts = findStarts()
+        if starts.first?.paragraph != 0 {
+            // Material before the first document: a cover or preface if short, otherwise an untitled article.
+            let leading = starts.first?.paragraph ?? paragraphs.count
+            let bytes = paragraphs[leading - 1].range.upperBound
+            let kind: DocumentKind = starts.isEmpty || bytes * 5 > text.utf8.count ? .article : .preface
+            starts.insert(Start(paragraph: 0, kind: kind), at: 0)
+        }
+        var out: [DocumentSegment] = []
+        var previous: DocumentSegment? = nil
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1].paragraph : paragraphs.count
+            let segment = build(start, end: end, previous: previous)
+            out.append(segment)
+            previous = segment
+        }
+        return out
+    }
+
+    // MARK: - Starts
+
+    func findStarts() -> [Start] {
+        var starts: [Start] = []
+        var i = 0
+        var citedTitles: Set<String> = []
+        while i < paragraphs.count {
+            let p = paragraphs[i].text
+            // Structural lines are short; long paragraphs are body text (cheap byte-length guards first).
+            let bytes = paragraphs[i].range.count
+            if bytes > 600 { i += 1; continue }
+            if bytes <= 24, ParagraphRoles.isTOCHeading(p) {
+                starts.append(Start(paragraph: i, kind: .toc)); i += 1; continue
+            }
+            if bytes <= 16, ParagraphRoles.isPrefaceHeading(p) {
+                starts.append(Start(paragraph: i, title: p, kind: .preface)); i += 1; continue
+            }
+            if let heading = ParagraphRoles.markdownHeading(p),
+               !LineShape.startsBlock(heading.unicodeScalars.map(\.value), 0, heading.unicodeScalars.count) {
+                // "## 一、…" is a section of the current article, not a new document.
+                let kind = titleKind(heading, fallback: .article)
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind))
+                i += 1; continue
+            }
+            if bytes <= 100, let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
+                // A news item: the source line opens it; a short heading right before it is its headline.
+                var start = Start(paragraph: i, kind: .news, newsSource: source, newsDate: date, newsDateParagraph: i)
+                if i > 0, startsParagraphIsFree(i - 1, starts),
+                   ParagraphRoles.isHeadingShaped(paragraphs[i - 1].text, maximumLength: 60),
+                   ParagraphRoles.length(paragraphs[i - 1].text) >= 8,
+                   ParagraphRoles.attachment(paragraphs[i - 1].text) == nil,
+                   !paragraphs[i - 1].text.hasPrefix("http") {
+                    start.paragraph = i - 1
+                    start.titleParagraphs = (i - 1)..<i
+                    start.title = paragraphs[i - 1].text
+                }
+                starts.append(start)
+                i += 1; continue
+            }
+            if let (title, headline, parts) = officialTitle(at: i) {
+                let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
+                var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
+                if headline { start.headline = paragraphs[i..<(i + parts)].map(\.text).joined() }
+                starts.append(start)
+                citedTitles = Self.citedTitles(in: title)
+                i += parts; continue
+            }
+            if !citedTitles.isEmpty, ParagraphRoles.isHeadingShaped(p, maximumLength: 80),
+               citedTitles.contains(Self.headingKey(p)) {
+                // The text of a plan or measures that the preceding notice issues ("关于印发《T》的通知" … T).
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: p,
+                                    kind: DocumentKind.fromTitle(p) ?? .other))
+                citedTitles = []
+                i += 1; continue
+            }
+            if !tocTitles.isEmpty, ParagraphRoles.isHeadingShaped(p, maximumLength: 80),
+               tocTitles.contains(Self.headingKey(p)) {
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: Self.stripFootnote(p),
+                                    kind: titleKind(p, fallback: .article)))
+                i += 1; continue
+            }
+            i += 1
+        }
+        return starts
+    }
+
+    /// True when paragraph `k` is not already part of the last start's title.
+    func startsParagraphIsFree(_ k: Int, _ starts: [Start]) -> Bool {
+        guard let last = starts.last else { return true }
+        if let t = last.titleParagraphs { return !t.contains(k) && last.paragraph != k }
+        return last.paragraph != k
+    }
+
+    /// Official kind only for titles that are official ("关于…的通知"); otherwise `fallback`.
+    func titleKind(_ title: String, fallback: DocumentKind) -> DocumentKind {
+        if title.contains("关于") || title.contains("印发"), let kind = DocumentKind.fromTitle(title) { return kind }
+        return fallback
+    }
+
+    /// A title at paragraph `i`, possibly continued over the next one to three short paragraphs (hard breaks in a
+    /// centred title). Returns the title, whether it is an issuance headline, and the paragraph count.
+    func officialTitle(at i: Int) -> (String, Bool, Int)? {
+        var combined = ""
+        for parts in 1...4 {
+            let k = i + parts - 1
+            guard k < paragraphs.count else { return nil }
+            guard paragraphs[k].range.count <= 400 else { return nil }
+            let p = paragraphs[k].text
+            if DocNumber.parseWhole(p) != nil || ChineseDate.parseWhole(p) != nil { return nil }
+            if parts == 2 {
+                // A multi-line title does not start with a number (table rows, list items).
+                if let first = paragraphs[i].text.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value) { return nil }
+            }
+            if parts > 1 {
+                // Only short, unfinished lines continue a title.
+                let prev = paragraphs[k - 1].text
+                guard ParagraphRoles.isHeadingShaped(prev, maximumLength: 60),
+                      ParagraphRoles.isHeadingShaped(p, maximumLength: 80) || p.hasSuffix("》") else { return nil }
+            }
+            if parts > 1 && Self.separatesIssuers(previous: paragraphs[k - 1].text, next: p) { combined += " " }
+            combined += p
+            if let (title, headline) = ParagraphRoles.officialTitle(combined) {
+                // A title split over lines must end where the genre word ends, not in the middle.
+                return (title, headline, parts)
+            }
+            if ParagraphRoles.length(combined) > 130 { return nil }
+        }
+        return nil
+    }
+
+    /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
+    /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
+    static func separatesIssuers(previous: String, next: String) -> Bool {
+        guard previous.contains(" "), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
+              let lastToken = previous.split(separator: " ").last else { return false }
+        return ParagraphRoles.isSignatureLine(String(lastToken))
+    }
+
+    /// Titles cited in 《》 inside a title ("关于印发《T》的通知" → T).
+    static func citedTitles(in title: String) -> Set<String> {
+        var out: Set<String> = []
+        var depth = 0
+        var current = String.UnicodeScalarView()
+        for u in title.unicodeScalars {
+            if u == "《" { if depth == 0 { current = String.UnicodeScalarView() } else { current.append(u) }; depth += 1; continue }
+            if u == "》" {
+                depth -= 1
+                if depth == 0 { out.insert(headingKey(String(current))) } else if depth > 0 { current.append(u) }
+                continue
+            }
+            if depth > 0 { current.append(u) }
+        }
+        if out.isEmpty, DocumentKind.fromTitle(title) != nil { out.insert(headingKey(title)) }
+        return out
+    }
+
+    static func stripFootnote(_ s: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s.unicodeScalars.lazy.filter { $0 != "^" && !(0x2460...0x2473).contains($0.value) })
+        return String(view).trimmingSpaces
+    }
+
+    // MARK: - Header and signature
+
+    /// How many paragraphs after the title the 文号 and addressee may appear.
+    static let headerWindow = 4
+
+    func build(_ start: Start, end: Int, previous: DocumentSegment?) -> DocumentSegment {
+        let first = paragraphs[start.paragraph]
+        let last = paragraphs[end - 1]
+        let range = first.range.lowerBound..<last.range.upperBound
+        var titleRange: Range<Int>? = nil
+        if let t = start.titleParagraphs {
+            titleRange = paragraphs[t.lowerBound].range.lowerBound..<paragraphs[t.upperBound - 1].range.upperBound
+        }
+        let bodyStart = start.titleParagraphs?.upperBound ?? (start.paragraph + 1)
+
+        var docNumber: String? = nil, docNumberRange: Range<Int>? = nil
+        var addressee: String? = nil, addresseeRange: Range<Int>? = nil
+        var k = bodyStart
+        var afterNumber = bodyStart
+        while k < min(end, bodyStart + Self.headerWindow) {
+            let p = paragraphs[k]
+            if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(p.text) {
+                docNumber = number; docNumberRange = p.range
+                afterNumber = k + 1
+            } else if addressee == nil, p.text.hasSuffix("：") || p.text.hasSuffix(":") {
+                // The addressee may run over several hard-broken lines: take the longest run that reads as one.
+                let from = afterNumber
+                for j in from...k {
+                    let parts = paragraphs[j...k]
+                    let joined = parts.map(\.text).joined()
+                    if parts.dropLast().allSatisfy({ !LineShape.endsParagraph(Array($0.text.unicodeScalars.map(\.value)), 0, $0.text.unicodeScalars.count) }),
+                       ParagraphRoles.isAddressee(joined) {
+                        addressee = joined
+                        addresseeRange = paragraphs[j].range.lowerBound..<p.range.upperBound
+                        break
+                    }
+                }
+                break
+            }
+            k += 1
+        }
+
+        var date = start.newsDate
+        var dateRange: Range<Int>? = start.newsDateParagraph.map { paragraphs[$0].range }
+        var signatures: [(text: String, range: Range<Int>)] = []
+        var newsSource = start.newsSource
+        var attachments: [String] = []
+        var k2 = bodyStart
+        while k2 < end {
+            let p = paragraphs[k2]
+            let bytes = p.range.count
+            if bytes > 600 { k2 += 1; continue }
+            if date == nil, bytes <= 60, let d = ChineseDate.parseWhole(p.text) {
+                date = d; dateRange = p.range
+                var s = k2 - 1
+                while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphs[s].text) { s -= 1 }
+                for j in (s + 1)..<k2 { signatures.append((paragraphs[j].text, paragraphs[j].range)) }
+            } else if newsSource == nil, bytes <= 150, let credit = ParagraphRoles.sourceCredit(p.text) {
+                newsSource = credit
+            } else if let a = ParagraphRoles.attachment(p.text) {
+                attachments.append(a)
+            }
+            k2 += 1
+        }
+        // A plan issued by the preceding notice carries the notice's date.
+        if date == nil, let prev = previous, let prevTitle = prev.title, let title = start.title,
+           Self.citedTitles(in: prevTitle).contains(Self.headingKey(title)) {
+            date = prev.date
+        }
+        var kind = start.kind
+        if kind == .other && newsSource != nil { kind = .news }
+        if kind == .other && start.title == nil { kind = .article }
+
+        let lastByte = max(range.lowerBound, range.upperBound - 1)
+        return DocumentSegment(
+            range: range,
+            firstLine: text.originalLine(ofCleanOffset: range.lowerBound),
+            lastLine: text.originalLine(ofCleanOffset: lastByte),
+            kind: kind, title: start.title, titleRange: titleRange, headline: start.headline,
+            docNumber: docNumber, docNumberRange: docNumberRange, date: date, dateRange: dateRange,
+            addressee: addressee, addresseeRange: addresseeRange, signatureLines: signatures,
+            newsSource: newsSource, attachments: attachments)
+    }
+}

@@ -1,0 +1,18 @@
+/// File-level parameters of normalisation, derived from the statistics of the whole file
+/// (so that a part of a file can be normalised exactly as it is inside the whole).
+public struct NormalizationProfile: Sendable, Equatable {
+    /// The file shows the doubled-print artifact: lines that split completely into squares are undoubled.
+    public var undoubleLines: Bool
+    /// Display width (CJK = 2 columns) of a full, hard-wrapped line; 0 when the file has no such lines.
+    public var fullLineWidth: Int
+
+    /// A profile given explicitly (normally derived by `NormalizedText.init(_:)`).
+    public init(undoubleLines: Bool, fullLineWidth: Int) {
+        self.undoubleLines = undoubleLines
+        self.fullLineWidth = fullLineWidth
+    }
+
+    /// Lines at least this wide that do not end a sentence continue on the next line. Allows for the two-character
+    /// indent of a paragraph's first line and for narrower Latin digits.
+    var joinWidth: Int { fullLineWidth < 12 ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 10) }
+}

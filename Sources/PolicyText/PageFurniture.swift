@@ -1,0 +1,58 @@
+/// Recognisers for page furniture: page numbers and table-of-contents lines.
+enum PageFurniture {
+    /// Dashes and dots that decorate page numbers ("— 4 —", "- 12 -", "·3·").
+    @inline(__always)
+    static func isDecoration(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20, 0x2D, 0x2010...0x2015, 0xFF0D, 0x2500, 0x2501, 0x00B7, 0x2022, 0x5F, 0x7E, 0x301C, 0xFF5E: return true
+        default: return false
+        }
+    }
+
+    /// A line holding nothing but a page number of 1–4 digits, possibly between dashes.
+    static func isPageNumber(_ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        var digits = 0
+        var seenDigits = false, afterDigits = false
+        for v in s {
+            if ScalarClass.isASCIIDigit(v) {
+                if afterDigits { return false }
+                seenDigits = true; digits += 1
+            } else if isDecoration(v) {
+                if seenDigits { afterDigits = true }
+            } else {
+                return false
+            }
+        }
+        return digits >= 1 && digits <= 4
+    }
+
+    @inline(__always)
+    static func isLeader(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x00B7, 0x2026, 0x2027, 0x30FB, 0x22EF, 0xFF0E, 0x2025, 0x2022, 0x5F, 0xFF65: return true
+        default: return false
+        }
+    }
+
+    /// Index where the dot leaders of a TOC line start, if the line is "title leaders page" (page: 1–4 digits).
+    static func tocLeaderStart(_ s: UnsafeBufferPointer<UInt32>) -> Int? {
+        var end = s.count
+        while end > 0 && s[end - 1] == 0x20 { end -= 1 }
+        var digitsStart = end
+        while digitsStart > 0 && ScalarClass.isASCIIDigit(s[digitsStart - 1]) { digitsStart -= 1 }
+        let digits = end - digitsStart
+        guard digits >= 1 && digits <= 4 else { return nil }
+        var leaderEnd = digitsStart
+        while leaderEnd > 0 && s[leaderEnd - 1] == 0x20 { leaderEnd -= 1 }
+        var leaderStart = leaderEnd
+        var ellipses = 0
+        while leaderStart > 0 && (isLeader(s[leaderStart - 1]) || s[leaderStart - 1] == 0x20) {
+            if s[leaderStart - 1] == 0x2026 || s[leaderStart - 1] == 0x22EF { ellipses += 1 }
+            leaderStart -= 1
+        }
+        let leaders = leaderEnd - leaderStart
+        guard leaders >= 4 || ellipses >= 2 else { return nil }
+        while leaderStart < leaderEnd && s[leaderStart] == 0x20 { leaderStart += 1 }
+        return leaderStart
+    }
+}

@@ -1,0 +1,181 @@
+/// Recognisers for the structural lines of Chinese official documents and digests, one paragraph at a time.
+enum ParagraphRoles {
+    static let sentenceEnders: Set<Character> = ["。", "；", "，", "！", "？", "：", ":", ";", ","]
+
+    /// Length in Unicode scalars.
+    @inline(__always)
+    static func length(_ s: String) -> Int { s.unicodeScalars.count }
+
+    /// A short line that can be (part of) a heading: no sentence punctuation inside or at the end.
+    static func isHeadingShaped(_ s: String, maximumLength: Int = 60) -> Bool {
+        guard s.utf8.count <= maximumLength * 4, let last = s.unicodeScalars.last,
+              !sentenceEnderScalars.contains(last.value) else { return false }
+        let n = length(s)
+        guard n >= 2, n <= maximumLength else { return false }
+        return !s.unicodeScalars.contains { $0 == "。" || $0 == "；" }
+    }
+
+    static let sentenceEnderScalars: Set<UInt32> = [0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C]
+
+    /// Whether the UTF-8 of `s` contains `pattern` (a byte search, no Character processing).
+    static func containsBytes(_ s: String, _ pattern: [UInt8]) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard b.count >= pattern.count, let first = pattern.first else { return false }
+            var i = 0
+            let last = b.count - pattern.count
+            while i <= last {
+                if b[i] == first {
+                    var k = 1
+                    while k < pattern.count && b[i + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static let guanYu = Array("关于".utf8)
+    static let yinFa = Array("印发".utf8)
+
+    /// "## Title" → "Title".
+    static func markdownHeading(_ s: String) -> String? {
+        guard s.hasPrefix("#") else { return nil }
+        let title = s.drop(while: { $0 == "#" }).trimmingSpaces
+        return title.isEmpty ? nil : title
+    }
+
+    /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T".
+    /// Returns the document title (T for headlines) and whether it was a headline.
+    static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
+        guard isHeadingShaped(s, maximumLength: 130), containsBytes(s, guanYu) || containsBytes(s, yinFa) else { return nil }
+        if LineShape.startsBlock(Array(s.unicodeScalars.map(\.value)), 0, length(s)) { return nil }
+        if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
+        if let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
+            let issuers = s[s.startIndex..<about.lowerBound]
+            if length(String(issuers)) <= 80 && !issuers.contains(where: { "，。：；“”《》".contains($0) }) {
+                return (s, false)
+            }
+        }
+        if let issue = s.firstRange(of: "印发") {
+            let issuers = s[s.startIndex..<issue.lowerBound]
+            var rest = String(s[issue.upperBound...]).trimmingSpaces
+            guard length(String(issuers)) >= 2, length(String(issuers)) <= 60,
+                  !issuers.contains(where: { "，。：；《》“”".contains($0) }) else { return nil }
+            if rest.hasPrefix("了") { rest.removeFirst() }
+            if rest.hasPrefix("《") && rest.hasSuffix("》") {
+                let inner = String(rest.dropFirst().dropLast())
+                if !inner.contains("《") { rest = inner }
+            }
+            guard length(rest) >= 4, DocumentKind.fromTitle(rest) != nil || s.hasSuffix("》") else { return nil }
+            return (rest, true)
+        }
+        return nil
+    }
+
+    /// A news source line: "人民日报 2023-07-19" (name then date, the space optional) → ("人民日报", "2023-07-19").
+    static func newsSourceWithDate(_ s: String) -> (source: String, date: String)? {
+        guard let lastByte = s.utf8.last, lastByte >= 0x30 && lastByte <= 0x39 else { return nil }
+        let scalars = Array(s.unicodeScalars)
+        guard scalars.count >= 12, scalars.count <= 30 else { return nil }
+        // The date is the last 8–10 scalars: yyyy-m-d with '-', '.' or '/'.
+        for dateLength in stride(from: 10, through: 8, by: -1) where scalars.count > dateLength {
+            let dateText = String(String.UnicodeScalarView(scalars[(scalars.count - dateLength)...]))
+            guard let first = dateText.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value),
+                  !dateText.contains("年"), let date = ChineseDate.parseWhole(dateText) else { continue }
+            let name = String(String.UnicodeScalarView(scalars[..<(scalars.count - dateLength)])).trimmingSpaces
+            let n = length(name)
+            let letters = name.unicodeScalars.filter { ScalarClass.isIdeograph($0.value) || ($0.isASCII && $0.properties.isAlphabetic) }
+            guard n >= 2, n <= 16, letters.count >= 2, let last = name.unicodeScalars.last,
+                  ScalarClass.isIdeograph(last.value) || last == " ",
+                  !name.contains(where: { sentenceEnders.contains($0) || $0 == "、" || $0 == "《" }) else { return nil }
+            return (name, date)
+        }
+        return nil
+    }
+
+    /// "来源：新华社" / "（来源：人民网）" → "新华社".
+    static func sourceCredit(_ s: String) -> String? {
+        // 来 E6 9D A5, 信 E4 BF A1, 文 E6 96 87, 稿 E7 A8 BF, （ EF BC 88, (.
+        guard let first = s.utf8.first, first == 0xE6 || first == 0xE4 || first == 0xE7 || first == 0xEF || first == 0x28 else { return nil }
+        var t = Substring(s)
+        if (t.hasPrefix("（") && t.hasSuffix("）")) || (t.hasPrefix("(") && t.hasSuffix(")")) { t = t.dropFirst().dropLast() }
+        for prefix in ["来源：", "来源:", "信息来源：", "文章来源：", "稿源："] where t.hasPrefix(prefix) {
+            let name = String(t.dropFirst(prefix.count)).trimmingSpaces
+            if !name.isEmpty && length(name) <= 40 { return name }
+        }
+        return nil
+    }
+
+    /// "附：《T》", "附件：T", "附件1：T", "附件：1. T" → T (without 《》).
+    static func attachment(_ s: String) -> String? {
+        guard s.utf8.starts(with: [0xE9, 0x99, 0x84]) else { return nil }   // 附
+        var t = s.dropFirst()
+        if t.hasPrefix("件") { t = t.dropFirst() }
+        t = t.drop(while: { $0.isASCII && $0.isNumber })
+        guard t.hasPrefix("：") || t.hasPrefix(":") else { return nil }
+        t = t.dropFirst()
+        var title = String(t).trimmingSpaces
+        title = String(title.drop(while: { ($0.isASCII && ($0.isNumber || $0 == ".")) || $0 == "．" || $0 == "、" })).trimmingSpaces
+        if title.hasPrefix("《") && title.hasSuffix("》") { title = String(title.dropFirst().dropLast()) }
+        return title.isEmpty ? nil : title
+    }
+
+    /// Addressee line: "各省、自治区、直辖市财政厅（局）：" — ends with a colon, names bodies, no sentence inside.
+    static func isAddressee(_ s: String) -> Bool {
+        guard let last = s.last, last == "：" || last == ":" else { return false }
+        let n = length(s)
+        guard n >= 3, n <= 300, !s.contains("。"), !s.contains("；") else { return false }
+        if s.hasPrefix("各") { return true }
+        let bodySuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "政府", "公司", "中心", "总社", "银行", "司", "会"]
+        let head = s.dropLast()
+        return bodySuffixes.contains { head.hasSuffix($0) || head.hasSuffix($0 + "）") }
+    }
+
+    static let bodySuffixes: [String] = [
+        "部", "委", "局", "厅", "院", "办", "办公室", "办公厅", "政府", "中心", "总社", "委员会", "司", "署", "银行", "会",
+        "处", "社", "室", "所", "行", "组", "府", "中央", "国务院", "联合会", "协会", "集团", "公司", "党委", "法院",
+    ]
+
+    /// A signature line: one issuing body (or several separated by spaces), short, no punctuation.
+    static func isSignatureLine(_ s: String) -> Bool {
+        let n = length(s)
+        guard n >= 2, n <= 40 else { return false }
+        if s.contains(where: { "，。：；、《》“”".contains($0) }) { return false }
+        let names = s.split(separator: " ")
+        return names.allSatisfy { name in
+            let body = name.hasSuffix("）") ? String(name[..<(name.lastIndex(of: "（") ?? name.endIndex)]) : String(name)
+            return length(body) >= 2 && length(body) <= 24 && bodySuffixes.contains { body.hasSuffix($0) }
+        }
+    }
+
+    static func isTOCHeading(_ s: String) -> Bool {
+        let t = s.replacingSpaces
+        return t == "目录" || t == "目次" || t.uppercased() == "CONTENTS" || t.uppercased() == "目录CONTENTS"
+    }
+
+    static func isPrefaceHeading(_ s: String) -> Bool {
+        let t = s.replacingSpaces
+        return ["前言", "序言", "序", "卷首语", "编者按", "导读", "引言"].contains(t)
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " })!
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first...last])
+        return String(view)
+    }
+
+    /// With every space removed.
+    var replacingSpaces: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: unicodeScalars.lazy.filter { $0 != " " })
+        return String(view)
+    }
+}

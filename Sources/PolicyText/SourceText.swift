@@ -1,0 +1,126 @@
+import PolicyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A source file decoded to UTF-8, with a map from decoded UTF-8 byte offsets back to ORIGINAL file byte offsets.
+public struct SourceText: Sendable {
+    /// The path as given by the user.
+    public let path: String
+    public let encoding: SourceEncoding
+    /// The file as on disk.
+    public let originalBytes: [UInt8]
+    /// Decoded text (BOM removed; invalid bytes replaced by U+FFFD, each mapped to its original byte).
+    public let utf8: [UInt8]
+    /// Original offset of each decoded byte plus one end sentinel; empty when the map is `offset + identityShift`.
+    let decodedToOriginal: [Int32]
+    let identityShift: Int
+    /// Decoded offsets where lines start (line 1 starts at 0).
+    let lineStarts: [Int]
+    /// Number of replacement characters inserted for undecodable bytes.
+    public let replacementCount: Int
+
+    /// Reads and decodes a file. Throws `KGError` naming the file when it is unreadable, empty or binary.
+    public static func read(path: String) throws -> SourceText {
+        try SourceText(path: path, bytes: FileBytes.read(path: path))
+    }
+
+    /// Decodes bytes held in memory (`path` is used for provenance and errors).
+    public init(path: String, bytes: [UInt8]) throws {
+        let decoded = try EncodingDetector.decode(bytes, path: path)
+        self.path = path
+        self.encoding = decoded.encoding
+        self.originalBytes = bytes
+        self.utf8 = decoded.utf8
+        self.decodedToOriginal = decoded.map
+        self.identityShift = decoded.shift
+        self.replacementCount = decoded.replacements
+        var starts = [0]
+        decoded.utf8.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
+        }
+        self.lineStarts = starts
+        if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalarCount
+            || decoded.controls > 8 && decoded.controls * 100 > decoded.scalarCount {
+            throw KGError(file: path, line: firstReplacementLine(),
+                          "binary or undecodable file (\(decoded.replacements) invalid byte sequences and \(decoded.controls) control characters as \(decoded.encoding.rawValue))")
+        }
+        if !utf8.contains(where: { $0 > 0x20 }) {
+            throw KGError(file: path, "empty file (no text)")
+        }
+    }
+
+    /// Original file byte offset of a decoded byte offset (`utf8.count` maps to the end of the file).
+    @inline(__always)
+    public func originalOffset(ofDecoded offset: Int) -> Int {
+        decodedToOriginal.isEmpty ? offset + identityShift : Int(decodedToOriginal[offset])
+    }
+
+    /// 1-based line and 1-based scalar column of a decoded offset.
+    public func lineAndColumn(ofDecoded offset: Int) -> (line: Int, column: Int) {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[lo]
+        while i < offset {
+            i += UTF8Bytes.scalarLength(lead: utf8[i]); column += 1
+        }
+        return (lo + 1, column)
+    }
+
+    /// Number of lines (an unterminated last line counts).
+    public var lineCount: Int {
+        lineStarts.last == utf8.count ? lineStarts.count - 1 : lineStarts.count
+    }
+
+    /// Decoded byte range of a 1-based line, without its line break.
+    public func decodedRange(ofLine line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
+        return start..<max(start, end)
+    }
+
+    private func firstReplacementLine() -> Int? {
+        guard let i = findReplacement() else { return nil }
+        return lineAndColumn(ofDecoded: i).line
+    }
+
+    private func findReplacement() -> Int? {
+        var i = 0
+        while i + 2 < utf8.count {
+            if utf8[i] == 0xEF && utf8[i + 1] == 0xBF && utf8[i + 2] == 0xBD { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// Reading whole files with POSIX calls (no Foundation), errors as `KGError`.
+enum FileBytes {
+    static func read(path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw KGError(file: path, "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            throw KGError(file: path, "is a directory")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(max(0, st.st_size)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw KGError(file: path, "cannot read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        if out.isEmpty { throw KGError(file: path, "empty file") }
+        return out
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import PolicyCore
+import PolicyExtraction
+import PolicyFormats
+import PolicyOntology
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `kg-bench archive`: generate an archive of policy documents in mixed formats, then ingest it with all cores
+/// (read → extract → evidence mapped to the original) and report documents/s, MB/s and peak memory.
+struct ArchiveBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "Mixed-format archive ingest: documents/s, MB/s, peak RSS.")
+
+    @Option(help: "Number of documents (one a file).")
+    var docs: Int = 10_000
+
+    @Option(help: "How many of them are PDFs (made with Tests/Fixtures/formats/make_pdf.py; 0 to skip).")
+    var pdf: Int = 200
+
+    @Option(help: "Worker threads.")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Archive folder (generated when missing or when the document count differs).")
+    var folder: String = NSTemporaryDirectory() + "kg-bench-archive"
+
+    @Flag(help: "Read and segment only (no extraction).")
+    var readOnly = false
+
+    func run() throws {
+        let generationStart = Date()
+        let made = try generateIfNeeded()
+        let generationSeconds = Date().timeIntervalSince(generationStart)
+        let inputs = discoverInputs(paths: [folder])
+        let totalBytes = inputs.reduce(0) { $0 + $1.size }
+        var byFormat: [InputFormat: Int] = [:]
+        for i in inputs { byFormat[i.format, default: 0] += 1 }
+        print("archive: \(folder): \(inputs.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB"
+              + (made ? " (generated in \(String(format: "%.1f", generationSeconds)) s)" : " (reused)"))
+        print("formats: " + InputFormat.allCases.map { "\($0.rawValue) \(byFormat[$0] ?? 0)" }.joined(separator: ", "))
+        fflush(nil)
+
+        let ontology = try Ontology.loadDefault()
+        let pipeline = ExtractionPipeline(ontology: ontology)
+        let progress = IngestProgress(totalFiles: inputs.count, totalBytes: totalBytes)
+        let readOnly = self.readOnly
+        let start = Date()
+        let results = ingestInParallel(inputs, workers: workers, progress: progress, entities: { $0.entities }) { input -> FileOutcome in
+            let source = try readInput(path: input.path)
+            if readOnly { return FileOutcome(entities: 0, documents: 0) }
+            let contribution = source.mapToOriginal(pipeline.extract(source: source.source))
+            return FileOutcome(entities: contribution.nodes.count,
+                               documents: contribution.nodes.filter { $0.kind == .document }.count)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        var failures: [String] = []
+        var entities = 0
+        var documentsFound: [InputFormat: Int] = [:]
+        for (i, r) in results.enumerated() {
+            switch r {
+            case .success(let outcome):
+                entities += outcome.entities
+                documentsFound[inputs[i].format, default: 0] += outcome.documents
+            case .failure(let e): failures.append("\(inputs[i].path): \(e)")
+            }
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let documents = inputs.count - failures.count
+        print(String(format: "ingest: %d documents in %.2f s with %d workers: %.0f documents/s, %.2f MB/s, %d entities, peak RSS %.0f MB",
+                     documents, seconds, workers, Double(documents) / seconds, Double(totalBytes) / 1_048_576 / seconds,
+                     entities, Double(usage.ru_maxrss) / 1024))
+        if !readOnly {
+            print("document nodes found per format: " + InputFormat.allCases.map {
+                "\($0.rawValue) \(documentsFound[$0] ?? 0)/\(byFormat[$0] ?? 0)"
+            }.joined(separator: ", "))
+        }
+        if !failures.isEmpty {
+            print("\(failures.count) files failed, e.g.:")
+            for f in failures.prefix(5) { print("  " + f) }
+        }
+    }
+
+    struct FileOutcome: Sendable { let entities: Int; let documents: Int }
+
+    /// Writes the archive unless a matching one is there; true when it was generated.
+    func generateIfNeeded() throws -> Bool {
+        let fm = FileManager.default
+        let stamp = folder + "/.archive-\(docs)-\(pdf)"
+        if fm.fileExists(atPath: stamp) { return false }
+        try? fm.removeItem(atPath: folder)
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var generator = ArchiveGenerator(state: 2026)
+        let pdfScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/formats/make_pdf.py").path
+        var pdfJobs: [String] = []
+        let pdfCount = fm.fileExists(atPath: pdfScript) ? min(pdf, docs) : 0
+        if pdfCount < pdf { print("note: \(pdfScript) not found: no PDFs") }
+        for i in 0..<docs {
+            let sub = folder + "/batch\(i / 1000)"
+            if i % 1000 == 0 { try fm.createDirectory(atPath: sub, withIntermediateDirectories: true) }
+            let (lines, signatures) = generator.document(index: i)
+            let name = sub + "/doc\(i)"
+            let text = lines.joined(separator: "\n") + "\n"
+            if i < pdfCount {
+                var pdfLines = lines
+                for k in (lines.count - signatures - 1)..<lines.count { pdfLines[k] = ">" + lines[k] }
+                try (pdfLines.joined(separator: "\n") + "\n").write(toFile: name + ".pdf.txt", atomically: false, encoding: .utf8)
+                pdfJobs += [name + ".pdf.txt", name + ".pdf"]
+                continue
+            }
+            switch i % 20 {
+            case 0..<7:
+                try Data(text.utf8).write(to: URL(fileURLWithPath: name + ".txt"))
+            case 7..<9:
+                try Data(encodeGB18030(text)).write(to: URL(fileURLWithPath: name + ".txt"))
+            case 9..<13:
+                let page = ArchiveGenerator.html(lines, signatureCount: signatures, charset: "utf-8")
+                try Data(page.utf8).write(to: URL(fileURLWithPath: name + ".html"))
+            case 13..<16:
+                let page = ArchiveGenerator.html(lines, signatureCount: signatures, charset: "gbk")
+                try Data(encodeGB18030(page)).write(to: URL(fileURLWithPath: name + ".html"))
+            default:
+                let paragraphs = lines.enumerated().map { k, line in
+                    DOCXWriter.Paragraph(line, rightAligned: k >= lines.count - signatures - 1)
+                }
+                try Data(try DOCXWriter.document(paragraphs)).write(to: URL(fileURLWithPath: name + ".docx"))
+            }
+        }
+        if !pdfJobs.isEmpty {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", pdfScript] + pdfJobs
+            try p.run()
+            p.waitUntilExit()
+            if p.terminationStatus != 0 { print("note: make_pdf.py failed (reportlab / fonts-wqy-zenhei missing?)") }
+            for k in stride(from: 0, to: pdfJobs.count, by: 2) { try? fm.removeItem(atPath: pdfJobs[k]) }
+        }
+        _ = fm.createFile(atPath: stamp, contents: Data())
+        return true
+    }
+}

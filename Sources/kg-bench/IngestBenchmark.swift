@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import PolicyCore
+import PolicyExtraction
+import PolicyOntology
+import PolicyText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `kg-bench ingest`: full extraction pipeline throughput (read → normalise → segment → recognise → extract →
+/// records) in MB/s of input on one core, and jieba.posseg on the same files as the reference peer.
+struct IngestBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Extraction pipeline throughput (MB/s, one core, median of rounds) and the ratio to jieba.posseg.")
+
+    @Option(help: "Folder of *.txt files.")
+    var corpus: String = "../shared/corpus"
+
+    @Option(help: "Number of timed rounds.")
+    var rounds: Int = 5
+
+    @Option(help: "Minimum seconds of work per round.")
+    var seconds: Double = 1.0
+
+    @Option(help: "Python peer script (default: Tests/Peers/jieba_posseg.py of this package).")
+    var peer: String?
+
+    @Option(help: "Rounds for the peer (each at least one pass over the corpus; jieba is slow).")
+    var peerRounds: Int = 1
+
+    @Flag(help: "Skip the jieba peer.")
+    var noPeer = false
+
+    @Option(help: "Also write the extracted graph as contract JSONL to this path (for shared/eval/score.py).")
+    var jsonl: String?
+
+    func run() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { corpus + "/" + $0 }
+        guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
+        let bytes = try files.reduce(0) { $0 + (try SourceText.read(path: $1)).originalBytes.count }
+
+        var clock = ContinuousClock.now
+        let ontology = try Ontology.loadDefault()
+        let pipeline = ExtractionPipeline(ontology: ontology)
+        let setup = ContinuousClock.now - clock
+
+        // Warm-up pass, also the graph for --jsonl.
+        var graph = ContractGraph()
+        for file in files { graph.add(try pipeline.extract(file: file)) }
+        if let jsonl {
+            try graph.jsonl().write(toFile: jsonl, atomically: true, encoding: .utf8)
+        }
+
+        var sink = 0
+        print("ingest: \(files.count) files, \(bytes) bytes, \(graph.nodeCount) nodes, \(graph.edgeCount) edges")
+        print("ingest: setup (ontology + recogniser) \(format(setup))")
+        // Phases, to show where the time goes (each over the whole corpus, from decoded sources).
+        let sources = try files.map { try SourceText.read(path: $0) }
+        let texts = sources.map { NormalizedText($0) }
+        let recognizer = EntityRecognizer(ontology: ontology)
+        let phases: [(String, () -> Int)] = [
+            ("normalise", { sources.reduce(0) { $0 &+ NormalizedText($1).utf8.count } }),
+            ("segment", { texts.reduce(0) { $0 &+ segmentDocuments($1).count } }),
+            ("sentences", { texts.reduce(0) { $0 &+ splitSentences($1, in: 0..<$1.utf8.count).count } }),
+            ("recognise", { texts.reduce(0) { $0 &+ recognizer.mentions(in: $1.utf8, range: 0..<$1.utf8.count, contextProvince: nil).count } }),
+            ("pipeline", { files.reduce(0) { total, file in
+                guard let c = try? pipeline.extract(file: file) else { return total }
+                return total &+ c.nodes.count &+ c.edges.count } }),
+        ]
+        var median = 0.0
+        for (name, work) in phases {
+            var wallRates: [Double] = []
+            var cpuRates: [Double] = []
+            for _ in 0..<rounds {
+                let start = ContinuousClock.now
+                let cpuStart = threadCPUSeconds()
+                var passes = 0
+                repeat { sink &+= work(); passes += 1 } while seconds(since: start) < seconds
+                wallRates.append(Double(bytes * passes) / seconds(since: start) / 1_000_000)
+                cpuRates.append(Double(bytes * passes) / (threadCPUSeconds() - cpuStart) / 1_000_000)
+            }
+            wallRates.sort()
+            cpuRates.sort()
+            let cpu = cpuRates[rounds / 2]
+            if name == "pipeline" { median = cpu }
+            print("ingest: \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%7.2f", cpu)) MB/s per core (thread CPU time), \(String(format: "%7.2f", wallRates[rounds / 2])) MB/s wall-clock (medians of \(rounds))")
+        }
+        if !noPeer {
+            let peerRate = try runPeer()
+            print("ingest: jieba.posseg \(String(format: "%.4f", peerRate)) MB/s per core (process CPU time)")
+            print("ingest: ratio \(String(format: "%.1f", median / peerRate))× jieba.posseg")
+        }
+        if sink == -1 { print(sink) }
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// CPU time of the calling thread: a per-core measure that a loaded machine does not distort.
+    private func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    private func format(_ d: Duration) -> String {
+        String(format: "%.3f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
+
+    /// Runs the Python peer and returns its median MB/s.
+    private func runPeer() throws -> Double {
+        let script = peer ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Tests/Peers/jieba_posseg.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, "--corpus", corpus, "--rounds", String(peerRounds), "--seconds", String(seconds)]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let rate = (json["mb_per_s"] as? NSNumber)?.doubleValue, rate > 0 else {
+            throw KGError(file: script, "peer failed (exit \(process.terminationStatus)); is jieba installed? (pip install jieba)")
+        }
+        return rate
+    }
+}

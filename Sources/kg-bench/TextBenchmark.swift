@@ -1,0 +1,90 @@
+import ArgumentParser
+import PolicyCore
+import PolicyText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `kg-bench text`: normalisation + segmentation throughput over a corpus folder, in MB/s of input.
+struct TextBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Normalisation + segmentation throughput (MB/s, median of rounds of at least one second).")
+
+    @Option(help: "Folder of *.txt files.")
+    var corpus: String = "../shared/corpus"
+
+    @Option(help: "Number of timed rounds.")
+    var rounds: Int = 5
+
+    @Option(help: "Minimum seconds of work per round.")
+    var seconds: Double = 1.0
+
+    @Flag(help: "Time normalisation alone (no segmentation).")
+    var normalizeOnly = false
+
+    func run() throws {
+        let files = textFiles(in: corpus)
+        guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
+        let sources = try files.map { try SourceText.read(path: $0) }
+        let bytes = sources.reduce(0) { $0 + $1.originalBytes.count }
+        var sink = 0
+        var rates: [Double] = []
+        var cpuRates: [Double] = []
+        var segmentsPerPass = 0
+        for _ in 0..<rounds {
+            let start = now()
+            let cpuStart = cpuTime()
+            var passes = 0
+            repeat {
+                segmentsPerPass = 0
+                for source in sources {
+                    let text = NormalizedText(source)
+                    let segments = normalizeOnly ? [] : segmentDocuments(text)
+                    segmentsPerPass += segments.count
+                    sink &+= text.utf8.count &+ segments.count
+                }
+                passes += 1
+            } while now() - start < seconds
+            let elapsed = now() - start
+            rates.append(Double(bytes * passes) / elapsed / 1_000_000)
+            cpuRates.append(Double(bytes * passes) / (cpuTime() - cpuStart) / 1_000_000)
+        }
+        rates.sort()
+        cpuRates.sort()
+        let median = rates[rates.count / 2]
+        print("text: \(files.count) files, \(bytes) bytes, \(segmentsPerPass) documents per pass")
+        print("\(normalizeOnly ? "normalise" : "normalise+segment"): median \(format(median)) MB/s over \(rounds) rounds (min \(format(rates.first!)), max \(format(rates.last!))); per CPU second: median \(format(cpuRates[cpuRates.count / 2])) MB/s  [\(sink % 10)]")
+    }
+
+    func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// CPU time of this process (robust against other load on the machine).
+    func cpuTime() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    func format(_ x: Double) -> String {
+        let r = (x * 100).rounded() / 100
+        return String(r)
+    }
+
+    func textFiles(in folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var out: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasSuffix(".txt") { out.append(folder + "/" + name) }
+        }
+        return out.sorted()
+    }
+}

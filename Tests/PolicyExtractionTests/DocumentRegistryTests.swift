@@ -1,0 +1,41 @@
+import Testing
+@testable import PolicyExtraction
+
+@Suite struct DocumentRegistryTests {
+    func draft(_ title: String, number: String? = nil, fullText: Bool = false, source: IssuerSource = .none, issuers: [String] = []) -> DocumentDraft {
+        var d = DocumentDraft(title: title, number: number.flatMap(DocumentNumber.parse), date: nil, type: DocumentType.of(title: title), fullText: fullText)
+        d.issuers = issuers.map { DraftIssuer(nodeID: "agency:" + $0, canonical: $0, surface: $0, statedAt: 0..<1) }
+        d.issuerSource = source
+        return d
+    }
+
+    @Test func mergesByTitleAndKeepsTheFirstID() {
+        var r = DocumentRegistry()
+        let first = r.register(draft("城市更新规划（2021—2025年）", source: .reported, issuers: ["住房和城乡建设部"]))
+        #expect(first == "document:城市更新规划（2021-2025年）")
+        let second = r.register(draft("城市更新规划（2021－2025 年）", number: "建科〔2021〕9号", fullText: true))
+        #expect(second == first)
+        #expect(r.drafts.count == 1)
+        #expect(r.drafts[0].fullText)
+        #expect(r.drafts[0].number?.text == "建科〔2021〕9号")
+        #expect(r.drafts[0].issuers.map(\.canonical) == ["住房和城乡建设部"])
+    }
+
+    @Test func betterIssuerSourceWins() {
+        var r = DocumentRegistry()
+        r.register(draft("甲关于乙的通知", number: "甲〔2020〕1号", source: .reported, issuers: ["甲"]))
+        r.register(draft("甲关于乙的通知", number: "甲〔2020〕1号", source: .signature, issuers: ["甲", "丙"]))
+        #expect(r.drafts[0].issuers.map(\.canonical) == ["甲", "丙"])
+        r.register(draft("甲关于乙的通知", number: "甲〔2020〕1号", source: .title, issuers: ["丁"]))
+        #expect(r.drafts[0].issuers.map(\.canonical) == ["甲", "丙"])
+    }
+
+    @Test func attachmentIssuedByANotice() throws {
+        let parent = draft("某部关于印发《数字乡村行动方案》的通知", fullText: true, source: .signature, issuers: ["某部"])
+        let child = try #require(DocumentExtractor.issuedAttachment(of: parent))
+        #expect(child.title == "数字乡村行动方案")
+        #expect(child.issuers.map(\.canonical) == ["某部"])
+        #expect(!child.fullText)
+        #expect(DocumentExtractor.issuedAttachment(of: draft("某部关于加强管理的通知")) == nil)
+    }
+}

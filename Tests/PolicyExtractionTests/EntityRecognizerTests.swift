@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import PolicyCore
+import PolicyOntology
+@testable import PolicyExtraction
+
+/// The package root, found from this file's path.
+let entityTestsPackageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// One recogniser over the shipped ontology, built once for all entity tests.
+let entityTestsRecognizer: EntityRecognizer = {
+    let ontology = try! Ontology.load(directory: entityTestsPackageRoot.appendingPathComponent("Ontology").path)
+    return EntityRecognizer(ontology: ontology)
+}()
+
+/// Mentions in `text` (all of it).
+func entityMentions(_ text: String, context: String? = nil, recognizer: EntityRecognizer = entityTestsRecognizer) -> [EntityMention] {
+    let bytes = Array(text.utf8)
+    return recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: context)
+}
+
+@Suite struct EntityRecognizerTests {
+    @Test func centralAgenciesByFullNameShortFormAndAbbreviation() {
+        let found = entityMentions("国家发改委、工业和信息化部、央行和住房城乡建设部联合印发通知")
+            .filter { $0.kind == .agency }
+        #expect(found.map(\.canonical) == ["国家发展和改革委员会", "工业和信息化部", "中国人民银行", "住房和城乡建设部"])
+        #expect(found.allSatisfy { $0.confidence == 1 && $0.level == "central" })
+        #expect(found[0].surface == "国家发改委")
+        #expect(found[0].nodeID == "agency:国家发展和改革委员会")
+    }
+
+    @Test func mentionRangesPointAtTheSurface() {
+        let text = "会议由科技部主持"
+        let bytes = Array(text.utf8)
+        let m = try! #require(entityMentions(text).first { $0.kind == .agency })
+        #expect(String(decoding: bytes[m.range], as: UTF8.self) == "科技部")
+        #expect(m.surface == "科技部")
+    }
+
+    @Test func genericRolesAreNotAgencies() {
+        let found = entityMentions("各有关部门、地方财政部门和各级政府要加强协调，财政部门要做好保障")
+        #expect(found.filter { $0.kind == .agency }.isEmpty)
+    }
+
+    @Test func regionsWithShortFormsAndHierarchy() {
+        let found = entityMentions("支持广西北海市与江苏、内蒙古开展合作").filter { $0.kind == .region }
+        #expect(found.map(\.canonical) == ["广西壮族自治区", "北海市", "江苏省", "内蒙古自治区"])
+        #expect(found[1].nodeID == "region:450500")
+        #expect(found[1].parent == "region:450000")
+        #expect(found[1].level == "prefecture")
+    }
+
+    @Test func ambiguousDistrictResolvedByContextOrLeftAmbiguous() {
+        let withContext = entityMentions("福州市鼓楼区", context: "350000").filter { $0.kind == .region }
+        #expect(withContext.map(\.nodeID).contains("region:350102"))
+        let without = try! #require(entityMentions("在鼓楼区试点").first { $0.kind == .region })
+        #expect(without.canonical == "鼓楼区")
+        #expect(without.confidence < 1)
+        #expect(without.alternatives.count >= 2)
+    }
+
+    @Test func ambiguousDistrictResolvedByTheCityNamedBeforeIt() {
+        let found = entityMentions("北京市朝阳区和吉林省长春市朝阳区", context: "410000").filter { $0.kind == .region }
+        let chaoyang = found.filter { $0.canonical == "朝阳区" }
+        #expect(chaoyang.map(\.nodeID) == ["region:110105", "region:220104"])
+    }
+
+    @Test func companiesBanksAndMediaAreOrganisationsNotAgenciesOrRegions() {
+        let found = entityMentions("中国工商银行、国家开发银行和新华社参加会议")
+        #expect(found.map(\.kind) == [.organization, .organization, .organization])
+        #expect(found.map(\.canonical) == ["中国工商银行", "国家开发银行", "新华通讯社"])
+    }
+
+    @Test func cityClustersAndMetropolitanAreasByHeadWord() {
+        let found = entityMentions("培育南京都市圈和渝东北城镇群，打造世界级城市群和现代化都市圈")
+            .filter { $0.kind == .region && $0.level == "area" }
+        #expect(found.map(\.canonical) == ["南京都市圈", "渝东北城镇群"])
+        #expect(found.allSatisfy { $0.nodeID.hasPrefix("region:area:") && $0.confidence < 1 })
+    }
+
+    @Test func shortCountyNamesDoNotMatchInsideWords() {
+        #expect(entityMentions("相应县级政府和城区改造").filter { $0.kind == .region }.isEmpty)
+    }
+
+    @Test func directionAfterAProvinceAbbreviationIsNoArea() {
+        #expect(!entityMentions("渝东北地区的村庄").contains { $0.canonical == "东北地区" })
+        #expect(entityMentions("推动东北地区振兴").contains { $0.canonical == "东北地区" })
+    }
+
+    @Test func programmeMentionsTheRegionItNames() {
+        let found = entityMentions("推动京津冀协同发展和长三角一体化发展")
+        #expect(found.filter { $0.kind == .programme }.map(\.canonical) == ["京津冀协同发展", "长三角一体化发展"])
+        #expect(found.filter { $0.kind == .region }.map(\.canonical) == ["京津冀", "长江三角洲区域"])
+    }
+
+    @Test func resolveAgencyForIssuerNames() {
+        let r = entityTestsRecognizer
+        #expect(r.resolveAgency("发改委", contextProvince: nil)?.canonical == "国家发展和改革委员会")
+        #expect(r.resolveAgency(" 江苏省人民政府 ", contextProvince: nil)?.canonical == "江苏省人民政府")
+        #expect(r.resolveAgency("省财政厅", contextProvince: "320000")?.canonical == "江苏省财政厅")
+        #expect(r.resolveAgency("有关部门", contextProvince: nil) == nil)
+        #expect(r.resolveAgency("江苏省财政厅和商务厅", contextProvince: nil) == nil)  // two bodies, not one
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+import PolicyCore
+@testable import PolicyExtraction
+
+@Suite struct RelationExtractorTests {
+    func hits(_ text: String, agencies: [String], programmes: [String] = []) -> (ScalarSpan, [EntityHit]) {
+        let span = ScalarSpan(text)
+        var out: [EntityHit] = []
+        for (names, kind) in [(agencies, NodeKind.agency), (programmes, NodeKind.programme)] {
+            for name in names {
+                let word = scalars(name)
+                var from = 0
+                while let i = span.find(word, from: from) {
+                    out.append(EntityHit(range: i..<(i + word.count), kind: kind, nodeID: "\(kind.rawValue):" + name, canonical: name, surface: name))
+                    from = i + word.count
+                }
+            }
+        }
+        return (span, out.sorted { $0.range.lowerBound < $1.range.lowerBound })
+    }
+
+    @Test func leadAnnotationPointsAtProgramme() {
+        let (span, h) = hits("深入实施全民健身计划。（体育总局牵头，教育部等按职责分工负责）", agencies: ["体育总局", "教育部"], programmes: ["全民健身计划"])
+        let found = RelationExtractor.relations(in: span, hits: h, fallbackTarget: "document:X")
+        #expect(found.filter { $0.kind == .leads }.map { [$0.source, $0.target] } == [["agency:体育总局", "programme:全民健身计划"]])
+    }
+
+    @Test func leadAnnotationFallsBackToDocument() {
+        let (span, h) = hits("加强质量监管（市场监管总局、工业和信息化部牵头）", agencies: ["市场监管总局", "工业和信息化部"])
+        let found = RelationExtractor.relations(in: span, hits: h, fallbackTarget: "document:X").filter { $0.kind == .leads }
+        #expect(found.map(\.source) == ["agency:市场监管总局", "agency:工业和信息化部"])
+        #expect(Set(found.map(\.target)) == ["document:X"])
+    }
+
+    @Test func cooperation() {
+        let (span, h) = hits("水利部将会同自然资源部、生态环境部开展评估。", agencies: ["水利部", "自然资源部", "生态环境部"])
+        let found = RelationExtractor.relations(in: span, hits: h, fallbackTarget: nil).filter { $0.kind == .cooperates }
+        #expect(found.map { [$0.source, $0.target] } == [["agency:水利部", "agency:自然资源部"], ["agency:水利部", "agency:生态环境部"]])
+    }
+
+    @Test func supervision() {
+        let (span, h) = hits("商务部、海关总署加强对“跨境电商综试区”的监督指导。", agencies: ["商务部", "海关总署"], programmes: ["跨境电商综试区"])
+        let found = RelationExtractor.relations(in: span, hits: h, fallbackTarget: nil).filter { $0.kind == .supervises }
+        #expect(found.map { [$0.source, $0.target] } == [["agency:商务部", "programme:跨境电商综试区"], ["agency:海关总署", "programme:跨境电商综试区"]])
+    }
+
+    @Test func supervisionOfAQuotedProgrammeWhoseMentionIncludesTheQuotes() {
+        let (span, h) = hits("民政部加强对“社区养老驿站”的指导。", agencies: ["民政部"], programmes: ["“社区养老驿站”"])
+        let found = RelationExtractor.relations(in: span, hits: h, fallbackTarget: nil).filter { $0.kind == .supervises }
+        #expect(found.map { [$0.source, $0.target] } == [["agency:民政部", "programme:“社区养老驿站”"]])
+    }
+
+    @Test func noRelationWithoutAgencies() {
+        let (span, h) = hits("各地要会同有关部门抓好落实，加强对项目的监督。", agencies: ["水利部"])
+        #expect(RelationExtractor.relations(in: span, hits: h, fallbackTarget: "document:X").isEmpty)
+    }
+}

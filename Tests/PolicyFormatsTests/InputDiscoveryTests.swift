@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import PolicyFormats
+
+@Suite struct InputDiscoveryTests {
+    @Test func walksFoldersAndSaysWhatItSkips() throws {
+        let root = try temporaryFolder("discover")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/sub/deeper", withIntermediateDirectories: true)
+        try Data("通知".utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
+        try Data("<html><body>页</body></html>".utf8).write(to: URL(fileURLWithPath: root + "/sub/b.htm"))
+        try fm.copyItem(atPath: fixtures + "/policy.docx", toPath: root + "/sub/deeper/c.docx")
+        try Data("%PDF-1.4".utf8).write(to: URL(fileURLWithPath: root + "/sub/d.pdf"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/e.xls"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/.hidden.txt"))
+        try Data().write(to: URL(fileURLWithPath: root + "/empty.txt"))
+        try Data("<html></html>".utf8).write(to: URL(fileURLWithPath: root + "/named-explicitly.dat"))
+
+        var skipped: [(String, String)] = []
+        let inputs = discoverInputs(paths: [root, root + "/named-explicitly.dat", root + "/missing.txt", root + "/a.txt"]) {
+            skipped.append(($0, $1))
+        }
+        #expect(inputs.map { String($0.path.dropFirst(root.count)) } == ["/a.txt", "/sub/b.htm", "/sub/d.pdf", "/sub/deeper/c.docx", "/named-explicitly.dat"])
+        #expect(inputs.map(\.format) == [.text, .html, .pdf, .docx, .html])
+        #expect(inputs[0].size == 6)
+        let reasons = Dictionary(uniqueKeysWithValues: skipped.map { (String($0.0.dropFirst(root.count)), $0.1) })
+        #expect(reasons["/e.xls"] == "unsupported extension .xls")
+        #expect(reasons["/empty.txt"] == "empty file")
+        #expect(reasons["/missing.txt"] == "no such file or folder")
+        #expect(reasons["/.hidden.txt"] == nil)   // hidden files are passed over silently
+        // Met in the folder walk it is skipped; named on its own it is read (by its magic bytes).
+        #expect(reasons["/named-explicitly.dat"] == "unsupported extension .dat")
+        #expect(skipped.count == 4, "\(skipped)")
+    }
+}
