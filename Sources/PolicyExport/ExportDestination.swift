@@ -13,6 +13,7 @@ public final class ExportDestination {
     public let path: String
     private let temporaryPath: String?
     private var finished = false
+    private var ownsDescriptor = false
 
     /// Opens `path` for writing; "-" means standard output.
     public init(path: String) throws {
@@ -20,6 +21,16 @@ public final class ExportDestination {
         if path == "-" {
             fileDescriptor = 1
             temporaryPath = nil
+            return
+        }
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR {
+            // A device or pipe (/dev/null, a FIFO): write to it directly.
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            if fd < 0 { throw KGError(file: path, "cannot open: \(String(cString: strerror(errno)))") }
+            fileDescriptor = fd
+            temporaryPath = nil
+            ownsDescriptor = true
             return
         }
         let temp = path + ".tmp-\(getpid())"
@@ -33,7 +44,10 @@ public final class ExportDestination {
     public func commit() throws {
         guard !finished else { return }
         finished = true
-        guard let temp = temporaryPath else { return }
+        guard let temp = temporaryPath else {
+            if ownsDescriptor { close(fileDescriptor) }
+            return
+        }
         if close(fileDescriptor) != 0 { throw KGError(file: path, "cannot close: \(String(cString: strerror(errno)))") }
         if rename(temp, path) != 0 {
             let message = String(cString: strerror(errno))
@@ -43,6 +57,7 @@ public final class ExportDestination {
     }
 
     deinit {
+        if !finished && ownsDescriptor { close(fileDescriptor) }
         if !finished, let temp = temporaryPath {
             close(fileDescriptor)
             unlink(temp)

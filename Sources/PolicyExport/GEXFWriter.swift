@@ -18,10 +18,6 @@ public struct GEXFWriter {
     static let namespace = "http://gexf.net/1.3"
     static let vizNamespace = "http://gexf.net/1.3/viz"
 
-    public func write(toFileDescriptor fd: Int32) throws {
-        try write(to: try XMLWriter(fileDescriptor: fd))
-    }
-
     public func write(to xml: XMLWriter) throws {
         try xml.startDocument()
         try xml.startElement(prefix: nil, name: "gexf", namespaceURI: Self.namespace)

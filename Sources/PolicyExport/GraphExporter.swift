@@ -11,6 +11,12 @@ public enum GraphExporter {
     /// `relationships.csv`. Returns the paths written.
     @discardableResult
     public static func export(_ graph: Graph, format: ExportFormat, options: ExportOptions, to path: String) throws -> [String] {
+        try exportCountingBytes(graph, format: format, options: options, to: path).paths
+    }
+
+    /// `export`, also returning the number of bytes written.
+    public static func exportCountingBytes(_ graph: Graph, format: ExportFormat, options: ExportOptions,
+                                           to path: String) throws -> (paths: [String], bytes: Int) {
         if options.view == .coissue && [.rdfxml, .turtle, .ntriples, .nquads, .jsonl].contains(format) {
             throw KGError("--view coissue is available for graphml, gexf, neo4j and dot; \(format.rawValue) exports the full graph")
         }
@@ -24,42 +30,55 @@ public enum GraphExporter {
             }
             let nodesPath = path + "/nodes.csv", relationshipsPath = path + "/relationships.csv"
             let nodes = try ExportDestination(path: nodesPath), rels = try ExportDestination(path: relationshipsPath)
-            try Neo4jCSVWriter(view: view, options: options).write(
-                nodes: ByteSink(fileDescriptor: nodes.fileDescriptor, path: nodesPath),
-                relationships: ByteSink(fileDescriptor: rels.fileDescriptor, path: relationshipsPath))
+            let nodeSink = ByteSink(fileDescriptor: nodes.fileDescriptor, path: nodesPath)
+            let relSink = ByteSink(fileDescriptor: rels.fileDescriptor, path: relationshipsPath)
+            try Neo4jCSVWriter(view: view, options: options).write(nodes: nodeSink, relationships: relSink)
             try nodes.commit()
             try rels.commit()
-            return [nodesPath, relationshipsPath]
+            return ([nodesPath, relationshipsPath], nodeSink.bytesWritten + relSink.bytesWritten)
         default:
             let destination = try ExportDestination(path: path)
+            let bytes: Int
             do {
-                try write(view, format: format, options: options, fileDescriptor: destination.fileDescriptor, path: path)
+                bytes = try write(view, format: format, options: options, fileDescriptor: destination.fileDescriptor, path: path)
             } catch let e as XMLWriterError {
                 throw KGError(file: path, e.description)
             }
             try destination.commit()
-            return [path]
+            return ([path], bytes)
         }
     }
 
-    /// Writes one single-file format to an open file descriptor.
+    /// Writes one single-file format to an open file descriptor; returns the number of bytes written.
+    @discardableResult
     public static func write(_ view: GraphView, format: ExportFormat, options: ExportOptions,
-                             fileDescriptor fd: Int32, path: String) throws {
+                             fileDescriptor fd: Int32, path: String) throws -> Int {
         switch format {
-        case .graphml: try GraphMLWriter(view: view, options: options).write(toFileDescriptor: fd)
-        case .gexf: try GEXFWriter(view: view, options: options).write(toFileDescriptor: fd)
-        case .rdfxml:
-            var mapper = RDFMapper(view: view, baseIRI: options.baseIRI, namedGraphs: false)
-            try mapper.write(to: RDFXMLSerializer(xml: try XMLWriter(fileDescriptor: fd)))
-        case .turtle:
-            var mapper = RDFMapper(view: view, baseIRI: options.baseIRI, namedGraphs: false)
-            try mapper.write(to: TurtleSerializer(out: ByteSink(fileDescriptor: fd, path: path)))
-        case .ntriples, .nquads:
-            var mapper = RDFMapper(view: view, baseIRI: options.baseIRI, namedGraphs: format == .nquads)
-            try mapper.write(to: NTriplesSerializer(out: ByteSink(fileDescriptor: fd, path: path), quads: format == .nquads))
-        case .jsonl: try JSONLWriter(view: view).write(to: ByteSink(fileDescriptor: fd, path: path))
-        case .dot: try DOTWriter(view: view, options: options).write(to: ByteSink(fileDescriptor: fd, path: path))
-        case .neo4j: throw KGError("neo4j export writes a directory; use GraphExporter.export")
+        case .graphml, .gexf, .rdfxml:
+            let xml = try XMLWriter(fileDescriptor: fd)
+            switch format {
+            case .graphml: try GraphMLWriter(view: view, options: options).write(to: xml)
+            case .gexf: try GEXFWriter(view: view, options: options).write(to: xml)
+            default:
+                var mapper = RDFMapper(view: view, baseIRI: options.baseIRI, namedGraphs: false)
+                try mapper.write(to: RDFXMLSerializer(xml: xml))
+            }
+            return xml.bytesWritten
+        default:
+            let sink = ByteSink(fileDescriptor: fd, path: path)
+            switch format {
+            case .turtle:
+                var mapper = RDFMapper(view: view, baseIRI: options.baseIRI, namedGraphs: false)
+                try mapper.write(to: TurtleSerializer(out: sink))
+            case .ntriples, .nquads:
+                var mapper = RDFMapper(view: view, baseIRI: options.baseIRI, namedGraphs: format == .nquads)
+                try mapper.write(to: NTriplesSerializer(out: sink, quads: format == .nquads))
+            case .jsonl: try JSONLWriter(view: view).write(to: sink)
+            case .dot: try DOTWriter(view: view, options: options).write(to: sink)
+            default: throw KGError("neo4j export writes a directory; use GraphExporter.export")
+            }
+            try sink.flush()
+            return sink.bytesWritten
         }
     }
 }

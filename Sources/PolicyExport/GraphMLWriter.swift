@@ -1,3 +1,4 @@
+import Foundation
 import PolicyCore
 import PolicyStore
 import PolicyXML
@@ -25,6 +26,8 @@ public struct GraphMLWriter {
         var name: String
         var domain: String
         var type: ScalarType
+        /// The id as a C string, for the `key` attribute of every `<data>`.
+        var xmlID: XMLName { XMLNameCache.shared(id) }
         var graphmlType: String {
             switch type {
             case .boolean: return "boolean"
@@ -87,12 +90,6 @@ public struct GraphMLWriter {
         return (node, edge, nodeAttr, edgeAttr)
     }
 
-    /// Writes the view to `out` (a file descriptor); the caller closes it.
-    public func write(toFileDescriptor fd: Int32) throws {
-        let xml = try XMLWriter(fileDescriptor: fd)
-        try write(to: xml)
-    }
-
     /// Writes the view through an existing writer (e.g. an in-memory one).
     public func write(to xml: XMLWriter) throws {
         switch options.view {
@@ -136,41 +133,51 @@ public struct GraphMLWriter {
         let keys = Self.keys(nodeFixed: Self.nodeFixed, edgeFixed: Self.edgeFixed, schema: schema)
         try startDocument(xml, keys: keys.node + keys.edge, directed: true)
         let edgeIDs = Dictionary(uniqueKeysWithValues: keys.edge.map { ($0.name, $0.id) })
+        // Node ids decoded once, reused for the edges' ids (`kind:source->target`).
+        var nodeIDs = [String](repeating: "", count: graph.nodeCount)
         for n in 0..<graph.nodeCount where view.includesNode[n] {
             try xml.startElement(Names.node)
             try xml.attribute(Names.id, letter: 0x6E, n)
             let label = ExportText.clean(graph.label(n))
             let kind = graph.nodeKind(n)
-            try data(xml, "kg_id", ExportText.clean(graph.nodeID(n)))
-            try data(xml, "label", label)
-            try data(xml, "name", label)
-            try data(xml, "kind", kind.rawValue)
+            let id = ExportText.clean(graph.nodeID(n))
+            nodeIDs[n] = id
+            try data(xml, Names.kgID, id)
+            try data(xml, Names.label, label)
+            try data(xml, Names.name, label)
+            try data(xml, Names.kind, kind.rawValue)
             try colour(xml, kind)
             let aliases = graph.aliases(n)
-            if !aliases.isEmpty { try data(xml, "aliases", ExportText.clean(aliases.joined(separator: ExportText.listSeparator))) }
-            try evidence(xml, graph.evidence(ofNode: n), evidenceKey: "evidence", locationsKey: "locations")
+            if !aliases.isEmpty { try data(xml, Names.aliases, ExportText.clean(aliases.joined(separator: ExportText.listSeparator))) }
+            try evidence(xml, graph.evidence(ofNode: n), evidenceKey: Names.evidence, locationsKey: Names.locations)
             for (key, value) in graph.attributes(ofNode: n) {
                 guard let column = keys.nodeAttr[key], let text = AttributeSchema.text(value, as: column.type) else { continue }
-                try data(xml, column.id, text)
+                try data(xml, column.xmlID, text)
             }
             if options.yEd { try yEdNode(xml, label: label, kind: kind) }
             try xml.endElement()
         }
-        let relationKey = edgeIDs["relation"]!, interactionKey = edgeIDs["interaction"]!
-        let idKey = edgeIDs["kg_id"]!, evidenceKey = edgeIDs["evidence"]!, locationsKey = edgeIDs["locations"]!
+        let relationKey = XMLName(edgeIDs["relation"]!), interactionKey = XMLName(edgeIDs["interaction"]!)
+        let idKey = XMLName(edgeIDs["kg_id"]!), evidenceKey = XMLName(edgeIDs["evidence"]!)
+        let locationsKey = XMLName(edgeIDs["locations"]!)
         for e in 0..<graph.edgeCount where view.includesEdge[e] {
             try xml.startElement(Names.edge)
             try xml.attribute(Names.id, letter: 0x65, e)
             try xml.attribute(Names.source, letter: 0x6E, graph.edgeSource(e))
             try xml.attribute(Names.target, letter: 0x6E, graph.edgeTarget(e))
             let relation = graph.edgeKind(e).rawValue
-            try data(xml, idKey, ExportText.clean(graph.edgeID(e)))
+            var edgeID = relation
+            edgeID += ":"
+            edgeID += nodeIDs[graph.edgeSource(e)]
+            edgeID += "->"
+            edgeID += nodeIDs[graph.edgeTarget(e)]
+            try data(xml, idKey, edgeID)
             try data(xml, relationKey, relation)
             try data(xml, interactionKey, relation)
             try evidence(xml, graph.evidence(ofEdge: e), evidenceKey: evidenceKey, locationsKey: locationsKey)
             for (key, value) in graph.attributes(ofEdge: e) {
                 guard let column = keys.edgeAttr[key], let text = AttributeSchema.text(value, as: column.type) else { continue }
-                try data(xml, column.id, text)
+                try data(xml, column.xmlID, text)
             }
             if options.yEd { try yEdEdge(xml, label: relation, directed: true) }
             try xml.endElement()
@@ -222,33 +229,44 @@ public struct GraphMLWriter {
     }
 
     @inline(__always)
-    private func data(_ xml: XMLWriter, _ key: String, _ text: String) throws {
+    private func data(_ xml: XMLWriter, _ key: XMLName, _ text: String) throws {
         try xml.startElement(Names.data)
-        try xml.attribute(Names.key, key)
+        try xml.attribute(Names.key, name: key)
         try xml.text(text)
         try xml.endElement()
     }
 
     @inline(__always)
-    private func data(_ xml: XMLWriter, _ key: String, _ value: Int) throws {
+    private func data(_ xml: XMLWriter, _ key: XMLName, _ value: Int) throws {
         try xml.startElement(Names.data)
-        try xml.attribute(Names.key, key)
+        try xml.attribute(Names.key, name: key)
         try xml.text(value)
         try xml.endElement()
     }
 
-    private func colour(_ xml: XMLWriter, _ kind: NodeKind) throws {
-        let c = KindPalette.colour(of: kind)
-        try data(xml, "color", c.hex)
-        try data(xml, "r", Int(c.red))
-        try data(xml, "g", Int(c.green))
-        try data(xml, "b", Int(c.blue))
+    @inline(__always)
+    private func data(_ xml: XMLWriter, _ key: String, _ text: String) throws {
+        try data(xml, XMLNameCache.shared(key), text)
     }
 
-    private func evidence(_ xml: XMLWriter, _ evidence: [Evidence], evidenceKey: String, locationsKey: String) throws {
+    @inline(__always)
+    private func data(_ xml: XMLWriter, _ key: String, _ value: Int) throws {
+        try data(xml, XMLNameCache.shared(key), value)
+    }
+
+    private func colour(_ xml: XMLWriter, _ kind: NodeKind) throws {
+        let c = KindPalette.colour(of: kind)
+        try data(xml, Names.color, c.hex)
+        try data(xml, Names.r, Int(c.red))
+        try data(xml, Names.g, Int(c.green))
+        try data(xml, Names.b, Int(c.blue))
+    }
+
+    private func evidence(_ xml: XMLWriter, _ evidence: [Evidence], evidenceKey: XMLName, locationsKey: XMLName) throws {
         guard let first = evidence.first else { return }
         try data(xml, evidenceKey, ExportText.clean(first.text))
         var locations = ""
+        locations.reserveCapacity(evidence.count * (evidence[0].source.utf8.count + 8))
         for (i, ev) in evidence.enumerated() {
             if i > 0 { locations += ExportText.listSeparator }
             locations += ev.source
@@ -302,6 +320,24 @@ public struct GraphMLWriter {
         static let graph = XMLName("graph"), edgedefault = XMLName("edgedefault")
         static let node = XMLName("node"), edge = XMLName("edge"), data = XMLName("data")
         static let source = XMLName("source"), target = XMLName("target")
+        static let kgID = XMLName("kg_id"), label = XMLName("label"), name = XMLName("name"), kind = XMLName("kind")
+        static let aliases = XMLName("aliases"), evidence = XMLName("evidence"), locations = XMLName("locations")
+        static let color = XMLName("color"), r = XMLName("r"), g = XMLName("g"), b = XMLName("b")
+    }
+}
+
+/// XML names made once per distinct string (key ids are few and reused for every element).
+enum XMLNameCache {
+    nonisolated(unsafe) private static var names: [String: XMLName] = [:]
+    private static let lock = NSLock()
+
+    static func shared(_ s: String) -> XMLName {
+        lock.lock()
+        defer { lock.unlock() }
+        if let n = names[s] { return n }
+        let n = XMLName(s)
+        names[s] = n
+        return n
     }
 }
 

@@ -3,18 +3,20 @@ import PolicyStore
 
 /// Maps a graph view onto RDF statements (PolicyKG's pkg: vocabulary, reusing W3C ORG, ELI, PROV-O, SKOS, DCTERMS
 /// and Web Annotation) and hands them to a serializer:
-/// - every node gets an IRI `<base><kind>/<id without the kind prefix>`, `rdf:type` by kind (agency →
-///   org:Organization, document → eli:LegalResource, region → dcterms:Location, programme → skos:Concept, plus a
-///   pkg: class), `rdfs:label` and `skos:prefLabel` (`@zh` when the text has Chinese), `skos:altLabel` per alias,
-///   `pkg:kgId`; documents get `eli:title`, `eli:id_local` (文号), `eli:date_document` (xsd:date / gYearMonth /
-///   gYear); other attributes become `pkg:<lowerCamel key>` typed literals;
-/// - every edge is a direct statement (`pkg:<lowerCamel kind>`; cites → eli:cites, part_of → dcterms:isPartOf)
-///   and a reified `rdf:Statement` `<base>statement/<edge id>` carrying the edge's attributes; `issued_by`
-///   additionally becomes a PROV-O qualified attribution (`prov:qualifiedAttribution` → `prov:Attribution` with
-///   `prov:agent` and `pkg:signatureOrder`) and `prov:wasAttributedTo`;
-/// - every evidence entry is an `oa:Annotation` whose body is the node (or statement) and whose target is an
-///   `oa:SpecificResource` on the source file with an `oa:TextQuoteSelector` (the sentence) and an
-///   `oa:DataPositionSelector` (byte offsets), plus `pkg:line`/`pkg:column`;
+/// - every node gets an IRI `<base><kind>/<id without the kind prefix>`, `rdf:type` its pkg: class (pkg:Agency,
+///   pkg:Document, …) and the W3C class it specialises (org:Organization, eli:LegalResource, dcterms:Location,
+///   skos:Concept), `rdfs:label` and `skos:prefLabel` (`@zh` when the text has Chinese), `skos:altLabel` per
+///   alias, `pkg:kgId`; documents get `eli:title`/`dcterms:title`, `eli:id_local` (文号), `eli:date_document`
+///   (xsd:date / gYearMonth / gYear); an agency's `level` is the pkg:AgencyLevel individual; a target's own `kind`
+///   is `pkg:targetKind`; other attributes become `pkg:<lowerCamel key>` typed literals;
+/// - every edge is a direct statement `pkg:<lowerCamel kind>` (`cooperates` → `pkg:cooperatesWith`) and a
+///   reified `rdf:Statement` `<base>statement/<edge id>` carrying the edge's attributes; `issued_by` additionally
+///   becomes a PROV-O qualified attribution (`prov:qualifiedAttribution` → `prov:Attribution` with `prov:agent` and
+///   `pkg:order`, the signature position) and `prov:wasAttributedTo`;
+/// - every evidence entry is `<node or statement> pkg:evidence [ a pkg:Evidence, oa:Annotation ]` with
+///   `oa:hasBody` back to it, `pkg:line`/`pkg:column`, and an `oa:hasTarget` `oa:SpecificResource` on the
+///   source file (a pkg:SourceFile) with an `oa:TextQuoteSelector` (the sentence) and an `oa:TextPositionSelector`
+///   (byte offsets, as Ontology/policy.ttl specifies);
 /// - with `namedGraphs` (N-Quads), statements go into one graph per source document: a node's or edge's
 ///   statements into the graph of each file its evidence comes from, an annotation into its own file's graph.
 public struct RDFMapper {
@@ -53,13 +55,14 @@ public struct RDFMapper {
     /// The predicate of an edge kind.
     public static func predicate(for kind: EdgeKind) -> RDFName {
         switch kind {
-        case .cites: return Vocabulary.cites
-        case .partOf: return Vocabulary.isPartOf
-        case .renamedTo: return Vocabulary.isReplacedBy
         case .issuedBy: return Vocabulary.issuedBy
+        case .cooperates: return cooperatesWith
         default: return RDFName(.pkg, Vocabulary.localName(kind.rawValue))
         }
     }
+
+    private static let cooperatesWith = RDFName(.pkg, "cooperatesWith")
+    private static let agencyLevels: Set<String> = ["party", "central", "provincial", "municipal", "county", "other"]
 
     public mutating func write(to out: RDFSerializer) throws {
         let graph = view.graph
@@ -70,7 +73,7 @@ public struct RDFMapper {
         for source in graph.sources {
             let iri = Self.sourceIRI(source.path, base: baseIRI)
             let g = namedGraphs ? iri : nil
-            try out.emit(.iri(iri), Vocabulary.type, .name(Vocabulary.entity), graph: g)
+            try out.emit(.iri(iri), Vocabulary.type, .name(Vocabulary.sourceFile), graph: g)
             try out.emit(.iri(iri), Vocabulary.identifier, .literal(ExportText.clean(source.path), .plain), graph: g)
             try out.emit(.iri(iri), Vocabulary.contentHash, .literal(source.contentHash, .plain), graph: g)
         }
@@ -104,10 +107,10 @@ public struct RDFMapper {
         let own = RDFName(.pkg, Vocabulary.localName(kind.rawValue, upperFirst: true))
         var list: [RDFName]
         switch kind {
-        case .agency, .organization: list = [Vocabulary.organization, own]
-        case .document: list = [Vocabulary.legalResource, own]
-        case .region: list = [Vocabulary.location, own]
-        case .programme: list = [Vocabulary.concept, own]
+        case .agency, .organization: list = [own, Vocabulary.organization]
+        case .document: list = [own, Vocabulary.legalResource]
+        case .region: list = [own, Vocabulary.location]
+        case .programme: list = [own, Vocabulary.concept]
         default: list = [own]
         }
         classCache[kind] = list
@@ -123,9 +126,17 @@ public struct RDFMapper {
 
     private static func textLiteral(_ s: String) -> RDFTerm {
         let clean = ExportText.clean(s)
-        for u in clean.unicodeScalars where u.value >= 0x3400 && u.value <= 0x9FFF { return .literal(clean, .language("zh")) }
-        return .literal(clean, .plain)
+        // A CJK ideograph (U+3400–U+9FFF: UTF-8 lead bytes E3 90 … E9) makes it Chinese.
+        let chinese = clean.utf8.withContiguousStorageIfAvailable { utf8 in
+            for i in 0..<utf8.count where utf8[i] >= 0xE3 && utf8[i] <= 0xE9 {
+                if utf8[i] > 0xE3 || (i + 1 < utf8.count && utf8[i + 1] >= 0x90) { return true }
+            }
+            return false
+        } ?? clean.unicodeScalars.contains { $0.value >= 0x3400 && $0.value <= 0x9FFF }
+        return .literal(clean, chinese ? zh : .plain)
     }
+
+    private static let zh = RDFLiteralKind.language("zh")
 
     private static func dateLiteral(_ s: String) -> RDFTerm {
         let utf8 = Array(s.utf8)
@@ -142,7 +153,7 @@ public struct RDFMapper {
         switch value {
         case .null: return []
         case .bool(let b): return [.literal(b ? "true" : "false", .typed(Vocabulary.xsdBoolean))]
-        case .int(let i): return [.literal(String(i), .typed(Vocabulary.xsdInteger))]
+        case .int(let i): return [.integer(i)]
         case .double(let d):
             guard d.isFinite else { return [.literal(d.isNaN ? "NaN" : (d > 0 ? "INF" : "-INF"), .typed(Vocabulary.xsdDouble))] }
             return [.literal(String(d), .typed(Vocabulary.xsdDouble))]
@@ -165,7 +176,12 @@ public struct RDFMapper {
             if isDocument {
                 switch key {
                 case "title":
-                    if case .string(let t) = value { try out.emit(s, Vocabulary.title, Self.textLiteral(t), graph: g); continue }
+                    if case .string(let t) = value {
+                        let title = Self.textLiteral(t)
+                        try out.emit(s, Vocabulary.title, title, graph: g)
+                        try out.emit(s, Vocabulary.dctermsTitle, title, graph: g)
+                        continue
+                    }
                 case "doc_number":
                     if case .string(let t) = value { try out.emit(s, Vocabulary.idLocal, .literal(ExportText.clean(t), .plain), graph: g); continue }
                 case "date":
@@ -173,7 +189,11 @@ public struct RDFMapper {
                 default: break
                 }
             }
-            let p = attributePredicate(key)
+            if key == "level", kind == .agency, case .string(let level) = value, Self.agencyLevels.contains(level) {
+                try out.emit(s, Vocabulary.level, .name(RDFName(.pkg, level)), graph: g)
+                continue
+            }
+            let p = key == "kind" ? Vocabulary.targetKind : attributePredicate(key)
             for o in Self.literals(value) { try out.emit(s, p, o, graph: g) }
         }
     }
@@ -201,7 +221,7 @@ public struct RDFMapper {
             try out.emit(b, Vocabulary.type, .name(Vocabulary.attribution), graph: g)
             try out.emit(b, Vocabulary.agent, .iri(nodeIRIs[graph.edgeTarget(e)]!), graph: g)
             if let order = graph.attribute("order", ofEdge: e)?.intValue {
-                try out.emit(b, Vocabulary.signatureOrder, .literal(String(order), .typed(Vocabulary.xsdInteger)), graph: g)
+                try out.emit(b, Vocabulary.order, .integer(order), graph: g)
             }
         }
     }
@@ -252,20 +272,22 @@ public struct RDFMapper {
             let a = RDFTerm.blank(blankCounter + 1), t = RDFTerm.blank(blankCounter + 2)
             let q = RDFTerm.blank(blankCounter + 3), p = RDFTerm.blank(blankCounter + 4)
             blankCounter += 4
+            try out.emit(body, Vocabulary.evidence, a, graph: g)
+            try out.emit(a, Vocabulary.type, .name(Vocabulary.evidenceClass), graph: g)
             try out.emit(a, Vocabulary.type, .name(Vocabulary.annotation), graph: g)
             try out.emit(a, Vocabulary.hasBody, body, graph: g)
+            try out.emit(a, Vocabulary.line, .integer(ev.line), graph: g)
+            try out.emit(a, Vocabulary.column, .integer(ev.column), graph: g)
             try out.emit(a, Vocabulary.hasTarget, t, graph: g)
             try out.emit(t, Vocabulary.type, .name(Vocabulary.specificResource), graph: g)
             try out.emit(t, Vocabulary.hasSource, .iri(source), graph: g)
             try out.emit(t, Vocabulary.hasSelector, q, graph: g)
             try out.emit(t, Vocabulary.hasSelector, p, graph: g)
-            try out.emit(t, Vocabulary.line, .literal(String(ev.line), .typed(Vocabulary.xsdInteger)), graph: g)
-            try out.emit(t, Vocabulary.column, .literal(String(ev.column), .typed(Vocabulary.xsdInteger)), graph: g)
             try out.emit(q, Vocabulary.type, .name(Vocabulary.textQuoteSelector), graph: g)
             try out.emit(q, Vocabulary.exact, Self.textLiteral(ev.text), graph: g)
-            try out.emit(p, Vocabulary.type, .name(Vocabulary.dataPositionSelector), graph: g)
-            try out.emit(p, Vocabulary.start, .literal(String(ev.byteStart), .typed(Vocabulary.xsdInteger)), graph: g)
-            try out.emit(p, Vocabulary.end, .literal(String(ev.byteEnd), .typed(Vocabulary.xsdInteger)), graph: g)
+            try out.emit(p, Vocabulary.type, .name(Vocabulary.textPositionSelector), graph: g)
+            try out.emit(p, Vocabulary.start, .integer(ev.byteStart), graph: g)
+            try out.emit(p, Vocabulary.end, .integer(ev.byteEnd), graph: g)
         }
     }
 }

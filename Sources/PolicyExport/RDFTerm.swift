@@ -1,5 +1,5 @@
 /// An RDF term as the serializers receive it.
-public enum RDFTerm {
+public enum RDFTerm: Sendable {
     /// An absolute IRI, already safe for N-Triples (see `IRIEncoding`).
     case iri(String)
     /// A vocabulary term.
@@ -8,9 +8,11 @@ public enum RDFTerm {
     case blank(Int)
     /// A literal: plain (xsd:string), language-tagged or typed.
     case literal(String, RDFLiteralKind)
+    /// An xsd:integer literal (written without building a string).
+    case integer(Int)
 }
 
-public enum RDFLiteralKind {
+public enum RDFLiteralKind: Sendable {
     case plain
     case language(String)
     case typed(RDFName)
@@ -22,6 +24,38 @@ public enum RDFLiteralKind {
 public enum IRIEncoding {
     /// Percent-encodes `s` for use as one path segment.
     public static func segment(_ s: String) -> String {
+        if let clean = s.utf8.withContiguousStorageIfAvailable(isSafeSegment), clean { return s }
+        return encodeSegment(s)
+    }
+
+    /// True when no byte needs encoding: safe ASCII, and multi-byte characters in U+00A0–U+D7FF (lead bytes C2–ED,
+    /// except C2 80–9F) — the common Chinese case.
+    @inline(__always)
+    static func isSafeSegment(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            if b < 0x80 {
+                if safeASCII[Int(b)] == 0 { return false }
+            } else if b == 0xC2 {
+                if i + 1 < utf8.count && utf8[i + 1] < 0xA0 { return false }
+            } else if b < 0xC2 || b > 0xED {
+                if b >= 0x80 && b < 0xC0 { i += 1; continue }      // continuation byte
+                return false
+            }
+            i += 1
+        }
+        return true
+    }
+
+    private static let safeASCII: [UInt8] = (0..<128).map { v in
+        let u = Unicode.Scalar(UInt8(v))
+        let ok = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            || "-._~:@!$&'()*+,;=".unicodeScalars.contains(u)
+        return ok ? 1 : 0
+    }
+
+    static func encodeSegment(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         let hex = Array("0123456789ABCDEF".unicodeScalars)
         func encode(_ u: Unicode.Scalar) {

@@ -38,7 +38,7 @@ public final class RDFName: Hashable, @unchecked Sendable {
     public func hash(into h: inout Hasher) { h.combine(iri) }
 }
 
-/// The terms PolicyKG's RDF uses (see Ontology/policy.ttl for the pkg: definitions).
+/// The terms PolicyKG's RDF uses (the pkg: terms are defined in Ontology/policy.ttl).
 public enum Vocabulary {
     public static let type = RDFName(.rdf, "type")
     public static let statement = RDFName(.rdf, "Statement")
@@ -57,7 +57,12 @@ public enum Vocabulary {
 
     public static let kgId = RDFName(.pkg, "kgId")
     public static let issuedBy = RDFName(.pkg, "issuedBy")
-    public static let signatureOrder = RDFName(.pkg, "signatureOrder")
+    public static let order = RDFName(.pkg, "order")
+    public static let evidence = RDFName(.pkg, "evidence")
+    public static let evidenceClass = RDFName(.pkg, "Evidence")
+    public static let sourceFile = RDFName(.pkg, "SourceFile")
+    public static let level = RDFName(.pkg, "level")
+    public static let targetKind = RDFName(.pkg, "targetKind")
     public static let line = RDFName(.pkg, "line")
     public static let column = RDFName(.pkg, "column")
     public static let contentHash = RDFName(.pkg, "contentHash")
@@ -67,9 +72,7 @@ public enum Vocabulary {
     public static let idLocal = RDFName(.eli, "id_local")
     public static let dateDocument = RDFName(.eli, "date_document")
     public static let title = RDFName(.eli, "title")
-    public static let cites = RDFName(.eli, "cites")
 
-    public static let entity = RDFName(.prov, "Entity")
     public static let attribution = RDFName(.prov, "Attribution")
     public static let qualifiedAttribution = RDFName(.prov, "qualifiedAttribution")
     public static let agent = RDFName(.prov, "agent")
@@ -77,9 +80,8 @@ public enum Vocabulary {
 
     public static let concept = RDFName(.skos, "Concept")
     public static let location = RDFName(.dcterms, "Location")
-    public static let isPartOf = RDFName(.dcterms, "isPartOf")
-    public static let isReplacedBy = RDFName(.dcterms, "isReplacedBy")
     public static let identifier = RDFName(.dcterms, "identifier")
+    public static let dctermsTitle = RDFName(.dcterms, "title")
 
     public static let annotation = RDFName(.oa, "Annotation")
     public static let hasBody = RDFName(.oa, "hasBody")
@@ -89,7 +91,7 @@ public enum Vocabulary {
     public static let hasSelector = RDFName(.oa, "hasSelector")
     public static let textQuoteSelector = RDFName(.oa, "TextQuoteSelector")
     public static let exact = RDFName(.oa, "exact")
-    public static let dataPositionSelector = RDFName(.oa, "DataPositionSelector")
+    public static let textPositionSelector = RDFName(.oa, "TextPositionSelector")
     public static let start = RDFName(.oa, "start")
     public static let end = RDFName(.oa, "end")
 

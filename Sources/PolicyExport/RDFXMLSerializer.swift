@@ -34,7 +34,7 @@ public final class RDFXMLSerializer: RDFSerializer {
             case .iri(let iri): try xml.attribute(about, iri)
             case .name(let name): try xml.attribute(about, name.iri)
             case .blank(let id): try xml.attribute(nodeID, letter: 0x62, id)
-            case .literal: throw XMLWriterError(operation: "RDF/XML: a literal cannot be a subject")
+            case .literal, .integer: throw XMLWriterError(operation: "RDF/XML: a literal cannot be a subject")
             }
             open = true
             lastSubject = subject
@@ -51,6 +51,9 @@ public final class RDFXMLSerializer: RDFSerializer {
         case .iri(let iri): try xml.attribute(resource, iri)
         case .name(let n): try xml.attribute(resource, n.iri)
         case .blank(let id): try xml.attribute(nodeID, letter: 0x62, id)
+        case .integer(let value):
+            try xml.attribute(datatype, Vocabulary.xsdInteger.iri)
+            try xml.text(value)
         case .literal(let text, let kind):
             switch kind {
             case .plain: break

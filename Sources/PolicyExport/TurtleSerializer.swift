@@ -53,6 +53,10 @@ public final class TurtleSerializer: RDFSerializer {
         case .blank(let id):
             try out.write("_:b" as StaticString)
             try out.write(int: id)
+        case .integer(let value):
+            try out.write(byte: 0x22)
+            try out.write(int: value)
+            try out.write("\"^^xsd:integer" as StaticString)
         case .literal(let text, let kind):
             try out.write(byte: 0x22)
             try RDFLiteralEscaping.write(text, to: out)

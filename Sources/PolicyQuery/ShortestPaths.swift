@@ -80,62 +80,74 @@ public struct ShortestPaths {
         let budget = hopBudget ?? options.maxHops
         if source == target { return [] }
         if budget <= 0 || bannedNodes.contains(Int32(source)) || bannedNodes.contains(Int32(target)) { return nil }
-        let s = Int32(source), t = Int32(target)
-        // parent edge per reached node (-1 for the roots)
-        var forward: [Int32: Int32] = [s: -1], backward: [Int32: Int32] = [t: -1]
-        var forwardFrontier: [Int32] = [s], backwardFrontier: [Int32] = [t]
-        var forwardDepth = 0, backwardDepth = 0
-        while !forwardFrontier.isEmpty && !backwardFrontier.isEmpty && forwardDepth + backwardDepth < budget {
-            let expandForward = forwardFrontier.count <= backwardFrontier.count
+        return graph.withAdjacency { adj -> [Int]? in
+            let s = Int32(source), t = Int32(target)
+            // The edge each reached node was reached by (-1 for the roots), per side.
+            var forward = NodeMap(), backward = NodeMap()
+            forward.set(s, -1)
+            backward.set(t, -1)
+            var forwardFrontier: [Int32] = [s], backwardFrontier: [Int32] = [t]
+            var forwardDepth = 0, backwardDepth = 0
             var meets: [Int32] = []
-            if expandForward {
-                forwardFrontier = expand(forwardFrontier, reached: &forward, other: backward, meets: &meets,
-                                         bannedNodes: bannedNodes, bannedEdges: bannedEdges, endpoint: t)
-                forwardDepth += 1
-            } else {
-                backwardFrontier = expand(backwardFrontier, reached: &backward, other: forward, meets: &meets,
-                                          bannedNodes: bannedNodes, bannedEdges: bannedEdges, endpoint: s)
-                backwardDepth += 1
-            }
-            if let meet = meets.min() {
-                var path: [Int] = []
-                var at = meet
-                while let e = forward[at], e >= 0 {
-                    path.append(Int(e))
-                    at = Int32(graph.edgeSource(Int(e))) == at ? Int32(graph.edgeTarget(Int(e))) : Int32(graph.edgeSource(Int(e)))
+            while !forwardFrontier.isEmpty && !backwardFrontier.isEmpty && forwardDepth + backwardDepth < budget {
+                if degreeSum(adj, forwardFrontier) <= degreeSum(adj, backwardFrontier) {
+                    forwardFrontier = expand(adj, forwardFrontier, reached: &forward, other: backward, meets: &meets,
+                                             bannedNodes: bannedNodes, bannedEdges: bannedEdges, endpoint: t)
+                    forwardDepth += 1
+                } else {
+                    backwardFrontier = expand(adj, backwardFrontier, reached: &backward, other: forward, meets: &meets,
+                                              bannedNodes: bannedNodes, bannedEdges: bannedEdges, endpoint: s)
+                    backwardDepth += 1
                 }
-                path.reverse()
-                at = meet
-                while let e = backward[at], e >= 0 {
-                    path.append(Int(e))
-                    at = Int32(graph.edgeSource(Int(e))) == at ? Int32(graph.edgeTarget(Int(e))) : Int32(graph.edgeSource(Int(e)))
+                if let meet = meets.min() {
+                    func other(_ e: Int32, _ at: Int32) -> Int32 {
+                        adj.edgeSources[Int(e)] == at ? adj.edgeTargets[Int(e)] : adj.edgeSources[Int(e)]
+                    }
+                    var path: [Int] = []
+                    var at = meet
+                    while let e = forward.value(at), e >= 0 { path.append(Int(e)); at = other(e, at) }
+                    path.reverse()
+                    at = meet
+                    while let e = backward.value(at), e >= 0 { path.append(Int(e)); at = other(e, at) }
+                    return path
                 }
-                return path
             }
+            return nil
         }
-        return nil
+    }
+
+    /// Edges a frontier's expansion would scan (the cheaper side is expanded first).
+    private func degreeSum(_ adj: AdjacencyView, _ frontier: [Int32]) -> Int {
+        var sum = 0
+        for u in frontier {
+            let n = Int(u)
+            sum += Int(adj.outStart[n + 1] &- adj.outStart[n]) + Int(adj.inStart[n + 1] &- adj.inStart[n])
+        }
+        return sum
     }
 
     /// Expands one BFS level; records nodes also reached from the other side in `meets`.
-    private func expand(_ frontier: [Int32], reached: inout [Int32: Int32], other: [Int32: Int32], meets: inout [Int32],
-                        bannedNodes: Set<Int32>, bannedEdges: Set<Int32>, endpoint: Int32) -> [Int32] {
+    private func expand(_ adj: AdjacencyView, _ frontier: [Int32], reached: inout NodeMap, other: NodeMap,
+                        meets: inout [Int32], bannedNodes: Set<Int32>, bannedEdges: Set<Int32>, endpoint: Int32) -> [Int32] {
         var next: [Int32] = []
+        let checkEdges = !bannedEdges.isEmpty, checkNodes = !bannedNodes.isEmpty
+        let allEdges = options.relations == nil, allKinds = options.nodeKinds == nil
+        @inline(__always) func visit(_ e: Int32, _ v: Int32) {
+            if !allEdges && !edgeAllowed[Int(adj.edgeKinds[Int(e)])] { return }
+            if checkEdges && bannedEdges.contains(e) { return }
+            if reached.contains(v) { return }
+            if checkNodes && bannedNodes.contains(v) { return }
+            let onOtherSide = other.contains(v)
+            if !allKinds && v != endpoint && !onOtherSide && !nodeKindAllowed[Int(adj.nodeKinds[Int(v)])] { return }
+            reached.set(v, e)
+            if onOtherSide { meets.append(v) }
+            next.append(v)
+        }
         for u in frontier {
-            let node = Int(u)
-            for list in [graph.outEdges(node), graph.inEdges(node)] {
-                for e in list {
-                    if !edgeAllowed[Int(graph.edgeKindOrdinal(Int(e)))] { continue }
-                    if !bannedEdges.isEmpty && bannedEdges.contains(e) { continue }
-                    let src = Int32(graph.edgeSource(Int(e)))
-                    let v = src == u ? Int32(graph.edgeTarget(Int(e))) : src
-                    if reached[v] != nil { continue }
-                    if !bannedNodes.isEmpty && bannedNodes.contains(v) { continue }
-                    if v != endpoint && other[v] == nil && !nodeKindAllowed[Int(graph.nodeKindOrdinal(Int(v)))] { continue }
-                    reached[v] = e
-                    if other[v] != nil { meets.append(v) }
-                    next.append(v)
-                }
-            }
+            let n = Int(u)
+            // Edges are sorted by source: node n's outgoing edges are the indices outStart[n] ..< outStart[n+1].
+            for e in Int(adj.outStart[n])..<Int(adj.outStart[n + 1]) { visit(Int32(e), adj.edgeTargets[e]) }
+            for i in Int(adj.inStart[n])..<Int(adj.inStart[n + 1]) { visit(adj.inItems[i], adj.inSources[i]) }
         }
         return next
     }

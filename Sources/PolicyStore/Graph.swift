@@ -1,7 +1,8 @@
 import PolicyCore
 
 /// An immutable knowledge graph: interned strings, flat columns and CSR adjacency.
-/// Nodes are `0..<nodeCount`, edges `0..<edgeCount`; adjacency lists hold edge indices in ascending order.
+/// Nodes are `0..<nodeCount`, edges `0..<edgeCount` (stored sorted by source node, so `outEdges(n)` is a contiguous
+/// ascending range); adjacency lists hold edge indices in ascending order.
 public struct Graph: Sendable {
     var strings: StringTable
     /// Kind index → string index of the kind's name.
@@ -29,6 +30,8 @@ public struct Graph: Sendable {
     var outItems: [Int32]
     var inStart: [UInt32]
     var inItems: [Int32]
+    /// Source node of each entry of `inItems` (in-neighbours read sequentially).
+    var inSources: [Int32]
 
     /// Node indices sorted by the bytes of their ids.
     var nodesByID: [Int32]
@@ -47,7 +50,7 @@ public struct Graph: Sendable {
          nodeLabels: [Int32], aliasStart: [UInt32], aliasItems: [Int32], nodeAttributeStart: [UInt32],
          edgeAttributeStart: [UInt32], attributeRows: AttributeColumns, nodeEvidenceStart: [UInt32],
          edgeEvidenceStart: [UInt32], evidenceRefs: [Int32], evidenceRows: EvidenceColumns, edgeSources: [Int32], edgeTargets: [Int32],
-         edgeKindIndex: [UInt16], outStart: [UInt32], outItems: [Int32], inStart: [UInt32], inItems: [Int32],
+         edgeKindIndex: [UInt16], outStart: [UInt32], outItems: [Int32], inStart: [UInt32], inItems: [Int32], inSources: [Int32],
          nodesByID: [Int32], nameKeys: [Int32], nameNodes: [Int32], sourcePaths: [Int32], sourceHashes: [Int32]) {
         self.strings = strings
         self.nodeKindNames = nodeKindNames
@@ -71,6 +74,7 @@ public struct Graph: Sendable {
         self.outItems = outItems
         self.inStart = inStart
         self.inItems = inItems
+        self.inSources = inSources
         self.nodesByID = nodesByID
         self.nameKeys = nameKeys
         self.nameNodes = nameNodes
@@ -242,7 +246,7 @@ extension Graph: Equatable {
             && a.attributeRows == b.attributeRows && a.nodeEvidenceStart == b.nodeEvidenceStart
             && a.edgeEvidenceStart == b.edgeEvidenceStart && a.evidenceRefs == b.evidenceRefs && a.evidenceRows == b.evidenceRows
             && a.edgeSources == b.edgeSources && a.edgeTargets == b.edgeTargets && a.edgeKindIndex == b.edgeKindIndex
-            && a.outStart == b.outStart && a.outItems == b.outItems && a.inStart == b.inStart && a.inItems == b.inItems
+            && a.outStart == b.outStart && a.outItems == b.outItems && a.inStart == b.inStart && a.inItems == b.inItems && a.inSources == b.inSources
             && a.nodesByID == b.nodesByID && a.nameKeys == b.nameKeys && a.nameNodes == b.nameNodes
             && a.sourcePaths == b.sourcePaths && a.sourceHashes == b.sourceHashes
     }

@@ -242,6 +242,14 @@ public struct GraphBuilder {
         let nodeKindsCompact = compactKinds(nodeKinds)
         let edgeKindsCompact = compactKinds(edgeKinds)
 
+        // Edges are stored sorted by source node (stable), so a node's outgoing edges are a contiguous range and
+        // their targets can be read sequentially. `order[i]` is the added edge stored at position i.
+        let (outStart, order) = Self.compressedRows(keys: edgeSources, nodeCount: nodeCount)
+        let outItems = Array(0..<Int32(order.count))
+        let sortedSources = order.map { edgeSources[Int($0)] }
+        let sortedTargets = order.map { edgeTargets[Int($0)] }
+        let sortedKinds = order.map { edgeKindsCompact.index[Int($0)] }
+
         // Aliases.
         var aliasStart = [UInt32](repeating: 0, count: nodeCount + 1)
         var aliasItems: [Int32] = []
@@ -279,7 +287,7 @@ public struct GraphBuilder {
             return start
         }
         let nodeAttributeStart = flattenAttributes(nodeAttributeHead)
-        let edgeAttributeStart = flattenAttributes(edgeAttributeHead)
+        let edgeAttributeStart = flattenAttributes(order.map { edgeAttributeHead[Int($0)] })
 
         // Evidence references, in order of addition within each node/edge.
         var evidenceRefs: [Int32] = []
@@ -297,11 +305,11 @@ public struct GraphBuilder {
             return start
         }
         let nodeEvidenceStart = flattenEvidence(nodeEvidenceHead)
-        let edgeEvidenceStart = flattenEvidence(edgeEvidenceHead)
+        let edgeEvidenceStart = flattenEvidence(order.map { edgeEvidenceHead[Int($0)] })
 
         // CSR adjacency.
-        let (outStart, outItems) = Self.compressedRows(keys: edgeSources, nodeCount: nodeCount)
-        let (inStart, inItems) = Self.compressedRows(keys: edgeTargets, nodeCount: nodeCount)
+        let (inStart, inItems) = Self.compressedRows(keys: sortedTargets, nodeCount: nodeCount)
+        let inSources = inItems.map { sortedSources[Int($0)] }
 
         // Name index: normalised label and aliases.
         var nameKeys: [Int32] = []
@@ -329,8 +337,8 @@ public struct GraphBuilder {
             nodeAttributeStart: nodeAttributeStart, edgeAttributeStart: edgeAttributeStart, attributeRows: attributes,
             nodeEvidenceStart: nodeEvidenceStart, edgeEvidenceStart: edgeEvidenceStart, evidenceRefs: evidenceRefs,
             evidenceRows: evidenceRows,
-            edgeSources: edgeSources, edgeTargets: edgeTargets, edgeKindIndex: edgeKindsCompact.index,
-            outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems,
+            edgeSources: sortedSources, edgeTargets: sortedTargets, edgeKindIndex: sortedKinds,
+            outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
             nodesByID: nodesByID,
             nameKeys: nameOrder.map { nameKeys[Int($0)] }, nameNodes: nameOrder.map { nameNodes[Int($0)] },
             sourcePaths: sourcePaths, sourceHashes: sourceHashes)

@@ -8,6 +8,14 @@ import PolicyCore
 /// A graph together with what each source file contributed to it, for incremental ingest:
 /// re-ingesting an unchanged file changes nothing, a changed file replaces exactly its own contributions,
 /// removing a file withdraws them; nodes and edges stated by several files survive until their last source goes.
+///
+/// Typical `kg ingest` use:
+/// ```swift
+/// var store = try GraphStore.loadOrEmpty(graphPath)        // a damaged snapshot throws; it is never replaced
+/// let todo = files.filter { store.contentHash(of: $0.path) != $0.sha256 }   // skip unchanged files cheaply
+/// let changes = try store.upsert(contentsOf: todo.map(extract))              // one rebuild for the batch
+/// try store.save(to: graphPath)                                              // atomic
+/// ```
 public struct GraphStore: Sendable {
     /// The merged graph of all current contributions.
     public private(set) var graph: Graph
@@ -76,6 +84,10 @@ public struct GraphStore: Sendable {
     /// The contributions, in ingest order.
     public mutating func contributions() throws -> [SourceContribution] {
         if let list = contributionList { return list }
+        if encodedContributions.isEmpty && (graph.nodeCount > 0 || !graph.sourcePaths.isEmpty) {
+            throw KGError(file: loadedFrom, "this snapshot was saved without per-source contributions, so it cannot be "
+                          + "updated incrementally; rebuild it by ingesting its sources into a new graph")
+        }
         let list = try ContributionCodec.decode(encodedContributions, strings: graph.strings, path: loadedFrom)
         contributionList = list
         encodedContributions = []

@@ -118,6 +118,7 @@ enum SnapshotReader {
                                        byteStarts: take(UInt32.self), byteLengths: take(UInt32.self), texts: take(Int32.self))
         let edgeSources = take(Int32.self), edgeTargets = take(Int32.self), edgeKindIndex = take(UInt16.self)
         let outStart = take(UInt32.self), outItems = take(Int32.self), inStart = take(UInt32.self), inItems = take(Int32.self)
+        let inSources = take(Int32.self)
         let nodesByID = take(Int32.self), nameKeys = take(Int32.self), nameNodes = take(Int32.self)
         let sourcePaths = take(Int32.self), sourceHashes = take(Int32.self)
         let contributions = take(Int32.self)
@@ -129,7 +130,7 @@ enum SnapshotReader {
             && nodeAttributeStart.count == n + 1 && nodeEvidenceStart.count == n + 1
             && edgeTargets.count == e && edgeKindIndex.count == e && edgeAttributeStart.count == e + 1
             && edgeEvidenceStart.count == e + 1 && outStart.count == n + 1 && inStart.count == n + 1
-            && outItems.count == e && inItems.count == e && nodesByID.count == n && nameKeys.count == nameNodes.count
+            && outItems.count == e && inItems.count == e && inSources.count == e && nodesByID.count == n && nameKeys.count == nameNodes.count
             && sourcePaths.count == sourceHashes.count
             && attributes.tags.count == attributes.keys.count && attributes.payloads.count == attributes.keys.count
             && evidence.lines.count == evidence.count && evidence.texts.count == evidence.count
@@ -145,7 +146,7 @@ enum SnapshotReader {
             nodeEvidenceStart: nodeEvidenceStart, edgeEvidenceStart: edgeEvidenceStart, evidenceRefs: evidenceRefs,
             evidenceRows: evidence,
             edgeSources: edgeSources, edgeTargets: edgeTargets, edgeKindIndex: edgeKindIndex,
-            outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems,
+            outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
             nodesByID: nodesByID, nameKeys: nameKeys, nameNodes: nameNodes,
             sourcePaths: sourcePaths, sourceHashes: sourceHashes)
         return Loaded(graph: graph, contributions: contributions)

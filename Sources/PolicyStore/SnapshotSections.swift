@@ -12,7 +12,7 @@ enum SnapshotSections {
         ("evidence.source", 4), ("evidence.line", 4), ("evidence.column", 4),
         ("evidence.byte_start", 4), ("evidence.byte_length", 4), ("evidence.text", 4),
         ("edge.source", 4), ("edge.target", 4), ("edge.kind", 2),
-        ("out.start", 4), ("out.items", 4), ("in.start", 4), ("in.items", 4),
+        ("out.start", 4), ("out.items", 4), ("in.start", 4), ("in.items", 4), ("in.sources", 4),
         ("index.nodes_by_id", 4), ("index.name_keys", 4), ("index.name_nodes", 4),
         ("source.paths", 4), ("source.hashes", 4),
         ("contributions", 4),
@@ -50,7 +50,7 @@ extension Graph {
             OutgoingSection(evidenceRows.byteStarts), OutgoingSection(evidenceRows.byteLengths),
             OutgoingSection(evidenceRows.texts),
             OutgoingSection(edgeSources), OutgoingSection(edgeTargets), OutgoingSection(edgeKindIndex),
-            OutgoingSection(outStart), OutgoingSection(outItems), OutgoingSection(inStart), OutgoingSection(inItems),
+            OutgoingSection(outStart), OutgoingSection(outItems), OutgoingSection(inStart), OutgoingSection(inItems), OutgoingSection(inSources),
             OutgoingSection(nodesByID), OutgoingSection(nameKeys), OutgoingSection(nameNodes),
             OutgoingSection(sourcePaths), OutgoingSection(sourceHashes),
         ]

@@ -161,7 +161,8 @@ struct StringInterner {
         slots = fresh
     }
 
-    /// A fast 64-bit hash of bytes (8 bytes per step, multiply–xorshift mixing).
+    /// A fast 64-bit hash of bytes: 8 bytes per step (multiply, rotate), then a MurmurHash3 finaliser so that
+    /// the low bits used for slots depend on every input byte.
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(key.count)
@@ -169,14 +170,18 @@ struct StringInterner {
         var i = 0
         while i + 8 <= key.count {
             h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
+            h = (h << 27) | (h >> 37)
             i += 8
         }
         var tail: UInt64 = 0
         var shift: UInt64 = 0
         while i < key.count { tail |= UInt64(key[i]) << shift; shift += 8; i += 1 }
-        h = (h ^ tail) &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 31
+        h ^= tail
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
         return h
     }
 }

@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A failure reported by libxml2 while writing, with the operation that failed.
 public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
@@ -32,14 +35,17 @@ public final class XMLName: @unchecked Sendable {
 public final class XMLWriter {
     private var writer: xmlTextWriterPtr?
     private var memory: xmlBufferPtr?
-    private var scratch: [UInt8] = []
-    private var number = [UInt8](repeating: 0, count: 32)
+    private var output: XMLWriterOutput?
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var number = [UInt8](repeating: 0, count: 32)
 
     /// Streams to an open file descriptor (not closed by the writer). `indent` puts one element per line.
     public init(fileDescriptor: Int32, indent: Bool = true) throws {
-        guard let out = xmlOutputBufferCreateFd(fileDescriptor, nil) else {
-            throw XMLWriterError(operation: "xmlOutputBufferCreateFd")
+        let sink = XMLWriterOutput(fd: fileDescriptor)
+        guard let out = sink.makeOutputBuffer() else {
+            throw XMLWriterError(operation: "xmlOutputBufferCreateIO")
         }
+        output = sink
         guard let w = xmlNewTextWriter(out) else {
             _ = xmlOutputBufferClose(out)
             throw XMLWriterError(operation: "xmlNewTextWriter")
@@ -62,6 +68,7 @@ public final class XMLWriter {
 
     deinit {
         if let w = writer { xmlFreeTextWriter(w) }
+        output = nil
         if let m = memory { xmlBufferFree(m) }
     }
 
@@ -88,9 +95,16 @@ public final class XMLWriter {
         try flush()
     }
 
+    /// Pushes everything written so far to the file descriptor (or memory buffer).
     public func flush() throws {
         try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
+        if let output, !output.drain() {
+            throw XMLWriterError(operation: "write(2): " + String(cString: strerror(output.errorNumber)))
+        }
     }
+
+    /// Bytes handed to the file descriptor so far (file-descriptor writers; flush first for an exact count).
+    public var bytesWritten: Int { output?.bytesWritten ?? Int(memory.map { xmlBufferLength($0) } ?? 0) }
 
     /// The bytes written so far by a memory writer (empty for a file-descriptor writer).
     public var contents: [UInt8] {
@@ -141,6 +155,11 @@ public final class XMLWriter {
     public func attribute(_ name: String, _ value: String) throws {
         let rc = name.withCString { n in withCleanCString(value) { xmlTextWriterWriteAttribute(writer, n.xml, $0) } }
         try check(rc, "attribute \(name)")
+    }
+
+    /// An attribute whose value is a prepared name (trusted: no cleaning, no conversion).
+    public func attribute(_ name: XMLName, name value: XMLName) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name.bytes, value.bytes), "attribute \(name.string)")
     }
 
     /// An integer attribute, formatted without allocating.

@@ -75,7 +75,9 @@ def rdf_rdflib(path, fmt):
     kgid = {str(s): str(o) for s, o in g.subject_objects(rdflib.URIRef(PKG + "kgId"))}
     issued = sorted([kgid.get(str(s), str(s)), kgid.get(str(o), str(o))]
                     for s, o in g.subject_objects(rdflib.URIRef(PKG + "issuedBy")))
-    orders = sorted(int(o) for o in g.objects(None, rdflib.URIRef(PKG + "signatureOrder")))
+    attribution = rdflib.URIRef("http://www.w3.org/ns/prov#Attribution")
+    orders = sorted(int(o) for s, o in g.subject_objects(rdflib.URIRef(PKG + "order"))
+                    if (s, rdflib.RDF.type, attribution) in g)
     exact = sorted(str(o) for o in g.objects(None, rdflib.URIRef("http://www.w3.org/ns/oa#exact")))
     langs = sorted({o.language for o in g.objects(None, RDFS.label) if o.language})
     dates = sorted(f"{o}^^{o.datatype}" for o in g.objects(None, rdflib.URIRef("http://data.europa.eu/eli/ontology#date_document")))

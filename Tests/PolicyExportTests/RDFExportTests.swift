@@ -50,8 +50,8 @@ struct RDFExportTests {
         #expect((r["label_languages"] as? [String]) == ["zh"])
         let ttl = try String(contentsOfFile: try Consumers.export(fixture, .turtle), encoding: .utf8)
         #expect(ttl.contains("eli:id_local \"示财〔2021〕7号\""))
-        #expect(ttl.contains("a org:Organization"))
-        #expect(ttl.contains("oa:DataPositionSelector"))
+        #expect(ttl.contains("a pkg:Agency") && ttl.contains("a org:Organization"))
+        #expect(ttl.contains("oa:TextPositionSelector") && ttl.contains("pkg:evidence") && ttl.contains("pkg:level pkg:central"))
     }
 
     @Test("pyoxigraph loads N-Quads (a graph per source) and SPARQL finds 财政部's co-issuers", .enabled(if: Consumers.python("pyoxigraph"), "pyoxigraph missing: pip install pyoxigraph"))

@@ -68,6 +68,16 @@ import Testing
         #expect(throws: KGError.self) { try store.remove(path: "b.txt") }
     }
 
+    @Test func graphOnlySnapshotRefusesIncrementalChanges() throws {
+        let dir = TemporaryDirectory()
+        try SnapshotFile.save(GraphStore(contributions: [Self.fileA()]).graph, to: dir.file("g.kgs"))
+        var store = try GraphStore.load(dir.file("g.kgs"))
+        #expect(store.graph.nodeCount == 2)
+        let error = #expect(throws: KGError.self) { try store.upsert(Self.fileB) }
+        #expect(error?.message.contains("without per-source contributions") == true)
+        #expect(store.graph.nodeCount == 2)
+    }
+
     @Test func incrementalChangesSurviveSnapshots() throws {
         let dir = TemporaryDirectory()
         let contributions = makeSyntheticContributions(nodes: 600, edgesPerNode: 3, seed: 11, files: 4)

@@ -1,0 +1,45 @@
+/// Raw read access to a graph's CSR adjacency and kind columns for tight traversal loops.
+/// Valid only inside `Graph.withAdjacency`.
+public struct AdjacencyView {
+    /// Outgoing edges of node n: `outItems[outStart[n] ..< outStart[n+1]]`; edges are sorted by source, so these
+    /// are the edge indices `outStart[n] ..< outStart[n+1]` themselves.
+    public let outStart: UnsafeBufferPointer<UInt32>
+    public let outItems: UnsafeBufferPointer<Int32>
+    /// Incoming edges of node n: `inItems[inStart[n] ..< inStart[n+1]]`.
+    public let inStart: UnsafeBufferPointer<UInt32>
+    public let inItems: UnsafeBufferPointer<Int32>
+    /// Source node of each `inItems` entry.
+    public let inSources: UnsafeBufferPointer<Int32>
+    public let edgeSources: UnsafeBufferPointer<Int32>
+    public let edgeTargets: UnsafeBufferPointer<Int32>
+    /// Per edge: position of its kind in `Graph.edgeKinds`.
+    public let edgeKinds: UnsafeBufferPointer<UInt16>
+    /// Per node: position of its kind in `Graph.nodeKinds`.
+    public let nodeKinds: UnsafeBufferPointer<UInt16>
+}
+
+extension Graph {
+    /// Calls `body` with raw views of the adjacency arrays (no copies, no reference counting in the loop).
+    public func withAdjacency<R>(_ body: (AdjacencyView) throws -> R) rethrows -> R {
+        try outStart.withUnsafeBufferPointer { os in
+            try outItems.withUnsafeBufferPointer { oi in
+                try inStart.withUnsafeBufferPointer { ins in
+                    try inItems.withUnsafeBufferPointer { ii in
+                      try inSources.withUnsafeBufferPointer { isrc in
+                        try edgeSources.withUnsafeBufferPointer { es in
+                            try edgeTargets.withUnsafeBufferPointer { et in
+                                try edgeKindIndex.withUnsafeBufferPointer { ek in
+                                    try nodeKindIndex.withUnsafeBufferPointer { nk in
+                                        try body(AdjacencyView(outStart: os, outItems: oi, inStart: ins, inItems: ii, inSources: isrc,
+                                                               edgeSources: es, edgeTargets: et, edgeKinds: ek, nodeKinds: nk))
+                                    }
+                                }
+                            }
+                        }
+                      }
+                    }
+                }
+            }
+        }
+    }
+}
