@@ -11,6 +11,8 @@ struct KGBench: ParsableCommand {
             IngestBenchmark.self,
             EntitiesBenchmark.self,
             ArchiveBenchmark.self,
+            StoreBenchmark.self,
+            ExportBenchmark.self,
         ]
     )
 }
