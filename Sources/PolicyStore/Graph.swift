@@ -214,10 +214,10 @@ public struct Graph: Sendable {
     }
 
     private func attributeValue(_ key: String, rows: Range<Int>) -> AttributeValue? {
-        for row in rows where strings[attributeRows.keys[row]] == key {
-            return attributeRows.value(row, strings: strings)
-        }
-        return nil
+        if rows.isEmpty { return nil }
+        var key = key
+        let row = key.withUTF8 { bytes in rows.first { strings.compare(attributeRows.keys[$0], bytes) == 0 } }
+        return row.map { attributeRows.value($0, strings: strings) }
     }
 }
 

@@ -57,6 +57,10 @@ enum SnapshotReader {
         }
         let layout = SnapshotSections.layout
         let sectionCount = Int(loadLE(UInt32.self, file, magic.count + 4))
+        guard sectionCount == layout.count else {
+            throw KGError(file: path, "snapshot has \(sectionCount) sections, version \(version) has \(layout.count) "
+                          + "(damaged, or written by an incompatible development build)")
+        }
         let tableStart = magic.count + 8, entrySize = 16
         let headerEnd = tableStart + layout.count * entrySize
         guard file.count >= headerEnd + 4 else {
@@ -66,9 +70,6 @@ enum SnapshotReader {
         let actualHeaderCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file[0..<headerEnd]))
         guard storedHeaderCRC == actualHeaderCRC else {
             throw KGError(file: path, "snapshot header is damaged: checksum expected \(hex(storedHeaderCRC)), found \(hex(actualHeaderCRC))")
-        }
-        guard sectionCount == layout.count else {
-            throw KGError(file: path, "snapshot has \(sectionCount) sections, version \(version) has \(layout.count)")
         }
 
         var sections: [UnsafeRawBufferPointer] = []
