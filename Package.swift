@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "PolicyStore", dependencies: [
             "PolicyCore",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], exclude: ["SNAPSHOT-FORMAT.md"]),
         // Questions users ask: path, coissue, neighbours, entity card, targets, stats.
         .target(name: "PolicyQuery", dependencies: ["PolicyCore", "PolicyStore"]),
         // libxml2, linked once; only PolicyXML imports it.

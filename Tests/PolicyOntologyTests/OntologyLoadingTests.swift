@@ -12,7 +12,7 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         let o = try Ontology.load(directory: ontologyDirectory)
         #expect(o.agencies.count > 150)
         #expect(o.regions.count > 3000)
-        #expect(o.programmes.count > 200)
+        #expect(o.programmes.count > 100)
         #expect(!o.targetVocabulary.units.isEmpty)
         #expect(o.organizations.contains { $0.canonical == "中国工商银行" && $0.kind == "bank" })
     }
