@@ -60,11 +60,15 @@ let package = Package(
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
-        .testTarget(name: "PolicyFormatsTests", dependencies: ["PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology"]),
+        .testTarget(name: "PolicyFormatsTests", dependencies: [
+            "PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology", "TestSupport",
+        ]),
         // End to end: the demo corpus and its committed exports, the real corpus and its queries.
         .testTarget(name: "IntegrationTests", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery", "PolicyExport",
         ]),
-        .testTarget(name: "PolicyEvaluationTests", dependencies: ["PolicyEvaluation", "PolicyStore"]),
+        .testTarget(name: "PolicyEvaluationTests", dependencies: ["PolicyEvaluation", "PolicyStore", "TestSupport"]),
+        // Helpers shared by test targets (paths, CI detection, running tools, seeded randomness).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

@@ -1,26 +1,28 @@
 import Foundation
 
+// Helpers shared by the test targets: package paths, CI detection, running tools, seeded randomness.
+
 /// The package root (two levels above this file's folder).
-let packageRoot: String = {
+public let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
 }()
 
 /// shared/ beside the repository, as in CI.
-let sharedDirectory = packageRoot + "/../shared"
+public let sharedDirectory = packageRoot + "/../shared"
 
 /// True when the environment variable CI is set: missing tools and data then fail instead of skipping.
-let isCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false
+public let isCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false
 
 /// Whether an executable is on PATH.
-func hasExecutable(_ name: String) -> Bool {
+public func hasExecutable(_ name: String) -> Bool {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
 }
 
 /// Runs a command, returning its standard output and exit status.
-func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
+public func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = [executable] + arguments
@@ -33,10 +35,10 @@ func run(_ executable: String, _ arguments: [String]) throws -> (output: String,
 }
 
 /// A seeded generator (SplitMix64) so that generated graphs are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+public struct SeededGenerator: RandomNumberGenerator {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -46,7 +48,7 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// A JSON string literal.
-func jsonString(_ s: String) -> String {
+public func jsonString(_ s: String) -> String {
     var out = "\""
     for u in s.unicodeScalars {
         switch u {
