@@ -26,7 +26,7 @@ struct NeighborsCommand: ParsableCommand {
             if json { try TableOutput.printJSON(result); return }
             let rows: [[String]] = result.map { r -> [String] in
                 [String(r.distance), r.node.label, r.node.kind, TableOutput.arrow(r.relation, forward: r.forward),
-                 r.via.label, r.evidence?.location ?? ""]
+                 r.via.label, TableOutput.shortLocation(r.evidence?.location)]
             }
             print(TableOutput.render(headers: ["hops", "entity", "kind", "relation", "via", "where"], rows: rows,
                                      maxWidths: [nil, 40, nil, nil, 30, 40]))

@@ -36,7 +36,7 @@ struct PathCommand: ParsableCommand {
                 if answer.paths.count > 1 { print("path \(i + 1) (\(path.count) hops)") }
                 let rows: [[String]] = path.map { hop -> [String] in
                     [hop.from.label, TableOutput.arrow(hop.relation, forward: hop.forward), hop.to.label,
-                     hop.evidence?.location ?? "", hop.evidence?.text ?? ""]
+                     TableOutput.shortLocation(hop.evidence?.location), hop.evidence?.text ?? ""]
                 }
                 print(TableOutput.render(headers: ["from", "relation", "to", "where", "evidence"], rows: rows,
                                          maxWidths: [30, nil, 30, 40, 60]))

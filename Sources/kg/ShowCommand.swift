@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
                 print()
                 print(group.outgoing ? "\(group.relation) →" : "← \(group.relation)")
                 print(TableOutput.render(headers: ["entity", "kind", "where", "evidence"],
-                                         rows: group.items.map { [$0.other.label, $0.other.kind, $0.evidence?.location ?? "", $0.evidence?.text ?? ""] },
+                                         rows: group.items.map { [$0.other.label, $0.other.kind, TableOutput.shortLocation($0.evidence?.location), $0.evidence?.text ?? ""] },
                                          maxWidths: [40, nil, 40, 60]))
             }
             if !card.documents.isEmpty {
@@ -40,7 +40,7 @@ struct ShowCommand: ParsableCommand {
             }
             if !card.evidence.isEmpty {
                 print()
-                print(TableOutput.render(headers: ["where", "evidence"], rows: card.evidence.map { [$0.location, $0.text] },
+                print(TableOutput.render(headers: ["where", "evidence"], rows: card.evidence.map { [TableOutput.shortLocation($0.location), $0.text] },
                                          maxWidths: [40, 80]))
             }
         } catch { fail(error) }

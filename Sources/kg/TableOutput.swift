@@ -22,6 +22,14 @@ enum TableOutput {
         }
     }
 
+    /// A `path/to/file.txt:12` location as `file.txt:12`, so that the line number survives in narrow columns
+    /// (`--json` keeps the full path).
+    static func shortLocation(_ location: String?) -> String {
+        guard let location else { return "" }
+        guard let slash = location.lastIndex(of: "/") else { return location }
+        return String(location[location.index(after: slash)...])
+    }
+
     /// `s` cut to at most `width` display columns, ending in "…" when cut.
     static func truncate(_ s: String, to width: Int) -> String {
         guard displayWidth(s) > width else { return s }

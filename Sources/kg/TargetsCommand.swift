@@ -23,7 +23,7 @@ struct TargetsCommand: ParsableCommand {
                 headers: ["target", "value", "unit", "cmp", "deadline", "set by", "where"],
                 rows: rows.map { r in
                     [r.target.label, r.value ?? "", r.unit ?? "", r.comparator ?? "", r.deadline ?? "",
-                     r.setBy.map(\.label).joined(separator: "、"), r.evidence?.location ?? ""]
+                     r.setBy.map(\.label).joined(separator: "、"), TableOutput.shortLocation(r.evidence?.location)]
                 },
                 maxWidths: [50, nil, nil, nil, nil, 40, 40]))
         } catch { fail(error) }
