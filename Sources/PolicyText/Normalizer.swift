@@ -194,7 +194,8 @@ enum Normalizer {
     }
 
     /// The width of a full hard-wrapped line: the most common width (±1 column) among content lines that do not end
-    /// a sentence, if at least 5 lines, 5% of all content lines and 30% of those unfinished lines share it; else 0.
+    /// a sentence, if at least 5 lines, 5% of all content lines and 30% of those unfinished lines share it and at most a
+    /// quarter of the content lines are wider; else 0.
     static func fullLineWidth(_ flat: Flat) -> Int {
         var counts: [Int: Int] = [:]
         var contentLines = 0, unfinished = 0
@@ -211,7 +212,12 @@ enum Normalizer {
             if c > bestCount || (c == bestCount && w > best) { best = w; bestCount = c }
         }
         // Wrapped lines share one width: demand a real cluster, not a few headings that happen to be equally wide.
-        return bestCount >= 5 && bestCount * 20 >= contentLines && bestCount * 10 >= unfinished * 3 ? best + 1 : 0
+        guard bestCount >= 5 && bestCount * 20 >= contentLines && bestCount * 10 >= unfinished * 3 else { return 0 }
+        // The wrap width bounds the lines: in a hard-wrapped file few lines are wider (tables, URLs). When many
+        // sentences run wider, the text is not wrapped and the cluster is a set of equally wide short headings.
+        var wider = 0
+        for line in flat.lines where line.kind == .content && line.width > best + 2 { wider += 1 }
+        return wider * 4 <= contentLines ? best + 1 : 0
     }
 
     // MARK: - Paragraphs
