@@ -26,6 +26,8 @@ struct DocumentSegmenter {
         var newsSource: String? = nil
         var newsDate: String? = nil
         var newsDateParagraph: Int? = nil
+        /// A 文号 set above the title (the red-header layout).
+        var docNumberParagraph: Int? = nil
     }
 
     let text: NormalizedText
@@ -114,6 +116,10 @@ struct DocumentSegmenter {
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
                 if headline { start.headline = paragraphs[i..<(i + parts)].map(\.text).joined() }
+                if !headline, let (number, head) = docNumberAbove(title: i, after: starts.last) {
+                    start.docNumberParagraph = number
+                    start.paragraph = head
+                }
                 starts.append(start)
                 citedTitles = Self.citedTitles(in: title)
                 i += parts; continue
@@ -135,6 +141,34 @@ struct DocumentSegmenter {
             i += 1
         }
         return starts
+    }
+
+    /// Most header lines ("签发人：…", rules) allowed between a 文号 set above the title and the title.
+    static let headerLinesAboveTitle = 2
+
+    /// The red-header layout: issuing bodies ("…文件"), then the 文号, then the title. Returns the 文号 paragraph
+    /// standing right above the title at `title` (only header lines between) and the first paragraph of the header
+    /// (the masthead lines above the 文号, if any), never reaching into the previous start.
+    func docNumberAbove(title: Int, after previous: Start?) -> (number: Int, head: Int)? {
+        let floor = previous.map { max($0.paragraph, ($0.titleParagraphs?.upperBound ?? $0.paragraph + 1) - 1) + 1 } ?? 0
+        var j = title - 1
+        var between = 0
+        while j >= floor, between < Self.headerLinesAboveTitle, ParagraphRoles.isHeaderLine(paragraphs[j].text) {
+            j -= 1; between += 1
+        }
+        guard j >= floor, paragraphs[j].range.count <= 100, DocNumber.parseWhole(paragraphs[j].text) != nil else { return nil }
+        let number = j
+        // Masthead: issuer lines and the "…文件" line right above the 文号 belong to the document too.
+        var head = number
+        var sawMasthead = false
+        var k = number - 1
+        while k >= floor, head - k <= 6 {
+            let p = paragraphs[k].text
+            if ParagraphRoles.isMastheadLine(p) { sawMasthead = true } else if !ParagraphRoles.isSignatureLine(p) { break }
+            k -= 1
+            if sawMasthead { head = k + 1 }
+        }
+        return (number, head)
     }
 
     /// True when paragraph `k` is not already part of the last start's title.
@@ -160,6 +194,8 @@ struct DocumentSegmenter {
             guard paragraphs[k].range.count <= 400 else { return nil }
             let p = paragraphs[k].text
             if DocNumber.parseWhole(p) != nil || ChineseDate.parseWhole(p) != nil { return nil }
+            // A rule or "签发人" line of the red header does not begin a title.
+            if parts == 1 && ParagraphRoles.isHeaderLine(p) { return nil }
             if parts == 2 {
                 // A multi-line title does not start with a number (table rows, list items).
                 if let first = paragraphs[i].text.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value) { return nil }
@@ -230,6 +266,9 @@ struct DocumentSegmenter {
 
         var docNumber: String? = nil, docNumberRange: Range<Int>? = nil
         var addressee: String? = nil, addresseeRange: Range<Int>? = nil
+        if let above = start.docNumberParagraph, let number = DocNumber.parseWhole(paragraphs[above].text) {
+            docNumber = number; docNumberRange = paragraphs[above].range
+        }
         var k = bodyStart
         var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {

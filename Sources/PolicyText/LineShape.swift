@@ -79,6 +79,26 @@ enum LineShape {
         if startsBlock(s, next.start, next.end) { return false }
         if endsParagraph(s, previous.start, previous.end) { return false }
         if isContinuing(s[previous.end - 1]) { return true }
-        return previous.width >= joinWidth
+        if previous.width >= joinWidth { return true }
+        return wrapsAfterFigure(s, previous, next)
+    }
+
+    /// Least display width of a line that a break after a figure ("…控制在8%" / "以内…") may continue.
+    static let figureWrapWidth = 40
+
+    /// A figure ('%', '‰', a digit) does not end a sentence: a long prose line (it holds a ，、 and starts no block)
+    /// that ends in one, followed by a line starting with an ideograph, was wrapped mid-sentence. Narrow figures
+    /// make such lines fall short of the wrap width, so the width test alone misses them.
+    static func wrapsAfterFigure(_ s: [UInt32], _ previous: CleanLine, _ next: CleanLine) -> Bool {
+        let last = s[previous.end - 1]
+        guard last == 0x25 || last == 0x2030 || ScalarClass.isASCIIDigit(last),
+              previous.width >= figureWrapWidth, ScalarClass.isIdeograph(s[next.start]),
+              !startsBlock(s, previous.start, previous.end) else { return false }
+        var k = previous.start
+        while k < previous.end {
+            if s[k] == 0xFF0C || s[k] == 0x3001 { return true }
+            k += 1
+        }
+        return false
     }
 }

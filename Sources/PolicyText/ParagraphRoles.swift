@@ -150,6 +150,22 @@ enum ParagraphRoles {
         }
     }
 
+    /// A header line that may stand between a 文号 and the title: "签发人：…" or a rule ("———", "★").
+    static func isHeaderLine(_ s: String) -> Bool {
+        if s.hasPrefix("签发人") { return length(s) <= 30 }
+        return !s.isEmpty && length(s) <= 80 && s.unicodeScalars.allSatisfy {
+            $0 == " " || $0 == "-" || $0 == "_" || $0 == "=" || $0 == "*" || (0x2500...0x257F).contains($0.value)
+                || $0 == "—" || $0 == "─" || $0 == "★" || $0 == "☆"
+        }
+    }
+
+    /// A masthead line of the red header: "国家发展改革委文件", "财政部 文件" or "文件" alone.
+    static func isMastheadLine(_ s: String) -> Bool {
+        guard s.hasSuffix("文件"), isHeadingShaped(s, maximumLength: 40) else { return false }
+        let issuers = String(s.dropLast(2)).trimmingSpaces
+        return issuers.isEmpty || isSignatureLine(issuers)
+    }
+
     static func isTOCHeading(_ s: String) -> Bool {
         let t = s.replacingSpaces
         return t == "目录" || t == "目次" || t.uppercased() == "CONTENTS" || t.uppercased() == "目录CONTENTS"
