@@ -15,7 +15,7 @@ struct ProgrammeDiscovery: Sendable {
         ("示范工程", 0.6), ("专项行动", 0.6), ("平台", 0.35), ("改革", 0.4), ("倡议", 0.6), ("体系", 0.3), ("试验区", 0.55),
         ("先导区", 0.55), ("示范城市", 0.5), ("示范基地", 0.5), ("产业带", 0.45), ("经济圈", 0.4),
         ("制度", 0.3), ("基地", 0.35), ("集群", 0.35), ("通道", 0.35), ("枢纽", 0.35), ("战略行动", 0.6), ("示范园", 0.5),
-        ("集聚区", 0.45), ("提升行动", 0.6), ("专项", 0.4),
+        ("集聚区", 0.45), ("提升行动", 0.6), ("专项", 0.4), ("中心", 0.35), ("产业园", 0.45),
     ]
     /// Head words that end the name of a multi-region area (南京都市圈, 长株潭城市群); used with `quoted: false`.
     static let areaHeads: [(String, Double)] = [("城市群", 0.8), ("城镇群", 0.8), ("都市圈", 0.8), ("经济区", 0.7)]
@@ -24,7 +24,7 @@ struct ProgrammeDiscovery: Sendable {
     private let headAutomaton: LongestMatchAutomaton
 
     /// Characters that cannot be inside a name: a left extension stops before them.
-    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的和与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让使所之而就都还已又再很更最".unicodeScalars.map(\.value))
+    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让使所之而就都还已又再很更最".unicodeScalars.map(\.value))
     /// Verbs that commonly precede a programme name (实施…工程): a left extension stops after them.
     private static let leadingVerbs: [String] = [
         "实施", "推进", "推动", "开展", "加快", "深入", "深化", "启动", "组织", "打造", "完善", "健全", "建立", "建设",
@@ -35,6 +35,7 @@ struct ProgrammeDiscovery: Sendable {
     ]
     private let verbAutomaton: LongestMatchAutomaton
     private let strongVerbAutomaton: LongestMatchAutomaton
+    private let midVerbAutomaton: LongestMatchAutomaton
 
     /// `heads`: the head words and their confidence; `quoted`: also report quoted slogans.
     init(heads: [(String, Double)] = ProgrammeDiscovery.programmeHeads, quoted: Bool = true) {
@@ -43,6 +44,7 @@ struct ProgrammeDiscovery: Sendable {
         headAutomaton = LongestMatchAutomaton(strings: heads.enumerated().map { ($0.element.0, Int32($0.offset)) })
         verbAutomaton = LongestMatchAutomaton(strings: Self.leadingVerbs.map { ($0, 1) })
         strongVerbAutomaton = LongestMatchAutomaton(strings: Self.strongVerbs.map { ($0, 1) })
+        midVerbAutomaton = LongestMatchAutomaton(strings: Self.clauseVerbs.map { ($0, 1) })
     }
 
     /// All candidates in `text[range]` (they may overlap each other and seed matches).
@@ -116,6 +118,8 @@ struct ProgrammeDiscovery: Sendable {
             var bounded = false
             while let (v, s) = AgencyPatterns.decodeBefore(text, start, range.lowerBound) {
                 if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v)) || Self.stopScalars.contains(v) { bounded = true; break }
+                // 和 joins words inside a name (文化和旅游) but separates two names (…行动和…工程).
+                if v == Self.and, endsInHead(text, s, range.lowerBound) { bounded = true; break }
                 if count == 20 { break }
                 start = s
                 count += 1
@@ -128,7 +132,7 @@ struct ProgrammeDiscovery: Sendable {
             var scan = start
             while scan < m.range.lowerBound {
                 if let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
-                    ?? verbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
+                    ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
                     // Strong verbs end the left context when two scalars are left; weak ones (提升, 建设) when four
                     // are, so that 质量提升行动 keeps its verb.
                     let strong = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) != nil
@@ -142,21 +146,21 @@ struct ProgrammeDiscovery: Sendable {
             // Without a stop character or verb before it, the left edge of the name is unknown.
             guard bounded || cut > start else { continue }
             start = cut
-            // Quantifiers are no part of a name (一系列国际旅游示范区).
-            for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
             // Leading weak verbs and adverbs are not part of the name either (加快沿海防护林提升工程).
             while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
                   m.range.lowerBound - verb.end >= 6 {
                 start = verb.end
                 verbLed = true
             }
+            // Quantifiers are no part of a name (一系列国际旅游示范区).
+            for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
             if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton) { verbLed = true }
             let national = Self.nationalPrefixes.contains { p in
                 start + p.count <= m.range.lowerBound && zip(p, text[start..<(start + p.count)]).allSatisfy { $0 == $1 }
             }
             let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
             let distinctive = Self.distinctiveScalarCount(body)
-            guard distinctive >= 2, !Self.isGenericBody(body) else { continue }
+            guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix("和") else { continue }
             // A bare verb is no modifier (开展示范区).
             if let v = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) ?? strongVerbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
                v.end == m.range.lowerBound { continue }
@@ -174,6 +178,26 @@ struct ProgrammeDiscovery: Sendable {
 
     private static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int, _ p: [UInt8]) -> Bool {
         at + p.count <= limit && zip(p, text[at..<(at + p.count)]).allSatisfy { $0 == $1 }
+    }
+
+    /// Verbs that are hardly ever nouns inside a name (unlike 发展, 建设): a clause before them is no part of it.
+    private static let clauseVerbs: [String] = [
+        "编制", "制定", "解读", "部署", "调动", "压实", "增设", "坚定", "把握", "对接", "聚焦", "用好", "做好", "抓好",
+        "搞好", "办好", "参照", "结合", "按照", "根据", "利用", "鼓励", "引导", "促进", "坚持", "通过", "打造", "探索",
+        "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全",
+    ]
+
+    private static let and: UInt32 = 0x548C
+
+    /// True when a head word ends at byte offset `end` (the previous name ends there).
+    private func endsInHead(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, _ lower: Int) -> Bool {
+        var s = end
+        for _ in 0..<4 {
+            guard let (_, before) = AgencyPatterns.decodeBefore(text, s, lower) else { return false }
+            s = before
+            if let h = headAutomaton.longestMatch(in: text, at: s, limit: end), h.end == end { return true }
+        }
+        return false
     }
 
     static let verbBonus = 0.2, nationalBonus = 0.15, specificBonus = 0.1
@@ -211,6 +235,8 @@ struct ProgrammeDiscovery: Sendable {
     /// Bodies made of a few generic characters only (各地, 这些, 有关) or ending in a generic modifier.
     static func isGenericBody(_ body: String) -> Bool {
         let rest = strippedGenericModifiers(body)
+        // 国家政务服务平台: a national name may be built of generic words; it only must not be one.
+        if rest.count < body.count, body.hasPrefix("国家") || body.hasPrefix("全国") { return genericBodyEndings.contains(String(rest)) }
         return rest.unicodeScalars.count <= 4 && genericBodyEndings.contains(where: { rest.hasSuffix($0) })
     }
 
