@@ -117,9 +117,9 @@ struct ProgrammeDiscovery: Sendable {
             var count = 0
             var bounded = false
             while let (v, s) = AgencyPatterns.decodeBefore(text, start, range.lowerBound) {
-                if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v)) || Self.stopScalars.contains(v) { bounded = true; break }
                 // 和 joins words inside a name (文化和旅游) but separates two names (…行动和…工程).
                 if v == Self.and, endsInHead(text, s, range.lowerBound) { bounded = true; break }
+                if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v)) || Self.stopScalars.contains(v) { bounded = true; break }
                 if count == 20 { break }
                 start = s
                 count += 1
@@ -137,7 +137,7 @@ struct ProgrammeDiscovery: Sendable {
                     // are, so that 质量提升行动 keeps its verb.
                     let strong = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) != nil
                     let rest = (m.range.lowerBound - verb.end) / 3
-                    if rest >= (strong ? 2 : 4) { cut = verb.end; verbLed = verbLed || strong || cut > start }
+                    if rest >= (strong ? 2 : 4) { cut = verb.end; verbLed = true }
                     scan = verb.end
                 } else {
                     scan = AgencyPatterns.decode(text, scan, m.range.lowerBound)?.1 ?? (scan + 1)
@@ -167,7 +167,7 @@ struct ProgrammeDiscovery: Sendable {
             var confidence = base
             if verbLed { confidence += Self.verbBonus }
             if national { confidence += Self.nationalBonus }
-            if distinctive >= 4 { confidence += Self.specificBonus }
+            if Self.specificScalarCount(body) >= 4 { confidence += Self.specificBonus }
             if min(confidence, 0.9) < minimumConfidence { continue }
             let name = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.upperBound]), as: UTF8.self)
             out.append(Candidate(range: start..<m.range.upperBound, name: name, confidence: min(confidence, 0.9)))
@@ -245,7 +245,8 @@ struct ProgrammeDiscovery: Sendable {
         guard to >= from, to - from <= 18 else { return false }
         var i = from
         while i < to {
-            guard let (v, next) = AgencyPatterns.decode(text, i, to), AgencyPatterns.isHan(v), !stopScalars.contains(v) else { return false }
+            guard let (v, next) = AgencyPatterns.decode(text, i, to), AgencyPatterns.isHan(v), !stopScalars.contains(v),
+                  v != and else { return false }
             i = next
         }
         return true
@@ -259,6 +260,23 @@ struct ProgrammeDiscovery: Sendable {
     /// Scalars of `body` left after removing generic modifiers (国家重大 → 0).
     static func distinctiveScalarCount(_ body: String) -> Int {
         strippedGenericModifiers(body).unicodeScalars.count
+    }
+
+    private static let genericScalars: [[Unicode.Scalar]] = genericModifiers.map { Array($0.unicodeScalars) }
+
+    /// Scalars of `body` left after removing generic modifiers wherever they stand (服务国家重大 → 2).
+    static func specificScalarCount(_ body: String) -> Int {
+        let scalars = Array(body.unicodeScalars)
+        var i = 0, count = 0
+        outer: while i < scalars.count {
+            for m in genericScalars where i + m.count <= scalars.count && Array(scalars[i..<(i + m.count)]) == m {
+                i += m.count
+                continue outer
+            }
+            count += 1
+            i += 1
+        }
+        return count
     }
 
     /// `body` without its leading generic modifiers.
