@@ -86,7 +86,12 @@ struct ProgrammeDiscovery: Sendable {
                 let headText = heads[Int(head.value)].0
                 out.append(Candidate(range: i..<head.end, name: "“" + inner + "”" + headText, confidence: 0.8))
             } else {
-                out.append(Candidate(range: i..<afterClose, name: inner, confidence: 0.5))
+                // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
+                // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
+                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, strongVerbAutomaton)
+                    && !inner.unicodeScalars.contains { $0 == "、" || $0 == "+" || $0 == "的" }
+                    && !inner.unicodeScalars.allSatisfy { Self.numerals.contains($0) }
+                out.append(Candidate(range: i..<afterClose, name: inner, confidence: led ? 0.5 + Self.verbBonus : 0.5))
             }
             i = afterClose
         }
@@ -119,7 +124,8 @@ struct ProgrammeDiscovery: Sendable {
             while let (v, s) = AgencyPatterns.decodeBefore(text, start, range.lowerBound) {
                 // 和 joins words inside a name (文化和旅游) but separates two names (…行动和…工程).
                 if v == Self.and, endsInHead(text, s, range.lowerBound) { bounded = true; break }
-                if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v)) || Self.stopScalars.contains(v) { bounded = true; break }
+                if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v))
+                    || (Self.stopScalars.contains(v) && !Self.endsCompound(text, start, range.lowerBound)) { bounded = true; break }
                 if count == 20 { break }
                 start = s
                 count += 1
@@ -161,6 +167,10 @@ struct ProgrammeDiscovery: Sendable {
             let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
             let distinctive = Self.distinctiveScalarCount(body)
             guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix("和") else { continue }
+            // A modifier ending in a clause verb describes an action, not a name (纷纷加强战略).
+            if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton) { continue }
+            // Engineering disciplines (土木工程) are no programmes.
+            if Self.disciplines.contains(where: { body.hasSuffix($0) }), heads[Int(m.value)].0 == "工程" { continue }
             // A bare verb is no modifier (开展示范区).
             if let v = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) ?? strongVerbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
                v.end == m.range.lowerBound { continue }
@@ -188,6 +198,17 @@ struct ProgrammeDiscovery: Sendable {
     ]
 
     private static let and: UInt32 = 0x548C
+    private static let numerals: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万".unicodeScalars)
+
+    private static let disciplines = ["土木", "结构", "软件", "系统", "生物", "基因", "化学", "电子", "机械"]
+
+    /// Words whose last character is also a stop character (自由, 重要): the stop character is inside the word.
+    private static let stopCompounds: [[UInt8]] = ["自由", "重要", "主要", "首要", "必要", "理由"].map { Array($0.utf8) }
+
+    /// True when the scalar just before `end` closes one of `stopCompounds`.
+    private static func endsCompound(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, _ lower: Int) -> Bool {
+        stopCompounds.contains { w in end - w.count >= lower && hasPrefix(text, end - w.count, end, w) }
+    }
 
     /// True when a head word ends at byte offset `end` (the previous name ends there).
     private func endsInHead(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, _ lower: Int) -> Bool {

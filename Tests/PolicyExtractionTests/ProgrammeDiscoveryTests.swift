@@ -82,4 +82,10 @@ import PolicyOntology
     @Test func quantifiersAreNoPartOfAName() {
         #expect(programmes("建设一批现代农业示范基地").map(\.canonical) == ["现代农业示范基地"])
     }
+
+    @Test func quotedSloganIntroducedByAVerbIsDiscovered() {
+        #expect(programmes("全面推行“一码通行”").map(\.canonical) == ["一码通行"])
+        #expect(programmes("宣传“一码通行”").isEmpty)
+        #expect(programmes("推进“云、网、端”，落实“十四五”").isEmpty)
+    }
 }
