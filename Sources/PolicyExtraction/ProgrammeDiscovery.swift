@@ -84,7 +84,10 @@ struct ProgrammeDiscovery: Sendable {
             let afterClose = closeAt + 3
             if let head = headAutomaton.longestMatch(in: text, at: afterClose, limit: range.upperBound) {
                 let headText = heads[Int(head.value)].0
-                out.append(Candidate(range: i..<head.end, name: "“" + inner + "”" + headText, confidence: 0.8))
+                // A modifier glued before the quote belongs to the name (家政服务“领跑者”行动); verbs do not.
+                let start = modifierStart(text, before: i, lower: range.lowerBound)
+                let prefix = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
+                out.append(Candidate(range: start..<head.end, name: prefix + "“" + inner + "”" + headText, confidence: 0.8))
             } else {
                 // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
                 // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
@@ -95,6 +98,34 @@ struct ProgrammeDiscovery: Sendable {
             }
             i = afterClose
         }
+    }
+
+    /// Start of a Han modifier of at least two scalars that ends at `end`, after the last programme verb; `end`
+    /// when there is none or its left edge is unknown.
+    private func modifierStart(_ text: UnsafeBufferPointer<UInt8>, before end: Int, lower: Int) -> Int {
+        var start = end
+        var count = 0
+        while let (v, s) = AgencyPatterns.decodeBefore(text, start, lower) {
+            if !AgencyPatterns.isHan(v) || Self.stopScalars.contains(v) { break }
+            if count == 12 { return end }
+            start = s
+            count += 1
+        }
+        var scan = start
+        while scan < end {
+            if let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: end)
+                ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: end)
+                ?? verbAutomaton.longestMatch(in: text, at: scan, limit: end) {
+                start = verb.end
+                scan = verb.end
+            } else {
+                scan = AgencyPatterns.decode(text, scan, end)?.1 ?? (scan + 1)
+            }
+        }
+        for q in Self.quantifiers where Self.hasPrefix(text, start, end, q) { start += q.count }
+        // A modifier ending in 和 is the previous item of a list (合作网络和“…”平台).
+        if end - start >= 3, let (last, _) = AgencyPatterns.decodeBefore(text, end, start), last == Self.and { return end }
+        return end - start >= 6 ? start : end
     }
 
     /// Names ending in a head word, extended left over Han characters up to a stop character or verb.
@@ -194,7 +225,7 @@ struct ProgrammeDiscovery: Sendable {
     private static let clauseVerbs: [String] = [
         "编制", "制定", "解读", "部署", "调动", "压实", "增设", "坚定", "把握", "对接", "聚焦", "用好", "做好", "抓好",
         "搞好", "办好", "参照", "结合", "按照", "根据", "利用", "鼓励", "引导", "促进", "坚持", "通过", "打造", "探索",
-        "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全",
+        "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全", "提出", "发起", "加入", "倡导", "共建",
     ]
 
     private static let and: UInt32 = 0x548C

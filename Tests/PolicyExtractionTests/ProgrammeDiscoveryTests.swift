@@ -88,4 +88,9 @@ import PolicyOntology
         #expect(programmes("宣传“一码通行”").isEmpty)
         #expect(programmes("推进“云、网、端”，落实“十四五”").isEmpty)
     }
+
+    @Test func modifierBeforeAQuotedSloganBelongsToTheName() {
+        #expect(programmes("开展家政服务提质“领跑者”行动").map(\.canonical) == ["家政服务提质“领跑者”行动"])
+        #expect(programmes("我们发起“丝路同行”行动").map(\.canonical) == ["“丝路同行”行动"])
+    }
 }
