@@ -24,7 +24,7 @@ struct ProgrammeDiscovery: Sendable {
     private let headAutomaton: LongestMatchAutomaton
 
     /// Characters that cannot be inside a name: a left extension stops before them.
-    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让使所之而就都还已又再很更最".unicodeScalars.map(\.value))
+    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而".unicodeScalars.map(\.value))
     /// Verbs that commonly precede a programme name (实施…工程): a left extension stops after them.
     private static let leadingVerbs: [String] = [
         "实施", "推进", "推动", "开展", "加快", "深入", "深化", "启动", "组织", "打造", "完善", "健全", "建立", "建设",

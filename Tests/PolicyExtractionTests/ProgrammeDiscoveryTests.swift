@@ -93,4 +93,9 @@ import PolicyOntology
         #expect(programmes("开展家政服务提质“领跑者”行动").map(\.canonical) == ["家政服务提质“领跑者”行动"])
         #expect(programmes("我们发起“丝路同行”行动").map(\.canonical) == ["“丝路同行”行动"])
     }
+
+    @Test func wordsWithFunctionCharactersStayInsideTheName() {
+        #expect(programmes("实施流程再造工程，推进自由航运提升战略").map(\.canonical) == ["流程再造工程", "自由航运提升战略"])
+        #expect(programmes("强化青年就业优先战略").map(\.canonical) == ["青年就业优先战略"])
+    }
 }
