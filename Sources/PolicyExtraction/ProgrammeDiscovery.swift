@@ -12,8 +12,10 @@ struct ProgrammeDiscovery: Sendable {
     /// Head words that end a programme name, with the confidence a bare (unquoted) match gets.
     static let programmeHeads: [(String, Double)] = [
         ("工程", 0.6), ("行动", 0.55), ("行动计划", 0.6), ("计划", 0.45), ("战略", 0.6), ("试点", 0.5), ("示范区", 0.55),
-        ("示范工程", 0.6), ("专项行动", 0.6), ("平台", 0.4), ("改革", 0.45), ("倡议", 0.6), ("体系", 0.35), ("试验区", 0.55),
+        ("示范工程", 0.6), ("专项行动", 0.6), ("平台", 0.35), ("改革", 0.35), ("倡议", 0.6), ("体系", 0.3), ("试验区", 0.55),
         ("先导区", 0.55), ("示范城市", 0.5), ("示范基地", 0.5), ("产业带", 0.45), ("经济圈", 0.4),
+        ("制度", 0.3), ("基地", 0.35), ("集群", 0.35), ("通道", 0.35), ("枢纽", 0.35), ("战略行动", 0.6), ("示范园", 0.5),
+        ("集聚区", 0.45), ("提升行动", 0.6), ("专项", 0.4), ("中心", 0.35), ("产业园", 0.45),
     ]
     /// Head words that end the name of a multi-region area (南京都市圈, 长株潭城市群); used with `quoted: false`.
     static let areaHeads: [(String, Double)] = [("城市群", 0.8), ("城镇群", 0.8), ("都市圈", 0.8), ("经济区", 0.7)]
@@ -22,14 +24,18 @@ struct ProgrammeDiscovery: Sendable {
     private let headAutomaton: LongestMatchAutomaton
 
     /// Characters that cannot be inside a name: a left extension stops before them.
-    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的和与及或等在对把将以为是了由从向按于其并且要".unicodeScalars.map(\.value))
+    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而".unicodeScalars.map(\.value))
     /// Verbs that commonly precede a programme name (实施…工程): a left extension stops after them.
     private static let leadingVerbs: [String] = [
         "实施", "推进", "推动", "开展", "加快", "深入", "深化", "启动", "组织", "打造", "完善", "健全", "建立", "建设",
         "支持", "落实", "围绕", "依托", "持续", "全面", "积极", "大力", "稳步", "继续", "扎实", "探索", "参与", "纳入",
         "创建", "培育", "布局", "发展", "提升", "加强", "优化", "统筹", "鼓励", "引导", "促进", "坚持", "贯彻", "通过",
+        "编制", "制定", "解读", "部署", "调动", "压实", "规划", "增设", "强化", "坚定", "把握", "对接", "服务于", "聚焦",
+        "用好", "做好", "抓好", "搞好", "办好", "参照", "结合", "按照", "根据", "利用", "形成", "构建", "打好",
     ]
     private let verbAutomaton: LongestMatchAutomaton
+    private let strongVerbAutomaton: LongestMatchAutomaton
+    private let midVerbAutomaton: LongestMatchAutomaton
 
     /// `heads`: the head words and their confidence; `quoted`: also report quoted slogans.
     init(heads: [(String, Double)] = ProgrammeDiscovery.programmeHeads, quoted: Bool = true) {
@@ -37,6 +43,8 @@ struct ProgrammeDiscovery: Sendable {
         includeQuoted = quoted
         headAutomaton = LongestMatchAutomaton(strings: heads.enumerated().map { ($0.element.0, Int32($0.offset)) })
         verbAutomaton = LongestMatchAutomaton(strings: Self.leadingVerbs.map { ($0, 1) })
+        strongVerbAutomaton = LongestMatchAutomaton(strings: Self.strongVerbs.map { ($0, 1) })
+        midVerbAutomaton = LongestMatchAutomaton(strings: Self.clauseVerbs.map { ($0, 1) })
     }
 
     /// All candidates in `text[range]` (they may overlap each other and seed matches).
@@ -76,51 +84,255 @@ struct ProgrammeDiscovery: Sendable {
             let afterClose = closeAt + 3
             if let head = headAutomaton.longestMatch(in: text, at: afterClose, limit: range.upperBound) {
                 let headText = heads[Int(head.value)].0
-                out.append(Candidate(range: i..<head.end, name: "“" + inner + "”" + headText, confidence: 0.8))
+                // A modifier glued before the quote belongs to the name (家政服务“领跑者”行动); verbs do not.
+                let start = modifierStart(text, before: i, lower: range.lowerBound)
+                let prefix = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
+                out.append(Candidate(range: start..<head.end, name: prefix + "“" + inner + "”" + headText, confidence: 0.8))
             } else {
-                out.append(Candidate(range: i..<afterClose, name: inner, confidence: 0.5))
+                // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
+                // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
+                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, strongVerbAutomaton)
+                    && !inner.unicodeScalars.contains { $0 == "、" || $0 == "+" || $0 == "的" }
+                    && !inner.unicodeScalars.allSatisfy { Self.numerals.contains($0) }
+                out.append(Candidate(range: i..<afterClose, name: inner, confidence: led ? 0.5 + Self.verbBonus : 0.5))
             }
             i = afterClose
         }
     }
 
+    /// Start of a Han modifier of at least two scalars that ends at `end`, after the last programme verb; `end`
+    /// when there is none or its left edge is unknown.
+    private func modifierStart(_ text: UnsafeBufferPointer<UInt8>, before end: Int, lower: Int) -> Int {
+        var start = end
+        var count = 0
+        while let (v, s) = AgencyPatterns.decodeBefore(text, start, lower) {
+            if !AgencyPatterns.isHan(v) || Self.stopScalars.contains(v) { break }
+            if count == 12 { return end }
+            start = s
+            count += 1
+        }
+        var scan = start
+        while scan < end {
+            if let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: end)
+                ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: end)
+                ?? verbAutomaton.longestMatch(in: text, at: scan, limit: end) {
+                start = verb.end
+                scan = verb.end
+            } else {
+                scan = AgencyPatterns.decode(text, scan, end)?.1 ?? (scan + 1)
+            }
+        }
+        for q in Self.quantifiers where Self.hasPrefix(text, start, end, q) { start += q.count }
+        // A modifier ending in 和 is the previous item of a list (合作网络和“…”平台).
+        if end - start >= 3, let (last, _) = AgencyPatterns.decodeBefore(text, end, start), last == Self.and { return end }
+        return end - start >= 6 ? start : end
+    }
+
     /// Names ending in a head word, extended left over Han characters up to a stop character or verb.
+    /// Confidence: the head word's base, raised when a programme verb introduces the name (实施…工程), when the
+    /// name is national (国家…, 全国…) and when a long distinctive modifier makes it specific; lowered to nothing
+    /// when the modifier is only generic (服务体系, 重点工程).
     private func headed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ minimumConfidence: Double,
                         _ out: inout [Candidate]) {
-        let bestBonus = 0.15
-        for m in headAutomaton.matches(in: text, range: range) {
+        let maxBonus = Self.verbBonus + Self.nationalBonus + Self.specificBonus
+        let matches = headAutomaton.matches(in: text, range: range)
+        var skipped = -1
+        for (index, m) in matches.enumerated() {
             let base = heads[Int(m.value)].1
-            if min(base + bestBonus, 0.9) < minimumConfidence { continue }
-            // Head must end the word: not followed by more Han characters that continue it (体系建设 is fine).
+            // A head followed closely by another one in the same word is part of the longer name (…试点示范行动).
+            // A reform of a named thing (…试验区改革) is no longer name: the named thing stands.
+            if index == skipped { continue }
+            if index + 1 < matches.count, Self.sameWord(text, m.range.upperBound, matches[index + 1].range.lowerBound) {
+                if heads[Int(matches[index + 1].value)].0 != "改革" { continue }
+                skipped = index + 1
+            }
+            if min(base + maxBonus, 0.9) < minimumConfidence { continue }
+            // The head must end the word: 工程师, 平台上 … are no programme heads.
+            if Self.continuesHead(text, m.range.upperBound, range.upperBound) { continue }
             var start = m.range.lowerBound
             var count = 0
-            while count < 14, let (v, s) = AgencyPatterns.decodeBefore(text, start, range.lowerBound) {
-                if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v)) || Self.stopScalars.contains(v) { break }
+            var bounded = false
+            while let (v, s) = AgencyPatterns.decodeBefore(text, start, range.lowerBound) {
+                // 和 joins words inside a name (文化和旅游) but separates two names (…行动和…工程).
+                if v == Self.and, endsInHead(text, s, range.lowerBound) { bounded = true; break }
+                if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v))
+                    || (Self.stopScalars.contains(v) && !Self.endsCompound(text, start, range.lowerBound)) { bounded = true; break }
+                if count == 20 { break }
                 start = s
                 count += 1
             }
-            // Leading verbs are not part of the name (加快实施沿海防护林提升工程 → 沿海防护林提升工程); verbs inside it are.
-            while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) {
-                start = verb.end
+            if AgencyPatterns.decodeBefore(text, start, range.lowerBound) == nil { bounded = true }
+            // The name begins after the last strong programme verb inside the extension (各地加快实施…工程); a verb
+            // that would leave too short a modifier is part of the name (质量提升行动).
+            var verbLed = false
+            var cut = start
+            var scan = start
+            while scan < m.range.lowerBound {
+                if let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
+                    ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
+                    // Strong verbs end the left context when two scalars are left; weak ones (提升, 建设) when four
+                    // are, so that 质量提升行动 keeps its verb.
+                    let strong = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) != nil
+                    let rest = (m.range.lowerBound - verb.end) / 3
+                    if rest >= (strong ? 2 : 4) { cut = verb.end; verbLed = true }
+                    scan = verb.end
+                } else {
+                    scan = AgencyPatterns.decode(text, scan, m.range.lowerBound)?.1 ?? (scan + 1)
+                }
             }
+            // Without a stop character or verb before it, the left edge of the name is unknown.
+            guard bounded || cut > start else { continue }
+            start = cut
+            // Leading weak verbs and adverbs are not part of the name either (加快沿海防护林提升工程).
+            while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
+                  m.range.lowerBound - verb.end >= 6 {
+                start = verb.end
+                verbLed = true
+            }
+            // Quantifiers are no part of a name (一系列国际旅游示范区).
+            for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
+            if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton) { verbLed = true }
             let national = Self.nationalPrefixes.contains { p in
                 start + p.count <= m.range.lowerBound && zip(p, text[start..<(start + p.count)]).allSatisfy { $0 == $1 }
             }
-            let confidence = base + (national ? bestBonus : 0)
-            if min(confidence, 0.9) < minimumConfidence { continue }
             let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
-            guard Self.distinctiveScalarCount(body) >= 2 else { continue }
+            let distinctive = Self.distinctiveScalarCount(body)
+            guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix("和") else { continue }
+            // A modifier ending in a clause verb describes an action, not a name (纷纷加强战略).
+            if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton) { continue }
+            // Engineering disciplines (土木工程) are no programmes.
+            if Self.disciplines.contains(where: { body.hasSuffix($0) }), heads[Int(m.value)].0 == "工程" { continue }
+            // A bare verb is no modifier (开展示范区).
+            if let v = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) ?? strongVerbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
+               v.end == m.range.lowerBound { continue }
+            var confidence = base
+            if verbLed { confidence += Self.verbBonus }
+            if national { confidence += Self.nationalBonus }
+            if Self.specificScalarCount(body) >= 4 { confidence += Self.specificBonus }
+            if min(confidence, 0.9) < minimumConfidence { continue }
             let name = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.upperBound]), as: UTF8.self)
             out.append(Candidate(range: start..<m.range.upperBound, name: name, confidence: min(confidence, 0.9)))
         }
     }
 
+    private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市"].map { Array($0.utf8) }
+
+    private static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int, _ p: [UInt8]) -> Bool {
+        at + p.count <= limit && zip(p, text[at..<(at + p.count)]).allSatisfy { $0 == $1 }
+    }
+
+    /// Verbs that are hardly ever nouns inside a name (unlike 发展, 建设): a clause before them is no part of it.
+    private static let clauseVerbs: [String] = [
+        "编制", "制定", "解读", "部署", "调动", "压实", "增设", "坚定", "把握", "对接", "聚焦", "用好", "做好", "抓好",
+        "搞好", "办好", "参照", "结合", "按照", "根据", "利用", "鼓励", "引导", "促进", "坚持", "通过", "打造", "探索",
+        "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全", "提出", "发起", "加入", "倡导", "共建",
+    ]
+
+    private static let and: UInt32 = 0x548C
+    private static let numerals: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万".unicodeScalars)
+
+    private static let disciplines = ["土木", "结构", "软件", "系统", "生物", "基因", "化学", "电子", "机械"]
+
+    /// Words whose last character is also a stop character (自由, 重要): the stop character is inside the word.
+    private static let stopCompounds: [[UInt8]] = ["自由", "重要", "主要", "首要", "必要", "理由"].map { Array($0.utf8) }
+
+    /// True when the scalar just before `end` closes one of `stopCompounds`.
+    private static func endsCompound(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, _ lower: Int) -> Bool {
+        stopCompounds.contains { w in end - w.count >= lower && hasPrefix(text, end - w.count, end, w) }
+    }
+
+    /// True when a head word ends at byte offset `end` (the previous name ends there).
+    private func endsInHead(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, _ lower: Int) -> Bool {
+        var s = end
+        for _ in 0..<4 {
+            guard let (_, before) = AgencyPatterns.decodeBefore(text, s, lower) else { return false }
+            s = before
+            if let h = headAutomaton.longestMatch(in: text, at: s, limit: end), h.end == end { return true }
+        }
+        return false
+    }
+
+    static let verbBonus = 0.2, nationalBonus = 0.15, specificBonus = 0.1
+
+    /// Verbs that introduce a programme and hardly occur inside one: the name starts after the last of them.
+    private static let strongVerbs: [String] = [
+        "实施", "推进", "推动", "开展", "启动", "组织实施", "落实", "围绕", "依托", "纳入", "加快", "深入", "深化", "扎实",
+        "持续", "继续", "积极", "大力", "稳步", "全面实施", "贯彻", "推行", "支持", "开展了", "实行",
+    ]
+
+    /// True when the text just before `start` ends in a strong verb (实施 + name starting at a stop character).
+    private static func verbEnds(_ text: UnsafeBufferPointer<UInt8>, before start: Int, lower: Int,
+                                 _ automaton: LongestMatchAutomaton) -> Bool {
+        var s = start
+        for _ in 0..<4 {
+            guard let (_, before) = AgencyPatterns.decodeBefore(text, s, lower) else { break }
+            s = before
+            if let v = automaton.longestMatch(in: text, at: s, limit: start), v.end == start { return true }
+        }
+        return false
+    }
+
+    /// Characters after a head that show it is inside a longer word (工程师, 平台上, 计划单列, 体系化).
+    private static let headContinuations: Set<UInt32> = Set("师化性单院局者费款".unicodeScalars.map(\.value))
+
+    private static func continuesHead(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int) -> Bool {
+        guard let (v, _) = AgencyPatterns.decode(text, at, limit) else { return false }
+        return headContinuations.contains(v)
+    }
+
+    /// Modifiers that describe any system or reform (服务体系, 管理平台, 相关制度): no named programme.
+    private static let genericBodyEndings = ["服务", "管理", "保障", "工作", "治理", "监管", "支撑", "政策", "标准", "组织",
+                                             "评价", "考核", "机制", "保护", "建设", "发展", "安全", "技术", "创新", "市场",
+                                             "改革", "体制", "法律", "法规", "制度", "体系", "领域", "产业", "基础", "现代"]
+    /// Bodies made of a few generic characters only (各地, 这些, 有关) or ending in a generic modifier.
+    static func isGenericBody(_ body: String) -> Bool {
+        let rest = strippedGenericModifiers(body)
+        // 国家政务服务平台: a national name may be built of generic words; it only must not be one.
+        if rest.count < body.count, body.hasPrefix("国家") || body.hasPrefix("全国") { return genericBodyEndings.contains(String(rest)) }
+        return rest.unicodeScalars.count <= 4 && genericBodyEndings.contains(where: { rest.hasSuffix($0) })
+    }
+
+    /// True when only Han characters (no stop character) stand between byte offsets `from` and `to` (at most six).
+    private static func sameWord(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        guard to >= from, to - from <= 18 else { return false }
+        var i = from
+        while i < to {
+            guard let (v, next) = AgencyPatterns.decode(text, i, to), AgencyPatterns.isHan(v), !stopScalars.contains(v),
+                  v != and else { return false }
+            i = next
+        }
+        return true
+    }
+
     /// Modifiers that make no name on their own: 国家战略, 重大工程, 国家级重点项目 are not programmes.
     private static let genericModifiers = ["国家级", "省级", "国家", "全国", "重大", "重点", "重要", "相关", "有关", "各项",
-                                           "各类", "这一", "上述", "此类", "一批", "一系列", "若干", "新一轮", "专项"]
+                                           "各类", "这一", "上述", "此类", "一批", "一系列", "若干", "新一轮", "专项", "中央", "地方",
+                                           "本地区", "本地", "本省", "本市", "全省", "全市"]
 
     /// Scalars of `body` left after removing generic modifiers (国家重大 → 0).
     static func distinctiveScalarCount(_ body: String) -> Int {
+        strippedGenericModifiers(body).unicodeScalars.count
+    }
+
+    private static let genericScalars: [[Unicode.Scalar]] = genericModifiers.map { Array($0.unicodeScalars) }
+
+    /// Scalars of `body` left after removing generic modifiers wherever they stand (服务国家重大 → 2).
+    static func specificScalarCount(_ body: String) -> Int {
+        let scalars = Array(body.unicodeScalars)
+        var i = 0, count = 0
+        outer: while i < scalars.count {
+            for m in genericScalars where i + m.count <= scalars.count && Array(scalars[i..<(i + m.count)]) == m {
+                i += m.count
+                continue outer
+            }
+            count += 1
+            i += 1
+        }
+        return count
+    }
+
+    /// `body` without its leading generic modifiers.
+    static func strippedGenericModifiers(_ body: String) -> Substring {
         var rest = Substring(body)
         var changed = true
         while changed {
@@ -130,7 +342,7 @@ struct ProgrammeDiscovery: Sendable {
                 changed = true
             }
         }
-        return rest.unicodeScalars.count
+        return rest
     }
 
     /// Digits, Latin letters and + inside names like 832平台, 互联网+, 5G.

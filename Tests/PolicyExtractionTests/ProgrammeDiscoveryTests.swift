@@ -48,4 +48,54 @@ import PolicyOntology
         #expect(found.map(\.canonical) == ["数字经济"])
         #expect(found.first?.confidence == EntityRecognizer.peripheralProgrammeConfidence)
     }
+
+    @Test func nameIntroducedByAVerbIsDiscoveredWithoutItsClause() {
+        let found = programmes("各地要大力实施乡村道路提质工程")
+        #expect(found.map(\.canonical) == ["乡村道路提质工程"])
+        #expect(found.allSatisfy { $0.confidence >= EntityRecognizer.defaultProgrammeThreshold && $0.confidence < 1 })
+    }
+
+    @Test func shortBareNameStaysBelowTheDefaultThreshold() {
+        #expect(programmes("水网工程进展顺利").isEmpty)
+        let r = EntityRecognizer(ontology: entityTestsRecognizer.ontology, programmeThreshold: 0.5)
+        #expect(programmes("水网工程进展顺利", recognizer: r).map(\.canonical) == ["水网工程"])
+    }
+
+    @Test func reformOfANamedZoneNamesTheZone() {
+        #expect(programmes("深化国家山地农业综合示范区改革").map(\.canonical) == ["国家山地农业综合示范区"])
+    }
+
+    @Test func twoNamesJoinedByAndAreTwoProgrammes() {
+        let found = programmes("实施城乡供水保障工程和农村道路畅通工程")
+        #expect(found.map(\.canonical) == ["城乡供水保障工程", "农村道路畅通工程"])
+    }
+
+    @Test func andInsideANameIsKept() {
+        #expect(programmes("创建国家文化和体育融合示范城市").map(\.canonical) == ["国家文化和体育融合示范城市"])
+    }
+
+    @Test func genericSystemsAndPlatformsAreNoProgramme() {
+        let r = EntityRecognizer(ontology: entityTestsRecognizer.ontology, programmeThreshold: 0.3)
+        #expect(programmes("完善服务体系，建设管理平台，健全相关制度", recognizer: r).isEmpty)
+    }
+
+    @Test func quantifiersAreNoPartOfAName() {
+        #expect(programmes("建设一批现代农业示范基地").map(\.canonical) == ["现代农业示范基地"])
+    }
+
+    @Test func quotedSloganIntroducedByAVerbIsDiscovered() {
+        #expect(programmes("全面推行“一码通行”").map(\.canonical) == ["一码通行"])
+        #expect(programmes("宣传“一码通行”").isEmpty)
+        #expect(programmes("推进“云、网、端”，落实“十四五”").isEmpty)
+    }
+
+    @Test func modifierBeforeAQuotedSloganBelongsToTheName() {
+        #expect(programmes("开展家政服务提质“领跑者”行动").map(\.canonical) == ["家政服务提质“领跑者”行动"])
+        #expect(programmes("我们发起“丝路同行”行动").map(\.canonical) == ["“丝路同行”行动"])
+    }
+
+    @Test func wordsWithFunctionCharactersStayInsideTheName() {
+        #expect(programmes("实施流程再造工程，推进自由航运提升战略").map(\.canonical) == ["流程再造工程", "自由航运提升战略"])
+        #expect(programmes("强化青年就业优先战略").map(\.canonical) == ["青年就业优先战略"])
+    }
 }
