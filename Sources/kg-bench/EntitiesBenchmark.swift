@@ -15,14 +15,10 @@ struct EntitiesBenchmark: ParsableCommand {
         commandName: "entities",
         abstract: "Entity recognition throughput (MB/s of clean text, median of rounds of at least one second).")
 
-    @Option(help: "Folder of *.txt files.")
-    var corpus: String = "../shared/corpus"
-
-    @Option(help: "Number of timed rounds.")
-    var rounds: Int = 5
-
-    @Option(help: "Minimum seconds of work per round.")
-    var seconds: Double = 1.0
+    @OptionGroup var measurement: CorpusMeasurementOptions
+    var corpus: String { measurement.corpus }
+    var rounds: Int { measurement.rounds }
+    var seconds: Double { measurement.seconds }
 
     func run() throws {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? [])

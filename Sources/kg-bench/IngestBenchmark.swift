@@ -15,14 +15,10 @@ struct IngestBenchmark: ParsableCommand {
         commandName: "ingest",
         abstract: "Extraction pipeline throughput (MB/s, one core, median of rounds) and the ratio to jieba.posseg.")
 
-    @Option(help: "Folder of *.txt files.")
-    var corpus: String = "../shared/corpus"
-
-    @Option(help: "Number of timed rounds.")
-    var rounds: Int = 5
-
-    @Option(help: "Minimum seconds of work per round.")
-    var seconds: Double = 1.0
+    @OptionGroup var measurement: CorpusMeasurementOptions
+    var corpus: String { measurement.corpus }
+    var rounds: Int { measurement.rounds }
+    var seconds: Double { measurement.seconds }
 
     @Option(help: "Python peer script (default: Tests/Peers/jieba_posseg.py of this package).")
     var peer: String?

@@ -11,14 +11,10 @@ struct TextBenchmark: ParsableCommand {
         commandName: "text",
         abstract: "Normalisation + segmentation throughput (MB/s, median of rounds of at least one second).")
 
-    @Option(help: "Folder of *.txt files.")
-    var corpus: String = "../shared/corpus"
-
-    @Option(help: "Number of timed rounds.")
-    var rounds: Int = 5
-
-    @Option(help: "Minimum seconds of work per round.")
-    var seconds: Double = 1.0
+    @OptionGroup var measurement: CorpusMeasurementOptions
+    var corpus: String { measurement.corpus }
+    var rounds: Int { measurement.rounds }
+    var seconds: Double { measurement.seconds }
 
     @Flag(help: "Time normalisation alone (no segmentation).")
     var normalizeOnly = false
