@@ -1,6 +1,6 @@
 import PolicyCore
 
-/// A document whose issuance the text reports: "中共中央、国务院印发了《…》", "国家发改委印发…方案", "北海市商务局发布《…》".
+/// A document whose issuance the text reports: "中共中央、国务院印发了《…》", "国家发改委印发…方案", "某市商务局发布《…》".
 struct ReportedIssuance: Sendable {
     /// Issuing agencies in the order written.
     var issuers: [EntityHit]

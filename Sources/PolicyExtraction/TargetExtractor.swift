@@ -1,6 +1,6 @@
 /// A quantitative target, limit or red line stated as policy.
 public struct ExtractedTarget: Sendable, Hashable {
-    /// The clause that states it ("到2023年，工业增加值占地区生产总值比重达29%以上").
+    /// The clause that states it ("到2025年，数字经济核心产业增加值占比达到10%以上").
     public var statement: String
     public var subject: String
     public var value: Double
