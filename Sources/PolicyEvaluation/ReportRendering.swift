@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 extension EvaluationReport {
     /// The report as score.py `--json` prints it: `{"overall": …, "by_source": …}`, indent 1, UTF-8 as is.
@@ -56,16 +57,9 @@ extension EvaluationReport {
     }
 }
 
+/// A JSON string literal, escaped as the contract JSONL writer escapes it (as Python's json.dumps does).
 private func quoted(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        default:
-            if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-        }
-    }
-    return out + "\""
+    var out = ""
+    ContractJSON.appendString(s, to: &out)
+    return out
 }
