@@ -146,13 +146,16 @@ public final class EntityRecognizer: Sendable {
                     }
                 }
             }
+            // A type word right after a seed name is part of how it is written (乡村振兴 + 战略, 数字乡村 + 建设行动).
+            let typed = discovery.typeWordEnd(in: text, at: m.range.upperBound, limit: range.upperBound)
+                .map { m.range.lowerBound..<$0 } ?? m.range
             for case .programme(let i) in candidates {
                 let p = ontology.programmes[i]
                 let confidence = p.core ? 1 : Self.peripheralProgrammeConfidence
-                programmeSpans.append(m.range)
+                programmeSpans.append(typed)
                 guard confidence >= programmeThreshold else { continue }
-                out.append(EntityMention(range: m.range, kind: .programme, nodeID: p.id, canonical: p.canonical,
-                                         surface: surface, confidence: confidence))
+                out.append(EntityMention(range: typed, kind: .programme, nodeID: p.id, canonical: p.canonical,
+                                         surface: typed == m.range ? surface : Self.string(text, typed), confidence: confidence))
             }
             for case .implicitLocal(let suffix, let level) in candidates {
                 if let region = implicitRegion(level: level, context: context) {
@@ -207,22 +210,38 @@ public final class EntityRecognizer: Sendable {
         // Programmes found by pattern, where no seed programme or agency already stands.
         let seedSpans = programmeSpans + claimed
         var seenNames: Set<String> = []
+        var absorbing: [Range<Int>] = []
         for c in discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold) {
-            // Inside or across a known name: no new programme; around a seed programme (国家数字经济创新发展试验区
-            // around 数字经济) it is a larger, different one.
+            // Inside, across or equal to a known name: no new programme; around a seed programme (国家数字经济创新发展
+            // 试验区 around 数字经济) it is a larger, different one, and the seed inside is no mention of its own.
             let quoted = c.name.hasPrefix("“")
             if seedSpans.contains(where: {
-                $0.overlaps(c.range) && (quoted || !($0.lowerBound >= c.range.lowerBound && $0.upperBound <= c.range.upperBound))
+                $0.overlaps(c.range) && (quoted || !($0.lowerBound >= c.range.lowerBound && $0.upperBound <= c.range.upperBound)
+                                         || $0 == c.range)
             }) {
                 continue  // “放管服”改革 around the seed 放管服 is the seed programme itself
+            }
+            // Words before a seed name make a different programme only when they name a place (湖南 + 自贸试验区);
+            // generic modifiers and descriptions (国家级, 未来三年相关) leave the seed itself.
+            if programmeSpans.contains(where: {
+                $0.upperBound == c.range.upperBound && $0.lowerBound > c.range.lowerBound
+                    && regionAutomaton.matches(in: text, range: c.range.lowerBound..<$0.lowerBound).isEmpty
+            }) {
+                continue
             }
             let canonical = c.name
             if ontology.agency(named: canonical) != nil || !ontology.regions(named: canonical).isEmpty { continue }
             let known = ontology.programme(named: canonical)
+            if known == nil { absorbing.append(c.range) }
             guard seenNames.insert(canonical).inserted else { continue }
             out.append(EntityMention(range: c.range, kind: .programme, nodeID: known?.id ?? "programme:" + canonical,
                                      canonical: known?.canonical ?? canonical, surface: Self.string(text, c.range),
                                      confidence: known == nil ? c.confidence : 1))
+        }
+        if !absorbing.isEmpty {
+            out.removeAll { m in
+                m.kind == .programme && absorbing.contains { $0 != m.range && $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }
+            }
         }
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
                                                                : $0.range.upperBound > $1.range.upperBound }

@@ -47,6 +47,25 @@ struct ProgrammeDiscovery: Sendable {
         midVerbAutomaton = LongestMatchAutomaton(strings: Self.clauseVerbs.map { ($0, 1) })
     }
 
+    /// Words that name the type of a programme when they follow its name (乡村振兴战略, 数字乡村建设行动): they do not
+    /// make a different programme.
+    private static let typeWords: [String] = [
+        "战略", "工程", "行动", "行动计划", "计划", "专项行动", "倡议", "试点", "示范工程", "提升行动", "战略行动",
+        "建设行动", "建设工程", "发展战略", "建设", "模式",
+    ]
+    private let typeWordAutomaton = LongestMatchAutomaton(strings: ProgrammeDiscovery.typeWords.map { ($0, 1) })
+
+    /// End of a type word that starts at byte offset `at` and ends the word there (战略, not 战略性), or nil.
+    func typeWordEnd(in text: UnsafeBufferPointer<UInt8>, at: Int, limit: Int) -> Int? {
+        guard let m = typeWordAutomaton.longestMatch(in: text, at: at, limit: limit),
+              !Self.continuesHead(text, m.end, limit) else { return nil }
+        // 建设 alone is a type word only when nothing Han follows (数字乡村建设。), not in 数字乡村建设推动….
+        if m.end - at == 6, let (v, _) = AgencyPatterns.decode(text, m.end, limit), AgencyPatterns.isHan(v), !Self.stopScalars.contains(v) {
+            return nil
+        }
+        return m.end
+    }
+
     /// All candidates in `text[range]` (they may overlap each other and seed matches).
     /// Candidates below `minimumConfidence` are skipped before any name is built.
     func discover(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, minimumConfidence: Double = 0) -> [Candidate] {
@@ -226,6 +245,7 @@ struct ProgrammeDiscovery: Sendable {
         "编制", "制定", "解读", "部署", "调动", "压实", "增设", "坚定", "把握", "对接", "聚焦", "用好", "做好", "抓好",
         "搞好", "办好", "参照", "结合", "按照", "根据", "利用", "鼓励", "引导", "促进", "坚持", "通过", "打造", "探索",
         "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全", "提出", "发起", "加入", "倡导", "共建",
+        "发挥", "确保", "明确", "制订", "发布", "出台", "达成", "深化", "进一步",
     ]
 
     private static let and: UInt32 = 0x548C

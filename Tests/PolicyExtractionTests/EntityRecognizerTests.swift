@@ -94,6 +94,26 @@ func entityMentions(_ text: String, context: String? = nil, recognizer: EntityRe
         #expect(found.filter { $0.kind == .region }.map(\.canonical) == ["京津冀", "长江三角洲区域"])
     }
 
+    @Test func typeWordAfterASeedProgrammeIsPartOfItsSurface() {
+        let found = entityMentions("各地要深入实施健康中国建设行动。").filter { $0.kind == .programme }
+        #expect(found.map(\.canonical) == ["健康中国"])
+        #expect(found.first?.surface == "健康中国建设行动")
+        // 建设 followed by more words starts a clause: it is no part of the name.
+        #expect(entityMentions("推进全国统一大市场建设推动要素流动").first { $0.kind == .programme }?.surface == "全国统一大市场")
+        #expect(entityMentions("推进全国统一大市场建设。").first { $0.kind == .programme }?.surface == "全国统一大市场建设")
+    }
+
+    @Test func largerNameAroundASeedProgrammeAbsorbsIt() {
+        // A distinctive name around a seed is a different programme; the seed inside is no mention of its own.
+        let around = entityMentions("各地要积极推动国家数字经济创新发展试验区建设。").filter { $0.kind == .programme }
+        #expect(around.map(\.canonical) == ["国家数字经济创新发展试验区"])
+        // A description or a generic modifier before a seed ending in a head word leaves the seed itself.
+        for text in ["要加快释放国家物流枢纽的辐射作用。", "积极支持一批国家级国家物流枢纽。"] {
+            let found = entityMentions(text).filter { $0.kind == .programme }
+            #expect(found.map(\.canonical) == ["国家物流枢纽"], "\(text)")
+        }
+    }
+
     @Test func resolveAgencyForIssuerNames() {
         let r = entityTestsRecognizer
         #expect(r.resolveAgency("发改委", contextProvince: nil)?.canonical == "国家发展和改革委员会")
