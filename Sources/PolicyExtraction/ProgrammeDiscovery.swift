@@ -76,6 +76,7 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     private static let nationalPrefixes: [[UInt8]] = [Array("国家".utf8), Array("全国".utf8)]
+    private static let gradeSuffix: [UInt8] = Array("级".utf8)
 
     private static let openQuote: UInt32 = 0x201C, closeQuote: UInt32 = 0x201D
 
@@ -98,10 +99,13 @@ struct ProgrammeDiscovery: Sendable {
                 count += 1
                 j = after
             }
-            guard let closeAt = close, count >= 2, hanCount >= 2 else { i = next; continue }
-            let inner = String(decoding: UnsafeBufferPointer(rebasing: text[next..<closeAt]), as: UTF8.self)
+            guard let closeAt = close, count >= 2 else { i = next; continue }
             let afterClose = closeAt + 3
-            if let head = headAutomaton.longestMatch(in: text, at: afterClose, limit: range.upperBound) {
+            let head = headAutomaton.longestMatch(in: text, at: afterClose, limit: range.upperBound)
+            // A numbered formula is a name only with a head word after it (“4+1”工程); a slogan needs two Han scalars.
+            guard hanCount >= 2 || head != nil else { i = next; continue }
+            let inner = String(decoding: UnsafeBufferPointer(rebasing: text[next..<closeAt]), as: UTF8.self)
+            if let head {
                 let headText = heads[Int(head.value)].0
                 // A modifier glued before the quote belongs to the name (家政服务“领跑者”行动); verbs do not.
                 let start = modifierStart(text, before: i, lower: range.lowerBound)
@@ -187,7 +191,8 @@ struct ProgrammeDiscovery: Sendable {
             var cut = start
             var scan = start
             while scan < m.range.lowerBound {
-                if let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
+                if !Self.followsPotential(text, scan, start),
+                   let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
                     ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
                     // Strong verbs end the left context when two scalars are left; weak ones (提升, 建设) when four
                     // are, so that 质量提升行动 keeps its verb.
@@ -211,9 +216,10 @@ struct ProgrammeDiscovery: Sendable {
             // Quantifiers are no part of a name (一系列国际旅游示范区).
             for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
             if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton) { verbLed = true }
+            // 国家…/全国… names a national programme; 国家级… only grades a kind of thing.
             let national = Self.nationalPrefixes.contains { p in
                 start + p.count <= m.range.lowerBound && zip(p, text[start..<(start + p.count)]).allSatisfy { $0 == $1 }
-            }
+            } && !Self.hasPrefix(text, start + 6, m.range.lowerBound, Self.gradeSuffix)
             let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
             let distinctive = Self.distinctiveScalarCount(body)
             guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix("和") else { continue }
@@ -254,7 +260,17 @@ struct ProgrammeDiscovery: Sendable {
     private static let disciplines = ["土木", "结构", "软件", "系统", "生物", "基因", "化学", "电子", "机械"]
 
     /// Words whose last character is also a stop character (自由, 重要): the stop character is inside the word.
-    private static let stopCompounds: [[UInt8]] = ["自由", "重要", "主要", "首要", "必要", "理由"].map { Array($0.utf8) }
+    private static let stopCompounds: [[UInt8]] = [
+        "自由", "重要", "主要", "首要", "必要", "理由", "避让", "转让", "出让", "普及", "行为", "平等", "对等", "方向",
+        "导向", "双向", "合并", "兼并", "存在",
+    ].map { Array($0.utf8) }
+
+    private static let potential: [UInt8] = Array("可".utf8)
+
+    /// True when 可 stands just before byte offset `at` (after `lower`): a verb after it is an adjective (可持续).
+    private static func followsPotential(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ lower: Int) -> Bool {
+        at - potential.count >= lower && hasPrefix(text, at - potential.count, at, potential)
+    }
 
     /// True when the scalar just before `end` closes one of `stopCompounds`.
     private static func endsCompound(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, _ lower: Int) -> Bool {
@@ -272,7 +288,7 @@ struct ProgrammeDiscovery: Sendable {
         return false
     }
 
-    static let verbBonus = 0.2, nationalBonus = 0.15, specificBonus = 0.1
+    static let verbBonus = 0.2, nationalBonus = 0.25, specificBonus = 0.1
 
     /// Verbs that introduce a programme and hardly occur inside one: the name starts after the last of them.
     private static let strongVerbs: [String] = [
@@ -295,9 +311,18 @@ struct ProgrammeDiscovery: Sendable {
     /// Characters after a head that show it is inside a longer word (工程师, 平台上, 计划单列, 体系化).
     private static let headContinuations: Set<UInt32> = Set("师化性单院局者费款".unicodeScalars.map(\.value))
 
+    /// Nouns that make a compound with the head before them (工程机械, 工程应用, 战略需求, 战略合作, 平台经济): the head
+    /// then does not end a programme name.
+    private static let compoundContinuations: [String] = [
+        "应用", "示范", "机械", "装备", "材料", "技术", "科学", "设计", "咨询", "施工", "监理", "造价", "质量", "招标",
+        "需求", "基点", "合作", "布局", "支点", "地位", "意义", "部署", "机遇", "目标", "重点", "任务", "方向", "资源",
+        "储备", "投资", "眼光", "定力", "思维", "高度", "全局", "腹地", "经济", "企业", "公司", "规则", "能力", "成果",
+    ]
+    private static let compoundAutomaton = LongestMatchAutomaton(strings: compoundContinuations.map { ($0, 1) })
+
     private static func continuesHead(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int) -> Bool {
         guard let (v, _) = AgencyPatterns.decode(text, at, limit) else { return false }
-        return headContinuations.contains(v)
+        return headContinuations.contains(v) || compoundAutomaton.longestMatch(in: text, at: at, limit: limit) != nil
     }
 
     /// Modifiers that describe any system or reform (服务体系, 管理平台, 相关制度): no named programme.

@@ -97,5 +97,22 @@ import PolicyOntology
     @Test func wordsWithFunctionCharactersStayInsideTheName() {
         #expect(programmes("实施流程再造工程，推进自由航运提升战略").map(\.canonical) == ["流程再造工程", "自由航运提升战略"])
         #expect(programmes("强化青年就业优先战略").map(\.canonical) == ["青年就业优先战略"])
+        #expect(programmes("实施库区移民搬迁避让工程。").map(\.canonical) == ["库区移民搬迁避让工程"])
+        // 可 turns a verb into an adjective: 可持续 does not end the left context.
+        #expect(programmes("支持建设国家可持续旅游示范区。").map(\.canonical) == ["国家可持续旅游示范区"])
+    }
+
+    @Test func headInsideACompoundNounEndsNoName() {
+        #expect(programmes("推广智能化工程机械，满足城市发展战略需求，开展规模化工程示范。").isEmpty)
+    }
+
+    @Test func numberedFormulaIsANameOnlyWithAHeadWord() {
+        #expect(programmes("全面推进“3+2”工程。").map(\.canonical) == ["“3+2”工程"])
+        #expect(programmes("全面推进“3+2”。").isEmpty)
+    }
+
+    @Test func nationalNamesOutrankGradedOnes() {
+        #expect(programmes("依托国家康复医学中心开展研究。").map(\.canonical) == ["国家康复医学中心"])
+        #expect(programmes("依托国家级康复医学中心开展研究。").isEmpty)
     }
 }
