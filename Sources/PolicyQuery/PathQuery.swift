@@ -27,8 +27,9 @@ public func pathQuery(_ graph: Graph, from source: Int, to target: Int, options:
     let search = ShortestPaths(graph: graph, options: options)
     let paths = search.paths(from: source, to: target).map { path -> [PathHop] in
         let nodes = search.nodes(of: path, from: source)
-        return path.enumerated().map { i, e in
+        return path.enumerated().map { i, found in
             let a = nodes[i], b = nodes[i + 1]
+            let e = search.mostSpecificEdge(between: a, and: b) ?? found
             let forward = graph.edgeSource(e) == a
             return PathHop(from: NodeReference(graph, a), to: NodeReference(graph, b),
                            relation: graph.edgeKind(e).rawValue, forward: forward,

@@ -63,6 +63,20 @@ public struct ShortestPaths {
         return found
     }
 
+    /// Of the allowed edges joining `a` and `b` (either direction), the one that says most: any stated relation
+    /// (issued_by, leads, sets_target …) before a bare `mentions`; the smallest index among equals.
+    public func mostSpecificEdge(between a: Int, and b: Int) -> Int? {
+        var best: (rank: Int, edge: Int)? = nil
+        func consider(_ e: Int) {
+            guard edgeAllowed[graph.edgeKindOrdinal(e)] else { return }
+            let rank = graph.edgeKind(e) == .mentions ? 1 : 0
+            if best.map({ (rank, e) < ($0.rank, $0.edge) }) ?? true { best = (rank, e) }
+        }
+        for e in graph.outEdges(a) where graph.edgeTarget(Int(e)) == b { consider(Int(e)) }
+        for e in graph.inEdges(a) where graph.edgeSource(Int(e)) == b { consider(Int(e)) }
+        return best?.edge
+    }
+
     /// The nodes along `path` starting at `source` (count + 1 nodes).
     public func nodes(of path: [Int], from source: Int) -> [Int] {
         var out = [source]

@@ -94,4 +94,22 @@ import Testing
         #expect(hops[0].edgeSource == "document:D" && hops[0].edgeTarget == "agency:甲")
         #expect(hops[1].evidence?.location == "f.txt:7" && hops[1].evidence?.text == "甲乙联合印发")
     }
+
+    @Test func hopCitesTheStatedRelationRatherThanAMention() {
+        var b = GraphBuilder()
+        let title = Evidence(source: "f.txt", line: 1, column: 1, byteStart: 0, byteEnd: 9, text: "甲关于推进丙的通知")
+        let signature = Evidence(source: "f.txt", line: 40, column: 1, byteStart: 900, byteEnd: 903, text: "甲")
+        // The mention is added first, so it has the smaller edge index and is what the search reaches first.
+        b.addEdge(EdgeRecord(kind: .mentions, source: "document:D", target: "agency:甲", evidence: [title]))
+        b.addEdge(EdgeRecord(kind: .issuedBy, source: "document:D", target: "agency:甲", evidence: [signature]))
+        b.addEdge(EdgeRecord(kind: .mentions, source: "document:D", target: "programme:丙", evidence: [title]))
+        let g = b.freeze()
+        let hops = pathQuery(g, from: g.node(withID: "agency:甲")!, to: g.node(withID: "programme:丙")!).paths[0]
+        #expect(hops.map(\.relation) == ["issued_by", "mentions"])
+        #expect(hops[0].evidence?.location == "f.txt:40")
+        // With issued_by filtered out, the mention is the hop.
+        let mentionsOnly = pathQuery(g, from: g.node(withID: "agency:甲")!, to: g.node(withID: "programme:丙")!,
+                                     options: PathOptions(relations: [.mentions])).paths[0]
+        #expect(mentionsOnly.map(\.relation) == ["mentions", "mentions"])
+    }
 }
