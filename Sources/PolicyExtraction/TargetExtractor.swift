@@ -188,11 +188,15 @@ public struct TargetExtractor: Sendable {
         return goalVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
     }
 
+    private static let inclusionNotes: [[Unicode.Scalar]] = ["（含）", "(含)", "（含本数）", "(含本数)"].map { Array($0.unicodeScalars) }
+
     private func comparatorSymbol(_ span: ScalarSpan, _ number: Range<Int>, unitEnd: Int, clause: Range<Int>, isRange: Bool) -> String {
         if isRange { return "range" }
         let s = span.scalars
         var after = unitEnd
         while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
+        // An inclusion note between the quantity and its comparator (30人（含）以下) leaves the comparator in force.
+        for note in Self.inclusionNotes where span.matches(note, at: after) { after += note.count; break }
         for (phrase, symbol) in suffixComparators where span.matches(phrase, at: after) { return symbol }
         var before = number.lowerBound
         while before > clause.lowerBound, s[before - 1].isInlineSpace { before -= 1 }

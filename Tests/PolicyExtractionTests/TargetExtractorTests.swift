@@ -17,6 +17,14 @@ import Testing
         #expect(t.subject.contains("数字经济核心产业增加值占比"))
     }
 
+    @Test func inclusionNoteKeepsTheComparator() throws {
+        for text in ["到2026年，力争培育营业收入10亿元（含）以上企业20家。", "到2026年，力争培育营业收入10亿元(含)以上企业20家。"] {
+            let t = try #require(extractor.targets(in: text).first)
+            #expect(t.value == 10)
+            #expect(t.comparator == ">=", "\(text)")
+        }
+    }
+
     @Test func capAndRedLine() throws {
         let cap = try #require(extractor.targets(in: "各地债务率控制在120%以内。").first)
         #expect(cap.comparator == "<=")
