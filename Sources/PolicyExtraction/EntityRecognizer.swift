@@ -54,7 +54,17 @@ public final class EntityRecognizer: Sendable {
         for (i, o) in ontology.organizations.enumerated() { for name in o.allNames { add(name, .organization(i)) } }
         for (i, a) in ontology.agencies.enumerated() { for name in a.allNames { add(name, .agency(i)) } }
         for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) { for name in r.allNames { add(name, .region(i)) } }
-        for (i, p) in ontology.programmes.enumerated() { for name in p.allNames { add(name, .programme(i)) } }
+        for (i, p) in ontology.programmes.enumerated() {
+            for name in p.allNames { add(name, .programme(i)) }
+            // National programmes are often written without 国家/全国 (一体化大数据中心体系): the rest, when it is
+            // long enough to be distinctive, names them too.
+            for name in p.allNames {
+                for prefix in ["国家", "全国"] where name.hasPrefix(prefix) {
+                    let rest = String(name.dropFirst(prefix.count))
+                    if rest.unicodeScalars.count >= 5, surfaceIndex[rest] == nil { add(rest, .programme(i)) }
+                }
+            }
+        }
         for p in patterns.implicitPatterns() where surfaceIndex[p.surface] == nil { add(p.surface, .implicitLocal(suffix: p.suffix, level: p.level)) }
         self.targets = targets
         automaton = LongestMatchAutomaton(strings: surfaceIndex.map { ($0.key, Int32($0.value)) })

@@ -115,4 +115,12 @@ import PolicyOntology
         #expect(programmes("依托国家康复医学中心开展研究。").map(\.canonical) == ["国家康复医学中心"])
         #expect(programmes("依托国家级康复医学中心开展研究。").isEmpty)
     }
+
+    @Test func nationalSeedNamedWithoutItsPrefix() {
+        let found = programmes("加快构建一体化大数据中心体系，建设一批骨干冷链物流基地。")
+        #expect(found.map(\.canonical) == ["全国一体化大数据中心体系", "国家骨干冷链物流基地"])
+        #expect(found.allSatisfy { $0.confidence == 1 })
+        // Too short a rest (物流枢纽) is no name on its own.
+        #expect(programmes("完善城市物流枢纽布局。").allSatisfy { $0.canonical != "国家物流枢纽" })
+    }
 }
