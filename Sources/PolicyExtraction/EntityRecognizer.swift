@@ -63,6 +63,17 @@ public final class EntityRecognizer: Sendable {
                     let rest = String(name.dropFirst(prefix.count))
                     if rest.unicodeScalars.count >= 5, surfaceIndex[rest] == nil { add(rest, .programme(i)) }
                 }
+                // …and without their type word (扩大内需 for 扩大内需战略), unless what is left ends in a generic
+                // modifier (…重大, …综合) or is too short or too ordinary to be distinctive.
+                for type in Self.strippableTypeWords where name.hasSuffix(type) {
+                    let rest = String(name.dropLast(type.count))
+                    // 可持续发展, 乡村建设: a short rest ending in 发展/建设 is an ordinary phrase.
+                    let ordinary = (rest.hasSuffix("发展") || rest.hasSuffix("建设")) && rest.unicodeScalars.count < 6
+                    if rest.unicodeScalars.count >= 4, !ordinary, surfaceIndex[rest] == nil,
+                       !Self.genericEndings.contains(where: { rest.hasSuffix($0) }), !rest.hasPrefix("实施") {
+                        add(rest, .programme(i))
+                    }
+                }
             }
         }
         for p in patterns.implicitPatterns() where surfaceIndex[p.surface] == nil { add(p.surface, .implicitLocal(suffix: p.suffix, level: p.level)) }
@@ -87,6 +98,11 @@ public final class EntityRecognizer: Sendable {
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
     }
+
+    /// Type words a programme name may be written without.
+    private static let strippableTypeWords = ["战略", "工程", "行动", "行动计划"]
+    /// Endings that leave a type-less name generic.
+    private static let genericEndings = ["重大", "国家", "综合", "重点", "专项", "提升", "节水", "节约"]
 
     /// Two-character county and township names (应县, 城区, 矿区) occur inside ordinary words
     /// (相应县级, 城区改造): they are kept in the ontology but not matched in running text.

@@ -123,4 +123,10 @@ import PolicyOntology
         // Too short a rest (物流枢纽) is no name on its own.
         #expect(programmes("完善城市物流枢纽布局。").allSatisfy { $0.canonical != "国家物流枢纽" })
     }
+
+    @Test func seedNamedWithoutItsTypeWord() {
+        #expect(programmes("坚持把扩大内需作为战略基点。").map(\.canonical) == ["扩大内需战略"])
+        // An ordinary phrase left after removing the type word (可持续发展) is no mention of 可持续发展战略.
+        #expect(programmes("推动经济可持续发展。").isEmpty)
+    }
 }
