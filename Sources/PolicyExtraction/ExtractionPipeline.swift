@@ -211,7 +211,11 @@ struct ExtractionRun {
                 if let region = pipeline.ontology.region(code: code) { aliases += region.aliases; attributes["code"] = .string(code) }
                 if let level = m.level { attributes["level"] = .string(level) }
             case .programme:
-                aliases += pipeline.ontology.programme(named: m.canonical)?.aliases ?? []
+                if let seed = pipeline.ontology.programme(named: m.canonical) {
+                    aliases += seed.aliases
+                } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
+                    aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
+                }
                 attributes["confidence"] = .double(m.confidence)
             default: break
             }

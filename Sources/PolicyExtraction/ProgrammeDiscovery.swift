@@ -32,6 +32,7 @@ struct ProgrammeDiscovery: Sendable {
         "创建", "培育", "布局", "发展", "提升", "加强", "优化", "统筹", "鼓励", "引导", "促进", "坚持", "贯彻", "通过",
         "编制", "制定", "解读", "部署", "调动", "压实", "规划", "增设", "强化", "坚定", "把握", "对接", "服务于", "聚焦",
         "用好", "做好", "抓好", "搞好", "办好", "参照", "结合", "按照", "根据", "利用", "形成", "构建", "打好",
+        "有序", "逐步", "适度", "稳妥",
     ]
     private let verbAutomaton: LongestMatchAutomaton
     private let strongVerbAutomaton: LongestMatchAutomaton
@@ -51,7 +52,7 @@ struct ProgrammeDiscovery: Sendable {
     /// make a different programme.
     private static let typeWords: [String] = [
         "战略", "工程", "行动", "行动计划", "计划", "专项行动", "倡议", "试点", "示范工程", "提升行动", "战略行动",
-        "建设行动", "建设工程", "发展战略", "建设", "模式",
+        "建设行动", "建设工程", "发展战略", "建设", "模式", "制度",
     ]
     private let typeWordAutomaton = LongestMatchAutomaton(strings: ProgrammeDiscovery.typeWords.map { ($0, 1) })
 
@@ -123,6 +124,20 @@ struct ProgrammeDiscovery: Sendable {
         }
     }
 
+    /// The quoted slogan that opens a longer programme name (丝路一家亲 in “丝路一家亲”行动), its short name; nil when
+    /// the name does not start with a single quoted part followed by a head word. A slogan after a modifier
+    /// (企业标准“领跑者”制度) names only that variant, so it is no short name.
+    static func quotedCore(of name: String) -> String? {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.first?.value == openQuote,
+              let close = scalars.lastIndex(where: { $0.value == closeQuote }), close < scalars.count - 1,
+              !scalars[1..<close].contains(where: { $0.value == openQuote || $0.value == closeQuote }) else { return nil }
+        let open = 0
+        let inner = scalars[(open + 1)..<close]
+        guard inner.filter({ AgencyPatterns.isHan($0.value) }).count >= 2 else { return nil }
+        return String(String.UnicodeScalarView(inner))
+    }
+
     /// Start of a Han modifier of at least two scalars that ends at `end`, after the last programme verb; `end`
     /// when there is none or its left edge is unknown.
     private func modifierStart(_ text: UnsafeBufferPointer<UInt8>, before end: Int, lower: Int) -> Int {
@@ -165,7 +180,7 @@ struct ProgrammeDiscovery: Sendable {
             // A head followed closely by another one in the same word is part of the longer name (…试点示范行动).
             // A reform of a named thing (…试验区改革) is no longer name: the named thing stands.
             if index == skipped { continue }
-            if index + 1 < matches.count, Self.sameWord(text, m.range.upperBound, matches[index + 1].range.lowerBound) {
+            if index + 1 < matches.count, sameWord(text, m.range.upperBound, matches[index + 1].range.lowerBound) {
                 if heads[Int(matches[index + 1].value)].0 != "改革" { continue }
                 skipped = index + 1
             }
@@ -293,7 +308,7 @@ struct ProgrammeDiscovery: Sendable {
     /// Verbs that introduce a programme and hardly occur inside one: the name starts after the last of them.
     private static let strongVerbs: [String] = [
         "实施", "推进", "推动", "开展", "启动", "组织实施", "落实", "围绕", "依托", "纳入", "加快", "深入", "深化", "扎实",
-        "持续", "继续", "积极", "大力", "稳步", "全面实施", "贯彻", "推行", "支持", "开展了", "实行",
+        "持续", "继续", "积极", "大力", "稳步", "全面实施", "贯彻", "推行", "支持", "开展了", "实行", "新建", "改建", "扩建",
     ]
 
     /// True when the text just before `start` ends in a strong verb (实施 + name starting at a stop character).
@@ -317,6 +332,7 @@ struct ProgrammeDiscovery: Sendable {
         "应用", "示范", "机械", "装备", "材料", "技术", "科学", "设计", "咨询", "施工", "监理", "造价", "质量", "招标",
         "需求", "基点", "合作", "布局", "支点", "地位", "意义", "部署", "机遇", "目标", "重点", "任务", "方向", "资源",
         "储备", "投资", "眼光", "定力", "思维", "高度", "全局", "腹地", "经济", "企业", "公司", "规则", "能力", "成果",
+        "项目", "联盟",
     ]
     private static let compoundAutomaton = LongestMatchAutomaton(strings: compoundContinuations.map { ($0, 1) })
 
@@ -338,12 +354,13 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// True when only Han characters (no stop character) stand between byte offsets `from` and `to` (at most six).
-    private static func sameWord(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+    /// A clause verb between them (…集群新建数据中心) separates the two.
+    private func sameWord(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         guard to >= from, to - from <= 18 else { return false }
         var i = from
         while i < to {
-            guard let (v, next) = AgencyPatterns.decode(text, i, to), AgencyPatterns.isHan(v), !stopScalars.contains(v),
-                  v != and else { return false }
+            guard let (v, next) = AgencyPatterns.decode(text, i, to), AgencyPatterns.isHan(v), !Self.stopScalars.contains(v),
+                  v != Self.and, midVerbAutomaton.longestMatch(in: text, at: i, limit: to) == nil else { return false }
             i = next
         }
         return true

@@ -117,6 +117,6 @@ import PolicyText
         // Floors a little under the measured values, so that a regression fails the test.
         #expect((totals[.agency] ?? Score()).f1 >= 0.90)
         #expect((totals[.region] ?? Score()).f1 >= 0.88)
-        #expect((totals[.programme] ?? Score()).f1 >= 0.74)  // measured 0.746; the issue asks 0.80
+        #expect((totals[.programme] ?? Score()).f1 >= 0.79)  // measured 0.803
     }
 }

@@ -12,13 +12,12 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared")
 
-    /// Bars: F1 per measure that the pipeline must reach on the gold annotations. Measured: agency 0.95,
-    /// region 0.93, target 0.95, document/issuer/co-issue pair 1.0 — the issue's bars. Core programme
-    /// measures 0.58 with a seed list written independently of the gold (Ontology/programmes.tsv): the issue's
-    /// bar is 0.80, not reached; the floor below guards the measured value until discovery improves.
+    /// Bars: F1 per measure that the pipeline must reach on the gold annotations — the issue's bars. Measured:
+    /// agency 0.95, region 0.93, target 0.95, document/issuer/co-issue pair 1.0, core programme 0.806 (with a
+    /// seed list written independently of the gold, Ontology/programmes.tsv, and discovery by pattern).
     static let bars: [String: Double] = [
         "issuer": 0.95, "coissue_pair": 0.95, "agency": 0.92, "region": 0.92,
-        "target": 0.90, "programme": 0.74, "document": 0.90,
+        "target": 0.90, "programme": 0.80, "document": 0.90,
     ]
 
     /// Writes one JSONL graph for all corpus files (nodes merged by id across files, as the store would).

@@ -129,4 +129,24 @@ import PolicyOntology
         // An ordinary phrase left after removing the type word (可持续发展) is no mention of 可持续发展战略.
         #expect(programmes("推动经济可持续发展。").isEmpty)
     }
+
+    @Test func quotedSloganOpeningANameIsItsShortName() {
+        #expect(ProgrammeDiscovery.quotedCore(of: "“蓝天碧水”工程") == "蓝天碧水")
+        #expect(ProgrammeDiscovery.quotedCore(of: "企业标准“领跑者”制度") == nil)  // a variant of the slogan
+        #expect(ProgrammeDiscovery.quotedCore(of: "“蓝天碧水”") == nil)
+        #expect(ProgrammeDiscovery.quotedCore(of: "蓝天碧水工程") == nil)
+    }
+
+    @Test func adverbAndVerbBeforeANameAreNoPartOfIt() {
+        #expect(programmes("有序建设沿海防护林提升工程。").map(\.canonical) == ["沿海防护林提升工程"])
+    }
+
+    @Test func strategicAllianceAndPlanProjectsAreNoProgrammeNames() {
+        #expect(programmes("组建新能源汽车产业技术创新战略联盟，承担国家科技计划项目。").isEmpty)
+    }
+
+    @Test func buildVerbSeparatesANameFromWhatFollows() {
+        let found = programmes("到2026年，国家算力枢纽集群新建数据中心平均能效降至1.3以下。")
+        #expect(!found.contains { $0.canonical.contains("新建") })
+    }
 }
