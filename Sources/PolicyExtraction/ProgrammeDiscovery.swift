@@ -203,6 +203,8 @@ struct ProgrammeDiscovery: Sendable {
             // The name begins after the last strong programme verb inside the extension (各地加快实施…工程); a verb
             // that would leave too short a modifier is part of the name (质量提升行动).
             var verbLed = false
+            // A clause verb too close to the head to start the name (确保数字战略) makes the whole a clause.
+            var clausal = false
             var cut = start
             var scan = start
             while scan < m.range.lowerBound {
@@ -213,14 +215,19 @@ struct ProgrammeDiscovery: Sendable {
                     // are, so that 质量提升行动 keeps its verb.
                     let strong = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) != nil
                     let rest = (m.range.lowerBound - verb.end) / 3
-                    if rest >= (strong ? 2 : 4) { cut = verb.end; verbLed = true }
+                    if rest >= (strong ? 2 : 4) {
+                        cut = verb.end
+                        verbLed = true
+                    } else if Self.pureVerbAutomaton.longestMatch(in: text, at: scan, limit: verb.end)?.end == verb.end {
+                        clausal = true
+                    }
                     scan = verb.end
                 } else {
                     scan = AgencyPatterns.decode(text, scan, m.range.lowerBound)?.1 ?? (scan + 1)
                 }
             }
             // Without a stop character or verb before it, the left edge of the name is unknown.
-            guard bounded || cut > start else { continue }
+            guard bounded || cut > start, !clausal else { continue }
             start = cut
             // Leading weak verbs and adverbs are not part of the name either (加快沿海防护林提升工程).
             while let verb = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
@@ -268,6 +275,10 @@ struct ProgrammeDiscovery: Sendable {
         "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全", "提出", "发起", "加入", "倡导", "共建",
         "发挥", "确保", "明确", "制订", "发布", "出台", "达成", "深化", "进一步",
     ]
+
+    /// Clause verbs that are never a noun inside a name (unlike 促进, 结合): close before a head they make a clause.
+    private static let pureVerbs = ["确保", "发挥", "明确", "达成", "制订", "发布", "出台", "根据", "按照", "通过"]
+    private static let pureVerbAutomaton = LongestMatchAutomaton(strings: pureVerbs.map { ($0, 1) })
 
     private static let and: UInt32 = 0x548C
     private static let numerals: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万".unicodeScalars)
@@ -332,7 +343,7 @@ struct ProgrammeDiscovery: Sendable {
         "应用", "示范", "机械", "装备", "材料", "技术", "科学", "设计", "咨询", "施工", "监理", "造价", "质量", "招标",
         "需求", "基点", "合作", "布局", "支点", "地位", "意义", "部署", "机遇", "目标", "重点", "任务", "方向", "资源",
         "储备", "投资", "眼光", "定力", "思维", "高度", "全局", "腹地", "经济", "企业", "公司", "规则", "能力", "成果",
-        "项目", "联盟",
+        "项目", "联盟", "伙伴", "关系", "对话", "互信", "效能", "作用", "价值", "意图",
     ]
     private static let compoundAutomaton = LongestMatchAutomaton(strings: compoundContinuations.map { ($0, 1) })
 

@@ -149,4 +149,11 @@ import PolicyOntology
         let found = programmes("到2026年，国家算力枢纽集群新建数据中心平均能效降至1.3以下。")
         #expect(!found.contains { $0.canonical.contains("新建") })
     }
+
+    @Test func pureClauseVerbCloseBeforeAHeadMakesAClause() {
+        #expect(programmes("要从根本上确保数字战略落地，发挥最大战略效能。").isEmpty)
+        #expect(programmes("双方建立全面战略伙伴关系。").isEmpty)
+        // 促进 and 结合 are nouns inside names.
+        #expect(programmes("支持建设国家进口贸易促进创新示范区。").map(\.canonical) == ["国家进口贸易促进创新示范区"])
+    }
 }
