@@ -29,6 +29,7 @@ public struct TargetExtractor: Sendable {
     private let goalVerbs: [[Unicode.Scalar]]
     private let weak: [[Unicode.Scalar]]
     private let modal: [[Unicode.Scalar]]
+    private let achievements: [[Unicode.Scalar]]
     private let sentenceStats: [[Unicode.Scalar]]
     private let clauseStats: [[Unicode.Scalar]]
 
@@ -46,6 +47,7 @@ public struct TargetExtractor: Sendable {
         modal = sorted(rules.modalCues)
         sentenceStats = sorted(rules.sentenceStatisticCues)
         clauseStats = sorted(rules.clauseStatisticCues)
+        achievements = sorted(rules.achievementCues)
     }
 
     /// Targets in a sentence given as a string (tests, tools).
@@ -97,6 +99,8 @@ public struct TargetExtractor: Sendable {
             // Statistics: sentence cues before the clause end, clause cues before the number.
             if sentenceStats.contains(where: { w in span.find(w, to: q.number.lowerBound) != nil }) { continue }
             if clauseStats.contains(where: { w in span.find(w, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
+            if deadline == nil, !hasModal,
+               achievements.contains(where: { w in span.find(w, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)

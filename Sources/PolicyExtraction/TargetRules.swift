@@ -24,6 +24,9 @@ public struct TargetRules: Sendable {
     public var sentenceStatisticCues: [String]
     /// Words that mark a statistic inside the number's clause (已, 累计, 连续 …).
     public var clauseStatisticCues: [String]
+    /// Verbs reporting what has been achieved (基本实现, 初步建成): before the number in its clause, they make it a
+    /// statistic unless the sentence has a deadline or a word of intent ("到2025年，基本实现…" stays a goal).
+    public var achievementCues: [String] = ["基本实现", "初步实现", "已经实现", "实现了", "初步建成", "基本建成", "初步形成"]
 
     public static let standard = TargetRules(
         magnitudes: ["万亿", "亿", "万", "千", "百"],

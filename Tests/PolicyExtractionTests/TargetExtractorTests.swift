@@ -25,6 +25,13 @@ import Testing
         }
     }
 
+    @Test func achievementWithoutDeadlineOrIntentIsAStatistic() {
+        #expect(extractor.targets(in: "该县优化线路，基本实现农村快件48小时内送达，初步建立起县乡村三级网络。").isEmpty)
+        let goal = extractor.targets(in: "到2027年，基本实现农村快件48小时内送达。")
+        #expect(goal.count == 1 && goal.first?.value == 48 && goal.first?.deadline == 2027)
+        #expect(extractor.targets(in: "力争基本实现农村快件48小时内送达。").count == 1)
+    }
+
     @Test func capAndRedLine() throws {
         let cap = try #require(extractor.targets(in: "各地债务率控制在120%以内。").first)
         #expect(cap.comparator == "<=")
