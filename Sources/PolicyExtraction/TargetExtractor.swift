@@ -115,7 +115,9 @@ public struct TargetExtractor: Sendable {
             let statement = span.string(clause).trimmingSpaces()
             out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: clause, number: q.number, unitEnd: q.end),
                                        value: q.value, valueMax: q.valueMax, unit: normalisedUnit(q.unit),
-                                       comparator: kind == "red_line" && comparator == "=" ? redLineComparator(span, clause) : comparator,
+                                       // A red line passed (超过10%红线) is the same line, not a new floor.
+                                       comparator: kind == "red_line" && ["=", ">", "<"].contains(comparator)
+                                           ? redLineComparator(span, clause) : comparator,
                                        kind: kind, deadline: deadline, clauseRange: clause, numberRange: q.number))
         }
         return out

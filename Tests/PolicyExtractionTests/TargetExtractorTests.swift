@@ -32,6 +32,13 @@ import Testing
         #expect(extractor.targets(in: "力争基本实现农村快件48小时内送达。").count == 1)
     }
 
+    @Test func redLinePassedIsTheSameCap() throws {
+        let t = try #require(extractor.targets(in: "对债务率超过120%红线的地区，暂停新上项目。").first)
+        #expect(t.kind == "red_line")
+        #expect(t.comparator == "<=")
+        #expect(t.value == 120)
+    }
+
     @Test func capAndRedLine() throws {
         let cap = try #require(extractor.targets(in: "各地债务率控制在120%以内。").first)
         #expect(cap.comparator == "<=")
