@@ -25,7 +25,7 @@ struct CoissueCommand: ParsableCommand {
             guard !pairs.isEmpty else { print("no co-issued documents"); return }
             let rows = pairs.prefix(limit).map { p in
                 [p.first.label, p.second.label, String(p.count),
-                 p.documents.map { d in [d.docNumber, d.date].compactMap { $0 }.joined(separator: " ") + " " + d.title }
+                 p.documents.map { d in [d.docNumber, d.date, d.title].compactMap { $0 }.joined(separator: " ") }
                     .joined(separator: "；")]
             }
             print(TableOutput.render(headers: ["agency", "co-issuer", "documents", "which"], rows: rows,
