@@ -31,8 +31,10 @@ import Testing
         #expect(partialSummary.added == saved)
         #expect(interrupted.graph == partialStore.graph)
 
-        // The second run skips what was saved and adds the rest.
-        let resumed = try ingestor(graph, checkpoint: checkpoint).run(paths: paths)
+        // The second run skips what was saved (without extracting it again) and adds the rest.
+        let progressLines = Lines()
+        let resumed = try ingestor(graph, checkpoint: checkpoint).run(paths: paths, observer: IngestObserver(
+            makeProgress: { IngestProgress(totalFiles: $0, totalBytes: $1, terminal: false, write: progressLines.append) }))
         #expect(resumed.files == total)
         #expect(resumed.unchanged == saved)
         #expect(resumed.added == total - saved)
@@ -46,6 +48,12 @@ import Testing
         #expect(a.nodeCount > total && a.edgeCount > total)   // the notices did produce a graph
         #expect(recordSets(a) == recordSets(b))
         #expect(a == b)
+        // Entities the second run extracted: those of the inputs that were not saved, none of the saved ones.
+        var oneShotStore = try GraphStore.load(oneShot)
+        let nodesPerPath = Dictionary(uniqueKeysWithValues: try oneShotStore.contributions().map { ($0.path, $0.nodes.count) })
+        let expectedEntities = inputs.dropFirst(saved).reduce(0) { $0 + nodesPerPath[$1.path]! }
+        #expect(expectedEntities > 0)
+        #expect(progressLines.all.last?.contains(" \(expectedEntities) entities,") == true, "\(progressLines.all)")
     }
 
     @Test func interruptedFolderIngestResumes() throws {
