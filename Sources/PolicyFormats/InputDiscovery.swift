@@ -9,7 +9,8 @@ import PolicyCore
 /// A `.zip` (named or found in a folder) stands for its members, walked in archive order under the same rules
 /// (nested folders included; hidden and `__MACOSX` entries passed over silently, unsupported extensions, empty
 /// members, symbolic links, archives inside the archive and unsafe paths — absolute or with `..` — skipped with a
-/// reason). A member's path is `archive.zip!/dir/member.txt`; such a path may also be named explicitly.
+/// reason, as are members over `ZipArchive.largestMemberSize`). A member's path is `archive.zip!/dir/member.txt`;
+/// such a path may also be named explicitly.
 /// An archive that cannot be read is not skipped but reported to `fail` (default: an error line on standard
 /// error) as an error naming the archive.
 public func discoverInputs(paths: [String],
@@ -45,6 +46,9 @@ public func discoverInputs(paths: [String],
             }
             if format == nil { format = .text }
             if member.size == 0 { skip(memberPath, "empty file"); continue }
+            if member.size > ZipArchive.largestMemberSize {
+                skip(memberPath, "too large to read in memory (\(member.size / 1_048_576) MB uncompressed)"); continue
+            }
             if !seen.insert(ArchiveMemberPath.join(archive: key, member: member.name)).inserted { continue }
             out.append(Input(path: memberPath, format: format!, size: member.size, location: .zipMember(archive, member)))
         }

@@ -7,7 +7,8 @@ import ZIPFoundation
 public final class ZipArchive: @unchecked Sendable {
     /// One entry of the archive.
     public struct Member: Sendable, Hashable {
-        /// Path inside the archive, decoded as UTF-8 when valid, else as GB18030 (zips made on Chinese Windows).
+        /// Path inside the archive, decoded as UTF-8 when valid, else as GB18030 (zips made on Chinese Windows);
+        /// backslashes some Windows tools write as separators are read as "/".
         public let name: String
         /// Uncompressed size in bytes, as the central directory states it.
         public let size: Int
@@ -17,6 +18,9 @@ public final class ZipArchive: @unchecked Sendable {
         /// What an entry is.
         public enum Kind: Sendable, Hashable { case file, directory, symbolicLink }
     }
+
+    /// Members larger than this (uncompressed, 1 GiB) are not read: a guard against zip bombs.
+    public static let largestMemberSize = 1 << 30
 
     /// The archive's path as given.
     public let path: String
@@ -67,11 +71,12 @@ public final class ZipArchive: @unchecked Sendable {
     public func bytes(of member: Member) throws -> [UInt8] {
         let memberPath = ArchiveMemberPath.join(archive: path, member: member.name)
         guard member.kind == .file else { throw KGError(file: memberPath, "not a regular file in the archive") }
+        guard member.size <= Self.largestMemberSize else { throw KGError(file: memberPath, "too large to read in memory") }
         let entry = entries[member.index]
         let handle = try borrowHandle()
         defer { returnHandle(handle) }
         var out: [UInt8] = []
-        out.reserveCapacity(member.size)
+        out.reserveCapacity(min(member.size, 1 << 26))
         let checksum: CRC32
         do {
             checksum = try handle.extract(entry, skipCRC32: false) { chunk in
@@ -112,8 +117,9 @@ public final class ZipArchive: @unchecked Sendable {
     private static func decodedName(_ entry: ZIPFoundation.Entry) -> String {
         // ISO Latin-1 maps every byte to one scalar, so it gives back the raw name bytes.
         let raw = entry.path(using: .isoLatin1).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
-        if raw.allSatisfy({ $0 < 0x80 }) || isValidUTF8(raw) { return String(decoding: raw, as: UTF8.self) }
-        return String(decoding: decodeGB18030WithOffsets(raw).utf8, as: UTF8.self)
+        let utf8 = raw.allSatisfy({ $0 < 0x80 }) || isValidUTF8(raw) ? raw : decodeGB18030WithOffsets(raw).utf8
+        // GB18030 trail bytes can be 0x5C, so backslashes are replaced only after decoding.
+        return String(decoding: utf8, as: UTF8.self).replacingOccurrences(of: "\\", with: "/")
     }
 
     /// The entry count of the end-of-central-directory record (nil when absent or when ZIP64 holds the count).

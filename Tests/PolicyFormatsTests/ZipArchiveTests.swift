@@ -184,3 +184,36 @@ func writeZip(_ path: String, _ members: [(String, [UInt8]?)], compressed: Bool 
         #expect(ArchiveMemberPath.split("a/notes!/x.txt") == nil)
     }
 }
+
+@Suite struct ZipMemberNameTests {
+    /// Zips made on Chinese Windows store names in GBK without the UTF-8 flag: such names are read as GB18030.
+    @Test func gbkMemberNamesAreDecoded() throws {
+        let root = try temporaryFolder("zip-gbk")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let gbkName = encodeGB18030("政策通知")            // 8 bytes
+        let placeholder = Array("abcdefgh".utf8)             // same length, replaced in place below
+        try writeZip(root + "/g.zip", [("dir/abcdefgh.txt", Array(ZipArchiveTests.notice.utf8)),
+                                       ("win\\y.txt", Array(ZipArchiveTests.notice.utf8))])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/g.zip")))
+        var replaced = 0
+        var i = 0
+        while i + placeholder.count <= bytes.count {
+            if Array(bytes[i..<(i + placeholder.count)]) == placeholder {
+                bytes.replaceSubrange(i..<(i + placeholder.count), with: gbkName)
+                replaced += 1
+            }
+            i += 1
+        }
+        #expect(replaced == 2)   // local header and central directory
+        // Clear the UTF-8 flag (general purpose bit 11) in both headers, as such tools leave it.
+        for (signature, flagOffset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 6), ([0x50, 0x4B, 0x01, 0x02], 8)] {
+            let at = try #require((0...(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == signature })
+            bytes[at + flagOffset + 1] &= ~0x08
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: root + "/g.zip"))
+        let inputs = discoverInputs(paths: [root + "/g.zip"])
+        // Backslash separators (some Windows tools) read as "/".
+        #expect(inputs.map(\.path) == [root + "/g.zip!/dir/政策通知.txt", root + "/g.zip!/win/y.txt"])
+        #expect(try inputs.first?.readBytes() == Array(ZipArchiveTests.notice.utf8))
+    }
+}
