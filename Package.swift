@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "PolicyKG", targets: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore",
-            "PolicyQuery", "PolicyExport", "PolicyFormats", "PolicyEvaluation",
+            "PolicyQuery", "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest",
         ]),
     ],
     dependencies: [
@@ -42,11 +42,15 @@ let package = Package(
             "PolicyCore", "PolicyText", "PolicyXML",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The ingest loop as a library: discover → parallel extract → upsert → checkpointed saves → summary.
+        .target(name: "PolicyIngest", dependencies: [
+            "PolicyCore", "PolicyFormats", "PolicyExtraction", "PolicyOntology", "PolicyStore",
+        ]),
         // Accuracy report against gold annotations (the scorer of shared/eval, inside the tool).
         .target(name: "PolicyEvaluation", dependencies: ["PolicyCore", "PolicyStore"]),
         .executableTarget(name: "kg", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", "PolicyFormats", "PolicyEvaluation",
+            "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
@@ -62,6 +66,11 @@ let package = Package(
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
         .testTarget(name: "PolicyFormatsTests", dependencies: [
             "PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology", "TestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "PolicyIngestTests", dependencies: [
+            "PolicyIngest", "PolicyCore", "PolicyFormats", "PolicyExtraction", "PolicyOntology", "PolicyStore", "TestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // End to end: the demo corpus and its committed exports, the real corpus and its queries.
         .testTarget(name: "IntegrationTests", dependencies: [

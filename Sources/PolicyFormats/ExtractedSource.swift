@@ -65,6 +65,12 @@ public func readInput(path: String) throws -> ExtractedSource {
     } catch {
         throw KGError(file: path, "cannot read: \(error.localizedDescription)")
     }
+    return try readInput(bytes: bytes, path: path)
+}
+
+/// Reads an input already in memory (e.g. an archive member); `path` is its source path for provenance and
+/// errors. The format is decided by magic bytes, else by the extension of `path`.
+public func readInput(bytes: [UInt8], path: String) throws -> ExtractedSource {
     if bytes.isEmpty { throw KGError(file: path, "empty file") }
     let format = InputFormat.detect(path: path, head: bytes[...])
     switch format {
@@ -82,10 +88,15 @@ public func readInput(path: String) throws -> ExtractedSource {
         return ExtractedSource(source: try SourceText(path: path, bytes: derived.utf8), format: .docx,
                                metadata: derived.metadata, warnings: derived.warnings, pageOfLine: [], positionMap: nil)
     case .pdf:
-        let (derived, pages) = try PDFReader.extract(path: path)
+        let (derived, pages) = try PDFReader.extract(bytes: bytes, path: path)
         return ExtractedSource(source: try SourceText(path: path, bytes: derived.utf8), format: .pdf,
                                metadata: derived.metadata, warnings: derived.warnings, pageOfLine: pages, positionMap: nil)
     }
+}
+
+/// Reads an input found by `discoverInputs` (a file, or an archive member in memory).
+public func readInput(_ input: Input) throws -> ExtractedSource {
+    try readInput(bytes: input.readBytes(), path: input.path)
 }
 
 /// Reads any supported input as the text layer's `SourceText` (see `ExtractedSource` for provenance).

@@ -1,28 +1,73 @@
 import Foundation
-
-/// A file to ingest.
-public struct Input: Sendable, Hashable {
-    /// The path as the user gave it (or as found below a folder the user gave).
-    public let path: String
-    public let format: InputFormat
-    /// Size in bytes.
-    public let size: Int
-}
+import PolicyCore
 
 /// Finds the files to ingest below `paths` (files or folders, folders walked recursively in sorted order).
 /// Files with an unsupported extension found in folders, hidden files, unreadable paths and empty files are
 /// skipped; `skip(path, reason)` hears about each (default: one line on standard error). Files named
 /// explicitly are taken whatever their extension (read as their magic bytes or as plain text).
+///
+/// A `.zip` (named or found in a folder) stands for its members, walked in archive order under the same rules
+/// (nested folders included; hidden and `__MACOSX` entries passed over silently, unsupported extensions, empty
+/// members, symbolic links, archives inside the archive and unsafe paths — absolute or with `..` — skipped with a
+/// reason, as are members over `ZipArchive.largestMemberSize`). A member's path is `archive.zip!/dir/member.txt`;
+/// such a path may also be named explicitly.
+/// An archive that cannot be read is not skipped but reported to `fail` (default: an error line on standard
+/// error) as an error naming the archive.
 public func discoverInputs(paths: [String],
                            skip: (String, String) -> Void = { path, reason in
                                FileHandle.standardError.write(Data("skip: \(path): \(reason)\n".utf8))
+                           },
+                           fail: (KGError) -> Void = { error in
+                               FileHandle.standardError.write(Data((error.description + "\n").utf8))
                            }) -> [Input] {
     var out: [Input] = []
     var seen = Set<String>()
     let fm = FileManager.default
+
+    func addMembers(of archivePath: String, only memberName: String? = nil) {
+        let archive: ZipArchive
+        do { archive = try ZipArchive(path: archivePath) } catch let e as KGError { fail(e); return } catch {
+            fail(KGError(file: archivePath, "\(error)")); return
+        }
+        let key = URL(fileURLWithPath: archivePath).standardizedFileURL.path
+        for member in archive.members where memberName == nil || member.name == memberName {
+            let memberPath = ArchiveMemberPath.join(archive: archivePath, member: member.name)
+            if member.kind == .directory { continue }
+            let components = member.name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+            if let reason = unsafeMemberPathReason(member.name, components: components) { skip(memberPath, reason); continue }
+            if memberName == nil && components.contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) { continue }
+            if member.kind == .symbolicLink { skip(memberPath, "symbolic link in the archive"); continue }
+            let ext = fileExtension(of: member.name)
+            var format = InputFormat(extension: ext)
+            if format == nil, let reason = archiveSkipReason(member.name) { skip(memberPath, reason); continue }
+            if format == nil && memberName == nil {
+                skip(memberPath, ext.isEmpty ? "no file extension" : "unsupported extension .\(ext)")
+                continue
+            }
+            if format == nil { format = .text }
+            if member.size == 0 { skip(memberPath, "empty file"); continue }
+            if member.size > ZipArchive.largestMemberSize {
+                skip(memberPath, "too large to read in memory (\(member.size / 1_048_576) MB uncompressed)"); continue
+            }
+            if !seen.insert(ArchiveMemberPath.join(archive: key, member: member.name)).inserted { continue }
+            out.append(Input(path: memberPath, format: format!, size: member.size, location: .zipMember(archive, member)))
+        }
+        if let memberName, !archive.members.contains(where: { $0.name == memberName }) {
+            skip(ArchiveMemberPath.join(archive: archivePath, member: memberName), "no such member in the archive")
+        }
+        archive.closeIdleHandles()
+    }
+
     func visit(_ path: String, explicit: Bool) {
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { skip(path, "no such file or folder"); return }
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if explicit, let (archive, member) = ArchiveMemberPath.split(path), fm.fileExists(atPath: archive) {
+                addMembers(of: archive, only: member)
+            } else {
+                skip(path, "no such file or folder")
+            }
+            return
+        }
         if isDirectory.boolValue {
             guard let names = try? fm.contentsOfDirectory(atPath: path) else { skip(path, "cannot list the folder"); return }
             for name in names.sorted() {
@@ -32,7 +77,9 @@ public func discoverInputs(paths: [String],
             return
         }
         let ext = fileExtension(of: path)
+        if ext.lowercased() == "zip" { addMembers(of: path); return }
         let byExtension = InputFormat(extension: ext)
+        if byExtension == nil, let reason = archiveSkipReason(path) { skip(path, reason); return }
         if !explicit && byExtension == nil {
             skip(path, ext.isEmpty ? "no file extension" : "unsupported extension .\(ext)")
             return
@@ -55,4 +102,20 @@ public func discoverInputs(paths: [String],
     }
     for p in paths { visit(p, explicit: true) }
     return out
+}
+
+/// Why a member path is unsafe to use (absolute, a drive letter, or a `..` component), nil when it is safe.
+func unsafeMemberPathReason(_ name: String, components: [Substring]) -> String? {
+    let absolute = name.hasPrefix("/") || name.hasPrefix("\\") || (components.first.map { $0.count == 2 && $0.hasSuffix(":") } ?? false)
+    if absolute || components.contains("..") { return "unsafe path in the archive (absolute or with ..)" }
+    return nil
+}
+
+/// The skip reason of an archive format other than zip (nil for other names).
+func archiveSkipReason(_ path: String) -> String? {
+    let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+    for suffix in [".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tar", ".7z", ".rar", ".gz", ".zip"] where name.hasSuffix(suffix) {
+        return suffix == ".zip" ? "archive inside an archive is not read" : "unsupported archive \(suffix) (only .zip archives are read)"
+    }
+    return nil
 }

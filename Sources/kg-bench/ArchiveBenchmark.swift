@@ -8,8 +8,9 @@ import PolicyOntology
 import Glibc
 #endif
 
-/// `kg-bench archive`: generate an archive of policy documents in mixed formats, then ingest it with all cores
-/// (read → extract → evidence mapped to the original) and report documents/s, MB/s and peak memory.
+/// `kg-bench archive`: generate an archive of policy documents in mixed formats (a folder, packed as a zip with
+/// `--zip`), then ingest it with all cores (read → extract → evidence mapped to the original) and report
+/// documents/s, MB/s and peak memory.
 struct ArchiveBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
@@ -30,16 +31,35 @@ struct ArchiveBenchmark: ParsableCommand {
     @Flag(help: "Read and segment only (no extraction).")
     var readOnly = false
 
+    @Flag(help: "Ingest the documents packed as one zip (FOLDER.zip, members read in memory) instead of the folder.")
+    var zip = false
+
     func run() throws {
         let generationStart = Date()
         let made = try generateIfNeeded()
         let generationSeconds = Date().timeIntervalSince(generationStart)
-        let inputs = discoverInputs(paths: [folder])
+        let zipPath = folder + ".zip"
+        if zip {
+            let fm = FileManager.default
+            func modified(_ path: String) -> Date? { (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
+            let stamp = folder + "/.archive-\(docs)-\(pdf)"
+            if made || (modified(zipPath) ?? .distantPast) < (modified(stamp) ?? .distantFuture) {
+                let packStart = Date()
+                let members = try ZipWriter.pack(folder: folder, to: zipPath)
+                print("packed \(members) files into \(zipPath) in \(String(format: "%.1f", Date().timeIntervalSince(packStart))) s")
+            }
+            let zipSize = ((try? fm.attributesOfItem(atPath: zipPath)[.size]) as? NSNumber)?.intValue ?? 0
+            print("zip: \(zipPath): \(String(format: "%.1f", Double(zipSize) / 1_048_576)) MB compressed")
+        }
+        let discoveryStart = Date()
+        let inputs = discoverInputs(paths: [zip ? zipPath : folder])
+        let discoverySeconds = Date().timeIntervalSince(discoveryStart)
         let totalBytes = inputs.reduce(0) { $0 + $1.size }
         var byFormat: [InputFormat: Int] = [:]
         for i in inputs { byFormat[i.format, default: 0] += 1 }
-        print("archive: \(folder): \(inputs.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB"
-              + (made ? " (generated in \(String(format: "%.1f", generationSeconds)) s)" : " (reused)"))
+        print("\(zip ? "zip members" : "folder"): \(inputs.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB"
+              + (made ? " (generated in \(String(format: "%.1f", generationSeconds)) s)" : " (reused)")
+              + String(format: ", discovered in %.2f s", discoverySeconds))
         print("formats: " + InputFormat.allCases.map { "\($0.rawValue) \(byFormat[$0] ?? 0)" }.joined(separator: ", "))
         fflush(nil)
 
@@ -49,7 +69,7 @@ struct ArchiveBenchmark: ParsableCommand {
         let readOnly = self.readOnly
         let start = Date()
         let results = ingestInParallel(inputs, workers: workers, progress: progress, entities: { $0.entities }) { input -> FileOutcome in
-            let source = try readInput(path: input.path)
+            let source = try readInput(input)
             if readOnly { return FileOutcome(entities: 0, documents: 0) }
             let contribution = source.mapToOriginal(pipeline.extract(source: source.source))
             return FileOutcome(entities: contribution.nodes.count,
@@ -93,7 +113,7 @@ struct ArchiveBenchmark: ParsableCommand {
         if fm.fileExists(atPath: stamp) { return false }
         try? fm.removeItem(atPath: folder)
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var generator = ArchiveGenerator(state: 2026)
+        var generator = NoticeGenerator(state: 2026)
         let pdfScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/formats/make_pdf.py").path
         var pdfJobs: [String] = []
@@ -102,33 +122,17 @@ struct ArchiveBenchmark: ParsableCommand {
         for i in 0..<docs {
             let sub = folder + "/batch\(i / 1000)"
             if i % 1000 == 0 { try fm.createDirectory(atPath: sub, withIntermediateDirectories: true) }
-            let (lines, signatures) = generator.document(index: i)
             let name = sub + "/doc\(i)"
-            let text = lines.joined(separator: "\n") + "\n"
             if i < pdfCount {
+                let (lines, signatures) = generator.document(index: i)
                 var pdfLines = lines
                 for k in (lines.count - signatures - 1)..<lines.count { pdfLines[k] = ">" + lines[k] }
                 try (pdfLines.joined(separator: "\n") + "\n").write(toFile: name + ".pdf.txt", atomically: false, encoding: .utf8)
                 pdfJobs += [name + ".pdf.txt", name + ".pdf"]
                 continue
             }
-            switch i % 20 {
-            case 0..<7:
-                try Data(text.utf8).write(to: URL(fileURLWithPath: name + ".txt"))
-            case 7..<9:
-                try Data(encodeGB18030(text)).write(to: URL(fileURLWithPath: name + ".txt"))
-            case 9..<13:
-                let page = ArchiveGenerator.html(lines, signatureCount: signatures, charset: "utf-8")
-                try Data(page.utf8).write(to: URL(fileURLWithPath: name + ".html"))
-            case 13..<16:
-                let page = ArchiveGenerator.html(lines, signatureCount: signatures, charset: "gbk")
-                try Data(encodeGB18030(page)).write(to: URL(fileURLWithPath: name + ".html"))
-            default:
-                let paragraphs = lines.enumerated().map { k, line in
-                    DOCXWriter.Paragraph(line, rightAligned: k >= lines.count - signatures - 1)
-                }
-                try Data(try DOCXWriter.document(paragraphs)).write(to: URL(fileURLWithPath: name + ".docx"))
-            }
+            let kind = NoticeGenerator.FileKind(index: i)
+            try Data(try generator.file(index: i, kind: kind)).write(to: URL(fileURLWithPath: name + "." + kind.fileExtension))
         }
         if !pdfJobs.isEmpty {
             let p = Process()

@@ -1,14 +1,20 @@
 import ArgumentParser
 import PolicyCore
+import PolicyIngest
 import PolicyQuery
 import PolicyStore
 
-/// `kg remove FILE`: withdraw everything one input file contributed.
+/// `kg remove FILE`: withdraw everything one input file (or archive member, or every member of an archive)
+/// contributed.
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Withdraw an input file's contributions from the graph.")
+        commandName: "remove", abstract: "Withdraw an input file's contributions from the graph.",
+        discussion: """
+        FILE is a source path as `kg ingest` recorded it: a file, an archive member ('corpus.zip!/dir/a.txt', \
+        quoted for the shell), or an archive (corpus.zip), which withdraws all its members.
+        """)
 
-    @Argument(help: "The input file, as it was given to `kg ingest`.") var file: String
+    @Argument(help: "The input file, as it was given to `kg ingest` (or ARCHIVE.zip!/member, or ARCHIVE.zip).") var file: String
     @Option(help: "Graph snapshot (default $KG_GRAPH or ./kg.kgs).") var graph: String?
 
     func run() {
@@ -16,9 +22,10 @@ struct RemoveCommand: ParsableCommand {
             let path = TableOutput.graphPath(graph)
             guard SnapshotFile.exists(path) else { throw KGError(file: path, "no graph snapshot here") }
             var store = try GraphStore.load(path)
-            try store.remove(path: file)
+            let removedPaths = try SourceRemoval.remove(file, from: &store)
+            let removed = removedPaths == [file] ? file : "\(removedPaths.count) members of \(file)"
             try store.save(to: path)
-            print("removed \(file); \(store.graph.nodeCount) nodes, \(store.graph.edgeCount) edges remain in \(path)")
+            print("removed \(removed); \(store.graph.nodeCount) nodes, \(store.graph.edgeCount) edges remain in \(path)")
         } catch { fail(error) }
     }
 }

@@ -1,13 +1,11 @@
-import Foundation
-import PolicyFormats
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Generates an archive of policy documents from templates (text written for this benchmark, no corpus text):
-/// plain text (UTF-8 and GB18030), portal HTML pages (UTF-8 and GBK, with navigation and a metadata table),
-/// Word documents, and optionally PDFs (through Tests/Fixtures/formats/make_pdf.py).
-struct ArchiveGenerator {
+/// Generates policy notices from templates (text written for PolicyKG's benchmarks and tests, no corpus text),
+/// reproducibly from a seed, as plain text (UTF-8 and GB18030), portal HTML pages (UTF-8 and GBK, with navigation
+/// and a metadata table) and Word documents. PDFs are made from the lines by Tests/Fixtures/formats/make_pdf.py.
+public struct NoticeGenerator {
     struct Agency { let name: String; let prefix: String }
     static let agencies: [Agency] = [
         Agency(name: "国家发展改革委", prefix: "发改"), Agency(name: "财政部", prefix: "财"),
@@ -24,7 +22,11 @@ struct ArchiveGenerator {
     static let regions = ["江苏省", "浙江省", "安徽省", "四川省", "广西壮族自治区", "河南省", "湖北省", "陕西省"]
     static let metrics = ["覆盖率", "达标率", "普及率", "利用率", "完成率"]
 
-    var state: UInt64
+    /// The generator's state (a linear congruential sequence).
+    public var state: UInt64
+
+    /// A generator starting at `state`.
+    public init(state: UInt64) { self.state = state }
 
     mutating func next(_ n: Int) -> Int {
         state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -32,7 +34,7 @@ struct ArchiveGenerator {
     }
 
     /// One document as lines: title, 文号, addressee, body paragraphs, signature block (one issuer a line), date.
-    mutating func document(index: Int) -> (lines: [String], signatureCount: Int) {
+    public mutating func document(index: Int) -> (lines: [String], signatureCount: Int) {
         let lead = Self.agencies[next(Self.agencies.count)]
         var partner = Self.agencies[next(Self.agencies.count)]
         if partner.name == lead.name { partner = Self.agencies[(Self.agencies.firstIndex { $0.name == lead.name }! + 1) % Self.agencies.count] }
@@ -85,7 +87,7 @@ struct ArchiveGenerator {
     }
 
     /// A portal page around the document: navigation, metadata table, content container, footer.
-    static func html(_ lines: [String], signatureCount: Int, charset: String) -> String {
+    public static func html(_ lines: [String], signatureCount: Int, charset: String) -> String {
         let title = lines[0]
         let nav = (1...8).map { "<li><a href=\"/c\($0)\">栏目\($0)</a></li>" }.joined()
         let bodyLines = lines[1..<(lines.count - signatureCount - 1)].map { "<p>　　\(escape($0))</p>" }.joined(separator: "\n")
@@ -110,24 +112,45 @@ struct ArchiveGenerator {
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
-}
 
-/// Encodes UTF-8 text as GB18030 with glibc iconv.
-func encodeGB18030(_ text: String) -> [UInt8] {
-    let cd = iconv_open("GB18030", "UTF-8")
-    guard cd != iconv_t(bitPattern: -1) else { return Array(text.utf8) }
-    defer { iconv_close(cd) }
-    var input = Array(text.utf8)
-    var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-    let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
-        output.withUnsafeMutableBufferPointer { outBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuf.count
-            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var outLeft = outBuf.count
-            _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            return outBuf.count - outLeft
+    /// The file formats of the generated mix, chosen by document index (of every 20 documents: 7 UTF-8 text,
+    /// 2 GB18030 text, 4 UTF-8 HTML, 3 GBK HTML, 4 DOCX).
+    public enum FileKind: Sendable, CaseIterable {
+        case utf8Text, gb18030Text, utf8HTML, gbkHTML, docx
+
+        public init(index: Int) {
+            switch index % 20 {
+            case 0..<7: self = .utf8Text
+            case 7..<9: self = .gb18030Text
+            case 9..<13: self = .utf8HTML
+            case 13..<16: self = .gbkHTML
+            default: self = .docx
+            }
+        }
+
+        /// The file extension (without the dot).
+        public var fileExtension: String {
+            switch self {
+            case .utf8Text, .gb18030Text: "txt"
+            case .utf8HTML, .gbkHTML: "html"
+            case .docx: "docx"
+            }
         }
     }
-    return Array(output[0..<produced])
+
+    /// The next document as the bytes of a file of `kind`.
+    public mutating func file(index: Int, kind: FileKind) throws -> [UInt8] {
+        let (lines, signatures) = document(index: index)
+        let text = lines.joined(separator: "\n") + "\n"
+        switch kind {
+        case .utf8Text: return Array(text.utf8)
+        case .gb18030Text: return encodeGB18030(text)
+        case .utf8HTML: return Array(Self.html(lines, signatureCount: signatures, charset: "utf-8").utf8)
+        case .gbkHTML: return encodeGB18030(Self.html(lines, signatureCount: signatures, charset: "gbk"))
+        case .docx:
+            return try DOCXWriter.document(lines.enumerated().map { k, line in
+                DOCXWriter.Paragraph(line, rightAligned: k >= lines.count - signatures - 1)
+            })
+        }
+    }
 }

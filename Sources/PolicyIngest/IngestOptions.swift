@@ -1,0 +1,17 @@
+import Foundation
+
+/// How an ingest run works.
+public struct IngestOptions: Sendable {
+    /// The graph snapshot to create or update.
+    public var graphPath: String
+    /// Worker threads for reading and extraction.
+    public var workers: Int
+    /// The snapshot is saved after every `checkpoint` files (at least 1).
+    public var checkpoint: Int
+
+    public init(graphPath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, checkpoint: Int = 500) {
+        self.graphPath = graphPath
+        self.workers = workers
+        self.checkpoint = checkpoint
+    }
+}
