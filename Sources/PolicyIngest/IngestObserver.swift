@@ -9,6 +9,8 @@ public struct IngestObserver {
     public var warning: (_ path: String, _ message: String) -> Void
     /// An input (or an archive) that could not be read or extracted; the error names it.
     public var failed: (KGError) -> Void
+    /// A source withdrawn because it is no longer there (`IngestOptions.prune`).
+    public var removed: (_ path: String) -> Void
     /// Makes the progress reporter once the inputs are known (total files and bytes); nil for none.
     public var makeProgress: ((_ totalFiles: Int, _ totalBytes: Int) -> IngestProgress)?
     /// Called after each saved batch. Throwing stops the run: the snapshot on disk keeps every batch saved so far.
@@ -17,11 +19,13 @@ public struct IngestObserver {
     public init(skipped: @escaping (String, String) -> Void = { _, _ in },
                 warning: @escaping (String, String) -> Void = { _, _ in },
                 failed: @escaping (KGError) -> Void = { _ in },
+                removed: @escaping (String) -> Void = { _ in },
                 makeProgress: ((Int, Int) -> IngestProgress)? = nil,
                 checkpointSaved: @escaping (IngestCheckpoint) throws -> Void = { _ in }) {
         self.skipped = skipped
         self.warning = warning
         self.failed = failed
+        self.removed = removed
         self.makeProgress = makeProgress
         self.checkpointSaved = checkpointSaved
     }

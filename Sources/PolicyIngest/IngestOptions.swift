@@ -8,10 +8,14 @@ public struct IngestOptions: Sendable {
     public var workers: Int
     /// The snapshot is saved after every `checkpoint` files (at least 1).
     public var checkpoint: Int
+    /// Withdraw the sources recorded below the given paths (folders, archives) that are no longer there.
+    public var prune: Bool
 
-    public init(graphPath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, checkpoint: Int = 500) {
+    public init(graphPath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, checkpoint: Int = 500,
+                prune: Bool = false) {
         self.graphPath = graphPath
         self.workers = workers
         self.checkpoint = checkpoint
+        self.prune = prune
     }
 }

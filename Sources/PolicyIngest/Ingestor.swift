@@ -31,30 +31,41 @@ public struct Ingestor: Sendable {
     public func run(paths: [String], observer: IngestObserver = .silent) throws -> IngestSummary {
         let started = Date()
         var store = try GraphStore.loadOrEmpty(options.graphPath)
-        var skipped = 0
-        var unreadableArchives = 0
+        var skippedPaths: [String] = []
+        var unreadable: [String] = []
         let inputs = discoverInputs(paths: paths, skip: { path, reason in
-            skipped += 1
+            skippedPaths.append(path)
             observer.skipped(path, reason)
         }, fail: { error in
-            unreadableArchives += 1
+            unreadable.append(error.file ?? "")
             observer.failed(error)
         })
-        var summary = try ingest(inputs, into: &store, observer: observer)
-        summary.skipped = skipped
-        summary.failed += unreadableArchives
+        var removed: [String] = []
+        if options.prune {
+            let stale = Self.staleSources(store.sources.map(\.path), roots: paths,
+                                          present: Set(inputs.map(\.path)).union(skippedPaths), unreadable: unreadable)
+            for path in stale { removed += try SourceRemoval.remove(path, from: &store) }
+            for path in removed { observer.removed(path) }
+        }
+        var summary = try ingest(inputs, into: &store, observer: observer, mustSave: !removed.isEmpty)
+        summary.skipped = skippedPaths.count
+        summary.removed = removed.count
+        summary.failed += unreadable.count
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
 
     /// Ingests `inputs` (in order, in batches of `options.checkpoint`) into `store`, saving it to
     /// `options.graphPath` after every batch that changed it (and once at the end when no snapshot exists yet).
-    public func ingest(_ inputs: [Input], into store: inout GraphStore, observer: IngestObserver = .silent) throws -> IngestSummary {
+    /// `mustSave`: the store has changes of its own (pruned sources) to save even if no input changes it.
+    public func ingest(_ inputs: [Input], into store: inout GraphStore, observer: IngestObserver = .silent,
+                       mustSave: Bool = false) throws -> IngestSummary {
         let started = Date()
         let totalBytes = inputs.reduce(0) { $0 + $1.size }
         let progress = observer.makeProgress?(inputs.count, totalBytes)
         let pipeline = self.pipeline
         var summary = IngestSummary()
+        var unsaved = mustSave
         var start = 0
         while start < inputs.count {
             let batch = Array(inputs[start..<min(inputs.count, start + max(1, options.checkpoint))])
@@ -85,11 +96,12 @@ public struct Ingestor: Sendable {
                     }
                 }
                 try store.save(to: options.graphPath)
+                unsaved = false
                 try observer.checkpointSaved(IngestCheckpoint(graphPath: options.graphPath, filesDone: start,
                                                               totalFiles: inputs.count, sourcesSaved: store.sources.count))
             }
         }
-        if !SnapshotFile.exists(options.graphPath) { try store.save(to: options.graphPath) }
+        if unsaved || !SnapshotFile.exists(options.graphPath) { try store.save(to: options.graphPath) }
 
         summary.graph = options.graphPath
         summary.files = inputs.count
@@ -99,6 +111,20 @@ public struct Ingestor: Sendable {
         summary.edges = store.graph.edgeCount
         summary.sources = store.sources.count
         return summary
+    }
+
+    /// Recorded source paths below one of `roots` (the root itself, a file below a folder root, a member of an
+    /// archive root) that are not `present` now. Nothing below an archive or folder that could not be read counts as
+    /// gone: it may still be there.
+    static func staleSources(_ recorded: [String], roots: [String], present: Set<String>, unreadable: [String]) -> [String] {
+        func below(_ path: String, _ root: String) -> Bool {
+            let folder = root.hasSuffix("/") ? root : root + "/"
+            return path == root || path.hasPrefix(folder) || path.hasPrefix(ArchiveMemberPath.prefix(ofMembersOf: root))
+        }
+        return recorded.filter { path in
+            !present.contains(path) && roots.contains { below(path, $0) }
+                && !unreadable.contains { !$0.isEmpty && below(path, $0) }
+        }
     }
 
     /// The error as a `KGError` naming `path` when it names no file itself.

@@ -17,7 +17,8 @@ struct IngestCommand: ParsableCommand {
         Unchanged files (same content hash) are skipped; a changed file replaces exactly its own contributions.
         The snapshot is saved after every --checkpoint files, so an interrupted ingest loses nothing already
         saved and a second run resumes where it stopped. A .zip stands for its members, read in memory; a
-        member's source path is ARCHIVE.zip!/dir/member.txt (quote it in the shell).
+        member's source path is ARCHIVE.zip!/dir/member.txt (quote it in the shell). With --prune, sources
+        recorded below the given folders and archives that are no longer there are withdrawn.
         """
     )
 
@@ -36,6 +37,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Save the snapshot after this many files.")
     var checkpoint: Int = 500
 
+    @Flag(name: .long, help: "Withdraw sources recorded below the given folders and archives that are no longer there.")
+    var prune = false
+
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
@@ -52,11 +56,12 @@ struct IngestCommand: ParsableCommand {
         let loadedOntology: Ontology
         if let ontology { loadedOntology = try Ontology.load(directory: ontology) } else { loadedOntology = try Ontology.loadDefault() }
         let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: loadedOntology),
-                                options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint))
+                                options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint, prune: prune))
         let observer = IngestObserver(
             skipped: { path, reason in writeToStandardError("\(path): skipped: \(reason)\n") },
             warning: { path, message in writeToStandardError("\(path): warning: \(message)\n") },
             failed: { error in writeToStandardError(error.description + "\n") },
+            removed: { path in writeToStandardError("\(path): removed (no longer there)\n") },
             makeProgress: { files, bytes in IngestProgress(totalFiles: files, totalBytes: bytes) })
         var summary = try ingestor.run(paths: paths, observer: observer)
         summary.seconds = Date().timeIntervalSince(started)
