@@ -56,7 +56,7 @@ let package = Package(
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
         .executableTarget(name: "kg-bench", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", "PolicyFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PolicyExport", "PolicyFormats", "PolicyIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
