@@ -32,6 +32,9 @@ struct IngestBenchmark: ParsableCommand {
     @Option(help: "Also write the extracted graph as contract JSONL to this path (for shared/eval/score.py).")
     var jsonl: String?
 
+    @Option(help: "Time only these phases (comma-separated: normalise, segment, sentences, recognise, pipeline); all by default.")
+    var phases: String?
+
     func run() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
             .map { corpus + "/" + $0 }
@@ -67,7 +70,8 @@ struct IngestBenchmark: ParsableCommand {
                 return total &+ c.nodes.count &+ c.edges.count } }),
         ]
         var median = 0.0
-        for (name, work) in phases {
+        let selected = self.phases.map { Set($0.split(separator: ",").map { String($0) }) }
+        for (name, work) in phases where selected?.contains(name) ?? true {
             var wallRates: [Double] = []
             var cpuRates: [Double] = []
             for _ in 0..<rounds {
