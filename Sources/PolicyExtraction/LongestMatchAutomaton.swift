@@ -18,6 +18,9 @@ public struct LongestMatchAutomaton: Sendable {
     private let singleFilter: [UInt64]
     private let pairFilter: [UInt64]
     private let filterShift: Int
+    /// Bit v is set when some pattern begins with the BMP scalar v (decoded from its UTF-8 bytes): an exact,
+    /// cache-friendly first test. Empty when some pattern begins with a truncated sequence (then it is not used).
+    private let firstScalars: [UInt64]
     private static let maximumFilterShift = 18
 
     /// Builds the automaton. When the same byte sequence is given twice, the first value is kept.
@@ -30,10 +33,17 @@ public struct LongestMatchAutomaton: Sendable {
         var shift = 10
         while shift < Self.maximumFilterShift, (1 << shift) < patterns.count * 32 { shift += 1 }
         var single = [UInt64](repeating: 0, count: (1 << shift) / 64)
+        var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
         var pair = [UInt64](repeating: 0, count: (1 << shift) / 64)
         for (bytes, value) in patterns where !bytes.isEmpty {
             let first = Self.scalarLength(bytes[0])
             let second = first < bytes.count ? Self.scalarLength(bytes[first]) : 0
+            if first > bytes.count {
+                firstScalars = []
+            } else if first <= 3, !firstScalars.isEmpty {
+                let v = bytes.withUnsafeBufferPointer { Self.bmpValue($0, 0, first) }
+                firstScalars[v >> 6] |= 1 << UInt64(v & 63)
+            }
             if second == 0 || first + second > bytes.count {
                 let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, min(first, bytes.count), shift) }
                 single[h >> 6] |= 1 << UInt64(h & 63)
@@ -81,6 +91,17 @@ public struct LongestMatchAutomaton: Sendable {
         singleFilter = single
         pairFilter = pair
         filterShift = shift
+        self.firstScalars = firstScalars
+    }
+
+    /// The value of the 1–3-byte UTF-8 sequence at `i` (bits taken as they stand, without validation).
+    @inline(__always)
+    static func bmpValue(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Int {
+        switch length {
+        case 1: return Int(text[i])
+        case 2: return (Int(text[i] & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
+        default: return (Int(text[i] & 0x0F) << 12) | (Int(text[i + 1] & 0x3F) << 6) | Int(text[i + 2] & 0x3F)
+        }
     }
 
     /// Bytes in the UTF-8 sequence that starts with `lead` (1 for stray continuation bytes).
@@ -100,9 +121,13 @@ public struct LongestMatchAutomaton: Sendable {
 
     @inline(__always)
     private func mayStartMatch(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ single: UnsafeBufferPointer<UInt64>,
-                               _ pair: UnsafeBufferPointer<UInt64>) -> Bool {
+                               _ pair: UnsafeBufferPointer<UInt64>, _ firstScalars: UnsafeBufferPointer<UInt64>) -> Bool {
         let first = Self.scalarLength(text[i])
         guard i + first <= end else { return false }
+        if first <= 3, !firstScalars.isEmpty {
+            let v = Self.bmpValue(text, i, first)
+            if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { return false }
+        }
         let h1 = Self.prefixHash(text, i, first, filterShift)
         if single[h1 >> 6] & (1 << UInt64(h1 & 63)) != 0 { return true }
         guard i + first < end else { return false }
@@ -178,6 +203,7 @@ public struct LongestMatchAutomaton: Sendable {
     /// All leftmost-longest, non-overlapping matches inside `range`, in text order.
     public func matches(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(range: Range<Int>, value: Int32)] {
         var out: [(range: Range<Int>, value: Int32)] = []
+        firstScalars.withUnsafeBufferPointer { firstScalars in
         singleFilter.withUnsafeBufferPointer { single in
         pairFilter.withUnsafeBufferPointer { pair in
         firstEdge.withUnsafeBufferPointer { first in
@@ -189,7 +215,7 @@ public struct LongestMatchAutomaton: Sendable {
                         let b = text[i]
                         // Step a whole scalar at a time (a stray continuation byte counts as one).
                         if b & 0xC0 == 0x80 { i += 1; continue }
-                        if rootTable[Int(b)] < 0 || !mayStartMatch(text, i, end, single, pair) {
+                        if rootTable[Int(b)] < 0 || !mayStartMatch(text, i, end, single, pair, firstScalars) {
                             i += Self.scalarLength(b)
                             continue
                         }
@@ -202,6 +228,7 @@ public struct LongestMatchAutomaton: Sendable {
                     }
                 }
             }
+        }
         }
         }
         }
