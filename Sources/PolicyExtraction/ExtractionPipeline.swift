@@ -181,14 +181,20 @@ struct ExtractionRun {
         while i < range.upperBound {
             let (scalar, length) = decodeScalar(bytes, at: i, limit: range.upperBound)
             let v = scalar.value
-            if v == 0x300A || v == 0x3014 { return true } // 《 〔
-            switch (previous, v) {
-            case (0x5370, 0x53D1), (0x53D1, 0x5E03), (0x51FA, 0x53F0), (0x9881, 0x5E03), (0x4E0B, 0x53D1), (0x516C, 0x5E03),
-                 (0x5236, 0x5B9A), // 印发 发布 出台 颁布 下发 公布 制定
-                 (0x7275, 0x5934), (0x4F1A, 0x540C), (0x8054, 0x5408), (0x534F, 0x540C), (0x914D, 0x5408), (0x5171, 0x540C),
-                 // 牵头 会同 联合 协同 配合 共同
-                 (0x76D1, 0x7763), (0x76D1, 0x7BA1), (0x6307, 0x5BFC), (0x7763, 0x4FC3), (0x7763, 0x5BFC): // 监督 监管 指导 督促 督导
-                return true
+            // Dispatch on the second scalar of each word, then check the first.
+            switch v {
+            case 0x300A, 0x3014: return true // 《 〔
+            case 0x53D1: if previous == 0x5370 || previous == 0x4E0B { return true } // 印发 下发
+            case 0x5E03: if previous == 0x53D1 || previous == 0x9881 || previous == 0x516C { return true } // 发布 颁布 公布
+            case 0x53F0: if previous == 0x51FA { return true } // 出台
+            case 0x5B9A: if previous == 0x5236 { return true } // 制定
+            case 0x5934: if previous == 0x7275 { return true } // 牵头
+            case 0x540C: if previous == 0x4F1A || previous == 0x534F || previous == 0x5171 { return true } // 会同 协同 共同
+            case 0x5408: if previous == 0x8054 || previous == 0x914D { return true } // 联合 配合
+            case 0x7763: if previous == 0x76D1 { return true } // 监督
+            case 0x7BA1: if previous == 0x76D1 { return true } // 监管
+            case 0x5BFC: if previous == 0x6307 || previous == 0x7763 { return true } // 指导 督导
+            case 0x4FC3: if previous == 0x7763 { return true } // 督促
             default: break
             }
             previous = v

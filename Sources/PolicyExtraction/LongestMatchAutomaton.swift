@@ -211,8 +211,23 @@ public struct LongestMatchAutomaton: Sendable {
                 edgeTarget.withUnsafeBufferPointer { targets in
                     var i = range.lowerBound
                     let end = range.upperBound
+                    let useFirst = !firstScalars.isEmpty
                     while i < end {
                         let b = text[i]
+                        // Fast path: a whole BMP scalar that no pattern begins with.
+                        if useFirst, b < 0xF0 {
+                            if b < 0x80 {
+                                if firstScalars[Int(b) >> 6] & (1 << UInt64(b & 63)) == 0 { i += 1; continue }
+                            } else if b >= 0xE0 {
+                                if i + 3 <= end {
+                                    let v = (Int(b & 0x0F) << 12) | (Int(text[i + 1] & 0x3F) << 6) | Int(text[i + 2] & 0x3F)
+                                    if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { i += 3; continue }
+                                }
+                            } else if b >= 0xC0, i + 2 <= end {
+                                let v = (Int(b & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
+                                if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { i += 2; continue }
+                            }
+                        }
                         // Step a whole scalar at a time (a stray continuation byte counts as one).
                         if b & 0xC0 == 0x80 { i += 1; continue }
                         if rootTable[Int(b)] < 0 || !mayStartMatch(text, i, end, single, pair, firstScalars) {
