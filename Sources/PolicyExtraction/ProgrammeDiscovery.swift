@@ -192,9 +192,7 @@ struct ProgrammeDiscovery: Sendable {
             // Quantifiers are no part of a name (一系列国际旅游示范区).
             for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
             if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton) { verbLed = true }
-            let national = Self.nationalPrefixes.contains { p in
-                start + p.count <= m.range.lowerBound && zip(p, text[start..<(start + p.count)]).allSatisfy { $0 == $1 }
-            }
+            let national = Self.nationalPrefixes.contains { p in Self.hasPrefix(text, start, m.range.lowerBound, p) }
             let body = UTF8Run(text, start..<m.range.lowerBound)
             let distinctive = Self.distinctiveScalarCount(body)
             guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix(Self.andBytes) else { continue }
@@ -218,7 +216,9 @@ struct ProgrammeDiscovery: Sendable {
     private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市"].map { Array($0.utf8) }
 
     private static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int, _ p: [UInt8]) -> Bool {
-        at + p.count <= limit && zip(p, text[at..<(at + p.count)]).allSatisfy { $0 == $1 }
+        guard at + p.count <= limit else { return false }
+        for k in 0..<p.count where text[at + k] != p[k] { return false }
+        return true
     }
 
     /// Verbs that are hardly ever nouns inside a name (unlike 发展, 建设): a clause before them is no part of it.

@@ -45,6 +45,8 @@ struct DocumentSegmenter {
 
     /// Comparison key for headings: no spaces, no footnote markers.
     static func headingKey(_ s: String) -> String {
+        // Nothing to drop (no space, ^ or byte E2 that starts ①…⑳): the key is the string itself.
+        if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x5E || $0 == 0xE2 }) { return s }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: s.unicodeScalars.lazy.filter {
             $0 != " " && $0 != "^" && !(0x2460...0x2473).contains($0.value)
