@@ -176,31 +176,53 @@ struct ExtractionRun {
     /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
     /// 牵头, 会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导 (one pass over the scalars, no allocation).
     func mayStateDocumentOrRelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var previous: UInt32 = 0
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (scalar, length) = decodeScalar(bytes, at: i, limit: range.upperBound)
-            let v = scalar.value
-            // Dispatch on the second scalar of each word, then check the first.
-            switch v {
-            case 0x300A, 0x3014: return true // 《 〔
-            case 0x53D1: if previous == 0x5370 || previous == 0x4E0B { return true } // 印发 下发
-            case 0x5E03: if previous == 0x53D1 || previous == 0x9881 || previous == 0x516C { return true } // 发布 颁布 公布
-            case 0x53F0: if previous == 0x51FA { return true } // 出台
-            case 0x5B9A: if previous == 0x5236 { return true } // 制定
-            case 0x5934: if previous == 0x7275 { return true } // 牵头
-            case 0x540C: if previous == 0x4F1A || previous == 0x534F || previous == 0x5171 { return true } // 会同 协同 共同
-            case 0x5408: if previous == 0x8054 || previous == 0x914D { return true } // 联合 配合
-            case 0x7763: if previous == 0x76D1 { return true } // 监督
-            case 0x7BA1: if previous == 0x76D1 { return true } // 监管
-            case 0x5BFC: if previous == 0x6307 || previous == 0x7763 { return true } // 指导 督导
-            case 0x4FC3: if previous == 0x7763 { return true } // 督促
-            default: break
+        bytes.withUnsafeBufferPointer { b in
+            var previous: UInt32 = 0
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let lead = b[i]
+                let v: UInt32
+                if lead < 0x80 {
+                    previous = UInt32(lead)
+                    i += 1
+                    continue
+                } else if lead >= 0xE0, lead < 0xF0, i + 3 <= end, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                    // A three-byte scalar, decoded as `decodeScalar` does (surrogates become U+FFFD).
+                    let w = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    v = (0xD800...0xDFFF).contains(w) ? 0xFFFD : w
+                    i += 3
+                } else {
+                    let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
+                    v = scalar.value
+                    i += length
+                }
+                if Self.endsCue(previous: previous, v) { return true }
+                previous = v
             }
-            previous = v
-            i += length
+            return false
         }
-        return false
+    }
+
+    /// True when scalar `v` ends a document or relation cue word after `previous` (or is 《 or 〔).
+    @inline(__always)
+    static func endsCue(previous: UInt32, _ v: UInt32) -> Bool {
+        // Dispatch on the second scalar of each word, then check the first.
+        switch v {
+        case 0x300A, 0x3014: return true // 《 〔
+        case 0x53D1: return previous == 0x5370 || previous == 0x4E0B // 印发 下发
+        case 0x5E03: return previous == 0x53D1 || previous == 0x9881 || previous == 0x516C // 发布 颁布 公布
+        case 0x53F0: return previous == 0x51FA // 出台
+        case 0x5B9A: return previous == 0x5236 // 制定
+        case 0x5934: return previous == 0x7275 // 牵头
+        case 0x540C: return previous == 0x4F1A || previous == 0x534F || previous == 0x5171 // 会同 协同 共同
+        case 0x5408: return previous == 0x8054 || previous == 0x914D // 联合 配合
+        case 0x7763: return previous == 0x76D1 // 监督
+        case 0x7BA1: return previous == 0x76D1 // 监管
+        case 0x5BFC: return previous == 0x6307 || previous == 0x7763 // 指导 督导
+        case 0x4FC3: return previous == 0x7763 // 督促
+        default: return false
+        }
     }
 
     mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?) {

@@ -216,7 +216,8 @@ struct DocumentSegmenter {
                 // A title split over lines must end where the genre word ends, not in the middle.
                 return (title, headline, parts)
             }
-            if ParagraphRoles.length(combined) > 130 { return nil }
+            // (A string has at most as many scalars as UTF-8 bytes: count them only when the bytes exceed the bound.)
+            if combined.utf8.count > 130, ParagraphRoles.length(combined) > 130 { return nil }
         }
         return nil
     }
