@@ -155,7 +155,8 @@ struct ExtractionRun {
             let nodeWants = builder.wantsEvidence(node: m.nodeID)
             let edgeWants = scope.documentID.map { builder.wantsEvidence(.mentions, from: $0, to: m.nodeID) } ?? false
             let evidence = nodeWants || edgeWants ? text.evidence(for: m.range, sentence: sentence) : nil
-            if nodeWants || !builder.contains(m.nodeID) || m.surface != m.canonical { addEntityNode(m, evidence: evidence) }
+            // (A node that wants no more evidence exists; a surface written as the canonical name adds nothing.)
+            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { addEntityNode(m, evidence: evidence) }
             if let doc = scope.documentID, edgeWants { builder.addEdge(.mentions, from: doc, to: m.nodeID, evidence: evidence) }
         }
         guard hasDigit || hasCue || mentions.count >= 2 else { return }
@@ -226,7 +227,7 @@ struct ExtractionRun {
     }
 
     mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?) {
-        var aliases: [String] = m.surface != m.canonical ? [m.surface] : []
+        var aliases: [String] = ByteKey(m.surface) != ByteKey(m.canonical) ? [m.surface] : []
         var attributes: Attributes = [:]
         if !builder.contains(m.nodeID) {
             switch m.kind {
