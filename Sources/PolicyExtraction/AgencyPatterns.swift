@@ -43,23 +43,24 @@ struct AgencyPatterns: Sendable {
     }
 
     /// A local body suffix starting at `start` that applies to `region`: its end and canonical name.
-    func localBody(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, region: Region)
-        -> (end: Int, canonical: String, parent: String?)? {
+    func localBody(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, region: Region,
+                   cache: BodyNameCache? = nil) -> (end: Int, canonical: String, parent: String?)? {
         guard let m = suffixAutomaton.longestMatch(in: text, at: start, limit: limit) else { return nil }
         let suffix = suffixes[Int(m.value)]
         guard suffix.levels.contains(region.level) else { return nil }
         // "X市场", "X区域": a suffix that continues into a longer word is not a body (市委 vs 市委员 is fine).
         if Self.continuesWord(text, m.end, limit) { return nil }
-        return (m.end, suffix.canonical(for: region.canonical, shortName: region.aliases.first), parent(of: suffix, region: region))
+        let name = bodyName(Int(m.value), region, cache)
+        return (m.end, name.canonical, name.parent)
     }
 
     /// Bodies of the same region listed after a first one: 江苏省财政厅、商务厅和科技厅 → 商务厅, 科技厅.
-    func enumeratedBodies(in text: UnsafeBufferPointer<UInt8>, after end: Int, limit: Int, region: Region)
-        -> [(range: Range<Int>, canonical: String, parent: String?)] {
+    func enumeratedBodies(in text: UnsafeBufferPointer<UInt8>, after end: Int, limit: Int, region: Region,
+                          cache: BodyNameCache? = nil) -> [(range: Range<Int>, canonical: String, parent: String?)] {
         var out: [(range: Range<Int>, canonical: String, parent: String?)] = []
         var position = end
         while let (separator, next) = Self.decode(text, position, limit), Self.listSeparators.contains(separator),
-              let body = localBody(in: text, at: next, limit: limit, region: region) {
+              let body = localBody(in: text, at: next, limit: limit, region: region, cache: cache) {
             out.append((next..<body.end, body.canonical, body.parent))
             position = body.end
         }
@@ -69,9 +70,15 @@ struct AgencyPatterns: Sendable {
     private static let listSeparators: Set<UInt32> = Set("、和及与,，".unicodeScalars.map(\.value))
 
     /// The body for an implicit-region pattern (省财政厅) given the region it stands for.
-    func implicitBody(suffix index: Int, region: Region) -> (canonical: String, parent: String?) {
+    func implicitBody(suffix index: Int, region: Region, cache: BodyNameCache? = nil) -> (canonical: String, parent: String?) {
+        bodyName(index, region, cache)
+    }
+
+    /// Canonical and parent name of suffix `index` for `region` (from `cache` when it has them).
+    private func bodyName(_ index: Int, _ region: Region, _ cache: BodyNameCache?) -> (canonical: String, parent: String?) {
         let suffix = suffixes[index]
-        return (suffix.canonical(for: region.canonical, shortName: region.aliases.first), parent(of: suffix, region: region))
+        let build = { (suffix.canonical(for: region.canonical, shortName: region.aliases.first), self.parent(of: suffix, region: region)) }
+        return cache?.name(suffix: index, region: region, build: build) ?? build()
     }
 
     private func parent(of suffix: LocalBodySuffix, region: Region) -> String? {

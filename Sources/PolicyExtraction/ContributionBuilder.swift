@@ -10,6 +10,8 @@ struct ContributionBuilder {
     private(set) var nodes: [NodeRecord] = []
     private(set) var nodeIndex: [ByteKey: Int] = [:]
     private var aliasSets: [Set<String>] = []
+    /// The same aliases (and their byte-identical repeats) by bytes: a cheap first test before `aliasSets`.
+    private var aliasBytes: [Set<ByteKey>] = []
     private(set) var edges: [EdgeRecord] = []
     private var edgeIndex: [EdgeKey: Int] = [:]
 
@@ -41,8 +43,9 @@ struct ContributionBuilder {
             nodeIndex[ByteKey(id)] = i
             nodes.append(NodeRecord(id: id, kind: kind, label: label))
             aliasSets.append([label])
+            aliasBytes.append([ByteKey(label)])
         }
-        for alias in aliases where !alias.isEmpty && !aliasSets[i].contains(alias) {
+        for alias in aliases where !alias.isEmpty && aliasBytes[i].insert(ByteKey(alias)).inserted && !aliasSets[i].contains(alias) {
             aliasSets[i].insert(alias)
             nodes[i].aliases.append(alias)
         }
@@ -103,5 +106,9 @@ struct ByteKey: Hashable {
         s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        guard a.string.utf8.count == b.string.utf8.count else { return false }
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    }
 }

@@ -136,6 +136,7 @@ public final class EntityRecognizer: Sendable {
         var consumedUntil = range.lowerBound
         // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
         var nearby: Region? = nil
+        let names = BodyNameCache()
         for m in automaton.matches(in: text, range: range) {
             if m.range.lowerBound < consumedUntil { continue }
             let candidates = targets[Int(m.value)]
@@ -154,7 +155,7 @@ public final class EntityRecognizer: Sendable {
             var emittedAgency = false
             // Agencies (the gazetteer wins over regions for the same surface).
             if let index = candidates.lazy.compactMap({ if case .agency(let i) = $0 { return i } else { return nil } }).first {
-                let found = agencyMentions(text, m.range, index, range.upperBound, surface)
+                let found = agencyMentions(text, m.range, index, range.upperBound, surface, names)
                 for a in found {
                     out.append(a)
                     claimed.append(a.range)
@@ -165,7 +166,7 @@ public final class EntityRecognizer: Sendable {
             if !emittedAgency {
                 let regionIndices = candidates.compactMap { if case .region(let i) = $0 { return i } else { return nil } }
                 if !regionIndices.isEmpty {
-                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &nearby, &out) {
+                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &nearby, &out, names) {
                         consumedUntil = end
                     } else if regionIndices.contains(where: { ontology.regions[$0].level == .area }) {
                         programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
@@ -185,7 +186,7 @@ public final class EntityRecognizer: Sendable {
             }
             for case .implicitLocal(let suffix, let level) in candidates {
                 if let region = implicitRegion(level: level, context: context) {
-                    let body = patterns.implicitBody(suffix: suffix, region: region)
+                    let body = patterns.implicitBody(suffix: suffix, region: region, cache: names)
                     out.append(EntityMention(range: m.range, kind: .agency, nodeID: "agency:" + body.canonical,
                                              canonical: body.canonical, surface: surface, confidence: 0.8,
                                              level: AgencyPatterns.agencyLevel(for: region.level).rawValue,
@@ -277,7 +278,7 @@ public final class EntityRecognizer: Sendable {
     /// The agency at `span`; when a sub-unit or bureau follows (财政部办公厅, 兵团财政局), that body first and the
     /// named parent after it. Empty when the match is a generic word (财政部门).
     private func agencyMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ index: Int, _ limit: Int,
-                                _ surface: String) -> [EntityMention] {
+                                _ surface: String, _ names: BodyNameCache) -> [EntityMention] {
         let agency = ontology.agencies[index]
         // X部门 is a generic role (财政部门), not the ministry.
         if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return [] }
@@ -301,10 +302,10 @@ public final class EntityRecognizer: Sendable {
         // A province-level body that is not a division (新疆生产建设兵团) names its bureaus like a province.
         if agency.level == .provincial {
             let pseudo = Region(code: nil, canonical: agency.canonical, level: .province, parentCode: nil)
-            if let body = patterns.localBody(in: text, at: span.upperBound, limit: limit, region: pseudo) {
+            if let body = patterns.localBody(in: text, at: span.upperBound, limit: limit, region: pseudo, cache: names) {
                 var out = [localMention(span.lowerBound..<body.end, text, body.canonical, agency.canonical, .provincial, 0.9),
                            parentMention]
-                for more in patterns.enumeratedBodies(in: text, after: body.end, limit: limit, region: pseudo) {
+                for more in patterns.enumeratedBodies(in: text, after: body.end, limit: limit, region: pseudo, cache: names) {
                     out.append(localMention(more.range, text, more.canonical, agency.canonical, .provincial, 0.85))
                 }
                 return out
@@ -337,7 +338,7 @@ public final class EntityRecognizer: Sendable {
     /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅); returns the body's end.
     private func regionMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ indices: [Int],
                                 _ range: Range<Int>, _ surface: String, _ context: Region?, _ nearby: inout Region?,
-                                _ out: inout [EntityMention]) -> Int? {
+                                _ out: inout [EntityMention], _ names: BodyNameCache) -> Int? {
         guard let best = resolveRegion(indices, context: context, nearby: nearby) else { return nil }
         // 渝东北, 苏北: a direction area right after a province's one-character abbreviation is part of another name.
         if best.region.level == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
@@ -348,7 +349,8 @@ public final class EntityRecognizer: Sendable {
         }
         out.append(regionMention(span, best.region, surface, best.confidence, best.alternatives))
         if best.alternatives.isEmpty, best.region.level == .province || best.region.level == .prefecture { nearby = best.region }
-        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region) else { return nil }
+        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region,
+                                            cache: names) else { return nil }
         var start = span.lowerBound
         // 中共江苏省委: take the party prefix into the span.
         let party = Array("中共".utf8)
@@ -359,7 +361,8 @@ public final class EntityRecognizer: Sendable {
         let level = AgencyPatterns.agencyLevel(for: best.region.level)
         out.append(localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95))
         var end = body.end
-        for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound, region: best.region) {
+        for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound, region: best.region,
+                                              cache: names) {
             out.append(localMention(more.range, text, more.canonical, more.parent, level, best.confidence * 0.9))
             end = more.range.upperBound
         }

@@ -155,7 +155,8 @@ struct ExtractionRun {
             let nodeWants = builder.wantsEvidence(node: m.nodeID)
             let edgeWants = scope.documentID.map { builder.wantsEvidence(.mentions, from: $0, to: m.nodeID) } ?? false
             let evidence = nodeWants || edgeWants ? text.evidence(for: m.range, sentence: sentence) : nil
-            if nodeWants || !builder.contains(m.nodeID) || m.surface != m.canonical { addEntityNode(m, evidence: evidence) }
+            // (A node that wants no more evidence exists; a surface written as the canonical name adds nothing.)
+            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { addEntityNode(m, evidence: evidence) }
             if let doc = scope.documentID, edgeWants { builder.addEdge(.mentions, from: doc, to: m.nodeID, evidence: evidence) }
         }
         guard hasDigit || hasCue || mentions.count >= 2 else { return }
@@ -176,29 +177,57 @@ struct ExtractionRun {
     /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
     /// 牵头, 会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导 (one pass over the scalars, no allocation).
     func mayStateDocumentOrRelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var previous: UInt32 = 0
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (scalar, length) = decodeScalar(bytes, at: i, limit: range.upperBound)
-            let v = scalar.value
-            if v == 0x300A || v == 0x3014 { return true } // 《 〔
-            switch (previous, v) {
-            case (0x5370, 0x53D1), (0x53D1, 0x5E03), (0x51FA, 0x53F0), (0x9881, 0x5E03), (0x4E0B, 0x53D1), (0x516C, 0x5E03),
-                 (0x5236, 0x5B9A), // 印发 发布 出台 颁布 下发 公布 制定
-                 (0x7275, 0x5934), (0x4F1A, 0x540C), (0x8054, 0x5408), (0x534F, 0x540C), (0x914D, 0x5408), (0x5171, 0x540C),
-                 // 牵头 会同 联合 协同 配合 共同
-                 (0x76D1, 0x7763), (0x76D1, 0x7BA1), (0x6307, 0x5BFC), (0x7763, 0x4FC3), (0x7763, 0x5BFC): // 监督 监管 指导 督促 督导
-                return true
-            default: break
+        bytes.withUnsafeBufferPointer { b in
+            var previous: UInt32 = 0
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let lead = b[i]
+                let v: UInt32
+                if lead < 0x80 {
+                    previous = UInt32(lead)
+                    i += 1
+                    continue
+                } else if lead >= 0xE0, lead < 0xF0, i + 3 <= end, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                    // A three-byte scalar, decoded as `decodeScalar` does (surrogates become U+FFFD).
+                    let w = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    v = (0xD800...0xDFFF).contains(w) ? 0xFFFD : w
+                    i += 3
+                } else {
+                    let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
+                    v = scalar.value
+                    i += length
+                }
+                if Self.endsCue(previous: previous, v) { return true }
+                previous = v
             }
-            previous = v
-            i += length
+            return false
         }
-        return false
+    }
+
+    /// True when scalar `v` ends a document or relation cue word after `previous` (or is 《 or 〔).
+    @inline(__always)
+    static func endsCue(previous: UInt32, _ v: UInt32) -> Bool {
+        // Dispatch on the second scalar of each word, then check the first.
+        switch v {
+        case 0x300A, 0x3014: return true // 《 〔
+        case 0x53D1: return previous == 0x5370 || previous == 0x4E0B // 印发 下发
+        case 0x5E03: return previous == 0x53D1 || previous == 0x9881 || previous == 0x516C // 发布 颁布 公布
+        case 0x53F0: return previous == 0x51FA // 出台
+        case 0x5B9A: return previous == 0x5236 // 制定
+        case 0x5934: return previous == 0x7275 // 牵头
+        case 0x540C: return previous == 0x4F1A || previous == 0x534F || previous == 0x5171 // 会同 协同 共同
+        case 0x5408: return previous == 0x8054 || previous == 0x914D // 联合 配合
+        case 0x7763: return previous == 0x76D1 // 监督
+        case 0x7BA1: return previous == 0x76D1 // 监管
+        case 0x5BFC: return previous == 0x6307 || previous == 0x7763 // 指导 督导
+        case 0x4FC3: return previous == 0x7763 // 督促
+        default: return false
+        }
     }
 
     mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?) {
-        var aliases: [String] = m.surface != m.canonical ? [m.surface] : []
+        var aliases: [String] = ByteKey(m.surface) != ByteKey(m.canonical) ? [m.surface] : []
         var attributes: Attributes = [:]
         if !builder.contains(m.nodeID) {
             switch m.kind {

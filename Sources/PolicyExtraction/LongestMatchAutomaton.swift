@@ -14,9 +14,14 @@ public struct LongestMatchAutomaton: Sendable {
     public let patternCount: Int
     /// Prefilter bitsets: hashed first scalar of one-scalar patterns, hashed first two scalars of longer ones.
     /// A start position whose prefix misses both cannot begin a match, so the trie walk is skipped.
+    /// Both filters have `1 << filterShift` bits: a few per pattern, so that small automata keep theirs in L1 cache.
     private let singleFilter: [UInt64]
     private let pairFilter: [UInt64]
-    private static let filterBits = 1 << 18
+    private let filterShift: Int
+    /// Bit v is set when some pattern begins with the BMP scalar v (decoded from its UTF-8 bytes): an exact,
+    /// cache-friendly first test. Empty when some pattern begins with a truncated sequence (then it is not used).
+    private let firstScalars: [UInt64]
+    private static let maximumFilterShift = 18
 
     /// Builds the automaton. When the same byte sequence is given twice, the first value is kept.
     public init(patterns: [(bytes: [UInt8], value: Int32)]) {
@@ -24,16 +29,26 @@ public struct LongestMatchAutomaton: Sendable {
         var edges: [[(UInt8, Int32)]] = [[]]
         var values: [Int32] = [-1]
         var count = 0
-        var single = [UInt64](repeating: 0, count: Self.filterBits / 64)
-        var pair = [UInt64](repeating: 0, count: Self.filterBits / 64)
+        // About 32 filter bits per pattern (a false-positive rate near 3 %), at least 1024, at most 2^18.
+        var shift = 10
+        while shift < Self.maximumFilterShift, (1 << shift) < patterns.count * 32 { shift += 1 }
+        var single = [UInt64](repeating: 0, count: (1 << shift) / 64)
+        var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var pair = [UInt64](repeating: 0, count: (1 << shift) / 64)
         for (bytes, value) in patterns where !bytes.isEmpty {
             let first = Self.scalarLength(bytes[0])
             let second = first < bytes.count ? Self.scalarLength(bytes[first]) : 0
+            if first > bytes.count {
+                firstScalars = []
+            } else if first <= 3, !firstScalars.isEmpty {
+                let v = bytes.withUnsafeBufferPointer { Self.bmpValue($0, 0, first) }
+                firstScalars[v >> 6] |= 1 << UInt64(v & 63)
+            }
             if second == 0 || first + second > bytes.count {
-                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, min(first, bytes.count)) }
+                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, min(first, bytes.count), shift) }
                 single[h >> 6] |= 1 << UInt64(h & 63)
             } else {
-                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, first + second) }
+                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, first + second, shift) }
                 pair[h >> 6] |= 1 << UInt64(h & 63)
             }
             var node: Int32 = 0
@@ -75,6 +90,18 @@ public struct LongestMatchAutomaton: Sendable {
         patternCount = count
         singleFilter = single
         pairFilter = pair
+        filterShift = shift
+        self.firstScalars = firstScalars
+    }
+
+    /// The value of the 1–3-byte UTF-8 sequence at `i` (bits taken as they stand, without validation).
+    @inline(__always)
+    static func bmpValue(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Int {
+        switch length {
+        case 1: return Int(text[i])
+        case 2: return (Int(text[i] & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
+        default: return (Int(text[i] & 0x0F) << 12) | (Int(text[i + 1] & 0x3F) << 6) | Int(text[i + 2] & 0x3F)
+        }
     }
 
     /// Bytes in the UTF-8 sequence that starts with `lead` (1 for stray continuation bytes).
@@ -83,26 +110,30 @@ public struct LongestMatchAutomaton: Sendable {
         lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
-    /// Hash of `count` (≤ 8) bytes at `start` into the filter's bit range.
+    /// Hash of `count` (≤ 8) bytes at `start` into a filter of `1 << shift` bits.
     @inline(__always)
-    static func prefixHash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int {
+    static func prefixHash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, _ shift: Int) -> Int {
         var key: UInt64 = 0
         for k in 0..<min(count, 8) { key |= UInt64(text[start + k]) << UInt64(8 * k) }
         key ^= UInt64(count) << 60
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 46)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - shift))
     }
 
     @inline(__always)
     private func mayStartMatch(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ single: UnsafeBufferPointer<UInt64>,
-                               _ pair: UnsafeBufferPointer<UInt64>) -> Bool {
+                               _ pair: UnsafeBufferPointer<UInt64>, _ firstScalars: UnsafeBufferPointer<UInt64>) -> Bool {
         let first = Self.scalarLength(text[i])
         guard i + first <= end else { return false }
-        let h1 = Self.prefixHash(text, i, first)
+        if first <= 3, !firstScalars.isEmpty {
+            let v = Self.bmpValue(text, i, first)
+            if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { return false }
+        }
+        let h1 = Self.prefixHash(text, i, first, filterShift)
         if single[h1 >> 6] & (1 << UInt64(h1 & 63)) != 0 { return true }
         guard i + first < end else { return false }
         let second = Self.scalarLength(text[i + first])
         guard i + first + second <= end else { return false }
-        let h2 = Self.prefixHash(text, i, first + second)
+        let h2 = Self.prefixHash(text, i, first + second, filterShift)
         return pair[h2 >> 6] & (1 << UInt64(h2 & 63)) != 0
     }
 
@@ -172,6 +203,7 @@ public struct LongestMatchAutomaton: Sendable {
     /// All leftmost-longest, non-overlapping matches inside `range`, in text order.
     public func matches(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(range: Range<Int>, value: Int32)] {
         var out: [(range: Range<Int>, value: Int32)] = []
+        firstScalars.withUnsafeBufferPointer { firstScalars in
         singleFilter.withUnsafeBufferPointer { single in
         pairFilter.withUnsafeBufferPointer { pair in
         firstEdge.withUnsafeBufferPointer { first in
@@ -179,11 +211,26 @@ public struct LongestMatchAutomaton: Sendable {
                 edgeTarget.withUnsafeBufferPointer { targets in
                     var i = range.lowerBound
                     let end = range.upperBound
+                    let useFirst = !firstScalars.isEmpty
                     while i < end {
                         let b = text[i]
+                        // Fast path: a whole BMP scalar that no pattern begins with.
+                        if useFirst, b < 0xF0 {
+                            if b < 0x80 {
+                                if firstScalars[Int(b) >> 6] & (1 << UInt64(b & 63)) == 0 { i += 1; continue }
+                            } else if b >= 0xE0 {
+                                if i + 3 <= end {
+                                    let v = (Int(b & 0x0F) << 12) | (Int(text[i + 1] & 0x3F) << 6) | Int(text[i + 2] & 0x3F)
+                                    if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { i += 3; continue }
+                                }
+                            } else if b >= 0xC0, i + 2 <= end {
+                                let v = (Int(b & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
+                                if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { i += 2; continue }
+                            }
+                        }
                         // Step a whole scalar at a time (a stray continuation byte counts as one).
                         if b & 0xC0 == 0x80 { i += 1; continue }
-                        if rootTable[Int(b)] < 0 || !mayStartMatch(text, i, end, single, pair) {
+                        if rootTable[Int(b)] < 0 || !mayStartMatch(text, i, end, single, pair, firstScalars) {
                             i += Self.scalarLength(b)
                             continue
                         }
@@ -196,6 +243,7 @@ public struct LongestMatchAutomaton: Sendable {
                     }
                 }
             }
+        }
         }
         }
         }

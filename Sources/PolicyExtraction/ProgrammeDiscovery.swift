@@ -239,16 +239,15 @@ struct ProgrammeDiscovery: Sendable {
             for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
             if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton) { verbLed = true }
             // 国家…/全国… names a national programme; 国家级… only grades a kind of thing.
-            let national = Self.nationalPrefixes.contains { p in
-                start + p.count <= m.range.lowerBound && zip(p, text[start..<(start + p.count)]).allSatisfy { $0 == $1 }
-            } && !Self.hasPrefix(text, start + 6, m.range.lowerBound, Self.gradeSuffix)
-            let body = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.lowerBound]), as: UTF8.self)
+            let national = Self.nationalPrefixes.contains { p in Self.hasPrefix(text, start, m.range.lowerBound, p) }
+                && !Self.hasPrefix(text, start + 6, m.range.lowerBound, Self.gradeSuffix)
+            let body = UTF8Run(text, start..<m.range.lowerBound)
             let distinctive = Self.distinctiveScalarCount(body)
-            guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix("和") else { continue }
+            guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix(Self.andBytes) else { continue }
             // A modifier ending in a clause verb describes an action, not a name (纷纷加强战略).
             if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton) { continue }
             // Engineering disciplines (土木工程) are no programmes.
-            if Self.disciplines.contains(where: { body.hasSuffix($0) }), heads[Int(m.value)].0 == "工程" { continue }
+            if Self.disciplineBytes.contains(where: { body.hasSuffix($0) }), heads[Int(m.value)].0 == "工程" { continue }
             // A bare verb is no modifier (开展示范区).
             if let v = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) ?? strongVerbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
                v.end == m.range.lowerBound { continue }
@@ -265,7 +264,9 @@ struct ProgrammeDiscovery: Sendable {
     private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市"].map { Array($0.utf8) }
 
     private static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int, _ p: [UInt8]) -> Bool {
-        at + p.count <= limit && zip(p, text[at..<(at + p.count)]).allSatisfy { $0 == $1 }
+        guard at + p.count <= limit else { return false }
+        for k in 0..<p.count where text[at + k] != p[k] { return false }
+        return true
     }
 
     /// Verbs that are hardly ever nouns inside a name (unlike 发展, 建设): a clause before them is no part of it.
@@ -284,6 +285,8 @@ struct ProgrammeDiscovery: Sendable {
     private static let numerals: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万".unicodeScalars)
 
     private static let disciplines = ["土木", "结构", "软件", "系统", "生物", "基因", "化学", "电子", "机械"]
+    private static let disciplineBytes: [[UInt8]] = disciplines.map { Array($0.utf8) }
+    private static let andBytes: [UInt8] = Array("和".utf8)
 
     /// Words whose last character is also a stop character (自由, 重要): the stop character is inside the word.
     private static let stopCompounds: [[UInt8]] = [
@@ -356,12 +359,15 @@ struct ProgrammeDiscovery: Sendable {
     private static let genericBodyEndings = ["服务", "管理", "保障", "工作", "治理", "监管", "支撑", "政策", "标准", "组织",
                                              "评价", "考核", "机制", "保护", "建设", "发展", "安全", "技术", "创新", "市场",
                                              "改革", "体制", "法律", "法规", "制度", "体系", "领域", "产业", "基础", "现代"]
+    private static let genericBodyEndingBytes: [[UInt8]] = genericBodyEndings.map { Array($0.utf8) }
     /// Bodies made of a few generic characters only (各地, 这些, 有关) or ending in a generic modifier.
-    static func isGenericBody(_ body: String) -> Bool {
+    static func isGenericBody(_ body: UTF8Run) -> Bool {
         let rest = strippedGenericModifiers(body)
         // 国家政务服务平台: a national name may be built of generic words; it only must not be one.
-        if rest.count < body.count, body.hasPrefix("国家") || body.hasPrefix("全国") { return genericBodyEndings.contains(String(rest)) }
-        return rest.unicodeScalars.count <= 4 && genericBodyEndings.contains(where: { rest.hasSuffix($0) })
+        if rest.byteCount < body.byteCount, body.hasPrefix(nationalPrefixes[0]) || body.hasPrefix(nationalPrefixes[1]) {
+            return genericBodyEndingBytes.contains { rest.equals($0) }
+        }
+        return rest.scalarCount <= 4 && genericBodyEndingBytes.contains(where: { rest.hasSuffix($0) })
     }
 
     /// True when only Han characters (no stop character) stand between byte offsets `from` and `to` (at most six).
@@ -383,35 +389,34 @@ struct ProgrammeDiscovery: Sendable {
                                            "本地区", "本地", "本省", "本市", "全省", "全市"]
 
     /// Scalars of `body` left after removing generic modifiers (国家重大 → 0).
-    static func distinctiveScalarCount(_ body: String) -> Int {
-        strippedGenericModifiers(body).unicodeScalars.count
+    static func distinctiveScalarCount(_ body: UTF8Run) -> Int {
+        strippedGenericModifiers(body).scalarCount
     }
 
-    private static let genericScalars: [[Unicode.Scalar]] = genericModifiers.map { Array($0.unicodeScalars) }
+    private static let genericModifierBytes: [[UInt8]] = genericModifiers.map { Array($0.utf8) }
 
     /// Scalars of `body` left after removing generic modifiers wherever they stand (服务国家重大 → 2).
-    static func specificScalarCount(_ body: String) -> Int {
-        let scalars = Array(body.unicodeScalars)
-        var i = 0, count = 0
-        outer: while i < scalars.count {
-            for m in genericScalars where i + m.count <= scalars.count && Array(scalars[i..<(i + m.count)]) == m {
+    static func specificScalarCount(_ body: UTF8Run) -> Int {
+        var i = body.range.lowerBound, count = 0
+        outer: while i < body.range.upperBound {
+            for m in genericModifierBytes where body.matches(m, at: i) {
                 i += m.count
                 continue outer
             }
             count += 1
-            i += 1
+            i += LongestMatchAutomaton.scalarLength(body.base[i])
         }
         return count
     }
 
     /// `body` without its leading generic modifiers.
-    static func strippedGenericModifiers(_ body: String) -> Substring {
-        var rest = Substring(body)
+    static func strippedGenericModifiers(_ body: UTF8Run) -> UTF8Run {
+        var rest = body
         var changed = true
         while changed {
             changed = false
-            for m in genericModifiers where rest.hasPrefix(m) {
-                rest = rest.dropFirst(m.count)
+            for m in genericModifierBytes where rest.hasPrefix(m) {
+                rest = rest.droppingFirst(bytes: m.count)
                 changed = true
             }
         }

@@ -45,6 +45,8 @@ struct DocumentSegmenter {
 
     /// Comparison key for headings: no spaces, no footnote markers.
     static func headingKey(_ s: String) -> String {
+        // Nothing to drop (no space, ^ or byte E2 that starts ①…⑳): the key is the string itself.
+        if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x5E || $0 == 0xE2 }) { return s }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: s.unicodeScalars.lazy.filter {
             $0 != " " && $0 != "^" && !(0x2460...0x2473).contains($0.value)
@@ -193,6 +195,8 @@ struct DocumentSegmenter {
             guard k < paragraphs.count else { return nil }
             guard paragraphs[k].range.count <= 400 else { return nil }
             let p = paragraphs[k].text
+            // A title is heading-shaped: once a part holds 。 or ；, no longer combination can be one.
+            if Self.containsFullStopOrSemicolon(paragraphs[k].range, in: text.utf8) { return nil }
             if DocNumber.parseWhole(p) != nil || ChineseDate.parseWhole(p) != nil { return nil }
             // A rule or "签发人" line of the red header does not begin a title.
             if parts == 1 && ParagraphRoles.isHeaderLine(p) { return nil }
@@ -212,9 +216,25 @@ struct DocumentSegmenter {
                 // A title split over lines must end where the genre word ends, not in the middle.
                 return (title, headline, parts)
             }
-            if ParagraphRoles.length(combined) > 130 { return nil }
+            // (A string has at most as many scalars as UTF-8 bytes: count them only when the bytes exceed the bound.)
+            if combined.utf8.count > 130, ParagraphRoles.length(combined) > 130 { return nil }
         }
         return nil
+    }
+
+    /// True when the clean bytes `range` contain 。 (E3 80 82) or ； (EF BC 9B).
+    static func containsFullStopOrSemicolon(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.lowerBound
+            let end = range.upperBound - 2
+            while i < end {
+                let lead = b[i]
+                if lead == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }
+                if lead == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9B { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line

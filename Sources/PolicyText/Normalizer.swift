@@ -56,6 +56,8 @@ enum Normalizer {
                             var v: UInt32
                             var length = 1
                             if b < 0x80 { v = UInt32(b) } else { (v, length) = UTF8Bytes.decode(bytes, at: i) }
+                            // Ideographs (the bulk of the text) are neither invisible, nor spaces, nor full-width letters.
+                            if v >= 0x3400 && v <= 0x9FFF { rawS[n] = v; rawO[n] = Int32(i); n += 1; i += length; continue }
                             if ScalarClass.isInvisible(v) { i += length; continue }
                             if ScalarClass.isSpace(v) { v = space } else if ScalarClass.isFullWidthAlphanumeric(v) { v -= 0xFEE0 }
                             rawS[n] = v; rawO[n] = Int32(i); n += 1

@@ -57,6 +57,9 @@ public enum ScalarClass {
     /// Display width in a terminal: 2 for wide East Asian characters, 1 otherwise (0 for invisible).
     @inline(__always)
     public static func displayWidth(_ v: UInt32) -> Int {
+        // Fast paths for the common cases: printable ASCII and CJK ideographs (neither is invisible).
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v >= 0x2E80 && v <= 0xA4CF { return 2 }
         if isInvisible(v) { return 0 }
         if (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
             || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F) || (v >= 0xFF00 && v <= 0xFF60)

@@ -32,13 +32,16 @@ struct IngestBenchmark: ParsableCommand {
     @Option(help: "Also write the extracted graph as contract JSONL to this path (for shared/eval/score.py).")
     var jsonl: String?
 
+    @Option(help: "Time only these phases (comma-separated: read, normalise, segment, sentences, recognise, pipeline); all by default.")
+    var phases: String?
+
     func run() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
             .map { corpus + "/" + $0 }
         guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
         let bytes = try files.reduce(0) { $0 + (try SourceText.read(path: $1)).originalBytes.count }
 
-        var clock = ContinuousClock.now
+        let clock = ContinuousClock.now
         let ontology = try Ontology.loadDefault()
         let pipeline = ExtractionPipeline(ontology: ontology)
         let setup = ContinuousClock.now - clock
@@ -58,6 +61,7 @@ struct IngestBenchmark: ParsableCommand {
         let texts = sources.map { NormalizedText($0) }
         let recognizer = EntityRecognizer(ontology: ontology)
         let phases: [(String, () -> Int)] = [
+            ("read", { files.reduce(0) { $0 &+ ((try? SourceText.read(path: $1))?.utf8.count ?? 0) } }),
             ("normalise", { sources.reduce(0) { $0 &+ NormalizedText($1).utf8.count } }),
             ("segment", { texts.reduce(0) { $0 &+ segmentDocuments($1).count } }),
             ("sentences", { texts.reduce(0) { $0 &+ splitSentences($1, in: 0..<$1.utf8.count).count } }),
@@ -67,7 +71,9 @@ struct IngestBenchmark: ParsableCommand {
                 return total &+ c.nodes.count &+ c.edges.count } }),
         ]
         var median = 0.0
-        for (name, work) in phases {
+        var rates: [String: Double] = [:]
+        let selected = self.phases.map { Set($0.split(separator: ",").map { String($0) }) }
+        for (name, work) in phases where selected?.contains(name) ?? true {
             var wallRates: [Double] = []
             var cpuRates: [Double] = []
             for _ in 0..<rounds {
@@ -82,7 +88,16 @@ struct IngestBenchmark: ParsableCommand {
             cpuRates.sort()
             let cpu = cpuRates[rounds / 2]
             if name == "pipeline" { median = cpu }
+            rates[name] = cpu
             print("ingest: \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%7.2f", cpu)) MB/s per core (thread CPU time), \(String(format: "%7.2f", wallRates[rounds / 2])) MB/s wall-clock (medians of \(rounds))")
+        }
+        // What the pipeline spends beyond the timed phases: the extractors and the records (plus per-scope overhead).
+        let parts = ["read", "normalise", "segment", "sentences", "recognise"]
+        if let total = rates["pipeline"], parts.allSatisfy({ rates[$0] != nil }) {
+            let rest = 1 / total - parts.reduce(0) { $0 + 1 / rates[$1]! }
+            let share = { (rate: Double) in String(format: "%4.1f%%", 100 / rate * total) }
+            print("ingest: shares of pipeline time: " + parts.map { "\($0) \(share(rates[$0]!))" }.joined(separator: ", ")
+                  + ", extractors and records " + String(format: "%4.1f%%", 100 * rest * total))
         }
         if !noPeer {
             let peerRate = try runPeer()

@@ -54,10 +54,18 @@ import Testing
 
     @Test func agreesWithANaiveScanOnGeneratedText() {
         // Patterns over a small alphabet so that prefixes overlap heavily; compare with a brute-force scan.
-        let alphabet = Array("中国务院江苏省财政厅PPP".unicodeScalars)
+        agreesWithNaiveScan(alphabet: Array("中国务院江苏省财政厅PPP".unicodeScalars), patternCount: 60)
+    }
+
+    @Test func prefiltersKeepEveryMatchForAllScalarWidths() {
+        // First scalars of one to four UTF-8 bytes, and enough patterns for a larger prefilter.
+        agreesWithNaiveScan(alphabet: Array("aZ9éß中国务院😀𠀀".unicodeScalars), patternCount: 3000)
+    }
+
+    private func agreesWithNaiveScan(alphabet: [Unicode.Scalar], patternCount: Int) {
         var generator = SystemRandomNumberGenerator()
         var patterns: [String] = []
-        for _ in 0..<60 {
+        for _ in 0..<patternCount {
             let length = Int.random(in: 1...4, using: &generator)
             patterns.append(String(String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &generator)! })))
         }
