@@ -394,11 +394,26 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     private static let genericModifierBytes: [[UInt8]] = genericModifiers.map { Array($0.utf8) }
+    /// The distinct first scalars (as UTF-8) of the generic modifiers.
+    private static let genericModifierStarts: [[UInt8]] = {
+        var out: [[UInt8]] = []
+        for m in genericModifiers {
+            let first = Array(String(m.unicodeScalars.first!).utf8)
+            if !out.contains(first) { out.append(first) }
+        }
+        return out
+    }()
 
     /// Scalars of `body` left after removing generic modifiers wherever they stand (服务国家重大 → 2).
     static func specificScalarCount(_ body: UTF8Run) -> Int {
         var i = body.range.lowerBound, count = 0
         outer: while i < body.range.upperBound {
+            // Only a scalar that begins some generic modifier needs the comparisons.
+            if !genericModifierStarts.contains(where: { body.matches($0, at: i) }) {
+                count += 1
+                i += LongestMatchAutomaton.scalarLength(body.base[i])
+                continue
+            }
             for m in genericModifierBytes where body.matches(m, at: i) {
                 i += m.count
                 continue outer

@@ -55,8 +55,10 @@ public struct TargetExtractor: Sendable {
 
     /// Cheap test on raw UTF-8: a target needs an ASCII digit.
     static func mayContainTarget(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        for i in range where bytes[i] >= 0x30 && bytes[i] <= 0x39 { return true }
-        return false
+        bytes.withUnsafeBufferPointer { b in
+            for i in range where b[i] &- 0x30 <= 9 { return true }
+            return false
+        }
     }
 
     func targets(in span: ScalarSpan) -> [ExtractedTarget] {
