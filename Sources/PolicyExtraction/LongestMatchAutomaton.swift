@@ -114,7 +114,13 @@ public struct LongestMatchAutomaton: Sendable {
     @inline(__always)
     static func prefixHash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, _ shift: Int) -> Int {
         var key: UInt64 = 0
-        for k in 0..<min(count, 8) { key |= UInt64(text[start + k]) << UInt64(8 * k) }
+        if start + 8 <= text.count, let base = text.baseAddress {
+            // One unaligned load, the bytes past `count` masked off: byte k lands in bits 8k as in the loop below.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            key = count >= 8 ? word : word & ((1 << UInt64(8 * count)) &- 1)
+        } else {
+            for k in 0..<min(count, 8) { key |= UInt64(text[start + k]) << UInt64(8 * k) }
+        }
         key ^= UInt64(count) << 60
         return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - shift))
     }
