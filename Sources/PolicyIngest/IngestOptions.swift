@@ -10,12 +10,17 @@ public struct IngestOptions: Sendable {
     public var checkpoint: Int
     /// Withdraw the sources recorded below the given paths (folders, archives) that are no longer there.
     public var prune: Bool
+    /// Seconds that must pass between two saves: batches extracted sooner are saved with a later one (a save
+    /// rebuilds and rewrites the whole snapshot). 0 saves after every batch. An interrupted run loses at most
+    /// this much work.
+    public var minimumSaveInterval: Double
 
     public init(graphPath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, checkpoint: Int = 500,
-                prune: Bool = false) {
+                prune: Bool = false, minimumSaveInterval: Double = 0) {
         self.graphPath = graphPath
         self.workers = workers
         self.checkpoint = checkpoint
         self.prune = prune
+        self.minimumSaveInterval = minimumSaveInterval
     }
 }

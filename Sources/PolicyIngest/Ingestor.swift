@@ -56,7 +56,8 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests `inputs` (in order, in batches of `options.checkpoint`) into `store`, saving it to
-    /// `options.graphPath` after every batch that changed it (and once at the end when no snapshot exists yet).
+    /// `options.graphPath` after a batch that changed it once `options.minimumSaveInterval` has passed since the
+    /// last save, after the last batch, and once at the end when no snapshot exists yet.
     /// `mustSave`: the store has changes of its own (pruned sources) to save even if no input changes it.
     public func ingest(_ inputs: [Input], into store: inout GraphStore, observer: IngestObserver = .silent,
                        mustSave: Bool = false) throws -> IngestSummary {
@@ -66,6 +67,10 @@ public struct Ingestor: Sendable {
         let pipeline = self.pipeline
         var summary = IngestSummary()
         var unsaved = mustSave
+        // Extracted but not yet in the store: batches are folded in and saved together once
+        // `minimumSaveInterval` has passed since the last save (and always after the last batch).
+        var pending: [SourceContribution] = []
+        var lastSave = Date()
         var start = 0
         while start < inputs.count {
             let batch = Array(inputs[start..<min(inputs.count, start + max(1, options.checkpoint))])
@@ -75,20 +80,20 @@ public struct Ingestor: Sendable {
                                             entities: { $0.contribution?.nodes.count ?? 0 }) { input in
                 try InputExtraction.extract(input, known: known, pipeline: pipeline)
             }
-            var contributions: [SourceContribution] = []
             for (input, outcome) in zip(batch, outcomes) {
                 switch outcome {
                 case .success(let file):
                     for warning in file.warnings { observer.warning(input.path, warning) }
-                    if let c = file.contribution { contributions.append(c) } else { summary.unchanged += 1 }
+                    if let c = file.contribution { pending.append(c) } else { summary.unchanged += 1 }
                 case .failure(let error):
                     summary.failed += 1
                     observer.failed(Self.naming(error, input.path))
                 }
             }
             Self.closeArchiveHandles(of: batch)
-            if !contributions.isEmpty {
-                for change in try store.upsert(contentsOf: contributions) {
+            let due = start >= inputs.count || Date().timeIntervalSince(lastSave) >= options.minimumSaveInterval
+            if !pending.isEmpty && due {
+                for change in try store.upsert(contentsOf: pending) {
                     switch change {
                     case .added: summary.added += 1
                     case .replaced: summary.replaced += 1
@@ -96,6 +101,8 @@ public struct Ingestor: Sendable {
                     }
                 }
                 try store.save(to: options.graphPath)
+                pending = []
+                lastSave = Date()
                 unsaved = false
                 try observer.checkpointSaved(IngestCheckpoint(graphPath: options.graphPath, filesDone: start,
                                                               totalFiles: inputs.count, sourcesSaved: store.sources.count))

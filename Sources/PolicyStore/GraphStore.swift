@@ -109,12 +109,15 @@ public struct GraphStore: Sendable {
             return batch.map { _ in .unchanged }
         }
         var list = try contributions()
+        // One index of the paths per batch: a lookup per contribution, not a scan of the whole list.
+        var position = Dictionary(list.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         for c in batch {
-            if let p = list.firstIndex(where: { $0.path == c.path }) {
+            if let p = position[c.path] {
                 if list[p].contentHash == c.contentHash { changes.append(.unchanged); continue }
                 list[p] = c
                 changes.append(.replaced)
             } else {
+                position[c.path] = list.count
                 list.append(c)
                 changes.append(.added)
             }

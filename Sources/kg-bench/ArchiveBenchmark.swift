@@ -38,8 +38,11 @@ struct ArchiveBenchmark: ParsableCommand {
     @Option(help: "Also time the whole `kg ingest` loop into a fresh snapshot at this path (upserts, checkpoint saves).")
     var graph: String?
 
-    @Option(help: "Checkpoint interval for --graph (files per save).")
+    @Option(help: "Batch size for --graph (files per checkpoint).")
     var checkpoint: Int = 500
+
+    @Option(help: "Minimum seconds between saves for --graph (kg ingest's --save-every).")
+    var saveEvery: Double = 30
 
     func run() throws {
         let generationStart = Date()
@@ -116,7 +119,8 @@ struct ArchiveBenchmark: ParsableCommand {
     /// then a second run over the unchanged input (hashing only).
     func timeFullIngest(into graph: String, pipeline: ExtractionPipeline, root: String, bytes: Int) throws {
         try? FileManager.default.removeItem(atPath: graph)
-        let ingestor = Ingestor(pipeline: pipeline, options: IngestOptions(graphPath: graph, workers: workers, checkpoint: checkpoint))
+        let ingestor = Ingestor(pipeline: pipeline, options: IngestOptions(graphPath: graph, workers: workers, checkpoint: checkpoint,
+                                                                                  minimumSaveInterval: saveEvery))
         for pass in ["fresh snapshot", "unchanged re-run"] {
             let start = Date()
             let summary = try ingestor.run(paths: [root])

@@ -15,8 +15,8 @@ struct IngestCommand: ParsableCommand {
         abstract: "Build or update a graph snapshot from files, folders and zip archives of policy documents.",
         discussion: """
         Unchanged files (same content hash) are skipped; a changed file replaces exactly its own contributions.
-        The snapshot is saved after every --checkpoint files, so an interrupted ingest loses nothing already
-        saved and a second run resumes where it stopped. A .zip stands for its members, read in memory; a
+        The snapshot is saved after a batch of --checkpoint files once --save-every seconds have passed since the
+        last save, so an interrupted ingest loses nothing already saved and a second run resumes where it stopped. A .zip stands for its members, read in memory; a
         member's source path is ARCHIVE.zip!/dir/member.txt (quote it in the shell). With --prune, sources
         recorded below the given folders and archives that are no longer there are withdrawn.
         """
@@ -37,6 +37,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Save the snapshot after this many files.")
     var checkpoint: Int = 500
 
+    @Option(name: .long, help: "Save at most this often, in seconds: batches extracted sooner are saved with a later one.")
+    var saveEvery: Double = 30
+
     @Flag(name: .long, help: "Withdraw sources recorded below the given folders and archives that are no longer there.")
     var prune = false
 
@@ -56,7 +59,8 @@ struct IngestCommand: ParsableCommand {
         let loadedOntology: Ontology
         if let ontology { loadedOntology = try Ontology.load(directory: ontology) } else { loadedOntology = try Ontology.loadDefault() }
         let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: loadedOntology),
-                                options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint, prune: prune))
+                                options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint,
+                                                       prune: prune, minimumSaveInterval: saveEvery))
         let observer = IngestObserver(
             skipped: { path, reason in writeToStandardError("\(path): skipped: \(reason)\n") },
             warning: { path, message in writeToStandardError("\(path): warning: \(message)\n") },

@@ -56,6 +56,24 @@ import Testing
         #expect(progressLines.all.last?.contains(" \(expectedEntities) entities,") == true, "\(progressLines.all)")
     }
 
+    @Test func batchesExtractedWithinTheSaveIntervalAreSavedTogether() throws {
+        let scratch = try Scratch("save-interval")
+        for n in try generatedNotices(7) { try scratch.write(n.bytes, "corpus/" + n.name) }
+        var saves: [IngestCheckpoint] = []
+        let observer = IngestObserver(checkpointSaved: { saves.append($0) })
+        let deferred = IngestOptions(graphPath: scratch.path + "/deferred.kgs", workers: 2, checkpoint: 2, minimumSaveInterval: 3600)
+        let summary = try Ingestor(pipeline: sharedPipeline, options: deferred).run(paths: [scratch.path + "/corpus"], observer: observer)
+        // Four batches, one save: after the last batch, holding every input.
+        #expect(summary.added == 7)
+        #expect(saves.map(\.filesDone) == [7])
+        #expect(saves.first?.sourcesSaved == 7)
+        // With no interval, every batch is saved.
+        saves = []
+        _ = try ingestor(scratch.path + "/each.kgs", checkpoint: 2).run(paths: [scratch.path + "/corpus"], observer: observer)
+        #expect(saves.map(\.filesDone) == [2, 4, 6, 7])
+        #expect(try GraphStore.load(deferred.graphPath).graph == GraphStore.load(scratch.path + "/each.kgs").graph)
+    }
+
     @Test func interruptedFolderIngestResumes() throws {
         let scratch = try Scratch("resume-folder")
         for (name, bytes) in try generatedNotices(11) { try scratch.write(bytes, "in/" + name) }
