@@ -152,12 +152,17 @@ struct ExtractionRun {
         // Entities and what the document mentions.
         for m in mentions {
             // Evidence is computed only while the node or the mentions edge still collects it.
-            let nodeWants = builder.wantsEvidence(node: m.nodeID)
-            let edgeWants = scope.documentID.map { builder.wantsEvidence(.mentions, from: $0, to: m.nodeID) } ?? false
+            // (Node and edge are looked up once; nothing changes the builder before they are added.)
+            let nodeSlot = builder.nodeSlot(m.nodeID)
+            let nodeWants = builder.wantsEvidence(nodeSlot: nodeSlot)
+            let edgeSlot = scope.documentID.flatMap { builder.edgeSlot(.mentions, from: $0, to: m.nodeID) }
+            let edgeWants = scope.documentID != nil && builder.wantsEvidence(edgeSlot: edgeSlot)
             let evidence = nodeWants || edgeWants ? text.evidence(for: m.range, sentence: sentence) : nil
             // (A node that wants no more evidence exists; a surface written as the canonical name adds nothing.)
-            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { addEntityNode(m, evidence: evidence) }
-            if let doc = scope.documentID, edgeWants { builder.addEdge(.mentions, from: doc, to: m.nodeID, evidence: evidence) }
+            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { addEntityNode(m, evidence: evidence, slot: nodeSlot) }
+            if let doc = scope.documentID, edgeWants {
+                builder.addEdge(slot: edgeSlot, .mentions, from: doc, to: m.nodeID, evidence: evidence)
+            }
         }
         guard hasDigit || hasCue || mentions.count >= 2 else { return }
         let span = ScalarSpan(bytes: bytes, range: range)
@@ -226,10 +231,11 @@ struct ExtractionRun {
         }
     }
 
-    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?) {
+    /// Adds or merges the node of mention `m`; `slot` is the node's position from `builder.nodeSlot` (nil: a new node).
+    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?, slot: Int?) {
         var aliases: [String] = ByteKey(m.surface) != ByteKey(m.canonical) ? [m.surface] : []
         var attributes: Attributes = [:]
-        if !builder.contains(m.nodeID) {
+        if slot == nil {
             switch m.kind {
             case .agency:
                 aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
@@ -249,7 +255,8 @@ struct ExtractionRun {
             default: break
             }
         }
-        builder.addNode(id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases, attributes: attributes, evidence: evidence)
+        builder.addNode(slot: slot, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
+                        attributes: attributes, evidence: evidence)
     }
 
     // MARK: - Reported and cited documents

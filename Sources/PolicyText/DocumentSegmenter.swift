@@ -240,7 +240,7 @@ struct DocumentSegmenter {
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
     static func separatesIssuers(previous: String, next: String) -> Bool {
-        guard previous.contains(" "), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
+        guard previous.utf8.contains(0x20), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
               let lastToken = previous.split(separator: " ").last else { return false }
         return ParagraphRoles.isSignatureLine(String(lastToken))
     }
