@@ -182,7 +182,8 @@ struct ExtractionRun {
     /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
     /// 牵头, 会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导 (one pass over the scalars, no allocation).
     func mayStateDocumentOrRelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
+        let secondScalars = Self.cueSecondScalarMask
+        return bytes.withUnsafeBufferPointer { b in
             var previous: UInt32 = 0
             var i = range.lowerBound
             let end = range.upperBound
@@ -203,12 +204,19 @@ struct ExtractionRun {
                     v = scalar.value
                     i += length
                 }
-                if Self.endsCue(previous: previous, v) { return true }
+                // (Most scalars end no cue: their low six bits already rule them out.)
+                if secondScalars >> UInt64(v & 63) & 1 != 0, Self.endsCue(previous: previous, v) { return true }
                 previous = v
             }
             return false
         }
     }
+
+    /// Bit `v & 63` is set for every scalar `v` that can end a cue in `endsCue` (a cheap first test).
+    static let cueSecondScalarMask: UInt64 = {
+        let ends: [UInt32] = [0x300A, 0x3014, 0x53D1, 0x5E03, 0x53F0, 0x5B9A, 0x5934, 0x540C, 0x5408, 0x7763, 0x7BA1, 0x5BFC, 0x4FC3]
+        return ends.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    }()
 
     /// True when scalar `v` ends a document or relation cue word after `previous` (or is 《 or 〔).
     @inline(__always)
@@ -381,14 +389,12 @@ struct ExtractionRun {
                 builder.addEdge(.issuedBy, from: id, to: issuer.nodeID, attributes: ["order": .int(order + 1)], evidence: evidence)
             }
             // Regions in the title: the document applies to them.
-            let titleSpan = ScalarSpan(draft.title)
             let bytes = Array(draft.title.utf8)
             for m in pipeline.recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: nil) where m.kind == .region {
                 if builder.contains(m.nodeID), let e = draft.evidence.first {
                     builder.addEdge(.appliesTo, from: id, to: m.nodeID, evidence: text.evidence(for: e.range, sentence: e.sentence))
                 }
             }
-            _ = titleSpan
             for cite in draft.cites {
                 guard let i = registry.lookup(title: cite.title, number: cite.number) else { continue }
                 let target = registry[i].id
