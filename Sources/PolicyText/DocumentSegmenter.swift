@@ -33,12 +33,18 @@ struct DocumentSegmenter {
     let text: NormalizedText
     let paragraphs: [Paragraph]
     let tocTitles: Set<String>
+    /// Per paragraph: `mayHoldTitleWord` (a title needs 关于 or 印发).
+    let titleWordParagraphs: [Bool]
 
     init(_ text: NormalizedText) {
         self.text = text
         // Structural lines are short: long body paragraphs are never read as text (kept empty).
-        self.paragraphs = text.paragraphRanges.map {
+        let paragraphs = text.paragraphRanges.map {
             Paragraph(range: $0, text: $0.count <= Self.textLimit ? text.text($0) : "")
+        }
+        self.paragraphs = paragraphs
+        self.titleWordParagraphs = text.utf8.withUnsafeBufferPointer { b in
+            paragraphs.map { Self.mayHoldTitleWord($0.range, in: b) }
         }
         self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
@@ -189,6 +195,9 @@ struct DocumentSegmenter {
     /// A title at paragraph `i`, possibly continued over the next one to three short paragraphs (hard breaks in a
     /// centred title). Returns the title, whether it is an issuance headline, and the paragraph count.
     func officialTitle(at i: Int) -> (String, Bool, Int)? {
+        // Every title holds 关于 or 印发 (see `ParagraphRoles.officialTitle`): when none of the paragraphs a title
+        // here could span holds one (or half of one at its edge), there is none.
+        guard titleWordParagraphs[i..<min(i + 4, paragraphs.count)].contains(true) else { return nil }
         var combined = ""
         for parts in 1...4 {
             let k = i + parts - 1
@@ -220,6 +229,28 @@ struct DocumentSegmenter {
             if combined.utf8.count > 130, ParagraphRoles.length(combined) > 130 { return nil }
         }
         return nil
+    }
+
+    /// True when the clean bytes `range` contain 关于 or 印发, end with 关 or 印, or start with 于 or 发: only such
+    /// paragraphs can put 关于 or 印发 into a title combined from consecutive paragraphs.
+    static func mayHoldTitleWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // 关 E5 85 B3, 于 E4 BA 8E, 印 E5 8D B0, 发 E5 8F 91.
+        @inline(__always) func at(_ i: Int, _ x: UInt8, _ y: UInt8, _ z: UInt8) -> Bool {
+            b[i] == x && b[i + 1] == y && b[i + 2] == z
+        }
+        guard range.count >= 3 else { return false }
+        let first = range.lowerBound, last = range.upperBound - 3
+        if at(first, 0xE4, 0xBA, 0x8E) || at(first, 0xE5, 0x8F, 0x91) { return true }
+        if at(last, 0xE5, 0x85, 0xB3) || at(last, 0xE5, 0x8D, 0xB0) { return true }
+        var i = first
+        while i + 6 <= range.upperBound {
+            if b[i] == 0xE5 {
+                if at(i, 0xE5, 0x85, 0xB3) && at(i + 3, 0xE4, 0xBA, 0x8E) { return true }
+                if at(i, 0xE5, 0x8D, 0xB0) && at(i + 3, 0xE5, 0x8F, 0x91) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// True when the clean bytes `range` contain 。 (E3 80 82) or ； (EF BC 9B).

@@ -80,9 +80,11 @@ public struct NormalizedText: Sendable {
     public var paragraphRanges: [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
-        for i in 0..<utf8.count where utf8[i] == 0x0A {
-            if i > start { out.append(start..<i) }
-            start = i + 1
+        utf8.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i] == 0x0A {
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            }
         }
         if utf8.count > start { out.append(start..<utf8.count) }
         return out

@@ -218,3 +218,37 @@ import Testing
         #expect(docs.count >= 1)
     }
 }
+
+/// The segmenter's byte prefilter for titles: a paragraph can add 关于/印发 to a combined title only when it holds
+/// one, or half of one at its edge.
+@Suite struct TitleWordPrefilterTests {
+    private func flag(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        return bytes.withUnsafeBufferPointer { DocumentSegmenter.mayHoldTitleWord(0..<bytes.count, in: $0) }
+    }
+
+    @Test func wholeWordsAndHalvesAtTheEdges() {
+        #expect(flag("财政部关于做好工作的通知"))
+        #expect(flag("国务院办公厅印发《方案》"))
+        #expect(flag("国务院办公厅关"))      // 关 | 于… on the next line
+        #expect(flag("于加强管理的通知"))
+        #expect(flag("国家发展改革委印"))
+        #expect(flag("发《实施办法》"))
+        #expect(flag("关于"))
+    }
+
+    @Test func otherUsesOfTheCharactersAreNoTitleWord() {
+        #expect(!flag("相关部门要加强协调"))   // 关 without 于
+        #expect(!flag("印刷行业发展"))        // 印 and 发 apart
+        #expect(!flag("有关单位于年底前完成"))  // 于 not after 关, not at the start
+        #expect(!flag(""))
+        #expect(flag("关"))   // a half at the edge
+    }
+
+    @Test func titleBrokenBetweenGuanAndYuIsStillFound() throws {
+        let sample = "国家发展改革委 财政部关\n于推进试点工作的通知\n\n各省、自治区、直辖市发展改革委：\n\n现就有关事项通知如下。\n"
+        let text = NormalizedText(try SourceText(path: "t.txt", bytes: Array(sample.utf8)))
+        let segments = segmentDocuments(text)
+        #expect(segments.contains { $0.title == "国家发展改革委 财政部关于推进试点工作的通知" })
+    }
+}
