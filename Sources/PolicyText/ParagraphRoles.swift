@@ -81,6 +81,8 @@ enum ParagraphRoles {
         guard scalars.count >= 12, scalars.count <= 30 else { return nil }
         // The date is the last 8–10 scalars: yyyy-m-d with '-', '.' or '/'.
         for dateLength in stride(from: 10, through: 8, by: -1) where scalars.count > dateLength {
+            // (The date starts with a digit: test that before building its text.)
+            guard ScalarClass.isASCIIDigit(scalars[scalars.count - dateLength].value) else { continue }
             let dateText = String(String.UnicodeScalarView(scalars[(scalars.count - dateLength)...]))
             guard let first = dateText.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value),
                   !dateText.contains("年"), let date = ChineseDate.parseWhole(dateText) else { continue }
@@ -166,12 +168,22 @@ enum ParagraphRoles {
         return issuers.isEmpty || isSignatureLine(issuers)
     }
 
+    /// The first scalar other than a space (nil for an empty or all-space line).
+    @inline(__always)
+    static func firstNonSpaceScalar(_ s: String) -> UInt32? {
+        s.unicodeScalars.first { $0 != " " }?.value
+    }
+
     static func isTOCHeading(_ s: String) -> Bool {
+        // Every accepted heading starts with 目, C or c (only c and C uppercase to C): test that before building.
+        guard let first = firstNonSpaceScalar(s), first == 0x76EE || first == 0x43 || first == 0x63 else { return false }
         let t = s.replacingSpaces
         return t == "目录" || t == "目次" || t.uppercased() == "CONTENTS" || t.uppercased() == "目录CONTENTS"
     }
 
     static func isPrefaceHeading(_ s: String) -> Bool {
+        // The headings start with 前, 序, 卷, 编, 导 or 引: test that before building.
+        guard let first = firstNonSpaceScalar(s), [0x524D, 0x5E8F, 0x5377, 0x7F16, 0x5BFC, 0x5F15].contains(first) else { return false }
         let t = s.replacingSpaces
         return ["前言", "序言", "序", "卷首语", "编者按", "导读", "引言"].contains(t)
     }

@@ -252,3 +252,26 @@ import Testing
         #expect(segments.contains { $0.title == "国家发展改革委 财政部关于推进试点工作的通知" })
     }
 }
+
+/// TOC and preface headings (their first-scalar prefilter must not lose any).
+@Suite struct HeadingWordTests {
+    @Test func tocHeadings() {
+        for s in ["目录", "目 录", " 目次", "CONTENTS", "Contents", "contents", "目录 CONTENTS"] {
+            #expect(ParagraphRoles.isTOCHeading(s), "\(s)")
+        }
+        for s in ["目标任务", "总则", "Content", "C", ""] { #expect(!ParagraphRoles.isTOCHeading(s), "\(s)") }
+    }
+
+    @Test func prefaceHeadings() {
+        for s in ["前言", "前 言", "序言", "序", "卷首语", "编者按", "导读", "引言"] {
+            #expect(ParagraphRoles.isPrefaceHeading(s), "\(s)")
+        }
+        for s in ["前期工作", "引导", "序号", "总则", ""] { #expect(!ParagraphRoles.isPrefaceHeading(s), "\(s)") }
+    }
+
+    @Test func newsSourceLines() {
+        #expect(ParagraphRoles.newsSourceWithDate("人民日报 2023-07-19")! == ("人民日报", "2023-07-19"))
+        #expect(ParagraphRoles.newsSourceWithDate("新华社 2023.7.9")?.source == "新华社")
+        #expect(ParagraphRoles.newsSourceWithDate("本项目总投资为12亿元共计2023") == nil)
+    }
+}
