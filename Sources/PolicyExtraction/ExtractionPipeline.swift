@@ -148,7 +148,9 @@ struct ExtractionRun {
         let hasDigit = TargetExtractor.mayContainTarget(bytes, range)
         let hasCue = mayStateDocumentOrRelation(bytes, range)
         guard !mentions.isEmpty || hasDigit || hasCue else { return }
-        let sentence = text.text(range)
+        // The sentence's text is built only once something takes it as evidence.
+        let clean = text
+        lazy var sentence = clean.text(range)
         // Entities and what the document mentions.
         for m in mentions {
             // Evidence is computed only while the node or the mentions edge still collects it.
@@ -170,8 +172,17 @@ struct ExtractionRun {
             EntityHit(range: span.index(ofByte: m.range.lowerBound)..<span.index(ofByte: m.range.upperBound),
                       kind: m.kind, nodeID: m.nodeID, canonical: m.canonical, surface: m.surface)
         }
-        if hasCue { extractDocuments(span, hits: hits, sentence: sentence, scope: scope) }
-        if hasDigit { extractTargets(span, hits: hits, sentence: sentence, scope: scope) }
+        if hasCue {
+            let citations = CitationExtractor.citations(in: span)
+            let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits)
+            if !citations.isEmpty || !reported.isEmpty {
+                extractDocuments(span, hits: hits, citations: citations, reported: reported, sentence: sentence, scope: scope)
+            }
+        }
+        if hasDigit {
+            let targets = pipeline.targetExtractor.targets(in: span)
+            if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
+        }
         if hasCue || mentions.count >= 2 {
             for r in RelationExtractor.relations(in: span, hits: hits, fallbackTarget: scope.documentID) {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
@@ -269,9 +280,10 @@ struct ExtractionRun {
 
     // MARK: - Reported and cited documents
 
-    mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
-        let citations = CitationExtractor.citations(in: span)
-        for reported in IssuerExtractor.reportedIssuances(span: span, hits: hits) {
+    /// Documents reported (`reported`) and cited (`citations`) in the sentence `span`.
+    mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], citations: [Citation], reported: [ReportedIssuance],
+                                   sentence: String, scope: ExtractionScope) {
+        for reported in reported {
             let statement = span.byteRange(reported.statementRange)
             // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
             let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
@@ -320,8 +332,10 @@ struct ExtractionRun {
 
     // MARK: - Targets
 
-    mutating func extractTargets(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
-        for target in pipeline.targetExtractor.targets(in: span) {
+    /// Nodes and edges for `targets`, found in the sentence `span`.
+    mutating func extractTargets(_ targets: [ExtractedTarget], _ span: ScalarSpan, hits: [EntityHit], sentence: String,
+                                 scope: ExtractionScope) {
+        for target in targets {
             let owner = scope.documentID
                 ?? hits.first(where: { $0.kind == .agency })?.nodeID
                 ?? hits.first(where: { $0.kind == .programme })?.nodeID
