@@ -8,12 +8,20 @@ public func segmentDocuments(_ text: NormalizedText) -> [DocumentSegment] {
 struct DocumentSegmenter {
     struct Paragraph {
         let range: Range<Int>
-        /// The paragraph's text, empty for paragraphs longer than `textLimit` bytes.
+        /// The paragraph's text, empty for paragraphs longer than `storedTextLimit` bytes (see `headerText`).
         let text: String
     }
 
     /// Longest paragraph (in bytes) whose text the segmenter looks at.
     static let textLimit = 1200
+    /// Longest paragraph whose text is built up front: only the header lines after a title (`headerText`) are read
+    /// up to `textLimit`; every other test rejects longer paragraphs by their byte length or shape alone.
+    static let storedTextLimit = 600
+
+    /// The text of a paragraph read as a possible header line (文号, addressee): up to `textLimit` bytes.
+    func headerText(_ p: Paragraph) -> String {
+        p.range.count <= Self.storedTextLimit ? p.text : p.range.count <= Self.textLimit ? text.text(p.range) : ""
+    }
 
     /// A document start found in the paragraph sequence.
     struct Start {
@@ -40,7 +48,7 @@ struct DocumentSegmenter {
         self.text = text
         // Structural lines are short: long body paragraphs are never read as text (kept empty).
         let paragraphs = text.paragraphRanges.map {
-            Paragraph(range: $0, text: $0.count <= Self.textLimit ? text.text($0) : "")
+            Paragraph(range: $0, text: $0.count <= Self.storedTextLimit ? text.text($0) : "")
         }
         self.paragraphs = paragraphs
         self.titleWordParagraphs = text.utf8.withUnsafeBufferPointer { b in
@@ -324,16 +332,18 @@ struct DocumentSegmenter {
         var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
-            if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(p.text) {
+            let pText = headerText(p)
+            if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(pText) {
                 docNumber = number; docNumberRange = p.range
                 afterNumber = k + 1
-            } else if addressee == nil, p.text.hasSuffix("：") || p.text.hasSuffix(":") {
+            } else if addressee == nil, pText.hasSuffix("：") || pText.hasSuffix(":") {
                 // The addressee may run over several hard-broken lines: take the longest run that reads as one.
                 let from = afterNumber
                 for j in from...k {
                     let parts = paragraphs[j...k]
-                    let joined = parts.map(\.text).joined()
-                    if parts.dropLast().allSatisfy({ !LineShape.endsParagraph(Array($0.text.unicodeScalars.map(\.value)), 0, $0.text.unicodeScalars.count) }),
+                    let texts = parts.map(headerText)
+                    let joined = texts.joined()
+                    if texts.dropLast().allSatisfy({ !LineShape.endsParagraph(Array($0.unicodeScalars.map(\.value)), 0, $0.unicodeScalars.count) }),
                        ParagraphRoles.isAddressee(joined) {
                         addressee = joined
                         addresseeRange = paragraphs[j].range.lowerBound..<p.range.upperBound

@@ -275,3 +275,16 @@ import Testing
         #expect(ParagraphRoles.newsSourceWithDate("本项目总投资为12亿元共计2023") == nil)
     }
 }
+
+/// Header lines longer than the segmenter's stored paragraph text are still read as header lines.
+@Suite struct LongHeaderLineTests {
+    @Test func addresseeOfMoreThanSixHundredBytes() throws {
+        let addressee = "各" + String(repeating: "省财政厅、", count: 45) + "有关单位："
+        #expect(addressee.utf8.count > DocumentSegmenter.storedTextLimit)
+        #expect(addressee.utf8.count <= DocumentSegmenter.textLimit)
+        let sample = "财政部关于做好试点工作的通知\n\n\(addressee)\n\n现就有关事项通知如下。\n\n财政部\n\n2023年5月6日\n"
+        let text = NormalizedText(try SourceText(path: "t.txt", bytes: Array(sample.utf8)))
+        let notice = segmentDocuments(text).first { $0.title == "财政部关于做好试点工作的通知" }
+        #expect(notice?.addressee == addressee)
+    }
+}
