@@ -41,7 +41,8 @@ enum ParagraphRoles {
 
     /// "## Title" → "Title".
     static func markdownHeading(_ s: String) -> String? {
-        guard s.hasPrefix("#") else { return nil }
+        // (The byte test first: Character-based hasPrefix is costly, and it runs on every short paragraph.)
+        guard s.utf8.first == 0x23, s.hasPrefix("#") else { return nil }
         let title = s.drop(while: { $0 == "#" }).trimmingSpaces
         return title.isEmpty ? nil : title
     }
