@@ -288,3 +288,25 @@ import Testing
         #expect(notice?.addressee == addressee)
     }
 }
+
+/// Source credits and attachment lines (byte prefilters in front of the String work).
+@Suite struct CreditAndAttachmentLineTests {
+    @Test func sourceCredits() {
+        #expect(ParagraphRoles.sourceCredit("来源：新华社") == "新华社")
+        #expect(ParagraphRoles.sourceCredit("（来源：人民网）") == "人民网")
+        #expect(ParagraphRoles.sourceCredit("(来源:经济日报)") == "经济日报")
+        #expect(ParagraphRoles.sourceCredit("信息来源：财政部") == "财政部")
+        #expect(ParagraphRoles.sourceCredit("文章来源：中国政府网") == "中国政府网")
+        #expect(ParagraphRoles.sourceCredit("稿源：光明日报") == "光明日报")
+        for s in ["来自基层的声音", "原来源：某报", "（注：来源：某报）", "文件精神", "（来源：某报", "", "("] {
+            #expect(ParagraphRoles.sourceCredit(s) == nil, "\(s)")
+        }
+    }
+
+    @Test func attachments() {
+        #expect(ParagraphRoles.attachment("附件1：示范建设实施方案") == "示范建设实施方案")
+        #expect(ParagraphRoles.attachment("附：《项目管理办法》") == "项目管理办法")
+        #expect(ParagraphRoles.attachment("附件：1. 申报指南") == "申报指南")
+        for s in ["附近地区", "附件", "", "件：x"] { #expect(ParagraphRoles.attachment(s) == nil, "\(s)") }
+    }
+}
