@@ -1,4 +1,9 @@
 import PolicyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Clean text for the extractors plus an exact map from every clean byte offset to the original file.
 ///
@@ -81,7 +86,10 @@ public struct NormalizedText: Sendable {
         var out: [Range<Int>] = []
         var start = 0
         utf8.withUnsafeBufferPointer { b in
-            for i in 0..<b.count where b[i] == 0x0A {
+            guard let base = b.baseAddress else { return }
+            // Line breaks found with memchr (paragraphs are long runs without one).
+            while start < b.count, let hit = memchr(base + start, 0x0A, b.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if i > start { out.append(start..<i) }
                 start = i + 1
             }
