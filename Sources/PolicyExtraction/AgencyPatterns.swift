@@ -77,12 +77,50 @@ struct AgencyPatterns: Sendable {
     /// Canonical and parent name of suffix `index` for `region` (from `cache` when it has them).
     private func bodyName(_ index: Int, _ region: Region, _ cache: BodyNameCache?) -> (canonical: String, parent: String?) {
         let suffix = suffixes[index]
-        let build = { (suffix.canonical(for: region.canonical, shortName: region.aliases.first), self.parent(of: suffix, region: region)) }
+        let build = { (Self.canonical(of: suffix, region: region.canonical, shortName: region.aliases.first),
+                       Self.parent(of: suffix, region: region.canonical)) }
         return cache?.name(suffix: index, region: region, build: build) ?? build()
     }
 
-    private func parent(of suffix: LocalBodySuffix, region: Region) -> String? {
-        suffix.parent(for: region.canonical)
+    /// `suffix.canonical(for:shortName:)` without Foundation: the template's placeholders replaced byte-wise.
+    static func canonical(of suffix: LocalBodySuffix, region: String, shortName: String?) -> String {
+        expand(suffix.template, region: region, short: shortName ?? region)
+    }
+
+    /// `suffix.parent(for:)` without Foundation.
+    static func parent(of suffix: LocalBodySuffix, region: String) -> String? {
+        if let parentTemplate = suffix.parentTemplate { return expand(parentTemplate, region: region, short: nil) }
+        let canonical = expand(suffix.template, region: region, short: nil)
+        let government = region + "人民政府"
+        return canonical == government || !canonical.hasPrefix(region) ? nil : government
+    }
+
+    private static let regionPlaceholder = Array("{region}".utf8)
+    private static let shortPlaceholder = Array("{short}".utf8)
+
+    /// `template` with each `{region}` replaced by `region` and, when `short` is given, each `{short}` by `short`
+    /// (one pass over the bytes; the names put in hold no placeholder).
+    static func expand(_ template: String, region: String, short: String?) -> String {
+        var t = template
+        return t.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + region.utf8.count)
+            var i = 0
+            func at(_ word: [UInt8]) -> Bool {
+                guard i + word.count <= b.count else { return false }
+                for k in 0..<word.count where b[i + k] != word[k] { return false }
+                return true
+            }
+            while i < b.count {
+                if b[i] == 0x7B {
+                    if at(regionPlaceholder) { out.append(contentsOf: region.utf8); i += regionPlaceholder.count; continue }
+                    if let short, at(shortPlaceholder) { out.append(contentsOf: short.utf8); i += shortPlaceholder.count; continue }
+                }
+                out.append(b[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// A sub-unit written right after a central body's name: (end, sub-unit name as written).

@@ -1,4 +1,9 @@
 import PolicyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Collects nodes and edges for one source file, merging repeated statements: one node per id (aliases and
 /// evidence accumulated, attributes filled in first-come), one edge per (kind, source, target).
@@ -32,11 +37,38 @@ struct ContributionBuilder {
     }
     func node(_ id: String) -> NodeRecord? { nodeIndex[ByteKey(id)].map { nodes[$0] } }
 
+    /// Position of node `id` in `nodes`, nil while it does not exist (valid until the next `addNode`).
+    func nodeSlot(_ id: String) -> Int? { nodeIndex[ByteKey(id)] }
+
+    /// `wantsEvidence(node:)` for a node found by `nodeSlot` (nil: not yet added).
+    func wantsEvidence(nodeSlot slot: Int?) -> Bool {
+        guard let slot else { return true }
+        return nodes[slot].evidence.count < Self.maxNodeEvidence
+    }
+
+    /// Position of edge (kind, source, target) in `edges`, nil while it does not exist (valid until the next `addEdge`).
+    func edgeSlot(_ kind: EdgeKind, from source: String, to target: String) -> Int? {
+        edgeIndex[EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))]
+    }
+
+    /// `wantsEvidence(_:from:to:)` for an edge found by `edgeSlot` (nil: not yet added).
+    func wantsEvidence(edgeSlot slot: Int?) -> Bool {
+        guard let slot else { return true }
+        return edges[slot].evidence.count < Self.maxEdgeEvidence
+    }
+
     /// Adds or merges a node. `aliases` are added when they differ from the label.
     mutating func addNode(id: String, kind: NodeKind, label: String, aliases: [String] = [],
                           attributes: Attributes = [:], evidence: Evidence?) {
+        addNode(slot: nodeIndex[ByteKey(id)], id: id, kind: kind, label: label, aliases: aliases,
+                attributes: attributes, evidence: evidence)
+    }
+
+    /// `addNode` with the node's position already looked up by `nodeSlot(id)` (nil: a new node).
+    mutating func addNode(slot: Int?, id: String, kind: NodeKind, label: String, aliases: [String] = [],
+                          attributes: Attributes = [:], evidence: Evidence?) {
         let i: Int
-        if let existing = nodeIndex[ByteKey(id)] {
+        if let existing = slot {
             i = existing
         } else {
             i = nodes.count
@@ -68,13 +100,20 @@ struct ContributionBuilder {
     mutating func addEdge(_ kind: EdgeKind, from source: String, to target: String,
                           attributes: Attributes = [:], evidence: Evidence?) {
         guard source != target else { return }
-        let key = EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))
+        addEdge(slot: edgeSlot(kind, from: source, to: target), kind, from: source, to: target,
+                attributes: attributes, evidence: evidence)
+    }
+
+    /// `addEdge` with the edge's position already looked up by `edgeSlot` (nil: a new edge).
+    mutating func addEdge(slot: Int?, _ kind: EdgeKind, from source: String, to target: String,
+                          attributes: Attributes = [:], evidence: Evidence?) {
+        guard source != target else { return }
         let i: Int
-        if let existing = edgeIndex[key] {
+        if let existing = slot {
             i = existing
         } else {
             i = edges.count
-            edgeIndex[key] = i
+            edgeIndex[EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))] = i
             edges.append(EdgeRecord(kind: kind, source: source, target: target, attributes: attributes))
         }
         for (k, v) in attributes where edges[i].attributes[k] == nil { edges[i].attributes[k] = v }
@@ -107,8 +146,11 @@ struct ByteKey: Hashable {
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool {
-        guard a.string.utf8.count == b.string.utf8.count else { return false }
+        let count = a.string.utf8.count
+        guard count == b.string.utf8.count else { return false }
         var x = a.string, y = b.string
-        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+        return x.withUTF8 { p in y.withUTF8 { q in
+            count == 0 || memcmp(p.baseAddress!, q.baseAddress!, count) == 0
+        } }
     }
 }

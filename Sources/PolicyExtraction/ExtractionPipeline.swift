@@ -148,16 +148,23 @@ struct ExtractionRun {
         let hasDigit = TargetExtractor.mayContainTarget(bytes, range)
         let hasCue = mayStateDocumentOrRelation(bytes, range)
         guard !mentions.isEmpty || hasDigit || hasCue else { return }
-        let sentence = text.text(range)
+        // The sentence's text is built only once something takes it as evidence.
+        let clean = text
+        lazy var sentence = clean.text(range)
         // Entities and what the document mentions.
         for m in mentions {
             // Evidence is computed only while the node or the mentions edge still collects it.
-            let nodeWants = builder.wantsEvidence(node: m.nodeID)
-            let edgeWants = scope.documentID.map { builder.wantsEvidence(.mentions, from: $0, to: m.nodeID) } ?? false
+            // (Node and edge are looked up once; nothing changes the builder before they are added.)
+            let nodeSlot = builder.nodeSlot(m.nodeID)
+            let nodeWants = builder.wantsEvidence(nodeSlot: nodeSlot)
+            let edgeSlot = scope.documentID.flatMap { builder.edgeSlot(.mentions, from: $0, to: m.nodeID) }
+            let edgeWants = scope.documentID != nil && builder.wantsEvidence(edgeSlot: edgeSlot)
             let evidence = nodeWants || edgeWants ? text.evidence(for: m.range, sentence: sentence) : nil
             // (A node that wants no more evidence exists; a surface written as the canonical name adds nothing.)
-            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { addEntityNode(m, evidence: evidence) }
-            if let doc = scope.documentID, edgeWants { builder.addEdge(.mentions, from: doc, to: m.nodeID, evidence: evidence) }
+            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { addEntityNode(m, evidence: evidence, slot: nodeSlot) }
+            if let doc = scope.documentID, edgeWants {
+                builder.addEdge(slot: edgeSlot, .mentions, from: doc, to: m.nodeID, evidence: evidence)
+            }
         }
         guard hasDigit || hasCue || mentions.count >= 2 else { return }
         let span = ScalarSpan(bytes: bytes, range: range)
@@ -165,8 +172,17 @@ struct ExtractionRun {
             EntityHit(range: span.index(ofByte: m.range.lowerBound)..<span.index(ofByte: m.range.upperBound),
                       kind: m.kind, nodeID: m.nodeID, canonical: m.canonical, surface: m.surface)
         }
-        if hasCue { extractDocuments(span, hits: hits, sentence: sentence, scope: scope) }
-        if hasDigit { extractTargets(span, hits: hits, sentence: sentence, scope: scope) }
+        if hasCue {
+            let citations = CitationExtractor.citations(in: span)
+            let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits)
+            if !citations.isEmpty || !reported.isEmpty {
+                extractDocuments(span, hits: hits, citations: citations, reported: reported, sentence: sentence, scope: scope)
+            }
+        }
+        if hasDigit {
+            let targets = pipeline.targetExtractor.targets(in: span)
+            if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
+        }
         if hasCue || mentions.count >= 2 {
             for r in RelationExtractor.relations(in: span, hits: hits, fallbackTarget: scope.documentID) {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
@@ -177,7 +193,8 @@ struct ExtractionRun {
     /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
     /// 牵头, 会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导 (one pass over the scalars, no allocation).
     func mayStateDocumentOrRelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
+        let secondScalars = Self.cueSecondScalarMask
+        return bytes.withUnsafeBufferPointer { b in
             var previous: UInt32 = 0
             var i = range.lowerBound
             let end = range.upperBound
@@ -198,12 +215,19 @@ struct ExtractionRun {
                     v = scalar.value
                     i += length
                 }
-                if Self.endsCue(previous: previous, v) { return true }
+                // (Most scalars end no cue: their low six bits already rule them out.)
+                if secondScalars >> UInt64(v & 63) & 1 != 0, Self.endsCue(previous: previous, v) { return true }
                 previous = v
             }
             return false
         }
     }
+
+    /// Bit `v & 63` is set for every scalar `v` that can end a cue in `endsCue` (a cheap first test).
+    static let cueSecondScalarMask: UInt64 = {
+        let ends: [UInt32] = [0x300A, 0x3014, 0x53D1, 0x5E03, 0x53F0, 0x5B9A, 0x5934, 0x540C, 0x5408, 0x7763, 0x7BA1, 0x5BFC, 0x4FC3]
+        return ends.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    }()
 
     /// True when scalar `v` ends a document or relation cue word after `previous` (or is 《 or 〔).
     @inline(__always)
@@ -226,10 +250,11 @@ struct ExtractionRun {
         }
     }
 
-    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?) {
+    /// Adds or merges the node of mention `m`; `slot` is the node's position from `builder.nodeSlot` (nil: a new node).
+    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?, slot: Int?) {
         var aliases: [String] = ByteKey(m.surface) != ByteKey(m.canonical) ? [m.surface] : []
         var attributes: Attributes = [:]
-        if !builder.contains(m.nodeID) {
+        if slot == nil {
             switch m.kind {
             case .agency:
                 aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
@@ -249,14 +274,16 @@ struct ExtractionRun {
             default: break
             }
         }
-        builder.addNode(id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases, attributes: attributes, evidence: evidence)
+        builder.addNode(slot: slot, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
+                        attributes: attributes, evidence: evidence)
     }
 
     // MARK: - Reported and cited documents
 
-    mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
-        let citations = CitationExtractor.citations(in: span)
-        for reported in IssuerExtractor.reportedIssuances(span: span, hits: hits) {
+    /// Documents reported (`reported`) and cited (`citations`) in the sentence `span`.
+    mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], citations: [Citation], reported: [ReportedIssuance],
+                                   sentence: String, scope: ExtractionScope) {
+        for reported in reported {
             let statement = span.byteRange(reported.statementRange)
             // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
             let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
@@ -305,8 +332,10 @@ struct ExtractionRun {
 
     // MARK: - Targets
 
-    mutating func extractTargets(_ span: ScalarSpan, hits: [EntityHit], sentence: String, scope: ExtractionScope) {
-        for target in pipeline.targetExtractor.targets(in: span) {
+    /// Nodes and edges for `targets`, found in the sentence `span`.
+    mutating func extractTargets(_ targets: [ExtractedTarget], _ span: ScalarSpan, hits: [EntityHit], sentence: String,
+                                 scope: ExtractionScope) {
+        for target in targets {
             let owner = scope.documentID
                 ?? hits.first(where: { $0.kind == .agency })?.nodeID
                 ?? hits.first(where: { $0.kind == .programme })?.nodeID
@@ -374,14 +403,12 @@ struct ExtractionRun {
                 builder.addEdge(.issuedBy, from: id, to: issuer.nodeID, attributes: ["order": .int(order + 1)], evidence: evidence)
             }
             // Regions in the title: the document applies to them.
-            let titleSpan = ScalarSpan(draft.title)
             let bytes = Array(draft.title.utf8)
             for m in pipeline.recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: nil) where m.kind == .region {
                 if builder.contains(m.nodeID), let e = draft.evidence.first {
                     builder.addEdge(.appliesTo, from: id, to: m.nodeID, evidence: text.evidence(for: e.range, sentence: e.sentence))
                 }
             }
-            _ = titleSpan
             for cite in draft.cites {
                 guard let i = registry.lookup(title: cite.title, number: cite.number) else { continue }
                 let target = registry[i].id

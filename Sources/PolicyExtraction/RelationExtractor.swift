@@ -15,6 +15,8 @@ struct StatedRelation: Sendable, Hashable {
 enum RelationExtractor {
     static let lead = scalars("牵头")
     static let cooperationWords: [[Unicode.Scalar]] = ["会同", "联合", "协同", "配合"].map(scalars)
+    /// Adverbs between the actor and a cooperation word ("X积极配合Y").
+    static let cooperationAdverbs: [[Unicode.Scalar]] = ["将", "要", "已", "积极", "主动", "负责", "应"].map(scalars)
     static let supervisionWords: [[Unicode.Scalar]] = ["监督指导", "指导监督", "监督管理", "监管", "监督", "指导", "督促", "督导"].map(scalars)
 
     /// `fallbackTarget`: the node a lead annotation applies to when no programme is named in the sentence (the document).
@@ -44,7 +46,7 @@ enum RelationExtractor {
             while let i = span.find(word, from: from) {
                 from = i + word.count
                 var end = i
-                for adverb in ["将", "要", "已", "积极", "主动", "负责", "应"].map(scalars) where end >= adverb.count && span.matches(adverb, at: end - adverb.count) {
+                for adverb in cooperationAdverbs where end >= adverb.count && span.matches(adverb, at: end - adverb.count) {
                     end -= adverb.count
                     break
                 }

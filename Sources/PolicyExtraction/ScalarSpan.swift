@@ -12,12 +12,26 @@ struct ScalarSpan: Sendable {
         var offsets: [Int] = []
         scalars.reserveCapacity(range.count / 2)
         offsets.reserveCapacity(range.count / 2 + 1)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (scalar, length) = decodeScalar(bytes, at: i, limit: range.upperBound)
-            scalars.append(scalar)
-            offsets.append(i)
-            i += length
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let lead = b[i]
+                offsets.append(i)
+                if lead < 0x80 {
+                    scalars.append(Unicode.Scalar(lead))
+                    i += 1
+                } else if lead & 0xF0 == 0xE0, i + 3 <= end, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                    // A three-byte scalar (ideographs, CJK punctuation), decoded as `decodeScalar` does.
+                    let w = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    scalars.append(Unicode.Scalar(w) ?? "\u{FFFD}")
+                    i += 3
+                } else {
+                    let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
+                    scalars.append(scalar)
+                    i += length
+                }
+            }
         }
         offsets.append(range.upperBound)
         self.scalars = scalars
@@ -63,12 +77,20 @@ struct ScalarSpan: Sendable {
     func find(_ word: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> Int? {
         let end = min(to ?? scalars.count, scalars.count) - word.count
         guard !word.isEmpty, from <= end else { return nil }
-        var i = from
-        while i <= end {
-            if scalars[i] == word[0] && matches(word, at: i) { return i }
-            i += 1
+        return scalars.withUnsafeBufferPointer { s in
+            word.withUnsafeBufferPointer { w in
+                let first = w[0]
+                var i = max(from, 0)
+                outer: while i <= end {
+                    if s[i] == first {
+                        for k in 1..<w.count where s[i + k] != w[k] { i += 1; continue outer }
+                        return i
+                    }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 }
 

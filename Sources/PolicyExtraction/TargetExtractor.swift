@@ -66,7 +66,7 @@ public struct TargetExtractor: Sendable {
         var quantities: [(number: Range<Int>, value: Double, valueMax: Double?, unit: String, end: Int)] = []
         var i = 0
         while i < s.count {
-            guard s[i].digitValue != nil, i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].properties.isAlphabetic && s[i - 1].value < 0x80) else { i += 1; continue }
+            guard s[i].digitValue != nil, i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].value < 0x80 && s[i - 1].properties.isAlphabetic) else { i += 1; continue }
             guard let (value, afterNumber) = number(s, i) else { i += 1; continue }
             guard let (unit, afterUnit) = unit(s, afterNumber) else { i = afterNumber; continue }
             var valueMax: Double?
@@ -130,14 +130,16 @@ public struct TargetExtractor: Sendable {
     /// Decimal number at `i` ("0.6600", "18", "1,200").
     private func number(_ s: [Unicode.Scalar], _ i: Int) -> (Double, Int)? {
         var j = i
-        var text = ""
+        // The number as ASCII digits with at most one point (no String built per digit).
+        var text: [UInt8] = []
+        var hasPoint = false
         while j < s.count {
-            if let d = s[j].digitValue { text.append(Character(String(d))); j += 1 }
-            else if s[j] == "." || s[j] == "．", j + 1 < s.count, s[j + 1].digitValue != nil, !text.contains(".") { text.append("."); j += 1 }
+            if let d = s[j].digitValue { text.append(0x30 + UInt8(d)); j += 1 }
+            else if s[j] == "." || s[j] == "．", j + 1 < s.count, s[j + 1].digitValue != nil, !hasPoint { text.append(0x2E); hasPoint = true; j += 1 }
             else if s[j] == ",", j + 3 < s.count, s[j + 1].digitValue != nil, s[j + 2].digitValue != nil, s[j + 3].digitValue != nil { j += 1 }
             else { break }
         }
-        guard let v = Double(text) else { return nil }
+        guard let v = Double(String(decoding: text, as: UTF8.self)) else { return nil }
         return (v, j)
     }
 

@@ -11,16 +11,18 @@ public enum DocumentKind: String, Sendable, Codable {
             guard let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }) else { break }
             t = t[t.startIndex..<open]
         }
-        let suffixes: [(String, DocumentKind)] = [
-            ("规划纲要", .outline), ("纲要", .outline),
-            ("通知", .notice), ("通告", .notice), ("公告", .notice), ("批复", .notice), ("决定", .notice), ("函", .notice),
-            ("指导意见", .opinion), ("实施意见", .opinion), ("意见", .opinion),
-            ("规划", .plan), ("方案", .plan), ("计划", .plan),
-            ("办法", .measures), ("措施", .measures), ("细则", .measures), ("规定", .measures), ("条例", .measures), ("举措", .measures),
-            ("指引", .measures), ("指南", .measures), ("准则", .measures),
-            ("报告", .report),
-        ]
-        for (suffix, kind) in suffixes where t.hasSuffix(suffix) { return kind }
+        for (suffix, kind) in titleSuffixes where t.hasSuffix(suffix) { return kind }
         return nil
     }
+
+    /// Genre words ending a title, longest first where one ends another.
+    private static let titleSuffixes: [(String, DocumentKind)] = [
+        ("规划纲要", .outline), ("纲要", .outline),
+        ("通知", .notice), ("通告", .notice), ("公告", .notice), ("批复", .notice), ("决定", .notice), ("函", .notice),
+        ("指导意见", .opinion), ("实施意见", .opinion), ("意见", .opinion),
+        ("规划", .plan), ("方案", .plan), ("计划", .plan),
+        ("办法", .measures), ("措施", .measures), ("细则", .measures), ("规定", .measures), ("条例", .measures), ("举措", .measures),
+        ("指引", .measures), ("指南", .measures), ("准则", .measures),
+        ("报告", .report),
+    ]
 }

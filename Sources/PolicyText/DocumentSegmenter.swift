@@ -8,12 +8,20 @@ public func segmentDocuments(_ text: NormalizedText) -> [DocumentSegment] {
 struct DocumentSegmenter {
     struct Paragraph {
         let range: Range<Int>
-        /// The paragraph's text, empty for paragraphs longer than `textLimit` bytes.
+        /// The paragraph's text, empty for paragraphs longer than `storedTextLimit` bytes (see `headerText`).
         let text: String
     }
 
     /// Longest paragraph (in bytes) whose text the segmenter looks at.
     static let textLimit = 1200
+    /// Longest paragraph whose text is built up front: only the header lines after a title (`headerText`) are read
+    /// up to `textLimit`; every other test rejects longer paragraphs by their byte length or shape alone.
+    static let storedTextLimit = 600
+
+    /// The text of a paragraph read as a possible header line (文号, addressee): up to `textLimit` bytes.
+    func headerText(_ p: Paragraph) -> String {
+        p.range.count <= Self.storedTextLimit ? p.text : p.range.count <= Self.textLimit ? text.text(p.range) : ""
+    }
 
     /// A document start found in the paragraph sequence.
     struct Start {
@@ -33,12 +41,18 @@ struct DocumentSegmenter {
     let text: NormalizedText
     let paragraphs: [Paragraph]
     let tocTitles: Set<String>
+    /// Per paragraph: `mayHoldTitleWord` (a title needs 关于 or 印发).
+    let titleWordParagraphs: [Bool]
 
     init(_ text: NormalizedText) {
         self.text = text
         // Structural lines are short: long body paragraphs are never read as text (kept empty).
-        self.paragraphs = text.paragraphRanges.map {
-            Paragraph(range: $0, text: $0.count <= Self.textLimit ? text.text($0) : "")
+        let paragraphs = text.paragraphRanges.map {
+            Paragraph(range: $0, text: $0.count <= Self.storedTextLimit ? text.text($0) : "")
+        }
+        self.paragraphs = paragraphs
+        self.titleWordParagraphs = text.utf8.withUnsafeBufferPointer { b in
+            paragraphs.map { Self.mayHoldTitleWord($0.range, in: b) }
         }
         self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
@@ -189,6 +203,9 @@ struct DocumentSegmenter {
     /// A title at paragraph `i`, possibly continued over the next one to three short paragraphs (hard breaks in a
     /// centred title). Returns the title, whether it is an issuance headline, and the paragraph count.
     func officialTitle(at i: Int) -> (String, Bool, Int)? {
+        // Every title holds 关于 or 印发 (see `ParagraphRoles.officialTitle`): when none of the paragraphs a title
+        // here could span holds one (or half of one at its edge), there is none.
+        guard titleWordParagraphs[i..<min(i + 4, paragraphs.count)].contains(true) else { return nil }
         var combined = ""
         for parts in 1...4 {
             let k = i + parts - 1
@@ -222,6 +239,28 @@ struct DocumentSegmenter {
         return nil
     }
 
+    /// True when the clean bytes `range` contain 关于 or 印发, end with 关 or 印, or start with 于 or 发: only such
+    /// paragraphs can put 关于 or 印发 into a title combined from consecutive paragraphs.
+    static func mayHoldTitleWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // 关 E5 85 B3, 于 E4 BA 8E, 印 E5 8D B0, 发 E5 8F 91.
+        @inline(__always) func at(_ i: Int, _ x: UInt8, _ y: UInt8, _ z: UInt8) -> Bool {
+            b[i] == x && b[i + 1] == y && b[i + 2] == z
+        }
+        guard range.count >= 3 else { return false }
+        let first = range.lowerBound, last = range.upperBound - 3
+        if at(first, 0xE4, 0xBA, 0x8E) || at(first, 0xE5, 0x8F, 0x91) { return true }
+        if at(last, 0xE5, 0x85, 0xB3) || at(last, 0xE5, 0x8D, 0xB0) { return true }
+        var i = first
+        while i + 6 <= range.upperBound {
+            if b[i] == 0xE5 {
+                if at(i, 0xE5, 0x85, 0xB3) && at(i + 3, 0xE4, 0xBA, 0x8E) { return true }
+                if at(i, 0xE5, 0x8D, 0xB0) && at(i + 3, 0xE5, 0x8F, 0x91) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// True when the clean bytes `range` contain 。 (E3 80 82) or ； (EF BC 9B).
     static func containsFullStopOrSemicolon(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
@@ -240,7 +279,7 @@ struct DocumentSegmenter {
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
     static func separatesIssuers(previous: String, next: String) -> Bool {
-        guard previous.contains(" "), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
+        guard previous.utf8.contains(0x20), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
               let lastToken = previous.split(separator: " ").last else { return false }
         return ParagraphRoles.isSignatureLine(String(lastToken))
     }
@@ -293,16 +332,18 @@ struct DocumentSegmenter {
         var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
-            if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(p.text) {
+            let pText = headerText(p)
+            if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(pText) {
                 docNumber = number; docNumberRange = p.range
                 afterNumber = k + 1
-            } else if addressee == nil, p.text.hasSuffix("：") || p.text.hasSuffix(":") {
+            } else if addressee == nil, pText.hasSuffix("：") || pText.hasSuffix(":") {
                 // The addressee may run over several hard-broken lines: take the longest run that reads as one.
                 let from = afterNumber
                 for j in from...k {
                     let parts = paragraphs[j...k]
-                    let joined = parts.map(\.text).joined()
-                    if parts.dropLast().allSatisfy({ !LineShape.endsParagraph(Array($0.text.unicodeScalars.map(\.value)), 0, $0.text.unicodeScalars.count) }),
+                    let texts = parts.map(headerText)
+                    let joined = texts.joined()
+                    if texts.dropLast().allSatisfy({ !LineShape.endsParagraph(Array($0.unicodeScalars.map(\.value)), 0, $0.unicodeScalars.count) }),
                        ParagraphRoles.isAddressee(joined) {
                         addressee = joined
                         addresseeRange = paragraphs[j].range.lowerBound..<p.range.upperBound

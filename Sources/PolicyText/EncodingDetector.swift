@@ -99,6 +99,12 @@ enum EncodingDetector {
             var i = start
             var firstInvalid = -1
             while i < n {
+                // Fast paths: ASCII, and three-byte sequences led by E1…EC (no extra bounds on the second byte).
+                let lead = b[i]
+                if lead < 0x80 { i += 1; scalars += 1; continue }
+                if lead &- 0xE1 < 0x0C, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                    i += 3; scalars += 1; continue
+                }
                 let len = validSequenceLength(b, at: i)
                 if len == 0 { firstInvalid = i; break }
                 i += len; scalars += 1

@@ -1,4 +1,9 @@
 import PolicyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Clean text for the extractors plus an exact map from every clean byte offset to the original file.
 ///
@@ -80,9 +85,14 @@ public struct NormalizedText: Sendable {
     public var paragraphRanges: [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
-        for i in 0..<utf8.count where utf8[i] == 0x0A {
-            if i > start { out.append(start..<i) }
-            start = i + 1
+        utf8.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            // Line breaks found with memchr (paragraphs are long runs without one).
+            while start < b.count, let hit = memchr(base + start, 0x0A, b.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            }
         }
         if utf8.count > start { out.append(start..<utf8.count) }
         return out

@@ -41,7 +41,8 @@ enum ParagraphRoles {
 
     /// "## Title" → "Title".
     static func markdownHeading(_ s: String) -> String? {
-        guard s.hasPrefix("#") else { return nil }
+        // (The byte test first: Character-based hasPrefix is costly, and it runs on every short paragraph.)
+        guard s.utf8.first == 0x23, s.hasPrefix("#") else { return nil }
         let title = s.drop(while: { $0 == "#" }).trimmingSpaces
         return title.isEmpty ? nil : title
     }
@@ -81,6 +82,8 @@ enum ParagraphRoles {
         guard scalars.count >= 12, scalars.count <= 30 else { return nil }
         // The date is the last 8–10 scalars: yyyy-m-d with '-', '.' or '/'.
         for dateLength in stride(from: 10, through: 8, by: -1) where scalars.count > dateLength {
+            // (The date starts with a digit: test that before building its text.)
+            guard ScalarClass.isASCIIDigit(scalars[scalars.count - dateLength].value) else { continue }
             let dateText = String(String.UnicodeScalarView(scalars[(scalars.count - dateLength)...]))
             guard let first = dateText.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value),
                   !dateText.contains("年"), let date = ChineseDate.parseWhole(dateText) else { continue }
@@ -97,8 +100,8 @@ enum ParagraphRoles {
 
     /// "来源：新华社" / "（来源：人民网）" → "新华社".
     static func sourceCredit(_ s: String) -> String? {
-        // 来 E6 9D A5, 信 E4 BF A1, 文 E6 96 87, 稿 E7 A8 BF, （ EF BC 88, (.
-        guard let first = s.utf8.first, first == 0xE6 || first == 0xE4 || first == 0xE7 || first == 0xEF || first == 0x28 else { return nil }
+        // Every credit starts with 来, 信, 文 or 稿, perhaps after （ or (: test those scalars before any String work.
+        guard startsWithCreditWord(s) else { return nil }
         var t = Substring(s)
         if (t.hasPrefix("（") && t.hasSuffix("）")) || (t.hasPrefix("(") && t.hasSuffix(")")) { t = t.dropFirst().dropLast() }
         for prefix in ["来源：", "来源:", "信息来源：", "文章来源：", "稿源："] where t.hasPrefix(prefix) {
@@ -108,9 +111,28 @@ enum ParagraphRoles {
         return nil
     }
 
+    /// True when `s` starts with 来, 信, 文 or 稿, directly or after （ or ( (byte tests only).
+    static func startsWithCreditWord(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            // 来 E6 9D A5, 信 E4 BF A1, 文 E6 96 87, 稿 E7 A8 BF.
+            func creditWord(at i: Int) -> Bool {
+                guard i + 3 <= b.count else { return false }
+                let (x, y, z) = (b[i], b[i + 1], b[i + 2])
+                return (x == 0xE6 && y == 0x9D && z == 0xA5) || (x == 0xE4 && y == 0xBF && z == 0xA1)
+                    || (x == 0xE6 && y == 0x96 && z == 0x87) || (x == 0xE7 && y == 0xA8 && z == 0xBF)
+            }
+            if creditWord(at: 0) { return true }
+            if b.count >= 1, b[0] == 0x28 { return creditWord(at: 1) }                                       // (
+            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBC, b[2] == 0x88 { return creditWord(at: 3) }           // （
+            return false
+        }
+    }
+
     /// "附：《T》", "附件：T", "附件1：T", "附件：1. T" → T (without 《》).
     static func attachment(_ s: String) -> String? {
-        guard s.utf8.starts(with: [0xE9, 0x99, 0x84]) else { return nil }   // 附
+        var bytes = s.utf8.makeIterator()
+        guard bytes.next() == 0xE9, bytes.next() == 0x99, bytes.next() == 0x84 else { return nil }   // 附
         var t = s.dropFirst()
         if t.hasPrefix("件") { t = t.dropFirst() }
         t = t.drop(while: { $0.isASCII && $0.isNumber })
@@ -166,12 +188,22 @@ enum ParagraphRoles {
         return issuers.isEmpty || isSignatureLine(issuers)
     }
 
+    /// The first scalar other than a space (nil for an empty or all-space line).
+    @inline(__always)
+    static func firstNonSpaceScalar(_ s: String) -> UInt32? {
+        s.unicodeScalars.first { $0 != " " }?.value
+    }
+
     static func isTOCHeading(_ s: String) -> Bool {
+        // Every accepted heading starts with 目, C or c (only c and C uppercase to C): test that before building.
+        guard let first = firstNonSpaceScalar(s), first == 0x76EE || first == 0x43 || first == 0x63 else { return false }
         let t = s.replacingSpaces
         return t == "目录" || t == "目次" || t.uppercased() == "CONTENTS" || t.uppercased() == "目录CONTENTS"
     }
 
     static func isPrefaceHeading(_ s: String) -> Bool {
+        // The headings start with 前, 序, 卷, 编, 导 or 引: test that before building.
+        guard let first = firstNonSpaceScalar(s), [0x524D, 0x5E8F, 0x5377, 0x7F16, 0x5BFC, 0x5F15].contains(first) else { return false }
         let t = s.replacingSpaces
         return ["前言", "序言", "序", "卷首语", "编者按", "导读", "引言"].contains(t)
     }

@@ -34,6 +34,18 @@ enum SentenceSplitter {
             while i < range.upperBound {
                 let (v, n) = UTF8Bytes.decode(b, at: i)
                 let next = i + n
+                if v >= 0x3400 && v < 0xFF00 {
+                    // Ideographs (the bulk of the text): no line break, opener, closer or terminator lies here.
+                    if depth > 0 {
+                        nestedScalars += 1
+                        if nestedScalars > maximumNestedScalars { depth = 0; nestedScalars = 0 }
+                    } else {
+                        nestedScalars = 0
+                    }
+                    previous = v
+                    i = next
+                    continue
+                }
                 if v == 0x0A {
                     emit(i); start = next; depth = 0
                 } else if isOpener(v) {

@@ -1,5 +1,6 @@
 import Testing
 import PolicyCore
+import PolicyOntology
 @testable import PolicyExtraction
 
 @Suite struct AgencyPatternTests {
@@ -69,5 +70,30 @@ import PolicyCore
         // 市场 after a city name is a market, not a bureau; 江苏省委托 is "entrusted by the province"
         #expect(agencies("北海市场").isEmpty)
         #expect(agencies("由江苏省委托第三方").isEmpty)
+    }
+}
+
+/// The byte-wise template expansion of AgencyPatterns agrees with LocalBodySuffix's Foundation-based one.
+@Suite struct BodyTemplateExpansionTests {
+    @Test func agreesWithLocalBodySuffixForEverySuffixOfTheOntology() {
+        let regions = [("江苏省", Optional("江苏")), ("杭州市", "杭州"), ("广西壮族自治区", nil), ("北海市", nil)]
+        let ontology = try! Ontology.load(directory: entityTestsPackageRoot.appendingPathComponent("Ontology").path)
+        let suffixes = ontology.localBodySuffixes
+        #expect(!suffixes.isEmpty)
+        for suffix in suffixes {
+            for (region, short) in regions {
+                #expect(AgencyPatterns.canonical(of: suffix, region: region, shortName: short)
+                        == suffix.canonical(for: region, shortName: short))
+                #expect(AgencyPatterns.parent(of: suffix, region: region) == suffix.parent(for: region))
+            }
+        }
+    }
+
+    @Test func placeholdersAnywhereAndRepeated() {
+        #expect(AgencyPatterns.expand("{region}{short}海关{region}", region: "浙江省", short: "浙江") == "浙江省浙江海关浙江省")
+        #expect(AgencyPatterns.expand("{short}海关", region: "浙江省", short: nil) == "{short}海关")
+        #expect(AgencyPatterns.expand("中共{region}委员会", region: "安徽省", short: "皖") == "中共安徽省委员会")
+        #expect(AgencyPatterns.expand("{regio", region: "X", short: "Y") == "{regio")
+        #expect(AgencyPatterns.expand("", region: "X", short: "Y") == "")
     }
 }

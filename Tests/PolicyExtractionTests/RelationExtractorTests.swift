@@ -55,3 +55,29 @@ import PolicyCore
         #expect(RelationExtractor.relations(in: span, hits: h, fallbackTarget: "document:X").isEmpty)
     }
 }
+
+/// The cheap first test of `mayStateDocumentOrRelation` lets every documented cue word through.
+@Suite struct CueScanTests {
+    @Test func everyCueWordPassesTheMaskAndEndsACue() {
+        let words = ["印发", "下发", "发布", "颁布", "公布", "出台", "制定", "牵头", "会同", "协同", "共同", "联合", "配合",
+                     "监督", "监管", "指导", "督导", "督促"]
+        let mask = ExtractionRun.cueSecondScalarMask
+        for word in words {
+            let v = word.unicodeScalars.map(\.value)
+            #expect(mask >> UInt64(v[1] & 63) & 1 != 0, "\(word)")
+            #expect(ExtractionRun.endsCue(previous: v[0], v[1]), "\(word)")
+        }
+        for bracket in ["《", "〔"] {
+            let v = bracket.unicodeScalars.first!.value
+            #expect(mask >> UInt64(v & 63) & 1 != 0)
+            #expect(ExtractionRun.endsCue(previous: 0, v))
+        }
+        // Scalars whose low bits are clear never end a cue, whatever came before.
+        let firsts = words.map { $0.unicodeScalars.first!.value } + [0, 0x4E00]
+        for v in UInt32(0)..<0x10000 where mask >> UInt64(v & 63) & 1 == 0 {
+            #expect(!firsts.contains { ExtractionRun.endsCue(previous: $0, v) })
+        }
+        // Not every scalar passes: the mask is a filter.
+        #expect(mask.nonzeroBitCount < 20)
+    }
+}

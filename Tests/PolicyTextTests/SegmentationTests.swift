@@ -218,3 +218,95 @@ import Testing
         #expect(docs.count >= 1)
     }
 }
+
+/// The segmenter's byte prefilter for titles: a paragraph can add 关于/印发 to a combined title only when it holds
+/// one, or half of one at its edge.
+@Suite struct TitleWordPrefilterTests {
+    private func flag(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        return bytes.withUnsafeBufferPointer { DocumentSegmenter.mayHoldTitleWord(0..<bytes.count, in: $0) }
+    }
+
+    @Test func wholeWordsAndHalvesAtTheEdges() {
+        #expect(flag("财政部关于做好工作的通知"))
+        #expect(flag("国务院办公厅印发《方案》"))
+        #expect(flag("国务院办公厅关"))      // 关 | 于… on the next line
+        #expect(flag("于加强管理的通知"))
+        #expect(flag("国家发展改革委印"))
+        #expect(flag("发《实施办法》"))
+        #expect(flag("关于"))
+    }
+
+    @Test func otherUsesOfTheCharactersAreNoTitleWord() {
+        #expect(!flag("相关部门要加强协调"))   // 关 without 于
+        #expect(!flag("印刷行业发展"))        // 印 and 发 apart
+        #expect(!flag("有关单位于年底前完成"))  // 于 not after 关, not at the start
+        #expect(!flag(""))
+        #expect(flag("关"))   // a half at the edge
+    }
+
+    @Test func titleBrokenBetweenGuanAndYuIsStillFound() throws {
+        let sample = "国家发展改革委 财政部关\n于推进试点工作的通知\n\n各省、自治区、直辖市发展改革委：\n\n现就有关事项通知如下。\n"
+        let text = NormalizedText(try SourceText(path: "t.txt", bytes: Array(sample.utf8)))
+        let segments = segmentDocuments(text)
+        #expect(segments.contains { $0.title == "国家发展改革委 财政部关于推进试点工作的通知" })
+    }
+}
+
+/// TOC and preface headings (their first-scalar prefilter must not lose any).
+@Suite struct HeadingWordTests {
+    @Test func tocHeadings() {
+        for s in ["目录", "目 录", " 目次", "CONTENTS", "Contents", "contents", "目录 CONTENTS"] {
+            #expect(ParagraphRoles.isTOCHeading(s), "\(s)")
+        }
+        for s in ["目标任务", "总则", "Content", "C", ""] { #expect(!ParagraphRoles.isTOCHeading(s), "\(s)") }
+    }
+
+    @Test func prefaceHeadings() {
+        for s in ["前言", "前 言", "序言", "序", "卷首语", "编者按", "导读", "引言"] {
+            #expect(ParagraphRoles.isPrefaceHeading(s), "\(s)")
+        }
+        for s in ["前期工作", "引导", "序号", "总则", ""] { #expect(!ParagraphRoles.isPrefaceHeading(s), "\(s)") }
+    }
+
+    @Test func newsSourceLines() {
+        #expect(ParagraphRoles.newsSourceWithDate("人民日报 2023-07-19")! == ("人民日报", "2023-07-19"))
+        #expect(ParagraphRoles.newsSourceWithDate("新华社 2023.7.9")?.source == "新华社")
+        #expect(ParagraphRoles.newsSourceWithDate("本项目总投资为12亿元共计2023") == nil)
+    }
+}
+
+/// Header lines longer than the segmenter's stored paragraph text are still read as header lines.
+@Suite struct LongHeaderLineTests {
+    @Test func addresseeOfMoreThanSixHundredBytes() throws {
+        let addressee = "各" + String(repeating: "省财政厅、", count: 45) + "有关单位："
+        #expect(addressee.utf8.count > DocumentSegmenter.storedTextLimit)
+        #expect(addressee.utf8.count <= DocumentSegmenter.textLimit)
+        let sample = "财政部关于做好试点工作的通知\n\n\(addressee)\n\n现就有关事项通知如下。\n\n财政部\n\n2023年5月6日\n"
+        let text = NormalizedText(try SourceText(path: "t.txt", bytes: Array(sample.utf8)))
+        let notice = segmentDocuments(text).first { $0.title == "财政部关于做好试点工作的通知" }
+        #expect(notice?.addressee == addressee)
+    }
+}
+
+/// Source credits and attachment lines (byte prefilters in front of the String work).
+@Suite struct CreditAndAttachmentLineTests {
+    @Test func sourceCredits() {
+        #expect(ParagraphRoles.sourceCredit("来源：新华社") == "新华社")
+        #expect(ParagraphRoles.sourceCredit("（来源：人民网）") == "人民网")
+        #expect(ParagraphRoles.sourceCredit("(来源:经济日报)") == "经济日报")
+        #expect(ParagraphRoles.sourceCredit("信息来源：财政部") == "财政部")
+        #expect(ParagraphRoles.sourceCredit("文章来源：中国政府网") == "中国政府网")
+        #expect(ParagraphRoles.sourceCredit("稿源：光明日报") == "光明日报")
+        for s in ["来自基层的声音", "原来源：某报", "（注：来源：某报）", "文件精神", "（来源：某报", "", "("] {
+            #expect(ParagraphRoles.sourceCredit(s) == nil, "\(s)")
+        }
+    }
+
+    @Test func attachments() {
+        #expect(ParagraphRoles.attachment("附件1：示范建设实施方案") == "示范建设实施方案")
+        #expect(ParagraphRoles.attachment("附：《项目管理办法》") == "项目管理办法")
+        #expect(ParagraphRoles.attachment("附件：1. 申报指南") == "申报指南")
+        for s in ["附近地区", "附件", "", "件：x"] { #expect(ParagraphRoles.attachment(s) == nil, "\(s)") }
+    }
+}
