@@ -68,9 +68,7 @@ public enum IRIEncoding {
         for u in s.unicodeScalars {
             let v = u.value
             if v < 0x80 {
-                let unreservedOrSafe = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-                    || "-._~:@!$&'()*+,;=".unicodeScalars.contains(u)
-                if unreservedOrSafe { out.append(u) } else { encode(u) }
+                if safeASCII[Int(v)] == 1 { out.append(u) } else { encode(u) }
             } else if isUCSChar(v) {
                 out.append(u)
             } else {

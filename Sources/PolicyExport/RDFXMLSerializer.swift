@@ -27,7 +27,7 @@ public final class RDFXMLSerializer: RDFSerializer {
     }
 
     public func emit(_ subject: RDFTerm, _ predicate: RDFName, _ object: RDFTerm, graph: String?) throws {
-        if !(open && lastSubject.map { same($0, subject) } == true) {
+        if !(open && lastSubject.map { $0.isSameNode(as: subject) } == true) {
             if open { try xml.endElement() }
             try xml.startElement(description)
             switch subject {
@@ -63,14 +63,5 @@ public final class RDFXMLSerializer: RDFSerializer {
             try xml.text(text)
         }
         try xml.endElement()
-    }
-
-    private func same(_ a: RDFTerm, _ b: RDFTerm) -> Bool {
-        switch (a, b) {
-        case let (.iri(x), .iri(y)): return x == y
-        case let (.blank(x), .blank(y)): return x == y
-        case let (.name(x), .name(y)): return x === y
-        default: return false
-        }
     }
 }

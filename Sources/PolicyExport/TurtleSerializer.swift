@@ -19,57 +19,17 @@ public final class TurtleSerializer: RDFSerializer {
     }
 
     public func emit(_ subject: RDFTerm, _ predicate: RDFName, _ object: RDFTerm, graph: String?) throws {
-        if open, let last = lastSubject, same(last, subject) {
+        if open, let last = lastSubject, last.isSameNode(as: subject) {
             try out.write(" ;\n    " as StaticString)
         } else {
             if open { try out.write(" .\n" as StaticString) }
-            try term(subject)
+            try subject.write(to: out, names: .prefixed)
             try out.write(byte: 0x20)
             open = true
             lastSubject = subject
         }
         if predicate === Vocabulary.type { try out.write("a" as StaticString) } else { try out.write(predicate.qualified) }
         try out.write(byte: 0x20)
-        try term(object)
-    }
-
-    private func same(_ a: RDFTerm, _ b: RDFTerm) -> Bool {
-        switch (a, b) {
-        case let (.iri(x), .iri(y)): return x == y
-        case let (.blank(x), .blank(y)): return x == y
-        case let (.name(x), .name(y)): return x === y
-        default: return false
-        }
-    }
-
-    private func term(_ t: RDFTerm) throws {
-        switch t {
-        case .iri(let iri):
-            try out.write(byte: 0x3C)
-            try out.write(iri)
-            try out.write(byte: 0x3E)
-        case .name(let name):
-            try out.write(name.qualified)
-        case .blank(let id):
-            try out.write("_:b" as StaticString)
-            try out.write(int: id)
-        case .integer(let value):
-            try out.write(byte: 0x22)
-            try out.write(int: value)
-            try out.write("\"^^xsd:integer" as StaticString)
-        case .literal(let text, let kind):
-            try out.write(byte: 0x22)
-            try RDFLiteralEscaping.write(text, to: out)
-            try out.write(byte: 0x22)
-            switch kind {
-            case .plain: break
-            case .language(let tag):
-                try out.write(byte: 0x40)
-                try out.write(tag)
-            case .typed(let datatype):
-                try out.write("^^" as StaticString)
-                try out.write(datatype.qualified)
-            }
-        }
+        try object.write(to: out, names: .prefixed)
     }
 }
