@@ -30,7 +30,7 @@ public struct ExtractedSource: Sendable {
     /// Evidence moved from the extracted text to the original file (identity when they are the same).
     public func originalEvidence(_ e: Evidence) -> Evidence {
         guard let map = positionMap else { return e }
-        return map.translate(e, extractedLineStarts: [], extractedText: source.originalBytes)
+        return map.translate(e)
     }
 
     /// A contribution whose evidence all points into the original file.

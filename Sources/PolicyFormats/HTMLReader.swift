@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyText
 import PolicyXML
 
 /// Reads a government portal page: decodes it (UTF-8 or a declared GBK/GB2312/GB18030), parses it with
@@ -159,14 +160,12 @@ struct HTMLTextWalker {
     var builder = DerivedTextBuilder()
     /// Decoded-byte offset where the search for the next text node starts.
     private var cursor = 0
-    private let lineStarts: [Int]
+    private let lineStarts: LineStarts
 
     init(tree: MarkupTree, decoded: DecodedBytes) {
         self.tree = tree
         self.decoded = decoded
-        var starts = [0]
-        for (i, b) in decoded.utf8.enumerated() where b == 0x0A { starts.append(i + 1) }
-        lineStarts = starts
+        lineStarts = LineStarts(decoded.utf8)
     }
 
     mutating func emit(_ node: Int) {
@@ -195,7 +194,7 @@ struct HTMLTextWalker {
         let text = tree.texts[node]
         let parent = Int(tree.parents[node])
         let line = max(1, tree.lines[parent] > 0 ? tree.lines[parent] : tree.lines[node])
-        let lineStart = lineStarts[min(line, lineStarts.count) - 1]
+        let lineStart = lineStarts.start(ofLine: min(line, lineStarts.count))
         var position = locate(from: max(cursor, lineStart))
         let bytes = decoded.utf8
         var encoded: [UInt8] = []

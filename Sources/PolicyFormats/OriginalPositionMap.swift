@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyText
 
 /// Maps positions in text extracted from an HTML page back to the page's own bytes, lines and columns.
 ///
@@ -13,15 +14,13 @@ public struct OriginalPositionMap: Sendable {
     /// Whether the original is GB18030 (columns count GB18030 characters) rather than UTF-8.
     let isGB18030: Bool
     /// Byte offsets where the original's lines start.
-    let lineStarts: [Int]
+    let lineStarts: LineStarts
 
     init(extractedToOriginal: [Int32], originalBytes: [UInt8], isGB18030: Bool) {
         self.extractedToOriginal = extractedToOriginal
         self.originalBytes = originalBytes
         self.isGB18030 = isGB18030
-        var starts = [0]
-        for (i, b) in originalBytes.enumerated() where b == 0x0A { starts.append(i + 1) }
-        lineStarts = starts
+        lineStarts = LineStarts(originalBytes)
     }
 
     /// Original byte offset of an extracted byte offset.
@@ -31,29 +30,19 @@ public struct OriginalPositionMap: Sendable {
 
     /// 1-based line and 1-based column (in characters) of an original byte offset.
     public func lineAndColumn(ofOriginal offset: Int) -> (line: Int, column: Int) {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
+        let line = lineStarts.line(containing: offset)
         var column = 1
-        var i = lineStarts[lo]
+        var i = lineStarts.start(ofLine: line)
         let end = min(offset, originalBytes.count)
         while i < end {
-            let b = originalBytes[i]
-            if isGB18030 {
-                if b < 0x80 { i += 1 } else if i + 1 < originalBytes.count, originalBytes[i + 1] >= 0x30, originalBytes[i + 1] <= 0x39 { i += 4 } else { i += 2 }
-            } else {
-                i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-            }
+            i += characterLength(at: i)
             column += 1
         }
-        return (lo + 1, column)
+        return (line, column)
     }
 
     /// Evidence whose line, column and byte range refer to the extracted text, moved to the original file.
-    /// `extractedLineStarts` are the byte offsets where the extracted text's lines start.
-    func translate(_ e: Evidence, extractedLineStarts: [Int], extractedText: [UInt8]) -> Evidence {
+    func translate(_ e: Evidence) -> Evidence {
         // Evidence from the text layer: byte offsets are into the extracted text (its "original").
         let start = originalOffset(ofExtracted: e.byteStart)
         let end = max(start, e.byteEnd > e.byteStart ? originalOffset(ofExtracted: e.byteEnd - 1) + lastScalarLength(at: e.byteEnd - 1) : start)
@@ -69,7 +58,11 @@ public struct OriginalPositionMap: Sendable {
     /// Length in the original of the character at extracted byte `offset` (1 when it came from markup).
     private func lastScalarLength(at offset: Int) -> Int {
         let o = originalOffset(ofExtracted: offset)
-        guard o < originalBytes.count else { return 0 }
+        return o < originalBytes.count ? characterLength(at: o) : 0
+    }
+
+    /// Byte length of the original character starting at `o`, in the original's encoding (GB18030: 1, 2 or 4).
+    private func characterLength(at o: Int) -> Int {
         let b = originalBytes[o]
         if isGB18030 { return b < 0x80 ? 1 : (o + 1 < originalBytes.count && originalBytes[o + 1] >= 0x30 && originalBytes[o + 1] <= 0x39 ? 4 : 2) }
         return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1

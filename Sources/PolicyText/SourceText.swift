@@ -16,7 +16,7 @@ public struct SourceText: Sendable {
     let decodedToOriginal: [Int32]
     let identityShift: Int
     /// Decoded offsets where lines start (line 1 starts at 0).
-    let lineStarts: [Int]
+    let lineStarts: LineStarts
     /// Number of replacement characters inserted for undecodable bytes.
     public let replacementCount: Int
 
@@ -35,11 +35,7 @@ public struct SourceText: Sendable {
         self.decodedToOriginal = decoded.map
         self.identityShift = decoded.shift
         self.replacementCount = decoded.replacements
-        var starts = [0]
-        decoded.utf8.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
-        }
-        self.lineStarts = starts
+        self.lineStarts = LineStarts(decoded.utf8)
         if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalarCount
             || decoded.controls > 8 && decoded.controls * 100 > decoded.scalarCount {
             throw KGError(file: path, line: firstReplacementLine(),
@@ -58,28 +54,24 @@ public struct SourceText: Sendable {
 
     /// 1-based line and 1-based scalar column of a decoded offset.
     public func lineAndColumn(ofDecoded offset: Int) -> (line: Int, column: Int) {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
+        let line = lineStarts.line(containing: offset)
         var column = 1
-        var i = lineStarts[lo]
+        var i = lineStarts.start(ofLine: line)
         while i < offset {
             i += UTF8Bytes.scalarLength(lead: utf8[i]); column += 1
         }
-        return (lo + 1, column)
+        return (line, column)
     }
 
     /// Number of lines (an unterminated last line counts).
     public var lineCount: Int {
-        lineStarts.last == utf8.count ? lineStarts.count - 1 : lineStarts.count
+        lineStarts.offsets.last == utf8.count ? lineStarts.count - 1 : lineStarts.count
     }
 
     /// Decoded byte range of a 1-based line, without its line break.
     public func decodedRange(ofLine line: Int) -> Range<Int> {
-        let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
+        let start = lineStarts.start(ofLine: line)
+        let end = line < lineStarts.count ? lineStarts.start(ofLine: line + 1) - 1 : utf8.count
         return start..<max(start, end)
     }
 
