@@ -7,6 +7,12 @@ struct DecodedBytes {
     var utf8: [UInt8]
     /// `offsets[i]` = original byte offset of decoded byte `i`; one extra entry = original length.
     var offsets: [Int32]
+
+    /// Appends U+FFFD for the undecodable original byte at `offset`.
+    mutating func appendReplacement(forByteAt offset: Int) {
+        utf8.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        offsets.append(contentsOf: [Int32(offset), Int32(offset), Int32(offset)])
+    }
 }
 
 /// The charset an HTML page declares in its first bytes (`<meta charset=…>` or `content="…; charset=…"`),
@@ -66,7 +72,7 @@ func decodeUTF8WithOffsets(_ bytes: [UInt8]) -> DecodedBytes {
             for k in 0..<length { out.utf8.append(bytes[i + k]); out.offsets.append(Int32(i)) }
             i += length
         } else {
-            out.utf8.append(contentsOf: [0xEF, 0xBF, 0xBD]); out.offsets.append(contentsOf: [Int32(i), Int32(i), Int32(i)])
+            out.appendReplacement(forByteAt: i)
             i += 1
         }
     }
@@ -112,7 +118,7 @@ func decodeGB18030WithOffsets(_ bytes: [UInt8]) -> DecodedBytes {
             for k in 0..<produced { out.utf8.append(scratch[k]); out.offsets.append(Int32(i)) }
             i += length
         } else {
-            out.utf8.append(contentsOf: [0xEF, 0xBF, 0xBD]); out.offsets.append(contentsOf: [Int32(i), Int32(i), Int32(i)])
+            out.appendReplacement(forByteAt: i)
             i += 1
         }
     }

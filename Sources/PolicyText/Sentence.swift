@@ -24,6 +24,15 @@ enum SentenceSplitter {
             var nestedScalars = 0
             var previous: UInt32 = 0
             var i = range.lowerBound
+            // One more scalar inside (or outside) quotes and brackets; an opener left open too long is forgotten.
+            @inline(__always) func countNested() {
+                if depth > 0 {
+                    nestedScalars += 1
+                    if nestedScalars > maximumNestedScalars { depth = 0; nestedScalars = 0 }
+                } else {
+                    nestedScalars = 0
+                }
+            }
             func emit(_ end: Int) {
                 var s = start, e = end
                 while s < e && (b[s] == 0x20 || b[s] == 0x0A) { s += 1 }
@@ -36,12 +45,7 @@ enum SentenceSplitter {
                 let next = i + n
                 if v >= 0x3400 && v < 0xFF00 {
                     // Ideographs (the bulk of the text): no line break, opener, closer or terminator lies here.
-                    if depth > 0 {
-                        nestedScalars += 1
-                        if nestedScalars > maximumNestedScalars { depth = 0; nestedScalars = 0 }
-                    } else {
-                        nestedScalars = 0
-                    }
+                    countNested()
                     previous = v
                     i = next
                     continue
@@ -65,12 +69,7 @@ enum SentenceSplitter {
                     i = j; previous = v
                     continue
                 }
-                if depth > 0 {
-                    nestedScalars += 1
-                    if nestedScalars > maximumNestedScalars { depth = 0; nestedScalars = 0 }
-                } else {
-                    nestedScalars = 0
-                }
+                countNested()
                 previous = v
                 i = next
             }
