@@ -58,7 +58,7 @@ let package = Package(
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
             "PolicyExport", "PolicyFormats", "PolicyIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText"]),
+        .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText"]),
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),

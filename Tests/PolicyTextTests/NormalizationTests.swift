@@ -1,5 +1,6 @@
 import PolicyCore
 import Testing
+import TestSupport
 @testable import PolicyText
 
 @Suite struct NormalizationTests {
@@ -123,7 +124,7 @@ import Testing
     /// Doubles `text` the way the doubled-print artifact does: wrap into lines, split each line into runs of
     /// 1–5 scalars and print every run twice.
     static func doubled(_ lines: [String], seed: UInt64) -> [String] {
-        var g = Support.SeededGenerator(seed: seed)
+        var g = SeededGenerator(seed: seed)
         return lines.map { line in
             let s = Array(line.unicodeScalars)
             var out = String.UnicodeScalarView()

@@ -1,5 +1,6 @@
 import PolicyCore
 import Testing
+import TestSupport
 @testable import PolicyText
 
 /// The offset map, tested on every corpus file and on fixtures.
@@ -61,7 +62,7 @@ import Testing
         let source = text.source
         let clean = text.utf8
         guard clean.count > 10 else { return }
-        var g = Support.SeededGenerator(seed: seed)
+        var g = SeededGenerator(seed: seed)
         var failures = 0
         for _ in 0..<samples where failures < 3 {
             var a = Int(g.next() % UInt64(clean.count))
@@ -125,7 +126,7 @@ import Testing
         let alphabet: [String] = ["政", "策", "部", "委", "局", "年", "月", "日", "1", "2", "0", "a", "B", " ", " ", "\u{3000}",
                                   "\t", "１", "Ａ", "，", "。", "、", "“", "”", "《", "》", "（", "）", "：", "\u{0C}", "\u{200B}",
                                   "·", ".", "—", "-", "\n", "\n", "\n", "\r\n", "常", "常"]
-        var g = Support.SeededGenerator(seed: 2026)
+        var g = SeededGenerator(seed: 2026)
         for round in 0..<40 {
             var file = ""
             let length = 20 + Int(g.next() % 400)

@@ -1,5 +1,6 @@
 import PolicyCore
 import Testing
+import TestSupport
 @testable import PolicyText
 
 @Suite struct ReadingTests {
@@ -113,7 +114,7 @@ import Testing
             #expect(e.line == 2)
         } catch { Issue.record("unexpected \(error)") }
         // Random high bytes that are neither UTF-8 nor GB18030 text.
-        var g = Support.SeededGenerator(seed: 7)
+        var g = SeededGenerator(seed: 7)
         let noise = (0..<4000).map { _ in UInt8(truncatingIfNeeded: g.next() | 0x80) }
         do {
             let s = try SourceText(path: "noise.bin", bytes: noise)
