@@ -8,13 +8,7 @@ Exit status 3 with "missing: MODULE" on stderr when the consumer library is not 
 """
 import json, sys
 
-
-def need(module):
-    try:
-        return __import__(module)
-    except ImportError:
-        sys.stderr.write(f"missing: {module}\n")
-        sys.exit(3)
+from peer_support import need
 
 
 def graphml_networkx(path):

@@ -8,13 +8,7 @@ Prints {"bytes": N, "seconds": wall, "cpu_seconds": process CPU, "load_seconds":
 """
 import json, os, sys, time
 
-
-def need(module):
-    try:
-        return __import__(module)
-    except ImportError:
-        sys.stderr.write(f"missing: {module}\n")
-        sys.exit(3)
+from peer_support import need
 
 
 def main():
