@@ -96,23 +96,13 @@ public struct GEXFWriter {
         let starts = nodeStarts()
         try xml.startElement("nodes")
         for n in 0..<graph.nodeCount where view.includesNode[n] {
-            try xml.startElement(Names.node)
-            try xml.attribute(Names.id, letter: 0x6E, n)
-            try xml.attribute(Names.label, ExportText.clean(graph.label(n)))
-            if let s = starts[n] { try xml.attribute(Names.start, s) }
-            try xml.startElement(Names.attvalues)
-            try attvalue(xml, "kg_id", ExportText.clean(graph.nodeID(n)))
-            try attvalue(xml, "kind", graph.nodeKind(n).rawValue)
-            let aliases = graph.aliases(n)
-            if !aliases.isEmpty { try attvalue(xml, "aliases", ExportText.clean(aliases.joined(separator: ExportText.listSeparator))) }
+            try startNode(xml, n, start: starts[n])
             try evidence(xml, graph.evidence(ofNode: n))
             for (key, value) in graph.attributes(ofNode: n) {
                 guard let type = nodeTypes[key], let text = AttributeSchema.text(value, as: type) else { continue }
                 try attvalue(xml, columnID(key), text)
             }
-            try xml.endElement()
-            try colour(xml, graph.nodeKind(n))
-            try xml.endElement()
+            try endNode(xml, n)
         }
         try xml.endElement()
         try xml.startElement("edges")
@@ -139,6 +129,28 @@ public struct GEXFWriter {
         try xml.endElement()
     }
 
+    /// Opens node `n` (id, label, start time) and its `<attvalues>` with the columns every view declares: kg_id,
+    /// kind and aliases. The caller adds its own values, then `endNode`.
+    private func startNode(_ xml: XMLWriter, _ n: Int, start: String?) throws {
+        let graph = view.graph
+        try xml.startElement(Names.node)
+        try xml.attribute(Names.id, letter: 0x6E, n)
+        try xml.attribute(Names.label, ExportText.clean(graph.label(n)))
+        if let start { try xml.attribute(Names.start, start) }
+        try xml.startElement(Names.attvalues)
+        try attvalue(xml, "kg_id", ExportText.clean(graph.nodeID(n)))
+        try attvalue(xml, "kind", graph.nodeKind(n).rawValue)
+        let aliases = graph.aliases(n)
+        if !aliases.isEmpty { try attvalue(xml, "aliases", ExportText.clean(aliases.joined(separator: ExportText.listSeparator))) }
+    }
+
+    /// Closes the `<attvalues>` and the node `startNode` opened, with the node's colour in between.
+    private func endNode(_ xml: XMLWriter, _ n: Int) throws {
+        try xml.endElement()
+        try colour(xml, view.graph.nodeKind(n))
+        try xml.endElement()
+    }
+
     private func writeCoissue(_ xml: XMLWriter) throws {
         let graph = view.graph
         let network = CoissueNetwork(view)
@@ -154,18 +166,8 @@ public struct GEXFWriter {
         }
         try xml.startElement("nodes")
         for n in network.agencies {
-            try xml.startElement(Names.node)
-            try xml.attribute(Names.id, letter: 0x6E, n)
-            try xml.attribute(Names.label, ExportText.clean(graph.label(n)))
-            if let s = agencyStart[n] { try xml.attribute(Names.start, s) }
-            try xml.startElement(Names.attvalues)
-            try attvalue(xml, "kg_id", ExportText.clean(graph.nodeID(n)))
-            try attvalue(xml, "kind", graph.nodeKind(n).rawValue)
-            let aliases = graph.aliases(n)
-            if !aliases.isEmpty { try attvalue(xml, "aliases", ExportText.clean(aliases.joined(separator: ExportText.listSeparator))) }
-            try xml.endElement()
-            try colour(xml, graph.nodeKind(n))
-            try xml.endElement()
+            try startNode(xml, n, start: agencyStart[n])
+            try endNode(xml, n)
         }
         try xml.endElement()
         try xml.startElement("edges")
