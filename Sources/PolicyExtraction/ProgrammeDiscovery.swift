@@ -60,7 +60,8 @@ struct ProgrammeDiscovery: Sendable {
     func typeWordEnd(in text: UnsafeBufferPointer<UInt8>, at: Int, limit: Int) -> Int? {
         guard let m = typeWordAutomaton.longestMatch(in: text, at: at, limit: limit),
               !Self.continuesHead(text, m.end, limit) else { return nil }
-        // 建设 alone is a type word only when nothing Han follows (数字乡村建设。), not in 数字乡村建设推动….
+        // A two-character type word (建设, 战略, 工程 …: six bytes) ends the name only when no Han character follows
+        // it: 数字乡村建设。 but not 数字乡村建设推动…, where it starts a clause or a longer compound.
         if m.end - at == 6, let (v, _) = AgencyPatterns.decode(text, m.end, limit), AgencyPatterns.isHan(v), !Self.stopScalars.contains(v) {
             return nil
         }
@@ -132,8 +133,7 @@ struct ProgrammeDiscovery: Sendable {
         guard scalars.first?.value == openQuote,
               let close = scalars.lastIndex(where: { $0.value == closeQuote }), close < scalars.count - 1,
               !scalars[1..<close].contains(where: { $0.value == openQuote || $0.value == closeQuote }) else { return nil }
-        let open = 0
-        let inner = scalars[(open + 1)..<close]
+        let inner = scalars[1..<close]
         guard inner.filter({ AgencyPatterns.isHan($0.value) }).count >= 2 else { return nil }
         return String(String.UnicodeScalarView(inner))
     }
