@@ -43,7 +43,7 @@ struct ExportBenchmark: ParsableCommand {
 
         var clock = ContinuousClock.now
         let graph = makeSyntheticGraph(nodes: nodes, edgesPerNode: edgesPerNode, seed: 1)
-        print("synthetic graph: \(graph.nodeCount) nodes, \(graph.edgeCount) edges (built in \(seconds(since: clock)) s)")
+        print("synthetic graph: \(graph.nodeCount) nodes, \(graph.edgeCount) edges (built in \(BenchmarkClock.seconds(since: clock)) s)")
 
         let wanted = Set(formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         var swiftGraphML: Measurement?
@@ -133,9 +133,9 @@ struct ExportBenchmark: ParsableCommand {
 
     private func timeExport(_ graph: Graph, _ format: ExportFormat, to path: String) throws -> Measurement {
         let start = ContinuousClock.now
-        let cpuStart = cpuSeconds()
+        let cpuStart = BenchmarkClock.processCPUSeconds()
         let bytes = try GraphExporter.exportCountingBytes(graph, format: format, options: ExportOptions(), to: path).bytes
-        return Measurement(bytes: bytes, seconds: seconds(since: start), cpuSeconds: cpuSeconds() - cpuStart)
+        return Measurement(bytes: bytes, seconds: BenchmarkClock.seconds(since: start), cpuSeconds: BenchmarkClock.processCPUSeconds() - cpuStart)
     }
 
     private func best(_ n: Int, _ body: () throws -> Measurement) throws -> Measurement {
@@ -180,18 +180,6 @@ private struct Row {
         self.nodes = nodes
         self.m = m
     }
-}
-
-private func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-}
-
-/// CPU time of this process (user + system).
-private func cpuSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 private func pad(_ s: String, _ width: Int) -> String {

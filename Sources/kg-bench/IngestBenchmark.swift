@@ -78,11 +78,11 @@ struct IngestBenchmark: ParsableCommand {
             var cpuRates: [Double] = []
             for _ in 0..<rounds {
                 let start = ContinuousClock.now
-                let cpuStart = threadCPUSeconds()
+                let cpuStart = BenchmarkClock.threadCPUSeconds()
                 var passes = 0
-                repeat { sink &+= work(); passes += 1 } while seconds(since: start) < seconds
-                wallRates.append(Double(bytes * passes) / seconds(since: start) / 1_000_000)
-                cpuRates.append(Double(bytes * passes) / (threadCPUSeconds() - cpuStart) / 1_000_000)
+                repeat { sink &+= work(); passes += 1 } while BenchmarkClock.seconds(since: start) < seconds
+                wallRates.append(Double(bytes * passes) / BenchmarkClock.seconds(since: start) / 1_000_000)
+                cpuRates.append(Double(bytes * passes) / (BenchmarkClock.threadCPUSeconds() - cpuStart) / 1_000_000)
             }
             wallRates.sort()
             cpuRates.sort()
@@ -107,38 +107,14 @@ struct IngestBenchmark: ParsableCommand {
         if sink == -1 { print(sink) }
     }
 
-    private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    /// CPU time of the calling thread: a per-core measure that a loaded machine does not distort.
-    private func threadCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    private func format(_ d: Duration) -> String {
-        String(format: "%.3f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
-    }
+    private func format(_ d: Duration) -> String { String(format: "%.3f s", BenchmarkClock.seconds(d)) }
 
     /// Runs the Python peer and returns its median MB/s.
     private func runPeer() throws -> Double {
-        let script = peer ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tests/Peers/jieba_posseg.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--corpus", corpus, "--rounds", String(peerRounds), "--seconds", String(seconds)]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let rate = (json["mb_per_s"] as? NSNumber)?.doubleValue, rate > 0 else {
-            throw KGError(file: script, "peer failed (exit \(process.terminationStatus)); is jieba installed? (pip install jieba)")
+        let peer = self.peer.map(PythonPeer.init(path:)) ?? PythonPeer(named: "jieba_posseg.py")
+        let (json, status) = try peer.run(["--corpus", corpus, "--rounds", String(peerRounds), "--seconds", String(seconds)])
+        guard let rate = (json?["mb_per_s"] as? NSNumber)?.doubleValue, rate > 0 else {
+            throw KGError(file: peer.script, "peer failed (exit \(status)); is jieba installed? (pip install jieba)")
         }
         return rate
     }

@@ -130,20 +130,9 @@ struct StoreBenchmark: ParsableCommand {
     }
 
     func runPeer() throws -> [String: Any] {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tests/Peers/networkx_store.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, workdir]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw KGError(file: script, "networkx peer failed (status \(process.terminationStatus))")
-        }
+        let peer = PythonPeer(named: "networkx_store.py")
+        let (object, status) = try peer.run([workdir])
+        guard let object else { throw KGError(file: peer.script, "networkx peer failed (status \(status))") }
         return object
     }
 }

@@ -29,8 +29,8 @@ struct TextBenchmark: ParsableCommand {
         var cpuRates: [Double] = []
         var segmentsPerPass = 0
         for _ in 0..<rounds {
-            let start = now()
-            let cpuStart = cpuTime()
+            let start = BenchmarkClock.monotonicSeconds()
+            let cpuStart = BenchmarkClock.processCPUSeconds()
             var passes = 0
             repeat {
                 segmentsPerPass = 0
@@ -41,29 +41,16 @@ struct TextBenchmark: ParsableCommand {
                     sink &+= text.utf8.count &+ segments.count
                 }
                 passes += 1
-            } while now() - start < seconds
-            let elapsed = now() - start
+            } while BenchmarkClock.monotonicSeconds() - start < seconds
+            let elapsed = BenchmarkClock.monotonicSeconds() - start
             rates.append(Double(bytes * passes) / elapsed / 1_000_000)
-            cpuRates.append(Double(bytes * passes) / (cpuTime() - cpuStart) / 1_000_000)
+            cpuRates.append(Double(bytes * passes) / (BenchmarkClock.processCPUSeconds() - cpuStart) / 1_000_000)
         }
         rates.sort()
         cpuRates.sort()
         let median = rates[rates.count / 2]
         print("text: \(files.count) files, \(bytes) bytes, \(segmentsPerPass) documents per pass")
         print("\(normalizeOnly ? "normalise" : "normalise+segment"): median \(format(median)) MB/s over \(rounds) rounds (min \(format(rates.first!)), max \(format(rates.last!))); per CPU second: median \(format(cpuRates[cpuRates.count / 2])) MB/s  [\(sink % 10)]")
-    }
-
-    func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    /// CPU time of this process (robust against other load on the machine).
-    func cpuTime() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     func format(_ x: Double) -> String {
