@@ -18,10 +18,27 @@ enum RelationExtractor {
     /// Adverbs between the actor and a cooperation word ("X积极配合Y").
     static let cooperationAdverbs: [[Unicode.Scalar]] = ["将", "要", "已", "积极", "主动", "负责", "应"].map(scalars)
     static let supervisionWords: [[Unicode.Scalar]] = ["监督指导", "指导监督", "监督管理", "监管", "监督", "指导", "督促", "督导"].map(scalars)
+    /// Words after a list of bodies that make it act together: "X与Y共同…", "X和Y联合…".
+    static let jointWords: [[Unicode.Scalar]] = ["共同", "联合"].map(scalars)
+    /// Every word that can state a lead or a cooperation: one scan tells whether the sentence needs those rules.
+    static let leadOrCooperationCues = ScalarWordList([lead] + cooperationWords + jointWords)
+    /// Words between a supervising body and 对/监督: "X负责监督", "X依法对Y…".
+    static let supervisionLeadIns: [[Unicode.Scalar]] = ["负责", "加强", "要", "依法", "切实"].map(scalars)
+    /// Words between the supervised object and the supervision word: "对Y的监督", "对Y进行监督".
+    static let supervisionLinks: [[Unicode.Scalar]] = ["的", "进行", "实施"].map(scalars)
 
     /// `fallbackTarget`: the node a lead annotation applies to when no programme is named in the sentence (the document).
     static func relations(in span: ScalarSpan, hits: [EntityHit], fallbackTarget: String?) -> [StatedRelation] {
+        // Every rule needs a body that leads, cooperates or supervises.
+        guard hits.contains(where: { $0.kind == .agency }) else { return [] }
         var out: [StatedRelation] = []
+        if leadOrCooperationCues.occurs(in: span) { leadsAndCooperation(span, hits: hits, fallbackTarget: fallbackTarget, into: &out) }
+        supervision(span, hits: hits, into: &out)
+        return out
+    }
+
+    /// leads and cooperates relations (appended to `out` in rule order).
+    static func leadsAndCooperation(_ span: ScalarSpan, hits: [EntityHit], fallbackTarget: String?, into out: inout [StatedRelation]) {
         let s = span.scalars
         let programmes = hits.filter { $0.kind == .programme }
         // leads
@@ -60,7 +77,7 @@ enum RelationExtractor {
             }
         }
         // "X与Y共同…", "X和Y联合…": the list before 共同/联合 cooperates pairwise with its first member.
-        for word in ["共同", "联合"].map(scalars) {
+        for word in jointWords {
             var from = 0
             while let i = span.find(word, from: from) {
                 from = i + word.count
@@ -72,7 +89,11 @@ enum RelationExtractor {
                 }
             }
         }
-        // supervises: "X(负责|加强)?对Y(的|进行)?监督", "X(负责)?监督Y" (X may be a list of bodies).
+    }
+
+    /// supervises: "X(负责|加强)?对Y(的|进行)?监督", "X(负责)?监督Y" (X may be a list of bodies).
+    static func supervision(_ span: ScalarSpan, hits: [EntityHit], into out: inout [StatedRelation]) {
+        let s = span.scalars
         var index = 0
         let agencies = hits.filter { $0.kind == .agency }
         while index < agencies.count {
@@ -80,7 +101,7 @@ enum RelationExtractor {
             index += max(group.count, 1)
             guard let last = group.last else { continue }
             var p = last.range.upperBound
-            for word in ["负责", "加强", "要", "依法", "切实"].map(scalars) where span.matches(word, at: p) { p += word.count }
+            for word in supervisionLeadIns where span.matches(word, at: p) { p += word.count }
             var objectStart: Int?
             var viaDui = false
             if p < s.count, s[p] == "对" {
@@ -96,7 +117,7 @@ enum RelationExtractor {
             if viaDui {
                 var q = object.range.upperBound
                 if q < s.count, s[q] == "”" { q += 1 }
-                for w in ["的", "进行", "实施"].map(scalars) where span.matches(w, at: q) { q += w.count }
+                for w in supervisionLinks where span.matches(w, at: q) { q += w.count }
                 guard supervisionWords.contains(where: { span.matches($0, at: q) }) else { continue }
             }
             for member in group where member.nodeID != object.nodeID {
@@ -104,6 +125,5 @@ enum RelationExtractor {
                                           range: group[0].range.lowerBound..<object.range.upperBound))
             }
         }
-        return out
     }
 }

@@ -20,34 +20,35 @@ public struct ExtractedTarget: Sendable, Hashable {
 /// commitment), and without the marks of a past statistic (截至, 同比, 已, 累计, a plain past year …).
 public struct TargetExtractor: Sendable {
     let rules: TargetRules
-    private let magnitudes: [[Unicode.Scalar]]
-    private let units: [[Unicode.Scalar]]
+    private let magnitudes: ScalarWordList
+    private let units: ScalarWordList
     private let prefixComparators: [([Unicode.Scalar], String)]
     private let suffixComparators: [([Unicode.Scalar], String)]
-    private let redLine: [[Unicode.Scalar]]
-    private let strong: [[Unicode.Scalar]]
+    private let redLine: ScalarWordList
+    private let strong: ScalarWordList
     private let goalVerbs: [[Unicode.Scalar]]
-    private let weak: [[Unicode.Scalar]]
-    private let modal: [[Unicode.Scalar]]
-    private let achievements: [[Unicode.Scalar]]
-    private let sentenceStats: [[Unicode.Scalar]]
-    private let clauseStats: [[Unicode.Scalar]]
+    private let weak: ScalarWordList
+    private let modal: ScalarWordList
+    private let achievements: ScalarWordList
+    private let sentenceStats: ScalarWordList
+    private let clauseStats: ScalarWordList
 
     public init(rules: TargetRules = .standard) {
         self.rules = rules
         func sorted(_ words: [String]) -> [[Unicode.Scalar]] { words.map(scalars).sorted { $0.count > $1.count } }
-        magnitudes = sorted(rules.magnitudes)
-        units = sorted(rules.units)
+        func list(_ words: [String]) -> ScalarWordList { ScalarWordList(sorted(words)) }
+        magnitudes = list(rules.magnitudes)
+        units = list(rules.units)
         prefixComparators = rules.prefixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
         suffixComparators = rules.suffixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
-        redLine = sorted(rules.redLineWords)
-        strong = sorted(rules.strongCues)
+        redLine = list(rules.redLineWords)
+        strong = list(rules.strongCues)
         goalVerbs = sorted(rules.goalVerbs)
-        weak = sorted(rules.weakCues)
-        modal = sorted(rules.modalCues)
-        sentenceStats = sorted(rules.sentenceStatisticCues)
-        clauseStats = sorted(rules.clauseStatisticCues)
-        achievements = sorted(rules.achievementCues)
+        weak = list(rules.weakCues)
+        modal = list(rules.modalCues)
+        sentenceStats = list(rules.sentenceStatisticCues)
+        clauseStats = list(rules.clauseStatisticCues)
+        achievements = list(rules.achievementCues)
     }
 
     /// Targets in a sentence given as a string (tests, tools).
@@ -94,22 +95,22 @@ public struct TargetExtractor: Sendable {
 
         let deadline = deadlineYear(span)
         let hasPlainPastYear = deadline == nil && containsPlainYear(span)
-        let hasModal = modal.contains { span.find($0) != nil }
+        let hasModal = modal.occurs(in: span)
         var out: [ExtractedTarget] = []
         for q in quantities {
             let clause = clauseRange(s, around: q.number.lowerBound)
             // Statistics: sentence cues before the clause end, clause cues before the number.
-            if sentenceStats.contains(where: { w in span.find(w, to: q.number.lowerBound) != nil }) { continue }
-            if clauseStats.contains(where: { w in span.find(w, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
+            if sentenceStats.occurs(in: span, to: q.number.lowerBound) { continue }
+            if clauseStats.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if deadline == nil, !hasModal,
-               achievements.contains(where: { w in span.find(w, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
+               achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
-            let strongCue = redLineCue || strong.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }
+            let strongCue = redLineCue || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                 || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
                 || achievedShare(span, unitEnd: q.end)
-            let weakCue = weak.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }
+            let weakCue = weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
             let accepted = strongCue || (weakCue && (deadline != nil || hasModal) && !hasPlainPastYear)
             guard accepted else { continue }
             let comparator = comparatorSymbol(span, q.number, unitEnd: q.end, clause: clause, isRange: q.valueMax != nil)
@@ -156,12 +157,14 @@ public struct TargetExtractor: Sendable {
         var matchedMagnitude = true
         while matchedMagnitude {
             matchedMagnitude = false
-            for m in magnitudes where scalarsMatch(s, m, at: j) {
-                text += m; j += m.count; matchedMagnitude = true; break
+            if let k = magnitudes.firstMatch(in: s, at: j) {
+                let m = magnitudes.words[k]
+                text += m; j += m.count; matchedMagnitude = true
             }
         }
-        for u in units where scalarsMatch(s, u, at: j) {
+        if let k = units.firstMatch(in: s, at: j) {
             // "年" after a magnitude is not a unit; "个" before "百分点"/"工作日" handled by longest match.
+            let u = units.words[k]
             return (String(String.UnicodeScalarView(text + u)), j + u.count)
         }
         if !text.isEmpty, j < s.count, s[j] != "年" { return (String(String.UnicodeScalarView(text)), j) }
@@ -198,6 +201,21 @@ public struct TargetExtractor: Sendable {
         return goalVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
     }
 
+    private static let hardLimits: [[Unicode.Scalar]] = ["不得超过", "不得低于", "严禁超过"].map(scalars)
+    /// Parts of a text counted in "19条措施", "5个方面".
+    private static let textParts: [[Unicode.Scalar]] = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
+    private static let reach = scalars("实现")
+    private static let cover = scalars("覆盖")
+    private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少"].map(scalars)
+    private static let keepWords: [[Unicode.Scalar]] = ["严守", "守住", "坚守", "保住"].map(scalars)
+    private static let fourteenthPlan = scalars("十四五")
+    private static let fifteenthPlan = scalars("十五五")
+    private static let fourteenthPlanPeriods: [[Unicode.Scalar]] = ["期间", "时期", "末", "时", "规划期"].map(scalars)
+    private static let fifteenthPlanPeriods: [[Unicode.Scalar]] = ["期间", "时期", "末"].map(scalars)
+    /// Words of intent before "到2025年": 力争到…, 计划到….
+    private static let intentWords: [[Unicode.Scalar]] = ["力争", "计划", "预计", "争取"].map(scalars)
+    private static let beforeYearWords: [[Unicode.Scalar]] = ["年前", "年底前", "年以前"].map(scalars)
+
     private static let inclusionNotes: [[Unicode.Scalar]] = ["（含）", "(含)", "（含本数）", "(含本数)"].map { Array($0.unicodeScalars) }
 
     private func comparatorSymbol(_ span: ScalarSpan, _ number: Range<Int>, unitEnd: Int, clause: Range<Int>, isRange: Bool) -> String {
@@ -224,37 +242,33 @@ public struct TargetExtractor: Sendable {
     /// A red-line word right after the quantity ("18亿亩耕地红线", "10%的红线") or a hard-limit phrase before it.
     private func redLineNear(_ span: ScalarSpan, number: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
         let window = min(clause.upperBound, unitEnd + 12)
-        if redLine.contains(where: { span.find($0, from: unitEnd, to: window) != nil }) { return true }
-        let hardLimits = ["不得超过", "不得低于", "严禁超过"].map(scalars)
-        return hardLimits.contains { span.find($0, from: clause.lowerBound, to: number.lowerBound) != nil }
+        if redLine.occurs(in: span, from: unitEnd, to: window) { return true }
+        return Self.hardLimits.contains { span.find($0, from: clause.lowerBound, to: number.lowerBound) != nil }
     }
 
     /// "19条措施", "5个方面", "20项重点工作": counts describing a text, not targets.
     private func describesText(_ span: ScalarSpan, unit: String, unitEnd: Int, clause: Range<Int>) -> Bool {
         guard ["条", "项", "个", "部分", "类", "方面"].contains(unit) else { return false }
         let window = min(clause.upperBound, unitEnd + 8)
-        let words = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
-        return words.contains { span.find($0, from: unitEnd, to: window) != nil }
+        return Self.textParts.contains { span.find($0, from: unitEnd, to: window) != nil }
     }
 
     /// "100%实现…": a share to be reached.
     private func achievedShare(_ span: ScalarSpan, unitEnd: Int) -> Bool {
         var p = unitEnd
         while p < span.count, span.scalars[p].isInlineSpace { p += 1 }
-        return span.matches(scalars("实现"), at: p) || span.matches(scalars("覆盖"), at: p)
+        return span.matches(Self.reach, at: p) || span.matches(Self.cover, at: p)
     }
 
     private func kindOf(_ span: ScalarSpan, clause: Range<Int>, comparator: String) -> String {
-        let floorWords = ["不低于", "不少于", "至少"].map(scalars)
-        if floorWords.contains(where: { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }) { return "floor" }
+        if Self.floorWords.contains(where: { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }) { return "floor" }
         if comparator == "<=" { return "cap" }
         return "goal"
     }
 
     /// A red line without an explicit comparator: "严守/守住 … 红线" protects a minimum, otherwise it is a ceiling.
     private func redLineComparator(_ span: ScalarSpan, _ clause: Range<Int>) -> String {
-        let keep = ["严守", "守住", "坚守", "保住"].map(scalars)
-        return keep.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil } ? ">=" : "<="
+        return Self.keepWords.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil } ? ">=" : "<="
     }
 
     /// What is measured: the clause before the number without deadline and cue words, else the words after the unit.
@@ -306,20 +320,19 @@ public struct TargetExtractor: Sendable {
                 let q = p - 1
                 if q == 0 { return true }
                 let c = s[q - 1]
-                return "，；。：、\n".unicodeScalars.contains(c) || span.matches(scalars("力争"), at: q - 2) || span.matches(scalars("计划"), at: q - 2)
-                    || span.matches(scalars("预计"), at: q - 2) || span.matches(scalars("争取"), at: q - 2) || c == "“"
+                return "，；。：、\n".unicodeScalars.contains(c) || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
             }()
-            let bySuffix = span.matches(scalars("年前"), at: j) || span.matches(scalars("年底前"), at: j) || span.matches(scalars("年以前"), at: j)
+            let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
             if byPrefix || bySuffix { best = max(best ?? 0, year) }
             i = j + 1
         }
-        if best == nil, let k = span.find(scalars("十四五")) {
+        if best == nil, let k = span.find(Self.fourteenthPlan) {
             let after = k + 3 + (k + 3 < s.count && s[k + 3] == "”" ? 1 : 0)
-            if ["期间", "时期", "末", "时", "规划期"].map(scalars).contains(where: { span.matches($0, at: after) }) { best = 2025 }
+            if Self.fourteenthPlanPeriods.contains(where: { span.matches($0, at: after) }) { best = 2025 }
         }
-        if best == nil, let k = span.find(scalars("十五五")) {
+        if best == nil, let k = span.find(Self.fifteenthPlan) {
             let after = k + 3 + (k + 3 < s.count && s[k + 3] == "”" ? 1 : 0)
-            if ["期间", "时期", "末"].map(scalars).contains(where: { span.matches($0, at: after) }) { best = 2030 }
+            if Self.fifteenthPlanPeriods.contains(where: { span.matches($0, at: after) }) { best = 2030 }
         }
         return best
     }
