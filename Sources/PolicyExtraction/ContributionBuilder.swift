@@ -14,9 +14,11 @@ struct ContributionBuilder {
 
     private(set) var nodes: [NodeRecord] = []
     private(set) var nodeIndex: [ByteKey: Int] = [:]
-    private var aliasSets: [Set<String>] = []
-    /// The same aliases (and their byte-identical repeats) by bytes: a cheap first test before `aliasSets`.
+    /// Label and aliases of each node (and byte-identical repeats) by bytes: a cheap first test.
     private var aliasBytes: [Set<ByteKey>] = []
+    /// True while every name of the node is trivially in NFC: then a name with new bytes is a new name, and the
+    /// canonical-equivalence test against the others (String ==) can be skipped.
+    private var namesInNFC: [Bool] = []
     private(set) var edges: [EdgeRecord] = []
     private var edgeIndex: [EdgeKey: Int] = [:]
 
@@ -60,13 +62,22 @@ struct ContributionBuilder {
     /// Adds or merges a node. `aliases` are added when they differ from the label.
     mutating func addNode(id: String, kind: NodeKind, label: String, aliases: [String] = [],
                           attributes: Attributes = [:], evidence: Evidence?) {
-        addNode(slot: nodeIndex[ByteKey(id)], id: id, kind: kind, label: label, aliases: aliases,
-                attributes: attributes, evidence: evidence)
+        _ = addNode(slot: nodeIndex[ByteKey(id)], id: id, kind: kind, label: label, aliases: aliases,
+                    attributes: attributes, evidence: evidence)
     }
 
-    /// `addNode` with the node's position already looked up by `nodeSlot(id)` (nil: a new node).
+    /// True when `name` is, byte for byte, the label or a recorded alias of the node at `slot` (then adding it
+    /// as an alias changes nothing).
+    func hasName(_ name: String, slot: Int) -> Bool {
+        let key = ByteKey(name)
+        return key == ByteKey(nodes[slot].label) || nodes[slot].aliases.contains { ByteKey($0) == key }
+    }
+
+    /// `addNode` with the node's position already looked up by `nodeSlot(id)` (nil: a new node); returns the
+    /// node's position.
+    @discardableResult
     mutating func addNode(slot: Int?, id: String, kind: NodeKind, label: String, aliases: [String] = [],
-                          attributes: Attributes = [:], evidence: Evidence?) {
+                          attributes: Attributes = [:], evidence: Evidence?) -> Int {
         let i: Int
         if let existing = slot {
             i = existing
@@ -74,11 +85,14 @@ struct ContributionBuilder {
             i = nodes.count
             nodeIndex[ByteKey(id)] = i
             nodes.append(NodeRecord(id: id, kind: kind, label: label))
-            aliasSets.append([label])
             aliasBytes.append([ByteKey(label)])
+            namesInNFC.append(Self.isTriviallyNFC(label))
         }
-        for alias in aliases where !alias.isEmpty && aliasBytes[i].insert(ByteKey(alias)).inserted && !aliasSets[i].contains(alias) {
-            aliasSets[i].insert(alias)
+        for alias in aliases where !alias.isEmpty && aliasBytes[i].insert(ByteKey(alias)).inserted {
+            let aliasInNFC = Self.isTriviallyNFC(alias)
+            // New bytes; a new name unless canonically equivalent (String ==) to the label or an alias.
+            guard namesInNFC[i] && aliasInNFC || !(nodes[i].label == alias || nodes[i].aliases.contains(alias)) else { continue }
+            namesInNFC[i] = namesInNFC[i] && aliasInNFC
             nodes[i].aliases.append(alias)
         }
         for (key, value) in attributes {
@@ -88,6 +102,7 @@ struct ContributionBuilder {
         if let evidence, nodes[i].evidence.count < Self.maxNodeEvidence, !Self.holds(nodes[i].evidence, evidence) {
             nodes[i].evidence.append(evidence)
         }
+        return i
     }
 
     /// Overwrites an attribute of an existing node.
@@ -100,14 +115,16 @@ struct ContributionBuilder {
     mutating func addEdge(_ kind: EdgeKind, from source: String, to target: String,
                           attributes: Attributes = [:], evidence: Evidence?) {
         guard source != target else { return }
-        addEdge(slot: edgeSlot(kind, from: source, to: target), kind, from: source, to: target,
-                attributes: attributes, evidence: evidence)
+        _ = addEdge(slot: edgeSlot(kind, from: source, to: target), kind, from: source, to: target,
+                    attributes: attributes, evidence: evidence)
     }
 
-    /// `addEdge` with the edge's position already looked up by `edgeSlot` (nil: a new edge).
+    /// `addEdge` with the edge's position already looked up by `edgeSlot` (nil: a new edge); returns the edge's
+    /// position (nil for a loop, which is not added).
+    @discardableResult
     mutating func addEdge(slot: Int?, _ kind: EdgeKind, from source: String, to target: String,
-                          attributes: Attributes = [:], evidence: Evidence?) {
-        guard source != target else { return }
+                          attributes: Attributes = [:], evidence: Evidence?) -> Int? {
+        guard source != target else { return nil }
         let i: Int
         if let existing = slot {
             i = existing
@@ -120,6 +137,19 @@ struct ContributionBuilder {
         if let evidence, edges[i].evidence.count < Self.maxEdgeEvidence, !Self.holds(edges[i].evidence, evidence) {
             edges[i].evidence.append(evidence)
         }
+        return i
+    }
+
+    /// True when every scalar of `name` is one that no normalisation changes or reorders (below U+0300; CJK
+    /// radicals, punctuation, kana and ideographs U+2E80–U+9FFF without the combining tone and voicing marks;
+    /// full-width forms): two such strings are canonically equivalent exactly when their bytes are equal.
+    static func isTriviallyNFC(_ name: String) -> Bool {
+        for v in name.unicodeScalars.lazy.map(\.value) where v >= 0x300 {
+            let stable = (0x2E80...0x3029).contains(v) || (0x3030...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
+                || (0xFF00...0xFFEF).contains(v)
+            if !stable { return false }
+        }
+        return true
     }
 
     /// True when `list` already has evidence for the same span of the same file (positions first: cheap).

@@ -73,6 +73,10 @@ struct ExtractionRun {
     /// Target ids by (owner prefix, value, unit, comparator): a target restated in the same document is one node.
     var targetIDs: [String: String] = [:]
     let sourceStem: String
+    /// Positions in `builder.edges` of the mentions edges from `mentionsEdgeDocument`, by node position (-1: none
+    /// yet), so that a repeated mention costs one lookup, not three.
+    var mentionsEdgeSlots: [Int32] = []
+    var mentionsEdgeDocument: String?
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -152,18 +156,27 @@ struct ExtractionRun {
         let clean = text
         lazy var sentence = clean.text(range)
         // Entities and what the document mentions.
+        if scope.documentID != mentionsEdgeDocument {
+            mentionsEdgeDocument = scope.documentID
+            mentionsEdgeSlots = []
+        }
         for m in mentions {
             // Evidence is computed only while the node or the mentions edge still collects it.
             // (Node and edge are looked up once; nothing changes the builder before they are added.)
-            let nodeSlot = builder.nodeSlot(m.nodeID)
+            var nodeSlot = builder.nodeSlot(m.nodeID)
             let nodeWants = builder.wantsEvidence(nodeSlot: nodeSlot)
-            let edgeSlot = scope.documentID.flatMap { builder.edgeSlot(.mentions, from: $0, to: m.nodeID) }
+            let edgeSlot = scope.documentID.flatMap { mentionsEdgeSlot(from: $0, to: m.nodeID, nodeSlot: nodeSlot) }
             let edgeWants = scope.documentID != nil && builder.wantsEvidence(edgeSlot: edgeSlot)
+            // A mention that adds no evidence and no new name changes nothing.
+            if !nodeWants, !edgeWants, let slot = nodeSlot, builder.hasName(m.surface, slot: slot) { continue }
             let evidence = nodeWants || edgeWants ? text.evidence(for: m.range, sentence: sentence) : nil
             // (A node that wants no more evidence exists; a surface written as the canonical name adds nothing.)
-            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { addEntityNode(m, evidence: evidence, slot: nodeSlot) }
-            if let doc = scope.documentID, edgeWants {
-                builder.addEdge(slot: edgeSlot, .mentions, from: doc, to: m.nodeID, evidence: evidence)
+            if nodeWants || ByteKey(m.surface) != ByteKey(m.canonical) { nodeSlot = addEntityNode(m, evidence: evidence, slot: nodeSlot) }
+            if let doc = scope.documentID, edgeWants,
+               let added = builder.addEdge(slot: edgeSlot, .mentions, from: doc, to: m.nodeID, evidence: evidence),
+               let nodeSlot {
+                if mentionsEdgeSlots.count <= nodeSlot { mentionsEdgeSlots += repeatElement(-1, count: nodeSlot + 1 - mentionsEdgeSlots.count) }
+                mentionsEdgeSlots[nodeSlot] = Int32(added)
             }
         }
         guard hasDigit || hasCue || mentions.count >= 2 else { return }
@@ -188,6 +201,12 @@ struct ExtractionRun {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
             }
         }
+    }
+
+    /// Position of the mentions edge from `document` (the current `mentionsEdgeDocument`) to node `id` at `nodeSlot`.
+    func mentionsEdgeSlot(from document: String, to id: String, nodeSlot: Int?) -> Int? {
+        if let nodeSlot, nodeSlot < mentionsEdgeSlots.count, mentionsEdgeSlots[nodeSlot] >= 0 { return Int(mentionsEdgeSlots[nodeSlot]) }
+        return builder.edgeSlot(.mentions, from: document, to: id)
     }
 
     /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
@@ -251,7 +270,8 @@ struct ExtractionRun {
     }
 
     /// Adds or merges the node of mention `m`; `slot` is the node's position from `builder.nodeSlot` (nil: a new node).
-    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?, slot: Int?) {
+    @discardableResult
+    mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?, slot: Int?) -> Int {
         var aliases: [String] = ByteKey(m.surface) != ByteKey(m.canonical) ? [m.surface] : []
         var attributes: Attributes = [:]
         if slot == nil {
@@ -274,8 +294,8 @@ struct ExtractionRun {
             default: break
             }
         }
-        builder.addNode(slot: slot, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
-                        attributes: attributes, evidence: evidence)
+        return builder.addNode(slot: slot, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
+                               attributes: attributes, evidence: evidence)
     }
 
     // MARK: - Reported and cited documents
