@@ -14,8 +14,6 @@ struct ContributionBuilder {
 
     private(set) var nodes: [NodeRecord] = []
     private(set) var nodeIndex: [ByteKey: Int] = [:]
-    /// Label and aliases of each node (and byte-identical repeats) by bytes: a cheap first test.
-    private var aliasBytes: [Set<ByteKey>] = []
     /// True while every name of the node is trivially in NFC: then a name with new bytes is a new name, and the
     /// canonical-equivalence test against the others (String ==) can be skipped.
     private var namesInNFC: [Bool] = []
@@ -84,18 +82,19 @@ struct ContributionBuilder {
         } else {
             i = nodes.count
             nodeIndex[ByteKey(id)] = i
-            nodes.append(NodeRecord(id: id, kind: kind, label: label))
-            aliasBytes.append([ByteKey(label)])
+            // (A new node takes the attributes as given: first-come has nothing to keep.)
+            nodes.append(NodeRecord(id: id, kind: kind, label: label, attributes: attributes))
             namesInNFC.append(Self.isTriviallyNFC(label))
         }
-        for alias in aliases where !alias.isEmpty && aliasBytes[i].insert(ByteKey(alias)).inserted {
+        // Names are few per node: a linear byte comparison is cheaper than a hashed set.
+        for alias in aliases where !alias.isEmpty && !hasName(alias, slot: i) {
             let aliasInNFC = Self.isTriviallyNFC(alias)
             // New bytes; a new name unless canonically equivalent (String ==) to the label or an alias.
             guard namesInNFC[i] && aliasInNFC || !(nodes[i].label == alias || nodes[i].aliases.contains(alias)) else { continue }
             namesInNFC[i] = namesInNFC[i] && aliasInNFC
             nodes[i].aliases.append(alias)
         }
-        for (key, value) in attributes {
+        for (key, value) in attributes where slot != nil {
             if let old = nodes[i].attributes[key], old != .null { continue }
             nodes[i].attributes[key] = value
         }
@@ -144,7 +143,8 @@ struct ContributionBuilder {
     /// radicals, punctuation, kana and ideographs U+2E80–U+9FFF without the combining tone and voicing marks;
     /// full-width forms): two such strings are canonically equivalent exactly when their bytes are equal.
     static func isTriviallyNFC(_ name: String) -> Bool {
-        for v in name.unicodeScalars.lazy.map(\.value) where v >= 0x300 {
+        for scalar in name.unicodeScalars where scalar.value >= 0x300 {
+            let v = scalar.value
             let stable = (0x2E80...0x3029).contains(v) || (0x3030...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
                 || (0xFF00...0xFFEF).contains(v)
             if !stable { return false }

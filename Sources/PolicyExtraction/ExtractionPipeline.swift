@@ -149,8 +149,7 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
-        let hasDigit = TargetExtractor.mayContainTarget(bytes, range)
-        let hasCue = mayStateDocumentOrRelation(bytes, range)
+        let (hasDigit, hasCue) = Self.sentenceCues(bytes, range)
         guard !mentions.isEmpty || hasDigit || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
         let clean = text
@@ -209,11 +208,14 @@ struct ExtractionRun {
         return builder.edgeSlot(.mentions, from: document, to: id)
     }
 
-    /// Quick test for the words that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定,
-    /// 牵头, 会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导 (one pass over the scalars, no allocation).
-    func mayStateDocumentOrRelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let secondScalars = Self.cueSecondScalarMask
-        return bytes.withUnsafeBufferPointer { b in
+    /// Quick tests on a sentence's bytes in one pass: an ASCII digit (a target needs one), and a word that can state
+    /// a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定, 牵头, 会同/联合/协同/配合/共同,
+    /// 监督/监管/指导/督促/督导 (no allocation).
+    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>) -> (hasDigit: Bool, hasCue: Bool) {
+        var hasDigit = false
+        var hasCue = false
+        cueSecondScalars.withUnsafeBufferPointer { secondScalars in
+        bytes.withUnsafeBufferPointer { b in
             var previous: UInt32 = 0
             var i = range.lowerBound
             let end = range.upperBound
@@ -221,6 +223,10 @@ struct ExtractionRun {
                 let lead = b[i]
                 let v: UInt32
                 if lead < 0x80 {
+                    if lead &- 0x30 <= 9 {
+                        hasDigit = true
+                        if hasCue { return }
+                    }
                     previous = UInt32(lead)
                     i += 1
                     continue
@@ -234,18 +240,29 @@ struct ExtractionRun {
                     v = scalar.value
                     i += length
                 }
-                // (Most scalars end no cue: their low six bits already rule them out.)
-                if secondScalars >> UInt64(v & 63) & 1 != 0, Self.endsCue(previous: previous, v) { return true }
+                // (Most scalars end no cue: one bit of the table rules them out.)
+                if !hasCue, v < 0x10000, secondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0, endsCue(previous: previous, v) {
+                    hasCue = true
+                    if hasDigit { return }
+                }
                 previous = v
             }
-            return false
         }
+        }
+        return (hasDigit, hasCue)
     }
 
-    /// Bit `v & 63` is set for every scalar `v` that can end a cue in `endsCue` (a cheap first test).
-    static let cueSecondScalarMask: UInt64 = {
+    /// True when some cue in `endsCue` can end with the BMP scalar `v` (the exact first test of `sentenceCues`).
+    static func mayEndCue(_ v: UInt32) -> Bool {
+        v < 0x10000 && cueSecondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0
+    }
+
+    /// Bit v is set for every BMP scalar v that can end a cue in `endsCue`.
+    static let cueSecondScalars: [UInt64] = {
         let ends: [UInt32] = [0x300A, 0x3014, 0x53D1, 0x5E03, 0x53F0, 0x5B9A, 0x5934, 0x540C, 0x5408, 0x7763, 0x7BA1, 0x5BFC, 0x4FC3]
-        return ends.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in ends { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        return bits
     }()
 
     /// True when scalar `v` ends a document or relation cue word after `previous` (or is 《 or 〔).

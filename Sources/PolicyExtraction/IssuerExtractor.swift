@@ -19,9 +19,9 @@ struct ReportedIssuance: Sendable {
 enum IssuerExtractor {
     /// Verbs of issuance, longest first.
     static let verbs: [[Unicode.Scalar]] = ["印发", "发布", "出台", "颁布", "下发", "公布", "制定"].map(scalars)
+    /// The verbs as one list (a first-scalar test before matching them).
+    static let verbList = ScalarWordList(verbs)
     /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
-    /// First scalar of each verb: a cheap test before matching the verbs.
-    static let verbFirstScalars: [UInt32] = verbs.map { $0[0].value }
     static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前"].map(scalars)
     static let about = scalars("关于")
 
@@ -84,9 +84,8 @@ enum IssuerExtractor {
         let s = span.scalars
         var i = 0
         while i < s.count {
-            guard verbFirstScalars.contains(s[i].value), let verb = verbs.first(where: { span.matches($0, at: i) }) else {
-                i += 1; continue
-            }
+            guard let k = verbList.firstMatch(in: s, at: i) else { i += 1; continue }
+            let verb = verbs[k]
             let afterVerb = i + verb.count
             defer { i = afterVerb }
             // Issuers before the verb (skipping adverbs and "等N部门").

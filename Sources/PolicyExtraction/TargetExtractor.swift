@@ -54,14 +54,6 @@ public struct TargetExtractor: Sendable {
     /// Targets in a sentence given as a string (tests, tools).
     public func targets(in sentence: String) -> [ExtractedTarget] { targets(in: ScalarSpan(sentence)) }
 
-    /// Cheap test on raw UTF-8: a target needs an ASCII digit.
-    static func mayContainTarget(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            for i in range where b[i] &- 0x30 <= 9 { return true }
-            return false
-        }
-    }
-
     func targets(in span: ScalarSpan) -> [ExtractedTarget] {
         let s = span.scalars
         var quantities: [(number: Range<Int>, value: Double, valueMax: Double?, unit: String, end: Int)] = []
@@ -131,15 +123,30 @@ public struct TargetExtractor: Sendable {
     /// Decimal number at `i` ("0.6600", "18", "1,200").
     private func number(_ s: [Unicode.Scalar], _ i: Int) -> (Double, Int)? {
         var j = i
-        // The number as ASCII digits with at most one point (no String built per digit).
-        var text: [UInt8] = []
+        // The digits as an integer and the count of digits after the point.
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
         var hasPoint = false
         while j < s.count {
-            if let d = s[j].digitValue { text.append(0x30 + UInt8(d)); j += 1 }
-            else if s[j] == "." || s[j] == "．", j + 1 < s.count, s[j + 1].digitValue != nil, !hasPoint { text.append(0x2E); hasPoint = true; j += 1 }
+            if let d = s[j].digitValue {
+                if digits < 19 { mantissa = mantissa * 10 + UInt64(d) }
+                digits += 1
+                if hasPoint { fractionDigits += 1 }
+                j += 1
+            }
+            else if s[j] == "." || s[j] == "．", j + 1 < s.count, s[j + 1].digitValue != nil, !hasPoint { hasPoint = true; j += 1 }
             else if s[j] == ",", j + 3 < s.count, s[j + 1].digitValue != nil, s[j + 2].digitValue != nil, s[j + 3].digitValue != nil { j += 1 }
             else { break }
         }
+        guard digits > 0 else { return nil }
+        // Up to 15 digits and 22 places, integer ÷ power of ten is exact before the one rounding of the division,
+        // so it equals the correctly rounded parse (Clinger's fast path).
+        if digits <= 15, fractionDigits <= 22 {
+            return (fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / Self.powersOfTen[fractionDigits], j)
+        }
+        // Longer numbers: parsed from their ASCII digits and point (no thousands separators).
+        let text: [UInt8] = s[i..<j].compactMap { c in c.digitValue.map { 0x30 + UInt8($0) } ?? (c == "," ? nil : 0x2E) }
         guard let v = Double(String(decoding: text, as: UTF8.self)) else { return nil }
         return (v, j)
     }
@@ -201,6 +208,8 @@ public struct TargetExtractor: Sendable {
         return goalVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
     }
 
+    /// 10^0 … 10^22, each exact in a Double.
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
     private static let hardLimits: [[Unicode.Scalar]] = ["不得超过", "不得低于", "严禁超过"].map(scalars)
     /// Parts of a text counted in "19条措施", "5个方面".
     private static let textParts: [[Unicode.Scalar]] = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)

@@ -56,28 +56,42 @@ import PolicyCore
     }
 }
 
-/// The cheap first test of `mayStateDocumentOrRelation` lets every documented cue word through.
+/// The one-pass sentence test lets every documented cue word through, and finds digits.
 @Suite struct CueScanTests {
-    @Test func everyCueWordPassesTheMaskAndEndsACue() {
+    @Test func everyCueWordPassesTheTableAndEndsACue() {
         let words = ["印发", "下发", "发布", "颁布", "公布", "出台", "制定", "牵头", "会同", "协同", "共同", "联合", "配合",
                      "监督", "监管", "指导", "督导", "督促"]
-        let mask = ExtractionRun.cueSecondScalarMask
         for word in words {
             let v = word.unicodeScalars.map(\.value)
-            #expect(mask >> UInt64(v[1] & 63) & 1 != 0, "\(word)")
+            #expect(ExtractionRun.mayEndCue(v[1]), "\(word)")
             #expect(ExtractionRun.endsCue(previous: v[0], v[1]), "\(word)")
         }
         for bracket in ["《", "〔"] {
             let v = bracket.unicodeScalars.first!.value
-            #expect(mask >> UInt64(v & 63) & 1 != 0)
+            #expect(ExtractionRun.mayEndCue(v))
             #expect(ExtractionRun.endsCue(previous: 0, v))
         }
-        // Scalars whose low bits are clear never end a cue, whatever came before.
+        // Scalars outside the table never end a cue, whatever came before.
         let firsts = words.map { $0.unicodeScalars.first!.value } + [0, 0x4E00]
-        for v in UInt32(0)..<0x10000 where mask >> UInt64(v & 63) & 1 == 0 {
+        var passing = 0
+        for v in UInt32(0)..<0x10000 {
+            if ExtractionRun.mayEndCue(v) { passing += 1; continue }
             #expect(!firsts.contains { ExtractionRun.endsCue(previous: $0, v) })
         }
-        // Not every scalar passes: the mask is a filter.
-        #expect(mask.nonzeroBitCount < 20)
+        #expect(passing == 13)
+    }
+
+    @Test func oneScanFindsDigitsAndCues() {
+        func cues(_ s: String) -> (Bool, Bool) {
+            let b = Array(s.utf8)
+            let r = ExtractionRun.sentenceCues(b, 0..<b.count)
+            return (r.hasDigit, r.hasCue)
+        }
+        #expect(cues("两部门联合印发通知") == (false, true))
+        #expect(cues("到2025年，覆盖率达到90%") == (true, false))
+        #expect(cues("财政部牵头，2024年底前完成") == (true, true))
+        #expect(cues("《方案》") == (false, true))
+        #expect(cues("发印与布发") == (false, false))  // the cue words' scalars in the wrong order
+        #expect(cues("２０２５年") == (false, false))    // full-width digits are folded by the normaliser, not here
     }
 }

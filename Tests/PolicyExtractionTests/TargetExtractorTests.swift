@@ -17,6 +17,16 @@ import Testing
         #expect(t.subject.contains("数字经济核心产业增加值占比"))
     }
 
+    @Test func numbersParseAsTheirDecimalText() throws {
+        // Short numbers take the integer ÷ power-of-ten path, long ones the text parse; both must equal Double(text).
+        for (written, text) in [("99.99", "99.99"), ("0.6600", "0.6600"), ("1,200", "1200"), ("12,345.678", "12345.678"),
+                                ("3.1415926535897932", "3.1415926535897932"), ("12345678901234567890", "12345678901234567890"),
+                                ("0.0000000000000000000000012", "0.0000000000000000000000012")] {
+            let t = try #require(extractor.targets(in: "到2027年，指标达到\(written)%以上。").first, "\(written)")
+            #expect(t.value == Double(text)!, "\(written)")
+        }
+    }
+
     @Test func inclusionNoteKeepsTheComparator() throws {
         for text in ["到2026年，力争培育营业收入10亿元（含）以上企业20家。", "到2026年，力争培育营业收入10亿元(含)以上企业20家。"] {
             let t = try #require(extractor.targets(in: text).first)
