@@ -22,6 +22,12 @@ struct ContributionBuilder {
 
     private struct EdgeKey: Hashable { let kind: EdgeKind; let source: ByteKey; let target: ByteKey }
 
+    /// An empty builder, with room for the nodes and edges of a typical file (growing rehashes every key).
+    init() {
+        nodeIndex.reserveCapacity(512)
+        edgeIndex.reserveCapacity(1024)
+    }
+
     func contains(_ id: String) -> Bool { nodeIndex[ByteKey(id)] != nil }
 
     /// False once the node holds `maxNodeEvidence` records (callers can skip computing more).
@@ -113,7 +119,7 @@ struct ContributionBuilder {
     /// Adds or merges an edge (attributes first-come, evidence accumulated).
     mutating func addEdge(_ kind: EdgeKind, from source: String, to target: String,
                           attributes: Attributes = [:], evidence: Evidence?) {
-        guard source != target else { return }
+        guard ByteKey(source) != ByteKey(target) else { return }
         _ = addEdge(slot: edgeSlot(kind, from: source, to: target), kind, from: source, to: target,
                     attributes: attributes, evidence: evidence)
     }
@@ -123,7 +129,7 @@ struct ContributionBuilder {
     @discardableResult
     mutating func addEdge(slot: Int?, _ kind: EdgeKind, from source: String, to target: String,
                           attributes: Attributes = [:], evidence: Evidence?) -> Int? {
-        guard source != target else { return nil }
+        guard ByteKey(source) != ByteKey(target) else { return nil }
         let i: Int
         if let existing = slot {
             i = existing

@@ -152,8 +152,8 @@ struct ExtractionRun {
         let (hasDigit, hasCue) = Self.sentenceCues(bytes, range)
         guard !mentions.isEmpty || hasDigit || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
-        let clean = text
-        lazy var sentence = clean.text(range)
+        // (From the bytes alone, so that the closure does not copy the whole NormalizedText.)
+        lazy var sentence = String(decoding: bytes[range], as: UTF8.self)
         // Entities and what the document mentions.
         if scope.documentID != mentionsEdgeDocument {
             mentionsEdgeDocument = scope.documentID

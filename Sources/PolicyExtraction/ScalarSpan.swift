@@ -122,6 +122,8 @@ extension Unicode.Scalar {
             || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FA1F).contains(v)
     }
     var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    /// A–Z and a–z (the alphabetic scalars of ASCII).
+    var isASCIILetter: Bool { (value | 0x20) &- 0x61 < 26 }
     var isFullWidthDigit: Bool { value >= 0xFF10 && value <= 0xFF19 }
     /// ASCII or full-width digit value.
     var digitValue: Int? {

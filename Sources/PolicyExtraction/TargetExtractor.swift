@@ -56,10 +56,10 @@ public struct TargetExtractor: Sendable {
 
     func targets(in span: ScalarSpan) -> [ExtractedTarget] {
         let s = span.scalars
-        var quantities: [(number: Range<Int>, value: Double, valueMax: Double?, unit: String, end: Int)] = []
+        var quantities: [(number: Range<Int>, value: Double, valueMax: Double?, unit: Range<Int>, end: Int)] = []
         var i = 0
         while i < s.count {
-            guard s[i].digitValue != nil, i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].value < 0x80 && s[i - 1].properties.isAlphabetic) else { i += 1; continue }
+            guard s[i].digitValue != nil, i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].isASCIILetter) else { i += 1; continue }
             guard let (value, afterNumber) = number(s, i) else { i += 1; continue }
             guard let (unit, afterUnit) = unit(s, afterNumber) else { i = afterNumber; continue }
             var valueMax: Double?
@@ -71,7 +71,7 @@ public struct TargetExtractor: Sendable {
                 var q = r + 1
                 while q < s.count, s[q] == "—" || s[q].isInlineSpace { q += 1 }
                 if q < s.count, s[q].digitValue != nil, let (second, afterSecond) = number(s, q),
-                   let (unit2, afterUnit2) = self.unit(s, afterSecond), unit2 == unit || unit.isEmpty, second > value {
+                   let (unit2, afterUnit2) = self.unit(s, afterSecond), s[unit2].elementsEqual(s[unit]) || unit.isEmpty, second > value {
                     valueMax = second
                     end = afterUnit2
                     quantities.append((i..<afterSecond, value, valueMax, unit2, end))
@@ -97,7 +97,7 @@ public struct TargetExtractor: Sendable {
             if deadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
-            if describesText(span, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
             let strongCue = redLineCue || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                 || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
@@ -109,7 +109,7 @@ public struct TargetExtractor: Sendable {
             let kind = redLineCue ? "red_line" : kindOf(span, clause: clause, comparator: comparator)
             let statement = span.string(clause).trimmingSpaces()
             out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: clause, number: q.number, unitEnd: q.end),
-                                       value: q.value, valueMax: q.valueMax, unit: normalisedUnit(q.unit),
+                                       value: q.value, valueMax: q.valueMax, unit: normalisedUnit(unitText(s, q.unit)),
                                        // A red line passed (超过10%红线) is the same line, not a new floor.
                                        comparator: kind == "red_line" && ["=", ">", "<"].contains(comparator)
                                            ? redLineComparator(span, clause) : comparator,
@@ -153,29 +153,32 @@ public struct TargetExtractor: Sendable {
 
     /// Unit after a number (spaces allowed): "%", magnitude* + base unit ("亿万吨", "亿吨公里", "个工作日"), or
     /// magnitude alone ("10.11亿"). Empty unit when a range dash follows directly. Nil for years and bare numbers.
-    private func unit(_ s: [Unicode.Scalar], _ start: Int) -> (String, Int)? {
+    /// The unit is returned as its scalar range (empty for the range dash); `unitText` makes it a String.
+    private func unit(_ s: [Unicode.Scalar], _ start: Int) -> (Range<Int>, Int)? {
         var i = start
         while i < s.count, s[i].isInlineSpace { i += 1 }
         guard i < s.count else { return nil }
         if s[i] == "年" || s[i] == "月" || s[i] == "日" || s[i] == "号" { return nil }
-        if s[i].isRangeDash { return ("", start) }
-        var text: [Unicode.Scalar] = []
+        if s[i].isRangeDash { return (start..<start, start) }
         var j = i
         var matchedMagnitude = true
         while matchedMagnitude {
             matchedMagnitude = false
             if let k = magnitudes.firstMatch(in: s, at: j) {
-                let m = magnitudes.words[k]
-                text += m; j += m.count; matchedMagnitude = true
+                j += magnitudes.words[k].count; matchedMagnitude = true
             }
         }
         if let k = units.firstMatch(in: s, at: j) {
             // "年" after a magnitude is not a unit; "个" before "百分点"/"工作日" handled by longest match.
-            let u = units.words[k]
-            return (String(String.UnicodeScalarView(text + u)), j + u.count)
+            let end = j + units.words[k].count
+            return (i..<end, end)
         }
-        if !text.isEmpty, j < s.count, s[j] != "年" { return (String(String.UnicodeScalarView(text)), j) }
+        if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }
         return nil
+    }
+
+    private func unitText(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(s[range]))
     }
 
     private func normalisedUnit(_ unit: String) -> String {
@@ -211,6 +214,8 @@ public struct TargetExtractor: Sendable {
     /// 10^0 … 10^22, each exact in a Double.
     private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
     private static let hardLimits: [[Unicode.Scalar]] = ["不得超过", "不得低于", "严禁超过"].map(scalars)
+    /// Units that count parts of a text.
+    private static let countUnits: [[Unicode.Scalar]] = ["条", "项", "个", "部分", "类", "方面"].map(scalars)
     /// Parts of a text counted in "19条措施", "5个方面".
     private static let textParts: [[Unicode.Scalar]] = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
     private static let reach = scalars("实现")
@@ -256,8 +261,8 @@ public struct TargetExtractor: Sendable {
     }
 
     /// "19条措施", "5个方面", "20项重点工作": counts describing a text, not targets.
-    private func describesText(_ span: ScalarSpan, unit: String, unitEnd: Int, clause: Range<Int>) -> Bool {
-        guard ["条", "项", "个", "部分", "类", "方面"].contains(unit) else { return false }
+    private func describesText(_ span: ScalarSpan, unit: ArraySlice<Unicode.Scalar>, unitEnd: Int, clause: Range<Int>) -> Bool {
+        guard Self.countUnits.contains(where: { $0.elementsEqual(unit) }) else { return false }
         let window = min(clause.upperBound, unitEnd + 8)
         return Self.textParts.contains { span.find($0, from: unitEnd, to: window) != nil }
     }

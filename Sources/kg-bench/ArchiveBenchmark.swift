@@ -45,6 +45,7 @@ struct ArchiveBenchmark: ParsableCommand {
     var saveEvery: Double = 30
 
     func run() throws {
+        HeapRetention.keepFreedMemory()  // as kg ingest does
         let generationStart = Date()
         let made = try generateIfNeeded()
         let generationSeconds = Date().timeIntervalSince(generationStart)

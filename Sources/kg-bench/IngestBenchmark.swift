@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyCore
 import PolicyExtraction
+import PolicyIngest
 import PolicyOntology
 import PolicyText
 #if canImport(Glibc)
@@ -35,7 +36,11 @@ struct IngestBenchmark: ParsableCommand {
     @Option(help: "Time only these phases (comma-separated: read, normalise, segment, sentences, recognise, pipeline); all by default.")
     var phases: String?
 
+    @Flag(help: "Keep glibc's default of returning freed memory to the kernel (kg ingest keeps it: HeapRetention).")
+    var defaultHeap = false
+
     func run() throws {
+        if !defaultHeap { HeapRetention.keepFreedMemory() }
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
             .map { corpus + "/" + $0 }
         guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
@@ -55,7 +60,7 @@ struct IngestBenchmark: ParsableCommand {
 
         var sink = 0
         print("ingest: \(files.count) files, \(bytes) bytes, \(graph.nodeCount) nodes, \(graph.edgeCount) edges")
-        print("ingest: setup (ontology + recogniser) \(format(setup))")
+        print("ingest: setup (ontology + recogniser) \(format(setup)); freed memory \(defaultHeap ? "returned to the kernel (glibc default)" : "kept in the heap, as kg ingest does")")
         // Phases, to show where the time goes (each over the whole corpus, from decoded sources).
         let sources = try files.map { try SourceText.read(path: $0) }
         let texts = sources.map { NormalizedText($0) }

@@ -47,6 +47,7 @@ struct IngestCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        HeapRetention.keepFreedMemory()
         let summary: IngestSummary
         do { summary = try ingest() } catch { fail(error) }
         print(json ? summary.json : summary.text)
