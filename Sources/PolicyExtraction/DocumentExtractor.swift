@@ -140,6 +140,40 @@ struct DocumentExtractor {
         return nil
     }
 
+    /// The bodies signing on one signature line: the line as one body, or — where text extraction ran two lines
+    /// together ("江苏省财政厅国家税务总局江苏省税务局") — the bodies that tile the line, in order. A central body
+    /// written right before a local one is that body's branch prefix (国家税务总局 + 江苏省税务局 is the provincial
+    /// bureau), not a signatory of its own. Empty when the line is not made of bodies.
+    func signatureBodies(_ line: String, contextProvince: String?) -> [EntityMention] {
+        // Bodies written on one line are usually spaced ("江苏省科学技术厅 江苏省财政厅"): each chunk on its own, so
+        // that one body the gazetteer does not know costs only itself.
+        let chunks = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+        if chunks.count > 1 {
+            return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
+        }
+        if let m = recognizer.resolveAgency(line, contextProvince: contextProvince) {
+            return m.kind == .agency ? [m] : []
+        }
+        let bytes = Array(line.utf8)
+        let found = recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
+            .filter { $0.kind == .agency }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var bodies: [EntityMention] = []
+        var position = 0
+        for m in found {
+            while position < m.range.lowerBound, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+            guard m.range.lowerBound == position else { return [] }  // something that is not a body: not a signature
+            if let previous = bodies.last, previous.range.upperBound == m.range.lowerBound,
+               previous.level == "central", m.level != nil, m.level != "central", m.level != "party" {
+                bodies.removeLast()
+            }
+            bodies.append(m)
+            position = m.range.upperBound
+        }
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        return position == bytes.count && bodies.count >= 2 ? bodies : []
+    }
+
     /// The document a segment reproduces, with issuers from its signature, its title or its headline (none when
     /// not stated: news items, articles); nil when the segment has no title or is a TOC/preface.
     func draft(for segment: DocumentSegment, in text: NormalizedText, contextProvince: String?) -> DocumentDraft? {
@@ -153,13 +187,23 @@ struct DocumentExtractor {
         // Signature block: one body a line.
         var signed: [DraftIssuer] = []
         for line in segment.signatureLines {
-            if let m = recognizer.resolveAgency(line.text, contextProvince: contextProvince), m.kind == .agency {
-                if !signed.contains(where: { $0.nodeID == m.nodeID }) {
-                    signed.append(DraftIssuer(nodeID: m.nodeID, canonical: m.canonical, surface: m.surface, statedAt: line.range))
-                }
+            for m in signatureBodies(line.text, contextProvince: contextProvince) where !signed.contains(where: { $0.nodeID == m.nodeID }) {
+                signed.append(DraftIssuer(nodeID: m.nodeID, canonical: m.canonical, surface: m.surface, statedAt: line.range))
             }
         }
         if !signed.isEmpty {
+            // The title names the leading issuers ("X等18部门关于…", "X Y关于…"). When the signature holds fewer bodies
+            // than the title states (a body the gazetteer does not know, a line lost in extraction), the title's
+            // issuers it lacks go first, in title order. (With as many bodies, the signature wins a disagreement.)
+            let span = ScalarSpan(title)
+            if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: agencyHits(in: title, span: span, contextProvince: contextProvince)) {
+                let stated = complete ? issuers.count : IssuerExtractor.statedIssuerCount(span) ?? issuers.count
+                if signed.count < stated {
+                    let missing = issuers.filter { hit in !signed.contains { $0.nodeID == hit.nodeID } }
+                    signed = missing.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) } + signed
+                    draft.issuersComplete = signed.count >= stated
+                }
+            }
             draft.issuers = signed
             draft.issuerSource = .signature
             return draft

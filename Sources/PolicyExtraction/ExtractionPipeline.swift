@@ -93,8 +93,12 @@ struct ExtractionRun {
         let sentences = splitSentences(text, in: 0..<text.utf8.count)
         var sentenceIndex = 0
         for scope in scopes {
-            let mentions = pipeline.recognizer.mentions(in: text.utf8, range: scope.range, contextProvince: scope.contextProvince)
-                .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+            var mentions = pipeline.recognizer.mentions(in: text.utf8, range: scope.range, contextProvince: scope.contextProvince)
+            let inOrder: (EntityMention, EntityMention) -> Bool = {
+                ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+            }
+            // (Usually already in text order: checking is cheaper than sorting.)
+            if zip(mentions, mentions.dropFirst()).contains(where: { inOrder($1, $0) }) { mentions.sort(by: inOrder) }
             var mentionIndex = 0
             while sentenceIndex < sentences.count, sentences[sentenceIndex].range.upperBound <= scope.range.lowerBound { sentenceIndex += 1 }
             var k = sentenceIndex
@@ -127,7 +131,10 @@ struct ExtractionRun {
             if range.lowerBound > covered { scopes.append(ExtractionScope(range: covered..<range.lowerBound)) }
             guard !range.isEmpty else { continue }
             let extractor = documents
-            let province = [segment.title, segment.headline].compactMap { $0 }.lazy.compactMap { extractor.regionCode(in: $0) }.first
+            // The document's province: named in its title or headline, else by the bodies that sign it (so that
+            // "省财政厅" in a Jiangsu notice titled without 江苏 is the Jiangsu bureau).
+            let province = ([segment.title, segment.headline].compactMap { $0 } + segment.signatureLines.map(\.text))
+                .lazy.compactMap { extractor.regionCode(in: $0) }.first
             var id: String?
             if let draft = documents.draft(for: segment, in: text, contextProvince: province) {
                 if !draft.issuers.isEmpty {

@@ -41,6 +41,12 @@ enum IssuerExtractor {
         return (issuers, complete)
     }
 
+    /// N of "X等N部门关于…" in a title (nil when the title states no count before 关于).
+    static func statedIssuerCount(_ span: ScalarSpan) -> Int? {
+        guard let aboutIndex = span.find(about), let (_, n) = suffixDeng(span, end: aboutIndex), n > 0 else { return nil }
+        return n
+    }
+
     /// Recognises "等N部门" / "等十三个部门" ending at scalar `end`; returns its start and N (0 if not numeric).
     static func suffixDeng(_ span: ScalarSpan, end: Int) -> (Int, Int)? {
         var p = end

@@ -97,6 +97,7 @@ public struct TargetExtractor: Sendable {
             if deadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
+            if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
             let strongCue = redLineCue || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
@@ -203,6 +204,13 @@ public struct TargetExtractor: Sendable {
         var p = i
         while p > clauseStart, s[p - 1].isInlineSpace { p -= 1 }
         return p > clauseStart && (s[p - 1] == "为" || s[p - 1] == "是")
+    }
+
+    /// "从 2.8%上调至3.0%", "由 120万人次增加到…": the value a change starts from, not the one it aims at.
+    private func isStartingPoint(_ s: [Unicode.Scalar], before i: Int, clauseStart: Int) -> Bool {
+        var p = i
+        while p > clauseStart, s[p - 1].isInlineSpace { p -= 1 }
+        return p > clauseStart && (s[p - 1] == "从" || s[p - 1] == "由")
     }
 
     private func goalVerbBefore(_ span: ScalarSpan, _ i: Int, clauseStart: Int) -> Bool {

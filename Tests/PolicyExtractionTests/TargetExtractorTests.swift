@@ -100,6 +100,12 @@ import Testing
         #expect(extractor.targets(in: "目前共有 45 个试点县。").isEmpty)
     }
 
+    @Test func theValueAChangeStartsFromIsNotATarget() throws {
+        let found = extractor.targets(in: "到2026年，全市绿色建筑占比由 45%提高到70%以上。")
+        #expect(found.map(\.value) == [70])
+        #expect(extractor.targets(in: "力争将审批时限从 20个工作日压缩至10个工作日。").map(\.value) == [10])
+    }
+
     @Test func forecastsAreNotTargets() {
         #expect(extractor.targets(in: "该机构预测今年全球贸易将增长2.1%，目标是稳定。").isEmpty)
         #expect(extractor.targets(in: "机构将今年增长预期上调至4.6%。").isEmpty)
