@@ -100,17 +100,33 @@ enum FileBytes {
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             throw KGError(file: path, "is a directory")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(max(0, st.st_size)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the array (sized by fstat; a file that grows meanwhile is read on in chunks).
+        let size = Int(max(0, st.st_size))
+        var failure: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno; return
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 { throw KGError(file: path, "cannot read: \(String(cString: strerror(failure)))") }
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk -> Int in
+                let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                if n > 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n])) }
+                return n
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw KGError(file: path, "cannot read: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
         }
         if out.isEmpty { throw KGError(file: path, "empty file") }
         return out
