@@ -52,13 +52,20 @@ public struct SourceText: Sendable {
         decodedToOriginal.isEmpty ? offset + identityShift : Int(decodedToOriginal[offset])
     }
 
+    /// 1-based line of a decoded offset.
+    public func line(ofDecoded offset: Int) -> Int {
+        lineStarts.line(containing: offset)
+    }
+
     /// 1-based line and 1-based scalar column of a decoded offset.
     public func lineAndColumn(ofDecoded offset: Int) -> (line: Int, column: Int) {
         let line = lineStarts.line(containing: offset)
-        var column = 1
-        var i = lineStarts.start(ofLine: line)
-        while i < offset {
-            i += UTF8Bytes.scalarLength(lead: utf8[i]); column += 1
+        // The column counts the scalars before `offset`: the bytes that start one (the text is valid UTF-8).
+        let start = lineStarts.start(ofLine: line)
+        let column = utf8.withUnsafeBufferPointer { b in
+            var n = 1
+            for i in start..<max(start, min(offset, b.count)) where b[i] & 0xC0 != 0x80 { n &+= 1 }
+            return n
         }
         return (line, column)
     }
