@@ -8,19 +8,33 @@ public func segmentDocuments(_ text: NormalizedText) -> [DocumentSegment] {
 struct DocumentSegmenter {
     struct Paragraph {
         let range: Range<Int>
-        /// The paragraph's text, empty for paragraphs longer than `storedTextLimit` bytes (see `headerText`).
-        let text: String
+    }
+
+    /// Paragraph texts, built on first use (most paragraphs are rejected by their bytes and never need one).
+    final class TextCache {
+        var texts: [String?]
+        init(count: Int) { texts = Array(repeating: nil, count: count) }
     }
 
     /// Longest paragraph (in bytes) whose text the segmenter looks at.
     static let textLimit = 1200
-    /// Longest paragraph whose text is built up front: only the header lines after a title (`headerText`) are read
-    /// up to `textLimit`; every other test rejects longer paragraphs by their byte length or shape alone.
+    /// Longest paragraph whose text `paragraphText` gives: only the header lines after a title (`headerText`) are
+    /// read up to `textLimit`; every other test rejects longer paragraphs by their byte length or shape alone.
     static let storedTextLimit = 600
 
-    /// The text of a paragraph read as a possible header line (文号, addressee): up to `textLimit` bytes.
-    func headerText(_ p: Paragraph) -> String {
-        p.range.count <= Self.storedTextLimit ? p.text : p.range.count <= Self.textLimit ? text.text(p.range) : ""
+    /// The text of paragraph `k`, empty for paragraphs longer than `storedTextLimit` bytes (see `headerText`).
+    func paragraphText(_ k: Int) -> String {
+        if let t = cache.texts[k] { return t }
+        let range = paragraphs[k].range
+        let t = range.count <= Self.storedTextLimit ? text.text(range) : ""
+        cache.texts[k] = t
+        return t
+    }
+
+    /// The text of paragraph `k` read as a possible header line (文号, addressee): up to `textLimit` bytes.
+    func headerText(_ k: Int) -> String {
+        let count = paragraphs[k].range.count
+        return count <= Self.storedTextLimit ? paragraphText(k) : count <= Self.textLimit ? text.text(paragraphs[k].range) : ""
     }
 
     /// A document start found in the paragraph sequence.
@@ -40,19 +54,21 @@ struct DocumentSegmenter {
 
     let text: NormalizedText
     let paragraphs: [Paragraph]
+    let cache: TextCache
     let tocTitles: Set<String>
     /// Per paragraph: `mayHoldTitleWord` (a title needs 关于 or 印发).
     let titleWordParagraphs: [Bool]
 
     init(_ text: NormalizedText) {
         self.text = text
-        // Structural lines are short: long body paragraphs are never read as text (kept empty).
-        let paragraphs = text.paragraphRanges.map {
-            Paragraph(range: $0, text: $0.count <= Self.storedTextLimit ? text.text($0) : "")
-        }
+        // Structural lines are short: long body paragraphs are never read as text (see `paragraphText`).
+        let paragraphs = text.paragraphRanges.map { Paragraph(range: $0) }
         self.paragraphs = paragraphs
+        self.cache = TextCache(count: paragraphs.count)
+        // (A title never takes a part longer than `titlePartLimit` bytes, see `officialTitle(at:)`: longer
+        // paragraphs cannot contribute a title word.)
         self.titleWordParagraphs = text.utf8.withUnsafeBufferPointer { b in
-            paragraphs.map { Self.mayHoldTitleWord($0.range, in: b) }
+            paragraphs.map { $0.range.count <= Self.titlePartLimit && Self.mayHoldTitleWord($0.range, in: b) }
         }
         self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
@@ -92,38 +108,47 @@ struct DocumentSegmenter {
     // MARK: - Starts
 
     func findStarts() -> [Start] {
+        text.utf8.withUnsafeBufferPointer { findStarts(in: $0) }
+    }
+
+    func findStarts(in b: UnsafeBufferPointer<UInt8>) -> [Start] {
         var starts: [Start] = []
         var i = 0
         var citedTitles: Set<String> = []
         while i < paragraphs.count {
-            let p = paragraphs[i].text
-            // Structural lines are short; long paragraphs are body text (cheap byte-length guards first).
-            let bytes = paragraphs[i].range.count
+            // Structural lines are short; long paragraphs are body text (cheap byte-length guards first). The text is
+            // built only for paragraphs whose bytes pass a recogniser's first test.
+            var p: String { paragraphText(i) }
+            let range = paragraphs[i].range
+            let bytes = range.count
             if bytes > 600 { i += 1; continue }
-            if bytes <= 24, ParagraphRoles.isTOCHeading(p) {
-                starts.append(Start(paragraph: i, kind: .toc)); i += 1; continue
+            if bytes <= 24, let (first, _) = ParagraphBytes.firstNonSpaceScalar(b, range) {
+                // (isTOCHeading needs 目, C or c first; isPrefaceHeading 前, 序, 卷, 编, 导 or 引.)
+                if first == 0x76EE || first == 0x43 || first == 0x63, ParagraphRoles.isTOCHeading(p) {
+                    starts.append(Start(paragraph: i, kind: .toc)); i += 1; continue
+                }
+                if bytes <= 16, [0x524D, 0x5E8F, 0x5377, 0x7F16, 0x5BFC, 0x5F15].contains(first), ParagraphRoles.isPrefaceHeading(p) {
+                    starts.append(Start(paragraph: i, title: p, kind: .preface)); i += 1; continue
+                }
             }
-            if bytes <= 16, ParagraphRoles.isPrefaceHeading(p) {
-                starts.append(Start(paragraph: i, title: p, kind: .preface)); i += 1; continue
-            }
-            if let heading = ParagraphRoles.markdownHeading(p),
+            if b[range.lowerBound] == 0x23, let heading = ParagraphRoles.markdownHeading(p),
                !LineShape.startsBlock(heading.unicodeScalars.map(\.value), 0, heading.unicodeScalars.count) {
                 // "## 一、…" is a section of the current article, not a new document.
                 let kind = titleKind(heading, fallback: .article)
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind))
                 i += 1; continue
             }
-            if bytes <= 100, let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
+            if bytes <= 100, b[range.upperBound - 1] &- 0x30 < 10, let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
                 // A news item: the source line opens it; a short heading right before it is its headline.
                 var start = Start(paragraph: i, kind: .news, newsSource: source, newsDate: date, newsDateParagraph: i)
                 if i > 0, startsParagraphIsFree(i - 1, starts),
-                   ParagraphRoles.isHeadingShaped(paragraphs[i - 1].text, maximumLength: 60),
-                   ParagraphRoles.length(paragraphs[i - 1].text) >= 8,
-                   ParagraphRoles.attachment(paragraphs[i - 1].text) == nil,
-                   !paragraphs[i - 1].text.hasPrefix("http") {
+                   ParagraphRoles.isHeadingShaped(paragraphText(i - 1), maximumLength: 60),
+                   ParagraphRoles.length(paragraphText(i - 1)) >= 8,
+                   ParagraphRoles.attachment(paragraphText(i - 1)) == nil,
+                   !paragraphText(i - 1).hasPrefix("http") {
                     start.paragraph = i - 1
                     start.titleParagraphs = (i - 1)..<i
-                    start.title = paragraphs[i - 1].text
+                    start.title = paragraphText(i - 1)
                 }
                 starts.append(start)
                 i += 1; continue
@@ -131,7 +156,7 @@ struct DocumentSegmenter {
             if let (title, headline, parts) = officialTitle(at: i) {
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
-                if headline { start.headline = paragraphs[i..<(i + parts)].map(\.text).joined() }
+                if headline { start.headline = (i..<(i + parts)).map(paragraphText).joined() }
                 if !headline, let (number, head) = docNumberAbove(title: i, after: starts.last) {
                     start.docNumberParagraph = number
                     start.paragraph = head
@@ -140,7 +165,7 @@ struct DocumentSegmenter {
                 citedTitles = Self.citedTitles(in: title)
                 i += parts; continue
             }
-            if !citedTitles.isEmpty, ParagraphRoles.isHeadingShaped(p, maximumLength: 80),
+            if !citedTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
                citedTitles.contains(Self.headingKey(p)) {
                 // The text of a plan or measures that the preceding notice issues ("关于印发《T》的通知" … T).
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: p,
@@ -148,7 +173,7 @@ struct DocumentSegmenter {
                 citedTitles = []
                 i += 1; continue
             }
-            if !tocTitles.isEmpty, ParagraphRoles.isHeadingShaped(p, maximumLength: 80),
+            if !tocTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
                tocTitles.contains(Self.headingKey(p)) {
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: Self.stripFootnote(p),
                                     kind: titleKind(p, fallback: .article)))
@@ -169,17 +194,17 @@ struct DocumentSegmenter {
         let floor = previous.map { max($0.paragraph, ($0.titleParagraphs?.upperBound ?? $0.paragraph + 1) - 1) + 1 } ?? 0
         var j = title - 1
         var between = 0
-        while j >= floor, between < Self.headerLinesAboveTitle, ParagraphRoles.isHeaderLine(paragraphs[j].text) {
+        while j >= floor, between < Self.headerLinesAboveTitle, ParagraphRoles.isHeaderLine(paragraphText(j)) {
             j -= 1; between += 1
         }
-        guard j >= floor, paragraphs[j].range.count <= 100, DocNumber.parseWhole(paragraphs[j].text) != nil else { return nil }
+        guard j >= floor, paragraphs[j].range.count <= 100, DocNumber.parseWhole(paragraphText(j)) != nil else { return nil }
         let number = j
         // Masthead: issuer lines and the "…文件" line right above the 文号 belong to the document too.
         var head = number
         var sawMasthead = false
         var k = number - 1
         while k >= floor, head - k <= 6 {
-            let p = paragraphs[k].text
+            let p = paragraphText(k)
             if ParagraphRoles.isMastheadLine(p) { sawMasthead = true } else if !ParagraphRoles.isSignatureLine(p) { break }
             k -= 1
             if sawMasthead { head = k + 1 }
@@ -210,8 +235,8 @@ struct DocumentSegmenter {
         for parts in 1...4 {
             let k = i + parts - 1
             guard k < paragraphs.count else { return nil }
-            guard paragraphs[k].range.count <= 400 else { return nil }
-            let p = paragraphs[k].text
+            guard paragraphs[k].range.count <= Self.titlePartLimit else { return nil }
+            let p = paragraphText(k)
             // A title is heading-shaped: once a part holds 。 or ；, no longer combination can be one.
             if Self.containsFullStopOrSemicolon(paragraphs[k].range, in: text.utf8) { return nil }
             if DocNumber.parseWhole(p) != nil || ChineseDate.parseWhole(p) != nil { return nil }
@@ -219,15 +244,15 @@ struct DocumentSegmenter {
             if parts == 1 && ParagraphRoles.isHeaderLine(p) { return nil }
             if parts == 2 {
                 // A multi-line title does not start with a number (table rows, list items).
-                if let first = paragraphs[i].text.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value) { return nil }
+                if let first = paragraphText(i).unicodeScalars.first, ScalarClass.isASCIIDigit(first.value) { return nil }
             }
             if parts > 1 {
                 // Only short, unfinished lines continue a title.
-                let prev = paragraphs[k - 1].text
+                let prev = paragraphText(k - 1)
                 guard ParagraphRoles.isHeadingShaped(prev, maximumLength: 60),
                       ParagraphRoles.isHeadingShaped(p, maximumLength: 80) || p.hasSuffix("》") else { return nil }
             }
-            if parts > 1 && Self.separatesIssuers(previous: paragraphs[k - 1].text, next: p) { combined += " " }
+            if parts > 1 && Self.separatesIssuers(previous: paragraphText(k - 1), next: p) { combined += " " }
             combined += p
             if let (title, headline) = ParagraphRoles.officialTitle(combined) {
                 // A title split over lines must end where the genre word ends, not in the middle.
@@ -238,6 +263,9 @@ struct DocumentSegmenter {
         }
         return nil
     }
+
+    /// Longest paragraph (in bytes) that can be part of a title.
+    static let titlePartLimit = 400
 
     /// True when the clean bytes `range` contain 关于 or 印发, end with 关 or 印, or start with 于 or 发: only such
     /// paragraphs can put 关于 or 印发 into a title combined from consecutive paragraphs.
@@ -250,13 +278,15 @@ struct DocumentSegmenter {
         let first = range.lowerBound, last = range.upperBound - 3
         if at(first, 0xE4, 0xBA, 0x8E) || at(first, 0xE5, 0x8F, 0x91) { return true }
         if at(last, 0xE5, 0x85, 0xB3) || at(last, 0xE5, 0x8D, 0xB0) { return true }
+        // (0xE5 only leads a scalar: stepping scalar by scalar finds every occurrence.)
         var i = first
         while i + 6 <= range.upperBound {
-            if b[i] == 0xE5 {
+            let lead = b[i]
+            if lead == 0xE5 {
                 if at(i, 0xE5, 0x85, 0xB3) && at(i + 3, 0xE4, 0xBA, 0x8E) { return true }
                 if at(i, 0xE5, 0x8D, 0xB0) && at(i + 3, 0xE5, 0x8F, 0x91) { return true }
             }
-            i += 1
+            i += lead < 0xE0 ? 1 : lead < 0xF0 ? 3 : 4
         }
         return false
     }
@@ -325,14 +355,14 @@ struct DocumentSegmenter {
 
         var docNumber: String? = nil, docNumberRange: Range<Int>? = nil
         var addressee: String? = nil, addresseeRange: Range<Int>? = nil
-        if let above = start.docNumberParagraph, let number = DocNumber.parseWhole(paragraphs[above].text) {
+        if let above = start.docNumberParagraph, let number = DocNumber.parseWhole(paragraphText(above)) {
             docNumber = number; docNumberRange = paragraphs[above].range
         }
         var k = bodyStart
         var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
-            let pText = headerText(p)
+            let pText = headerText(k)
             if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(pText) {
                 docNumber = number; docNumberRange = p.range
                 afterNumber = k + 1
@@ -340,8 +370,7 @@ struct DocumentSegmenter {
                 // The addressee may run over several hard-broken lines: take the longest run that reads as one.
                 let from = afterNumber
                 for j in from...k {
-                    let parts = paragraphs[j...k]
-                    let texts = parts.map(headerText)
+                    let texts = (j...k).map(headerText)
                     let joined = texts.joined()
                     if texts.dropLast().allSatisfy({ !LineShape.endsParagraph(Array($0.unicodeScalars.map(\.value)), 0, $0.unicodeScalars.count) }),
                        ParagraphRoles.isAddressee(joined) {
@@ -361,21 +390,25 @@ struct DocumentSegmenter {
         var newsSource = start.newsSource
         var attachments: [String] = []
         var k2 = bodyStart
-        while k2 < end {
-            let p = paragraphs[k2]
-            let bytes = p.range.count
-            if bytes > 600 { k2 += 1; continue }
-            if date == nil, bytes <= 60, let d = ChineseDate.parseWhole(p.text) {
-                date = d; dateRange = p.range
-                var s = k2 - 1
-                while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphs[s].text) { s -= 1 }
-                for j in (s + 1)..<k2 { signatures.append((paragraphs[j].text, paragraphs[j].range)) }
-            } else if newsSource == nil, bytes <= 150, let credit = ParagraphRoles.sourceCredit(p.text) {
-                newsSource = credit
-            } else if let a = ParagraphRoles.attachment(p.text) {
-                attachments.append(a)
+        text.utf8.withUnsafeBufferPointer { b in
+            while k2 < end {
+                let p = paragraphs[k2]
+                let bytes = p.range.count
+                if bytes > 600 { k2 += 1; continue }
+                // (Byte tests first: the text is built only when a recogniser may accept the paragraph.)
+                if date == nil, bytes <= 60, ParagraphBytes.mayBeDate(b, p.range), let d = ChineseDate.parseWhole(paragraphText(k2)) {
+                    date = d; dateRange = p.range
+                    var s = k2 - 1
+                    while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
+                    for j in (s + 1)..<k2 { signatures.append((paragraphText(j), paragraphs[j].range)) }
+                } else if newsSource == nil, bytes <= 150, ParagraphBytes.startsWithCreditWord(b, p.range),
+                          let credit = ParagraphRoles.sourceCredit(paragraphText(k2)) {
+                    newsSource = credit
+                } else if ParagraphBytes.startsWithAttachmentMark(b, p.range), let a = ParagraphRoles.attachment(paragraphText(k2)) {
+                    attachments.append(a)
+                }
+                k2 += 1
             }
-            k2 += 1
         }
         // A plan issued by the preceding notice carries the notice's date.
         if date == nil, let prev = previous, let prevTitle = prev.title, let title = start.title,

@@ -28,7 +28,7 @@ enum EncodingDetector {
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { return decodeUTF16(bytes, from: 2, littleEndian: true) }
         if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { return decodeUTF16(bytes, from: 2, littleEndian: false) }
         if let littleEndian = utf16ByNULPattern(bytes) { return countControls(decodeUTF16(bytes, from: 0, littleEndian: littleEndian)) }
-        let nul = bytes.firstIndex(of: 0)
+        let nul = firstNUL(bytes)
         let asUTF8 = decodeUTF8(bytes, from: 0)
         if asUTF8.replacements == 0 && nul == nil { return asUTF8 }
         // UTF-16 without BOM and with few ASCII characters: accept an endianness whose units read as text.
@@ -46,6 +46,14 @@ enum EncodingDetector {
             return countControls(asGB)
         }
         return countControls(asUTF8)
+    }
+
+    /// Offset of the first NUL byte (memchr), nil if none.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     static func countControls(_ d: DecodedBytes) -> DecodedBytes {
@@ -93,7 +101,7 @@ enum EncodingDetector {
 
     /// Decodes UTF-8 from `start`, replacing each invalid byte by U+FFFD mapped to that byte.
     static func decodeUTF8(_ bytes: [UInt8], from start: Int) -> DecodedBytes {
-        bytes.withUnsafeBufferPointer { b -> DecodedBytes in
+        let decoded = bytes.withUnsafeBufferPointer { b -> DecodedBytes in
             let n = b.count
             var scalars = 0
             var i = start
@@ -101,7 +109,14 @@ enum EncodingDetector {
             while i < n {
                 // Fast paths: ASCII, and three-byte sequences led by E1…EC (no extra bounds on the second byte).
                 let lead = b[i]
-                if lead < 0x80 { i += 1; scalars += 1; continue }
+                if lead < 0x80 {
+                    // Eight ASCII bytes at a time.
+                    while i &+ 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i &+= 8; scalars &+= 8
+                    }
+                    if i < n && b[i] < 0x80 { i &+= 1; scalars &+= 1 }
+                    continue
+                }
                 if lead &- 0xE1 < 0x0C, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
                     i += 3; scalars += 1; continue
                 }
@@ -110,8 +125,8 @@ enum EncodingDetector {
                 i += len; scalars += 1
             }
             if firstInvalid < 0 {
-                return DecodedBytes(encoding: .utf8, utf8: Array(b[start..<n]), map: [], shift: start,
-                                    replacements: 0, scalarCount: scalars)
+                // Valid: the text is the bytes themselves (copied below only when a BOM is dropped).
+                return DecodedBytes(encoding: .utf8, utf8: [], map: [], shift: start, replacements: 0, scalarCount: scalars)
             }
             var out: [UInt8] = Array(b[start..<firstInvalid])
             out.reserveCapacity(n - start + 64)
@@ -134,6 +149,10 @@ enum EncodingDetector {
             return DecodedBytes(encoding: .utf8, utf8: out, map: map, shift: 0,
                                 replacements: replacements, scalarCount: scalars)
         }
+        guard decoded.replacements == 0 && decoded.map.isEmpty else { return decoded }
+        var valid = decoded
+        valid.utf8 = start == 0 ? bytes : Array(bytes[start...])
+        return valid
     }
 
     /// Length of the well-formed UTF-8 sequence at `i`, or 0 if ill-formed (Unicode table 3-7).

@@ -17,5 +17,17 @@ struct CleanLine {
     /// Decoded offset of the line break that ends the line (or of the end of the text).
     var breakOffset: Int32
     var kind: LineKind = .content
+    /// Display width (CJK = 2 columns), computed while cleaning.
     var width: Int = 0
+    /// The cleaned line holds a space.
+    var hasSpace = false
+
+    init(number: Int, start: Int, end: Int, breakOffset: Int32, width: Int, hasSpace: Bool) {
+        self.number = number
+        self.start = start
+        self.end = end
+        self.breakOffset = breakOffset
+        self.width = width
+        self.hasSpace = hasSpace
+    }
 }

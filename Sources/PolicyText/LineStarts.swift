@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte offsets where the lines of a text start (line 1 starts at 0; a line starts after every LF), and the line
 /// holding a given offset by binary search.
 public struct LineStarts: Sendable {
@@ -8,7 +14,13 @@ public struct LineStarts: Sendable {
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
+            guard let base = buf.baseAddress else { return }
+            // Line feeds found with memchr (lines are tens to hundreds of bytes long).
+            var i = 0
+            while i < buf.count, let hit = memchr(base + i, 0x0A, buf.count - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(i)
+            }
         }
         offsets = starts
     }

@@ -65,7 +65,7 @@ public struct NormalizedText: Sendable {
 
     /// 1-based original line of a clean offset.
     public func originalLine(ofCleanOffset offset: Int) -> Int {
-        source.lineAndColumn(ofDecoded: decodedOffset(ofCleanOffset: offset)).line
+        source.line(ofDecoded: decodedOffset(ofCleanOffset: offset))
     }
 
     /// Evidence record for a clean range: position of its start, original byte range, and `text` = the given sentence.

@@ -37,36 +37,70 @@ enum Normalizer {
 
     static func cleanLines(_ source: SourceText, _ lineRange: ClosedRange<Int>) -> Flat {
         let capacity = source.utf8.count + 1
-        let rawS = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
-        let rawO = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        defer { rawS.deallocate(); rawO.deallocate() }
+        // (Offsets are stored as Int32: larger sources cannot be mapped.)
+        precondition(capacity < Int(Int32.max), "source too large")
+        let lineCount = source.lineCount
         var lines: [CleanLine] = []
         lines.reserveCapacity(lineRange.count)
         var offsets: [Int32] = []
+        // Lines with spaces are copied here and compacted back (most lines have none and are written once).
+        var scratch = SpaceScratch()
+        defer { scratch.deallocate() }
         let scalars = source.utf8.withUnsafeBufferPointer { bytes in
-            [UInt32](unsafeUninitializedCapacity: capacity) { outS, sCount in
-                offsets = [Int32](unsafeUninitializedCapacity: capacity) { outO, oCount in
+            [UInt32](unsafeUninitializedCapacity: capacity) { outBuffer, sCount in
+                offsets = [Int32](unsafeUninitializedCapacity: capacity) { offsetBuffer, oCount in
+                    let outS = outBuffer.baseAddress!, outO = offsetBuffer.baseAddress!
+                    let byteCount = bytes.count
                     var count = 0
-                    for number in lineRange where number <= source.lineCount {
+                    for number in lineRange where number <= lineCount {
                         let range = source.decodedRange(ofLine: number)
-                        var n = 0
+                        let start = count
+                        var c = count
+                        var width = 0, spaces = 0
                         var i = range.lowerBound
-                        while i < range.upperBound {
+                        let end = range.upperBound
+                        while i < end {
+                            // Runs of ideographs and CJK punctuation (the bulk of the text; U+3001–A4CF and the
+                            // full-width punctuation U+FF01–FF0F) are neither invisible, nor spaces, nor full-width
+                            // letters, and two columns wide.
+                            let runStart = c
+                            while i &+ 2 < end {
+                                let b = bytes[i]
+                                guard b & 0xF0 == 0xE0 else { break }
+                                let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                                guard v &- 0x3001 <= 0xA4CF - 0x3001 || v &- 0xFF01 < 0x0F else { break }
+                                outS[c] = v; outO[c] = Int32(truncatingIfNeeded: i); c &+= 1; i &+= 3
+                            }
+                            width &+= 2 &* (c &- runStart)
+                            guard i < end else { break }
                             let b = bytes[i]
                             var v: UInt32
                             var length = 1
                             if b < 0x80 { v = UInt32(b) } else { (v, length) = UTF8Bytes.decode(bytes, at: i) }
-                            // Ideographs (the bulk of the text) are neither invisible, nor spaces, nor full-width letters.
-                            if v >= 0x3400 && v <= 0x9FFF { rawS[n] = v; rawO[n] = Int32(i); n += 1; i += length; continue }
                             if ScalarClass.isInvisible(v) { i += length; continue }
-                            if ScalarClass.isSpace(v) { v = space } else if ScalarClass.isFullWidthAlphanumeric(v) { v -= 0xFEE0 }
-                            rawS[n] = v; rawO[n] = Int32(i); n += 1
+                            if ScalarClass.isSpace(v) {
+                                v = space; spaces += 1
+                            } else {
+                                if ScalarClass.isFullWidthAlphanumeric(v) { v -= 0xFEE0 }
+                                width += ScalarClass.displayWidth(v)
+                            }
+                            outS[c] = v; outO[c] = Int32(i); c += 1
                             i += length
                         }
-                        let start = count
-                        appendWithoutExtraSpaces(rawS, rawO, n, outS.baseAddress!, outO.baseAddress!, &count)
-                        lines.append(CleanLine(number: number, start: start, end: count,
-                                               breakOffset: Int32(range.upperBound)))
+                        var keptSpaces = 0
+                        if spaces > 0 {
+                            let n = c - start
+                            scratch.reserve(n)
+                            scratch.scalars.update(from: outS + start, count: n)
+                            scratch.offsets.update(from: outO + start, count: n)
+                            c = start
+                            appendWithoutExtraSpaces(scratch.scalars, scratch.offsets, n, outS, outO, &c)
+                            keptSpaces = (c - start) - (n - spaces)
+                        }
+                        lines.append(CleanLine(number: number, start: start, end: c,
+                                               breakOffset: Int32(range.upperBound),
+                                               width: width + keptSpaces, hasSpace: keptSpaces > 0))
+                        count = c
                     }
                     oCount = count
                 }
@@ -74,6 +108,23 @@ enum Normalizer {
             }
         }
         return Flat(scalars: scalars, offsets: offsets, lines: lines)
+    }
+
+    /// A reusable buffer for the scalars and offsets of one line.
+    struct SpaceScratch {
+        var scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
+        var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: 256)
+        var capacity = 256
+
+        mutating func reserve(_ n: Int) {
+            guard n > capacity else { return }
+            scalars.deallocate(); offsets.deallocate()
+            capacity = max(n, capacity * 2)
+            scalars = .allocate(capacity: capacity)
+            offsets = .allocate(capacity: capacity)
+        }
+
+        func deallocate() { scalars.deallocate(); offsets.deallocate() }
     }
 
     /// Drops leading/trailing spaces, collapses runs, and removes spaces between CJK and digits, next to CJK
@@ -120,12 +171,21 @@ enum Normalizer {
     static func shouldUndouble(_ flat: Flat) -> Bool {
         var candidates = 0, doubled = 0
         var buffer: [UInt32] = []
-        for line in flat.lines {
-            buffer.removeAll(keepingCapacity: true)
-            for k in line.start..<line.end where flat.scalars[k] != space { buffer.append(flat.scalars[k]) }
-            guard buffer.count >= 4 else { continue }
-            candidates += 1
-            if buffer.withUnsafeBufferPointer({ LineDoubling.parse($0) }) != nil { doubled += 1 }
+        flat.scalars.withUnsafeBufferPointer { s in
+            for line in flat.lines {
+                if !line.hasSpace {
+                    // No spaces to drop: the line itself is the candidate.
+                    guard line.end - line.start >= 4 else { continue }
+                    candidates += 1
+                    if LineDoubling.parse(UnsafeBufferPointer(rebasing: s[line.start..<line.end])) != nil { doubled += 1 }
+                    continue
+                }
+                buffer.removeAll(keepingCapacity: true)
+                for k in line.start..<line.end where s[k] != space { buffer.append(s[k]) }
+                guard buffer.count >= 4 else { continue }
+                candidates += 1
+                if buffer.withUnsafeBufferPointer({ LineDoubling.parse($0) }) != nil { doubled += 1 }
+            }
         }
         return doubled >= 3 && doubled * 10 >= candidates * 3
     }
@@ -139,16 +199,33 @@ enum Normalizer {
         var bufS: [UInt32] = []
         var bufO: [Int32] = []
         for var line in flat.lines {
-            bufS.removeAll(keepingCapacity: true); bufO.removeAll(keepingCapacity: true)
-            for k in line.start..<line.end where flat.scalars[k] != space {
-                bufS.append(flat.scalars[k]); bufO.append(flat.offsets[k])
-            }
             let start = out.scalars.count
-            if let pieces = bufS.withUnsafeBufferPointer({ LineDoubling.parse($0) ?? LineDoubling.parseSpans($0) }) {
-                for piece in pieces {
+            var pieces: [(start: Int, length: Int)]?
+            if line.hasSpace {
+                bufS.removeAll(keepingCapacity: true); bufO.removeAll(keepingCapacity: true)
+                for k in line.start..<line.end where flat.scalars[k] != space {
+                    bufS.append(flat.scalars[k]); bufO.append(flat.offsets[k])
+                }
+                pieces = bufS.withUnsafeBufferPointer { LineDoubling.parse($0) ?? LineDoubling.parseSpans($0) }
+                for piece in pieces ?? [] {
                     out.scalars.append(contentsOf: bufS[piece.start..<(piece.start + piece.length)])
                     out.offsets.append(contentsOf: bufO[piece.start..<(piece.start + piece.length)])
                 }
+            } else {
+                // No spaces to drop: parse the line in place.
+                pieces = flat.scalars.withUnsafeBufferPointer {
+                    let slice = UnsafeBufferPointer(rebasing: $0[line.start..<line.end])
+                    return LineDoubling.parse(slice) ?? LineDoubling.parseSpans(slice)
+                }
+                for piece in pieces ?? [] {
+                    let from = line.start + piece.start
+                    out.scalars.append(contentsOf: flat.scalars[from..<(from + piece.length)])
+                    out.offsets.append(contentsOf: flat.offsets[from..<(from + piece.length)])
+                }
+            }
+            if pieces != nil {
+                line.width = out.scalars[start...].reduce(0) { $0 + ScalarClass.displayWidth($1) }
+                line.hasSpace = false
             } else {
                 out.scalars.append(contentsOf: flat.scalars[line.start..<line.end])
                 out.offsets.append(contentsOf: flat.offsets[line.start..<line.end])
@@ -167,9 +244,6 @@ enum Normalizer {
             for index in flat.lines.indices {
                 let line = flat.lines[index]
                 let slice = UnsafeBufferPointer(rebasing: s[line.start..<line.end])
-                var width = 0
-                for v in slice { width += ScalarClass.displayWidth(v) }
-                flat.lines[index].width = width
                 if slice.isEmpty {
                     flat.lines[index].kind = .blank
                 } else if PageFurniture.isPageNumber(slice) {
@@ -199,18 +273,19 @@ enum Normalizer {
     /// a sentence, if at least 5 lines, 5% of all content lines and 30% of those unfinished lines share it and at most a
     /// quarter of the content lines are wider; else 0.
     static func fullLineWidth(_ flat: Flat) -> Int {
-        var counts: [Int: Int] = [:]
+        var counts: [Int] = []
         var contentLines = 0, unfinished = 0
         for line in flat.lines where line.kind == .content {
             contentLines += 1
             guard line.width >= 12, !LineShape.endsParagraph(flat.scalars, line.start, line.end) else { continue }
-            counts[line.width, default: 0] += 1
+            if line.width + 2 > counts.count { counts.append(contentsOf: repeatElement(0, count: line.width + 2 - counts.count)) }
+            counts[line.width] += 1
             unfinished += 1
         }
         // Bucket widths that differ by one column (digits and Latin letters make lines a column narrower or wider).
         var best = 0, bestCount = 0
-        for (w, _) in counts {
-            let c = (counts[w - 1] ?? 0) + (counts[w] ?? 0) + (counts[w + 1] ?? 0)
+        for w in counts.indices where counts[w] > 0 {
+            let c = counts[w - 1] + counts[w] + counts[w + 1]
             if c > bestCount || (c == bestCount && w > best) { best = w; bestCount = c }
         }
         // Wrapped lines share one width: demand a real cluster, not a few headings that happen to be equally wide.
@@ -230,8 +305,9 @@ enum Normalizer {
         let joinWidth = profile.joinWidth
         let utf8 = flat.scalars.withUnsafeBufferPointer { s in
             flat.offsets.withUnsafeBufferPointer { o in
-                [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
-                    map = [Int32](unsafeUninitializedCapacity: capacity) { m, mCount in
+                [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, outCount in
+                    map = [Int32](unsafeUninitializedCapacity: capacity) { mapBuffer, mCount in
+                        let out = outBuffer.baseAddress!, m = mapBuffer.baseAddress!
                         var c = 0
                         var previous: CleanLine? = nil
                         for line in flat.lines where line.kind == .content {
@@ -244,21 +320,29 @@ enum Normalizer {
                                     out[c] = 0x0A; m[c] = prev.breakOffset; c += 1
                                 }
                             }
-                            for k in line.start..<line.end {
+                            var k = line.start
+                            let end = line.end
+                            while k < end {
                                 let v = s[k]
                                 let origin = o[k]
-                                if v < 0x80 {
-                                    out[c] = UInt8(v); m[c] = origin; c += 1
+                                k &+= 1
+                                if v &- 0x800 < 0xF800 {
+                                    // Three bytes: ideographs and CJK punctuation, the bulk of the text.
+                                    out[c] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                                    out[c &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                                    out[c &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                                    m[c] = origin; m[c &+ 1] = origin; m[c &+ 2] = origin; c &+= 3
+                                } else if v < 0x80 {
+                                    out[c] = UInt8(truncatingIfNeeded: v); m[c] = origin; c += 1
                                 } else if v < 0x800 {
-                                    out[c] = UInt8(0xC0 | (v >> 6)); out[c + 1] = UInt8(0x80 | (v & 0x3F))
+                                    out[c] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                                    out[c + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
                                     m[c] = origin; m[c + 1] = origin; c += 2
-                                } else if v < 0x10000 {
-                                    out[c] = UInt8(0xE0 | (v >> 12)); out[c + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                                    out[c + 2] = UInt8(0x80 | (v & 0x3F))
-                                    m[c] = origin; m[c + 1] = origin; m[c + 2] = origin; c += 3
                                 } else {
-                                    out[c] = UInt8(0xF0 | (v >> 18)); out[c + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                                    out[c + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[c + 3] = UInt8(0x80 | (v & 0x3F))
+                                    out[c] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                                    out[c + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                                    out[c + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                                    out[c + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
                                     m[c] = origin; m[c + 1] = origin; m[c + 2] = origin; m[c + 3] = origin; c += 4
                                 }
                             }

@@ -40,7 +40,25 @@ enum SentenceSplitter {
                 if e > s { out.append(Sentence(range: s..<e)) }
                 start = end
             }
-            while i < range.upperBound {
+            let end = range.upperBound
+            while i < end {
+                // Runs of scalars led by E4…EE (U+4000–EFFF: ideographs, no line break, opener, closer or terminator)
+                // in one step: only their count and the last one matter.
+                var run = 0
+                var last = i
+                while i &+ 2 < end && b[i] &- 0xE4 <= 0x0A {
+                    last = i; i &+= 3; run &+= 1
+                }
+                if run > 0 {
+                    if depth > 0 {
+                        nestedScalars &+= run
+                        if nestedScalars > maximumNestedScalars { depth = 0; nestedScalars = 0 }
+                    } else {
+                        nestedScalars = 0
+                    }
+                    previous = UTF8Bytes.decode(b, at: last).value
+                    continue
+                }
                 let (v, n) = UTF8Bytes.decode(b, at: i)
                 let next = i + n
                 if v >= 0x3400 && v < 0xFF00 {

@@ -52,13 +52,20 @@ public struct SourceText: Sendable {
         decodedToOriginal.isEmpty ? offset + identityShift : Int(decodedToOriginal[offset])
     }
 
+    /// 1-based line of a decoded offset.
+    public func line(ofDecoded offset: Int) -> Int {
+        lineStarts.line(containing: offset)
+    }
+
     /// 1-based line and 1-based scalar column of a decoded offset.
     public func lineAndColumn(ofDecoded offset: Int) -> (line: Int, column: Int) {
         let line = lineStarts.line(containing: offset)
-        var column = 1
-        var i = lineStarts.start(ofLine: line)
-        while i < offset {
-            i += UTF8Bytes.scalarLength(lead: utf8[i]); column += 1
+        // The column counts the scalars before `offset`: the bytes that start one (the text is valid UTF-8).
+        let start = lineStarts.start(ofLine: line)
+        let column = utf8.withUnsafeBufferPointer { b in
+            var n = 1
+            for i in start..<max(start, min(offset, b.count)) where b[i] & 0xC0 != 0x80 { n &+= 1 }
+            return n
         }
         return (line, column)
     }
@@ -100,17 +107,33 @@ enum FileBytes {
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             throw KGError(file: path, "is a directory")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(max(0, st.st_size)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the array (sized by fstat; a file that grows meanwhile is read on in chunks).
+        let size = Int(max(0, st.st_size))
+        var failure: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno; return
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 { throw KGError(file: path, "cannot read: \(String(cString: strerror(failure)))") }
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk -> Int in
+                let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                if n > 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n])) }
+                return n
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw KGError(file: path, "cannot read: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
         }
         if out.isEmpty { throw KGError(file: path, "empty file") }
         return out

@@ -1,0 +1,90 @@
+/// Byte-level tests on a paragraph of clean UTF-8 (a byte range of valid UTF-8): the cheap first checks of the
+/// String-based recognisers in `ParagraphRoles`, `ChineseDate` and `DocNumber`, so that the segmenter builds a
+/// paragraph's String only when a recogniser can accept it. Each test is implied by its recogniser accepting.
+enum ParagraphBytes {
+    /// Number of Unicode scalars in `range`.
+    @inline(__always)
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var n = 0
+        for i in range where b[i] & 0xC0 != 0x80 { n &+= 1 }
+        return n
+    }
+
+    /// The scalar starting at byte `i` and its length.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        UTF8Bytes.decode(b, at: i)
+    }
+
+    /// The first scalar other than an ASCII space and the byte after it (nil for an empty or all-space range).
+    static func firstNonSpaceScalar(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (value: UInt32, next: Int)? {
+        var i = range.lowerBound
+        while i < range.upperBound && b[i] == 0x20 { i += 1 }
+        guard i < range.upperBound else { return nil }
+        let (v, n) = scalar(b, at: i)
+        return (v, i + n)
+    }
+
+    /// The last scalar of a non-empty range.
+    static func lastScalar(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt32 {
+        var i = range.upperBound - 1
+        while i > range.lowerBound && b[i] & 0xC0 == 0x80 { i -= 1 }
+        return scalar(b, at: i).value
+    }
+
+    /// `ParagraphRoles.isHeadingShaped` on bytes (same result for valid UTF-8).
+    static func isHeadingShaped(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, maximumLength: Int) -> Bool {
+        guard !range.isEmpty, range.count <= maximumLength * 4 else { return false }
+        switch lastScalar(b, range) {
+        case 0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C: return false
+        default: break
+        }
+        let n = scalarCount(b, range)
+        guard n >= 2, n <= maximumLength else { return false }
+        return !containsFullStopOrSemicolon(b, range)
+    }
+
+    /// True when the bytes contain 。 (E3 80 82) or ； (EF BC 9B).
+    static func containsFullStopOrSemicolon(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        let end = range.upperBound - 2
+        while i < end {
+            let lead = b[i]
+            if lead == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }
+            if lead == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9B { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A date can start here (`ChineseDate.parseWhole` needs a digit or Chinese digit first, perhaps after （ or ().
+    static func mayBeDate(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let (first, next) = firstNonSpaceScalar(b, range) else { return false }
+        @inline(__always) func digit(_ v: UInt32) -> Bool { ScalarClass.isASCIIDigit(v) || ChineseDate.isChineseDigit(v) }
+        if digit(first) { return true }
+        guard first == 0xFF08 || first == 0x28, next < range.upperBound else { return false }
+        return digit(scalar(b, at: next).value)
+    }
+
+    /// `ParagraphRoles.startsWithCreditWord` on bytes: 来, 信, 文 or 稿 first, directly or after （ or (.
+    static func startsWithCreditWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let s = range.lowerBound, count = range.count
+        // 来 E6 9D A5, 信 E4 BF A1, 文 E6 96 87, 稿 E7 A8 BF.
+        func creditWord(at i: Int) -> Bool {
+            guard i + 3 <= count else { return false }
+            let (x, y, z) = (b[s + i], b[s + i + 1], b[s + i + 2])
+            return (x == 0xE6 && y == 0x9D && z == 0xA5) || (x == 0xE4 && y == 0xBF && z == 0xA1)
+                || (x == 0xE6 && y == 0x96 && z == 0x87) || (x == 0xE7 && y == 0xA8 && z == 0xBF)
+        }
+        if creditWord(at: 0) { return true }
+        if count >= 1, b[s] == 0x28 { return creditWord(at: 1) }                                           // (
+        if count >= 3, b[s] == 0xEF, b[s + 1] == 0xBC, b[s + 2] == 0x88 { return creditWord(at: 3) }       // （
+        return false
+    }
+
+    /// The paragraph starts with 附 (E9 99 84), as every attachment line does.
+    @inline(__always)
+    static func startsWithAttachmentMark(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.count >= 3 && b[range.lowerBound] == 0xE9 && b[range.lowerBound + 1] == 0x99 && b[range.lowerBound + 2] == 0x84
+    }
+}
