@@ -156,8 +156,10 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
-        let (hasDigit, hasCue) = Self.sentenceCues(bytes, range)
-        guard !mentions.isEmpty || hasDigit || hasCue else { return }
+        let extractor = pipeline.targetExtractor
+        let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: extractor.quantityFollowers,
+                                                      anyFollower: extractor.hasAstralFollower)
+        guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
         // (From the bytes alone, so that the closure does not copy the whole NormalizedText.)
         lazy var sentence = String(decoding: bytes[range], as: UTF8.self)
@@ -185,7 +187,8 @@ struct ExtractionRun {
                 mentionsEdgeSlots[nodeSlot] = Int32(added)
             }
         }
-        guard hasDigit || hasCue || mentions.count >= 2 else { return }
+        // Documents and relations need a cue word (every relation rule's words are among the cues), targets a quantity.
+        guard hasQuantity || hasCue else { return }
         let span = ScalarSpan(bytes: bytes, range: range)
         let hits = mentions.map { m in
             EntityHit(range: span.index(ofByte: m.range.lowerBound)..<span.index(ofByte: m.range.upperBound),
@@ -198,11 +201,11 @@ struct ExtractionRun {
                 extractDocuments(span, hits: hits, citations: citations, reported: reported, sentence: sentence, scope: scope)
             }
         }
-        if hasDigit {
+        if hasQuantity {
             let targets = pipeline.targetExtractor.targets(in: span)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
-        if hasCue || mentions.count >= 2 {
+        if hasCue {
             for r in RelationExtractor.relations(in: span, hits: hits, fallbackTarget: scope.documentID) {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
             }
@@ -215,24 +218,51 @@ struct ExtractionRun {
         return builder.edgeSlot(.mentions, from: document, to: id)
     }
 
-    /// Quick tests on a sentence's bytes in one pass: an ASCII digit (a target needs one), and a word that can state
-    /// a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定, 牵头, 会同/联合/协同/配合/共同,
-    /// 监督/监管/指导/督促/督导 (no allocation).
-    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>) -> (hasDigit: Bool, hasCue: Bool) {
-        var hasDigit = false
+    /// Quick tests on a sentence's bytes in one pass (no allocation):
+    /// - a quantity: an ASCII number (digits, "." "．" ","), then optional spaces, then a scalar set in
+    ///   `quantityFollowers` (the start of a unit or magnitude, or a range dash) — a target needs one;
+    /// - a word that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定, 牵头,
+    ///   会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导.
+    /// Pass an empty `quantityFollowers` to accept any number as a quantity.
+    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64],
+                             anyFollower: Bool = false) -> (hasQuantity: Bool, hasCue: Bool) {
+        var hasQuantity = false
         var hasCue = false
         cueSecondScalars.withUnsafeBufferPointer { secondScalars in
+        quantityFollowers.withUnsafeBufferPointer { followers in
         bytes.withUnsafeBufferPointer { b in
             var previous: UInt32 = 0
             var i = range.lowerBound
             let end = range.upperBound
+            /// Bytes before this offset belong to a number already looked at.
+            var numberEnd = i
             while i < end {
                 let lead = b[i]
                 let v: UInt32
                 if lead < 0x80 {
-                    if lead &- 0x30 <= 9 {
-                        hasDigit = true
-                        if hasCue { return }
+                    if !hasQuantity, i >= numberEnd, lead &- 0x30 <= 9 {
+                        // The number and what follows it.
+                        var j = i
+                        while j < end {
+                            let c = b[j]
+                            if c &- 0x30 <= 9 || c == 0x2E || c == 0x2C { j += 1 }
+                            else if c == 0xEF, j + 2 < end, b[j + 1] == 0xBC, b[j + 2] == 0x8E { j += 3 }  // ．
+                            else { break }
+                        }
+                        numberEnd = j
+                        while j < end {
+                            if b[j] == 0x20 || b[j] == 0x09 { j += 1 }
+                            else if b[j] == 0xC2, j + 1 < end, b[j + 1] == 0xA0 { j += 2 }  // no-break space
+                            else if b[j] == 0xE3, j + 2 < end, b[j + 1] == 0x80, b[j + 2] == 0x80 { j += 3 }  // ideographic space
+                            else { break }
+                        }
+                        if j < end {
+                            let (next, _) = decodeScalar(bytes, at: j, limit: end)
+                            let w = next.value
+                            hasQuantity = anyFollower || followers.isEmpty
+                                || w < 0x10000 && followers[Int(w >> 6)] >> UInt64(w & 63) & 1 != 0
+                            if hasQuantity, hasCue { return }
+                        }
                     }
                     previous = UInt32(lead)
                     i += 1
@@ -250,13 +280,14 @@ struct ExtractionRun {
                 // (Most scalars end no cue: one bit of the table rules them out.)
                 if !hasCue, v < 0x10000, secondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0, endsCue(previous: previous, v) {
                     hasCue = true
-                    if hasDigit { return }
+                    if hasQuantity { return }
                 }
                 previous = v
             }
         }
         }
-        return (hasDigit, hasCue)
+        }
+        return (hasQuantity, hasCue)
     }
 
     /// True when some cue in `endsCue` can end with the BMP scalar `v` (the exact first test of `sentenceCues`).

@@ -5,6 +5,8 @@ struct ScalarSpan: Sendable {
     let scalars: [Unicode.Scalar]
     /// `offsets[i]` is the byte offset of `scalars[i]`; `offsets[scalars.count]` is the end offset.
     let offsets: [Int]
+    /// The UTF-8 the scalars were decoded from (shared, not copied): strings are cut from it.
+    let bytes: [UInt8]
 
     /// Decodes `bytes[range]` (assumed valid UTF-8, as NormalizedText guarantees; invalid bytes become U+FFFD).
     init(bytes: [UInt8], range: Range<Int>) {
@@ -36,6 +38,7 @@ struct ScalarSpan: Sendable {
         offsets.append(range.upperBound)
         self.scalars = scalars
         self.offsets = offsets
+        self.bytes = bytes
     }
 
     /// Decodes a string (byte offsets relative to the string's UTF-8).
@@ -49,11 +52,9 @@ struct ScalarSpan: Sendable {
     /// Byte range of scalars `range`.
     func byteRange(_ range: Range<Int>) -> Range<Int> { offsets[range.lowerBound]..<offsets[range.upperBound] }
 
-    /// The scalars `range` as a String.
+    /// The scalars `range` as a String (cut from the UTF-8, which is valid: NormalizedText and String guarantee it).
     func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
     }
 
     /// Index of the scalar starting at byte offset `byte` (or the first one after it).

@@ -33,6 +33,12 @@ public struct TargetExtractor: Sendable {
     private let sentenceStats: ScalarWordList
     private let clauseStats: ScalarWordList
 
+    /// Bit v is set for every BMP scalar v that can follow a number (after spaces) in a quantity: the first
+    /// scalar of a magnitude or unit, or a range dash. A sentence without such a pair has no target.
+    let quantityFollowers: [UInt64]
+    /// True when some unit or magnitude begins outside the BMP (then the byte test cannot rule quantities out).
+    let hasAstralFollower: Bool
+
     public init(rules: TargetRules = .standard) {
         self.rules = rules
         func sorted(_ words: [String]) -> [[Unicode.Scalar]] { words.map(scalars).sorted { $0.count > $1.count } }
@@ -49,6 +55,14 @@ public struct TargetExtractor: Sendable {
         sentenceStats = list(rules.sentenceStatisticCues)
         clauseStats = list(rules.clauseStatisticCues)
         achievements = list(rules.achievementCues)
+        var followers = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var astral = false
+        let dashes = (UInt32(0)..<0x10000).compactMap(Unicode.Scalar.init).filter(\.isRangeDash)
+        for first in (magnitudes.words + units.words).compactMap(\.first) + dashes {
+            if first.value < 0x10000 { followers[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) } else { astral = true }
+        }
+        quantityFollowers = followers
+        hasAstralFollower = astral
     }
 
     /// Targets in a sentence given as a string (tests, tools).

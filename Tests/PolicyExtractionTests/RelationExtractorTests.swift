@@ -81,17 +81,27 @@ import PolicyCore
         #expect(passing == 13)
     }
 
-    @Test func oneScanFindsDigitsAndCues() {
+    @Test func oneScanFindsQuantitiesAndCues() {
+        let extractor = TargetExtractor()
         func cues(_ s: String) -> (Bool, Bool) {
             let b = Array(s.utf8)
-            let r = ExtractionRun.sentenceCues(b, 0..<b.count)
-            return (r.hasDigit, r.hasCue)
+            let r = ExtractionRun.sentenceCues(b, 0..<b.count, quantityFollowers: extractor.quantityFollowers)
+            return (r.hasQuantity, r.hasCue)
         }
         #expect(cues("两部门联合印发通知") == (false, true))
         #expect(cues("到2025年，覆盖率达到90%") == (true, false))
-        #expect(cues("财政部牵头，2024年底前完成") == (true, true))
+        #expect(cues("财政部牵头，2024年底前完成") == (false, true))     // a year is not a quantity
+        #expect(cues("2023年7月12日发表讲话") == (false, false))
+        #expect(cues("培育 1,200 家企业") == (true, false))             // spaces and separators inside and after
+        #expect(cues("增长5—8个百分点") == (true, false))                // a range dash after the number
         #expect(cues("《方案》") == (false, true))
         #expect(cues("发印与布发") == (false, false))  // the cue words' scalars in the wrong order
         #expect(cues("２０２５年") == (false, false))    // full-width digits are folded by the normaliser, not here
+        // Every sentence with a target passes the quantity test.
+        for text in ["到2027年，指标达到99.99%以上。", "严守18亿亩耕地红线", "供应商提交申请后10个工作日内完成推荐工作",
+                     "控制在 3.5 万吨以内", "培育2至3家具有国际竞争力的会展集团"] {
+            #expect(!extractor.targets(in: text).isEmpty, "\(text)")
+            #expect(cues(text).0, "\(text)")
+        }
     }
 }
