@@ -380,6 +380,11 @@ struct DocumentSegmenter {
         var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
+            // (A 文号 ends with 号 (E5 8F B7) within 120 bytes, an addressee with a colon: skip other lines unread.)
+            let mayBeNumber = docNumber == nil && p.range.count <= 120 && text.utf8[p.range.upperBound - 1] == 0xB7
+            let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, p.range) }
+            let mayBeAddressee = p.range.count <= Self.textLimit && (last == 0xFF1A || last == 0x3A)
+            if !mayBeNumber && !mayBeAddressee { k += 1; continue }
             let pText = headerText(k)
             if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(pText) {
                 docNumber = number; docNumberRange = p.range

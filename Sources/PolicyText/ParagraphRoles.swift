@@ -194,12 +194,27 @@ enum ParagraphRoles {
     static func isSignatureLine(_ s: String) -> Bool {
         let n = length(s)
         guard n >= 2, n <= 40 else { return false }
-        if s.contains(where: { "，。：；、《》“”".contains($0) }) { return false }
+        // (The scalar test first: no other scalar sequence is canonically equivalent to these characters.)
+        if s.unicodeScalars.contains(where: { signatureBreakingScalars.contains($0.value) }),
+           s.contains(where: { "，。：；、《》“”".contains($0) }) { return false }
         let names = s.split(separator: " ")
         return names.allSatisfy { name in
             let body = name.hasSuffix("）") ? String(name[..<(name.lastIndex(of: "（") ?? name.endIndex)]) : String(name)
-            return length(body) >= 2 && length(body) <= 24 && bodySuffixes.contains { body.hasSuffix($0) }
+            return length(body) >= 2 && length(body) <= 24 && mayEndWithBodySuffix(body) && bodySuffixes.contains { body.hasSuffix($0) }
         }
+    }
+
+    /// Scalars of ，。：；、《》“”.
+    static let signatureBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x3001, 0x300A, 0x300B, 0x201C, 0x201D]
+
+    /// The last scalars of `bodySuffixes`.
+    static let bodySuffixLastScalars = Set(bodySuffixes.map { $0.unicodeScalars.last!.value })
+
+    /// Whether `s` can end with one of `bodySuffixes`: its last scalar ends one, or is a compatibility ideograph
+    /// (canonically equivalent to another ideograph).
+    static func mayEndWithBodySuffix(_ s: String) -> Bool {
+        guard let last = s.unicodeScalars.last?.value else { return false }
+        return bodySuffixLastScalars.contains(last) || (0xF900...0xFAFF).contains(last) || (0x2F800...0x2FA1F).contains(last)
     }
 
     /// A header line that may stand between a 文号 and the title: "签发人：…" or a rule ("———", "★").
