@@ -11,9 +11,18 @@ public enum DocumentKind: String, Sendable, Codable {
             guard let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }) else { break }
             t = t[t.startIndex..<open]
         }
+        // A genre word's last character ends the title: test the last scalar first (compatibility ideographs are
+        // canonically equivalent to others, so they take the full test).
+        guard let last = t.unicodeScalars.last?.value else { return nil }
+        if !suffixLastScalars.contains(last) && !(0xF900...0xFAFF).contains(last) && !(0x2F800...0x2FA1F).contains(last) {
+            return nil
+        }
         for (suffix, kind) in titleSuffixes where t.hasSuffix(suffix) { return kind }
         return nil
     }
+
+    /// The last scalars of the genre words.
+    private static let suffixLastScalars: Set<UInt32> = Set(titleSuffixes.map { $0.0.unicodeScalars.last!.value })
 
     /// Genre words ending a title, longest first where one ends another.
     private static let titleSuffixes: [(String, DocumentKind)] = [

@@ -138,7 +138,8 @@ struct DocumentSegmenter {
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind))
                 i += 1; continue
             }
-            if bytes <= 100, b[range.upperBound - 1] &- 0x30 < 10, let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
+            if bytes <= 100, b[range.upperBound - 1] &- 0x30 < 10, ParagraphBytes.mayEndWithNumericDate(b, range),
+               let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
                 // A news item: the source line opens it; a short heading right before it is its headline.
                 var start = Start(paragraph: i, kind: .news, newsSource: source, newsDate: date, newsDateParagraph: i)
                 if i > 0, startsParagraphIsFree(i - 1, starts),
@@ -231,35 +232,67 @@ struct DocumentSegmenter {
         // Every title holds 关于 or 印发 (see `ParagraphRoles.officialTitle`): when none of the paragraphs a title
         // here could span holds one (or half of one at its edge), there is none.
         guard titleWordParagraphs[i..<min(i + 4, paragraphs.count)].contains(true) else { return nil }
-        var combined = ""
-        for parts in 1...4 {
-            let k = i + parts - 1
+        return text.utf8.withUnsafeBufferPointer { officialTitle(at: i, in: $0) }
+    }
+
+    /// `officialTitle(at:)` after its first test. The parts are tested on their bytes; the combined String is built
+    /// only when its bytes pass the first tests of `ParagraphRoles.officialTitle` (heading-shaped, 关于 or 印发 inside).
+    private func officialTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (String, Bool, Int)? {
+        // The combination so far: its parts (with a space before them or not) and byte-level summary.
+        var parts: [(paragraph: Int, spaced: Bool)] = []
+        var combinedBytes = 0, combinedScalars = 0
+        var holdsTitleWord = false
+        var lastScalar: UInt32 = 0
+        for count in 1...4 {
+            let k = i + count - 1
             guard k < paragraphs.count else { return nil }
-            guard paragraphs[k].range.count <= Self.titlePartLimit else { return nil }
-            let p = paragraphText(k)
+            let range = paragraphs[k].range
+            guard range.count <= Self.titlePartLimit else { return nil }
             // A title is heading-shaped: once a part holds 。 or ；, no longer combination can be one.
-            if Self.containsFullStopOrSemicolon(paragraphs[k].range, in: text.utf8) { return nil }
-            if DocNumber.parseWhole(p) != nil || ChineseDate.parseWhole(p) != nil { return nil }
+            if ParagraphBytes.containsFullStopOrSemicolon(b, range) { return nil }
+            // (A 文号 ends with 号 (E5 8F B7) within 120 bytes; a date starts with a digit within 80 bytes.)
+            if range.count <= 120, b[range.upperBound - 1] == 0xB7, DocNumber.parseWhole(paragraphText(k)) != nil { return nil }
+            if range.count <= 80, ParagraphBytes.mayBeDate(b, range), ChineseDate.parseWhole(paragraphText(k)) != nil { return nil }
             // A rule or "签发人" line of the red header does not begin a title.
-            if parts == 1 && ParagraphRoles.isHeaderLine(p) { return nil }
-            if parts == 2 {
+            if count == 1 && ParagraphBytes.mayBeHeaderLine(b, range) && ParagraphRoles.isHeaderLine(paragraphText(k)) { return nil }
+            if count == 2 {
                 // A multi-line title does not start with a number (table rows, list items).
-                if let first = paragraphText(i).unicodeScalars.first, ScalarClass.isASCIIDigit(first.value) { return nil }
+                if ScalarClass.isASCIIDigit(UInt32(b[paragraphs[i].range.lowerBound])) { return nil }
             }
-            if parts > 1 {
+            var spaced = false
+            if count > 1 {
                 // Only short, unfinished lines continue a title.
-                let prev = paragraphText(k - 1)
-                guard ParagraphRoles.isHeadingShaped(prev, maximumLength: 60),
-                      ParagraphRoles.isHeadingShaped(p, maximumLength: 80) || p.hasSuffix("》") else { return nil }
+                let previous = paragraphs[k - 1].range
+                guard ParagraphBytes.isHeadingShaped(b, previous, maximumLength: 60),
+                      ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80)
+                        || (ParagraphBytes.lastScalar(b, range) == 0x300B && paragraphText(k).hasSuffix("》")) else { return nil }
+                // (separatesIssuers needs a space in the previous line.)
+                spaced = ParagraphBytes.contains(b, previous, 0x20)
+                    && Self.separatesIssuers(previous: paragraphText(k - 1), next: paragraphText(k))
             }
-            if parts > 1 && Self.separatesIssuers(previous: paragraphText(k - 1), next: p) { combined += " " }
-            combined += p
-            if let (title, headline) = ParagraphRoles.officialTitle(combined) {
-                // A title split over lines must end where the genre word ends, not in the middle.
-                return (title, headline, parts)
+            if spaced { combinedBytes += 1; combinedScalars += 1 }
+            if !holdsTitleWord {
+                let first = ParagraphBytes.scalar(b, at: range.lowerBound).value
+                holdsTitleWord = ParagraphBytes.containsTitleWord(b, range)
+                    || count > 1 && !spaced && (lastScalar == 0x5173 && first == 0x4E8E || lastScalar == 0x5370 && first == 0x53D1)
             }
-            // (A string has at most as many scalars as UTF-8 bytes: count them only when the bytes exceed the bound.)
-            if combined.utf8.count > 130, ParagraphRoles.length(combined) > 130 { return nil }
+            combinedBytes += range.count
+            combinedScalars += ParagraphBytes.scalarCount(b, range)
+            lastScalar = ParagraphBytes.lastScalar(b, range)
+            parts.append((k, spaced))
+            if holdsTitleWord && combinedBytes <= 130 * 4 && combinedScalars >= 2 && combinedScalars <= 130
+                && !ParagraphBytes.isSentenceEnder(lastScalar) {
+                var combined = ""
+                for part in parts {
+                    if part.spaced { combined += " " }
+                    combined += paragraphText(part.paragraph)
+                }
+                if let (title, headline) = ParagraphRoles.officialTitle(combined) {
+                    // A title split over lines must end where the genre word ends, not in the middle.
+                    return (title, headline, count)
+                }
+            }
+            if combinedBytes > 130, combinedScalars > 130 { return nil }
         }
         return nil
     }
@@ -289,21 +322,6 @@ struct DocumentSegmenter {
             i += lead < 0xE0 ? 1 : lead < 0xF0 ? 3 : 4
         }
         return false
-    }
-
-    /// True when the clean bytes `range` contain 。 (E3 80 82) or ； (EF BC 9B).
-    static func containsFullStopOrSemicolon(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var i = range.lowerBound
-            let end = range.upperBound - 2
-            while i < end {
-                let lead = b[i]
-                if lead == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }
-                if lead == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9B { return true }
-                i += 1
-            }
-            return false
-        }
     }
 
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
@@ -362,6 +380,11 @@ struct DocumentSegmenter {
         var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
+            // (A 文号 ends with 号 (E5 8F B7) within 120 bytes, an addressee with a colon: skip other lines unread.)
+            let mayBeNumber = docNumber == nil && p.range.count <= 120 && text.utf8[p.range.upperBound - 1] == 0xB7
+            let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, p.range) }
+            let mayBeAddressee = p.range.count <= Self.textLimit && (last == 0xFF1A || last == 0x3A)
+            if !mayBeNumber && !mayBeAddressee { k += 1; continue }
             let pText = headerText(k)
             if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(pText) {
                 docNumber = number; docNumberRange = p.range

@@ -32,13 +32,64 @@ enum ParagraphBytes {
         return scalar(b, at: i).value
     }
 
+    /// The scalars that end a sentence or clause (`ParagraphRoles.sentenceEnderScalars`).
+    @inline(__always)
+    static func isSentenceEnder(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C: return true
+        default: return false
+        }
+    }
+
+    /// True when the range holds byte `x`.
+    static func contains(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ x: UInt8) -> Bool {
+        for i in range where b[i] == x { return true }
+        return false
+    }
+
+    /// True when the bytes contain 关于 or 印发.
+    static func containsTitleWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        // 关 E5 85 B3, 于 E4 BA 8E, 印 E5 8D B0, 发 E5 8F 91 (0xE5 only leads a scalar: step scalar by scalar).
+        var i = range.lowerBound
+        while i + 6 <= range.upperBound {
+            let lead = b[i]
+            if lead == 0xE5 {
+                if b[i + 1] == 0x85 && b[i + 2] == 0xB3 && b[i + 3] == 0xE4 && b[i + 4] == 0xBA && b[i + 5] == 0x8E { return true }
+                if b[i + 1] == 0x8D && b[i + 2] == 0xB0 && b[i + 3] == 0xE5 && b[i + 4] == 0x8F && b[i + 5] == 0x91 { return true }
+            }
+            i += lead < 0xE0 ? 1 : lead < 0xF0 ? 3 : 4
+        }
+        return false
+    }
+
+    /// `ParagraphRoles.newsSourceWithDate` can accept the paragraph: 12–30 scalars, and its date (the last 8–10
+    /// scalars, so within the last 40 bytes) has a '-', '.', '/' or '．' separator.
+    static func mayEndWithNumericDate(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let n = scalarCount(b, range)
+        guard n >= 12, n <= 30 else { return false }
+        var i = max(range.lowerBound, range.upperBound - 40)
+        while i < range.upperBound {
+            let x = b[i]
+            if x == 0x2D || x == 0x2E || x == 0x2F { return true }
+            if x == 0xEF && i + 2 < range.upperBound && b[i + 1] == 0xBC && b[i + 2] == 0x8E { return true }   // ．
+            i += 1
+        }
+        return false
+    }
+
+    /// A header line can start here: `ParagraphRoles.isHeaderLine` needs 签 first or only rule characters.
+    static func mayBeHeaderLine(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        switch scalar(b, at: range.lowerBound).value {
+        case 0x7B7E, 0x20, 0x2D, 0x5F, 0x3D, 0x2A, 0x2500...0x257F, 0x2014, 0x2605, 0x2606: return true
+        default: return false
+        }
+    }
+
     /// `ParagraphRoles.isHeadingShaped` on bytes (same result for valid UTF-8).
     static func isHeadingShaped(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, maximumLength: Int) -> Bool {
         guard !range.isEmpty, range.count <= maximumLength * 4 else { return false }
-        switch lastScalar(b, range) {
-        case 0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C: return false
-        default: break
-        }
+        if isSentenceEnder(lastScalar(b, range)) { return false }
         let n = scalarCount(b, range)
         guard n >= 2, n <= maximumLength else { return false }
         return !containsFullStopOrSemicolon(b, range)

@@ -15,6 +15,10 @@ enum ParagraphRoles {
         return !s.unicodeScalars.contains { $0 == "。" || $0 == "；" }
     }
 
+    /// Scalars of `sentenceEnders`, 、 and 《, plus U+037E (canonically equivalent to ";"): a news source name
+    /// holding none of them holds none of those Characters.
+    static let sourceBreakingScalars: Set<UInt32> = [0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C, 0x037E, 0x3001, 0x300A]
+
     static let sentenceEnderScalars: Set<UInt32> = [0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C]
 
     /// Whether the UTF-8 of `s` contains `pattern` (a byte search, no Character processing).
@@ -55,7 +59,7 @@ enum ParagraphRoles {
         if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
         if let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
             let issuers = s[s.startIndex..<about.lowerBound]
-            if length(String(issuers)) <= 80 && !issuers.contains(where: { "，。：；“”《》".contains($0) }) {
+            if length(String(issuers)) <= 80 && !holdsPunctuationCharacter(issuers) {
                 return (s, false)
             }
         }
@@ -63,7 +67,7 @@ enum ParagraphRoles {
             let issuers = s[s.startIndex..<issue.lowerBound]
             var rest = String(s[issue.upperBound...]).trimmingSpaces
             guard length(String(issuers)) >= 2, length(String(issuers)) <= 60,
-                  !issuers.contains(where: { "，。：；《》“”".contains($0) }) else { return nil }
+                  !holdsPunctuationCharacter(issuers) else { return nil }
             if rest.hasPrefix("了") { rest.removeFirst() }
             if rest.hasPrefix("《") && rest.hasSuffix("》") {
                 let inner = String(rest.dropFirst().dropLast())
@@ -75,6 +79,16 @@ enum ParagraphRoles {
         return nil
     }
 
+    /// Scalars of the punctuation that no issuer list holds: ，。：；“”《》.
+    static let issuerBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x201C, 0x201D, 0x300A, 0x300B]
+
+    /// Whether a Character of `s` is one of ，。：；“”《》 (the scalar test first: no other scalar sequence is
+    /// canonically equivalent to these characters, so without the scalars there is no such Character).
+    static func holdsPunctuationCharacter(_ s: Substring) -> Bool {
+        guard s.unicodeScalars.contains(where: { issuerBreakingScalars.contains($0.value) }) else { return false }
+        return s.contains(where: { "，。：；“”《》".contains($0) })
+    }
+
     /// A news source line: "人民日报 2023-07-19" (name then date, the space optional) → ("人民日报", "2023-07-19").
     static func newsSourceWithDate(_ s: String) -> (source: String, date: String)? {
         guard let lastByte = s.utf8.last, lastByte >= 0x30 && lastByte <= 0x39 else { return nil }
@@ -84,15 +98,22 @@ enum ParagraphRoles {
         for dateLength in stride(from: 10, through: 8, by: -1) where scalars.count > dateLength {
             // (The date starts with a digit: test that before building its text.)
             guard ScalarClass.isASCIIDigit(scalars[scalars.count - dateLength].value) else { continue }
+            // (The text starts and ends with a digit: ChineseDate.parseWhole accepts it only if parse takes it whole.)
+            let tail = scalars[(scalars.count - dateLength)...].map(\.value)
+            guard let (_, parsed) = ChineseDate.parse(tail, at: 0), parsed == dateLength else { continue }
             let dateText = String(String.UnicodeScalarView(scalars[(scalars.count - dateLength)...]))
             guard let first = dateText.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value),
                   !dateText.contains("年"), let date = ChineseDate.parseWhole(dateText) else { continue }
             let name = String(String.UnicodeScalarView(scalars[..<(scalars.count - dateLength)])).trimmingSpaces
             let n = length(name)
-            let letters = name.unicodeScalars.filter { ScalarClass.isIdeograph($0.value) || ($0.isASCII && $0.properties.isAlphabetic) }
+            // (In ASCII the alphabetic scalars are the Latin letters.)
+            let letters = name.unicodeScalars.filter {
+                ScalarClass.isIdeograph($0.value) || ($0.value | 0x20) &- 0x61 < 26
+            }
             guard n >= 2, n <= 16, letters.count >= 2, let last = name.unicodeScalars.last,
                   ScalarClass.isIdeograph(last.value) || last == " ",
-                  !name.contains(where: { sentenceEnders.contains($0) || $0 == "、" || $0 == "《" }) else { return nil }
+                  !(name.unicodeScalars.contains(where: { sourceBreakingScalars.contains($0.value) })
+                    && name.contains(where: { sentenceEnders.contains($0) || $0 == "、" || $0 == "《" })) else { return nil }
             return (name, date)
         }
         return nil
@@ -148,12 +169,21 @@ enum ParagraphRoles {
     static func isAddressee(_ s: String) -> Bool {
         guard let last = s.last, last == "：" || last == ":" else { return false }
         let n = length(s)
-        guard n >= 3, n <= 300, !s.contains("。"), !s.contains("；") else { return false }
+        // (The byte searches first: they are implied by the Character searches.)
+        guard n >= 3, n <= 300, !(containsBytes(s, fullStop) && s.contains("。")),
+              !(containsBytes(s, semicolon) && s.contains("；")) else { return false }
         if s.hasPrefix("各") { return true }
-        let bodySuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "政府", "公司", "中心", "总社", "银行", "司", "会"]
         let head = s.dropLast()
-        return bodySuffixes.contains { head.hasSuffix($0) || head.hasSuffix($0 + "）") }
+        return addresseeSuffixes.indices.contains {
+            head.hasSuffix(addresseeSuffixes[$0]) || head.hasSuffix(addresseeSuffixesInBrackets[$0])
+        }
     }
+
+    static let fullStop = Array("。".utf8)
+    static let semicolon = Array("；".utf8)
+    /// Body names an addressee line ends with (perhaps followed by "）").
+    static let addresseeSuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "政府", "公司", "中心", "总社", "银行", "司", "会"]
+    static let addresseeSuffixesInBrackets = addresseeSuffixes.map { $0 + "）" }
 
     static let bodySuffixes: [String] = [
         "部", "委", "局", "厅", "院", "办", "办公室", "办公厅", "政府", "中心", "总社", "委员会", "司", "署", "银行", "会",
@@ -164,12 +194,27 @@ enum ParagraphRoles {
     static func isSignatureLine(_ s: String) -> Bool {
         let n = length(s)
         guard n >= 2, n <= 40 else { return false }
-        if s.contains(where: { "，。：；、《》“”".contains($0) }) { return false }
+        // (The scalar test first: no other scalar sequence is canonically equivalent to these characters.)
+        if s.unicodeScalars.contains(where: { signatureBreakingScalars.contains($0.value) }),
+           s.contains(where: { "，。：；、《》“”".contains($0) }) { return false }
         let names = s.split(separator: " ")
         return names.allSatisfy { name in
             let body = name.hasSuffix("）") ? String(name[..<(name.lastIndex(of: "（") ?? name.endIndex)]) : String(name)
-            return length(body) >= 2 && length(body) <= 24 && bodySuffixes.contains { body.hasSuffix($0) }
+            return length(body) >= 2 && length(body) <= 24 && mayEndWithBodySuffix(body) && bodySuffixes.contains { body.hasSuffix($0) }
         }
+    }
+
+    /// Scalars of ，。：；、《》“”.
+    static let signatureBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x3001, 0x300A, 0x300B, 0x201C, 0x201D]
+
+    /// The last scalars of `bodySuffixes`.
+    static let bodySuffixLastScalars = Set(bodySuffixes.map { $0.unicodeScalars.last!.value })
+
+    /// Whether `s` can end with one of `bodySuffixes`: its last scalar ends one, or is a compatibility ideograph
+    /// (canonically equivalent to another ideograph).
+    static func mayEndWithBodySuffix(_ s: String) -> Bool {
+        guard let last = s.unicodeScalars.last?.value else { return false }
+        return bodySuffixLastScalars.contains(last) || (0xF900...0xFAFF).contains(last) || (0x2F800...0x2FA1F).contains(last)
     }
 
     /// A header line that may stand between a 文号 and the title: "签发人：…" or a rule ("———", "★").
@@ -210,20 +255,29 @@ enum ParagraphRoles {
 }
 
 extension StringProtocol {
-    /// Without leading and trailing spaces.
+    /// Without leading and trailing spaces (U+0020, the byte 0x20 in UTF-8).
     var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " }) else { return "" }
-        let last = scalars.lastIndex(where: { $0 != " " })!
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
+        var s = String(self)
+        let trimmed = s.withUTF8 { b -> String? in
+            var lo = 0, hi = b.count
+            while lo < hi && b[lo] == 0x20 { lo += 1 }
+            while hi > lo && b[hi - 1] == 0x20 { hi -= 1 }
+            if lo == 0 && hi == b.count { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+        return trimmed ?? s
     }
 
-    /// With every space removed.
+    /// With every space (U+0020) removed.
     var replacingSpaces: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: unicodeScalars.lazy.filter { $0 != " " })
-        return String(view)
+        var s = String(self)
+        let replaced = s.withUTF8 { b -> String? in
+            guard b.contains(0x20) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            for x in b where x != 0x20 { out.append(x) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return replaced ?? s
     }
 }
