@@ -191,9 +191,13 @@ public struct LongestMatchAutomaton: Sendable {
     }
 
     /// The longest pattern that starts exactly at `start` and ends at or before `limit`: its end and value.
+    @inline(__always)
     public func longestMatch(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> (end: Int, value: Int32)? {
         guard start >= 0, let p = text.baseAddress else { return nil }
-        let m = storage.longest(p, start, min(limit, text.count))
+        let limit = min(limit, text.count)
+        // Most calls start at a scalar that begins no pattern: one bit test answers them.
+        guard start < limit, storage.mayBegin(p, start, Self.scalarLength(p[start]), limit) else { return nil }
+        let m = storage.longest(p, start, limit)
         return m.end < 0 ? nil : (m.end, m.value)
     }
 
@@ -302,7 +306,7 @@ extension LongestMatchAutomaton {
 
         /// The value of the 1–4-byte UTF-8 sequence at `i` (bits taken as they stand, without validation).
         @inline(__always)
-        private static func rawValue(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int) -> UInt32 {
+        static func rawValue(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int) -> UInt32 {
             if length == 3 { return (UInt32(p[i] & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F) }
             if length == 1 { return UInt32(p[i]) }
             if length == 2 { return (UInt32(p[i] & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F) }
@@ -313,6 +317,14 @@ extension LongestMatchAutomaton {
         @inline(__always)
         private static func test(_ bits: UnsafeMutablePointer<UInt64>, _ v: Int) -> Bool {
             bits[v >> 6] & (1 << UInt64(v & 63)) != 0
+        }
+
+        /// False when no pattern begins with the scalar of `length` bytes at `i` (before `end`).
+        @inline(__always)
+        func mayBegin(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int, _ end: Int) -> Bool {
+            guard i + length <= end else { return false }
+            if length == 4 { return astralStart }
+            return Self.test(firstBits, Int(Self.rawValue(p, i, length)))
         }
 
         /// False when no pattern can start with the scalar of `length` bytes at `i` (before `end`): its first scalar,
@@ -389,6 +401,73 @@ extension LongestMatchAutomaton {
                 }
             }
             return (bestEnd, bestValue)
+        }
+    }
+}
+
+extension LongestMatchAutomaton {
+    /// Several automata run over the same text in one pass: for each, the same matches as its own
+    /// `matches(in:range:)`, with one decode and one test of the union of their first-scalar filters per scalar
+    /// instead of a pass per automaton.
+    struct Scan: Sendable {
+        let automata: [LongestMatchAutomaton]
+        /// Bit v: a pattern of some automaton begins with BMP scalar v.
+        private let unionBits: [UInt64]
+        private let astralStart: Bool
+
+        init(_ automata: [LongestMatchAutomaton]) {
+            self.automata = automata
+            var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for a in automata {
+                for w in 0..<bits.count { bits[w] |= a.storage.firstBits[w] }
+            }
+            unionBits = bits
+            astralStart = automata.contains { $0.storage.astralStart }
+        }
+
+        /// `automata[k].matches(in: text, range: range)` for every k.
+        func matches(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [[(range: Range<Int>, value: Int32)]] {
+            let n = automata.count
+            var out = [[(range: Range<Int>, value: Int32)]](repeating: [], count: n)
+            guard let p = text.baseAddress else { return out }
+            var i = max(range.lowerBound, 0)
+            let end = min(range.upperBound, text.count)
+            // Where each automaton may match next (the end of its last match).
+            var next = [Int](repeating: i, count: n)
+            let storages = automata.map(\.storage)
+            unionBits.withUnsafeBufferPointer { union in
+                while i < end {
+                    let b = p[i]
+                    if b & 0xC0 == 0x80 { i += 1; continue }
+                    let length = LongestMatchAutomaton.scalarLength(b)
+                    if i + length <= end {
+                        let pass: Bool
+                        var v = 0
+                        if length == 4 {
+                            pass = astralStart
+                        } else {
+                            v = Int(Storage.rawValue(p, i, length))
+                            pass = union[v >> 6] & (1 << UInt64(v & 63)) != 0
+                        }
+                        if pass {
+                            for k in 0..<n where i >= next[k] {
+                                let storage = storages[k]
+                                // The first-scalar test inline (most scalars begin patterns of one automaton only),
+                                // then the full prefilter.
+                                if length < 4, storage.firstBits[v >> 6] & (1 << UInt64(v & 63)) == 0 { continue }
+                                guard storage.mayStartMatch(p, i, length, end) else { continue }
+                                let m = storage.longest(p, i, end)
+                                if m.end >= 0 {
+                                    out[k].append((range: i..<m.end, value: m.value))
+                                    next[k] = m.end
+                                }
+                            }
+                        }
+                    }
+                    i += length
+                }
+            }
+            return out
         }
     }
 }
