@@ -9,6 +9,8 @@
 /// no search among a node's children.
 public struct LongestMatchAutomaton: Sendable {
     private let storage: Storage
+    /// Frees `storage` when the last copy of the automaton goes.
+    private let owner: StorageOwner
     /// Number of distinct patterns.
     public let patternCount: Int
 
@@ -162,6 +164,7 @@ public struct LongestMatchAutomaton: Sendable {
         storage = Storage(base: base, check: check, value: cellValue, blockStart: blockStart, blocks: blocks, astral: astral,
                           firstBits: firstBits, singleBits: singleBits, pairBits: pairBits, pairShift: pairShift,
                           astralStart: astralStart)
+        owner = StorageOwner(storage)
         patternCount = count
     }
 
@@ -238,9 +241,17 @@ public struct LongestMatchAutomaton: Sendable {
 }
 
 extension LongestMatchAutomaton {
+    /// Owns the memory of a `Storage`.
+    fileprivate final class StorageOwner: Sendable {
+        let storage: Storage
+        init(_ storage: Storage) { self.storage = storage }
+        deinit { storage.deallocate() }
+    }
+
     /// The double array, the code tables and the prefilters in manually allocated memory, written once in `init`
-    /// and only read afterwards (hence safe to share between threads).
-    fileprivate final class Storage: @unchecked Sendable {
+    /// and only read afterwards (hence safe to share between threads). A plain value without reference counting,
+    /// valid while its `StorageOwner` lives.
+    fileprivate struct Storage: @unchecked Sendable {
         /// Per cell: base of its children and the parent cell it belongs to (-1: free).
         struct Cell {
             var base: Int32
@@ -254,8 +265,10 @@ extension LongestMatchAutomaton {
         /// Offset into `blocks` of the 256 codes of BMP block v >> 8 (0: the all-zero block).
         let blockStart: UnsafeMutablePointer<Int32>
         let blocks: UnsafeMutablePointer<UInt16>
-        /// Codes of scalars beyond the BMP (rare: looked up by hash).
-        let astral: [UInt32: Int32]
+        /// Scalars beyond the BMP (rare), sorted, and their codes.
+        let astralScalars: UnsafeMutablePointer<UInt32>
+        let astralCodes: UnsafeMutablePointer<Int32>
+        let astralCount: Int
         /// Bit v: some pattern begins with BMP scalar v / is that scalar alone. 8 KB each, cache-resident.
         let firstBits: UnsafeMutablePointer<UInt64>
         let singleBits: UnsafeMutablePointer<UInt64>
@@ -273,7 +286,10 @@ extension LongestMatchAutomaton {
             values = Self.copy(value)
             self.blockStart = Self.copy(blockStart)
             self.blocks = Self.copy(blocks)
-            self.astral = astral
+            let sortedAstral = astral.sorted { $0.key < $1.key }
+            astralCount = sortedAstral.count
+            astralScalars = Self.copy(sortedAstral.map(\.key))
+            astralCodes = Self.copy(sortedAstral.map(\.value))
             self.firstBits = Self.copy(firstBits)
             self.singleBits = Self.copy(singleBits)
             self.pairBits = Self.copy(pairBits)
@@ -287,7 +303,9 @@ extension LongestMatchAutomaton {
             return p
         }
 
-        deinit {
+        func deallocate() {
+            astralScalars.deallocate()
+            astralCodes.deallocate()
             cells.deallocate()
             values.deallocate()
             blockStart.deallocate()
@@ -369,15 +387,25 @@ extension LongestMatchAutomaton {
                 guard b1 & 0xC0 == 0x80 else { return (0, 2) }
                 return (bmpCode(((b0 & 0x1F) << 6) | (b1 & 0x3F)), 2)
             }
-            if b0 >= 0xF0 && b0 <= 0xF4, !astral.isEmpty {
+            if b0 >= 0xF0 && b0 <= 0xF4, astralCount > 0 {
                 guard j + 4 <= limit else { return (0, 4) }
                 let b1 = UInt32(p[j + 1]), b2 = UInt32(p[j + 2]), b3 = UInt32(p[j + 3])
                 guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return (0, 4) }
                 let v = ((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F)
                 guard v >= 0x10000, v <= 0x10FFFF else { return (0, 4) }
-                return (Int(astral[v] ?? 0), 4)
+                return (astralCode(v), 4)
             }
             return (0, 1)
+        }
+
+        /// Code of scalar `v` beyond the BMP (0 when no pattern holds it), by binary search.
+        private func astralCode(_ v: UInt32) -> Int {
+            var lo = 0, hi = astralCount
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if astralScalars[mid] < v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < astralCount && astralScalars[lo] == v ? Int(astralCodes[lo]) : 0
         }
 
         /// End and value of the longest pattern starting at `start` and ending at or before `limit`; end -1 when none.
@@ -436,36 +464,48 @@ extension LongestMatchAutomaton {
             var next = [Int](repeating: i, count: n)
             let storages = automata.map(\.storage)
             unionBits.withUnsafeBufferPointer { union in
+            storages.withUnsafeBufferPointer { storages in
+            next.withUnsafeMutableBufferPointer { next in
                 while i < end {
                     let b = p[i]
-                    if b & 0xC0 == 0x80 { i += 1; continue }
-                    let length = LongestMatchAutomaton.scalarLength(b)
-                    if i + length <= end {
-                        let pass: Bool
-                        var v = 0
-                        if length == 4 {
-                            pass = astralStart
-                        } else {
-                            v = Int(Storage.rawValue(p, i, length))
-                            pass = union[v >> 6] & (1 << UInt64(v & 63)) != 0
-                        }
-                        if pass {
-                            for k in 0..<n where i >= next[k] {
-                                let storage = storages[k]
-                                // The first-scalar test inline (most scalars begin patterns of one automaton only),
-                                // then the full prefilter.
-                                if length < 4, storage.firstBits[v >> 6] & (1 << UInt64(v & 63)) == 0 { continue }
-                                guard storage.mayStartMatch(p, i, length, end) else { continue }
-                                let m = storage.longest(p, i, end)
-                                if m.end >= 0 {
-                                    out[k].append((range: i..<m.end, value: m.value))
-                                    next[k] = m.end
-                                }
+                    let length: Int
+                    // The scalar's value (bits as they stand; the walk validates), or -1 beyond the BMP.
+                    var v: Int
+                    if b >= 0xE0 && b < 0xF0 {
+                        length = 3
+                        v = (Int(b & 0x0F) << 12) | (Int(p[i + 1 < end ? i + 1 : i] & 0x3F) << 6)
+                            | Int(p[i + 2 < end ? i + 2 : i] & 0x3F)
+                    } else if b < 0x80 {
+                        length = 1
+                        v = Int(b)
+                    } else if b < 0xC0 {
+                        i += 1  // a stray continuation byte
+                        continue
+                    } else if b < 0xE0 {
+                        length = 2
+                        v = (Int(b & 0x1F) << 6) | Int(p[i + 1 < end ? i + 1 : i] & 0x3F)
+                    } else {
+                        length = 4
+                        v = -1
+                    }
+                    let pass = v >= 0 ? union[v >> 6] & (1 << UInt64(v & 63)) != 0 : astralStart
+                    if pass, i + length <= end {
+                        for k in 0..<n where i >= next[k] {
+                            // The first-scalar test inline (most scalars begin patterns of one automaton only),
+                            // then the full prefilter.
+                            if v >= 0, storages[k].firstBits[v >> 6] & (1 << UInt64(v & 63)) == 0 { continue }
+                            guard storages[k].mayStartMatch(p, i, length, end) else { continue }
+                            let m = storages[k].longest(p, i, end)
+                            if m.end >= 0 {
+                                out[k].append((range: i..<m.end, value: m.value))
+                                next[k] = m.end
                             }
                         }
                     }
                     i += length
                 }
+            }
+            }
             }
             return out
         }
