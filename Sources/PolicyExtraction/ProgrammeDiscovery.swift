@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds programme names (and, with area head words, area names) that no seed list holds, by pattern, with a
 /// confidence score:
 /// quoted slogans (“放管服”改革, “四好农村路”), names ending in a programme head word
@@ -89,9 +91,14 @@ struct ProgrammeDiscovery: Sendable {
     /// “X” or “X”+head: short quoted slogans.
     private func quoted(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ out: inout [Candidate]) {
         var i = range.lowerBound
-        while i < range.upperBound {
-            guard let (v, next) = AgencyPatterns.decode(text, i, range.upperBound) else { i += 1; continue }
-            guard v == Self.openQuote else { i = next; continue }
+        guard let base = text.baseAddress else { return }
+        while i + 2 < range.upperBound {
+            // In well-formed UTF-8 the bytes E2 80 9C of “ are found only where the scalar begins: the search for
+            // its lead byte skips every other scalar.
+            guard let hit = memchr(base + i, 0xE2, range.upperBound - 2 - i) else { return }
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            guard text[i + 1] == 0x80, text[i + 2] == 0x9C else { i += 1; continue }
+            let next = i + 3
             // find the closing quote within 16 scalars
             var j = next
             var count = 0
