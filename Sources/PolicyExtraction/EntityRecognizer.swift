@@ -33,6 +33,8 @@ public final class EntityRecognizer: Sendable {
     private let patterns: AgencyPatterns
     private let discovery: ProgrammeDiscovery
     private let areaDiscovery: ProgrammeDiscovery
+    /// The gazetteer and both discoveries' head words, found in one pass.
+    private let scan: LongestMatchAutomaton.Scan
 
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
@@ -97,6 +99,7 @@ public final class EntityRecognizer: Sendable {
         self.patterns = patterns
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
+        scan = LongestMatchAutomaton.Scan([automaton, discovery.headAutomaton, areaDiscovery.headAutomaton])
     }
 
     /// Type words a programme name may be written without.
@@ -137,7 +140,8 @@ public final class EntityRecognizer: Sendable {
         // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
         var nearby: Region? = nil
         let names = BodyNameCache()
-        for m in automaton.matches(in: text, range: range) {
+        let found = scan.matches(in: text, range: range)
+        for m in found[0] {
             if m.range.lowerBound < consumedUntil { continue }
             let candidates = targets[Int(m.value)]
             if candidates.contains(where: { if case .generic = $0 { return true } else { return false } }) {
@@ -212,7 +216,7 @@ public final class EntityRecognizer: Sendable {
         }
         // Areas found by head word (南京都市圈) where no gazetteer name stands.
         var regionSpans = out.filter { $0.kind == .region }.map(\.range)
-        for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7) {
+        for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7, heads: found[2]) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
             while start < found.range.upperBound, text[start] < 0x80 { start += 1 }
@@ -238,7 +242,7 @@ public final class EntityRecognizer: Sendable {
         let seedSpans = programmeSpans + claimed
         var seenNames: Set<String> = []
         var absorbing: [Range<Int>] = []
-        for c in discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold) {
+        for c in discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold, heads: found[1]) {
             // Inside, across or equal to a known name: no new programme; around a seed programme (国家数字经济创新发展
             // 试验区 around 数字经济) it is a larger, different one, and the seed inside is no mention of its own.
             let quoted = c.name.hasPrefix("“")

@@ -1,106 +1,189 @@
-/// A byte trie in flat arrays that finds leftmost-longest dictionary matches over UTF-8 text in one pass.
-/// Matches start only at UTF-8 scalar boundaries, so a pattern never matches inside a character.
-/// Built once, then shared read-only (it is a value type of immutable arrays).
+/// A trie over Unicode scalars in a double array that finds leftmost-longest dictionary matches over UTF-8 text
+/// in one pass. Matches start only at UTF-8 scalar boundaries, so a pattern never matches inside a character.
+/// Patterns must be valid UTF-8 (a pattern that is not can never match and is left out).
+/// Built once, then shared read-only (a value type over immutable storage).
+///
+/// Each scalar of the patterns gets a dense code (1 … symbolCount; 0 for every other scalar), looked up in a
+/// two-level table for the BMP. A trie node is a cell of the double array: the child of node `s` for code `c` is
+/// cell `base[s] + c` when that cell's `check` is `s`. One step is thus two table loads and one compare, with
+/// no search among a node's children.
 public struct LongestMatchAutomaton: Sendable {
-    /// Transitions out of the root, indexed by byte: target node or -1.
-    private let rootTable: [Int32]
-    /// For node n, its edges are edgeByte/edgeTarget[firstEdge[n] ..< firstEdge[n + 1]], sorted by byte.
-    private let firstEdge: [Int32]
-    private let edgeByte: [UInt8]
-    private let edgeTarget: [Int32]
-    /// Payload of the pattern ending at each node, or -1.
-    private let nodeValue: [Int32]
+    private let storage: Storage
+    /// Frees `storage` when the last copy of the automaton goes.
+    private let owner: StorageOwner
     /// Number of distinct patterns.
     public let patternCount: Int
-    /// Prefilter bitsets: hashed first scalar of one-scalar patterns, hashed first two scalars of longer ones.
-    /// A start position whose prefix misses both cannot begin a match, so the trie walk is skipped.
-    /// Both filters have `1 << filterShift` bits: a few per pattern, so that small automata keep theirs in L1 cache.
-    private let singleFilter: [UInt64]
-    private let pairFilter: [UInt64]
-    private let filterShift: Int
-    /// Bit v is set when some pattern begins with the BMP scalar v (decoded from its UTF-8 bytes): an exact,
-    /// cache-friendly first test. Empty when some pattern begins with a truncated sequence (then it is not used).
-    private let firstScalars: [UInt64]
-    private static let maximumFilterShift = 18
 
     /// Builds the automaton. When the same byte sequence is given twice, the first value is kept.
     public init(patterns: [(bytes: [UInt8], value: Int32)]) {
-        // Build a pointer trie with per-node edge lists, then flatten it.
-        var edges: [[(UInt8, Int32)]] = [[]]
+        // Patterns as scalar sequences. Scalars that begin a pattern get the lowest codes (so the root's children
+        // fill the first cells without holes), each group by falling frequency.
+        var scalarPatterns: [([UInt32], Int32)] = []
+        var frequency: [UInt32: Int] = [:]
+        var starts: Set<UInt32> = []
+        for (bytes, value) in patterns where !bytes.isEmpty {
+            guard let scalars = Self.validScalars(bytes) else { continue }
+            scalarPatterns.append((scalars, value))
+            starts.insert(scalars[0])
+            for s in scalars { frequency[s, default: 0] += 1 }
+        }
+        let ordered = frequency.sorted {
+            let (a, b) = (starts.contains($0.key), starts.contains($1.key))
+            if a != b { return a }
+            return $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }
+        precondition(ordered.count < Int(UInt16.max), "LongestMatchAutomaton: too many distinct scalars")
+        var codeOf: [UInt32: Int32] = [:]
+        for (i, entry) in ordered.enumerated() { codeOf[entry.key] = Int32(i + 1) }
+        let symbolCount = ordered.count
+
+        // A pointer trie with per-node child lists.
+        var children: [[(code: Int32, node: Int32)]] = [[]]
         var values: [Int32] = [-1]
         var count = 0
-        // About 32 filter bits per pattern (a false-positive rate near 3 %), at least 1024, at most 2^18.
-        var shift = 10
-        while shift < Self.maximumFilterShift, (1 << shift) < patterns.count * 32 { shift += 1 }
-        var single = [UInt64](repeating: 0, count: (1 << shift) / 64)
-        var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
-        var pair = [UInt64](repeating: 0, count: (1 << shift) / 64)
-        for (bytes, value) in patterns where !bytes.isEmpty {
-            let first = Self.scalarLength(bytes[0])
-            let second = first < bytes.count ? Self.scalarLength(bytes[first]) : 0
-            if first > bytes.count {
-                firstScalars = []
-            } else if first <= 3, !firstScalars.isEmpty {
-                let v = bytes.withUnsafeBufferPointer { Self.bmpValue($0, 0, first) }
-                firstScalars[v >> 6] |= 1 << UInt64(v & 63)
-            }
-            if second == 0 || first + second > bytes.count {
-                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, min(first, bytes.count), shift) }
-                single[h >> 6] |= 1 << UInt64(h & 63)
+        // Prefilters for `matches`: BMP scalars that begin a pattern, one-scalar patterns, hashed two-scalar prefixes.
+        var firstBits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var singleBits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var pairPrefixes: Set<UInt64> = []
+        var astralStart = false
+        for (scalars, value) in scalarPatterns {
+            let s0 = scalars[0]
+            if s0 >= 0x10000 {
+                astralStart = true
             } else {
-                let h = bytes.withUnsafeBufferPointer { Self.prefixHash($0, 0, first + second, shift) }
-                pair[h >> 6] |= 1 << UInt64(h & 63)
+                firstBits[Int(s0 >> 6)] |= 1 << UInt64(s0 & 63)
+                if scalars.count == 1 { singleBits[Int(s0 >> 6)] |= 1 << UInt64(s0 & 63) }
             }
-            var node: Int32 = 0
-            for b in bytes {
-                if let next = edges[Int(node)].first(where: { $0.0 == b })?.1 {
-                    node = next
+            if scalars.count >= 2 { pairPrefixes.insert(UInt64(s0) << 32 | UInt64(scalars[1])) }
+            var node = 0
+            for s in scalars {
+                let c = codeOf[s]!
+                if let next = children[node].first(where: { $0.code == c })?.node {
+                    node = Int(next)
                 } else {
-                    let next = Int32(edges.count)
-                    edges.append([])
+                    let next = Int32(children.count)
+                    children.append([])
                     values.append(-1)
-                    edges[Int(node)].append((b, next))
-                    node = next
+                    children[node].append((c, next))
+                    node = Int(next)
                 }
             }
-            if values[Int(node)] == -1 {
-                values[Int(node)] = value
+            if values[node] == -1 {
+                values[node] = value
                 count += 1
             }
         }
-        var root = [Int32](repeating: -1, count: 256)
-        for (b, t) in edges[0] { root[Int(b)] = t }
-        var first: [Int32] = []
-        first.reserveCapacity(edges.count + 1)
-        var bytesOut: [UInt8] = []
-        var targetsOut: [Int32] = []
-        for list in edges {
-            first.append(Int32(bytesOut.count))
-            for (b, t) in list.sorted(by: { $0.0 < $1.0 }) {
-                bytesOut.append(b)
-                targetsOut.append(t)
-            }
+        // About 16 filter bits per prefix (a false-positive rate near 6 %), at least 2^10, at most 2^17 (16 KB).
+        var pairShift = 10
+        while pairShift < 17, (1 << pairShift) < pairPrefixes.count * 16 { pairShift += 1 }
+        var pairBits = [UInt64](repeating: 0, count: (1 << pairShift) / 64)
+        for key in pairPrefixes {
+            let h = Storage.pairHash(UInt32(key >> 32), UInt32(key & 0xFFFF_FFFF), pairShift)
+            pairBits[h >> 6] |= 1 << UInt64(h & 63)
         }
-        first.append(Int32(bytesOut.count))
-        rootTable = root
-        firstEdge = first
-        edgeByte = bytesOut
-        edgeTarget = targetsOut
-        nodeValue = values
+
+        // Place the nodes in the double array, breadth first, each node's children at the first base where
+        // all their cells are free. Cell 0 is the root. `used` has a bit per taken cell, to find free ones fast.
+        var base: [Int32] = [0]
+        var check: [Int32] = [-1]
+        var cellValue: [Int32] = [values[0]]
+        var used: [UInt64] = [1]
+        var cellOfNode = [Int32](repeating: -1, count: children.count)
+        cellOfNode[0] = 0
+        var firstFree = 1
+        func grow(to n: Int) {
+            guard check.count < n else { return }
+            let extra = n - check.count
+            base.append(contentsOf: repeatElement(0, count: extra))
+            check.append(contentsOf: repeatElement(-1, count: extra))
+            cellValue.append(contentsOf: repeatElement(-1, count: extra))
+            while used.count * 64 < n { used.append(0) }
+        }
+        /// The first free cell at or after `f`.
+        func nextFree(_ f: Int) -> Int {
+            var word = f >> 6
+            guard word < used.count else { return f }
+            var bits = ~used[word] & (~UInt64(0) << UInt64(f & 63))
+            while bits == 0 {
+                word += 1
+                guard word < used.count else { return used.count * 64 }
+                bits = ~used[word]
+            }
+            return word * 64 + bits.trailingZeroBitCount
+        }
+        var queue: [Int] = [0]
+        var head = 0
+        var codes: [Int] = []
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            let list = children[node].sorted { $0.code < $1.code }
+            guard !list.isEmpty else { continue }
+            codes.removeAll(keepingCapacity: true)
+            for child in list { codes.append(Int(child.code)) }
+            let lowest = codes[0]
+            var f = nextFree(max(firstFree, lowest))
+            var b = f - lowest
+            search: while true {
+                grow(to: b + codes[codes.count - 1] + 1)
+                for c in codes.dropFirst() where check[b + c] != -1 {
+                    f = nextFree(f + 1)
+                    b = f - lowest
+                    continue search
+                }
+                break
+            }
+            let cell = Int(cellOfNode[node])
+            base[cell] = Int32(b)
+            for child in list {
+                let t = b + Int(child.code)
+                check[t] = Int32(cell)
+                used[t >> 6] |= 1 << UInt64(t & 63)
+                cellValue[t] = values[Int(child.node)]
+                cellOfNode[Int(child.node)] = Int32(t)
+                queue.append(Int(child.node))
+            }
+            firstFree = nextFree(firstFree)
+        }
+        // Every base + code stays inside the arrays (leaves keep base 0: their would-be children check false).
+        grow(to: Int(base.max() ?? 0) + symbolCount + 1)
+
+        // Two-level code table for the BMP: block v >> 8, then v & 0xFF; block 0 is all zeros (no pattern scalar).
+        var blockStart = [Int32](repeating: 0, count: 256)
+        var blocks = [UInt16](repeating: 0, count: 256)
+        var astral: [UInt32: Int32] = [:]
+        for (scalar, code) in codeOf.sorted(by: { $0.key < $1.key }) {
+            if scalar >= 0x10000 { astral[scalar] = code; continue }
+            let hi = Int(scalar >> 8)
+            if blockStart[hi] == 0 {
+                blockStart[hi] = Int32(blocks.count)
+                blocks.append(contentsOf: repeatElement(0, count: 256))
+            }
+            blocks[Int(blockStart[hi]) + Int(scalar & 0xFF)] = UInt16(code)
+        }
+        storage = Storage(base: base, check: check, value: cellValue, blockStart: blockStart, blocks: blocks, astral: astral,
+                          firstBits: firstBits, singleBits: singleBits, pairBits: pairBits, pairShift: pairShift,
+                          astralStart: astralStart)
+        owner = StorageOwner(storage)
         patternCount = count
-        singleFilter = single
-        pairFilter = pair
-        filterShift = shift
-        self.firstScalars = firstScalars
     }
 
-    /// The value of the 1–3-byte UTF-8 sequence at `i` (bits taken as they stand, without validation).
-    @inline(__always)
-    static func bmpValue(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Int {
-        switch length {
-        case 1: return Int(text[i])
-        case 2: return (Int(text[i] & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
-        default: return (Int(text[i] & 0x0F) << 12) | (Int(text[i + 1] & 0x3F) << 6) | Int(text[i + 2] & 0x3F)
+    /// Convenience: patterns as strings.
+    public init(strings: [(String, Int32)]) {
+        self.init(patterns: strings.map { (bytes: Array($0.0.utf8), value: $0.1) })
+    }
+
+    /// The scalars of `bytes`, or nil when they are not well-formed UTF-8.
+    private static func validScalars(_ bytes: [UInt8]) -> [UInt32]? {
+        var out: [UInt32] = []
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): out.append(s.value)
+            case .emptyInput: return out
+            case .error: return nil
+            }
         }
     }
 
@@ -110,75 +193,15 @@ public struct LongestMatchAutomaton: Sendable {
         lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
-    /// Hash of `count` (≤ 8) bytes at `start` into a filter of `1 << shift` bits.
-    @inline(__always)
-    static func prefixHash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, _ shift: Int) -> Int {
-        var key: UInt64 = 0
-        if start + 8 <= text.count, let base = text.baseAddress {
-            // One unaligned load, the bytes past `count` masked off: byte k lands in bits 8k as in the loop below.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-            key = count >= 8 ? word : word & ((1 << UInt64(8 * count)) &- 1)
-        } else {
-            for k in 0..<min(count, 8) { key |= UInt64(text[start + k]) << UInt64(8 * k) }
-        }
-        key ^= UInt64(count) << 60
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - shift))
-    }
-
-    @inline(__always)
-    private func mayStartMatch(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ single: UnsafeBufferPointer<UInt64>,
-                               _ pair: UnsafeBufferPointer<UInt64>, _ firstScalars: UnsafeBufferPointer<UInt64>) -> Bool {
-        let first = Self.scalarLength(text[i])
-        guard i + first <= end else { return false }
-        if first <= 3, !firstScalars.isEmpty {
-            let v = Self.bmpValue(text, i, first)
-            if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { return false }
-        }
-        let h1 = Self.prefixHash(text, i, first, filterShift)
-        if single[h1 >> 6] & (1 << UInt64(h1 & 63)) != 0 { return true }
-        guard i + first < end else { return false }
-        let second = Self.scalarLength(text[i + first])
-        guard i + first + second <= end else { return false }
-        let h2 = Self.prefixHash(text, i, first + second, filterShift)
-        return pair[h2 >> 6] & (1 << UInt64(h2 & 63)) != 0
-    }
-
-    /// Convenience: patterns as strings.
-    public init(strings: [(String, Int32)]) {
-        self.init(patterns: strings.map { (bytes: Array($0.0.utf8), value: $0.1) })
-    }
-
-    @inline(__always)
-    private func step(_ node: Int32, _ byte: UInt8, _ first: UnsafeBufferPointer<Int32>,
-                      _ bytes: UnsafeBufferPointer<UInt8>, _ targets: UnsafeBufferPointer<Int32>) -> Int32 {
-        var lo = Int(first[Int(node)])
-        let end = Int(first[Int(node) + 1])
-        if end - lo > 8 {
-            var hi = end
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if bytes[mid] < byte { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < end && bytes[lo] == byte ? targets[lo] : -1
-        }
-        while lo < end {
-            let b = bytes[lo]
-            if b == byte { return targets[lo] }
-            if b > byte { return -1 }
-            lo += 1
-        }
-        return -1
-    }
-
     /// The longest pattern that starts exactly at `start` and ends at or before `limit`: its end and value.
+    @inline(__always)
     public func longestMatch(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> (end: Int, value: Int32)? {
-        firstEdge.withUnsafeBufferPointer { first in
-            edgeByte.withUnsafeBufferPointer { bytes in
-                edgeTarget.withUnsafeBufferPointer { targets in
-                    longest(text, start, limit, first, bytes, targets)
-                }
-            }
-        }
+        guard start >= 0, let p = text.baseAddress else { return nil }
+        let limit = min(limit, text.count)
+        // Most calls start at a scalar that begins no pattern: one bit test answers them.
+        guard start < limit, storage.mayBegin(p, start, Self.scalarLength(p[start]), limit) else { return nil }
+        let m = storage.longest(p, start, limit)
+        return m.end < 0 ? nil : (m.end, m.value)
     }
 
     /// Array convenience for `longestMatch(in:at:limit:)`.
@@ -186,72 +209,27 @@ public struct LongestMatchAutomaton: Sendable {
         text.withUnsafeBufferPointer { longestMatch(in: $0, at: start, limit: limit) }
     }
 
-    @inline(__always)
-    private func longest(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int,
-                         _ first: UnsafeBufferPointer<Int32>, _ bytes: UnsafeBufferPointer<UInt8>,
-                         _ targets: UnsafeBufferPointer<Int32>) -> (end: Int, value: Int32)? {
-        guard start < limit else { return nil }
-        var node = rootTable[Int(text[start])]
-        guard node >= 0 else { return nil }
-        var best: (end: Int, value: Int32)? = nil
-        var i = start + 1
-        while true {
-            let v = nodeValue[Int(node)]
-            if v >= 0 { best = (i, v) }
-            guard i < limit else { break }
-            node = step(node, text[i], first, bytes, targets)
-            guard node >= 0 else { break }
-            i += 1
-        }
-        return best
-    }
-
     /// All leftmost-longest, non-overlapping matches inside `range`, in text order.
     public func matches(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(range: Range<Int>, value: Int32)] {
         var out: [(range: Range<Int>, value: Int32)] = []
-        firstScalars.withUnsafeBufferPointer { firstScalars in
-        singleFilter.withUnsafeBufferPointer { single in
-        pairFilter.withUnsafeBufferPointer { pair in
-        firstEdge.withUnsafeBufferPointer { first in
-            edgeByte.withUnsafeBufferPointer { bytes in
-                edgeTarget.withUnsafeBufferPointer { targets in
-                    var i = range.lowerBound
-                    let end = range.upperBound
-                    let useFirst = !firstScalars.isEmpty
-                    while i < end {
-                        let b = text[i]
-                        // Fast path: a whole BMP scalar that no pattern begins with.
-                        if useFirst, b < 0xF0 {
-                            if b < 0x80 {
-                                if firstScalars[Int(b) >> 6] & (1 << UInt64(b & 63)) == 0 { i += 1; continue }
-                            } else if b >= 0xE0 {
-                                if i + 3 <= end {
-                                    let v = (Int(b & 0x0F) << 12) | (Int(text[i + 1] & 0x3F) << 6) | Int(text[i + 2] & 0x3F)
-                                    if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { i += 3; continue }
-                                }
-                            } else if b >= 0xC0, i + 2 <= end {
-                                let v = (Int(b & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
-                                if firstScalars[v >> 6] & (1 << UInt64(v & 63)) == 0 { i += 2; continue }
-                            }
-                        }
-                        // Step a whole scalar at a time (a stray continuation byte counts as one).
-                        if b & 0xC0 == 0x80 { i += 1; continue }
-                        if rootTable[Int(b)] < 0 || !mayStartMatch(text, i, end, single, pair, firstScalars) {
-                            i += Self.scalarLength(b)
-                            continue
-                        }
-                        if let m = longest(text, i, end, first, bytes, targets) {
-                            out.append((range: i..<m.end, value: m.value))
-                            i = m.end
-                        } else {
-                            i += Self.scalarLength(b)
-                        }
-                    }
+        guard let p = text.baseAddress else { return out }
+        var i = max(range.lowerBound, 0)
+        let end = min(range.upperBound, text.count)
+        let storage = self.storage
+        while i < end {
+            let b = p[i]
+            // Step a whole scalar at a time (a stray continuation byte counts as one).
+            if b & 0xC0 == 0x80 { i += 1; continue }
+            let length = Self.scalarLength(b)
+            if storage.mayStartMatch(p, i, length, end) {
+                let m = storage.longest(p, i, end)
+                if m.end >= 0 {
+                    out.append((range: i..<m.end, value: m.value))
+                    i = m.end
+                    continue
                 }
             }
-        }
-        }
-        }
+            i += length
         }
         return out
     }
@@ -259,5 +237,277 @@ public struct LongestMatchAutomaton: Sendable {
     /// Array convenience for `matches(in:range:)`.
     public func matches(in text: [UInt8], range: Range<Int>) -> [(range: Range<Int>, value: Int32)] {
         text.withUnsafeBufferPointer { matches(in: $0, range: range) }
+    }
+}
+
+extension LongestMatchAutomaton {
+    /// Owns the memory of a `Storage`.
+    fileprivate final class StorageOwner: Sendable {
+        let storage: Storage
+        init(_ storage: Storage) { self.storage = storage }
+        deinit { storage.deallocate() }
+    }
+
+    /// The double array, the code tables and the prefilters in manually allocated memory, written once in `init`
+    /// and only read afterwards (hence safe to share between threads). A plain value without reference counting,
+    /// valid while its `StorageOwner` lives.
+    fileprivate struct Storage: @unchecked Sendable {
+        /// Per cell: base of its children and the parent cell it belongs to (-1: free).
+        struct Cell {
+            var base: Int32
+            var check: Int32
+        }
+
+        let cells: UnsafeMutablePointer<Cell>
+        /// Payload of the pattern ending at each cell (-1: none).
+        let values: UnsafeMutablePointer<Int32>
+        let cellCount: Int
+        /// Offset into `blocks` of the 256 codes of BMP block v >> 8 (0: the all-zero block).
+        let blockStart: UnsafeMutablePointer<Int32>
+        let blocks: UnsafeMutablePointer<UInt16>
+        /// Scalars beyond the BMP (rare), sorted, and their codes.
+        let astralScalars: UnsafeMutablePointer<UInt32>
+        let astralCodes: UnsafeMutablePointer<Int32>
+        let astralCount: Int
+        /// Bit v: some pattern begins with BMP scalar v / is that scalar alone. 8 KB each, cache-resident.
+        let firstBits: UnsafeMutablePointer<UInt64>
+        let singleBits: UnsafeMutablePointer<UInt64>
+        /// Hashed first two scalars of the patterns of two or more scalars, `1 << pairShift` bits.
+        let pairBits: UnsafeMutablePointer<UInt64>
+        let pairShift: Int
+        /// Some pattern begins with a scalar beyond the BMP (the filters then let every such scalar through).
+        let astralStart: Bool
+
+        init(base: [Int32], check: [Int32], value: [Int32], blockStart: [Int32], blocks: [UInt16], astral: [UInt32: Int32],
+             firstBits: [UInt64], singleBits: [UInt64], pairBits: [UInt64], pairShift: Int, astralStart: Bool) {
+            cellCount = base.count
+            cells = .allocate(capacity: cellCount)
+            for i in 0..<cellCount { (cells + i).initialize(to: Cell(base: base[i], check: check[i])) }
+            values = Self.copy(value)
+            self.blockStart = Self.copy(blockStart)
+            self.blocks = Self.copy(blocks)
+            let sortedAstral = astral.sorted { $0.key < $1.key }
+            astralCount = sortedAstral.count
+            astralScalars = Self.copy(sortedAstral.map(\.key))
+            astralCodes = Self.copy(sortedAstral.map(\.value))
+            self.firstBits = Self.copy(firstBits)
+            self.singleBits = Self.copy(singleBits)
+            self.pairBits = Self.copy(pairBits)
+            self.pairShift = pairShift
+            self.astralStart = astralStart
+        }
+
+        private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+            p.initialize(from: array, count: array.count)
+            return p
+        }
+
+        func deallocate() {
+            astralScalars.deallocate()
+            astralCodes.deallocate()
+            cells.deallocate()
+            values.deallocate()
+            blockStart.deallocate()
+            blocks.deallocate()
+            firstBits.deallocate()
+            singleBits.deallocate()
+            pairBits.deallocate()
+        }
+
+        /// Hash of a two-scalar prefix into `1 << shift` bits.
+        @inline(__always)
+        static func pairHash(_ first: UInt32, _ second: UInt32, _ shift: Int) -> Int {
+            let key = UInt64(first) << 32 | UInt64(second)
+            return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - shift))
+        }
+
+        /// The value of the 1–4-byte UTF-8 sequence at `i` (bits taken as they stand, without validation).
+        @inline(__always)
+        static func rawValue(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int) -> UInt32 {
+            if length == 3 { return (UInt32(p[i] & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F) }
+            if length == 1 { return UInt32(p[i]) }
+            if length == 2 { return (UInt32(p[i] & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F) }
+            return (UInt32(p[i] & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12) | (UInt32(p[i + 2] & 0x3F) << 6)
+                | UInt32(p[i + 3] & 0x3F)
+        }
+
+        @inline(__always)
+        private static func test(_ bits: UnsafeMutablePointer<UInt64>, _ v: Int) -> Bool {
+            bits[v >> 6] & (1 << UInt64(v & 63)) != 0
+        }
+
+        /// False when no pattern begins with the scalar of `length` bytes at `i` (before `end`).
+        @inline(__always)
+        func mayBegin(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int, _ end: Int) -> Bool {
+            guard i + length <= end else { return false }
+            if length == 4 { return astralStart }
+            return Self.test(firstBits, Int(Self.rawValue(p, i, length)))
+        }
+
+        /// False when no pattern can start with the scalar of `length` bytes at `i` (before `end`): its first scalar,
+        /// or its first two, begin none. Never false where a match starts; the walk decides the rest.
+        @inline(__always)
+        func mayStartMatch(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int, _ end: Int) -> Bool {
+            guard i + length <= end else { return false }
+            if length == 4 { return astralStart }
+            let v0 = Self.rawValue(p, i, length)
+            if !Self.test(firstBits, Int(v0)) { return false }
+            if Self.test(singleBits, Int(v0)) { return true }
+            let j = i + length
+            guard j < end else { return false }
+            let length1 = LongestMatchAutomaton.scalarLength(p[j])
+            guard j + length1 <= end else { return false }
+            return Self.test(pairBits, Self.pairHash(v0, Self.rawValue(p, j, length1), pairShift))
+        }
+
+        @inline(__always)
+        private func bmpCode(_ v: UInt32) -> Int {
+            Int(blocks[Int(blockStart[Int(v >> 8)]) + Int(v & 0xFF)])
+        }
+
+        /// Code of the well-formed scalar at `j` (whole before `limit`) and its length; code 0 when no pattern
+        /// holds it or the bytes are not a well-formed scalar.
+        @inline(__always)
+        private func code(_ p: UnsafePointer<UInt8>, _ j: Int, _ limit: Int) -> (code: Int, length: Int) {
+            let b0 = UInt32(p[j])
+            if b0 < 0x80 { return (bmpCode(b0), 1) }
+            if b0 >= 0xE0 && b0 < 0xF0 {
+                guard j + 3 <= limit else { return (0, 3) }
+                let b1 = UInt32(p[j + 1]), b2 = UInt32(p[j + 2])
+                guard (b1 & 0xC0) | ((b2 & 0xC0) << 8) == 0x8080 else { return (0, 3) }
+                let v = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)
+                // Overlong forms and surrogates are no scalars.
+                guard v >= 0x800, v & 0xF800 != 0xD800 else { return (0, 3) }
+                return (bmpCode(v), 3)
+            }
+            if b0 >= 0xC2 && b0 < 0xE0 {
+                guard j + 2 <= limit else { return (0, 2) }
+                let b1 = UInt32(p[j + 1])
+                guard b1 & 0xC0 == 0x80 else { return (0, 2) }
+                return (bmpCode(((b0 & 0x1F) << 6) | (b1 & 0x3F)), 2)
+            }
+            if b0 >= 0xF0 && b0 <= 0xF4, astralCount > 0 {
+                guard j + 4 <= limit else { return (0, 4) }
+                let b1 = UInt32(p[j + 1]), b2 = UInt32(p[j + 2]), b3 = UInt32(p[j + 3])
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return (0, 4) }
+                let v = ((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F)
+                guard v >= 0x10000, v <= 0x10FFFF else { return (0, 4) }
+                return (astralCode(v), 4)
+            }
+            return (0, 1)
+        }
+
+        /// Code of scalar `v` beyond the BMP (0 when no pattern holds it), by binary search.
+        private func astralCode(_ v: UInt32) -> Int {
+            var lo = 0, hi = astralCount
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if astralScalars[mid] < v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < astralCount && astralScalars[lo] == v ? Int(astralCodes[lo]) : 0
+        }
+
+        /// End and value of the longest pattern starting at `start` and ending at or before `limit`; end -1 when none.
+        @inline(__always)
+        func longest(_ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> (end: Int, value: Int32) {
+            var cell = 0
+            var j = start
+            var bestEnd = -1
+            var bestValue: Int32 = -1
+            while j < limit {
+                let (c, length) = code(p, j, limit)
+                if c == 0 { break }
+                let t = Int(cells[cell].base) &+ c
+                if cells[t].check != Int32(truncatingIfNeeded: cell) { break }
+                cell = t
+                j += length
+                let v = values[t]
+                if v >= 0 {
+                    bestEnd = j
+                    bestValue = v
+                }
+            }
+            return (bestEnd, bestValue)
+        }
+    }
+}
+
+extension LongestMatchAutomaton {
+    /// Several automata run over the same text in one pass: for each, the same matches as its own
+    /// `matches(in:range:)`, with one decode and one test of the union of their first-scalar filters per scalar
+    /// instead of a pass per automaton.
+    struct Scan: Sendable {
+        let automata: [LongestMatchAutomaton]
+        /// Bit v: a pattern of some automaton begins with BMP scalar v.
+        private let unionBits: [UInt64]
+        private let astralStart: Bool
+
+        init(_ automata: [LongestMatchAutomaton]) {
+            self.automata = automata
+            var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for a in automata {
+                for w in 0..<bits.count { bits[w] |= a.storage.firstBits[w] }
+            }
+            unionBits = bits
+            astralStart = automata.contains { $0.storage.astralStart }
+        }
+
+        /// `automata[k].matches(in: text, range: range)` for every k.
+        func matches(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [[(range: Range<Int>, value: Int32)]] {
+            let n = automata.count
+            var out = [[(range: Range<Int>, value: Int32)]](repeating: [], count: n)
+            guard let p = text.baseAddress else { return out }
+            var i = max(range.lowerBound, 0)
+            let end = min(range.upperBound, text.count)
+            // Where each automaton may match next (the end of its last match).
+            var next = [Int](repeating: i, count: n)
+            let storages = automata.map(\.storage)
+            unionBits.withUnsafeBufferPointer { union in
+            storages.withUnsafeBufferPointer { storages in
+            next.withUnsafeMutableBufferPointer { next in
+                while i < end {
+                    let b = p[i]
+                    let length: Int
+                    // The scalar's value (bits as they stand; the walk validates), or -1 beyond the BMP.
+                    var v: Int
+                    if b >= 0xE0 && b < 0xF0 {
+                        length = 3
+                        v = (Int(b & 0x0F) << 12) | (Int(p[i + 1 < end ? i + 1 : i] & 0x3F) << 6)
+                            | Int(p[i + 2 < end ? i + 2 : i] & 0x3F)
+                    } else if b < 0x80 {
+                        length = 1
+                        v = Int(b)
+                    } else if b < 0xC0 {
+                        i += 1  // a stray continuation byte
+                        continue
+                    } else if b < 0xE0 {
+                        length = 2
+                        v = (Int(b & 0x1F) << 6) | Int(p[i + 1 < end ? i + 1 : i] & 0x3F)
+                    } else {
+                        length = 4
+                        v = -1
+                    }
+                    let pass = v >= 0 ? union[v >> 6] & (1 << UInt64(v & 63)) != 0 : astralStart
+                    if pass, i + length <= end {
+                        for k in 0..<n where i >= next[k] {
+                            // The first-scalar test inline (most scalars begin patterns of one automaton only),
+                            // then the full prefilter.
+                            if v >= 0, storages[k].firstBits[v >> 6] & (1 << UInt64(v & 63)) == 0 { continue }
+                            guard storages[k].mayStartMatch(p, i, length, end) else { continue }
+                            let m = storages[k].longest(p, i, end)
+                            if m.end >= 0 {
+                                out[k].append((range: i..<m.end, value: m.value))
+                                next[k] = m.end
+                            }
+                        }
+                    }
+                    i += length
+                }
+            }
+            }
+            }
+            return out
+        }
     }
 }

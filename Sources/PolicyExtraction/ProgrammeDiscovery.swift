@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds programme names (and, with area head words, area names) that no seed list holds, by pattern, with a
 /// confidence score:
 /// quoted slogans (“放管服”改革, “四好农村路”), names ending in a programme head word
@@ -21,7 +23,9 @@ struct ProgrammeDiscovery: Sendable {
     static let areaHeads: [(String, Double)] = [("城市群", 0.8), ("城镇群", 0.8), ("都市圈", 0.8), ("经济区", 0.7)]
     private let heads: [(String, Double)]
     private let includeQuoted: Bool
-    private let headAutomaton: LongestMatchAutomaton
+    /// Finds the head words; `discover` takes its matches precomputed when a caller scans for them together
+    /// with other automata (`LongestMatchAutomaton.Scan`).
+    let headAutomaton: LongestMatchAutomaton
 
     /// Characters that cannot be inside a name: a left extension stops before them.
     private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而".unicodeScalars.map(\.value))
@@ -69,11 +73,13 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// All candidates in `text[range]` (they may overlap each other and seed matches).
-    /// Candidates below `minimumConfidence` are skipped before any name is built.
-    func discover(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, minimumConfidence: Double = 0) -> [Candidate] {
+    /// Candidates below `minimumConfidence` are skipped before any name is built. `heads`: the matches of
+    /// `headAutomaton` in `text[range]`, when the caller has them already.
+    func discover(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, minimumConfidence: Double = 0,
+                  heads: [(range: Range<Int>, value: Int32)]? = nil) -> [Candidate] {
         var out: [Candidate] = []
         if includeQuoted { quoted(text, range, &out) }
-        headed(text, range, minimumConfidence, &out)
+        headed(text, range, minimumConfidence, heads ?? headAutomaton.matches(in: text, range: range), &out)
         return out.filter { $0.confidence >= minimumConfidence }
     }
 
@@ -85,9 +91,14 @@ struct ProgrammeDiscovery: Sendable {
     /// “X” or “X”+head: short quoted slogans.
     private func quoted(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ out: inout [Candidate]) {
         var i = range.lowerBound
-        while i < range.upperBound {
-            guard let (v, next) = AgencyPatterns.decode(text, i, range.upperBound) else { i += 1; continue }
-            guard v == Self.openQuote else { i = next; continue }
+        guard let base = text.baseAddress else { return }
+        while i + 2 < range.upperBound {
+            // In well-formed UTF-8 the bytes E2 80 9C of “ are found only where the scalar begins: the search for
+            // its lead byte skips every other scalar.
+            guard let hit = memchr(base + i, 0xE2, range.upperBound - 2 - i) else { return }
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            guard text[i + 1] == 0x80, text[i + 2] == 0x9C else { i += 1; continue }
+            let next = i + 3
             // find the closing quote within 16 scalars
             var j = next
             var count = 0
@@ -171,9 +182,8 @@ struct ProgrammeDiscovery: Sendable {
     /// name is national (国家…, 全国…) and when a long distinctive modifier makes it specific; lowered to nothing
     /// when the modifier is only generic (服务体系, 重点工程).
     private func headed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ minimumConfidence: Double,
-                        _ out: inout [Candidate]) {
+                        _ matches: [(range: Range<Int>, value: Int32)], _ out: inout [Candidate]) {
         let maxBonus = Self.verbBonus + Self.nationalBonus + Self.specificBonus
-        let matches = headAutomaton.matches(in: text, range: range)
         var skipped = -1
         for (index, m) in matches.enumerated() {
             let base = heads[Int(m.value)].1
