@@ -336,7 +336,7 @@ struct ExtractionRun {
                 if let level = m.level { attributes["level"] = .string(level) }
                 if let parent = m.parent { attributes["parent"] = .string(parent) }
             case .region:
-                let code = String(m.nodeID.dropFirst("region:".count))
+                let code = String(decoding: m.nodeID.utf8.dropFirst("region:".utf8.count), as: UTF8.self)
                 if let region = pipeline.ontology.region(code: code) { aliases += region.aliases; attributes["code"] = .string(code) }
                 if let level = m.level { attributes["level"] = .string(level) }
             case .programme:
@@ -506,19 +506,18 @@ struct ExtractionRun {
 
     /// part_of edges between bodies (and regions) that both occur in this file.
     mutating func emitPartOf() {
-        for node in builder.nodes {
-            guard let evidence = node.evidence.first else { continue }
-            switch node.kind {
-            case .agency:
-                if case .string(let parent)? = node.attributes["parent"], builder.contains("agency:" + parent) {
-                    builder.addEdge(.partOf, from: node.id, to: "agency:" + parent, evidence: evidence)
-                }
-            case .region:
-                if let region = node.attributes["code"]?.stringValue.flatMap({ pipeline.ontology.region(code: $0) }),
-                   let parent = region.parentCode.flatMap({ pipeline.ontology.region(code: $0) }), builder.contains(parent.id) {
-                    builder.addEdge(.partOf, from: node.id, to: parent.id, evidence: evidence)
-                }
-            default: break
+        // (Fields read in place: copying each NodeRecord costs more than the test.)
+        for i in builder.nodes.indices {
+            let kind = builder.nodes[i].kind
+            guard kind == .agency || kind == .region, let evidence = builder.nodes[i].evidence.first else { continue }
+            var parentID: String?
+            if kind == .agency {
+                if case .string(let parent)? = builder.nodes[i].attributes["parent"] { parentID = "agency:" + parent }
+            } else if let region = builder.nodes[i].attributes["code"]?.stringValue.flatMap({ pipeline.ontology.region(code: $0) }) {
+                parentID = region.parentCode.flatMap { pipeline.ontology.region(code: $0) }?.id
+            }
+            if let parentID, builder.contains(parentID) {
+                builder.addEdge(.partOf, from: builder.nodes[i].id, to: parentID, evidence: evidence)
             }
         }
     }

@@ -99,9 +99,10 @@ public struct TargetExtractor: Sendable {
         }
         guard !quantities.isEmpty else { return [] }
 
-        let deadline = deadlineYear(span)
-        let hasPlainPastYear = deadline == nil && containsPlainYear(span)
-        let hasModal = modal.occurs(in: span)
+        // Sentence-wide facts, computed only when a quantity gets far enough to need them.
+        lazy var deadline = deadlineYear(span)
+        lazy var hasPlainPastYear = deadline == nil && containsPlainYear(span)
+        lazy var hasModal = modal.occurs(in: span)
         var out: [ExtractedTarget] = []
         for q in quantities {
             let clause = clauseRange(s, around: q.number.lowerBound)
@@ -117,8 +118,8 @@ public struct TargetExtractor: Sendable {
             let strongCue = redLineCue || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                 || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
                 || achievedShare(span, unitEnd: q.end)
-            let weakCue = weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
-            let accepted = strongCue || (weakCue && (deadline != nil || hasModal) && !hasPlainPastYear)
+            let accepted = strongCue || (weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
+                && (deadline != nil || hasModal) && !hasPlainPastYear)
             guard accepted else { continue }
             let comparator = comparatorSymbol(span, q.number, unitEnd: q.end, clause: clause, isRange: q.valueMax != nil)
             let kind = redLineCue ? "red_line" : kindOf(span, clause: clause, comparator: comparator)
@@ -309,25 +310,44 @@ public struct TargetExtractor: Sendable {
 
     /// What is measured: the clause before the number without deadline and cue words, else the words after the unit.
     private func subject(_ span: ScalarSpan, clause: Range<Int>, number: Range<Int>, unitEnd: Int) -> String {
-        var text = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound)
-            ? "" : span.string(clause.lowerBound..<number.lowerBound).trimmingSpaces()
-        for w in ["在", "对", "将"] where text.hasPrefix(w) && text.count > 2 { text.removeFirst(w.count) }
-        let trailing = ["不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "降低到", "降至",
-                        "达到", "分别达", "超过", "严守", "守住", "建设", "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后"]
+        // Worked out on scalar indices [a, b) of the span; one String at the end.
+        let s = span.scalars
+        func hasPrefix(_ w: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { a + w.count <= b && span.matches(w, at: a) }
+        func hasSuffix(_ w: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { b - w.count >= a && span.matches(w, at: b - w.count) }
+        func trim(_ a: inout Int, _ b: inout Int) {
+            while a < b, s[a].isInlineSpace || s[a] == "\n" { a += 1 }
+            while b > a, s[b - 1].isInlineSpace || s[b - 1] == "\n" { b -= 1 }
+        }
+        var a = clause.lowerBound
+        var b = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound) ? a : number.lowerBound
+        trim(&a, &b)
+        for w in Self.subjectLeadWords where hasPrefix(w, a, b) && b - a > 2 { a += w.count }
         var changed = true
         while changed {
             changed = false
-            text = text.trimmingSpaces()
-            for w in trailing where text.hasSuffix(w) && text.count > w.count { text.removeLast(w.count); changed = true; break }
+            trim(&a, &b)
+            for w in Self.subjectTrailingWords where hasSuffix(w, a, b) && b - a > w.count { b -= w.count; changed = true; break }
         }
-        if text.unicodeScalars.count < 2 {
-            var a = unitEnd
-            while a < clause.upperBound, span.scalars[a].isInlineSpace { a += 1 }
-            text = span.string(a..<clause.upperBound).trimmingSpaces()
-            for w in ["左右", "以上", "以内", "以下", "多", "余"] where text.hasPrefix(w) && text.count > w.count { text.removeFirst(w.count); break }
+        if b - a < 2 {
+            // Nothing before the number: the words after the unit.
+            a = unitEnd
+            while a < clause.upperBound, s[a].isInlineSpace { a += 1 }
+            b = clause.upperBound
+            trim(&a, &b)
+            for w in Self.subjectAfterUnitLeads where hasPrefix(w, a, b) && b - a > w.count { a += w.count; break }
         }
-        return text
+        return span.string(a..<b)
     }
+
+    /// Words cut from the start of a subject ("在…", "对…", "将…").
+    private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将"].map(scalars)
+    /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
+    private static let subjectTrailingWords: [[Unicode.Scalar]] = [
+        "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "降低到", "降至",
+        "达到", "分别达", "超过", "严守", "守住", "建设", "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
+    ].map(scalars)
+    /// Comparator words cut from the start of a subject taken after the unit.
+    private static let subjectAfterUnitLeads: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "多", "余"].map(scalars)
 
     /// A deadline in the sentence: "到2025年", "2025年前", "2021-2023年" (end year), "“十四五”期间/末" (2025).
     func deadlineYear(_ span: ScalarSpan) -> Int? {
