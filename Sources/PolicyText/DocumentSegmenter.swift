@@ -73,15 +73,25 @@ struct DocumentSegmenter {
         self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
 
-    /// Comparison key for headings: no spaces, no footnote markers.
+    /// Comparison key for headings: no spaces, no footnote markers (^, ①…⑳).
     static func headingKey(_ s: String) -> String {
-        // Nothing to drop (no space, ^ or byte E2 that starts ①…⑳): the key is the string itself.
-        if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x5E || $0 == 0xE2 }) { return s }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s.unicodeScalars.lazy.filter {
-            $0 != " " && $0 != "^" && !(0x2460...0x2473).contains($0.value)
-        })
-        return String(view)
+        var s = s
+        let key = s.withUTF8 { b -> String? in
+            // Nothing to drop (no space, ^ or byte E2 that starts ①…⑳): the key is the string itself.
+            guard b.contains(where: { $0 == 0x20 || $0 == 0x5E || $0 == 0xE2 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x == 0x20 || x == 0x5E { i += 1; continue }
+                // ①…⑳ are U+2460–2473: E2 91 A0 … E2 91 B3.
+                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x91, b[i + 2] &- 0xA0 <= 0x13 { i += 3; continue }
+                out.append(x); i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return key ?? s
     }
 
     func segments() -> [DocumentSegment] {
@@ -336,15 +346,30 @@ struct DocumentSegmenter {
     static func citedTitles(in title: String) -> Set<String> {
         var out: Set<String> = []
         var depth = 0
-        var current = String.UnicodeScalarView()
-        for u in title.unicodeScalars {
-            if u == "《" { if depth == 0 { current = String.UnicodeScalarView() } else { current.append(u) }; depth += 1; continue }
-            if u == "》" {
-                depth -= 1
-                if depth == 0 { out.insert(headingKey(String(current))) } else if depth > 0 { current.append(u) }
-                continue
+        var current: [UInt8] = []
+        var title = title
+        title.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let n = UTF8Bytes.scalarLength(lead: b[i])
+                let end = min(i + n, b.count)
+                // 《 E3 80 8A, 》 E3 80 8B.
+                let bracket: UInt8? = n == 3 && end == i + 3 && b[i] == 0xE3 && b[i + 1] == 0x80 ? b[i + 2] : nil
+                if bracket == 0x8A {
+                    if depth == 0 { current.removeAll(keepingCapacity: true) } else { current.append(contentsOf: b[i..<end]) }
+                    depth += 1
+                } else if bracket == 0x8B {
+                    depth -= 1
+                    if depth == 0 {
+                        out.insert(headingKey(String(decoding: current, as: UTF8.self)))
+                    } else if depth > 0 {
+                        current.append(contentsOf: b[i..<end])
+                    }
+                } else if depth > 0 {
+                    current.append(contentsOf: b[i..<end])
+                }
+                i = end
             }
-            if depth > 0 { current.append(u) }
         }
         if out.isEmpty, DocumentKind.fromTitle(title) != nil { out.insert(headingKey(title)) }
         return out

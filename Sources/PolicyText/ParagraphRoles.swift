@@ -55,15 +55,18 @@ enum ParagraphRoles {
     /// Returns the document title (T for headlines) and whether it was a headline.
     static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
         guard isHeadingShaped(s, maximumLength: 130), containsBytes(s, guanYu) || containsBytes(s, yinFa) else { return nil }
-        if LineShape.startsBlock(Array(s.unicodeScalars.map(\.value)), 0, length(s)) { return nil }
+        // (startsBlock reads at most the first seven scalars.)
+        let head = s.unicodeScalars.prefix(8).map(\.value)
+        if LineShape.startsBlock(head, 0, head.count) { return nil }
         if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
-        if let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
+        // (The byte searches first: a Character match implies a byte match.)
+        if containsBytes(s, guanYu), let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
             let issuers = s[s.startIndex..<about.lowerBound]
             if length(String(issuers)) <= 80 && !holdsPunctuationCharacter(issuers) {
                 return (s, false)
             }
         }
-        if let issue = s.firstRange(of: "印发") {
+        if containsBytes(s, yinFa), let issue = s.firstRange(of: "印发") {
             let issuers = s[s.startIndex..<issue.lowerBound]
             var rest = String(s[issue.upperBound...]).trimmingSpaces
             guard length(String(issuers)) >= 2, length(String(issuers)) <= 60,
