@@ -404,22 +404,22 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     private static let genericModifierBytes: [[UInt8]] = genericModifiers.map { Array($0.utf8) }
-    /// The distinct first scalars (as UTF-8) of the generic modifiers.
-    private static let genericModifierStarts: [[UInt8]] = {
-        var out: [[UInt8]] = []
-        for m in genericModifiers {
-            let first = Array(String(m.unicodeScalars.first!).utf8)
-            if !out.contains(first) { out.append(first) }
-        }
-        return out
-    }()
+    /// Finds whether some generic modifier starts at a position: one bit test for most scalars, before the
+    /// comparisons in list order.
+    private static let genericModifierAutomaton = LongestMatchAutomaton(strings: genericModifiers.map { ($0, 1) })
+
+    /// True when some generic modifier starts at byte offset `at` of `body` and ends inside it.
+    @inline(__always)
+    private static func genericModifierStarts(_ body: UTF8Run, at: Int) -> Bool {
+        genericModifierAutomaton.longestMatch(in: body.base, at: at, limit: body.range.upperBound) != nil
+    }
 
     /// Scalars of `body` left after removing generic modifiers wherever they stand (服务国家重大 → 2).
     static func specificScalarCount(_ body: UTF8Run) -> Int {
         var i = body.range.lowerBound, count = 0
         outer: while i < body.range.upperBound {
             // Only a scalar that begins some generic modifier needs the comparisons.
-            if !genericModifierStarts.contains(where: { body.matches($0, at: i) }) {
+            if !genericModifierStarts(body, at: i) {
                 count += 1
                 i += LongestMatchAutomaton.scalarLength(body.base[i])
                 continue
@@ -437,6 +437,8 @@ struct ProgrammeDiscovery: Sendable {
     /// `body` without its leading generic modifiers.
     static func strippedGenericModifiers(_ body: UTF8Run) -> UTF8Run {
         var rest = body
+        // Most bodies begin with no generic modifier.
+        guard genericModifierStarts(body, at: body.range.lowerBound) else { return rest }
         var changed = true
         while changed {
             changed = false

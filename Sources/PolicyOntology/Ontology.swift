@@ -14,10 +14,11 @@ public struct Ontology: Sendable {
     /// Companies, banks, exchanges, media and universities: named bodies that are not agencies.
     public let organizations: [NamedOrganization]
 
-    private let agencyIndex: [String: Int]
-    private let regionIndex: [String: [Int]]
+    /// Name indexes keyed by `NameKey`: hashing a String of Han characters normalises it each time.
+    private let agencyIndex: [NameKey: Int]
+    private let regionIndex: [NameKey: [Int]]
     private let codeIndex: [String: Int]
-    private let programmeIndex: [String: Int]
+    private let programmeIndex: [NameKey: Int]
 
     public init(agencies: [Agency], regions: [Region], programmes: [Programme], targetVocabulary: TargetVocabulary,
                 localBodySuffixes: [LocalBodySuffix] = [], genericRoles: [String] = [],
@@ -29,23 +30,27 @@ public struct Ontology: Sendable {
         self.localBodySuffixes = localBodySuffixes
         self.genericRoles = genericRoles
         self.organizations = organizations
-        var agencyIndex: [String: Int] = [:]
+        var agencyIndex: [NameKey: Int] = [:]
         // Canonical names win over aliases; among aliases, bodies that still exist win.
-        for (i, a) in agencies.enumerated() { agencyIndex[a.canonical] = i }
+        for (i, a) in agencies.enumerated() { agencyIndex[NameKey(a.canonical)] = i }
         for pass in 0..<2 {
             for (i, a) in agencies.enumerated() where (a.validUntil == nil) == (pass == 0) {
-                for alias in a.aliases where agencyIndex[alias] == nil { agencyIndex[alias] = i }
+                for alias in a.aliases where agencyIndex[NameKey(alias)] == nil { agencyIndex[NameKey(alias)] = i }
             }
         }
-        var regionIndex: [String: [Int]] = [:]
+        var regionIndex: [NameKey: [Int]] = [:]
         var codeIndex: [String: Int] = [:]
         for (i, r) in regions.enumerated() {
-            for name in r.allNames where !(regionIndex[name]?.contains(i) ?? false) { regionIndex[name, default: []].append(i) }
+            for name in r.allNames where !(regionIndex[NameKey(name)]?.contains(i) ?? false) {
+                regionIndex[NameKey(name), default: []].append(i)
+            }
             if let code = r.code { codeIndex[code] = i }
         }
-        var programmeIndex: [String: Int] = [:]
-        for (i, p) in programmes.enumerated() { programmeIndex[p.canonical] = i }
-        for (i, p) in programmes.enumerated() { for alias in p.aliases where programmeIndex[alias] == nil { programmeIndex[alias] = i } }
+        var programmeIndex: [NameKey: Int] = [:]
+        for (i, p) in programmes.enumerated() { programmeIndex[NameKey(p.canonical)] = i }
+        for (i, p) in programmes.enumerated() {
+            for alias in p.aliases where programmeIndex[NameKey(alias)] == nil { programmeIndex[NameKey(alias)] = i }
+        }
         self.agencyIndex = agencyIndex
         self.regionIndex = regionIndex
         self.codeIndex = codeIndex
@@ -53,16 +58,16 @@ public struct Ontology: Sendable {
     }
 
     /// The agency whose canonical name or alias is `name` (exact match).
-    public func agency(named name: String) -> Agency? { agencyIndex[name].map { agencies[$0] } }
+    public func agency(named name: String) -> Agency? { agencyIndex[NameKey(name)].map { agencies[$0] } }
 
     /// All regions called `name` (canonical or alias); several when the name is ambiguous (鼓楼区).
-    public func regions(named name: String) -> [Region] { (regionIndex[name] ?? []).map { regions[$0] } }
+    public func regions(named name: String) -> [Region] { (regionIndex[NameKey(name)] ?? []).map { regions[$0] } }
 
     /// The region with GB/T 2260 code `code`.
     public func region(code: String) -> Region? { codeIndex[code].map { regions[$0] } }
 
     /// The programme whose canonical name or alias is `name` (exact match).
-    public func programme(named name: String) -> Programme? { programmeIndex[name].map { programmes[$0] } }
+    public func programme(named name: String) -> Programme? { programmeIndex[NameKey(name)].map { programmes[$0] } }
 
     /// The province (or province-level city/region) containing the region with `code`, or itself.
     public func province(containing code: String) -> Region? {
