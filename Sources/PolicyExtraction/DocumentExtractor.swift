@@ -43,9 +43,10 @@ struct DocumentDraft: Sendable {
 /// The documents of one file, merged by 文号 or by title.
 struct DocumentRegistry {
     private(set) var drafts: [DocumentDraft] = []
-    private var byID: [String: Int] = [:]
-    private var byTitle: [String: Int] = [:]
-    private var byNumber: [String: Int] = [:]
+    // (Keyed by bytes: titles are long, and String hashing would normalise every one of them.)
+    private var byID: [ByteKey: Int] = [:]
+    private var byTitle: [ByteKey: Int] = [:]
+    private var byNumber: [ByteKey: Int] = [:]
 
     /// Title without spaces, quotes and brackets normalised, for matching.
     static func titleKey(_ title: String) -> String {
@@ -66,8 +67,8 @@ struct DocumentRegistry {
 
     /// Index of the draft with this 文号 or title, if any.
     func lookup(title: String?, number: String?) -> Int? {
-        if let number, let i = byNumber[number] { return i }
-        if let title, let i = byTitle[Self.titleKey(title)] { return i }
+        if let number, let i = byNumber[ByteKey(number)] { return i }
+        if let title, let i = byTitle[ByteKey(Self.titleKey(title))] { return i }
         return nil
     }
 
@@ -76,7 +77,7 @@ struct DocumentRegistry {
     /// Adds a draft or merges it into the document it names; returns the document's id.
     @discardableResult
     mutating func register(_ draft: DocumentDraft) -> String {
-        guard let i = lookup(title: draft.title, number: draft.number?.text) ?? byID[draft.id] else {
+        guard let i = lookup(title: draft.title, number: draft.number?.text) ?? byID[ByteKey(draft.id)] else {
             let i = drafts.count
             var fixed = draft
             fixed.assignedID = draft.id
@@ -84,37 +85,36 @@ struct DocumentRegistry {
             index(i)
             return fixed.id
         }
-        var d = drafts[i]
-        if d.number == nil, let n = draft.number { d.number = n }
-        if d.date == nil { d.date = draft.date }
-        if d.type == nil { d.type = draft.type }
-        if d.addressee == nil { d.addressee = draft.addressee }
-        if draft.fullText && !d.fullText {
-            d.fullText = true
-            d.title = draft.title
+        // (Merged in place: a copy of the draft would copy its evidence and citations at every merge.)
+        if drafts[i].number == nil, let n = draft.number { drafts[i].number = n }
+        if drafts[i].date == nil { drafts[i].date = draft.date }
+        if drafts[i].type == nil { drafts[i].type = draft.type }
+        if drafts[i].addressee == nil { drafts[i].addressee = draft.addressee }
+        if draft.fullText && !drafts[i].fullText {
+            drafts[i].fullText = true
+            drafts[i].title = draft.title
         }
-        if draft.issuerSource > d.issuerSource || (draft.issuerSource == d.issuerSource && draft.issuers.count > d.issuers.count) {
-            d.issuers = draft.issuers
-            d.issuerSource = draft.issuerSource
-            d.issuersComplete = draft.issuersComplete
+        if draft.issuerSource > drafts[i].issuerSource
+            || (draft.issuerSource == drafts[i].issuerSource && draft.issuers.count > drafts[i].issuers.count) {
+            drafts[i].issuers = draft.issuers
+            drafts[i].issuerSource = draft.issuerSource
+            drafts[i].issuersComplete = draft.issuersComplete
         }
-        d.evidence += draft.evidence
-        d.cites += draft.cites
-        drafts[i] = d
+        drafts[i].evidence += draft.evidence
+        drafts[i].cites += draft.cites
         index(i)
-        return d.id
+        return drafts[i].id
     }
 
     mutating func addCitation(to id: String, title: String?, number: String?, range: Range<Int>, sentence: String) {
-        guard let i = byID[id] else { return }
+        guard let i = byID[ByteKey(id)] else { return }
         drafts[i].cites.append((title, number, range, sentence))
     }
 
     private mutating func index(_ i: Int) {
-        let d = drafts[i]
-        byID[d.id] = i
-        byTitle[Self.titleKey(d.title)] = i
-        if let n = d.number?.text { byNumber[n] = i }
+        byID[ByteKey(drafts[i].id)] = i
+        byTitle[ByteKey(Self.titleKey(drafts[i].title))] = i
+        if let n = drafts[i].number?.text { byNumber[ByteKey(n)] = i }
     }
 }
 
