@@ -176,9 +176,31 @@ struct ByteKey: Hashable {
 
     init(_ string: String) { self.string = string }
 
+    /// The bytes folded eight at a time into one word, which alone goes through the (seeded) Hasher: ids are long
+    /// (25–60 bytes) and hashed at every lookup, and SipHash over all their bytes cost more than the lookup.
     func hash(into hasher: inout Hasher) {
         var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let folded: UInt64 = s.withUTF8 { b in
+            var h = UInt64(b.count) &* 0x9E37_79B9_7F4A_7C15
+            guard let base = b.baseAddress else { return h }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i + 8 <= b.count {
+                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < b.count {
+                tail |= UInt64(b[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ (h >> 29)
+        }
+        hasher.combine(folded)
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool {

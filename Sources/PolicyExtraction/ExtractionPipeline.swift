@@ -223,7 +223,7 @@ struct ExtractionRun {
     ///   `quantityFollowers` (the start of a unit or magnitude, or a range dash) — a target needs one;
     /// - a word that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定, 牵头,
     ///   会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导.
-    /// Pass an empty `quantityFollowers` to accept any number as a quantity.
+    /// Pass an empty `quantityFollowers` to accept any number as a quantity. `bytes` must be valid UTF-8 (clean text is).
     static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64],
                              anyFollower: Bool = false) -> (hasQuantity: Bool, hasCue: Bool) {
         var hasQuantity = false
@@ -267,10 +267,9 @@ struct ExtractionRun {
                     previous = UInt32(lead)
                     i += 1
                     continue
-                } else if lead >= 0xE0, lead < 0xF0, i + 3 <= end, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
-                    // A three-byte scalar, decoded as `decodeScalar` does (surrogates become U+FFFD).
-                    let w = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    v = (0xD800...0xDFFF).contains(w) ? 0xFFFD : w
+                } else if lead >= 0xE0, lead < 0xF0, i + 3 <= end {
+                    // A three-byte scalar (the clean text is valid UTF-8: no continuation or surrogate checks).
+                    v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
                     i += 3
                 } else {
                     let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
