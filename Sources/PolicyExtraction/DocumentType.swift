@@ -8,6 +8,9 @@ public enum DocumentType {
         "规则", "标准", "清单", "函", "令", "法",
     ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
 
+    /// `words` as scalars, decoded once.
+    static let wordScalars: [[Unicode.Scalar]] = words.map { Array($0.unicodeScalars) }
+
     /// Type words that are strong enough to mark a title in running prose (not "法", "令", "政策" …).
     static let strongWords: Set<String> = [
         "实施意见", "指导意见", "实施细则", "实施办法", "管理办法", "行动计划", "通知", "意见", "办法", "方案", "规划",
@@ -23,9 +26,8 @@ public enum DocumentType {
            let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0 {
             t.removeSubrange(open...)
         }
-        for word in words {
-            let w = Array(word.unicodeScalars)
-            if t.count >= w.count, Array(t.suffix(w.count)) == w { return word }
+        for (k, w) in wordScalars.enumerated() where t.count >= w.count && t[(t.count - w.count)...].elementsEqual(w) {
+            return words[k]
         }
         return nil
     }

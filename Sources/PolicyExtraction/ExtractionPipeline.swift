@@ -494,11 +494,11 @@ struct ExtractionRun {
     }
 
     func uniqueCitationNames(_ draft: DocumentDraft) -> [String] {
-        var seen = Set<String>()
+        var seen = Set<ByteKey>()
         var out: [String] = []
         for c in draft.cites {
             let name = c.number ?? c.title.map { "《\($0)》" } ?? ""
-            if !name.isEmpty, c.title != draft.title, seen.insert(name).inserted { out.append(name) }
+            if !name.isEmpty, c.title.map(ByteKey.init) != ByteKey(draft.title), seen.insert(ByteKey(name)).inserted { out.append(name) }
         }
         return out
     }
