@@ -16,8 +16,13 @@ enum Normalizer {
                           profile given: NormalizationProfile? = nil) -> Output {
         let lineRange = lines ?? 1...max(1, source.lineCount)
         var flat = cleanLines(source, lineRange)
-        let undouble = given?.undoubleLines ?? shouldUndouble(flat)
-        if undouble { flat = undoubled(flat) }
+        let undouble: Bool
+        var survey: DoublingSurvey? = nil
+        if let given { undouble = given.undoubleLines } else {
+            survey = doublingSurvey(flat)
+            undouble = survey!.shouldUndouble
+        }
+        if undouble { flat = undoubled(flat, survey: survey) }
         classify(&flat)
         let profile = given ?? NormalizationProfile(undoubleLines: undouble, fullLineWidth: fullLineWidth(flat))
         var out = assemble(flat, profile: profile)
@@ -51,9 +56,13 @@ enum Normalizer {
                 offsets = [Int32](unsafeUninitializedCapacity: capacity) { offsetBuffer, oCount in
                     let outS = outBuffer.baseAddress!, outO = offsetBuffer.baseAddress!
                     let byteCount = bytes.count
+                    let starts = source.lineStarts.offsets
                     var count = 0
                     for number in lineRange where number <= lineCount {
-                        let range = source.decodedRange(ofLine: number)
+                        // (source.decodedRange(ofLine:), inlined.)
+                        let lineStart = starts[number - 1]
+                        let lineEnd = number < starts.count ? starts[number] - 1 : byteCount
+                        let range = lineStart..<max(lineStart, lineEnd)
                         let start = count
                         var c = count
                         var width = 0, spaces = 0
@@ -79,6 +88,8 @@ enum Normalizer {
                             if b < 0x80 { v = UInt32(b) } else { (v, length) = UTF8Bytes.decode(bytes, at: i) }
                             if ScalarClass.isInvisible(v) { i += length; continue }
                             if ScalarClass.isSpace(v) {
+                                // Leading spaces are dropped (as appendWithoutExtraSpaces would).
+                                if c == start { i += length; continue }
                                 v = space; spaces += 1
                             } else {
                                 if ScalarClass.isFullWidthAlphanumeric(v) { v -= 0xFEE0 }
@@ -87,6 +98,8 @@ enum Normalizer {
                             outS[c] = v; outO[c] = Int32(i); c += 1
                             i += length
                         }
+                        // Trailing spaces are dropped too; only lines with spaces inside need compacting.
+                        while c > start && outS[c - 1] == space { c -= 1; spaces -= 1 }
                         var keptSpaces = 0
                         if spaces > 0 {
                             let n = c - start
@@ -169,44 +182,63 @@ enum Normalizer {
 
     /// At least three lines and 30% of the lines with four or more scalars split completely into squares.
     static func shouldUndouble(_ flat: Flat) -> Bool {
-        var candidates = 0, doubled = 0
+        doublingSurvey(flat).shouldUndouble
+    }
+
+    /// The lines with four or more scalars (candidates) and the square parses of those that are doubled (what
+    /// `undoubled` needs again).
+    struct DoublingSurvey {
+        var candidates = 0
+        /// Parses by line index, for the doubled candidates only.
+        var parses: [Int: [(start: Int, length: Int)]] = [:]
+
+        var shouldUndouble: Bool { parses.count >= 3 && parses.count * 10 >= candidates * 3 }
+    }
+
+    static func doublingSurvey(_ flat: Flat) -> DoublingSurvey {
+        var survey = DoublingSurvey()
         var buffer: [UInt32] = []
         flat.scalars.withUnsafeBufferPointer { s in
-            for line in flat.lines {
+            for (index, line) in flat.lines.enumerated() {
+                let pieces: [(start: Int, length: Int)]?
                 if !line.hasSpace {
                     // No spaces to drop: the line itself is the candidate.
                     guard line.end - line.start >= 4 else { continue }
-                    candidates += 1
-                    if LineDoubling.parse(UnsafeBufferPointer(rebasing: s[line.start..<line.end])) != nil { doubled += 1 }
-                    continue
+                    pieces = LineDoubling.parse(UnsafeBufferPointer(rebasing: s[line.start..<line.end]))
+                } else {
+                    buffer.removeAll(keepingCapacity: true)
+                    for k in line.start..<line.end where s[k] != space { buffer.append(s[k]) }
+                    guard buffer.count >= 4 else { continue }
+                    pieces = buffer.withUnsafeBufferPointer { LineDoubling.parse($0) }
                 }
-                buffer.removeAll(keepingCapacity: true)
-                for k in line.start..<line.end where s[k] != space { buffer.append(s[k]) }
-                guard buffer.count >= 4 else { continue }
-                candidates += 1
-                if buffer.withUnsafeBufferPointer({ LineDoubling.parse($0) }) != nil { doubled += 1 }
+                survey.candidates += 1
+                if let pieces { survey.parses[index] = pieces }
             }
         }
-        return doubled >= 3 && doubled * 10 >= candidates * 3
+        return survey
     }
 
     /// Replaces every line that splits into squares by the first copies of its squares (spaces dropped); lines whose
     /// start or end alone is doubled lose the second copies there (span level).
-    static func undoubled(_ flat: Flat) -> Flat {
+    static func undoubled(_ flat: Flat, survey: DoublingSurvey? = nil) -> Flat {
         var out = Flat()
         out.scalars.reserveCapacity(flat.scalars.count)
         out.offsets.reserveCapacity(flat.offsets.count)
         var bufS: [UInt32] = []
         var bufO: [Int32] = []
-        for var line in flat.lines {
+        for (index, var line) in flat.lines.enumerated() {
             let start = out.scalars.count
+            // (The survey parsed the lines with four or more scalars besides spaces: they are not parsed again.)
+            @inline(__always) func surveyed(_ n: Int) -> Bool { survey != nil && n >= 4 }
             var pieces: [(start: Int, length: Int)]?
             if line.hasSpace {
                 bufS.removeAll(keepingCapacity: true); bufO.removeAll(keepingCapacity: true)
                 for k in line.start..<line.end where flat.scalars[k] != space {
                     bufS.append(flat.scalars[k]); bufO.append(flat.offsets[k])
                 }
-                pieces = bufS.withUnsafeBufferPointer { LineDoubling.parse($0) ?? LineDoubling.parseSpans($0) }
+                pieces = bufS.withUnsafeBufferPointer {
+                    (surveyed($0.count) ? survey!.parses[index] : LineDoubling.parse($0)) ?? LineDoubling.parseSpans($0)
+                }
                 for piece in pieces ?? [] {
                     out.scalars.append(contentsOf: bufS[piece.start..<(piece.start + piece.length)])
                     out.offsets.append(contentsOf: bufO[piece.start..<(piece.start + piece.length)])
@@ -215,7 +247,7 @@ enum Normalizer {
                 // No spaces to drop: parse the line in place.
                 pieces = flat.scalars.withUnsafeBufferPointer {
                     let slice = UnsafeBufferPointer(rebasing: $0[line.start..<line.end])
-                    return LineDoubling.parse(slice) ?? LineDoubling.parseSpans(slice)
+                    return (surveyed(slice.count) ? survey!.parses[index] : LineDoubling.parse(slice)) ?? LineDoubling.parseSpans(slice)
                 }
                 for piece in pieces ?? [] {
                     let from = line.start + piece.start
