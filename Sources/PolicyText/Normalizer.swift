@@ -73,13 +73,7 @@ enum Normalizer {
                             // full-width punctuation U+FF01–FF0F) are neither invisible, nor spaces, nor full-width
                             // letters, and two columns wide.
                             let runStart = c
-                            while i &+ 2 < end {
-                                let b = bytes[i]
-                                guard b & 0xF0 == 0xE0 else { break }
-                                let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                                guard v &- 0x3001 <= 0xA4CF - 0x3001 || v &- 0xFF01 < 0x0F else { break }
-                                outS[c] = v; outO[c] = Int32(truncatingIfNeeded: i); c &+= 1; i &+= 3
-                            }
+                            (i, c) = copyWideRun(bytes.baseAddress!, i, end, outS, outO, c)
                             width &+= 2 &* (c &- runStart)
                             guard i < end else { break }
                             let b = bytes[i]
@@ -121,6 +115,44 @@ enum Normalizer {
             }
         }
         return Flat(scalars: scalars, offsets: offsets, lines: lines)
+    }
+
+    /// Copies the run of ideographs and CJK punctuation (three-byte scalars in U+3001–A4CF or U+FF01–FF0F) that
+    /// starts at byte `i` (before `end`) to `outS`/`outO` from index `c`; returns the byte and index after it.
+    /// (A function of its own so that the loop keeps its few values in registers.)
+    @inline(never)
+    static func copyWideRun(_ bytes: UnsafePointer<UInt8>, _ i: Int, _ end: Int,
+                            _ outS: UnsafeMutablePointer<UInt32>, _ outO: UnsafeMutablePointer<Int32>, _ c: Int) -> (Int, Int) {
+        var i = i, c = c
+        while i &+ 2 < end {
+            let b = bytes[i]
+            let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+            // Leads E4…E9 are U+4000–9FFF; E3, EA and EF need the exact range test.
+            if b &- 0xE4 >= 6 {
+                guard b == 0xE3 || b == 0xEA || b == 0xEF, v &- 0x3001 <= 0xA4CF - 0x3001 || v &- 0xFF01 < 0x0F else { break }
+            }
+            outS[c] = v; outO[c] = Int32(truncatingIfNeeded: i); c &+= 1; i &+= 3
+        }
+        return (i, c)
+    }
+
+    /// Encodes the run of three-byte scalars (U+0800–FFFF) among `s[k..<end]` to `out` from index `c`, each byte mapped
+    /// to its scalar's offset; returns the scalar and byte index after the run.
+    @inline(never)
+    static func encodeWideRun(_ s: UnsafePointer<UInt32>, _ o: UnsafePointer<Int32>, _ k: Int, _ end: Int,
+                              _ out: UnsafeMutablePointer<UInt8>, _ m: UnsafeMutablePointer<Int32>, _ c: Int) -> (Int, Int) {
+        var k = k, c = c
+        while k < end {
+            let v = s[k]
+            guard v &- 0x800 < 0xF800 else { break }
+            let origin = o[k]
+            out[c] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+            out[c &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+            out[c &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+            m[c] = origin; m[c &+ 1] = origin; m[c &+ 2] = origin
+            c &+= 3; k &+= 1
+        }
+        return (k, c)
     }
 
     /// A reusable buffer for the scalars and offsets of one line.
@@ -355,6 +387,8 @@ enum Normalizer {
                             var k = line.start
                             let end = line.end
                             while k < end {
+                                (k, c) = encodeWideRun(s.baseAddress!, o.baseAddress!, k, end, out, m, c)
+                                guard k < end else { break }
                                 let v = s[k]
                                 let origin = o[k]
                                 k &+= 1
