@@ -304,19 +304,20 @@ enum Normalizer {
     // MARK: - Line kinds
 
     static func classify(_ flat: inout Flat) {
-        flat.scalars.withUnsafeBufferPointer { s in
-            for index in flat.lines.indices {
-                let line = flat.lines[index]
+        let scalars = flat.scalars
+        scalars.withUnsafeBufferPointer { s in flat.lines.withUnsafeMutableBufferPointer { lines in
+            for index in lines.indices {
+                let line = lines[index]
                 let slice = UnsafeBufferPointer(rebasing: s[line.start..<line.end])
                 if slice.isEmpty {
-                    flat.lines[index].kind = .blank
+                    lines[index].kind = .blank
                 } else if PageFurniture.isPageNumber(slice) {
-                    flat.lines[index].kind = .furniture
+                    lines[index].kind = .furniture
                 } else if PageFurniture.tocLeaderStart(slice) != nil {
-                    flat.lines[index].kind = .tocEntry
+                    lines[index].kind = .tocEntry
                 }
             }
-        }
+        } }
     }
 
     static func tocTitles(_ flat: Flat) -> [String] {
