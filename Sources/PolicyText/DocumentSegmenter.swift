@@ -321,17 +321,7 @@ struct DocumentSegmenter {
         let first = range.lowerBound, last = range.upperBound - 3
         if at(first, 0xE4, 0xBA, 0x8E) || at(first, 0xE5, 0x8F, 0x91) { return true }
         if at(last, 0xE5, 0x85, 0xB3) || at(last, 0xE5, 0x8D, 0xB0) { return true }
-        // (0xE5 only leads a scalar: stepping scalar by scalar finds every occurrence.)
-        var i = first
-        while i + 6 <= range.upperBound {
-            let lead = b[i]
-            if lead == 0xE5 {
-                if at(i, 0xE5, 0x85, 0xB3) && at(i + 3, 0xE4, 0xBA, 0x8E) { return true }
-                if at(i, 0xE5, 0x8D, 0xB0) && at(i + 3, 0xE5, 0x8F, 0x91) { return true }
-            }
-            i += lead < 0xE0 ? 1 : lead < 0xF0 ? 3 : 4
-        }
-        return false
+        return ParagraphBytes.containsTitleWord(b, range)
     }
 
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line

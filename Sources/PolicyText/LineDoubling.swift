@@ -10,19 +10,19 @@ enum LineDoubling {
     static func parse(_ s: UnsafeBufferPointer<UInt32>) -> [(start: Int, length: Int)]? {
         let n = s.count
         guard n >= 2, n % 2 == 0, n <= maximumLength else { return nil }
-        // Cheap rejections: some square must start at 0 and some square must end at n.
+        // Cheap rejections: some square must start at 0 and some square must end at n. A square of half h starting
+        // at 0 needs s[h] == s[0]; one ending at n needs s[n - 1 - h] == s[n - 1]: candidates found eight at a time.
         var startsSquare = false
-        var half = 1
-        while half * 2 <= n {
-            if s[0] == s[half] && s[half - 1] == s[2 * half - 1] { startsSquare = true; break }
-            half += 1
+        forEachIndex(of: s[0], in: s, 1..<(n / 2 + 1)) { half in
+            if s[half - 1] == s[2 * half - 1] { startsSquare = true; return false }
+            return true
         }
         if !startsSquare { return nil }
         var endsSquare = false
-        half = 1
-        while half * 2 <= n {
-            if s[n - 1] == s[n - 1 - half] && s[n - half] == s[n - 2 * half] { endsSquare = true; break }
-            half += 1
+        forEachIndex(of: s[n - 1], in: s, (n - 1 - n / 2)..<(n - 1)) { p in
+            let half = n - 1 - p
+            if s[n - half] == s[n - 2 * half] { endsSquare = true; return false }
+            return true
         }
         if !endsSquare { return nil }
         // cost[j]: fewest squares covering s[0..<j]; previous[j]: half-length of the last square.
@@ -48,6 +48,29 @@ enum LineDoubling {
             j -= 2 * h
         }
         return pieces.reversed()
+    }
+
+    /// Calls `body` with every index in `range` where `s` holds `value`, until `body` returns false.
+    @inline(__always)
+    static func forEachIndex(of value: UInt32, in s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>,
+                             _ body: (Int) -> Bool) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        let base = UnsafeRawPointer(s.baseAddress!)
+        let splat = SIMD8<UInt32>(repeating: value)
+        while i + 8 <= end {
+            let hits = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self) .== splat
+            if any(hits) {
+                for k in 0..<8 where hits[k] {
+                    if !body(i + k) { return }
+                }
+            }
+            i += 8
+        }
+        while i < end {
+            if s[i] == value && !body(i) { return }
+            i += 1
+        }
     }
 
     @inline(__always)

@@ -16,8 +16,13 @@ enum Normalizer {
                           profile given: NormalizationProfile? = nil) -> Output {
         let lineRange = lines ?? 1...max(1, source.lineCount)
         var flat = cleanLines(source, lineRange)
-        let undouble = given?.undoubleLines ?? shouldUndouble(flat)
-        if undouble { flat = undoubled(flat) }
+        let undouble: Bool
+        var survey: DoublingSurvey? = nil
+        if let given { undouble = given.undoubleLines } else {
+            survey = doublingSurvey(flat)
+            undouble = survey!.shouldUndouble
+        }
+        if undouble { flat = undoubled(flat, survey: survey) }
         classify(&flat)
         let profile = given ?? NormalizationProfile(undoubleLines: undouble, fullLineWidth: fullLineWidth(flat))
         var out = assemble(flat, profile: profile)
@@ -51,9 +56,13 @@ enum Normalizer {
                 offsets = [Int32](unsafeUninitializedCapacity: capacity) { offsetBuffer, oCount in
                     let outS = outBuffer.baseAddress!, outO = offsetBuffer.baseAddress!
                     let byteCount = bytes.count
+                    let starts = source.lineStarts.offsets
                     var count = 0
                     for number in lineRange where number <= lineCount {
-                        let range = source.decodedRange(ofLine: number)
+                        // (source.decodedRange(ofLine:), inlined.)
+                        let lineStart = starts[number - 1]
+                        let lineEnd = number < starts.count ? starts[number] - 1 : byteCount
+                        let range = lineStart..<max(lineStart, lineEnd)
                         let start = count
                         var c = count
                         var width = 0, spaces = 0
@@ -64,13 +73,7 @@ enum Normalizer {
                             // full-width punctuation U+FF01–FF0F) are neither invisible, nor spaces, nor full-width
                             // letters, and two columns wide.
                             let runStart = c
-                            while i &+ 2 < end {
-                                let b = bytes[i]
-                                guard b & 0xF0 == 0xE0 else { break }
-                                let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                                guard v &- 0x3001 <= 0xA4CF - 0x3001 || v &- 0xFF01 < 0x0F else { break }
-                                outS[c] = v; outO[c] = Int32(truncatingIfNeeded: i); c &+= 1; i &+= 3
-                            }
+                            (i, c) = copyWideRun(bytes.baseAddress!, i, end, outS, outO, c)
                             width &+= 2 &* (c &- runStart)
                             guard i < end else { break }
                             let b = bytes[i]
@@ -79,6 +82,8 @@ enum Normalizer {
                             if b < 0x80 { v = UInt32(b) } else { (v, length) = UTF8Bytes.decode(bytes, at: i) }
                             if ScalarClass.isInvisible(v) { i += length; continue }
                             if ScalarClass.isSpace(v) {
+                                // Leading spaces are dropped (as appendWithoutExtraSpaces would).
+                                if c == start { i += length; continue }
                                 v = space; spaces += 1
                             } else {
                                 if ScalarClass.isFullWidthAlphanumeric(v) { v -= 0xFEE0 }
@@ -87,6 +92,8 @@ enum Normalizer {
                             outS[c] = v; outO[c] = Int32(i); c += 1
                             i += length
                         }
+                        // Trailing spaces are dropped too; only lines with spaces inside need compacting.
+                        while c > start && outS[c - 1] == space { c -= 1; spaces -= 1 }
                         var keptSpaces = 0
                         if spaces > 0 {
                             let n = c - start
@@ -108,6 +115,44 @@ enum Normalizer {
             }
         }
         return Flat(scalars: scalars, offsets: offsets, lines: lines)
+    }
+
+    /// Copies the run of ideographs and CJK punctuation (three-byte scalars in U+3001–A4CF or U+FF01–FF0F) that
+    /// starts at byte `i` (before `end`) to `outS`/`outO` from index `c`; returns the byte and index after it.
+    /// (A function of its own so that the loop keeps its few values in registers.)
+    @inline(never)
+    static func copyWideRun(_ bytes: UnsafePointer<UInt8>, _ i: Int, _ end: Int,
+                            _ outS: UnsafeMutablePointer<UInt32>, _ outO: UnsafeMutablePointer<Int32>, _ c: Int) -> (Int, Int) {
+        var i = i, c = c
+        while i &+ 2 < end {
+            let b = bytes[i]
+            let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+            // Leads E4…E9 are U+4000–9FFF; E3, EA and EF need the exact range test.
+            if b &- 0xE4 >= 6 {
+                guard b == 0xE3 || b == 0xEA || b == 0xEF, v &- 0x3001 <= 0xA4CF - 0x3001 || v &- 0xFF01 < 0x0F else { break }
+            }
+            outS[c] = v; outO[c] = Int32(truncatingIfNeeded: i); c &+= 1; i &+= 3
+        }
+        return (i, c)
+    }
+
+    /// Encodes the run of three-byte scalars (U+0800–FFFF) among `s[k..<end]` to `out` from index `c`, each byte mapped
+    /// to its scalar's offset; returns the scalar and byte index after the run.
+    @inline(never)
+    static func encodeWideRun(_ s: UnsafePointer<UInt32>, _ o: UnsafePointer<Int32>, _ k: Int, _ end: Int,
+                              _ out: UnsafeMutablePointer<UInt8>, _ m: UnsafeMutablePointer<Int32>, _ c: Int) -> (Int, Int) {
+        var k = k, c = c
+        while k < end {
+            let v = s[k]
+            guard v &- 0x800 < 0xF800 else { break }
+            let origin = o[k]
+            out[c] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+            out[c &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+            out[c &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+            m[c] = origin; m[c &+ 1] = origin; m[c &+ 2] = origin
+            c &+= 3; k &+= 1
+        }
+        return (k, c)
     }
 
     /// A reusable buffer for the scalars and offsets of one line.
@@ -169,44 +214,63 @@ enum Normalizer {
 
     /// At least three lines and 30% of the lines with four or more scalars split completely into squares.
     static func shouldUndouble(_ flat: Flat) -> Bool {
-        var candidates = 0, doubled = 0
+        doublingSurvey(flat).shouldUndouble
+    }
+
+    /// The lines with four or more scalars (candidates) and the square parses of those that are doubled (what
+    /// `undoubled` needs again).
+    struct DoublingSurvey {
+        var candidates = 0
+        /// Parses by line index, for the doubled candidates only.
+        var parses: [Int: [(start: Int, length: Int)]] = [:]
+
+        var shouldUndouble: Bool { parses.count >= 3 && parses.count * 10 >= candidates * 3 }
+    }
+
+    static func doublingSurvey(_ flat: Flat) -> DoublingSurvey {
+        var survey = DoublingSurvey()
         var buffer: [UInt32] = []
         flat.scalars.withUnsafeBufferPointer { s in
-            for line in flat.lines {
+            for (index, line) in flat.lines.enumerated() {
+                let pieces: [(start: Int, length: Int)]?
                 if !line.hasSpace {
                     // No spaces to drop: the line itself is the candidate.
                     guard line.end - line.start >= 4 else { continue }
-                    candidates += 1
-                    if LineDoubling.parse(UnsafeBufferPointer(rebasing: s[line.start..<line.end])) != nil { doubled += 1 }
-                    continue
+                    pieces = LineDoubling.parse(UnsafeBufferPointer(rebasing: s[line.start..<line.end]))
+                } else {
+                    buffer.removeAll(keepingCapacity: true)
+                    for k in line.start..<line.end where s[k] != space { buffer.append(s[k]) }
+                    guard buffer.count >= 4 else { continue }
+                    pieces = buffer.withUnsafeBufferPointer { LineDoubling.parse($0) }
                 }
-                buffer.removeAll(keepingCapacity: true)
-                for k in line.start..<line.end where s[k] != space { buffer.append(s[k]) }
-                guard buffer.count >= 4 else { continue }
-                candidates += 1
-                if buffer.withUnsafeBufferPointer({ LineDoubling.parse($0) }) != nil { doubled += 1 }
+                survey.candidates += 1
+                if let pieces { survey.parses[index] = pieces }
             }
         }
-        return doubled >= 3 && doubled * 10 >= candidates * 3
+        return survey
     }
 
     /// Replaces every line that splits into squares by the first copies of its squares (spaces dropped); lines whose
     /// start or end alone is doubled lose the second copies there (span level).
-    static func undoubled(_ flat: Flat) -> Flat {
+    static func undoubled(_ flat: Flat, survey: DoublingSurvey? = nil) -> Flat {
         var out = Flat()
         out.scalars.reserveCapacity(flat.scalars.count)
         out.offsets.reserveCapacity(flat.offsets.count)
         var bufS: [UInt32] = []
         var bufO: [Int32] = []
-        for var line in flat.lines {
+        for (index, var line) in flat.lines.enumerated() {
             let start = out.scalars.count
+            // (The survey parsed the lines with four or more scalars besides spaces: they are not parsed again.)
+            @inline(__always) func surveyed(_ n: Int) -> Bool { survey != nil && n >= 4 }
             var pieces: [(start: Int, length: Int)]?
             if line.hasSpace {
                 bufS.removeAll(keepingCapacity: true); bufO.removeAll(keepingCapacity: true)
                 for k in line.start..<line.end where flat.scalars[k] != space {
                     bufS.append(flat.scalars[k]); bufO.append(flat.offsets[k])
                 }
-                pieces = bufS.withUnsafeBufferPointer { LineDoubling.parse($0) ?? LineDoubling.parseSpans($0) }
+                pieces = bufS.withUnsafeBufferPointer {
+                    (surveyed($0.count) ? survey!.parses[index] : LineDoubling.parse($0)) ?? LineDoubling.parseSpans($0)
+                }
                 for piece in pieces ?? [] {
                     out.scalars.append(contentsOf: bufS[piece.start..<(piece.start + piece.length)])
                     out.offsets.append(contentsOf: bufO[piece.start..<(piece.start + piece.length)])
@@ -215,7 +279,7 @@ enum Normalizer {
                 // No spaces to drop: parse the line in place.
                 pieces = flat.scalars.withUnsafeBufferPointer {
                     let slice = UnsafeBufferPointer(rebasing: $0[line.start..<line.end])
-                    return LineDoubling.parse(slice) ?? LineDoubling.parseSpans(slice)
+                    return (surveyed(slice.count) ? survey!.parses[index] : LineDoubling.parse(slice)) ?? LineDoubling.parseSpans(slice)
                 }
                 for piece in pieces ?? [] {
                     let from = line.start + piece.start
@@ -240,19 +304,20 @@ enum Normalizer {
     // MARK: - Line kinds
 
     static func classify(_ flat: inout Flat) {
-        flat.scalars.withUnsafeBufferPointer { s in
-            for index in flat.lines.indices {
-                let line = flat.lines[index]
+        let scalars = flat.scalars
+        scalars.withUnsafeBufferPointer { s in flat.lines.withUnsafeMutableBufferPointer { lines in
+            for index in lines.indices {
+                let line = lines[index]
                 let slice = UnsafeBufferPointer(rebasing: s[line.start..<line.end])
                 if slice.isEmpty {
-                    flat.lines[index].kind = .blank
+                    lines[index].kind = .blank
                 } else if PageFurniture.isPageNumber(slice) {
-                    flat.lines[index].kind = .furniture
+                    lines[index].kind = .furniture
                 } else if PageFurniture.tocLeaderStart(slice) != nil {
-                    flat.lines[index].kind = .tocEntry
+                    lines[index].kind = .tocEntry
                 }
             }
-        }
+        } }
     }
 
     static func tocTitles(_ flat: Flat) -> [String] {
@@ -323,6 +388,8 @@ enum Normalizer {
                             var k = line.start
                             let end = line.end
                             while k < end {
+                                (k, c) = encodeWideRun(s.baseAddress!, o.baseAddress!, k, end, out, m, c)
+                                guard k < end else { break }
                                 let v = s[k]
                                 let origin = o[k]
                                 k &+= 1

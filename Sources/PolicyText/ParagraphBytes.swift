@@ -49,15 +49,29 @@ enum ParagraphBytes {
 
     /// True when the bytes contain 关于 or 印发.
     static func containsTitleWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        // 关 E5 85 B3, 于 E4 BA 8E, 印 E5 8D B0, 发 E5 8F 91 (0xE5 only leads a scalar: step scalar by scalar).
+        // 关 E5 85 B3, 于 E4 BA 8E, 印 E5 8D B0, 发 E5 8F 91: both words start with E5, found eight bytes at a time.
+        let last = range.upperBound - 6
+        @inline(__always) func wordAt(_ p: Int) -> Bool {
+            guard p <= last, b[p] == 0xE5 else { return false }
+            return b[p + 1] == 0x85 && b[p + 2] == 0xB3 && b[p + 3] == 0xE4 && b[p + 4] == 0xBA && b[p + 5] == 0x8E
+                || b[p + 1] == 0x8D && b[p + 2] == 0xB0 && b[p + 3] == 0xE5 && b[p + 4] == 0x8F && b[p + 5] == 0x91
+        }
         var i = range.lowerBound
-        while i + 6 <= range.upperBound {
-            let lead = b[i]
-            if lead == 0xE5 {
-                if b[i + 1] == 0x85 && b[i + 2] == 0xB3 && b[i + 3] == 0xE4 && b[i + 4] == 0xBA && b[i + 5] == 0x8E { return true }
-                if b[i + 1] == 0x8D && b[i + 2] == 0xB0 && b[i + 3] == 0xE5 && b[i + 4] == 0x8F && b[i + 5] == 0x91 { return true }
+        guard i <= last, let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= range.upperBound {
+            // Bytes equal to E5 become zero bytes of y; the borrow trick marks them (and perhaps bytes above them).
+            let y = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0xE5E5_E5E5_E5E5_E5E5
+            var marks = (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080
+            while marks != 0 {
+                if wordAt(i + marks.trailingZeroBitCount / 8) { return true }
+                marks &= marks &- 1
             }
-            i += lead < 0xE0 ? 1 : lead < 0xF0 ? 3 : 4
+            i += 8
+        }
+        while i <= last {
+            if wordAt(i) { return true }
+            i += 1
         }
         return false
     }
