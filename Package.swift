@@ -60,7 +60,7 @@ let package = Package(
         ]),
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
-        .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText"]),
+        .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),

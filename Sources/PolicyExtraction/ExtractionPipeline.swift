@@ -228,6 +228,7 @@ struct ExtractionRun {
                              anyFollower: Bool = false) -> (hasQuantity: Bool, hasCue: Bool) {
         var hasQuantity = false
         var hasCue = false
+        cueLastBytes.withUnsafeBufferPointer { lastBytes in
         cueSecondScalars.withUnsafeBufferPointer { secondScalars in
         quantityFollowers.withUnsafeBufferPointer { followers in
         bytes.withUnsafeBufferPointer { b in
@@ -236,6 +237,8 @@ struct ExtractionRun {
             let end = range.upperBound
             /// Bytes before this offset belong to a number already looked at.
             var numberEnd = i
+            /// Where the previous scalar starts when it was skipped undecoded (-1: `previous` holds it).
+            var previousStart = -1
             while i < end {
                 let lead = b[i]
                 let v: UInt32
@@ -265,15 +268,34 @@ struct ExtractionRun {
                         }
                     }
                     previous = UInt32(lead)
+                    previousStart = -1
                     i += 1
                     continue
                 } else if lead >= 0xE0, lead < 0xF0, i + 3 <= end {
                     // A three-byte scalar (the clean text is valid UTF-8: no continuation or surrogate checks).
+                    // Its last byte rules out most scalars before any decoding.
+                    if hasCue || lastBytes[Int(b[i + 2])] == 0 {
+                        previousStart = i
+                        i += 3
+                        continue
+                    }
                     v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    // The scalar before, decoded only now.
+                    if previousStart >= 0 {
+                        let p = b[previousStart]
+                        previous = p >= 0xE0 && p < 0xF0
+                            ? UInt32(p & 0x0F) << 12 | UInt32(b[previousStart + 1] & 0x3F) << 6 | UInt32(b[previousStart + 2] & 0x3F)
+                            : decodeScalar(bytes, at: previousStart, limit: end).0.value
+                        previousStart = -1
+                    }
                     i += 3
                 } else {
                     let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
                     v = scalar.value
+                    if previousStart >= 0 {
+                        previous = decodeScalar(bytes, at: previousStart, limit: end).0.value
+                        previousStart = -1
+                    }
                     i += length
                 }
                 // (Most scalars end no cue: one bit of the table rules them out.)
@@ -286,6 +308,7 @@ struct ExtractionRun {
         }
         }
         }
+        }
         return (hasQuantity, hasCue)
     }
 
@@ -293,6 +316,18 @@ struct ExtractionRun {
     static func mayEndCue(_ v: UInt32) -> Bool {
         v < 0x10000 && cueSecondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0
     }
+
+    /// 1 for every byte that ends the UTF-8 of a scalar in `cueSecondScalars` (all are three-byte scalars).
+    static let cueLastBytes: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for (word, bits) in cueSecondScalars.enumerated() where bits != 0 {
+            for bit in 0..<64 where bits >> UInt64(bit) & 1 != 0 {
+                let v = UInt32(word * 64 + bit)
+                table[Int(0x80 | v & 0x3F)] = 1
+            }
+        }
+        return table
+    }()
 
     /// Bit v is set for every BMP scalar v that can end a cue in `endsCue`.
     static let cueSecondScalars: [UInt64] = {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import PolicyCore
 @testable import PolicyExtraction
 
@@ -79,6 +80,23 @@ import PolicyCore
             #expect(!firsts.contains { ExtractionRun.endsCue(previous: $0, v) })
         }
         #expect(passing == 13)
+    }
+
+    /// The scan skips most scalars undecoded; on random text it must agree with a plain scalar-pair search.
+    @Test func cueScanAgreesWithAPlainSearchOnRandomText() {
+        let words = ["印发", "下发", "发布", "颁布", "公布", "出台", "制定", "牵头", "会同", "协同", "共同", "联合", "配合",
+                     "监督", "监管", "指导", "督导", "督促"]
+        let alphabet = Array("印下发布颁公出台制定牵头会协同共联合配监督管指导促国务院关于通知《〔，。a1 é😀".unicodeScalars)
+        var random = SeededGenerator(seed: 42)
+        for _ in 0..<5000 {
+            let length = Int.random(in: 0...12, using: &random)
+            var view = String.UnicodeScalarView()
+            for _ in 0..<length { view.append(alphabet[Int.random(in: 0..<alphabet.count, using: &random)]) }
+            let text = String(view)
+            let expected = text.contains("《") || text.contains("〔") || words.contains { text.contains($0) }
+            let bytes = Array(text.utf8)
+            #expect(ExtractionRun.sentenceCues(bytes, 0..<bytes.count, quantityFollowers: []).hasCue == expected, "\(text)")
+        }
     }
 
     @Test func oneScanFindsQuantitiesAndCues() {
