@@ -215,7 +215,7 @@ public final class EntityRecognizer: Sendable {
             }
         }
         // Areas found by head word (南京都市圈) where no gazetteer name stands.
-        var regionSpans = out.filter { $0.kind == .region }.map(\.range)
+        var regionSpans = out.compactMap { $0.kind == .region ? $0.range : nil }
         for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7, heads: found[2]) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
@@ -270,9 +270,11 @@ public final class EntityRecognizer: Sendable {
                                      confidence: known == nil ? c.confidence : 1))
         }
         if !absorbing.isEmpty {
-            out.removeAll { m in
+            let absorbed = { (m: EntityMention) in
                 m.kind == .programme && absorbing.contains { $0 != m.range && $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }
             }
+            // A filtered copy moves each kept mention once; removeAll(where:) swaps them through the array.
+            out = out.filter { !absorbed($0) }
         }
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
                                                                : $0.range.upperBound > $1.range.upperBound }
