@@ -380,9 +380,8 @@ public final class EntityRecognizer: Sendable {
         return end
     }
 
-    private static let directionScalars: Set<UInt32> = Set("东西南北中华".unicodeScalars.map(\.value))
-    private static let provinceAbbreviations: Set<UInt32> =
-        Set("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台".unicodeScalars.map(\.value))
+    private static let directionScalars = ScalarSet("东西南北中华")
+    private static let provinceAbbreviations = ScalarSet("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台")
 
     /// Picks among regions sharing a name: the one inside the context province, else the highest level;
     /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).

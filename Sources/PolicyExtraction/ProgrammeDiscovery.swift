@@ -28,7 +28,7 @@ struct ProgrammeDiscovery: Sendable {
     let headAutomaton: LongestMatchAutomaton
 
     /// Characters that cannot be inside a name: a left extension stops before them.
-    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而".unicodeScalars.map(\.value))
+    private static let stopScalars = ScalarSet("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而")
     /// Verbs that commonly precede a programme name (实施…工程): a left extension stops after them.
     private static let leadingVerbs: [String] = [
         "实施", "推进", "推动", "开展", "加快", "深入", "深化", "启动", "组织", "打造", "完善", "健全", "建立", "建设",
@@ -348,7 +348,7 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// Characters after a head that show it is inside a longer word (工程师, 平台上, 计划单列, 体系化).
-    private static let headContinuations: Set<UInt32> = Set("师化性单院局者费款".unicodeScalars.map(\.value))
+    private static let headContinuations = ScalarSet("师化性单院局者费款")
 
     /// Nouns that make a compound with the head before them (工程机械, 工程应用, 战略需求, 战略合作, 平台经济): the head
     /// then does not end a programme name.
