@@ -387,6 +387,8 @@ public final class EntityRecognizer: Sendable {
     /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
     private func resolveRegion(_ indices: [Int], context: Region?, nearby: Region? = nil)
         -> (region: Region, confidence: Double, alternatives: [String])? {
+        // Most names denote one region: no array of copies for them.
+        if indices.count == 1 { return (ontology.regions[indices[0]], 1, []) }
         let regions = indices.map { ontology.regions[$0] }
         guard let first = regions.first else { return nil }
         if regions.count == 1 { return (first, 1, []) }

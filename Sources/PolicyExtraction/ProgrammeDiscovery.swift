@@ -218,12 +218,13 @@ struct ProgrammeDiscovery: Sendable {
             var cut = start
             var scan = start
             while scan < m.range.lowerBound {
+                let strongVerb = Self.followsPotential(text, scan, start) ? nil
+                    : strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
                 if !Self.followsPotential(text, scan, start),
-                   let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
-                    ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
+                   let verb = strongVerb ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
                     // Strong verbs end the left context when two scalars are left; weak ones (提升, 建设) when four
                     // are, so that 质量提升行动 keeps its verb.
-                    let strong = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) != nil
+                    let strong = strongVerb != nil
                     let rest = (m.range.lowerBound - verb.end) / 3
                     if rest >= (strong ? 2 : 4) {
                         cut = verb.end
