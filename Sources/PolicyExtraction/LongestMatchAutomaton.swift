@@ -444,7 +444,9 @@ extension LongestMatchAutomaton {
     /// one-scalar pattern and a hashed bit per two-scalar prefix of all of them; only where it passes are the
     /// automata's own filters and walks run.
     struct Scan: Sendable {
+        /// The automata (which keep the tables alive) and their tables.
         let automata: [LongestMatchAutomaton]
+        private let storages: [Storage]
         /// Bit v: a pattern of some automaton begins with BMP scalar v.
         private let firstBits: [UInt64]
         /// Bit v: BMP scalar v alone is a pattern of some automaton.
@@ -456,6 +458,7 @@ extension LongestMatchAutomaton {
 
         init(_ automata: [LongestMatchAutomaton]) {
             self.automata = automata
+            storages = automata.map(\.storage)
             var first = [UInt64](repeating: 0, count: 0x10000 / 64)
             var single = [UInt64](repeating: 0, count: 0x10000 / 64)
             for a in automata {
@@ -490,7 +493,6 @@ extension LongestMatchAutomaton {
             let end = min(range.upperBound, text.count)
             // Where each automaton may match next (the end of its last match).
             var next = [Int](repeating: i, count: n)
-            let storages = automata.map(\.storage)
             let shift = pairShift
             firstBits.withUnsafeBufferPointer { first in
             singleBits.withUnsafeBufferPointer { single in
