@@ -210,6 +210,12 @@ struct ProgrammeDiscovery: Sendable {
                 count += 1
             }
             if AgencyPatterns.decodeBefore(text, start, range.lowerBound) == nil { bounded = true }
+            // A head too weak to reach the threshold without the national bonus (…体系, …中心, …平台) names a
+            // programme only when 国家/全国 stands somewhere in its extension, where the name could begin.
+            if min(base + Self.verbBonus + Self.specificBonus, 0.9) < minimumConfidence,
+               !Self.nationalPrefixes.contains(where: { Self.occurs($0, in: text, from: start, before: m.range.lowerBound) }) {
+                continue
+            }
             // The name begins after the last strong programme verb inside the extension (各地加快实施…工程); a verb
             // that would leave too short a modifier is part of the name (质量提升行动).
             var verbLed = false
@@ -273,6 +279,16 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市"].map { Array($0.utf8) }
+
+    /// True when `word` occurs at some byte offset in `text[from..<before]`.
+    private static func occurs(_ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Bool {
+        var i = from
+        while i + word.count <= before {
+            if text[i] == word[0], hasPrefix(text, i, before, word) { return true }
+            i += 1
+        }
+        return false
+    }
 
     private static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int, _ p: [UInt8]) -> Bool {
         guard at + p.count <= limit else { return false }
