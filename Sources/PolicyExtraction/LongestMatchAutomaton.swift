@@ -350,6 +350,16 @@ extension LongestMatchAutomaton {
             return Self.test(firstBits, Int(Self.rawValue(p, i, length)))
         }
 
+        /// `mayStartMatch(_:_:_:_:)` given the scalars already decoded: `first` of `length` bytes (whole before the
+        /// end) and, when `hasNext`, the `second` after it.
+        @inline(__always)
+        func mayStartMatch(_ first: UInt32, _ length: Int, _ hasNext: Bool, _ second: UInt32) -> Bool {
+            if length == 4 { return astralStart }
+            if !Self.test(firstBits, Int(first)) { return false }
+            if Self.test(singleBits, Int(first)) { return true }
+            return hasNext && Self.test(pairBits, Self.pairHash(first, second, pairShift))
+        }
+
         /// False when no pattern can start with the scalar of `length` bytes at `i` (before `end`): its first scalar,
         /// or its first two, begin none. Never false where a match starts; the walk decides the rest.
         @inline(__always)
@@ -510,17 +520,24 @@ extension LongestMatchAutomaton {
                     let j = i + length
                     // Most scalars begin no pattern at all.
                     if length < 4, first[Int(v0 >> 6)] & (1 << UInt64(v0 & 63)) == 0 { i = j; continue }
-                    var candidate = length == 4 ? astralStart : single[Int(v0 >> 6)] & (1 << UInt64(v0 & 63)) != 0
-                    if !candidate, j < end {
+                    // The next scalar, when it is whole before the end.
+                    var v1: UInt32 = 0
+                    var hasNext = false
+                    if j < end {
                         let length1 = LongestMatchAutomaton.scalarLength(p[j])
                         if j + length1 <= end {
-                            let h = Storage.pairHash(v0, Storage.rawValue(p, j, length1), shift)
-                            candidate = pairs[h >> 6] & (1 << UInt64(h & 63)) != 0
+                            v1 = Storage.rawValue(p, j, length1)
+                            hasNext = true
                         }
+                    }
+                    var candidate = length == 4 ? astralStart : single[Int(v0 >> 6)] & (1 << UInt64(v0 & 63)) != 0
+                    if !candidate, hasNext {
+                        let h = Storage.pairHash(v0, v1, shift)
+                        candidate = pairs[h >> 6] & (1 << UInt64(h & 63)) != 0
                     }
                     if candidate {
                         for k in 0..<n where i >= next[k] {
-                            guard storages[k].mayStartMatch(p, i, length, end) else { continue }
+                            guard storages[k].mayStartMatch(v0, length, hasNext, v1) else { continue }
                             let m = storages[k].longest(p, i, end)
                             if m.end >= 0 {
                                 out[k].append((range: i..<m.end, value: m.value))
