@@ -511,6 +511,11 @@ extension LongestMatchAutomaton {
             next.withUnsafeMutableBufferPointer { next in
                 while i < end {
                     let b = p[i]
+                    // Fast path for the common case, a whole three-byte scalar (Han text) that begins no pattern.
+                    if b & 0xF0 == 0xE0, i &+ 3 <= end {
+                        let v = (Int(b & 0x0F) << 12) | (Int(p[i &+ 1] & 0x3F) << 6) | Int(p[i &+ 2] & 0x3F)
+                        if first[v &>> 6] & (1 &<< UInt64(v & 63)) == 0 { i &+= 3; continue }
+                    }
                     if b & 0xC0 == 0x80 { i += 1; continue }  // a stray continuation byte
                     let length = LongestMatchAutomaton.scalarLength(b)
                     // No match where the scalar is cut off by the end.
