@@ -67,7 +67,7 @@ struct AgencyPatterns: Sendable {
         return out
     }
 
-    private static let listSeparators: Set<UInt32> = Set("、和及与,，".unicodeScalars.map(\.value))
+    private static let listSeparators = ScalarSet("、和及与,，")
 
     /// The body for an implicit-region pattern (省财政厅) given the region it stands for.
     func implicitBody(suffix index: Int, region: Region, cache: BodyNameCache? = nil) -> (canonical: String, parent: String?) {
@@ -139,7 +139,7 @@ struct AgencyPatterns: Sendable {
         return nil
     }
 
-    private static let joiningScalars: Set<UInt32> = Set("和与及同等的在对于会并、由将为".unicodeScalars.map(\.value))
+    private static let joiningScalars = ScalarSet("和与及同等的在对于会并、由将为")
 
     /// True when the Han character at `i` glues onto the suffix (市场, 区域, 局面), making it no body name.
     static func continuesWord(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> Bool {
@@ -147,7 +147,7 @@ struct AgencyPatterns: Sendable {
         return wordContinuations.contains(scalar)
     }
 
-    private static let wordContinuations: Set<UInt32> = Set("门长员场域面势限务托".unicodeScalars.map(\.value))
+    private static let wordContinuations = ScalarSet("门长员场域面势限务托")
 
     static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
 
@@ -175,5 +175,31 @@ struct AgencyPatterns: Sendable {
         while s > lower, text[s] & 0xC0 == 0x80 { s -= 1 }
         guard s >= lower, let (v, _) = decode(text, s, i) else { return nil }
         return (v, s)
+    }
+}
+
+/// A small set of Unicode scalars tested without hashing: a 1024-bit filter on the low ten bits of the value,
+/// then a binary search among the members for the few values that pass it.
+struct ScalarSet: Sendable {
+    private let filter: [UInt64]
+    private let members: [UInt32]
+
+    /// The scalars of `characters`.
+    init(_ characters: String) {
+        members = Array(Set(characters.unicodeScalars.map(\.value))).sorted()
+        var filter = [UInt64](repeating: 0, count: 16)
+        for v in members { filter[Int((v & 1023) >> 6)] |= 1 << UInt64(v & 63) }
+        self.filter = filter
+    }
+
+    @inline(__always)
+    func contains(_ v: UInt32) -> Bool {
+        guard filter[Int((v & 1023) >> 6)] & (1 << UInt64(v & 63)) != 0 else { return false }
+        var lo = 0, hi = members.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if members[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < members.count && members[lo] == v
     }
 }

@@ -215,7 +215,7 @@ public final class EntityRecognizer: Sendable {
             }
         }
         // Areas found by head word (南京都市圈) where no gazetteer name stands.
-        var regionSpans = out.filter { $0.kind == .region }.map(\.range)
+        var regionSpans = out.compactMap { $0.kind == .region ? $0.range : nil }
         for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7, heads: found[2]) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
@@ -239,24 +239,28 @@ public final class EntityRecognizer: Sendable {
             regionSpans.append(c.range)
         }
         // Programmes found by pattern, where no seed programme or agency already stands.
-        let seedSpans = programmeSpans + claimed
+        let candidates = discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold, heads: found[1])
+        let seedSpans = SortedSpans(candidates.isEmpty ? [] : programmeSpans + claimed)
+        // Starts of the programme spans by their end, for the check of words before a seed name.
+        var programmeStartsByEnd: [Int: [Int]] = [:]
+        if !candidates.isEmpty {
+            for span in programmeSpans { programmeStartsByEnd[span.upperBound, default: []].append(span.lowerBound) }
+        }
         var seenNames: Set<String> = []
         var absorbing: [Range<Int>] = []
-        for c in discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold, heads: found[1]) {
+        for c in candidates {
             // Inside, across or equal to a known name: no new programme; around a seed programme (国家数字经济创新发展
             // 试验区 around 数字经济) it is a larger, different one, and the seed inside is no mention of its own.
             let quoted = c.name.hasPrefix("“")
-            if seedSpans.contains(where: {
-                $0.overlaps(c.range) && (quoted || !($0.lowerBound >= c.range.lowerBound && $0.upperBound <= c.range.upperBound)
-                                         || $0 == c.range)
+            if seedSpans.containsOverlapping(c.range, where: {
+                quoted || !($0.lowerBound >= c.range.lowerBound && $0.upperBound <= c.range.upperBound) || $0 == c.range
             }) {
                 continue  // “放管服”改革 around the seed 放管服 is the seed programme itself
             }
             // Words before a seed name make a different programme only when they name a place (湖南 + 自贸试验区);
             // generic modifiers and descriptions (国家级, 未来三年相关) leave the seed itself.
-            if programmeSpans.contains(where: {
-                $0.upperBound == c.range.upperBound && $0.lowerBound > c.range.lowerBound
-                    && regionAutomaton.matches(in: text, range: c.range.lowerBound..<$0.lowerBound).isEmpty
+            if let starts = programmeStartsByEnd[c.range.upperBound], starts.contains(where: {
+                $0 > c.range.lowerBound && regionAutomaton.matches(in: text, range: c.range.lowerBound..<$0).isEmpty
             }) {
                 continue
             }
@@ -270,9 +274,12 @@ public final class EntityRecognizer: Sendable {
                                      confidence: known == nil ? c.confidence : 1))
         }
         if !absorbing.isEmpty {
-            out.removeAll { m in
-                m.kind == .programme && absorbing.contains { $0 != m.range && $0.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.upperBound }
+            let absorbingSpans = SortedSpans(absorbing)
+            let absorbed = { (m: EntityMention) in
+                m.kind == .programme && absorbingSpans.containsSpan(containing: m.range) { $0 != m.range }
             }
+            // A filtered copy moves each kept mention once; removeAll(where:) swaps them through the array.
+            if out.contains(where: absorbed) { out = out.filter { !absorbed($0) } }
         }
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
                                                                : $0.range.upperBound > $1.range.upperBound }
@@ -373,14 +380,15 @@ public final class EntityRecognizer: Sendable {
         return end
     }
 
-    private static let directionScalars: Set<UInt32> = Set("东西南北中华".unicodeScalars.map(\.value))
-    private static let provinceAbbreviations: Set<UInt32> =
-        Set("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台".unicodeScalars.map(\.value))
+    private static let directionScalars = ScalarSet("东西南北中华")
+    private static let provinceAbbreviations = ScalarSet("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台")
 
     /// Picks among regions sharing a name: the one inside the context province, else the highest level;
     /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
     private func resolveRegion(_ indices: [Int], context: Region?, nearby: Region? = nil)
         -> (region: Region, confidence: Double, alternatives: [String])? {
+        // Most names denote one region: no array of copies for them.
+        if indices.count == 1 { return (ontology.regions[indices[0]], 1, []) }
         let regions = indices.map { ontology.regions[$0] }
         guard let first = regions.first else { return nil }
         if regions.count == 1 { return (first, 1, []) }
@@ -432,5 +440,45 @@ public final class EntityRecognizer: Sendable {
     @inline(__always)
     private static func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+    }
+}
+
+/// Ranges sorted by start, to find the ones overlapping a range without looking at all of them.
+private struct SortedSpans {
+    private let spans: [Range<Int>]
+    /// The longest span's length: a span overlapping `r` starts after `r.lowerBound - longest`.
+    private let longest: Int
+
+    init(_ spans: [Range<Int>]) {
+        self.spans = spans.count > 1 ? spans.sorted { $0.lowerBound < $1.lowerBound } : spans
+        var longest = 0
+        for span in spans where span.count > longest { longest = span.count }
+        self.longest = longest
+    }
+
+    /// True when some span that overlaps `range` passes `test` (as `contains { $0.overlaps(range) && test($0) }`).
+    func containsOverlapping(_ range: Range<Int>, where test: (Range<Int>) -> Bool) -> Bool {
+        contains(startingFrom: range.lowerBound - longest + 1, before: range.upperBound) { $0.overlaps(range) && test($0) }
+    }
+
+    /// True when some span around `range` (starting at or before it, ending at or after it) passes `test`.
+    func containsSpan(containing range: Range<Int>, where test: (Range<Int>) -> Bool) -> Bool {
+        contains(startingFrom: range.upperBound - longest, before: range.lowerBound + 1) {
+            $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound && test($0)
+        }
+    }
+
+    /// True when some span starting at or after `first` and before `end` passes `test`.
+    private func contains(startingFrom first: Int, before end: Int, where test: (Range<Int>) -> Bool) -> Bool {
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if spans[mid].lowerBound < first { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < spans.count, spans[lo].lowerBound < end {
+            if test(spans[lo]) { return true }
+            lo += 1
+        }
+        return false
     }
 }

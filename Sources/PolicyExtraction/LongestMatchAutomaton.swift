@@ -11,6 +11,8 @@ public struct LongestMatchAutomaton: Sendable {
     private let storage: Storage
     /// Frees `storage` when the last copy of the automaton goes.
     private let owner: StorageOwner
+    /// The first two scalars (first << 32 | second) of each pattern of two or more scalars, for `Scan`'s filter.
+    fileprivate let pairPrefixes: [UInt64]
     /// Number of distinct patterns.
     public let patternCount: Int
 
@@ -165,6 +167,7 @@ public struct LongestMatchAutomaton: Sendable {
                           firstBits: firstBits, singleBits: singleBits, pairBits: pairBits, pairShift: pairShift,
                           astralStart: astralStart)
         owner = StorageOwner(storage)
+        self.pairPrefixes = pairPrefixes.sorted()
         patternCount = count
     }
 
@@ -325,7 +328,9 @@ extension LongestMatchAutomaton {
         /// The value of the 1–4-byte UTF-8 sequence at `i` (bits taken as they stand, without validation).
         @inline(__always)
         static func rawValue(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int) -> UInt32 {
-            if length == 3 { return (UInt32(p[i] & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F) }
+            if _fastPath(length == 3) {
+                return (UInt32(p[i] & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+            }
             if length == 1 { return UInt32(p[i]) }
             if length == 2 { return (UInt32(p[i] & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F) }
             return (UInt32(p[i] & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12) | (UInt32(p[i + 2] & 0x3F) << 6)
@@ -343,6 +348,16 @@ extension LongestMatchAutomaton {
             guard i + length <= end else { return false }
             if length == 4 { return astralStart }
             return Self.test(firstBits, Int(Self.rawValue(p, i, length)))
+        }
+
+        /// `mayStartMatch(_:_:_:_:)` given the scalars already decoded: `first` of `length` bytes (whole before the
+        /// end) and, when `hasNext`, the `second` after it.
+        @inline(__always)
+        func mayStartMatch(_ first: UInt32, _ length: Int, _ hasNext: Bool, _ second: UInt32) -> Bool {
+            if length == 4 { return astralStart }
+            if !Self.test(firstBits, Int(first)) { return false }
+            if Self.test(singleBits, Int(first)) { return true }
+            return hasNext && Self.test(pairBits, Self.pairHash(first, second, pairShift))
         }
 
         /// False when no pattern can start with the scalar of `length` bytes at `i` (before `end`): its first scalar,
@@ -435,21 +450,47 @@ extension LongestMatchAutomaton {
 
 extension LongestMatchAutomaton {
     /// Several automata run over the same text in one pass: for each, the same matches as its own
-    /// `matches(in:range:)`, with one decode and one test of the union of their first-scalar filters per scalar
-    /// instead of a pass per automaton.
+    /// `matches(in:range:)`. Per scalar one filter decides whether any automaton can match there: a bit per
+    /// one-scalar pattern and a hashed bit per two-scalar prefix of all of them; only where it passes are the
+    /// automata's own filters and walks run.
     struct Scan: Sendable {
+        /// The automata (which keep the tables alive) and their tables.
         let automata: [LongestMatchAutomaton]
+        private let storages: [Storage]
         /// Bit v: a pattern of some automaton begins with BMP scalar v.
-        private let unionBits: [UInt64]
+        private let firstBits: [UInt64]
+        /// Bit v: BMP scalar v alone is a pattern of some automaton.
+        private let singleBits: [UInt64]
+        /// Hashed first two scalars of every automaton's longer patterns, `1 << pairShift` bits.
+        private let pairBits: [UInt64]
+        private let pairShift: Int
         private let astralStart: Bool
 
         init(_ automata: [LongestMatchAutomaton]) {
             self.automata = automata
-            var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+            storages = automata.map(\.storage)
+            var first = [UInt64](repeating: 0, count: 0x10000 / 64)
+            var single = [UInt64](repeating: 0, count: 0x10000 / 64)
             for a in automata {
-                for w in 0..<bits.count { bits[w] |= a.storage.firstBits[w] }
+                for w in 0..<single.count {
+                    first[w] |= a.storage.firstBits[w]
+                    single[w] |= a.storage.singleBits[w]
+                }
             }
-            unionBits = bits
+            firstBits = first
+            singleBits = single
+            let total = automata.reduce(0) { $0 + $1.pairPrefixes.count }
+            var shift = 10
+            while shift < 17, (1 << shift) < total * 16 { shift += 1 }
+            var pairs = [UInt64](repeating: 0, count: (1 << shift) / 64)
+            for a in automata {
+                for key in a.pairPrefixes {
+                    let h = Storage.pairHash(UInt32(key >> 32), UInt32(truncatingIfNeeded: key), shift)
+                    pairs[h >> 6] |= 1 << UInt64(h & 63)
+                }
+            }
+            pairBits = pairs
+            pairShift = shift
             astralStart = automata.contains { $0.storage.astralStart }
         }
 
@@ -462,39 +503,46 @@ extension LongestMatchAutomaton {
             let end = min(range.upperBound, text.count)
             // Where each automaton may match next (the end of its last match).
             var next = [Int](repeating: i, count: n)
-            let storages = automata.map(\.storage)
-            unionBits.withUnsafeBufferPointer { union in
+            let shift = pairShift
+            firstBits.withUnsafeBufferPointer { first in
+            singleBits.withUnsafeBufferPointer { single in
+            pairBits.withUnsafeBufferPointer { pairs in
             storages.withUnsafeBufferPointer { storages in
             next.withUnsafeMutableBufferPointer { next in
                 while i < end {
                     let b = p[i]
-                    let length: Int
-                    // The scalar's value (bits as they stand; the walk validates), or -1 beyond the BMP.
-                    var v: Int
-                    if b >= 0xE0 && b < 0xF0 {
-                        length = 3
-                        v = (Int(b & 0x0F) << 12) | (Int(p[i + 1 < end ? i + 1 : i] & 0x3F) << 6)
-                            | Int(p[i + 2 < end ? i + 2 : i] & 0x3F)
-                    } else if b < 0x80 {
-                        length = 1
-                        v = Int(b)
-                    } else if b < 0xC0 {
-                        i += 1  // a stray continuation byte
-                        continue
-                    } else if b < 0xE0 {
-                        length = 2
-                        v = (Int(b & 0x1F) << 6) | Int(p[i + 1 < end ? i + 1 : i] & 0x3F)
-                    } else {
-                        length = 4
-                        v = -1
+                    // Fast path for the common case, a whole three-byte scalar (Han text) that begins no pattern.
+                    if b & 0xF0 == 0xE0, i &+ 3 <= end {
+                        let v = (Int(b & 0x0F) << 12) | (Int(p[i &+ 1] & 0x3F) << 6) | Int(p[i &+ 2] & 0x3F)
+                        if first[v &>> 6] & (1 &<< UInt64(v & 63)) == 0 { i &+= 3; continue }
                     }
-                    let pass = v >= 0 ? union[v >> 6] & (1 << UInt64(v & 63)) != 0 : astralStart
-                    if pass, i + length <= end {
+                    if b & 0xC0 == 0x80 { i += 1; continue }  // a stray continuation byte
+                    let length = LongestMatchAutomaton.scalarLength(b)
+                    // No match where the scalar is cut off by the end.
+                    guard i + length <= end else { i += length; continue }
+                    // Bits as they stand (the walk validates).
+                    let v0 = Storage.rawValue(p, i, length)
+                    let j = i + length
+                    // Most scalars begin no pattern at all.
+                    if length < 4, first[Int(v0 >> 6)] & (1 << UInt64(v0 & 63)) == 0 { i = j; continue }
+                    // The next scalar, when it is whole before the end.
+                    var v1: UInt32 = 0
+                    var hasNext = false
+                    if j < end {
+                        let length1 = LongestMatchAutomaton.scalarLength(p[j])
+                        if j + length1 <= end {
+                            v1 = Storage.rawValue(p, j, length1)
+                            hasNext = true
+                        }
+                    }
+                    var candidate = length == 4 ? astralStart : single[Int(v0 >> 6)] & (1 << UInt64(v0 & 63)) != 0
+                    if !candidate, hasNext {
+                        let h = Storage.pairHash(v0, v1, shift)
+                        candidate = pairs[h >> 6] & (1 << UInt64(h & 63)) != 0
+                    }
+                    if candidate {
                         for k in 0..<n where i >= next[k] {
-                            // The first-scalar test inline (most scalars begin patterns of one automaton only),
-                            // then the full prefilter.
-                            if v >= 0, storages[k].firstBits[v >> 6] & (1 << UInt64(v & 63)) == 0 { continue }
-                            guard storages[k].mayStartMatch(p, i, length, end) else { continue }
+                            guard storages[k].mayStartMatch(v0, length, hasNext, v1) else { continue }
                             let m = storages[k].longest(p, i, end)
                             if m.end >= 0 {
                                 out[k].append((range: i..<m.end, value: m.value))
@@ -502,8 +550,10 @@ extension LongestMatchAutomaton {
                             }
                         }
                     }
-                    i += length
+                    i = j
                 }
+            }
+            }
             }
             }
             }

@@ -28,7 +28,7 @@ struct ProgrammeDiscovery: Sendable {
     let headAutomaton: LongestMatchAutomaton
 
     /// Characters that cannot be inside a name: a left extension stops before them.
-    private static let stopScalars: Set<UInt32> = Set("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而".unicodeScalars.map(\.value))
+    private static let stopScalars = ScalarSet("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而")
     /// Verbs that commonly precede a programme name (实施…工程): a left extension stops after them.
     private static let leadingVerbs: [String] = [
         "实施", "推进", "推动", "开展", "加快", "深入", "深化", "启动", "组织", "打造", "完善", "健全", "建立", "建设",
@@ -210,6 +210,12 @@ struct ProgrammeDiscovery: Sendable {
                 count += 1
             }
             if AgencyPatterns.decodeBefore(text, start, range.lowerBound) == nil { bounded = true }
+            // A head too weak to reach the threshold without the national bonus (…体系, …中心, …平台) names a
+            // programme only when 国家/全国 stands somewhere in its extension, where the name could begin.
+            if min(base + Self.verbBonus + Self.specificBonus, 0.9) < minimumConfidence,
+               !Self.nationalPrefixes.contains(where: { Self.occurs($0, in: text, from: start, before: m.range.lowerBound) }) {
+                continue
+            }
             // The name begins after the last strong programme verb inside the extension (各地加快实施…工程); a verb
             // that would leave too short a modifier is part of the name (质量提升行动).
             var verbLed = false
@@ -218,12 +224,13 @@ struct ProgrammeDiscovery: Sendable {
             var cut = start
             var scan = start
             while scan < m.range.lowerBound {
+                let strongVerb = Self.followsPotential(text, scan, start) ? nil
+                    : strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
                 if !Self.followsPotential(text, scan, start),
-                   let verb = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
-                    ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
+                   let verb = strongVerb ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
                     // Strong verbs end the left context when two scalars are left; weak ones (提升, 建设) when four
                     // are, so that 质量提升行动 keeps its verb.
-                    let strong = strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) != nil
+                    let strong = strongVerb != nil
                     let rest = (m.range.lowerBound - verb.end) / 3
                     if rest >= (strong ? 2 : 4) {
                         cut = verb.end
@@ -272,6 +279,16 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市"].map { Array($0.utf8) }
+
+    /// True when `word` occurs at some byte offset in `text[from..<before]`.
+    private static func occurs(_ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Bool {
+        var i = from
+        while i + word.count <= before {
+            if text[i] == word[0], hasPrefix(text, i, before, word) { return true }
+            i += 1
+        }
+        return false
+    }
 
     private static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ limit: Int, _ p: [UInt8]) -> Bool {
         guard at + p.count <= limit else { return false }
@@ -348,7 +365,7 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// Characters after a head that show it is inside a longer word (工程师, 平台上, 计划单列, 体系化).
-    private static let headContinuations: Set<UInt32> = Set("师化性单院局者费款".unicodeScalars.map(\.value))
+    private static let headContinuations = ScalarSet("师化性单院局者费款")
 
     /// Nouns that make a compound with the head before them (工程机械, 工程应用, 战略需求, 战略合作, 平台经济): the head
     /// then does not end a programme name.

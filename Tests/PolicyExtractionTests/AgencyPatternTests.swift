@@ -96,4 +96,14 @@ import PolicyOntology
         #expect(AgencyPatterns.expand("{regio", region: "X", short: "Y") == "{regio")
         #expect(AgencyPatterns.expand("", region: "X", short: "Y") == "")
     }
+
+    @Test func scalarSetAgreesWithSetOnEveryBMPScalar() {
+        // Members whose low ten bits collide with many non-members (和 U+548C, 与 U+4E0E, ASCII, fullwidth comma).
+        let members = "和与及,，、的\n😀"
+        let set = ScalarSet(members)
+        let reference = Set(members.unicodeScalars.map(\.value))
+        for v in UInt32(0)...0x1FFFF where set.contains(v) != reference.contains(v) {
+            Issue.record("ScalarSet disagrees on U+\(String(v, radix: 16))")
+        }
+    }
 }

@@ -156,4 +156,22 @@ import PolicyOntology
         // 促进 and 结合 are nouns inside names.
         #expect(programmes("支持建设国家进口贸易促进创新示范区。").map(\.canonical) == ["国家进口贸易促进创新示范区"])
     }
+
+    @Test func skippingHeadsBelowTheThresholdKeepsEveryCandidateAboveIt() {
+        // The early skips in `discover` (weak heads without 国家/全国, low bases) must drop only candidates that the
+        // threshold would drop anyway: the same candidates as computing all of them and filtering afterwards.
+        let discovery = ProgrammeDiscovery()
+        let text = "实施国家政务服务平台建设，完善全国统一的社会信用体系，建设国家康复医学中心和区域医疗中心，"
+            + "推进乡村振兴战略和数字乡村建设行动，依托国家级创新平台，开展“互联网+政务服务”改革，培育先进制造业集群。"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for threshold in [0.5, 0.6, 0.7, 0.8] {
+                let fast = discovery.discover(in: buffer, range: 0..<bytes.count, minimumConfidence: threshold)
+                let all = discovery.discover(in: buffer, range: 0..<bytes.count).filter { $0.confidence >= threshold }
+                #expect(fast.map(\.range) == all.map(\.range), "threshold \(threshold)")
+                #expect(fast.map(\.name) == all.map(\.name), "threshold \(threshold)")
+            }
+            #expect(discovery.discover(in: buffer, range: 0..<bytes.count, minimumConfidence: 0.7).contains { $0.name == "国家政务服务平台" })
+        }
+    }
 }
