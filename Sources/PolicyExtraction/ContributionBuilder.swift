@@ -165,7 +165,11 @@ struct ContributionBuilder {
 
     /// Edges whose endpoints both exist (an edge to a node that was never stated is dropped).
     func finishedEdges() -> [EdgeRecord] {
-        edges.filter { nodeIndex[ByteKey($0.source)] != nil && nodeIndex[ByteKey($0.target)] != nil }
+        // (Usually every edge stays: then the array is returned as it is, without copying each record.)
+        let dropped = edges.indices.filter { nodeIndex[ByteKey(edges[$0].source)] == nil || nodeIndex[ByteKey(edges[$0].target)] == nil }
+        guard !dropped.isEmpty else { return edges }
+        let droppedSet = Set(dropped)
+        return edges.indices.filter { !droppedSet.contains($0) }.map { edges[$0] }
     }
 }
 
