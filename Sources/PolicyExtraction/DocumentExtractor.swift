@@ -121,19 +121,24 @@ struct DocumentRegistry {
 /// Turns document segments, reported issuances and cited titles into `DocumentDraft`s.
 struct DocumentExtractor {
     let recognizer: EntityRecognizer
+    /// Titles, headlines and signature lines already recognised in this file.
+    let standalone: StandaloneMentions
+
+    init(recognizer: EntityRecognizer) {
+        self.recognizer = recognizer
+        standalone = StandaloneMentions(recognizer: recognizer)
+    }
 
     /// Agency hits in a standalone string (a title or headline).
     func agencyHits(in string: String, span: ScalarSpan, contextProvince: String?) -> [EntityHit] {
-        let bytes = Array(string.utf8)
-        return recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
+        standalone.mentions(in: string, contextProvince: contextProvince)
             .map { EntityHit(range: span.index(ofByte: $0.range.lowerBound)..<span.index(ofByte: $0.range.upperBound),
                              kind: $0.kind, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface) }
     }
 
     /// The first region code named in a string (for resolving 省财政厅 and ambiguous place names).
     func regionCode(in string: String) -> String? {
-        let bytes = Array(string.utf8)
-        for m in recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: nil) where m.kind == .region {
+        for m in standalone.mentions(in: string, contextProvince: nil) where m.kind == .region {
             let code = m.nodeID.dropFirst("region:".count)
             if code.count == 6, code.allSatisfy(\.isNumber) { return String(code) }
         }

@@ -512,8 +512,7 @@ struct ExtractionRun {
                 builder.addEdge(.issuedBy, from: id, to: issuer.nodeID, attributes: ["order": .int(order + 1)], evidence: evidence)
             }
             // Regions in the title: the document applies to them.
-            let bytes = Array(draft.title.utf8)
-            for m in pipeline.recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: nil) where m.kind == .region {
+            for m in documents.standalone.mentions(in: draft.title, contextProvince: nil) where m.kind == .region {
                 if builder.contains(m.nodeID), let e = draft.evidence.first {
                     builder.addEdge(.appliesTo, from: id, to: m.nodeID, evidence: text.evidence(for: e.range, sentence: e.sentence))
                 }
