@@ -511,20 +511,24 @@ extension LongestMatchAutomaton {
             next.withUnsafeMutableBufferPointer { next in
                 while i < end {
                     let b = p[i]
-                    // Fast path for the common case, a whole three-byte scalar (Han text) that begins no pattern.
+                    // The scalar's length and value (bits as they stand: the walk validates). Most scalars begin
+                    // no pattern at all: one bit test skips them.
+                    let length: Int
+                    let v0: UInt32
                     if b & 0xF0 == 0xE0, i &+ 3 <= end {
-                        let v = (Int(b & 0x0F) << 12) | (Int(p[i &+ 1] & 0x3F) << 6) | Int(p[i &+ 2] & 0x3F)
-                        if first[v &>> 6] & (1 &<< UInt64(v & 63)) == 0 { i &+= 3; continue }
+                        // The common case, a whole three-byte scalar (Han text).
+                        v0 = (UInt32(b & 0x0F) << 12) | (UInt32(p[i &+ 1] & 0x3F) << 6) | UInt32(p[i &+ 2] & 0x3F)
+                        if first[Int(v0 &>> 6)] & (1 &<< UInt64(v0 & 63)) == 0 { i &+= 3; continue }
+                        length = 3
+                    } else {
+                        if b & 0xC0 == 0x80 { i += 1; continue }  // a stray continuation byte
+                        length = LongestMatchAutomaton.scalarLength(b)
+                        // No match where the scalar is cut off by the end.
+                        guard i + length <= end else { i += length; continue }
+                        v0 = Storage.rawValue(p, i, length)
+                        if length < 4, first[Int(v0 >> 6)] & (1 << UInt64(v0 & 63)) == 0 { i += length; continue }
                     }
-                    if b & 0xC0 == 0x80 { i += 1; continue }  // a stray continuation byte
-                    let length = LongestMatchAutomaton.scalarLength(b)
-                    // No match where the scalar is cut off by the end.
-                    guard i + length <= end else { i += length; continue }
-                    // Bits as they stand (the walk validates).
-                    let v0 = Storage.rawValue(p, i, length)
                     let j = i + length
-                    // Most scalars begin no pattern at all.
-                    if length < 4, first[Int(v0 >> 6)] & (1 << UInt64(v0 & 63)) == 0 { i = j; continue }
                     // The next scalar, when it is whole before the end.
                     var v1: UInt32 = 0
                     var hasNext = false
