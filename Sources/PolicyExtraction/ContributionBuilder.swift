@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyOntology
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -90,11 +91,11 @@ struct ContributionBuilder {
             nodeIndex[ByteKey(id)] = i
             // (A new node takes the attributes as given: first-come has nothing to keep.)
             nodes.append(NodeRecord(id: id, kind: kind, label: label, attributes: attributes))
-            namesInNFC.append(Self.isTriviallyNFC(label))
+            namesInNFC.append(NameKey.isNFCAsItStands(label))
         }
         // Names are few per node: a linear byte comparison is cheaper than a hashed set.
         for alias in aliases where !alias.isEmpty && !hasName(alias, slot: i) {
-            let aliasInNFC = Self.isTriviallyNFC(alias)
+            let aliasInNFC = NameKey.isNFCAsItStands(alias)
             // New bytes; a new name unless canonically equivalent (String ==) to the label or an alias.
             guard namesInNFC[i] && aliasInNFC || !(nodes[i].label == alias || nodes[i].aliases.contains(alias)) else { continue }
             namesInNFC[i] = namesInNFC[i] && aliasInNFC
@@ -143,19 +144,6 @@ struct ContributionBuilder {
             edges[i].evidence.append(evidence)
         }
         return i
-    }
-
-    /// True when every scalar of `name` is one that no normalisation changes or reorders (below U+0300; CJK
-    /// radicals, punctuation, kana and ideographs U+2E80–U+9FFF without the combining tone and voicing marks;
-    /// full-width forms): two such strings are canonically equivalent exactly when their bytes are equal.
-    static func isTriviallyNFC(_ name: String) -> Bool {
-        for scalar in name.unicodeScalars where scalar.value >= 0x300 {
-            let v = scalar.value
-            let stable = (0x2E80...0x3029).contains(v) || (0x3030...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
-                || (0xFF00...0xFFEF).contains(v)
-            if !stable { return false }
-        }
-        return true
     }
 
     /// True when `list` already has evidence for the same span of the same file (positions first: cheap).

@@ -3,19 +3,19 @@ import Foundation
 /// A name as a dictionary key that hashes and compares its UTF-8 bytes in NFC. Equal exactly when the Strings
 /// are (String equality is canonical equivalence), but without String's per-hash normalisation of non-ASCII
 /// text: names of CJK, ASCII and common punctuation are NFC as they stand, others are normalised once here.
-struct NameKey: Hashable, Sendable {
+public struct NameKey: Hashable, Sendable {
     private var nfc: String
 
-    init(_ name: String) {
+    public init(_ name: String) {
         nfc = Self.isNFCAsItStands(name) ? name : name.precomposedStringWithCanonicalMapping
     }
 
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         var s = nfc
         s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: NameKey, b: NameKey) -> Bool {
+    public static func == (a: NameKey, b: NameKey) -> Bool {
         var x = a.nfc, y = b.nfc
         return x.withUTF8 { p in
             y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
@@ -23,9 +23,10 @@ struct NameKey: Hashable, Sendable {
     }
 
     /// True when every scalar is one that NFC leaves alone whatever stands around it: ASCII and Latin-1, CJK
-    /// symbols, kana and ideographs (U+3000–U+9FFF without the combining kana marks U+3099/U+309A), the
-    /// punctuation U+2010–U+203F (dashes, quotes) and the halfwidth and fullwidth forms U+FF00–U+FFFF.
-    static func isNFCAsItStands(_ name: String) -> Bool {
+    /// symbols, kana and ideographs (U+3000–U+9FFF without the combining tone marks U+302A–U+302F and kana
+    /// marks U+3099/U+309A), the punctuation U+2010–U+203F (dashes, quotes) and the halfwidth and fullwidth forms
+    /// U+FF00–U+FFFF. Two such strings are equal as Strings exactly when their bytes are.
+    public static func isNFCAsItStands(_ name: String) -> Bool {
         var s = name
         return s.withUTF8 { b in
             var i = 0
@@ -38,6 +39,7 @@ struct NameKey: Hashable, Sendable {
                 switch lead {
                 case 0xE3:
                     if b1 == 0x82 && (b2 == 0x99 || b2 == 0x9A) { return false }
+                    if b1 == 0x80 && (0xAA...0xAF).contains(b2) { return false }
                 case 0xE4...0xE9:
                     break
                 case 0xE2:

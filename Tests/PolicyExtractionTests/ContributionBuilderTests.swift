@@ -21,15 +21,6 @@ import Testing
         #expect(b.nodes[other].aliases == ["CAFÉ"])
     }
 
-    @Test func triviallyNormalisedNamesCoverCJKButNotCombiningMarks() {
-        #expect(ContributionBuilder.isTriviallyNFC("财政部PPP中心（２０２３）"))
-        #expect(ContributionBuilder.isTriviallyNFC("Ministry of Finance"))
-        #expect(!ContributionBuilder.isTriviallyNFC("Cafe\u{301}"))
-        #expect(!ContributionBuilder.isTriviallyNFC("か\u{3099}"))       // kana with a combining voicing mark
-        #expect(!ContributionBuilder.isTriviallyNFC("\u{FA10}"))          // a compatibility ideograph (decomposes)
-        #expect(!ContributionBuilder.isTriviallyNFC("字\u{302A}\u{302B}")) // ideographic tone marks reorder
-    }
-
     @Test func evidenceIsCappedAndNotRepeated() {
         var b = ContributionBuilder()
         for k in 0..<(ContributionBuilder.maxNodeEvidence + 5) {

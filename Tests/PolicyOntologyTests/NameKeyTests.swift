@@ -19,6 +19,10 @@ import Testing
         #expect(!NameKey.isNFCAsItStands("Cafe\u{301}"))
         #expect(!NameKey.isNFCAsItStands("\u{2126}"))
         #expect(!NameKey.isNFCAsItStands("\u{F900}"))
+        #expect(!NameKey.isNFCAsItStands("\u{FA10}"))             // a compatibility ideograph (decomposes)
+        #expect(!NameKey.isNFCAsItStands("字\u{302B}\u{302A}"))   // ideographic tone marks reorder
+        #expect(NameKey("字\u{302B}\u{302A}") == NameKey("字\u{302A}\u{302B}"))
+        #expect(NameKey.isNFCAsItStands("Ministry of Finance"))
     }
 
     @Test func ontologyLooksUpCanonicallyEquivalentNames() {
