@@ -364,6 +364,7 @@ struct ExtractionRun {
         var aliases: [String] = ByteKey(m.surface) != ByteKey(m.canonical) ? [m.surface] : []
         var attributes: Attributes = [:]
         if slot == nil {
+            attributes.reserveCapacity(2)
             switch m.kind {
             case .agency:
                 aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []

@@ -140,6 +140,7 @@ struct ProgrammeDiscovery: Sendable {
     /// the name does not start with a single quoted part followed by a head word. A slogan after a modifier
     /// (企业标准“领跑者”制度) names only that variant, so it is no short name.
     static func quotedCore(of name: String) -> String? {
+        guard name.unicodeScalars.first?.value == openQuote else { return nil }
         let scalars = Array(name.unicodeScalars)
         guard scalars.first?.value == openQuote,
               let close = scalars.lastIndex(where: { $0.value == closeQuote }), close < scalars.count - 1,
