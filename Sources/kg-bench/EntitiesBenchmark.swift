@@ -4,6 +4,7 @@ import PolicyCore
 import PolicyText
 import PolicyOntology
 import PolicyExtraction
+import PolicyIngest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,6 +22,7 @@ struct EntitiesBenchmark: ParsableCommand {
     var seconds: Double { measurement.seconds }
 
     func run() throws {
+        HeapRetention.keepFreedMemory()  // as kg ingest does
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? [])
             .filter { $0.hasSuffix(".txt") }.sorted().map { corpus + "/" + $0 }
         guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PolicyCore
 import PolicyText
+import PolicyIngest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,6 +21,7 @@ struct TextBenchmark: ParsableCommand {
     var normalizeOnly = false
 
     func run() throws {
+        HeapRetention.keepFreedMemory()  // as kg ingest does
         let files = textFiles(in: corpus)
         guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
         let sources = try files.map { try SourceText.read(path: $0) }
