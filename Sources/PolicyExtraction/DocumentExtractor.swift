@@ -152,9 +152,12 @@ struct DocumentExtractor {
     func signatureBodies(_ line: String, contextProvince: String?) -> [EntityMention] {
         // Bodies written on one line are usually spaced ("江苏省科学技术厅 江苏省财政厅"): each chunk on its own, so
         // that one body the gazetteer does not know costs only itself.
-        let chunks = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
-        if chunks.count > 1 {
-            return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
+        let isSeparator: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        if line.unicodeScalars.contains(where: isSeparator) {
+            let chunks = line.unicodeScalars.split(whereSeparator: isSeparator)
+            if chunks.count > 1 {
+                return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
+            }
         }
         if let m = recognizer.resolveAgency(line, contextProvince: contextProvince) {
             return m.kind == .agency ? [m] : []

@@ -427,7 +427,11 @@ public final class EntityRecognizer: Sendable {
     /// Resolves one name as written (an issuer in a signature or title) to an agency: the gazetteer,
     /// then the local-body patterns. Nil when the whole name is not one body.
     public func resolveAgency(_ name: String, contextProvince: String?) -> EntityMention? {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        // (White_Space is the set Foundation's whitespacesAndNewlines trims: Z* and U+0009–U+000D, U+0085.)
+        var view = Substring(name).unicodeScalars
+        while let first = view.first, first.properties.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.properties.isWhitespace { view.removeLast() }
+        let trimmed = String(view)
         guard !trimmed.isEmpty else { return nil }
         let bytes = Array(trimmed.utf8)
         if let agency = ontology.agency(named: trimmed) {
