@@ -93,22 +93,31 @@ struct ContributionBuilder {
             nodes.append(NodeRecord(id: id, kind: kind, label: label, attributes: attributes))
             namesInNFC.append(NameKey.isNFCAsItStands(label))
         }
-        // Names are few per node: a linear byte comparison is cheaper than a hashed set.
-        for alias in aliases where !alias.isEmpty && !hasName(alias, slot: i) {
-            let aliasInNFC = NameKey.isNFCAsItStands(alias)
-            // New bytes; a new name unless canonically equivalent (String ==) to the label or an alias.
-            guard namesInNFC[i] && aliasInNFC || !(nodes[i].label == alias || nodes[i].aliases.contains(alias)) else { continue }
-            namesInNFC[i] = namesInNFC[i] && aliasInNFC
-            nodes[i].aliases.append(alias)
-        }
+        for alias in aliases { addAlias(alias, slot: i) }
         for (key, value) in attributes where slot != nil {
             if let old = nodes[i].attributes[key], old != .null { continue }
             nodes[i].attributes[key] = value
         }
-        if let evidence, nodes[i].evidence.count < Self.maxNodeEvidence, !Self.holds(nodes[i].evidence, evidence) {
+        if let evidence { addEvidence(evidence, slot: i) }
+        return i
+    }
+
+    /// Adds `alias` to the node at `slot` unless it is empty or already one of its names.
+    mutating func addAlias(_ alias: String, slot i: Int) {
+        // Names are few per node: a linear byte comparison is cheaper than a hashed set.
+        guard !alias.isEmpty, !hasName(alias, slot: i) else { return }
+        let aliasInNFC = NameKey.isNFCAsItStands(alias)
+        // New bytes; a new name unless canonically equivalent (String ==) to the label or an alias.
+        guard namesInNFC[i] && aliasInNFC || !(nodes[i].label == alias || nodes[i].aliases.contains(alias)) else { return }
+        namesInNFC[i] = namesInNFC[i] && aliasInNFC
+        nodes[i].aliases.append(alias)
+    }
+
+    /// Adds `evidence` to the node at `slot` while it holds fewer than `maxNodeEvidence` and not the same span.
+    mutating func addEvidence(_ evidence: Evidence, slot i: Int) {
+        if nodes[i].evidence.count < Self.maxNodeEvidence, !Self.holds(nodes[i].evidence, evidence) {
             nodes[i].evidence.append(evidence)
         }
-        return i
     }
 
     /// Overwrites an attribute of an existing node.

@@ -361,30 +361,35 @@ struct ExtractionRun {
     /// Adds or merges the node of mention `m`; `slot` is the node's position from `builder.nodeSlot` (nil: a new node).
     @discardableResult
     mutating func addEntityNode(_ m: EntityMention, evidence: Evidence?, slot: Int?) -> Int {
-        var aliases: [String] = ByteKey(m.surface) != ByteKey(m.canonical) ? [m.surface] : []
-        var attributes: Attributes = [:]
-        if slot == nil {
-            attributes.reserveCapacity(2)
-            switch m.kind {
-            case .agency:
-                aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
-                if let level = m.level { attributes["level"] = .string(level) }
-                if let parent = m.parent { attributes["parent"] = .string(parent) }
-            case .region:
-                let code = String(decoding: m.nodeID.utf8.dropFirst("region:".utf8.count), as: UTF8.self)
-                if let region = pipeline.ontology.region(code: code) { aliases += region.aliases; attributes["code"] = .string(code) }
-                if let level = m.level { attributes["level"] = .string(level) }
-            case .programme:
-                if let seed = pipeline.ontology.programme(named: m.canonical) {
-                    aliases += seed.aliases
-                } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
-                    aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
-                }
-                attributes["confidence"] = .double(m.confidence)
-            default: break
-            }
+        let surfaceIsName = ByteKey(m.surface) == ByteKey(m.canonical)
+        if let slot {
+            // A node seen before: only a new written form and the evidence can add to it.
+            if !surfaceIsName { builder.addAlias(m.surface, slot: slot) }
+            if let evidence { builder.addEvidence(evidence, slot: slot) }
+            return slot
         }
-        return builder.addNode(slot: slot, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
+        var aliases: [String] = surfaceIsName ? [] : [m.surface]
+        var attributes: Attributes = [:]
+        attributes.reserveCapacity(2)
+        switch m.kind {
+        case .agency:
+            aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
+            if let level = m.level { attributes["level"] = .string(level) }
+            if let parent = m.parent { attributes["parent"] = .string(parent) }
+        case .region:
+            let code = String(decoding: m.nodeID.utf8.dropFirst("region:".utf8.count), as: UTF8.self)
+            if let region = pipeline.ontology.region(code: code) { aliases += region.aliases; attributes["code"] = .string(code) }
+            if let level = m.level { attributes["level"] = .string(level) }
+        case .programme:
+            if let seed = pipeline.ontology.programme(named: m.canonical) {
+                aliases += seed.aliases
+            } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
+                aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
+            }
+            attributes["confidence"] = .double(m.confidence)
+        default: break
+        }
+        return builder.addNode(slot: nil, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
                                attributes: attributes, evidence: evidence)
     }
 
