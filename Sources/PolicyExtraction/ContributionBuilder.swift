@@ -31,23 +31,10 @@ struct ContributionBuilder {
 
     func contains(_ id: String) -> Bool { nodeIndex[ByteKey(id)] != nil }
 
-    /// False once the node holds `maxNodeEvidence` records (callers can skip computing more).
-    func wantsEvidence(node id: String) -> Bool {
-        guard let i = nodeIndex[ByteKey(id)] else { return true }
-        return nodes[i].evidence.count < Self.maxNodeEvidence
-    }
-
-    /// False once the edge holds `maxEdgeEvidence` records.
-    func wantsEvidence(_ kind: EdgeKind, from source: String, to target: String) -> Bool {
-        guard let i = edgeIndex[EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))] else { return true }
-        return edges[i].evidence.count < Self.maxEdgeEvidence
-    }
-    func node(_ id: String) -> NodeRecord? { nodeIndex[ByteKey(id)].map { nodes[$0] } }
-
     /// Position of node `id` in `nodes`, nil while it does not exist (valid until the next `addNode`).
     func nodeSlot(_ id: String) -> Int? { nodeIndex[ByteKey(id)] }
 
-    /// `wantsEvidence(node:)` for a node found by `nodeSlot` (nil: not yet added).
+    /// False once the node found by `nodeSlot` holds `maxNodeEvidence` records (nil, not yet added: true).
     func wantsEvidence(nodeSlot slot: Int?) -> Bool {
         guard let slot else { return true }
         return nodes[slot].evidence.count < Self.maxNodeEvidence
@@ -58,7 +45,7 @@ struct ContributionBuilder {
         edgeIndex[EdgeKey(kind: kind, source: ByteKey(source), target: ByteKey(target))]
     }
 
-    /// `wantsEvidence(_:from:to:)` for an edge found by `edgeSlot` (nil: not yet added).
+    /// False once the edge found by `edgeSlot` holds `maxEdgeEvidence` records (nil, not yet added: true).
     func wantsEvidence(edgeSlot slot: Int?) -> Bool {
         guard let slot else { return true }
         return edges[slot].evidence.count < Self.maxEdgeEvidence
@@ -120,12 +107,6 @@ struct ContributionBuilder {
         }
     }
 
-    /// Overwrites an attribute of an existing node.
-    mutating func setAttribute(_ key: String, _ value: AttributeValue, on id: String) {
-        guard let i = nodeIndex[ByteKey(id)] else { return }
-        nodes[i].attributes[key] = value
-    }
-
     /// Adds or merges an edge (attributes first-come, evidence accumulated).
     mutating func addEdge(_ kind: EdgeKind, from source: String, to target: String,
                           attributes: Attributes = [:], evidence: Evidence?) {
@@ -162,11 +143,9 @@ struct ContributionBuilder {
 
     /// Edges whose endpoints both exist (an edge to a node that was never stated is dropped).
     func finishedEdges() -> [EdgeRecord] {
+        let stated = { (e: EdgeRecord) in nodeIndex[ByteKey(e.source)] != nil && nodeIndex[ByteKey(e.target)] != nil }
         // (Usually every edge stays: then the array is returned as it is, without copying each record.)
-        let dropped = edges.indices.filter { nodeIndex[ByteKey(edges[$0].source)] == nil || nodeIndex[ByteKey(edges[$0].target)] == nil }
-        guard !dropped.isEmpty else { return edges }
-        let droppedSet = Set(dropped)
-        return edges.indices.filter { !droppedSet.contains($0) }.map { edges[$0] }
+        return edges.allSatisfy(stated) ? edges : edges.filter(stated)
     }
 }
 

@@ -168,8 +168,9 @@ struct DocumentExtractor {
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
         var bodies: [EntityMention] = []
         var position = 0
+        func skipSpaces() { while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 } }
         for m in found {
-            while position < m.range.lowerBound, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+            skipSpaces()
             guard m.range.lowerBound == position else { return [] }  // something that is not a body: not a signature
             if let previous = bodies.last, previous.range.upperBound == m.range.lowerBound,
                previous.level == "central", m.level != nil, m.level != "central", m.level != "party" {
@@ -178,7 +179,7 @@ struct DocumentExtractor {
             bodies.append(m)
             position = m.range.upperBound
         }
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        skipSpaces()
         return position == bytes.count && bodies.count >= 2 ? bodies : []
     }
 

@@ -156,9 +156,7 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
-        let extractor = pipeline.targetExtractor
-        let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: extractor.quantityFollowers,
-                                                      anyFollower: extractor.hasAstralFollower)
+        let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
         // (From the bytes alone, so that the closure does not copy the whole NormalizedText.)
@@ -224,8 +222,7 @@ struct ExtractionRun {
     /// - a word that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定, 牵头,
     ///   会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导.
     /// Pass an empty `quantityFollowers` to accept any number as a quantity. `bytes` must be valid UTF-8 (clean text is).
-    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64],
-                             anyFollower: Bool = false) -> (hasQuantity: Bool, hasCue: Bool) {
+    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64]) -> (hasQuantity: Bool, hasCue: Bool) {
         var hasQuantity = false
         var hasCue = false
         cueLastBytes.withUnsafeBufferPointer { lastBytes in
@@ -262,8 +259,7 @@ struct ExtractionRun {
                         if j < end {
                             let (next, _) = decodeScalar(bytes, at: j, limit: end)
                             let w = next.value
-                            hasQuantity = anyFollower || followers.isEmpty
-                                || w < 0x10000 && followers[Int(w >> 6)] >> UInt64(w & 63) & 1 != 0
+                            hasQuantity = followers.isEmpty || w < 0x10000 && followers[Int(w >> 6)] >> UInt64(w & 63) & 1 != 0
                             if hasQuantity, hasCue { return }
                         }
                     }
@@ -279,12 +275,12 @@ struct ExtractionRun {
                         i += 3
                         continue
                     }
-                    v = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    v = threeByteScalarValue(b, i)
                     // The scalar before, decoded only now.
                     if previousStart >= 0 {
                         let p = b[previousStart]
                         previous = p >= 0xE0 && p < 0xF0
-                            ? UInt32(p & 0x0F) << 12 | UInt32(b[previousStart + 1] & 0x3F) << 6 | UInt32(b[previousStart + 2] & 0x3F)
+                            ? threeByteScalarValue(b, previousStart)
                             : decodeScalar(bytes, at: previousStart, limit: end).0.value
                         previousStart = -1
                     }

@@ -25,8 +25,7 @@ struct ScalarSpan: Sendable {
                     i += 1
                 } else if lead & 0xF0 == 0xE0, i + 3 <= end, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
                     // A three-byte scalar (ideographs, CJK punctuation), decoded as `decodeScalar` does.
-                    let w = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    scalars.append(Unicode.Scalar(w) ?? "\u{FFFD}")
+                    scalars.append(Unicode.Scalar(threeByteScalarValue(b, i)) ?? "\u{FFFD}")
                     i += 3
                 } else {
                     let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
@@ -93,6 +92,13 @@ struct ScalarSpan: Sendable {
             }
         }
     }
+}
+
+/// The value of the three-byte UTF-8 sequence at `i` (bits taken as they stand: the caller has checked the lead
+/// byte and that three bytes remain).
+@inline(__always)
+func threeByteScalarValue(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
+    UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
 }
 
 /// Decodes the scalar at `i` (never reading at or past `limit`); invalid sequences yield U+FFFD of length 1.

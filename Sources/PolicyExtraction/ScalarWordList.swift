@@ -22,8 +22,6 @@ struct ScalarWordList: Sendable {
 
     init(_ words: [String]) { self.init(words.map(scalars)) }
 
-    var isEmpty: Bool { words.isEmpty }
-
     /// True when some word begins with `c` (a cheap first test).
     @inline(__always)
     func mayStart(with c: Unicode.Scalar) -> Bool {

@@ -34,10 +34,11 @@ public struct TargetExtractor: Sendable {
     private let clauseStats: ScalarWordList
 
     /// Bit v is set for every BMP scalar v that can follow a number (after spaces) in a quantity: the first
-    /// scalar of a magnitude or unit, or a range dash. A sentence without such a pair has no target.
+    /// scalar of a magnitude or unit, or a range dash. A sentence without such a pair has no target. Empty when
+    /// some unit or magnitude begins outside the BMP: then the bitmap cannot rule a quantity out.
     let quantityFollowers: [UInt64]
-    /// True when some unit or magnitude begins outside the BMP (then the byte test cannot rule quantities out).
-    let hasAstralFollower: Bool
+    /// The range dashes of `isRangeDash`, listed once.
+    private static let rangeDashes = (UInt32(0)..<0x10000).compactMap(Unicode.Scalar.init).filter(\.isRangeDash)
 
     public init(rules: TargetRules = .standard) {
         self.rules = rules
@@ -57,12 +58,10 @@ public struct TargetExtractor: Sendable {
         achievements = list(rules.achievementCues)
         var followers = [UInt64](repeating: 0, count: 0x10000 / 64)
         var astral = false
-        let dashes = (UInt32(0)..<0x10000).compactMap(Unicode.Scalar.init).filter(\.isRangeDash)
-        for first in (magnitudes.words + units.words).compactMap(\.first) + dashes {
+        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes {
             if first.value < 0x10000 { followers[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) } else { astral = true }
         }
-        quantityFollowers = followers
-        hasAstralFollower = astral
+        quantityFollowers = astral ? [] : followers
     }
 
     /// Targets in a sentence given as a string (tests, tools).
