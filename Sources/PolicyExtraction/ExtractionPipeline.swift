@@ -225,22 +225,28 @@ struct ExtractionRun {
     static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64]) -> (hasQuantity: Bool, hasCue: Bool) {
         var hasQuantity = false
         var hasCue = false
-        cueLastBytes.withUnsafeBufferPointer { lastBytes in
-        cueSecondScalars.withUnsafeBufferPointer { secondScalars in
+        cueSecondScalars.withUnsafeBufferPointer { cueEnds in
         quantityFollowers.withUnsafeBufferPointer { followers in
         bytes.withUnsafeBufferPointer { b in
-            var previous: UInt32 = 0
             var i = range.lowerBound
             let end = range.upperBound
-            /// Bytes before this offset belong to a number already looked at.
-            var numberEnd = i
-            /// Where the previous scalar starts when it was skipped undecoded (-1: `previous` holds it).
-            var previousStart = -1
             while i < end {
                 let lead = b[i]
-                let v: UInt32
-                if lead < 0x80 {
-                    if !hasQuantity, i >= numberEnd, lead &- 0x30 <= 9 {
+                if lead & 0xF0 == 0xE0, i + 3 <= end {
+                    // A three-byte scalar (most of the text; valid UTF-8, so no continuation checks). Every cue ends
+                    // with one: one bit of the table rules out nearly all of them without a branch on their bytes.
+                    let v = threeByteScalarValue(b, i)
+                    if !hasCue, cueEnds[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 {
+                        // Every cue's first scalar is a three-byte one too: decode the scalar before only now.
+                        let previous = i - 3 >= range.lowerBound && b[i - 3] & 0xF0 == 0xE0 ? threeByteScalarValue(b, i - 3) : 0
+                        if endsCue(previous: previous, v) {
+                            hasCue = true
+                            if hasQuantity { return }
+                        }
+                    }
+                    i += 3
+                } else if lead < 0x80 {
+                    if !hasQuantity, lead &- 0x30 <= 9 {
                         // The number and what follows it.
                         var j = i
                         while j < end {
@@ -249,7 +255,8 @@ struct ExtractionRun {
                             else if c == 0xEF, j + 2 < end, b[j + 1] == 0xBC, b[j + 2] == 0x8E { j += 3 }  // ．
                             else { break }
                         }
-                        numberEnd = j
+                        // (The scan goes on after the number: its bytes start no other number.)
+                        i = j
                         while j < end {
                             if b[j] == 0x20 || b[j] == 0x09 { j += 1 }
                             else if b[j] == 0xC2, j + 1 < end, b[j + 1] == 0xA0 { j += 2 }  // no-break space
@@ -262,46 +269,14 @@ struct ExtractionRun {
                             hasQuantity = followers.isEmpty || w < 0x10000 && followers[Int(w >> 6)] >> UInt64(w & 63) & 1 != 0
                             if hasQuantity, hasCue { return }
                         }
-                    }
-                    previous = UInt32(lead)
-                    previousStart = -1
-                    i += 1
-                    continue
-                } else if lead >= 0xE0, lead < 0xF0, i + 3 <= end {
-                    // A three-byte scalar (the clean text is valid UTF-8: no continuation or surrogate checks).
-                    // Its last byte rules out most scalars before any decoding.
-                    if hasCue || lastBytes[Int(b[i + 2])] == 0 {
-                        previousStart = i
-                        i += 3
                         continue
                     }
-                    v = threeByteScalarValue(b, i)
-                    // The scalar before, decoded only now.
-                    if previousStart >= 0 {
-                        let p = b[previousStart]
-                        previous = p >= 0xE0 && p < 0xF0
-                            ? threeByteScalarValue(b, previousStart)
-                            : decodeScalar(bytes, at: previousStart, limit: end).0.value
-                        previousStart = -1
-                    }
-                    i += 3
+                    i += 1
                 } else {
-                    let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
-                    v = scalar.value
-                    if previousStart >= 0 {
-                        previous = decodeScalar(bytes, at: previousStart, limit: end).0.value
-                        previousStart = -1
-                    }
-                    i += length
+                    // Two- and four-byte scalars end no cue.
+                    i += decodeScalar(bytes, at: i, limit: end).1
                 }
-                // (Most scalars end no cue: one bit of the table rules them out.)
-                if !hasCue, v < 0x10000, secondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0, endsCue(previous: previous, v) {
-                    hasCue = true
-                    if hasQuantity { return }
-                }
-                previous = v
             }
-        }
         }
         }
         }
@@ -312,18 +287,6 @@ struct ExtractionRun {
     static func mayEndCue(_ v: UInt32) -> Bool {
         v < 0x10000 && cueSecondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0
     }
-
-    /// 1 for every byte that ends the UTF-8 of a scalar in `cueSecondScalars` (all are three-byte scalars).
-    static let cueLastBytes: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 256)
-        for (word, bits) in cueSecondScalars.enumerated() where bits != 0 {
-            for bit in 0..<64 where bits >> UInt64(bit) & 1 != 0 {
-                let v = UInt32(word * 64 + bit)
-                table[Int(0x80 | v & 0x3F)] = 1
-            }
-        }
-        return table
-    }()
 
     /// Bit v is set for every BMP scalar v that can end a cue in `endsCue`.
     static let cueSecondScalars: [UInt64] = {
