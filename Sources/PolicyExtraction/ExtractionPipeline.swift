@@ -328,25 +328,35 @@ struct ExtractionRun {
             return slot
         }
         var aliases: [String] = surfaceIsName ? [] : [m.surface]
-        var attributes: Attributes = [:]
-        attributes.reserveCapacity(2)
+        // (Built as one literal: a dictionary grown key by key allocates twice.)
+        let attributes: Attributes
         switch m.kind {
         case .agency:
             aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
-            if let level = m.level { attributes["level"] = .string(level) }
-            if let parent = m.parent { attributes["parent"] = .string(parent) }
+            switch (m.level, m.parent) {
+            case let (level?, parent?): attributes = ["level": .string(level), "parent": .string(parent)]
+            case let (level?, nil): attributes = ["level": .string(level)]
+            case let (nil, parent?): attributes = ["parent": .string(parent)]
+            case (nil, nil): attributes = [:]
+            }
         case .region:
             let code = String(decoding: m.nodeID.utf8.dropFirst("region:".utf8.count), as: UTF8.self)
-            if let region = pipeline.ontology.region(code: code) { aliases += region.aliases; attributes["code"] = .string(code) }
-            if let level = m.level { attributes["level"] = .string(level) }
+            let known = pipeline.ontology.region(code: code)
+            if let known { aliases += known.aliases }
+            switch (known != nil ? code : nil, m.level) {
+            case let (code?, level?): attributes = ["code": .string(code), "level": .string(level)]
+            case let (code?, nil): attributes = ["code": .string(code)]
+            case let (nil, level?): attributes = ["level": .string(level)]
+            case (nil, nil): attributes = [:]
+            }
         case .programme:
             if let seed = pipeline.ontology.programme(named: m.canonical) {
                 aliases += seed.aliases
             } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
                 aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
             }
-            attributes["confidence"] = .double(m.confidence)
-        default: break
+            attributes = ["confidence": .double(m.confidence)]
+        default: attributes = [:]
         }
         return builder.addNode(slot: nil, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
                                attributes: attributes, evidence: evidence)
