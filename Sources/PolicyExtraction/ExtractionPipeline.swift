@@ -94,11 +94,13 @@ struct ExtractionRun {
         var sentenceIndex = 0
         for scope in scopes {
             var mentions = pipeline.recognizer.mentions(in: text.utf8, range: scope.range, contextProvince: scope.contextProvince)
-            let inOrder: (EntityMention, EntityMention) -> Bool = {
-                ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+            // (Usually already in text order: checking is cheaper than sorting. The check reads the ranges in
+            // place: pairs of copied mentions would retain every string they hold.)
+            if mentions.indices.dropFirst().contains(where: {
+                (mentions[$0].range.lowerBound, mentions[$0].range.upperBound) < (mentions[$0 - 1].range.lowerBound, mentions[$0 - 1].range.upperBound)
+            }) {
+                mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
             }
-            // (Usually already in text order: checking is cheaper than sorting.)
-            if zip(mentions, mentions.dropFirst()).contains(where: { inOrder($1, $0) }) { mentions.sort(by: inOrder) }
             var mentionIndex = 0
             while sentenceIndex < sentences.count, sentences[sentenceIndex].range.upperBound <= scope.range.lowerBound { sentenceIndex += 1 }
             var k = sentenceIndex
