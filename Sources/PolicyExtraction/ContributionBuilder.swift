@@ -143,9 +143,23 @@ struct ContributionBuilder {
 
     /// Edges whose endpoints both exist (an edge to a node that was never stated is dropped).
     func finishedEdges() -> [EdgeRecord] {
-        let stated = { (e: EdgeRecord) in nodeIndex[ByteKey(e.source)] != nil && nodeIndex[ByteKey(e.target)] != nil }
-        // (Usually every edge stays: then the array is returned as it is, without copying each record.)
-        return edges.allSatisfy(stated) ? edges : edges.filter(stated)
+        // (Endpoints read in place: a closure over each record would copy it. Consecutive edges often share their
+        // source, which is then looked up once. Usually every edge stays, and the array is returned as it is.)
+        var kept: [Bool] = []
+        var lastSource: (key: ByteKey, stated: Bool)?
+        for i in edges.indices {
+            let source = ByteKey(edges[i].source)
+            let sourceStated: Bool
+            if let last = lastSource, last.key == source { sourceStated = last.stated } else {
+                sourceStated = nodeIndex[source] != nil
+                lastSource = (source, sourceStated)
+            }
+            let stated = sourceStated && nodeIndex[ByteKey(edges[i].target)] != nil
+            if !stated, kept.isEmpty { kept = Array(repeating: true, count: edges.count) }
+            if !stated { kept[i] = false }
+        }
+        guard !kept.isEmpty else { return edges }
+        return edges.indices.filter { kept[$0] }.map { edges[$0] }
     }
 }
 
