@@ -36,8 +36,8 @@ public struct SourceText: Sendable {
         self.identityShift = decoded.shift
         self.replacementCount = decoded.replacements
         self.lineStarts = LineStarts(decoded.utf8)
-        if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalarCount
-            || decoded.controls > 8 && decoded.controls * 100 > decoded.scalarCount {
+        if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalars
+            || decoded.controls > 8 && decoded.controls * 100 > decoded.scalars {
             throw KGError(file: path, line: firstReplacementLine(),
                           "binary or undecodable file (\(decoded.replacements) invalid byte sequences and \(decoded.controls) control characters as \(decoded.encoding.rawValue))")
         }
