@@ -327,10 +327,31 @@ struct DocumentSegmenter {
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
     static func separatesIssuers(previous: String, next: String) -> Bool {
+        var p = previous, q = next
+        if let result = p.withUTF8({ a in q.withUTF8 { b -> Bool? in
+            SimpleText.isSimple(a) && SimpleText.isSimple(b) ? separatesIssuers(simple: a, b) : nil
+        } }) {
+            return result
+        }
         guard previous.utf8.contains(0x20), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
               let lastToken = previous.split(separator: " ").last else { return false }
         return ParagraphRoles.isSignatureLine(String(lastToken))
     }
+
+    /// `separatesIssuers` on the bytes of simple texts (see `SimpleText`).
+    static func separatesIssuers(simple previous: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>) -> Bool {
+        // 关于 E5 85 B3 E4 BA 8E, 印发 E5 8D B0 E5 8F 91, 联合 E8 81 94 E5 90 88.
+        for word in [ParagraphRoles.guanYu, ParagraphRoles.yinFa, Self.lianHe] where next.starts(with: word) { return false }
+        // The last space-separated token.
+        var end = previous.count
+        while end > 0 && previous[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0 && previous[start - 1] != 0x20 { start -= 1 }
+        guard start > 0 || end < previous.count, end > start else { return false }
+        return ParagraphRoles.isSignatureLine(simple: previous, start, end)
+    }
+
+    static let lianHe = Array("联合".utf8)
 
     /// Titles cited in 《》 inside a title ("关于印发《T》的通知" → T).
     static func citedTitles(in title: String) -> Set<String> {
