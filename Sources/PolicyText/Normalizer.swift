@@ -104,6 +104,9 @@ enum Normalizer {
                             appendWithoutExtraSpaces(scratch.scalars, scratch.offsets, n, outS, outO, &c)
                             keptSpaces = (c - start) - (n - spaces)
                         }
+                        // A line left empty is blank: blank lines affect nothing after cleaning (assembly joins
+                        // the content lines around them on their own shapes), so they are not kept.
+                        if c == start { continue }
                         lines.append(CleanLine(number: number, start: start, end: c,
                                                breakOffset: Int32(range.upperBound),
                                                width: width + keptSpaces, hasSpace: keptSpaces > 0))
