@@ -56,7 +56,7 @@ struct DocumentSegmenter {
     let paragraphs: [Paragraph]
     let cache: TextCache
     let tocTitles: Set<String>
-    /// Per paragraph: `mayHoldTitleWord` (a title needs 关于 or 印发).
+    /// Per paragraph: it may be part of a title and `mayHoldTitleWord` (a title needs 关于 or 印发).
     let titleWordParagraphs: [Bool]
 
     init(_ text: NormalizedText) {
@@ -65,10 +65,14 @@ struct DocumentSegmenter {
         let paragraphs = text.paragraphRanges.map { Paragraph(range: $0) }
         self.paragraphs = paragraphs
         self.cache = TextCache(count: paragraphs.count)
-        // (A title never takes a part longer than `titlePartLimit` bytes, see `officialTitle(at:)`: longer
-        // paragraphs cannot contribute a title word.)
+        // (A title never takes a part longer than `titlePartLimit` bytes, nor one that ends with a sentence ender,
+        // see `officialTitle(at:)`: the title ends with its last part and every earlier part is heading-shaped.
+        // Such paragraphs cannot contribute a title word.)
         self.titleWordParagraphs = text.utf8.withUnsafeBufferPointer { b in
-            paragraphs.map { $0.range.count <= Self.titlePartLimit && Self.mayHoldTitleWord($0.range, in: b) }
+            paragraphs.map {
+                $0.range.count <= Self.titlePartLimit && !ParagraphBytes.isSentenceEnder(ParagraphBytes.lastScalar(b, $0.range))
+                    && Self.mayHoldTitleWord($0.range, in: b)
+            }
         }
         self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
