@@ -55,7 +55,7 @@ struct DocumentSegmenter {
     let text: NormalizedText
     let paragraphs: [Paragraph]
     let cache: TextCache
-    let tocTitles: Set<String>
+    let tocTitles: HeadingKeySet
     /// Per paragraph: it may be part of a title and `mayHoldTitleWord` (a title needs 关于 or 印发).
     let titleWordParagraphs: [Bool]
 
@@ -74,7 +74,7 @@ struct DocumentSegmenter {
                     && Self.mayHoldTitleWord($0.range, in: b)
             }
         }
-        self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
+        self.tocTitles = HeadingKeySet(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
 
     /// Comparison key for headings: no spaces, no footnote markers (^, ①…⑳).
@@ -128,7 +128,7 @@ struct DocumentSegmenter {
     func findStarts(in b: UnsafeBufferPointer<UInt8>) -> [Start] {
         var starts: [Start] = []
         var i = 0
-        var citedTitles: Set<String> = []
+        var citedTitles = HeadingKeySet()
         while i < paragraphs.count {
             // Structural lines are short; long paragraphs are body text (cheap byte-length guards first). The text is
             // built only for paragraphs whose bytes pass a recogniser's first test.
@@ -185,7 +185,7 @@ struct DocumentSegmenter {
                 // The text of a plan or measures that the preceding notice issues ("关于印发《T》的通知" … T).
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: p,
                                     kind: DocumentKind.fromTitle(p) ?? .other))
-                citedTitles = []
+                citedTitles = HeadingKeySet()
                 i += 1; continue
             }
             if !tocTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
@@ -358,8 +358,8 @@ struct DocumentSegmenter {
     static let lianHe = Array("联合".utf8)
 
     /// Titles cited in 《》 inside a title ("关于印发《T》的通知" → T).
-    static func citedTitles(in title: String) -> Set<String> {
-        var out: Set<String> = []
+    static func citedTitles(in title: String) -> HeadingKeySet {
+        var out = HeadingKeySet()
         var depth = 0
         var current: [UInt8] = []
         var title = title
