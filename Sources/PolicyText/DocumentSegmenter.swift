@@ -236,7 +236,14 @@ struct DocumentSegmenter {
 
     /// Official kind only for titles that are official ("关于…的通知"); otherwise `fallback`.
     func titleKind(_ title: String, fallback: DocumentKind) -> DocumentKind {
-        if title.contains("关于") || title.contains("印发"), let kind = DocumentKind.fromTitle(title) { return kind }
+        // (Simple text: the Character searches are byte searches.)
+        var t = title
+        let official = t.withUTF8 { b -> Bool? in
+            guard SimpleText.isSimple(b) else { return nil }
+            return SimpleText.firstIndex(of: ParagraphRoles.guanYu, in: b, 0, b.count) != nil
+                || SimpleText.firstIndex(of: ParagraphRoles.yinFa, in: b, 0, b.count) != nil
+        } ?? (title.contains("关于") || title.contains("印发"))
+        if official, let kind = DocumentKind.fromTitle(title) { return kind }
         return fallback
     }
 
