@@ -4,12 +4,16 @@ public enum ChineseDate {
     /// Parses a text that is entirely a date (surrounding spaces and one pair of brackets allowed).
     public static func parseWhole(_ text: String) -> String? {
         guard text.utf8.count <= 80 else { return nil }
-        var s = Array(text.unicodeScalars.map(\.value))
-        while let f = s.first, f == 0x20 { s.removeFirst() }
-        while let l = s.last, l == 0x20 { s.removeLast() }
-        if let f = s.first, let l = s.last, (f == 0xFF08 && l == 0xFF09) || (f == 0x28 && l == 0x29) {
-            s = Array(s.dropFirst().dropLast())
+        var s: [UInt32] = []
+        s.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars { s.append(u.value) }
+        var lo = 0, hi = s.count
+        while lo < hi && s[lo] == 0x20 { lo += 1 }
+        while hi > lo && s[hi - 1] == 0x20 { hi -= 1 }
+        if hi > lo, (s[lo] == 0xFF08 && s[hi - 1] == 0xFF09) || (s[lo] == 0x28 && s[hi - 1] == 0x29) {
+            lo += 1; hi -= 1
         }
+        if lo > 0 || hi < s.count { s = Array(s[lo..<max(lo, hi)]) }
         guard let (iso, length) = parse(s, at: 0), length == s.count else { return nil }
         return iso
     }

@@ -17,6 +17,13 @@ enum SimpleText {
     static func isSimple(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
+            let x = b[i]
+            // Leads E5…E9 (U+5000–9FFF, ideographs) and printable ASCII first.
+            if x &- 0xE5 < 5 { i &+= 3; continue }
+            if x < 0x80 {
+                if x &- 0x20 > 0x7E - 0x20 { return false }
+                i &+= 1; continue
+            }
             let (v, n) = UTF8Bytes.decode(b, at: i)
             if !isSimple(v) { return false }
             i &+= n
