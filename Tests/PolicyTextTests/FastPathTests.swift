@@ -73,30 +73,6 @@ import Testing
         }
     }
 
-    @Test func positionCursorAnswersAsTheTextDoes() throws {
-        var g = Generator(state: 23)
-        for _ in 0..<40 {
-            var text = ""
-            for _ in 0..<g.next(20) {
-                text += Self.randomText(&g, pieces: g.next(3) == 0 ? g.next(120) : g.next(12)) + (g.next(2) == 0 ? "\n" : " \n")
-            }
-            text += "末。"
-            let normalized = try Support.normalize(text)
-            var cursor = PositionCursor(normalized)
-            let count = normalized.utf8.count
-            // Mostly increasing offsets (as the extractors ask), with jumps back now and then.
-            var offset = 0
-            for _ in 0..<300 {
-                offset = g.next(8) == 0 ? g.next(count + 1) : min(count, offset + g.next(12))
-                #expect(cursor.originalPosition(ofCleanOffset: offset) == normalized.originalPosition(ofCleanOffset: offset),
-                        "offset \(offset)")
-                let end = min(count, offset + g.next(30))
-                let a = cursor.evidence(for: offset..<end, sentence: "s"), b = normalized.evidence(for: offset..<end, sentence: "s")
-                #expect(a.line == b.line && a.column == b.column && a.byteStart == b.byteStart && a.byteEnd == b.byteEnd)
-            }
-        }
-    }
-
     @Test func sentenceEndersSplitWhereverTheRunsAre() {
         // A run of ideographs of every length before a terminator, at every alignment of the eight-byte loads.
         for lead in 0..<9 {
