@@ -190,13 +190,16 @@ struct ExtractionRun {
         // Documents and relations need a cue word (every relation rule's words are among the cues), targets a quantity.
         guard hasQuantity || hasCue else { return }
         let span = ScalarSpan(bytes: bytes, range: range)
-        let hits = mentions.map { m in
+        // (Built only when a rule reads them: most sentences with a quantity state no target.)
+        lazy var hits = mentions.map { m in
             EntityHit(range: span.index(ofByte: m.range.lowerBound)..<span.index(ofByte: m.range.upperBound),
                       kind: m.kind, nodeID: m.nodeID, canonical: m.canonical, surface: m.surface)
         }
+        // A reported issuance and every relation rule need a body that issues, leads, cooperates or supervises.
+        let hasAgency = mentions.contains { $0.kind == .agency }
         if hasCue {
             let citations = CitationExtractor.citations(in: span)
-            let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits)
+            let reported = hasAgency ? IssuerExtractor.reportedIssuances(span: span, hits: hits) : []
             if !citations.isEmpty || !reported.isEmpty {
                 extractDocuments(span, hits: hits, citations: citations, reported: reported, sentence: sentence, scope: scope)
             }
@@ -205,7 +208,7 @@ struct ExtractionRun {
             let targets = pipeline.targetExtractor.targets(in: span)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
-        if hasCue {
+        if hasCue, hasAgency {
             for r in RelationExtractor.relations(in: span, hits: hits, fallbackTarget: scope.documentID) {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
             }
