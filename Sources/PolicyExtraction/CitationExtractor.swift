@@ -13,13 +13,14 @@ enum CitationExtractor {
     static let minimumTitleLength = 4
 
     static func citations(in span: ScalarSpan) -> [Citation] {
-        // A citation needs a 《 (a title) or digits (a 文号's year): most sentences have neither, and one pass says so.
+        // A citation needs a 《 (a title) or digits and a 号 (a 文号): most sentences have neither, and one pass says so.
         var hasTitle = false
         var hasDigit = false
+        var hasNumberSign = false
         for c in span.scalars {
-            if c == "《" { hasTitle = true } else if c.digitValue != nil { hasDigit = true } else { continue }
-            if hasTitle && hasDigit { break }
+            if c == "《" { hasTitle = true } else if c.digitValue != nil { hasDigit = true } else if c == "号" { hasNumberSign = true }
         }
+        hasDigit = hasDigit && hasNumberSign
         guard hasTitle || hasDigit else { return [] }
         var out: [Citation] = []
         let numbers = hasDigit ? DocumentNumber.occurrences(in: span, from: 0, to: span.count) : []

@@ -196,7 +196,8 @@ struct ExtractionRun {
                       kind: m.kind, nodeID: m.nodeID, canonical: m.canonical, surface: m.surface)
         }
         // A reported issuance and every relation rule need a body that issues, leads, cooperates or supervises.
-        let hasAgency = mentions.contains { $0.kind == .agency }
+        // (Kinds read in place: a closure over the mentions would copy each.)
+        lazy var hasAgency = mentions.indices.contains { mentions[$0].kind == .agency }
         if hasCue {
             let citations = CitationExtractor.citations(in: span)
             let reported = hasAgency ? IssuerExtractor.reportedIssuances(span: span, hits: hits) : []
