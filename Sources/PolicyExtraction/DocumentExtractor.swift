@@ -182,13 +182,23 @@ struct DocumentExtractor {
                 return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
             }
         }
-        if let m = recognizer.resolveAgency(line, contextProvince: contextProvince) {
-            return m.kind == .agency ? [m] : []
-        }
         let bytes = Array(line.utf8)
-        let found = recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
-            .filter { $0.kind == .agency }
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let all: [EntityMention]
+        // (The test `resolveAgency` trims by.)
+        let untrimmed = line.unicodeScalars.first.map(\.properties.isWhitespace) ?? true
+            || line.unicodeScalars.last.map(\.properties.isWhitespace) ?? true
+        if untrimmed || recognizer.ontology.agency(named: line) != nil {
+            if let m = recognizer.resolveAgency(line, contextProvince: contextProvince) {
+                return m.kind == .agency ? [m] : []
+            }
+            all = recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
+        } else {
+            // A line with nothing to trim that is no gazetteer name: `resolveAgency` would recognise these same bytes
+            // and take the agency covering all of them. The one recognition serves both that test and the tiling.
+            all = recognizer.mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
+            if let m = all.first(where: { $0.kind == .agency && $0.range == 0..<bytes.count }) { return [m] }
+        }
+        let found = all.filter { $0.kind == .agency }.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var bodies: [EntityMention] = []
         var position = 0
         func skipSpaces() { while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 } }
