@@ -149,9 +149,11 @@ struct AgencyPatterns: Sendable {
 
     private static let wordContinuations = ScalarSet("门长员场域面势限务托")
 
+    @inline(__always)
     static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
 
     /// Decodes the UTF-8 scalar at `i`: its value and the index after it.
+    @inline(__always)
     static func decode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> (UInt32, Int)? {
         guard i < limit else { return nil }
         let b0 = UInt32(text[i])
@@ -170,6 +172,7 @@ struct AgencyPatterns: Sendable {
     }
 
     /// Decodes the scalar ending just before `i` (i.e. the previous character): its value and start index.
+    @inline(__always)
     static func decodeBefore(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ lower: Int) -> (UInt32, Int)? {
         var s = i - 1
         while s > lower, text[s] & 0xC0 == 0x80 { s -= 1 }

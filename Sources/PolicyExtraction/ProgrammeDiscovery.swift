@@ -22,6 +22,9 @@ struct ProgrammeDiscovery: Sendable {
     /// Head words that end the name of a multi-region area (南京都市圈, 长株潭城市群); used with `quoted: false`.
     static let areaHeads: [(String, Double)] = [("城市群", 0.8), ("城镇群", 0.8), ("都市圈", 0.8), ("经济区", 0.7)]
     private let heads: [(String, Double)]
+    /// Per head (by automaton value): it is 改革 / 工程 (compared once here, not at every match).
+    private let headIsReform: [Bool]
+    private let headIsEngineering: [Bool]
     private let includeQuoted: Bool
     /// Finds the head words; `discover` takes its matches precomputed when a caller scans for them together
     /// with other automata (`LongestMatchAutomaton.Scan`).
@@ -45,6 +48,8 @@ struct ProgrammeDiscovery: Sendable {
     /// `heads`: the head words and their confidence; `quoted`: also report quoted slogans.
     init(heads: [(String, Double)] = ProgrammeDiscovery.programmeHeads, quoted: Bool = true) {
         self.heads = heads
+        headIsReform = heads.map { $0.0 == "改革" }
+        headIsEngineering = heads.map { $0.0 == "工程" }
         includeQuoted = quoted
         headAutomaton = LongestMatchAutomaton(strings: heads.enumerated().map { ($0.element.0, Int32($0.offset)) })
         verbAutomaton = LongestMatchAutomaton(strings: Self.leadingVerbs.map { ($0, 1) })
@@ -192,7 +197,7 @@ struct ProgrammeDiscovery: Sendable {
             // A reform of a named thing (…试验区改革) is no longer name: the named thing stands.
             if index == skipped { continue }
             if index + 1 < matches.count, sameWord(text, m.range.upperBound, matches[index + 1].range.lowerBound) {
-                if heads[Int(matches[index + 1].value)].0 != "改革" { continue }
+                if !headIsReform[Int(matches[index + 1].value)] { continue }
                 skipped = index + 1
             }
             if min(base + maxBonus, 0.9) < minimumConfidence { continue }
@@ -265,7 +270,7 @@ struct ProgrammeDiscovery: Sendable {
             // A modifier ending in a clause verb describes an action, not a name (纷纷加强战略).
             if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton) { continue }
             // Engineering disciplines (土木工程) are no programmes.
-            if Self.disciplineBytes.contains(where: { body.hasSuffix($0) }), heads[Int(m.value)].0 == "工程" { continue }
+            if headIsEngineering[Int(m.value)], Self.disciplineBytes.contains(where: { body.hasSuffix($0) }) { continue }
             // A bare verb is no modifier (开展示范区).
             if let v = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) ?? strongVerbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
                v.end == m.range.lowerBound { continue }
