@@ -178,12 +178,13 @@ public struct LongestMatchAutomaton: Sendable {
             }
             blocks[Int(blockStart[hi]) + Int(scalar & 0xFF)] = UInt16(code)
         }
-        // The Han-pair filter of this automaton alone (for `Scan`, after the filter of all automata passed).
+        // The Han-pair filter of this automaton alone (for `Scan`, after the filter of all automata passed: hashed
+        // with another multiplier, so that its false positives are not those of that filter). At most 64 KB.
         var hanPairShift = 10
-        while hanPairShift < 18, (1 << hanPairShift) < hanPairPrefixes.count * 32 { hanPairShift += 1 }
+        while hanPairShift < 19, (1 << hanPairShift) < hanPairPrefixes.count * 32 { hanPairShift += 1 }
         var hanPairBits = [UInt64](repeating: 0, count: (1 << hanPairShift) / 64)
         for key in hanPairPrefixes {
-            let h = Int(truncatingIfNeeded: Storage.hanPairProduct(key) >> UInt64(64 - hanPairShift))
+            let h = Int(truncatingIfNeeded: Storage.ownHanPairProduct(key) >> UInt64(64 - hanPairShift))
             hanPairBits[h >> 6] |= 1 << UInt64(h & 63)
         }
         storage = Storage(base: base, check: check, value: cellValue, blockStart: blockStart, blocks: blocks, astral: astral,
@@ -304,7 +305,7 @@ extension LongestMatchAutomaton {
         let pairBits: UnsafeMutablePointer<UInt64>
         let pairShift: Int
         /// Hashed first six bytes of the patterns that begin with two three-byte scalars, `1 << hanPairShift` bits
-        /// (bit `hanPairProduct(key) >> (64 - hanPairShift)`).
+        /// (bit `ownHanPairProduct(key) >> (64 - hanPairShift)`).
         let hanPairBits: UnsafeMutablePointer<UInt64>
         let hanPairShift: Int
         /// Some pattern begins with a scalar beyond the BMP (the filters then let every such scalar through).
@@ -333,16 +334,22 @@ extension LongestMatchAutomaton {
         }
 
         /// The hash product of six raw UTF-8 bytes (little-endian in the low 48 bits of `key`); its top bits index
-        /// the Han-pair filters.
+        /// `Scan`'s Han-pair filter of all its automata.
         @inline(__always)
         static func hanPairProduct(_ key: UInt64) -> UInt64 {
             (key & 0xFFFF_FFFF_FFFF) &* 0x9E37_79B9_7F4A_7C15
         }
 
-        /// False when no pattern begins with the two three-byte scalars whose raw bytes gave `product`.
+        /// The hash product of the automaton's own Han-pair filter.
         @inline(__always)
-        func mayStartHanPair(_ product: UInt64) -> Bool {
-            let h = Int(truncatingIfNeeded: product &>> UInt64(truncatingIfNeeded: 64 &- hanPairShift))
+        static func ownHanPairProduct(_ key: UInt64) -> UInt64 {
+            (key & 0xFFFF_FFFF_FFFF) &* 0xC2B2_AE3D_27D4_EB4F
+        }
+
+        /// False when no pattern begins with the two three-byte scalars whose raw bytes are `key` (low 48 bits).
+        @inline(__always)
+        func mayStartHanPair(_ key: UInt64) -> Bool {
+            let h = Int(truncatingIfNeeded: Self.ownHanPairProduct(key) &>> UInt64(truncatingIfNeeded: 64 &- hanPairShift))
             return hanPairBits[h &>> 6] & (1 &<< UInt64(truncatingIfNeeded: h)) != 0
         }
 
@@ -473,10 +480,47 @@ extension LongestMatchAutomaton {
         /// End and value of the longest pattern starting at `start` and ending at or before `limit`; end -1 when none.
         @inline(__always)
         func longest(_ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> (end: Int, value: Int32) {
-            var cell = 0
-            var j = start
+            walk(p, from: 0, at: start, limit, bestEnd: -1, bestValue: -1)
+        }
+
+        /// `longest(p, start, limit)` where two three-byte scalars, raw bytes `w` (little-endian, as `Scan` loaded
+        /// them), start at `start` and end at or before `limit`: their two steps without reading the bytes again.
+        @inline(__always)
+        func longest(_ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int, hanPair w: UInt64) -> (end: Int, value: Int32) {
+            let v0 = (UInt32(truncatingIfNeeded: w) & 0x0F) << 12 | (UInt32(truncatingIfNeeded: w >> 8) & 0x3F) << 6
+                | UInt32(truncatingIfNeeded: w >> 16) & 0x3F
+            // Overlong forms and surrogates are no scalars (as in `code`).
+            guard v0 >= 0x800, v0 & 0xF800 != 0xD800 else { return (-1, -1) }
+            let c0 = bmpCode(v0)
+            let t0 = Int(cells[0].base) &+ c0
+            guard c0 != 0, cells[t0].check == 0 else { return (-1, -1) }
             var bestEnd = -1
             var bestValue: Int32 = -1
+            if values[t0] >= 0 {
+                bestEnd = start + 3
+                bestValue = values[t0]
+            }
+            let v1 = (UInt32(truncatingIfNeeded: w >> 24) & 0x0F) << 12 | (UInt32(truncatingIfNeeded: w >> 32) & 0x3F) << 6
+                | UInt32(truncatingIfNeeded: w >> 40) & 0x3F
+            guard v1 >= 0x800, v1 & 0xF800 != 0xD800 else { return (bestEnd, bestValue) }
+            let c1 = bmpCode(v1)
+            let t1 = Int(cells[t0].base) &+ c1
+            guard c1 != 0, cells[t1].check == Int32(truncatingIfNeeded: t0) else { return (bestEnd, bestValue) }
+            if values[t1] >= 0 {
+                bestEnd = start + 6
+                bestValue = values[t1]
+            }
+            return walk(p, from: t1, at: start + 6, limit, bestEnd: bestEnd, bestValue: bestValue)
+        }
+
+        /// The walk of `longest` from cell `cell` at byte `j`, with the best match found before it.
+        @inline(__always)
+        private func walk(_ p: UnsafePointer<UInt8>, from cell: Int, at j: Int, _ limit: Int, bestEnd: Int, bestValue: Int32)
+            -> (end: Int, value: Int32) {
+            var cell = cell
+            var j = j
+            var bestEnd = bestEnd
+            var bestValue = bestValue
             while j < limit {
                 let (c, length) = code(p, j, limit)
                 if c == 0 { break }
@@ -561,6 +605,24 @@ extension LongestMatchAutomaton {
             threeByteSingles = automata.contains { $0.hasThreeByteSingle }
         }
 
+        /// The first position from `i` on, before `end`, where no two three-byte scalars stand or where `bits`, the
+        /// filter of all automata, lets their raw bytes through; `i` itself when it is not before `end`, else `end`
+        /// when there is none. Its own function, so that the loop (the one over most of the text) keeps everything
+        /// in registers.
+        @inline(never)
+        private static func skipHanPairs(_ p: UnsafePointer<UInt8>, from i: Int, before end: Int,
+                                         _ bits: UnsafePointer<UInt64>, _ shift: UInt64) -> Int {
+            var i = i
+            while i < end {
+                let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if w & 0xC0C0_F0C0_C0F0 != 0x8080_E080_80E0 { return i }
+                let h = Int(truncatingIfNeeded: Storage.hanPairProduct(w) &>> shift)
+                if bits[h &>> 6] & (1 &<< UInt64(truncatingIfNeeded: h)) != 0 { return i }
+                i &+= 3
+            }
+            return i
+        }
+
         /// `automata[k].matches(in: text, range: range)` for every k.
         func matches(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [[(range: Range<Int>, value: Int32)]] {
             let n = automata.count
@@ -589,20 +651,18 @@ extension LongestMatchAutomaton {
                     // are tested against the patterns' first six bytes: no decoding for the scalars that begin none.
                     // (With one-scalar patterns of three bytes the test does not decide alone: the general path runs.)
                     if !threeByteSingles {
-                        while i < fastEnd {
+                        while true {
+                            i = Self.skipHanPairs(p, from: i, before: fastEnd, hanPairs, hanShift)
+                            guard i < fastEnd else { break }
                             let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
                             if w & 0xC0C0_F0C0_C0F0 != 0x8080_E080_80E0 { break }
-                            let product = Storage.hanPairProduct(w)
-                            let h = Int(truncatingIfNeeded: product &>> hanShift)
-                            if hanPairs[h &>> 6] & (1 &<< UInt64(truncatingIfNeeded: h)) != 0 {
-                                // Some automaton has patterns beginning with these two scalars: each one's own
-                                // filter, then its walk.
-                                for k in 0..<n where i >= next[k] && storages[k].mayStartHanPair(product) {
-                                    let m = storages[k].longest(p, i, end)
-                                    if m.end >= 0 {
-                                        out[k].append((range: i..<m.end, value: m.value))
-                                        next[k] = m.end
-                                    }
+                            // Some automaton has patterns beginning with these two scalars: each one's own filter,
+                            // then its walk.
+                            for k in 0..<n where i >= next[k] && storages[k].mayStartHanPair(w) {
+                                let m = storages[k].longest(p, i, end, hanPair: w)
+                                if m.end >= 0 {
+                                    out[k].append((range: i..<m.end, value: m.value))
+                                    next[k] = m.end
                                 }
                             }
                             i &+= 3
