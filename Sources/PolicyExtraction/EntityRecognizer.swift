@@ -308,11 +308,9 @@ public final class EntityRecognizer: Sendable {
         }
         if !absorbing.isEmpty {
             let absorbingSpans = SortedSpans(absorbing)
-            let absorbed = { (m: EntityMention) in
-                m.kind == .programme && absorbingSpans.containsSpan(containing: m.range) { $0 != m.range }
+            out.removeAllKeepingOrder { m in
+                m.pointee.kind == .programme && absorbingSpans.containsSpan(containing: m.pointee.range) { $0 != m.pointee.range }
             }
-            // In place: the kept mentions move without being copied (a filtered copy retains all their strings).
-            if out.contains(where: absorbed) { out.removeAll(where: absorbed) }
         }
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
                                                                : $0.range.upperBound > $1.range.upperBound }
@@ -532,5 +530,28 @@ private struct SortedSpans {
             lo += 1
         }
         return false
+    }
+}
+
+extension Array {
+    /// `removeAll(where:)` that moves the kept elements down in order without copying them: no retain or release
+    /// of their references (the standard one swaps them through temporary copies). The test reads each element
+    /// in place, through a pointer (a parameter of type `Element` would be a copy of it).
+    fileprivate mutating func removeAllKeepingOrder(where shouldBeRemoved: (UnsafeMutablePointer<Element>) -> Bool) {
+        let kept: Int = withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var write = 0
+            for read in 0..<buffer.count where !shouldBeRemoved(base + read) {
+                if write != read {
+                    // The removed element at `write` and the kept one at `read` change places, by moves.
+                    let removed = (base + write).move()
+                    (base + write).moveInitialize(from: base + read, count: 1)
+                    (base + read).initialize(to: removed)
+                }
+                write += 1
+            }
+            return write
+        }
+        removeLast(count - kept)
     }
 }
