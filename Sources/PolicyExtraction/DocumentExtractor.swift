@@ -48,21 +48,44 @@ struct DocumentRegistry {
     private var byTitle: [ByteKey: Int] = [:]
     private var byNumber: [ByteKey: Int] = [:]
 
-    /// Title without spaces, quotes and brackets normalised, for matching.
+    /// Title without spaces, quotes and brackets normalised, for matching: spaces (" ", tab, U+3000, U+00A0) and
+    /// line breaks dropped; — – － → "-"; ( ) → （ ）; < 〈 → 《; > 〉 → 》. Worked on the UTF-8, and the title itself is
+    /// returned (no copy) when nothing changes.
     static func titleKey(_ title: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in title.unicodeScalars {
-            if s.isInlineSpace || s == "\n" { continue }
-            switch s {
-            case "—", "–", "－": out.append("-")
-            case "(": out.append("（")
-            case ")": out.append("）")
-            case "<", "〈": out.append("《")
-            case ">", "〉": out.append("》")
-            default: out.append(s)
+        var utf8 = title
+        return utf8.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            var copied = 0  // bytes before this are in `out` (once it is in use)
+            var changed = false
+            var i = 0
+            func replace(_ length: Int, with replacement: [UInt8]) {
+                if !changed { changed = true; out.reserveCapacity(b.count) }
+                out.append(contentsOf: b[copied..<i])
+                out.append(contentsOf: replacement)
+                i += length
+                copied = i
             }
+            while i < b.count {
+                switch b[i] {
+                case 0x20, 0x09, 0x0A: replace(1, with: [])
+                case 0x28: replace(1, with: [0xEF, 0xBC, 0x88])  // （
+                case 0x29: replace(1, with: [0xEF, 0xBC, 0x89])  // ）
+                case 0x3C: replace(1, with: [0xE3, 0x80, 0x8A])  // 《
+                case 0x3E: replace(1, with: [0xE3, 0x80, 0x8B])  // 》
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: replace(2, with: [])
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0x93 || b[i + 2] == 0x94):
+                    replace(3, with: [0x2D])  // – —
+                case 0xEF where i + 2 < b.count && b[i + 1] == 0xBC && b[i + 2] == 0x8D: replace(3, with: [0x2D])  // －
+                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80: replace(3, with: [])  // U+3000
+                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x88: replace(3, with: [0xE3, 0x80, 0x8A])
+                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x89: replace(3, with: [0xE3, 0x80, 0x8B])
+                default: i += 1
+                }
+            }
+            guard changed else { return title }
+            out.append(contentsOf: b[copied..<b.count])
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// Index of the draft with this 文号 or title, if any.

@@ -94,11 +94,13 @@ struct ExtractionRun {
         var sentenceIndex = 0
         for scope in scopes {
             var mentions = pipeline.recognizer.mentions(in: text.utf8, range: scope.range, contextProvince: scope.contextProvince)
-            let inOrder: (EntityMention, EntityMention) -> Bool = {
-                ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+            // (Usually already in text order: checking is cheaper than sorting. The check reads the ranges in
+            // place: pairs of copied mentions would retain every string they hold.)
+            if mentions.indices.dropFirst().contains(where: {
+                (mentions[$0].range.lowerBound, mentions[$0].range.upperBound) < (mentions[$0 - 1].range.lowerBound, mentions[$0 - 1].range.upperBound)
+            }) {
+                mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
             }
-            // (Usually already in text order: checking is cheaper than sorting.)
-            if zip(mentions, mentions.dropFirst()).contains(where: { inOrder($1, $0) }) { mentions.sort(by: inOrder) }
             var mentionIndex = 0
             while sentenceIndex < sentences.count, sentences[sentenceIndex].range.upperBound <= scope.range.lowerBound { sentenceIndex += 1 }
             var k = sentenceIndex
@@ -225,22 +227,28 @@ struct ExtractionRun {
     static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64]) -> (hasQuantity: Bool, hasCue: Bool) {
         var hasQuantity = false
         var hasCue = false
-        cueLastBytes.withUnsafeBufferPointer { lastBytes in
-        cueSecondScalars.withUnsafeBufferPointer { secondScalars in
+        cueSecondScalars.withUnsafeBufferPointer { cueEnds in
         quantityFollowers.withUnsafeBufferPointer { followers in
         bytes.withUnsafeBufferPointer { b in
-            var previous: UInt32 = 0
             var i = range.lowerBound
             let end = range.upperBound
-            /// Bytes before this offset belong to a number already looked at.
-            var numberEnd = i
-            /// Where the previous scalar starts when it was skipped undecoded (-1: `previous` holds it).
-            var previousStart = -1
             while i < end {
                 let lead = b[i]
-                let v: UInt32
-                if lead < 0x80 {
-                    if !hasQuantity, i >= numberEnd, lead &- 0x30 <= 9 {
+                if lead & 0xF0 == 0xE0, i + 3 <= end {
+                    // A three-byte scalar (most of the text; valid UTF-8, so no continuation checks). Every cue ends
+                    // with one: one bit of the table rules out nearly all of them without a branch on their bytes.
+                    let v = threeByteScalarValue(b, i)
+                    if !hasCue, cueEnds[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 {
+                        // Every cue's first scalar is a three-byte one too: decode the scalar before only now.
+                        let previous = i - 3 >= range.lowerBound && b[i - 3] & 0xF0 == 0xE0 ? threeByteScalarValue(b, i - 3) : 0
+                        if endsCue(previous: previous, v) {
+                            hasCue = true
+                            if hasQuantity { return }
+                        }
+                    }
+                    i += 3
+                } else if lead < 0x80 {
+                    if !hasQuantity, lead &- 0x30 <= 9 {
                         // The number and what follows it.
                         var j = i
                         while j < end {
@@ -249,7 +257,8 @@ struct ExtractionRun {
                             else if c == 0xEF, j + 2 < end, b[j + 1] == 0xBC, b[j + 2] == 0x8E { j += 3 }  // ．
                             else { break }
                         }
-                        numberEnd = j
+                        // (The scan goes on after the number: its bytes start no other number.)
+                        i = j
                         while j < end {
                             if b[j] == 0x20 || b[j] == 0x09 { j += 1 }
                             else if b[j] == 0xC2, j + 1 < end, b[j + 1] == 0xA0 { j += 2 }  // no-break space
@@ -262,46 +271,14 @@ struct ExtractionRun {
                             hasQuantity = followers.isEmpty || w < 0x10000 && followers[Int(w >> 6)] >> UInt64(w & 63) & 1 != 0
                             if hasQuantity, hasCue { return }
                         }
-                    }
-                    previous = UInt32(lead)
-                    previousStart = -1
-                    i += 1
-                    continue
-                } else if lead >= 0xE0, lead < 0xF0, i + 3 <= end {
-                    // A three-byte scalar (the clean text is valid UTF-8: no continuation or surrogate checks).
-                    // Its last byte rules out most scalars before any decoding.
-                    if hasCue || lastBytes[Int(b[i + 2])] == 0 {
-                        previousStart = i
-                        i += 3
                         continue
                     }
-                    v = threeByteScalarValue(b, i)
-                    // The scalar before, decoded only now.
-                    if previousStart >= 0 {
-                        let p = b[previousStart]
-                        previous = p >= 0xE0 && p < 0xF0
-                            ? threeByteScalarValue(b, previousStart)
-                            : decodeScalar(bytes, at: previousStart, limit: end).0.value
-                        previousStart = -1
-                    }
-                    i += 3
+                    i += 1
                 } else {
-                    let (scalar, length) = decodeScalar(bytes, at: i, limit: end)
-                    v = scalar.value
-                    if previousStart >= 0 {
-                        previous = decodeScalar(bytes, at: previousStart, limit: end).0.value
-                        previousStart = -1
-                    }
-                    i += length
+                    // Two- and four-byte scalars end no cue.
+                    i += decodeScalar(bytes, at: i, limit: end).1
                 }
-                // (Most scalars end no cue: one bit of the table rules them out.)
-                if !hasCue, v < 0x10000, secondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0, endsCue(previous: previous, v) {
-                    hasCue = true
-                    if hasQuantity { return }
-                }
-                previous = v
             }
-        }
         }
         }
         }
@@ -312,18 +289,6 @@ struct ExtractionRun {
     static func mayEndCue(_ v: UInt32) -> Bool {
         v < 0x10000 && cueSecondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0
     }
-
-    /// 1 for every byte that ends the UTF-8 of a scalar in `cueSecondScalars` (all are three-byte scalars).
-    static let cueLastBytes: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 256)
-        for (word, bits) in cueSecondScalars.enumerated() where bits != 0 {
-            for bit in 0..<64 where bits >> UInt64(bit) & 1 != 0 {
-                let v = UInt32(word * 64 + bit)
-                table[Int(0x80 | v & 0x3F)] = 1
-            }
-        }
-        return table
-    }()
 
     /// Bit v is set for every BMP scalar v that can end a cue in `endsCue`.
     static let cueSecondScalars: [UInt64] = {
@@ -365,25 +330,35 @@ struct ExtractionRun {
             return slot
         }
         var aliases: [String] = surfaceIsName ? [] : [m.surface]
-        var attributes: Attributes = [:]
-        attributes.reserveCapacity(2)
+        // (Built as one literal: a dictionary grown key by key allocates twice.)
+        let attributes: Attributes
         switch m.kind {
         case .agency:
             aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
-            if let level = m.level { attributes["level"] = .string(level) }
-            if let parent = m.parent { attributes["parent"] = .string(parent) }
+            switch (m.level, m.parent) {
+            case let (level?, parent?): attributes = ["level": .string(level), "parent": .string(parent)]
+            case let (level?, nil): attributes = ["level": .string(level)]
+            case let (nil, parent?): attributes = ["parent": .string(parent)]
+            case (nil, nil): attributes = [:]
+            }
         case .region:
             let code = String(decoding: m.nodeID.utf8.dropFirst("region:".utf8.count), as: UTF8.self)
-            if let region = pipeline.ontology.region(code: code) { aliases += region.aliases; attributes["code"] = .string(code) }
-            if let level = m.level { attributes["level"] = .string(level) }
+            let known = pipeline.ontology.region(code: code)
+            if let known { aliases += known.aliases }
+            switch (known != nil ? code : nil, m.level) {
+            case let (code?, level?): attributes = ["code": .string(code), "level": .string(level)]
+            case let (code?, nil): attributes = ["code": .string(code)]
+            case let (nil, level?): attributes = ["level": .string(level)]
+            case (nil, nil): attributes = [:]
+            }
         case .programme:
             if let seed = pipeline.ontology.programme(named: m.canonical) {
                 aliases += seed.aliases
             } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
                 aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
             }
-            attributes["confidence"] = .double(m.confidence)
-        default: break
+            attributes = ["confidence": .double(m.confidence)]
+        default: attributes = [:]
         }
         return builder.addNode(slot: nil, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
                                attributes: attributes, evidence: evidence)

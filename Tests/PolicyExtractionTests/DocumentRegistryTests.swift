@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PolicyExtraction
 
 @Suite struct DocumentRegistryTests {
@@ -7,6 +8,33 @@ import Testing
         d.issuers = issuers.map { DraftIssuer(nodeID: "agency:" + $0, canonical: $0, surface: $0, statedAt: 0..<1) }
         d.issuerSource = source
         return d
+    }
+
+    /// The byte-level title key agrees with a plain scalar-by-scalar rewrite on random titles.
+    @Test func titleKeyAgreesWithAScalarRewrite() {
+        func reference(_ title: String) -> String {
+            var out = String.UnicodeScalarView()
+            for s in title.unicodeScalars {
+                switch s {
+                case " ", "\t", "\u{3000}", "\u{A0}", "\n": continue
+                case "—", "–", "－": out.append("-")
+                case "(": out.append("（")
+                case ")": out.append("）")
+                case "<", "〈": out.append("《")
+                case ">", "〉": out.append("》")
+                default: out.append(s)
+                }
+            }
+            return String(out)
+        }
+        let alphabet = Array("关于印发规划的通知（）()<>〈〉《》—–－- \t\u{3000}\u{A0}\n2025年aé😀\u{2015}\u{3001}".unicodeScalars)
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<5000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...14, using: &random) { view.append(alphabet[Int.random(in: 0..<alphabet.count, using: &random)]) }
+            let title = String(view)
+            #expect(Array(DocumentRegistry.titleKey(title).utf8) == Array(reference(title).utf8), "\(title)")
+        }
     }
 
     @Test func mergesByTitleAndKeepsTheFirstID() {
