@@ -41,8 +41,13 @@ public final class EntityRecognizer: Sendable {
         var implicitLocal = false
     }
     private let summaries: [TargetSummary]
+    /// Each surface (automaton value) as a String: a match of value v is exactly the bytes of `surfaces[v]`, so
+    /// the mention takes that String instead of building one from the text.
+    private let surfaces: [String]
     private let regionAutomaton: LongestMatchAutomaton
     private let regionTargets: [[Int]]
+    /// Each surface of `regionAutomaton`, by value (as `surfaces`).
+    private let regionSurfaces: [String]
     /// For each region (by index), the id of the region containing it ("region:<parent code>").
     private let regionParentIDs: [String?]
     private let patterns: AgencyPatterns
@@ -112,6 +117,9 @@ public final class EntityRecognizer: Sendable {
             return summary
         }
         automaton = LongestMatchAutomaton(strings: surfaceIndex.map { ($0.key, Int32($0.value)) })
+        var surfaces = [String](repeating: "", count: targets.count)
+        for (surface, i) in surfaceIndex { surfaces[i] = surface }
+        self.surfaces = surfaces
 
         var regionSurfaces: [String: Int] = [:]
         var regionTargets: [[Int]] = []
@@ -128,6 +136,9 @@ public final class EntityRecognizer: Sendable {
         self.regionTargets = regionTargets
         regionParentIDs = ontology.regions.map { r in r.parentCode.map { "region:" + $0 } }
         regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
+        var regionSurfaceList = [String](repeating: "", count: regionTargets.count)
+        for (surface, i) in regionSurfaces { regionSurfaceList[i] = surface }
+        self.regionSurfaces = regionSurfaceList
         self.patterns = patterns
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
@@ -180,7 +191,7 @@ public final class EntityRecognizer: Sendable {
                 claimed.append(m.range)
                 continue
             }
-            let surface = Self.string(text, m.range)
+            let surface = surfaces[Int(m.value)]
             if let index = summary.organization {
                 let o = ontology.organizations[index]
                 out.append(EntityMention(range: m.range, kind: .organization, nodeID: o.id, canonical: o.canonical,
@@ -239,7 +250,7 @@ public final class EntityRecognizer: Sendable {
                 inner = regionAutomaton.matches(in: text, range: next..<span.upperBound)
             }
             for r in inner {
-                let surface = Self.string(text, r.range)
+                let surface = regionSurfaces[Int(r.value)]
                 if let best = resolveRegion(regionTargets[Int(r.value)], context: context),
                    ontology.regions[best.index].level != .area || r.range.count >= 9 {
                     out.append(regionMention(r.range, best.index, surface, best.confidence, best.alternatives))
@@ -247,7 +258,9 @@ public final class EntityRecognizer: Sendable {
             }
         }
         // Areas found by head word (南京都市圈) where no gazetteer name stands.
-        var regionSpans = out.compactMap { $0.kind == .region ? $0.range : nil }
+        var regionSpans: [Range<Int>] = []
+        // Read in place (a closure over the mentions would get a copy of each).
+        for i in out.indices where out[i].kind == .region { regionSpans.append(out[i].range) }
         for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7, heads: found[2]) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
