@@ -286,12 +286,11 @@ public final class EntityRecognizer: Sendable {
         // Programmes found by pattern, where no seed programme or agency already stands.
         let candidates = discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold, heads: found[1])
         let seedSpans = SortedSpans(candidates.isEmpty ? [] : programmeSpans + claimed)
-        // Starts of the programme spans by their end, for the check of words before a seed name.
-        var programmeStartsByEnd: [Int: [Int]] = [:]
-        if !candidates.isEmpty {
-            for span in programmeSpans { programmeStartsByEnd[span.upperBound, default: []].append(span.lowerBound) }
-        }
+        // The programme spans as (end, start), sorted by end, for the check of words before a seed name.
+        let programmeEnds = candidates.isEmpty ? []
+            : programmeSpans.map { (end: $0.upperBound, start: $0.lowerBound) }.sorted { $0.end < $1.end }
         var seenNames: Set<NameKey> = []
+        seenNames.reserveCapacity(candidates.count)
         var absorbing: [Range<Int>] = []
         for c in candidates {
             // Inside, across or equal to a known name: no new programme; around a seed programme (国家数字经济创新发展
@@ -304,11 +303,21 @@ public final class EntityRecognizer: Sendable {
             }
             // Words before a seed name make a different programme only when they name a place (湖南 + 自贸试验区);
             // generic modifiers and descriptions (国家级, 未来三年相关) leave the seed itself.
-            if let starts = programmeStartsByEnd[c.range.upperBound], starts.contains(where: {
-                $0 > c.range.lowerBound && regionAutomaton.matches(in: text, range: c.range.lowerBound..<$0).isEmpty
-            }) {
-                continue
+            var first = 0, past = programmeEnds.count
+            while first < past {
+                let mid = (first + past) >> 1
+                if programmeEnds[mid].end < c.range.upperBound { first = mid + 1 } else { past = mid }
             }
+            var seedAfterWords = false
+            while first < programmeEnds.count, programmeEnds[first].end == c.range.upperBound {
+                let start = programmeEnds[first].start
+                if start > c.range.lowerBound, regionAutomaton.matches(in: text, range: c.range.lowerBound..<start).isEmpty {
+                    seedAfterWords = true
+                    break
+                }
+                first += 1
+            }
+            if seedAfterWords { continue }
             let canonical = c.name
             let key = NameKey(canonical)
             if ontology.hasAgency(named: key) || ontology.hasRegion(named: key) { continue }

@@ -230,9 +230,10 @@ struct ProgrammeDiscovery: Sendable {
             var cut = start
             var scan = start
             while scan < m.range.lowerBound {
-                let strongVerb = Self.followsPotential(text, scan, start) ? nil
+                let potential = Self.followsPotential(text, scan, start)
+                let strongVerb = potential ? nil
                     : strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
-                if !Self.followsPotential(text, scan, start),
+                if !potential,
                    let verb = strongVerb ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
                     // Strong verbs end the left context when two scalars are left; weak ones (提升, 建设) when four
                     // are, so that 质量提升行动 keeps its verb.
