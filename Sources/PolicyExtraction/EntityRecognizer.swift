@@ -41,6 +41,12 @@ public final class EntityRecognizer: Sendable {
         var implicitLocal = false
     }
     private let summaries: [TargetSummary]
+    /// The names of each agency, region, programme and organisation (by index), built once and shared by their
+    /// mentions.
+    private let agencyNames: [EntityNames]
+    private let regionNames: [EntityNames]
+    private let programmeNames: [EntityNames]
+    private let organizationNames: [EntityNames]
     /// Each surface (automaton value) as a String: a match of value v is exactly the bytes of `surfaces[v]`, so
     /// the mention takes that String instead of building one from the text.
     private let surfaces: [String]
@@ -134,7 +140,16 @@ public final class EntityRecognizer: Sendable {
             }
         }
         self.regionTargets = regionTargets
-        regionParentIDs = ontology.regions.map { r in r.parentCode.map { "region:" + $0 } }
+        let regionParentIDs = ontology.regions.map { r in r.parentCode.map { "region:" + $0 } }
+        self.regionParentIDs = regionParentIDs
+        agencyNames = ontology.agencies.map {
+            EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.level.rawValue, parent: $0.parent)
+        }
+        regionNames = ontology.regions.enumerated().map { i, r in
+            EntityNames(nodeID: r.id, canonical: r.canonical, level: r.level.rawValue, parent: regionParentIDs[i])
+        }
+        programmeNames = ontology.programmes.map { EntityNames(nodeID: $0.id, canonical: $0.canonical) }
+        organizationNames = ontology.organizations.map { EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.kind) }
         regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
         var regionSurfaceList = [String](repeating: "", count: regionTargets.count)
         for (surface, i) in regionSurfaces { regionSurfaceList[i] = surface }
@@ -193,9 +208,8 @@ public final class EntityRecognizer: Sendable {
             }
             let surface = surfaces[Int(m.value)]
             if let index = summary.organization {
-                let o = ontology.organizations[index]
-                out.append(EntityMention(range: m.range, kind: .organization, nodeID: o.id, canonical: o.canonical,
-                                         surface: surface, confidence: 1, level: o.kind))
+                out.append(EntityMention(range: m.range, kind: .organization, surface: surface, confidence: 1,
+                                         names: organizationNames[index]))
                 claimed.append(m.range)
                 continue
             }
@@ -228,8 +242,9 @@ public final class EntityRecognizer: Sendable {
                 let confidence = p.core ? 1 : Self.peripheralProgrammeConfidence
                 programmeSpans.append(typed)
                 guard confidence >= programmeThreshold else { continue }
-                out.append(EntityMention(range: typed, kind: .programme, nodeID: p.id, canonical: p.canonical,
-                                         surface: typed == m.range ? surface : Self.string(text, typed), confidence: confidence))
+                out.append(EntityMention(range: typed, kind: .programme,
+                                         surface: typed == m.range ? surface : Self.string(text, typed),
+                                         confidence: confidence, names: programmeNames[i]))
             }
             for case .implicitLocal(let suffix, let level) in candidates {
                 if let region = implicitRegion(level: level, context: context) {
@@ -343,34 +358,37 @@ public final class EntityRecognizer: Sendable {
     /// named parent after it. Empty when the match is a generic word (财政部门).
     private func agencyMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ index: Int, _ limit: Int,
                                 _ surface: String, _ names: BodyNameCache) -> [EntityMention] {
-        let agency = ontology.agencies[index]
+        // The agency's level and name read in place (a copy of the whole agency retains all its strings).
+        let agencyLevel = ontology.agencies[index].level
+        let agencyCanonical = agencyNames[index].canonical
         // X部门 is a generic role (财政部门), not the ministry.
         if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return [] }
-        let parentMention = mention(for: agency, span, surface, 1)
+        let parentMention = EntityMention(range: span, kind: .agency, surface: surface, confidence: 1,
+                                          names: agencyNames[index])
         // 农业农村部国家乡村振兴局 (a signature without separators) is two bodies, not a sub-unit.
         let nextIsKnown = automaton.longestMatch(in: text, at: span.upperBound, limit: limit).map { next in
             targets[Int(next.value)].contains { if case .generic = $0 { return false } else { return true } }
         } ?? false
-        if agency.level == .central || agency.level == .party, !nextIsKnown,
+        if agencyLevel == .central || agencyLevel == .party, !nextIsKnown,
            let end = patterns.subUnit(in: text, at: span.upperBound, limit: limit) {
             let range = span.lowerBound..<end
             let written = Self.string(text, range)
-            let canonical = agency.canonical + Self.string(text, span.upperBound..<end)
+            let canonical = agencyCanonical + Self.string(text, span.upperBound..<end)
             if let known = ontology.agency(named: canonical) ?? ontology.agency(named: written) {
                 return [mention(for: known, range, written, 1), parentMention]
             }
             return [EntityMention(range: range, kind: .agency, nodeID: "agency:" + canonical, canonical: canonical,
-                                  surface: written, confidence: 0.85, level: agency.level.rawValue, parent: agency.canonical),
+                                  surface: written, confidence: 0.85, level: agencyLevel.rawValue, parent: agencyCanonical),
                     parentMention]
         }
         // A province-level body that is not a division (新疆生产建设兵团) names its bureaus like a province.
-        if agency.level == .provincial {
-            let pseudo = Region(code: nil, canonical: agency.canonical, level: .province, parentCode: nil)
+        if agencyLevel == .provincial {
+            let pseudo = Region(code: nil, canonical: agencyCanonical, level: .province, parentCode: nil)
             if let body = patterns.localBody(in: text, at: span.upperBound, limit: limit, region: pseudo, cache: names) {
-                var out = [localMention(span.lowerBound..<body.end, text, body.canonical, agency.canonical, .provincial, 0.9),
+                var out = [localMention(span.lowerBound..<body.end, text, body.canonical, agencyCanonical, .provincial, 0.9),
                            parentMention]
                 for more in patterns.enumeratedBodies(in: text, after: body.end, limit: limit, region: pseudo, cache: names) {
-                    out.append(localMention(more.range, text, more.canonical, agency.canonical, .provincial, 0.85))
+                    out.append(localMention(more.range, text, more.canonical, agencyCanonical, .provincial, 0.85))
                 }
                 return out
             }
@@ -395,10 +413,14 @@ public final class EntityRecognizer: Sendable {
     /// A mention of region `index` (its fields read in place: no copy of the whole region).
     private func regionMention(_ range: Range<Int>, _ index: Int, _ surface: String, _ confidence: Double,
                                _ alternatives: [String]) -> EntityMention {
-        EntityMention(range: range, kind: .region, nodeID: ontology.regions[index].id,
-                      canonical: ontology.regions[index].canonical, surface: surface, confidence: confidence,
-                      level: ontology.regions[index].level.rawValue, parent: regionParentIDs[index],
-                      alternatives: alternatives)
+        if alternatives.isEmpty {
+            return EntityMention(range: range, kind: .region, surface: surface, confidence: confidence,
+                                 names: regionNames[index])
+        }
+        return EntityMention(range: range, kind: .region, nodeID: ontology.regions[index].id,
+                             canonical: ontology.regions[index].canonical, surface: surface, confidence: confidence,
+                             level: ontology.regions[index].level.rawValue, parent: regionParentIDs[index],
+                             alternatives: alternatives)
     }
 
     /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅); returns the body's end.
