@@ -42,6 +42,11 @@ struct AgencyPatterns: Sendable {
         }
     }
 
+    /// False when no local body suffix starts at `start` (then `localBody` finds nothing, whatever the region).
+    func mayStartBody(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Bool {
+        suffixAutomaton.longestMatch(in: text, at: start, limit: limit) != nil
+    }
+
     /// A local body suffix starting at `start` that applies to `region`: its end and canonical name.
     func localBody(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, region: Region,
                    cache: BodyNameCache? = nil) -> (end: Int, canonical: String, parent: String?)? {

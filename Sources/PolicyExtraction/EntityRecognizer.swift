@@ -438,7 +438,9 @@ public final class EntityRecognizer: Sendable {
         }
         out.append(regionMention(span, best.index, surface, best.confidence, best.alternatives))
         if best.alternatives.isEmpty, regionLevel == .province || regionLevel == .prefecture { nearby = best.index }
-        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound,
+        // Most regions are followed by no body suffix: tested before the region is copied for `localBody`.
+        guard patterns.mayStartBody(in: text, at: span.upperBound, limit: range.upperBound),
+              let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound,
                                             region: ontology.regions[best.index], cache: names) else { return nil }
         var start = span.lowerBound
         // 中共江苏省委: take the party prefix into the span.
