@@ -346,10 +346,11 @@ extension LongestMatchAutomaton {
             (key & 0xFFFF_FFFF_FFFF) &* 0xC2B2_AE3D_27D4_EB4F
         }
 
-        /// False when no pattern begins with the two three-byte scalars whose raw bytes are `key` (low 48 bits).
+        /// False when no pattern begins with the two three-byte scalars whose raw bytes gave `product`
+        /// (`ownHanPairProduct` of them).
         @inline(__always)
-        func mayStartHanPair(_ key: UInt64) -> Bool {
-            let h = Int(truncatingIfNeeded: Self.ownHanPairProduct(key) &>> UInt64(truncatingIfNeeded: 64 &- hanPairShift))
+        func mayStartHanPair(product: UInt64) -> Bool {
+            let h = Int(truncatingIfNeeded: product &>> UInt64(truncatingIfNeeded: 64 &- hanPairShift))
             return hanPairBits[h &>> 6] & (1 &<< UInt64(truncatingIfNeeded: h)) != 0
         }
 
@@ -658,7 +659,8 @@ extension LongestMatchAutomaton {
                             if w & 0xC0C0_F0C0_C0F0 != 0x8080_E080_80E0 { break }
                             // Some automaton has patterns beginning with these two scalars: each one's own filter,
                             // then its walk.
-                            for k in 0..<n where i >= next[k] && storages[k].mayStartHanPair(w) {
+                            let own = Storage.ownHanPairProduct(w)
+                            for k in 0..<n where i >= next[k] && storages[k].mayStartHanPair(product: own) {
                                 let m = storages[k].longest(p, i, end, hanPair: w)
                                 if m.end >= 0 {
                                     out[k].append((range: i..<m.end, value: m.value))

@@ -230,6 +230,12 @@ struct ProgrammeDiscovery: Sendable {
             var cut = start
             var scan = start
             while scan < m.range.lowerBound {
+                let decoded = AgencyPatterns.decode(text, scan, m.range.lowerBound)
+                // Most positions begin no verb: one set test before the automata.
+                guard let (first, after) = decoded, Self.verbStarts.contains(first) else {
+                    scan = decoded?.1 ?? (scan + 1)
+                    continue
+                }
                 let potential = Self.followsPotential(text, scan, start)
                 let strongVerb = potential ? nil
                     : strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
@@ -247,7 +253,7 @@ struct ProgrammeDiscovery: Sendable {
                     }
                     scan = verb.end
                 } else {
-                    scan = AgencyPatterns.decode(text, scan, m.range.lowerBound)?.1 ?? (scan + 1)
+                    scan = after
                 }
             }
             // Without a stop character or verb before it, the left edge of the name is unknown.
@@ -310,6 +316,10 @@ struct ProgrammeDiscovery: Sendable {
         "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全", "提出", "发起", "加入", "倡导", "共建",
         "发挥", "确保", "明确", "制订", "发布", "出台", "达成", "深化", "进一步",
     ]
+
+    /// First scalars of the strong and clause verbs: where none stands, neither automaton can match.
+    private static let verbStarts = ScalarSet(String(String.UnicodeScalarView(
+        (strongVerbs + clauseVerbs).compactMap { $0.unicodeScalars.first })))
 
     /// Clause verbs that are never a noun inside a name (unlike 促进, 结合): close before a head they make a clause.
     private static let pureVerbs = ["确保", "发挥", "明确", "达成", "制订", "发布", "出台", "根据", "按照", "通过"]
