@@ -132,7 +132,7 @@ struct ProgrammeDiscovery: Sendable {
             } else {
                 // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
                 // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
-                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, strongVerbAutomaton)
+                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, strongVerbAutomaton, Self.strongVerbEnds)
                     && !inner.unicodeScalars.contains { $0 == "、" || $0 == "+" || $0 == "的" }
                     && !inner.unicodeScalars.allSatisfy { Self.numerals.contains($0) }
                 out.append(Candidate(range: i..<afterClose, name: inner, confidence: led ? 0.5 + Self.verbBonus : 0.5))
@@ -267,7 +267,9 @@ struct ProgrammeDiscovery: Sendable {
             }
             // Quantifiers are no part of a name (一系列国际旅游示范区).
             for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
-            if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton) { verbLed = true }
+            if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton, Self.strongVerbEnds) {
+                verbLed = true
+            }
             // 国家…/全国… names a national programme; 国家级… only grades a kind of thing.
             let national = Self.nationalPrefixes.contains { p in Self.hasPrefix(text, start, m.range.lowerBound, p) }
                 && !Self.hasPrefix(text, start + 6, m.range.lowerBound, Self.gradeSuffix)
@@ -275,7 +277,7 @@ struct ProgrammeDiscovery: Sendable {
             let distinctive = Self.distinctiveScalarCount(body)
             guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix(Self.andBytes) else { continue }
             // A modifier ending in a clause verb describes an action, not a name (纷纷加强战略).
-            if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton) { continue }
+            if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton, Self.clauseVerbEnds) { continue }
             // Engineering disciplines (土木工程) are no programmes.
             if headIsEngineering[Int(m.value)], Self.disciplineBytes.contains(where: { body.hasSuffix($0) }) { continue }
             // A bare verb is no modifier (开展示范区).
@@ -369,9 +371,16 @@ struct ProgrammeDiscovery: Sendable {
         "持续", "继续", "积极", "大力", "稳步", "全面实施", "贯彻", "推行", "支持", "开展了", "实行", "新建", "改建", "扩建",
     ]
 
-    /// True when the text just before `start` ends in a strong verb (实施 + name starting at a stop character).
+    /// Last scalars of the strong and of the clause verbs.
+    private static let strongVerbEnds = ScalarSet(String(String.UnicodeScalarView(strongVerbs.compactMap { $0.unicodeScalars.last })))
+    private static let clauseVerbEnds = ScalarSet(String(String.UnicodeScalarView(clauseVerbs.compactMap { $0.unicodeScalars.last })))
+
+    /// True when the text just before `start` ends in a verb of `automaton` (实施 + name starting at a stop
+    /// character). `lastScalars`: the last scalars of its verbs (where the scalar before `start` is none, no verb
+    /// ends there).
     private static func verbEnds(_ text: UnsafeBufferPointer<UInt8>, before start: Int, lower: Int,
-                                 _ automaton: LongestMatchAutomaton) -> Bool {
+                                 _ automaton: LongestMatchAutomaton, _ lastScalars: ScalarSet) -> Bool {
+        guard let (last, _) = AgencyPatterns.decodeBefore(text, start, lower), lastScalars.contains(last) else { return false }
         var s = start
         for _ in 0..<4 {
             guard let (_, before) = AgencyPatterns.decodeBefore(text, s, lower) else { break }
@@ -411,8 +420,17 @@ struct ProgrammeDiscovery: Sendable {
         if rest.byteCount < body.byteCount, body.hasPrefix(nationalPrefixes[0]) || body.hasPrefix(nationalPrefixes[1]) {
             return genericBodyEndingBytes.contains { rest.equals($0) }
         }
+        // Every ending is two three-byte scalars: unless the run ends in the last scalar of one, none is its suffix.
+        let end = rest.range.upperBound
+        guard rest.byteCount >= 6, genericBodyEndingLasts.contains(
+            (UInt32(rest.base[end - 3] & 0x0F) << 12) | (UInt32(rest.base[end - 2] & 0x3F) << 6) | UInt32(rest.base[end - 1] & 0x3F))
+        else { return false }
         return rest.scalarCount <= 4 && genericBodyEndingBytes.contains(where: { rest.hasSuffix($0) })
     }
+
+    /// Last scalars of `genericBodyEndings` (all of them two three-byte scalars).
+    private static let genericBodyEndingLasts = ScalarSet(String(String.UnicodeScalarView(
+        genericBodyEndings.compactMap { $0.unicodeScalars.last })))
 
     /// True when only Han characters (no stop character) stand between byte offsets `from` and `to` (at most six).
     /// A clause verb between them (…集群新建数据中心) separates the two.
