@@ -61,6 +61,8 @@ public final class EntityRecognizer: Sendable {
     private let areaDiscovery: ProgrammeDiscovery
     /// The gazetteer and both discoveries' head words, found in one pass.
     private let scan: LongestMatchAutomaton.Scan
+    /// Local body names built so far, kept across calls.
+    private let bodyNames = BodyNameCache()
 
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
@@ -197,7 +199,7 @@ public final class EntityRecognizer: Sendable {
         var consumedUntil = range.lowerBound
         // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
         var nearby: Int? = nil
-        let names = BodyNameCache()
+        let names = bodyNames
         let found = scan.matches(in: text, range: range)
         for m in found[0] {
             if m.range.lowerBound < consumedUntil { continue }
