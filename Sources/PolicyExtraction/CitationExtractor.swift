@@ -13,11 +13,19 @@ enum CitationExtractor {
     static let minimumTitleLength = 4
 
     static func citations(in span: ScalarSpan) -> [Citation] {
+        // A citation needs a 《 (a title) or digits (a 文号's year): most sentences have neither, and one pass says so.
+        var hasTitle = false
+        var hasDigit = false
+        for c in span.scalars {
+            if c == "《" { hasTitle = true } else if c.digitValue != nil { hasDigit = true } else { continue }
+            if hasTitle && hasDigit { break }
+        }
+        guard hasTitle || hasDigit else { return [] }
         var out: [Citation] = []
-        let numbers = DocumentNumber.occurrences(in: span, from: 0, to: span.count)
+        let numbers = hasDigit ? DocumentNumber.occurrences(in: span, from: 0, to: span.count) : []
         var usedNumbers = Set<Int>()
         var i = 0
-        while i < span.count {
+        while hasTitle, i < span.count {
             guard span.scalars[i] == "《", let close = IssuerExtractor.matchingClose(span, open: i) else { i += 1; continue }
             let title = span.string((i + 1)..<close).trimmingSpaces()
             var number: DocumentNumber?
@@ -38,6 +46,6 @@ enum CitationExtractor {
         for (k, found) in numbers.enumerated() where !usedNumbers.contains(k) {
             out.append(Citation(title: nil, docNumber: found.number, range: found.range))
         }
-        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return out.count > 1 ? out.sorted { $0.range.lowerBound < $1.range.lowerBound } : out
     }
 }

@@ -143,9 +143,23 @@ struct ContributionBuilder {
 
     /// Edges whose endpoints both exist (an edge to a node that was never stated is dropped).
     func finishedEdges() -> [EdgeRecord] {
-        let stated = { (e: EdgeRecord) in nodeIndex[ByteKey(e.source)] != nil && nodeIndex[ByteKey(e.target)] != nil }
-        // (Usually every edge stays: then the array is returned as it is, without copying each record.)
-        return edges.allSatisfy(stated) ? edges : edges.filter(stated)
+        // (Endpoints read in place: a closure over each record would copy it. Consecutive edges often share their
+        // source, which is then looked up once. Usually every edge stays, and the array is returned as it is.)
+        var kept: [Bool] = []
+        var lastSource: (key: ByteKey, stated: Bool)?
+        for i in edges.indices {
+            let source = ByteKey(edges[i].source)
+            let sourceStated: Bool
+            if let last = lastSource, last.key == source { sourceStated = last.stated } else {
+                sourceStated = nodeIndex[source] != nil
+                lastSource = (source, sourceStated)
+            }
+            let stated = sourceStated && nodeIndex[ByteKey(edges[i].target)] != nil
+            if !stated, kept.isEmpty { kept = Array(repeating: true, count: edges.count) }
+            if !stated { kept[i] = false }
+        }
+        guard !kept.isEmpty else { return edges }
+        return edges.indices.filter { kept[$0] }.map { edges[$0] }
     }
 }
 
@@ -159,8 +173,12 @@ struct ByteKey: Hashable {
     /// The bytes folded eight at a time into one word, which alone goes through the (seeded) Hasher: ids are long
     /// (25–60 bytes) and hashed at every lookup, and SipHash over all their bytes cost more than the lookup.
     func hash(into hasher: inout Hasher) {
-        var s = string
-        let folded: UInt64 = s.withUTF8 { b in
+        hasher.combine(Self.fold(string))
+    }
+
+    /// The folding of `hash(into:)`, over the string's contiguous UTF-8 (read in place, not through a copy).
+    static func fold(_ string: String) -> UInt64 {
+        let folded: UInt64? = string.utf8.withContiguousStorageIfAvailable { b in
             var h = UInt64(b.count) &* 0x9E37_79B9_7F4A_7C15
             guard let base = b.baseAddress else { return h }
             let raw = UnsafeRawPointer(base)
@@ -180,15 +198,21 @@ struct ByteKey: Hashable {
             h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
             return h ^ (h >> 29)
         }
-        hasher.combine(folded)
+        if let folded { return folded }
+        var copy = string
+        copy.makeContiguousUTF8()
+        return fold(copy)
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool {
         let count = a.string.utf8.count
         guard count == b.string.utf8.count else { return false }
-        var x = a.string, y = b.string
-        return x.withUTF8 { p in y.withUTF8 { q in
-            count == 0 || memcmp(p.baseAddress!, q.baseAddress!, count) == 0
-        } }
+        let same = a.string.utf8.withContiguousStorageIfAvailable { p in
+            b.string.utf8.withContiguousStorageIfAvailable { q in
+                count == 0 || memcmp(p.baseAddress!, q.baseAddress!, count) == 0
+            }
+        }
+        // (Strings without contiguous UTF-8 — bridged ones — compare element by element.)
+        return (same ?? nil) ?? a.string.utf8.elementsEqual(b.string.utf8)
     }
 }

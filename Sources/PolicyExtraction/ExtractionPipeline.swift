@@ -190,13 +190,16 @@ struct ExtractionRun {
         // Documents and relations need a cue word (every relation rule's words are among the cues), targets a quantity.
         guard hasQuantity || hasCue else { return }
         let span = ScalarSpan(bytes: bytes, range: range)
-        let hits = mentions.map { m in
+        // (Built only when a rule reads them: most sentences with a quantity state no target.)
+        lazy var hits = mentions.map { m in
             EntityHit(range: span.index(ofByte: m.range.lowerBound)..<span.index(ofByte: m.range.upperBound),
                       kind: m.kind, nodeID: m.nodeID, canonical: m.canonical, surface: m.surface)
         }
+        // A reported issuance and every relation rule need a body that issues, leads, cooperates or supervises.
+        let hasAgency = mentions.contains { $0.kind == .agency }
         if hasCue {
             let citations = CitationExtractor.citations(in: span)
-            let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits)
+            let reported = hasAgency ? IssuerExtractor.reportedIssuances(span: span, hits: hits) : []
             if !citations.isEmpty || !reported.isEmpty {
                 extractDocuments(span, hits: hits, citations: citations, reported: reported, sentence: sentence, scope: scope)
             }
@@ -205,7 +208,7 @@ struct ExtractionRun {
             let targets = pipeline.targetExtractor.targets(in: span)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
-        if hasCue {
+        if hasCue, hasAgency {
             for r in RelationExtractor.relations(in: span, hits: hits, fallbackTarget: scope.documentID) {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
             }
@@ -232,7 +235,30 @@ struct ExtractionRun {
         bytes.withUnsafeBufferPointer { b in
             var i = range.lowerBound
             let end = range.upperBound
+            let raw = UnsafeRawPointer(b.baseAddress!)
             while i < end {
+                // Two three-byte scalars side by side (most of the text) are taken from one 64-bit load: their
+                // lead bytes tested together, their values decoded in registers, both tested against the table.
+                if i + 8 <= end {
+                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if w & 0xF0_0000_F0 == 0xE0_0000_E0 {
+                        if !hasCue {
+                            let v1 = UInt32(truncatingIfNeeded: (w & 0x0F) << 12 | (w >> 8 & 0x3F) << 6 | w >> 16 & 0x3F)
+                            let v2 = UInt32(truncatingIfNeeded: (w >> 24 & 0x0F) << 12 | (w >> 32 & 0x3F) << 6 | w >> 40 & 0x3F)
+                            let hit1 = cueEnds[Int(v1 >> 6)] >> UInt64(v1 & 63) & 1
+                            let hit2 = cueEnds[Int(v2 >> 6)] >> UInt64(v2 & 63) & 1
+                            if hit1 | hit2 != 0 {
+                                let previous = i - 3 >= range.lowerBound && b[i - 3] & 0xF0 == 0xE0 ? threeByteScalarValue(b, i - 3) : 0
+                                if hit1 != 0 && endsCue(previous: previous, v1) || hit2 != 0 && endsCue(previous: v1, v2) {
+                                    hasCue = true
+                                    if hasQuantity { return }
+                                }
+                            }
+                        }
+                        i += 6
+                        continue
+                    }
+                }
                 let lead = b[i]
                 if lead & 0xF0 == 0xE0, i + 3 <= end {
                     // A three-byte scalar (most of the text; valid UTF-8, so no continuation checks). Every cue ends

@@ -4,6 +4,13 @@ public enum DocumentKind: String, Sendable, Codable {
 
     /// The kind a title's final genre word implies ("…的通知" → notice), nil if none.
     public static func fromTitle(_ title: String) -> DocumentKind? {
+        // Simple text (nearly every title): the same tests on bytes.
+        var title = title
+        if let kind = title.withUTF8({ b -> DocumentKind?? in
+            SimpleText.isSimple(b) ? .some(fromTitle(simple: b, 0, b.count)) : .none
+        }) {
+            return kind
+        }
         var t = Substring(title)
         // Drop a trailing parenthesised note: "（2022－2035年）", "（试行）".
         while let last = t.last, last == "）" || last == ")" || last == "》" || last == "”" {
@@ -20,6 +27,35 @@ public enum DocumentKind: String, Sendable, Codable {
         for (suffix, kind) in titleSuffixes where t.hasSuffix(suffix) { return kind }
         return nil
     }
+
+    /// `fromTitle` for the bytes `b[start..<end]` of simple text (see `SimpleText`: Characters are scalars,
+    /// `hasSuffix` compares bytes).
+    static func fromTitle(simple b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> DocumentKind? {
+        var end = end
+        // Drop a trailing parenthesised note: "（2022－2035年）", "（试行）".
+        while end > start {
+            let (last, lastStart) = SimpleText.lastScalar(b, before: end)
+            guard last == 0xFF09 || last == 0x29 || last == 0x300B || last == 0x201D else { break }   // ） ) 》 ”
+            if last == 0x300B || last == 0x201D { end = lastStart; continue }
+            // The last （ (EF BC 88) or ( before `end`.
+            var open = -1
+            var i = end - 1
+            while i >= start {
+                if b[i] == 0x28 || (b[i] == 0xEF && i + 2 < end && b[i + 1] == 0xBC && b[i + 2] == 0x88) { open = i; break }
+                i -= 1
+            }
+            guard open >= 0 else { break }
+            end = open
+        }
+        guard end > start else { return nil }
+        let last = SimpleText.lastScalar(b, before: end).value
+        guard suffixLastScalars.contains(last) else { return nil }
+        for (suffix, kind) in titleSuffixBytes where SimpleText.hasSuffix(b, start, end, suffix) { return kind }
+        return nil
+    }
+
+    /// `titleSuffixes` as UTF-8.
+    private static let titleSuffixBytes: [([UInt8], DocumentKind)] = titleSuffixes.map { (Array($0.0.utf8), $0.1) }
 
     /// The last scalars of the genre words.
     private static let suffixLastScalars: Set<UInt32> = Set(titleSuffixes.map { $0.0.unicodeScalars.last!.value })

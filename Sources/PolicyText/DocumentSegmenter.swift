@@ -55,8 +55,8 @@ struct DocumentSegmenter {
     let text: NormalizedText
     let paragraphs: [Paragraph]
     let cache: TextCache
-    let tocTitles: Set<String>
-    /// Per paragraph: `mayHoldTitleWord` (a title needs 关于 or 印发).
+    let tocTitles: HeadingKeySet
+    /// Per paragraph: it may be part of a title and `mayHoldTitleWord` (a title needs 关于 or 印发).
     let titleWordParagraphs: [Bool]
 
     init(_ text: NormalizedText) {
@@ -65,12 +65,16 @@ struct DocumentSegmenter {
         let paragraphs = text.paragraphRanges.map { Paragraph(range: $0) }
         self.paragraphs = paragraphs
         self.cache = TextCache(count: paragraphs.count)
-        // (A title never takes a part longer than `titlePartLimit` bytes, see `officialTitle(at:)`: longer
-        // paragraphs cannot contribute a title word.)
+        // (A title never takes a part longer than `titlePartLimit` bytes, nor one that ends with a sentence ender,
+        // see `officialTitle(at:)`: the title ends with its last part and every earlier part is heading-shaped.
+        // Such paragraphs cannot contribute a title word.)
         self.titleWordParagraphs = text.utf8.withUnsafeBufferPointer { b in
-            paragraphs.map { $0.range.count <= Self.titlePartLimit && Self.mayHoldTitleWord($0.range, in: b) }
+            paragraphs.map {
+                $0.range.count <= Self.titlePartLimit && !ParagraphBytes.isSentenceEnder(ParagraphBytes.lastScalar(b, $0.range))
+                    && Self.mayHoldTitleWord($0.range, in: b)
+            }
         }
-        self.tocTitles = Set(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
+        self.tocTitles = HeadingKeySet(text.tableOfContents.map { Self.headingKey($0) }.filter { $0.unicodeScalars.count >= 4 })
     }
 
     /// Comparison key for headings: no spaces, no footnote markers (^, ①…⑳).
@@ -124,7 +128,7 @@ struct DocumentSegmenter {
     func findStarts(in b: UnsafeBufferPointer<UInt8>) -> [Start] {
         var starts: [Start] = []
         var i = 0
-        var citedTitles: Set<String> = []
+        var citedTitles = HeadingKeySet()
         while i < paragraphs.count {
             // Structural lines are short; long paragraphs are body text (cheap byte-length guards first). The text is
             // built only for paragraphs whose bytes pass a recogniser's first test.
@@ -181,7 +185,7 @@ struct DocumentSegmenter {
                 // The text of a plan or measures that the preceding notice issues ("关于印发《T》的通知" … T).
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: p,
                                     kind: DocumentKind.fromTitle(p) ?? .other))
-                citedTitles = []
+                citedTitles = HeadingKeySet()
                 i += 1; continue
             }
             if !tocTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
@@ -232,7 +236,14 @@ struct DocumentSegmenter {
 
     /// Official kind only for titles that are official ("关于…的通知"); otherwise `fallback`.
     func titleKind(_ title: String, fallback: DocumentKind) -> DocumentKind {
-        if title.contains("关于") || title.contains("印发"), let kind = DocumentKind.fromTitle(title) { return kind }
+        // (Simple text: the Character searches are byte searches.)
+        var t = title
+        let official = t.withUTF8 { b -> Bool? in
+            guard SimpleText.isSimple(b) else { return nil }
+            return SimpleText.firstIndex(of: ParagraphRoles.guanYu, in: b, 0, b.count) != nil
+                || SimpleText.firstIndex(of: ParagraphRoles.yinFa, in: b, 0, b.count) != nil
+        } ?? (title.contains("关于") || title.contains("印发"))
+        if official, let kind = DocumentKind.fromTitle(title) { return kind }
         return fallback
     }
 
@@ -327,14 +338,35 @@ struct DocumentSegmenter {
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
     static func separatesIssuers(previous: String, next: String) -> Bool {
+        var p = previous, q = next
+        if let result = p.withUTF8({ a in q.withUTF8 { b -> Bool? in
+            SimpleText.isSimple(a) && SimpleText.isSimple(b) ? separatesIssuers(simple: a, b) : nil
+        } }) {
+            return result
+        }
         guard previous.utf8.contains(0x20), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
               let lastToken = previous.split(separator: " ").last else { return false }
         return ParagraphRoles.isSignatureLine(String(lastToken))
     }
 
+    /// `separatesIssuers` on the bytes of simple texts (see `SimpleText`).
+    static func separatesIssuers(simple previous: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>) -> Bool {
+        // 关于 E5 85 B3 E4 BA 8E, 印发 E5 8D B0 E5 8F 91, 联合 E8 81 94 E5 90 88.
+        for word in [ParagraphRoles.guanYu, ParagraphRoles.yinFa, Self.lianHe] where next.starts(with: word) { return false }
+        // The last space-separated token.
+        var end = previous.count
+        while end > 0 && previous[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0 && previous[start - 1] != 0x20 { start -= 1 }
+        guard start > 0 || end < previous.count, end > start else { return false }
+        return ParagraphRoles.isSignatureLine(simple: previous, start, end)
+    }
+
+    static let lianHe = Array("联合".utf8)
+
     /// Titles cited in 《》 inside a title ("关于印发《T》的通知" → T).
-    static func citedTitles(in title: String) -> Set<String> {
-        var out: Set<String> = []
+    static func citedTitles(in title: String) -> HeadingKeySet {
+        var out = HeadingKeySet()
         var depth = 0
         var current: [UInt8] = []
         var title = title

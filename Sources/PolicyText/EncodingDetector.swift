@@ -11,9 +11,18 @@ struct DecodedBytes {
     var map: [Int32]
     var shift: Int
     var replacements: Int
+    /// Number of scalars; -1 when not counted (valid UTF-8 read as is: see `scalars`).
     var scalarCount: Int
     /// C0 control characters other than tab, line feed, carriage return, form feed and vertical tab.
     var controls: Int = 0
+
+    /// The number of scalars (counted now if the decoder did not).
+    var scalars: Int {
+        if scalarCount >= 0 { return scalarCount }
+        var n = 0
+        for b in utf8 where b & 0xC0 != 0x80 { n &+= 1 }
+        return n
+    }
 }
 
 /// Detects the encoding of raw file bytes (BOM, NUL patterns, UTF-8 validity, GB18030) and decodes them.
@@ -103,37 +112,20 @@ enum EncodingDetector {
     static func decodeUTF8(_ bytes: [UInt8], from start: Int) -> DecodedBytes {
         let decoded = bytes.withUnsafeBufferPointer { b -> DecodedBytes in
             let n = b.count
-            var scalars = 0
-            var i = start
-            var firstInvalid = -1
-            while i < n {
-                // Fast paths: ASCII, and three-byte sequences led by E1…EC (no extra bounds on the second byte).
-                let lead = b[i]
-                if lead < 0x80 {
-                    // Eight ASCII bytes at a time.
-                    while i &+ 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                        i &+= 8; scalars &+= 8
-                    }
-                    if i < n && b[i] < 0x80 { i &+= 1; scalars &+= 1 }
-                    continue
-                }
-                if lead &- 0xE1 < 0x0C, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
-                    i += 3; scalars += 1; continue
-                }
-                let len = validSequenceLength(b, at: i)
-                if len == 0 { firstInvalid = i; break }
-                i += len; scalars += 1
-            }
+            let firstInvalid = firstInvalidUTF8(b, from: start)
             if firstInvalid < 0 {
-                // Valid: the text is the bytes themselves (copied below only when a BOM is dropped).
-                return DecodedBytes(encoding: .utf8, utf8: [], map: [], shift: start, replacements: 0, scalarCount: scalars)
+                // Valid: the text is the bytes themselves (copied below only when a BOM is dropped). The scalar count
+                // is taken only if asked for (see `DecodedBytes.scalarCount`).
+                return DecodedBytes(encoding: .utf8, utf8: [], map: [], shift: start, replacements: 0, scalarCount: -1)
             }
+            var scalars = 0
+            for k in start..<firstInvalid where b[k] & 0xC0 != 0x80 { scalars &+= 1 }
             var out: [UInt8] = Array(b[start..<firstInvalid])
             out.reserveCapacity(n - start + 64)
             var map: [Int32] = (start..<firstInvalid).map { Int32($0) }
             map.reserveCapacity(n - start + 65)
             var replacements = 0
-            i = firstInvalid
+            var i = firstInvalid
             while i < n {
                 let len = validSequenceLength(b, at: i)
                 if len == 0 {
@@ -153,6 +145,37 @@ enum EncodingDetector {
         var valid = decoded
         valid.utf8 = start == 0 ? bytes : Array(bytes[start...])
         return valid
+    }
+
+    /// Offset of the first byte from `start` that begins no well-formed UTF-8 sequence, -1 if there is none.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = b.count
+        guard let base = b.baseAddress else { return -1 }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        while i < n {
+            // Eight bytes at a time: two three-byte sequences (ideographs and CJK punctuation, the bulk of the text)
+            // or eight ASCII bytes. A lead E0 or ED needs the exact test below (bit 0 and 13 of 0xDFFE are clear).
+            while i &+ 8 <= n {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,
+                   (0xDFFE &>> (w & 0x0F)) & (0xDFFE &>> ((w &>> 24) & 0x0F)) & 1 != 0 {
+                    i &+= 6; continue
+                }
+                if w & 0x8080_8080_8080_8080 == 0 { i &+= 8; continue }
+                break
+            }
+            guard i < n else { break }
+            let lead = b[i]
+            if lead < 0x80 { i &+= 1; continue }
+            if lead &- 0xE1 < 0x0C, i &+ 2 < n, b[i &+ 1] & 0xC0 == 0x80, b[i &+ 2] & 0xC0 == 0x80 {
+                i &+= 3; continue
+            }
+            let len = validSequenceLength(b, at: i)
+            if len == 0 { return i }
+            i &+= len
+        }
+        return -1
     }
 
     /// Length of the well-formed UTF-8 sequence at `i`, or 0 if ill-formed (Unicode table 3-7).

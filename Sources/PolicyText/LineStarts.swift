@@ -9,6 +9,10 @@ import Darwin
 public struct LineStarts: Sendable {
     /// The start offsets, ascending; element k is the start of line k + 1.
     public let offsets: [Int]
+    /// For every block of `blockSize` bytes, the index in `offsets` of the line holding the block's first byte: a
+    /// lookup starts there and steps over the few lines that start inside the block.
+    let blockLines: [Int32]
+    static let blockShift = 6
 
     /// The line starts of `bytes`.
     public init(_ bytes: [UInt8]) {
@@ -23,6 +27,20 @@ public struct LineStarts: Sendable {
             }
         }
         offsets = starts
+        let blocks = (bytes.count >> Self.blockShift) + 1
+        blockLines = starts.withUnsafeBufferPointer { starts in
+            [Int32](unsafeUninitializedCapacity: blocks) { table, count in
+                // Line k holds the blocks whose first byte lies in starts[k]..<starts[k + 1].
+                var block = 0
+                for k in 0..<starts.count {
+                    let end = k + 1 < starts.count ? starts[k + 1] : Int.max
+                    while block < blocks && block << Self.blockShift < end {
+                        table[block] = Int32(truncatingIfNeeded: k); block &+= 1
+                    }
+                }
+                count = blocks
+            }
+        }
     }
 
     /// Number of line starts (one more than the LFs).
@@ -33,6 +51,14 @@ public struct LineStarts: Sendable {
 
     /// The 1-based line holding byte `offset` (the last line whose start is at or before it).
     public func line(containing offset: Int) -> Int {
+        let block = offset >> Self.blockShift
+        if offset >= 0 && block < blockLines.count {
+            return offsets.withUnsafeBufferPointer { starts in
+                var k = Int(blockLines[block])
+                while k + 1 < starts.count && starts[k + 1] <= offset { k += 1 }
+                return k + 1
+            }
+        }
         var lo = 0, hi = offsets.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2

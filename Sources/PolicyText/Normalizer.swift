@@ -25,7 +25,7 @@ enum Normalizer {
         if undouble { flat = undoubled(flat, survey: survey) }
         classify(&flat)
         let profile = given ?? NormalizationProfile(undoubleLines: undouble, fullLineWidth: fullLineWidth(flat))
-        var out = assemble(flat, profile: profile)
+        var out = assemble(flat, profile: profile, source: source)
         out.tableOfContents = tocTitles(flat)
         return out
     }
@@ -104,6 +104,9 @@ enum Normalizer {
                             appendWithoutExtraSpaces(scratch.scalars, scratch.offsets, n, outS, outO, &c)
                             keptSpaces = (c - start) - (n - spaces)
                         }
+                        // A line left empty is blank: blank lines affect nothing after cleaning (assembly joins
+                        // the content lines around them on their own shapes), so they are not kept.
+                        if c == start { continue }
                         lines.append(CleanLine(number: number, start: start, end: c,
                                                breakOffset: Int32(range.upperBound),
                                                width: width + keptSpaces, hasSpace: keptSpaces > 0))
@@ -117,38 +120,59 @@ enum Normalizer {
         return Flat(scalars: scalars, offsets: offsets, lines: lines)
     }
 
-    /// Copies the run of ideographs and CJK punctuation (three-byte scalars in U+3001–A4CF or U+FF01–FF0F) that
-    /// starts at byte `i` (before `end`) to `outS`/`outO` from index `c`; returns the byte and index after it.
-    /// (A function of its own so that the loop keeps its few values in registers.)
+    /// Copies the run of ideographs and CJK punctuation (three-byte scalars in U+3001–A4CF, the full-width forms
+    /// U+FF01–FF60 other than letters and digits, and the quotes and dashes ‘’“”—…) that starts at byte `i` (before
+    /// `end`) to `outS`/`outO` from index `c`; returns the byte and index after it. None of these is invisible, a
+    /// space or a full-width letter, and each is two columns wide. (A function of its own so that the loop keeps its
+    /// few values in registers.)
     @inline(never)
     static func copyWideRun(_ bytes: UnsafePointer<UInt8>, _ i: Int, _ end: Int,
                             _ outS: UnsafeMutablePointer<UInt32>, _ outO: UnsafeMutablePointer<Int32>, _ c: Int) -> (Int, Int) {
         var i = i, c = c
-        while i &+ 2 < end {
+        let raw = UnsafeRawPointer(bytes)
+        while true {
+            // Two ideographs led by E4…E9 (U+4000–9FFF) per 64-bit load.
+            while i &+ 8 <= end {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                guard UInt8(truncatingIfNeeded: w) &- 0xE4 < 6, UInt8(truncatingIfNeeded: w &>> 24) &- 0xE4 < 6 else { break }
+                let x = UInt32(truncatingIfNeeded: w), y = UInt32(truncatingIfNeeded: w &>> 24)
+                outS[c] = (x & 0x0F) << 12 | ((x &>> 8) & 0x3F) << 6 | ((x &>> 16) & 0x3F)
+                outS[c &+ 1] = (y & 0x0F) << 12 | ((y &>> 8) & 0x3F) << 6 | ((y &>> 16) & 0x3F)
+                outO[c] = Int32(truncatingIfNeeded: i); outO[c &+ 1] = Int32(truncatingIfNeeded: i &+ 3)
+                c &+= 2; i &+= 6
+            }
+            // Then one scalar of the run, if the next is one.
+            guard i &+ 2 < end else { break }
             let b = bytes[i]
             let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-            // Leads E4…E9 are U+4000–9FFF; E3, EA and EF need the exact range test.
+            // Leads E4…E9 are U+4000–9FFF; E2, E3, EA and EF need the exact test.
             if b &- 0xE4 >= 6 {
-                guard b == 0xE3 || b == 0xEA || b == 0xEF, v &- 0x3001 <= 0xA4CF - 0x3001 || v &- 0xFF01 < 0x0F else { break }
+                guard (b == 0xE3 || b == 0xEA) && v &- 0x3001 <= 0xA4CF - 0x3001
+                        || b == 0xEF && v &- 0xFF01 <= 0xFF60 - 0xFF01 && !ScalarClass.isFullWidthAlphanumeric(v)
+                        || b == 0xE2 && (v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0x2014 || v == 0x2026)
+                else { break }
             }
             outS[c] = v; outO[c] = Int32(truncatingIfNeeded: i); c &+= 1; i &+= 3
         }
         return (i, c)
     }
 
-    /// Encodes the run of three-byte scalars (U+0800–FFFF) among `s[k..<end]` to `out` from index `c`, each byte mapped
-    /// to its scalar's offset; returns the scalar and byte index after the run.
+    /// Writes the run of three-byte scalars (U+0800–FFFF) among `s[k..<end]` to `out` from index `c`, each byte mapped
+    /// to its scalar's offset; returns the scalar and byte index after the run. Such a scalar is the source's own
+    /// bytes at its offset (the cleaning rewrites only into ASCII): four source bytes are copied at once (the fourth
+    /// is overwritten next; `out` has room), so the run stops three bytes before the end of the source.
     @inline(never)
     static func encodeWideRun(_ s: UnsafePointer<UInt32>, _ o: UnsafePointer<Int32>, _ k: Int, _ end: Int,
+                              _ source: UnsafeRawPointer, _ sourceCount: Int,
                               _ out: UnsafeMutablePointer<UInt8>, _ m: UnsafeMutablePointer<Int32>, _ c: Int) -> (Int, Int) {
         var k = k, c = c
+        let limit = Int32(truncatingIfNeeded: sourceCount &- 4)
         while k < end {
             let v = s[k]
-            guard v &- 0x800 < 0xF800 else { break }
             let origin = o[k]
-            out[c] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
-            out[c &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-            out[c &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+            guard v &- 0x800 < 0xF800, origin <= limit else { break }
+            let bytes = source.loadUnaligned(fromByteOffset: Int(origin), as: UInt32.self)
+            UnsafeMutableRawPointer(out + c).storeBytes(of: bytes, as: UInt32.self)
             m[c] = origin; m[c &+ 1] = origin; m[c &+ 2] = origin
             c &+= 3; k &+= 1
         }
@@ -364,11 +388,12 @@ enum Normalizer {
 
     // MARK: - Paragraphs
 
-    static func assemble(_ flat: Flat, profile: NormalizationProfile) -> Output {
-        let capacity = flat.scalars.count * 4 + flat.lines.count + 1
+    static func assemble(_ flat: Flat, profile: NormalizationProfile, source: SourceText) -> Output {
+        // (Room for the four-byte stores of encodeWideRun.)
+        let capacity = flat.scalars.count * 4 + flat.lines.count + 4
         var map: [Int32] = []
         let joinWidth = profile.joinWidth
-        let utf8 = flat.scalars.withUnsafeBufferPointer { s in
+        let utf8 = flat.scalars.withUnsafeBufferPointer { s in source.utf8.withUnsafeBytes { src in
             flat.offsets.withUnsafeBufferPointer { o in
                 [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, outCount in
                     map = [Int32](unsafeUninitializedCapacity: capacity) { mapBuffer, mCount in
@@ -388,7 +413,7 @@ enum Normalizer {
                             var k = line.start
                             let end = line.end
                             while k < end {
-                                (k, c) = encodeWideRun(s.baseAddress!, o.baseAddress!, k, end, out, m, c)
+                                (k, c) = encodeWideRun(s.baseAddress!, o.baseAddress!, k, end, src.baseAddress!, src.count, out, m, c)
                                 guard k < end else { break }
                                 let v = s[k]
                                 let origin = o[k]
@@ -420,7 +445,7 @@ enum Normalizer {
                     outCount = map.count
                 }
             }
-        }
+        } }
         return Output(utf8: utf8, cleanToDecoded: map, profile: profile, tableOfContents: [])
     }
 }

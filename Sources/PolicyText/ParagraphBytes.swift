@@ -113,6 +113,23 @@ enum ParagraphBytes {
     static func containsFullStopOrSemicolon(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
         let end = range.upperBound - 2
+        if let base = b.baseAddress {
+            // Eight bytes at a time: bytes E3 or EF become zero bytes of y or z, which the borrow trick marks (and
+            // perhaps bytes above them): each mark is tested.
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= range.upperBound {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let y = w ^ 0xE3E3_E3E3_E3E3_E3E3, z = w ^ 0xEFEF_EFEF_EFEF_EFEF
+                var marks = ((y &- 0x0101_0101_0101_0101) & ~y | (z &- 0x0101_0101_0101_0101) & ~z) & 0x8080_8080_8080_8080
+                while marks != 0 {
+                    let p = i + marks.trailingZeroBitCount / 8
+                    if p < end && (b[p] == 0xE3 && b[p + 1] == 0x80 && b[p + 2] == 0x82
+                                   || b[p] == 0xEF && b[p + 1] == 0xBC && b[p + 2] == 0x9B) { return true }
+                    marks &= marks &- 1
+                }
+                i += 8
+            }
+        }
         while i < end {
             let lead = b[i]
             if lead == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }

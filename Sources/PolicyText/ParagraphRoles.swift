@@ -54,6 +54,14 @@ enum ParagraphRoles {
     /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T".
     /// Returns the document title (T for headlines) and whether it was a headline.
     static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
+        // Simple text (nearly every title): the same tests on bytes.
+        let original = s
+        var s = s
+        if let result = s.withUTF8({ b -> (title: String, isHeadline: Bool)?? in
+            SimpleText.isSimple(b) ? .some(officialTitle(simple: b, original)) : .none
+        }) {
+            return result
+        }
         guard isHeadingShaped(s, maximumLength: 130), containsBytes(s, guanYu) || containsBytes(s, yinFa) else { return nil }
         // (startsBlock reads at most the first seven scalars.)
         let head = s.unicodeScalars.prefix(8).map(\.value)
@@ -82,6 +90,62 @@ enum ParagraphRoles {
         return nil
     }
 
+    /// `officialTitle` for the bytes `b` of the simple text `s` (see `SimpleText`: Characters are scalars, String
+    /// searches are byte searches).
+    static func officialTitle(simple b: UnsafeBufferPointer<UInt8>, _ s: String) -> (title: String, isHeadline: Bool)? {
+        let n = b.count
+        guard ParagraphBytes.isHeadingShaped(b, 0..<n, maximumLength: 130) else { return nil }
+        let about = SimpleText.firstIndex(of: guanYu, in: b, 0, n)
+        let issue = SimpleText.firstIndex(of: yinFa, in: b, 0, n)
+        guard about != nil || issue != nil else { return nil }
+        // (startsBlock reads at most the first seven scalars.)
+        var head: [UInt32] = []
+        head.reserveCapacity(8)
+        var i = 0
+        while i < n && head.count < 8 {
+            let (v, m) = UTF8Bytes.decode(b, at: i)
+            head.append(v); i += m
+        }
+        if LineShape.startsBlock(head, 0, head.count) { return nil }
+        if head[0] == 0x9644 || head[0] == 0x6765 && head.count > 1 && head[1] == 0x6E90 { return nil }   // 附, 来源
+        if let about, DocumentKind.fromTitle(simple: b, 0, n) != nil {
+            if SimpleText.scalarCount(b, 0, about) <= 80 && !holdsIssuerBreakingScalar(b, 0, about) { return (s, false) }
+        }
+        if let issue {
+            let issuers = SimpleText.scalarCount(b, 0, issue)
+            guard issuers >= 2, issuers <= 60, !holdsIssuerBreakingScalar(b, 0, issue) else { return nil }
+            var lo = issue + yinFa.count, hi = n
+            while lo < hi && b[lo] == 0x20 { lo += 1 }
+            while hi > lo && b[hi - 1] == 0x20 { hi -= 1 }
+            if hi - lo >= 3 && b[lo] == 0xE4 && b[lo + 1] == 0xBA && b[lo + 2] == 0x86 { lo += 3 }        // 了
+            // 《 E3 80 8A … 》 E3 80 8B: the brackets go when no other 《 is inside.
+            if hi - lo >= 6 && b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x8A
+                && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x8B
+                && SimpleText.firstIndex(of: openTitleBracket, in: b, lo + 3, hi - 3) == nil {
+                lo += 3; hi -= 3
+            }
+            guard SimpleText.scalarCount(b, lo, hi) >= 4,
+                  DocumentKind.fromTitle(simple: b, lo, hi) != nil || SimpleText.hasSuffix(b, 0, n, closeTitleBracket) else { return nil }
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), true)
+        }
+        return nil
+    }
+
+    static let openTitleBracket = Array("《".utf8)
+    static let closeTitleBracket = Array("》".utf8)
+
+    /// Whether `b[start..<end]` holds one of `issuerBreakingScalars`.
+    static func holdsIssuerBreakingScalar(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end {
+            if b[i] < 0x80 { i += 1; continue }
+            let (v, m) = UTF8Bytes.decode(b, at: i)
+            if issuerBreakingScalars.contains(v) { return true }
+            i += m
+        }
+        return false
+    }
+
     /// Scalars of the punctuation that no issuer list holds: ，。：；“”《》.
     static let issuerBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x201C, 0x201D, 0x300A, 0x300B]
 
@@ -95,28 +159,48 @@ enum ParagraphRoles {
     /// A news source line: "人民日报 2023-07-19" (name then date, the space optional) → ("人民日报", "2023-07-19").
     static func newsSourceWithDate(_ s: String) -> (source: String, date: String)? {
         guard let lastByte = s.utf8.last, lastByte >= 0x30 && lastByte <= 0x39 else { return nil }
-        let scalars = Array(s.unicodeScalars)
-        guard scalars.count >= 12, scalars.count <= 30 else { return nil }
+        var s = s
+        return s.withUTF8 { newsSourceWithDate($0) }
+    }
+
+    /// `newsSourceWithDate` on the bytes of the line: Strings only for what it returns.
+    static func newsSourceWithDate(_ b: UnsafeBufferPointer<UInt8>) -> (source: String, date: String)? {
+        let count = SimpleText.scalarCount(b, 0, b.count)
+        guard count >= 12, count <= 30 else { return nil }
+        var scalars: [UInt32] = []
+        var starts: [Int] = []
+        scalars.reserveCapacity(count)
+        starts.reserveCapacity(count)
+        var i = 0
+        while i < b.count {
+            let (v, n) = UTF8Bytes.decode(b, at: i)
+            scalars.append(v); starts.append(i)
+            i += n
+        }
         // The date is the last 8–10 scalars: yyyy-m-d with '-', '.' or '/'.
-        for dateLength in stride(from: 10, through: 8, by: -1) where scalars.count > dateLength {
-            // (The date starts with a digit: test that before building its text.)
-            guard ScalarClass.isASCIIDigit(scalars[scalars.count - dateLength].value) else { continue }
-            // (The text starts and ends with a digit: ChineseDate.parseWhole accepts it only if parse takes it whole.)
-            let tail = scalars[(scalars.count - dateLength)...].map(\.value)
-            guard let (_, parsed) = ChineseDate.parse(tail, at: 0), parsed == dateLength else { continue }
-            let dateText = String(String.UnicodeScalarView(scalars[(scalars.count - dateLength)...]))
-            guard let first = dateText.unicodeScalars.first, ScalarClass.isASCIIDigit(first.value),
-                  !dateText.contains("年"), let date = ChineseDate.parseWhole(dateText) else { continue }
-            let name = String(String.UnicodeScalarView(scalars[..<(scalars.count - dateLength)])).trimmingSpaces
-            let n = length(name)
+        for dateLength in stride(from: 10, through: 8, by: -1) where count > dateLength {
+            let d = count - dateLength
+            // The date text starts and ends with a digit (no spaces or brackets to strip): ChineseDate.parseWhole
+            // accepts it when parse takes it whole, and then gives parse's result. It holds no 年 (as a Character:
+            // parse takes only digits, separators, 年, 月 and 日, none of which combines).
+            guard ScalarClass.isASCIIDigit(scalars[d]), let (date, parsed) = ChineseDate.parse(scalars, at: d),
+                  parsed == dateLength, !scalars[d...].contains(0x5E74) else { continue }
+            // The name: the scalars before the date without surrounding spaces.
+            var lo = 0, hi = d
+            while lo < hi && scalars[lo] == 0x20 { lo += 1 }
+            while hi > lo && scalars[hi - 1] == 0x20 { hi -= 1 }
+            let n = hi - lo
             // (In ASCII the alphabetic scalars are the Latin letters.)
-            let letters = name.unicodeScalars.filter {
-                ScalarClass.isIdeograph($0.value) || ($0.value | 0x20) &- 0x61 < 26
+            var letters = 0
+            var breaking = false
+            for k in lo..<hi {
+                let v = scalars[k]
+                if ScalarClass.isIdeograph(v) || (v | 0x20) &- 0x61 < 26 { letters += 1 }
+                if sourceBreakingScalars.contains(v) { breaking = true }
             }
-            guard n >= 2, n <= 16, letters.count >= 2, let last = name.unicodeScalars.last,
-                  ScalarClass.isIdeograph(last.value) || last == " ",
-                  !(name.unicodeScalars.contains(where: { sourceBreakingScalars.contains($0.value) })
-                    && name.contains(where: { sentenceEnders.contains($0) || $0 == "、" || $0 == "《" })) else { return nil }
+            guard n >= 2, n <= 16, letters >= 2, ScalarClass.isIdeograph(scalars[hi - 1]) || scalars[hi - 1] == 0x20 else { return nil }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: b[starts[lo]..<(hi < count ? starts[hi] : b.count)]), as: UTF8.self)
+            if breaking && name.contains(where: { sentenceEnders.contains($0) || $0 == "、" || $0 == "《" }) { return nil }
             return (name, date)
         }
         return nil
@@ -157,6 +241,10 @@ enum ParagraphRoles {
     static func attachment(_ s: String) -> String? {
         var bytes = s.utf8.makeIterator()
         guard bytes.next() == 0xE9, bytes.next() == 0x99, bytes.next() == 0x84 else { return nil }   // 附
+        var text = s
+        if let result = text.withUTF8({ b -> String?? in SimpleText.isSimple(b) ? .some(attachment(simple: b)) : .none }) {
+            return result
+        }
         var t = s.dropFirst()
         if t.hasPrefix("件") { t = t.dropFirst() }
         t = t.drop(while: { $0.isASCII && $0.isNumber })
@@ -168,8 +256,44 @@ enum ParagraphRoles {
         return title.isEmpty ? nil : title
     }
 
+    /// `attachment` on the bytes of simple text (see `SimpleText`), which start with 附.
+    static func attachment(simple b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        var i = 3
+        if i + 3 <= n && b[i] == 0xE4 && b[i + 1] == 0xBB && b[i + 2] == 0xB6 { i += 3 }             // 件
+        while i < n && b[i] &- 0x30 < 10 { i += 1 }
+        if i < n && b[i] == 0x3A {
+            i += 1
+        } else if i + 3 <= n && b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x9A {                // ：
+            i += 3
+        } else {
+            return nil
+        }
+        var lo = i, hi = n
+        while lo < hi && b[lo] == 0x20 { lo += 1 }
+        while hi > lo && b[hi - 1] == 0x20 { hi -= 1 }
+        // Numbering: ASCII digits and '.', ．(EF BC 8E), 、(E3 80 81).
+        while lo < hi {
+            if b[lo] &- 0x30 < 10 || b[lo] == 0x2E { lo += 1; continue }
+            if lo + 3 <= hi && (b[lo] == 0xEF && b[lo + 1] == 0xBC && b[lo + 2] == 0x8E
+                                || b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x81) { lo += 3; continue }
+            break
+        }
+        while lo < hi && b[lo] == 0x20 { lo += 1 }
+        // 《 E3 80 8A … 》 E3 80 8B.
+        if hi - lo >= 6 && b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x8A
+            && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x8B {
+            lo += 3; hi -= 3
+        }
+        return hi > lo ? String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) : nil
+    }
+
     /// Addressee line: "各省、自治区、直辖市财政厅（局）：" — ends with a colon, names bodies, no sentence inside.
     static func isAddressee(_ s: String) -> Bool {
+        var text = s
+        if let result = text.withUTF8({ b -> Bool? in SimpleText.isSimple(b) ? isAddressee(simple: b) : nil }) {
+            return result
+        }
         guard let last = s.last, last == "：" || last == ":" else { return false }
         let n = length(s)
         // (The byte searches first: they are implied by the Character searches.)
@@ -181,6 +305,25 @@ enum ParagraphRoles {
             head.hasSuffix(addresseeSuffixes[$0]) || head.hasSuffix(addresseeSuffixesInBrackets[$0])
         }
     }
+
+    /// `isAddressee` on the bytes of simple text (see `SimpleText`).
+    static func isAddressee(simple b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard n > 0 else { return false }
+        let (last, lastStart) = SimpleText.lastScalar(b, before: n)
+        guard last == 0xFF1A || last == 0x3A else { return false }
+        let count = SimpleText.scalarCount(b, 0, n)
+        guard count >= 3, count <= 300, SimpleText.firstIndex(of: fullStop, in: b, 0, n) == nil,
+              SimpleText.firstIndex(of: semicolon, in: b, 0, n) == nil else { return false }
+        if n >= 3 && b[0] == 0xE5 && b[1] == 0x90 && b[2] == 0x84 { return true }                    // 各
+        return addresseeSuffixBytes.indices.contains {
+            SimpleText.hasSuffix(b, 0, lastStart, addresseeSuffixBytes[$0])
+                || SimpleText.hasSuffix(b, 0, lastStart, addresseeSuffixesInBracketsBytes[$0])
+        }
+    }
+
+    static let addresseeSuffixBytes = addresseeSuffixes.map { Array($0.utf8) }
+    static let addresseeSuffixesInBracketsBytes = addresseeSuffixesInBrackets.map { Array($0.utf8) }
 
     static let fullStop = Array("。".utf8)
     static let semicolon = Array("；".utf8)
@@ -195,6 +338,10 @@ enum ParagraphRoles {
 
     /// A signature line: one issuing body (or several separated by spaces), short, no punctuation.
     static func isSignatureLine(_ s: String) -> Bool {
+        var text = s
+        if let result = text.withUTF8({ b -> Bool? in SimpleText.isSimple(b) ? isSignatureLine(simple: b, 0, b.count) : nil }) {
+            return result
+        }
         let n = length(s)
         guard n >= 2, n <= 40 else { return false }
         // (The scalar test first: no other scalar sequence is canonically equivalent to these characters.)
@@ -206,6 +353,44 @@ enum ParagraphRoles {
             return length(body) >= 2 && length(body) <= 24 && mayEndWithBodySuffix(body) && bodySuffixes.contains { body.hasSuffix($0) }
         }
     }
+
+    /// `isSignatureLine` on the bytes `b[start..<end]` of simple text (see `SimpleText`).
+    static func isSignatureLine(simple b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let n = SimpleText.scalarCount(b, start, end)
+        guard n >= 2, n <= 40 else { return false }
+        var i = start
+        while i < end {
+            if b[i] < 0x80 { i += 1; continue }
+            let (v, m) = UTF8Bytes.decode(b, at: i)
+            if signatureBreakingScalars.contains(v) { return false }
+            i += m
+        }
+        // The space-separated names (empty ones skipped, as split does).
+        i = start
+        while i < end {
+            while i < end && b[i] == 0x20 { i += 1 }
+            guard i < end else { break }
+            let nameStart = i
+            while i < end && b[i] != 0x20 { i += 1 }
+            // A name ending with ）: the body before its last （ (EF BC 88), if any.
+            var bodyEnd = i
+            if SimpleText.hasSuffix(b, nameStart, i, closingParenthesis) {
+                var k = i - 3
+                while k >= nameStart {
+                    if b[k] == 0xEF && b[k + 1] == 0xBC && b[k + 2] == 0x88 { bodyEnd = k; break }
+                    k -= 1
+                }
+            }
+            let length = SimpleText.scalarCount(b, nameStart, bodyEnd)
+            guard length >= 2, length <= 24,
+                  bodySuffixLastScalars.contains(SimpleText.lastScalar(b, before: bodyEnd).value),
+                  bodySuffixBytes.contains(where: { SimpleText.hasSuffix(b, nameStart, bodyEnd, $0) }) else { return false }
+        }
+        return true
+    }
+
+    static let closingParenthesis = Array("）".utf8)
+    static let bodySuffixBytes = bodySuffixes.map { Array($0.utf8) }
 
     /// Scalars of ，。：；、《》“”.
     static let signatureBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x3001, 0x300A, 0x300B, 0x201C, 0x201D]

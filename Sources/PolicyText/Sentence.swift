@@ -18,82 +18,106 @@ enum SentenceSplitter {
 
     static func split(_ utf8: [UInt8], in range: Range<Int>) -> [Sentence] {
         var out: [Sentence] = []
-        utf8.withUnsafeBufferPointer { b in
-            var start = range.lowerBound
-            var depth = 0
-            var nestedScalars = 0
-            var previous: UInt32 = 0
-            var i = range.lowerBound
-            // One more scalar inside (or outside) quotes and brackets; an opener left open too long is forgotten.
-            @inline(__always) func countNested() {
+        utf8.withUnsafeBufferPointer { split($0, range, into: &out) }
+        return out
+    }
+
+    /// ASCII scalars that matter to the splitter: line feed, '!', '(', ')', '?' (all below 0x40).
+    static let asciiSpecials: UInt64 = 1 << 0x0A | 1 << 0x21 | 1 << 0x28 | 1 << 0x29 | 1 << 0x3F
+
+    /// Appends the sentence `start..<end` without surrounding spaces and line feeds, if anything is left.
+    @inline(__always)
+    static func emit(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [Sentence]) {
+        var s = start, e = end
+        while s < e && (b[s] == 0x20 || b[s] == 0x0A) { s += 1 }
+        while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x0A) { e -= 1 }
+        if e > s { out.append(Sentence(range: s..<e)) }
+    }
+
+    static func split(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Sentence]) {
+        var start = range.lowerBound
+        var depth = 0
+        var nestedScalars = 0
+        // Only whether the previous scalar is a terminator matters (a closing quote after one ends the sentence).
+        var previousIsTerminator = false
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            // Scalars that are no line break, opener, closer or terminator (outside quotes and brackets) count only as
+            // scalars: runs of those led by E4…EE (U+4000–EFFF, ideographs: three leads per eight-byte load) and of
+            // other ASCII are taken in one step.
+            var run = 0
+            if let base = b.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i &+ 9 <= end {
+                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    guard UInt8(truncatingIfNeeded: w) &- 0xE4 <= 0x0A, UInt8(truncatingIfNeeded: w &>> 24) &- 0xE4 <= 0x0A,
+                          UInt8(truncatingIfNeeded: w &>> 48) &- 0xE4 <= 0x0A else { break }
+                    i &+= 9; run &+= 3
+                }
+            }
+            while i &+ 2 < end && b[i] &- 0xE4 <= 0x0A { i &+= 3; run &+= 1 }
+            while i < end {
+                let x = b[i]
+                guard x < 0x80, x >= 0x40 || (asciiSpecials &>> UInt64(x)) & 1 == 0 else { break }
+                i &+= 1; run &+= 1
+            }
+            if run > 0 {
                 if depth > 0 {
-                    nestedScalars += 1
+                    nestedScalars &+= run
                     if nestedScalars > maximumNestedScalars { depth = 0; nestedScalars = 0 }
                 } else {
                     nestedScalars = 0
                 }
+                previousIsTerminator = false
+                continue
             }
-            func emit(_ end: Int) {
-                var s = start, e = end
-                while s < e && (b[s] == 0x20 || b[s] == 0x0A) { s += 1 }
-                while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x0A) { e -= 1 }
-                if e > s { out.append(Sentence(range: s..<e)) }
-                start = end
-            }
-            let end = range.upperBound
-            while i < end {
-                // Runs of scalars led by E4…EE (U+4000–EFFF: ideographs, no line break, opener, closer or terminator)
-                // in one step: only their count and the last one matter.
-                var run = 0
-                var last = i
-                while i &+ 2 < end && b[i] &- 0xE4 <= 0x0A {
-                    last = i; i &+= 3; run &+= 1
-                }
-                if run > 0 {
-                    if depth > 0 {
-                        nestedScalars &+= run
-                        if nestedScalars > maximumNestedScalars { depth = 0; nestedScalars = 0 }
-                    } else {
-                        nestedScalars = 0
-                    }
-                    previous = UTF8Bytes.decode(b, at: last).value
-                    continue
-                }
-                let (v, n) = UTF8Bytes.decode(b, at: i)
-                let next = i + n
-                if v >= 0x3400 && v < 0xFF00 {
-                    // Ideographs (the bulk of the text): no line break, opener, closer or terminator lies here.
-                    countNested()
-                    previous = v
-                    i = next
-                    continue
-                }
-                if v == 0x0A {
-                    emit(i); start = next; depth = 0
-                } else if isOpener(v) {
-                    depth += 1
-                } else if isCloser(v) {
-                    if depth > 0 { depth -= 1 }
-                    // "…。”" ends the sentence; "…。》" or "…。）" does not (a title or note inside the sentence).
-                    if depth == 0 && isTerminator(previous) && (v == 0x201D || v == 0x2019 || v == 0x300D || v == 0x300F) { emit(next) }
-                } else if depth == 0 && isTerminator(v) {
-                    // Keep runs of terminators ("？！", "……") and a following closing quote together.
-                    var j = next
-                    while j < range.upperBound {
-                        let (w, m) = UTF8Bytes.decode(b, at: j)
-                        if isTerminator(w) || (w == 0x201D || w == 0x2019) && depth == 0 { j += m } else { break }
-                    }
-                    emit(j)
-                    i = j; previous = v
-                    continue
-                }
-                countNested()
-                previous = v
+            let (v, n) = UTF8Bytes.decode(b, at: i)
+            let next = i + n
+            if v >= 0x3400 && v < 0xFF00 {
+                // Other ideographs: no line break, opener, closer or terminator lies here.
+                countNested(depth: &depth, nested: &nestedScalars)
+                previousIsTerminator = false
                 i = next
+                continue
             }
-            emit(range.upperBound)
+            if v == 0x0A {
+                emit(b, start, i, into: &out); start = next; depth = 0
+            } else if isOpener(v) {
+                depth += 1
+            } else if isCloser(v) {
+                if depth > 0 { depth -= 1 }
+                // "…。”" ends the sentence; "…。》" or "…。）" does not (a title or note inside the sentence).
+                if depth == 0 && previousIsTerminator && (v == 0x201D || v == 0x2019 || v == 0x300D || v == 0x300F) {
+                    emit(b, start, next, into: &out); start = next
+                }
+            } else if depth == 0 && isTerminator(v) {
+                // Keep runs of terminators ("？！", "……") and a following closing quote together.
+                var j = next
+                while j < end {
+                    let (w, m) = UTF8Bytes.decode(b, at: j)
+                    if isTerminator(w) || w == 0x201D || w == 0x2019 { j += m } else { break }
+                }
+                emit(b, start, j, into: &out); start = j
+                i = j; previousIsTerminator = true
+                continue
+            }
+            countNested(depth: &depth, nested: &nestedScalars)
+            previousIsTerminator = isTerminator(v)
+            i = next
         }
-        return out
+        emit(b, start, end, into: &out)
+    }
+
+    /// One more scalar inside (or outside) quotes and brackets; an opener left open too long is forgotten.
+    @inline(__always)
+    static func countNested(depth: inout Int, nested: inout Int) {
+        if depth > 0 {
+            nested += 1
+            if nested > maximumNestedScalars { depth = 0; nested = 0 }
+        } else {
+            nested = 0
+        }
     }
 
     @inline(__always)

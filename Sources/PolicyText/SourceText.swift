@@ -36,8 +36,8 @@ public struct SourceText: Sendable {
         self.identityShift = decoded.shift
         self.replacementCount = decoded.replacements
         self.lineStarts = LineStarts(decoded.utf8)
-        if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalarCount
-            || decoded.controls > 8 && decoded.controls * 100 > decoded.scalarCount {
+        if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalars
+            || decoded.controls > 8 && decoded.controls * 100 > decoded.scalars {
             throw KGError(file: path, line: firstReplacementLine(),
                           "binary or undecodable file (\(decoded.replacements) invalid byte sequences and \(decoded.controls) control characters as \(decoded.encoding.rawValue))")
         }
@@ -62,12 +62,27 @@ public struct SourceText: Sendable {
         let line = lineStarts.line(containing: offset)
         // The column counts the scalars before `offset`: the bytes that start one (the text is valid UTF-8).
         let start = lineStarts.start(ofLine: line)
-        let column = utf8.withUnsafeBufferPointer { b in
-            var n = 1
-            for i in start..<max(start, min(offset, b.count)) where b[i] & 0xC0 != 0x80 { n &+= 1 }
-            return n
-        }
+        let column = utf8.withUnsafeBufferPointer { b in 1 + Self.scalarCount(b, start, max(start, min(offset, b.count))) }
         return (line, column)
+    }
+
+    /// Number of scalars in `b[start..<end]`: the bytes that are no continuation byte (10xxxxxx), eight at a time.
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        guard start < end, let base = b.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var continuations = 0
+        var i = start
+        while i &+ 8 <= end {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Bit 7 of each byte: set, with bit 6 (shifted into bit 7) clear.
+            continuations &+= (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i &+= 8
+        }
+        while i < end {
+            if b[i] & 0xC0 == 0x80 { continuations &+= 1 }
+            i &+= 1
+        }
+        return (end - start) - continuations
     }
 
     /// Number of lines (an unterminated last line counts).

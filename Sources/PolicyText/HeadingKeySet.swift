@@ -1,0 +1,59 @@
+/// A set of heading keys (`DocumentSegmenter.headingKey`) with String equality, looked up by bytes: when every key
+/// and the query are simple text (see `SimpleText`), two keys are equal exactly when their bytes are, so no
+/// Unicode normalisation is needed for hashing. Other queries compare as Strings.
+struct HeadingKeySet {
+    private var keys: [String] = []
+    /// The simple keys by `hash` of their bytes.
+    private var simpleKeys: [Int: [[UInt8]]] = [:]
+    private var allSimple = true
+
+    init() {}
+
+    init<S: Sequence>(_ keys: S) where S.Element == String {
+        for key in keys { insert(key) }
+    }
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    mutating func insert(_ key: String) {
+        var key = key
+        let bytes = key.withUTF8 { b -> [UInt8]? in SimpleText.isSimple(b) ? Array(b) : nil }
+        if let bytes {
+            let h = Self.hash(bytes)
+            if simpleKeys[h]?.contains(bytes) == true { return }
+            simpleKeys[h, default: []].append(bytes)
+        } else {
+            allSimple = false
+            if keys.contains(key) { return }
+        }
+        keys.append(key)
+    }
+
+    func contains(_ key: String) -> Bool {
+        if allSimple {
+            var key = key
+            if let found = key.withUTF8({ b -> Bool? in
+                guard SimpleText.isSimple(b) else { return nil }
+                guard let candidates = simpleKeys[Self.hash(b)] else { return false }
+                return candidates.contains { $0.elementsEqual(b) }
+            }) {
+                return found
+            }
+        }
+        return keys.contains(key)
+    }
+
+    /// A hash of bytes, eight at a time (FNV-style multiply and xor).
+    static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        var word: UInt64 = 0
+        var n = 0
+        for x in bytes {
+            word = word << 8 | UInt64(x)
+            n += 1
+            if n == 8 { h = (h ^ word) &* 0x0000_0100_0000_01B3; word = 0; n = 0 }
+        }
+        h = (h ^ word) &* 0x0000_0100_0000_01B3
+        return Int(truncatingIfNeeded: h ^ h >> 29)
+    }
+}
