@@ -203,13 +203,14 @@ public final class EntityRecognizer: Sendable {
         let found = scan.matches(in: text, range: range)
         for m in found[0] {
             if m.range.lowerBound < consumedUntil { continue }
-            let summary = summaries[Int(m.value)]
-            if summary.generic {
+            // The summary read field by field in place (a copy of it retains its region list).
+            let v = Int(m.value)
+            if summaries[v].generic {
                 claimed.append(m.range)
                 continue
             }
             let surface = surfaces[Int(m.value)]
-            if let index = summary.organization {
+            if let index = summaries[v].organization {
                 out.append(EntityMention(range: m.range, kind: .organization, surface: surface, confidence: 1,
                                          names: organizationNames[index]))
                 claimed.append(m.range)
@@ -217,7 +218,7 @@ public final class EntityRecognizer: Sendable {
             }
             var emittedAgency = false
             // Agencies (the gazetteer wins over regions for the same surface).
-            if let index = summary.agency {
+            if let index = summaries[v].agency {
                 let found = agencyMentions(text, m.range, index, range.upperBound, surface, names)
                 for a in found {
                     out.append(a)
@@ -226,17 +227,17 @@ public final class EntityRecognizer: Sendable {
                 }
                 emittedAgency = !found.isEmpty
             }
-            if !emittedAgency, !summary.regions.isEmpty {
-                if let end = regionMentions(text, m.range, summary.regions, range, surface, context, &nearby, &out, names) {
+            if !emittedAgency, !summaries[v].regions.isEmpty {
+                if let end = regionMentions(text, m.range, summaries[v].regions, range, surface, context, &nearby, &out, names) {
                     consumedUntil = end
-                } else if summary.regionIsArea {
+                } else if summaries[v].regionIsArea {
                     programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
                 }
             }
-            guard summary.programme || summary.implicitLocal else { continue }
+            guard summaries[v].programme || summaries[v].implicitLocal else { continue }
             let candidates = targets[Int(m.value)]
             // A type word right after a seed name is part of how it is written (乡村振兴 + 战略, 数字乡村 + 建设行动).
-            let typed = !summary.programme ? m.range
+            let typed = !summaries[v].programme ? m.range
                 : discovery.typeWordEnd(in: text, at: m.range.upperBound, limit: range.upperBound)
                     .map { m.range.lowerBound..<$0 } ?? m.range
             for case .programme(let i) in candidates {
