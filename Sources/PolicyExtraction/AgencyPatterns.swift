@@ -42,6 +42,11 @@ struct AgencyPatterns: Sendable {
         }
     }
 
+    /// False when no local body suffix starts at `start` (then `localBody` finds nothing, whatever the region).
+    func mayStartBody(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Bool {
+        suffixAutomaton.longestMatch(in: text, at: start, limit: limit) != nil
+    }
+
     /// A local body suffix starting at `start` that applies to `region`: its end and canonical name.
     func localBody(in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, region: Region,
                    cache: BodyNameCache? = nil) -> (end: Int, canonical: String, parent: String?)? {
@@ -149,9 +154,11 @@ struct AgencyPatterns: Sendable {
 
     private static let wordContinuations = ScalarSet("门长员场域面势限务托")
 
+    @inline(__always)
     static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
 
     /// Decodes the UTF-8 scalar at `i`: its value and the index after it.
+    @inline(__always)
     static func decode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> (UInt32, Int)? {
         guard i < limit else { return nil }
         let b0 = UInt32(text[i])
@@ -170,6 +177,7 @@ struct AgencyPatterns: Sendable {
     }
 
     /// Decodes the scalar ending just before `i` (i.e. the previous character): its value and start index.
+    @inline(__always)
     static func decodeBefore(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ lower: Int) -> (UInt32, Int)? {
         var s = i - 1
         while s > lower, text[s] & 0xC0 == 0x80 { s -= 1 }

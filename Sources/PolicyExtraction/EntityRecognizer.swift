@@ -28,13 +28,41 @@ public final class EntityRecognizer: Sendable {
     private let automaton: LongestMatchAutomaton
     /// For each distinct surface (automaton value), what it may denote.
     private let targets: [[Target]]
+    /// What `targets` holds for each surface, summed up once: the text loop reads this instead of searching.
+    private struct TargetSummary: Sendable {
+        var generic = false
+        /// The first organisation / agency among the targets.
+        var organization: Int? = nil
+        var agency: Int? = nil
+        /// The regions among the targets, in order, and whether one of them is an area.
+        var regions: [Int] = []
+        var regionIsArea = false
+        var programme = false
+        var implicitLocal = false
+    }
+    private let summaries: [TargetSummary]
+    /// The names of each agency, region, programme and organisation (by index), built once and shared by their
+    /// mentions.
+    private let agencyNames: [EntityNames]
+    private let regionNames: [EntityNames]
+    private let programmeNames: [EntityNames]
+    private let organizationNames: [EntityNames]
+    /// Each surface (automaton value) as a String: a match of value v is exactly the bytes of `surfaces[v]`, so
+    /// the mention takes that String instead of building one from the text.
+    private let surfaces: [String]
     private let regionAutomaton: LongestMatchAutomaton
     private let regionTargets: [[Int]]
+    /// Each surface of `regionAutomaton`, by value (as `surfaces`).
+    private let regionSurfaces: [String]
+    /// For each region (by index), the id of the region containing it ("region:<parent code>").
+    private let regionParentIDs: [String?]
     private let patterns: AgencyPatterns
     private let discovery: ProgrammeDiscovery
     private let areaDiscovery: ProgrammeDiscovery
     /// The gazetteer and both discoveries' head words, found in one pass.
     private let scan: LongestMatchAutomaton.Scan
+    /// Local body names built so far, kept across calls.
+    private let bodyNames = BodyNameCache()
 
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
@@ -80,7 +108,26 @@ public final class EntityRecognizer: Sendable {
         }
         for p in patterns.implicitPatterns() where surfaceIndex[p.surface] == nil { add(p.surface, .implicitLocal(suffix: p.suffix, level: p.level)) }
         self.targets = targets
+        summaries = targets.map { list in
+            var summary = TargetSummary()
+            for target in list {
+                switch target {
+                case .generic: summary.generic = true
+                case .organization(let i): if summary.organization == nil { summary.organization = i }
+                case .agency(let i): if summary.agency == nil { summary.agency = i }
+                case .region(let i):
+                    summary.regions.append(i)
+                    if ontology.regions[i].level == .area { summary.regionIsArea = true }
+                case .programme: summary.programme = true
+                case .implicitLocal: summary.implicitLocal = true
+                }
+            }
+            return summary
+        }
         automaton = LongestMatchAutomaton(strings: surfaceIndex.map { ($0.key, Int32($0.value)) })
+        var surfaces = [String](repeating: "", count: targets.count)
+        for (surface, i) in surfaceIndex { surfaces[i] = surface }
+        self.surfaces = surfaces
 
         var regionSurfaces: [String: Int] = [:]
         var regionTargets: [[Int]] = []
@@ -95,7 +142,20 @@ public final class EntityRecognizer: Sendable {
             }
         }
         self.regionTargets = regionTargets
+        let regionParentIDs = ontology.regions.map { r in r.parentCode.map { "region:" + $0 } }
+        self.regionParentIDs = regionParentIDs
+        agencyNames = ontology.agencies.map {
+            EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.level.rawValue, parent: $0.parent)
+        }
+        regionNames = ontology.regions.enumerated().map { i, r in
+            EntityNames(nodeID: r.id, canonical: r.canonical, level: r.level.rawValue, parent: regionParentIDs[i])
+        }
+        programmeNames = ontology.programmes.map { EntityNames(nodeID: $0.id, canonical: $0.canonical) }
+        organizationNames = ontology.organizations.map { EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.kind) }
         regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
+        var regionSurfaceList = [String](repeating: "", count: regionTargets.count)
+        for (surface, i) in regionSurfaces { regionSurfaceList[i] = surface }
+        self.regionSurfaces = regionSurfaceList
         self.patterns = patterns
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
@@ -138,27 +198,27 @@ public final class EntityRecognizer: Sendable {
         // End of the last pattern-extended mention (江苏省 + 财政厅): matches inside it are part of that name.
         var consumedUntil = range.lowerBound
         // The last unambiguous province or prefecture named in this range, to resolve 朝阳区 after 北京市.
-        var nearby: Region? = nil
-        let names = BodyNameCache()
+        var nearby: Int? = nil
+        let names = bodyNames
         let found = scan.matches(in: text, range: range)
         for m in found[0] {
             if m.range.lowerBound < consumedUntil { continue }
-            let candidates = targets[Int(m.value)]
-            if candidates.contains(where: { if case .generic = $0 { return true } else { return false } }) {
+            // The summary read field by field in place (a copy of it retains its region list).
+            let v = Int(m.value)
+            if summaries[v].generic {
                 claimed.append(m.range)
                 continue
             }
-            let surface = Self.string(text, m.range)
-            if let index = candidates.lazy.compactMap({ if case .organization(let i) = $0 { return i } else { return nil } }).first {
-                let o = ontology.organizations[index]
-                out.append(EntityMention(range: m.range, kind: .organization, nodeID: o.id, canonical: o.canonical,
-                                         surface: surface, confidence: 1, level: o.kind))
+            let surface = surfaces[Int(m.value)]
+            if let index = summaries[v].organization {
+                out.append(EntityMention(range: m.range, kind: .organization, surface: surface, confidence: 1,
+                                         names: organizationNames[index]))
                 claimed.append(m.range)
                 continue
             }
             var emittedAgency = false
             // Agencies (the gazetteer wins over regions for the same surface).
-            if let index = candidates.lazy.compactMap({ if case .agency(let i) = $0 { return i } else { return nil } }).first {
+            if let index = summaries[v].agency {
                 let found = agencyMentions(text, m.range, index, range.upperBound, surface, names)
                 for a in found {
                     out.append(a)
@@ -167,26 +227,27 @@ public final class EntityRecognizer: Sendable {
                 }
                 emittedAgency = !found.isEmpty
             }
-            if !emittedAgency {
-                let regionIndices = candidates.compactMap { if case .region(let i) = $0 { return i } else { return nil } }
-                if !regionIndices.isEmpty {
-                    if let end = regionMentions(text, m.range, regionIndices, range, surface, context, &nearby, &out, names) {
-                        consumedUntil = end
-                    } else if regionIndices.contains(where: { ontology.regions[$0].level == .area }) {
-                        programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
-                    }
+            if !emittedAgency, !summaries[v].regions.isEmpty {
+                if let end = regionMentions(text, m.range, summaries[v].regions, range, surface, context, &nearby, &out, names) {
+                    consumedUntil = end
+                } else if summaries[v].regionIsArea {
+                    programmeSpans.append(m.range)  // 中国（浙江）自由贸易试验区 names 浙江
                 }
             }
+            guard summaries[v].programme || summaries[v].implicitLocal else { continue }
+            let candidates = targets[Int(m.value)]
             // A type word right after a seed name is part of how it is written (乡村振兴 + 战略, 数字乡村 + 建设行动).
-            let typed = discovery.typeWordEnd(in: text, at: m.range.upperBound, limit: range.upperBound)
-                .map { m.range.lowerBound..<$0 } ?? m.range
+            let typed = !summaries[v].programme ? m.range
+                : discovery.typeWordEnd(in: text, at: m.range.upperBound, limit: range.upperBound)
+                    .map { m.range.lowerBound..<$0 } ?? m.range
             for case .programme(let i) in candidates {
                 let p = ontology.programmes[i]
                 let confidence = p.core ? 1 : Self.peripheralProgrammeConfidence
                 programmeSpans.append(typed)
                 guard confidence >= programmeThreshold else { continue }
-                out.append(EntityMention(range: typed, kind: .programme, nodeID: p.id, canonical: p.canonical,
-                                         surface: typed == m.range ? surface : Self.string(text, typed), confidence: confidence))
+                out.append(EntityMention(range: typed, kind: .programme,
+                                         surface: typed == m.range ? surface : Self.string(text, typed),
+                                         confidence: confidence, names: programmeNames[i]))
             }
             for case .implicitLocal(let suffix, let level) in candidates {
                 if let region = implicitRegion(level: level, context: context) {
@@ -207,15 +268,17 @@ public final class EntityRecognizer: Sendable {
                 inner = regionAutomaton.matches(in: text, range: next..<span.upperBound)
             }
             for r in inner {
-                let surface = Self.string(text, r.range)
+                let surface = regionSurfaces[Int(r.value)]
                 if let best = resolveRegion(regionTargets[Int(r.value)], context: context),
-                   best.region.level != .area || r.range.count >= 9 {
-                    out.append(regionMention(r.range, best.region, surface, best.confidence, best.alternatives))
+                   ontology.regions[best.index].level != .area || r.range.count >= 9 {
+                    out.append(regionMention(r.range, best.index, surface, best.confidence, best.alternatives))
                 }
             }
         }
         // Areas found by head word (南京都市圈) where no gazetteer name stands.
-        var regionSpans = out.compactMap { $0.kind == .region ? $0.range : nil }
+        var regionSpans: [Range<Int>] = []
+        // Read in place (a closure over the mentions would get a copy of each).
+        for i in out.indices where out[i].kind == .region { regionSpans.append(out[i].range) }
         for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7, heads: found[2]) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
@@ -241,17 +304,16 @@ public final class EntityRecognizer: Sendable {
         // Programmes found by pattern, where no seed programme or agency already stands.
         let candidates = discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold, heads: found[1])
         let seedSpans = SortedSpans(candidates.isEmpty ? [] : programmeSpans + claimed)
-        // Starts of the programme spans by their end, for the check of words before a seed name.
-        var programmeStartsByEnd: [Int: [Int]] = [:]
-        if !candidates.isEmpty {
-            for span in programmeSpans { programmeStartsByEnd[span.upperBound, default: []].append(span.lowerBound) }
-        }
-        var seenNames: Set<String> = []
+        // The programme spans as (end, start), sorted by end, for the check of words before a seed name.
+        let programmeEnds = candidates.isEmpty ? []
+            : programmeSpans.map { (end: $0.upperBound, start: $0.lowerBound) }.sorted { $0.end < $1.end }
+        var seenNames: Set<NameKey> = []
+        seenNames.reserveCapacity(candidates.count)
         var absorbing: [Range<Int>] = []
         for c in candidates {
             // Inside, across or equal to a known name: no new programme; around a seed programme (国家数字经济创新发展
             // 试验区 around 数字经济) it is a larger, different one, and the seed inside is no mention of its own.
-            let quoted = c.name.hasPrefix("“")
+            let quoted = Self.startsWithOpenQuote(c.name)
             if seedSpans.containsOverlapping(c.range, where: {
                 quoted || !($0.lowerBound >= c.range.lowerBound && $0.upperBound <= c.range.upperBound) || $0 == c.range
             }) {
@@ -259,27 +321,36 @@ public final class EntityRecognizer: Sendable {
             }
             // Words before a seed name make a different programme only when they name a place (湖南 + 自贸试验区);
             // generic modifiers and descriptions (国家级, 未来三年相关) leave the seed itself.
-            if let starts = programmeStartsByEnd[c.range.upperBound], starts.contains(where: {
-                $0 > c.range.lowerBound && regionAutomaton.matches(in: text, range: c.range.lowerBound..<$0).isEmpty
-            }) {
-                continue
+            var first = 0, past = programmeEnds.count
+            while first < past {
+                let mid = (first + past) >> 1
+                if programmeEnds[mid].end < c.range.upperBound { first = mid + 1 } else { past = mid }
             }
+            var seedAfterWords = false
+            while first < programmeEnds.count, programmeEnds[first].end == c.range.upperBound {
+                let start = programmeEnds[first].start
+                if start > c.range.lowerBound, regionAutomaton.matches(in: text, range: c.range.lowerBound..<start).isEmpty {
+                    seedAfterWords = true
+                    break
+                }
+                first += 1
+            }
+            if seedAfterWords { continue }
             let canonical = c.name
-            if ontology.agency(named: canonical) != nil || !ontology.regions(named: canonical).isEmpty { continue }
-            let known = ontology.programme(named: canonical)
+            let key = NameKey(canonical)
+            if ontology.hasAgency(named: key) || ontology.hasRegion(named: key) { continue }
+            let known = ontology.programme(named: key)
             if known == nil { absorbing.append(c.range) }
-            guard seenNames.insert(canonical).inserted else { continue }
+            guard seenNames.insert(key).inserted else { continue }
             out.append(EntityMention(range: c.range, kind: .programme, nodeID: known?.id ?? "programme:" + canonical,
                                      canonical: known?.canonical ?? canonical, surface: Self.string(text, c.range),
                                      confidence: known == nil ? c.confidence : 1))
         }
         if !absorbing.isEmpty {
             let absorbingSpans = SortedSpans(absorbing)
-            let absorbed = { (m: EntityMention) in
-                m.kind == .programme && absorbingSpans.containsSpan(containing: m.range) { $0 != m.range }
+            out.removeAllKeepingOrder { m in
+                m.pointee.kind == .programme && absorbingSpans.containsSpan(containing: m.pointee.range) { $0 != m.pointee.range }
             }
-            // A filtered copy moves each kept mention once; removeAll(where:) swaps them through the array.
-            if out.contains(where: absorbed) { out = out.filter { !absorbed($0) } }
         }
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
                                                                : $0.range.upperBound > $1.range.upperBound }
@@ -290,34 +361,37 @@ public final class EntityRecognizer: Sendable {
     /// named parent after it. Empty when the match is a generic word (财政部门).
     private func agencyMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ index: Int, _ limit: Int,
                                 _ surface: String, _ names: BodyNameCache) -> [EntityMention] {
-        let agency = ontology.agencies[index]
+        // The agency's level and name read in place (a copy of the whole agency retains all its strings).
+        let agencyLevel = ontology.agencies[index].level
+        let agencyCanonical = agencyNames[index].canonical
         // X部门 is a generic role (财政部门), not the ministry.
         if AgencyPatterns.continuesWord(text, span.upperBound, limit) { return [] }
-        let parentMention = mention(for: agency, span, surface, 1)
+        let parentMention = EntityMention(range: span, kind: .agency, surface: surface, confidence: 1,
+                                          names: agencyNames[index])
         // 农业农村部国家乡村振兴局 (a signature without separators) is two bodies, not a sub-unit.
         let nextIsKnown = automaton.longestMatch(in: text, at: span.upperBound, limit: limit).map { next in
             targets[Int(next.value)].contains { if case .generic = $0 { return false } else { return true } }
         } ?? false
-        if agency.level == .central || agency.level == .party, !nextIsKnown,
+        if agencyLevel == .central || agencyLevel == .party, !nextIsKnown,
            let end = patterns.subUnit(in: text, at: span.upperBound, limit: limit) {
             let range = span.lowerBound..<end
             let written = Self.string(text, range)
-            let canonical = agency.canonical + Self.string(text, span.upperBound..<end)
+            let canonical = agencyCanonical + Self.string(text, span.upperBound..<end)
             if let known = ontology.agency(named: canonical) ?? ontology.agency(named: written) {
                 return [mention(for: known, range, written, 1), parentMention]
             }
             return [EntityMention(range: range, kind: .agency, nodeID: "agency:" + canonical, canonical: canonical,
-                                  surface: written, confidence: 0.85, level: agency.level.rawValue, parent: agency.canonical),
+                                  surface: written, confidence: 0.85, level: agencyLevel.rawValue, parent: agencyCanonical),
                     parentMention]
         }
         // A province-level body that is not a division (新疆生产建设兵团) names its bureaus like a province.
-        if agency.level == .provincial {
-            let pseudo = Region(code: nil, canonical: agency.canonical, level: .province, parentCode: nil)
+        if agencyLevel == .provincial {
+            let pseudo = Region(code: nil, canonical: agencyCanonical, level: .province, parentCode: nil)
             if let body = patterns.localBody(in: text, at: span.upperBound, limit: limit, region: pseudo, cache: names) {
-                var out = [localMention(span.lowerBound..<body.end, text, body.canonical, agency.canonical, .provincial, 0.9),
+                var out = [localMention(span.lowerBound..<body.end, text, body.canonical, agencyCanonical, .provincial, 0.9),
                            parentMention]
                 for more in patterns.enumeratedBodies(in: text, after: body.end, limit: limit, region: pseudo, cache: names) {
-                    out.append(localMention(more.range, text, more.canonical, agency.canonical, .provincial, 0.85))
+                    out.append(localMention(more.range, text, more.canonical, agencyCanonical, .provincial, 0.85))
                 }
                 return out
             }
@@ -339,29 +413,38 @@ public final class EntityRecognizer: Sendable {
                       confidence: confidence, level: agency.level.rawValue, parent: agency.parent)
     }
 
-    private func regionMention(_ range: Range<Int>, _ region: Region, _ surface: String, _ confidence: Double,
+    /// A mention of region `index` (its fields read in place: no copy of the whole region).
+    private func regionMention(_ range: Range<Int>, _ index: Int, _ surface: String, _ confidence: Double,
                                _ alternatives: [String]) -> EntityMention {
-        EntityMention(range: range, kind: .region, nodeID: region.id, canonical: region.canonical, surface: surface,
-                      confidence: confidence, level: region.level.rawValue,
-                      parent: region.parentCode.map { "region:" + $0 }, alternatives: alternatives)
+        if alternatives.isEmpty {
+            return EntityMention(range: range, kind: .region, surface: surface, confidence: confidence,
+                                 names: regionNames[index])
+        }
+        return EntityMention(range: range, kind: .region, nodeID: ontology.regions[index].id,
+                             canonical: ontology.regions[index].canonical, surface: surface, confidence: confidence,
+                             level: ontology.regions[index].level.rawValue, parent: regionParentIDs[index],
+                             alternatives: alternatives)
     }
 
     /// A region mention, plus the local body when a body suffix follows (江苏省 + 财政厅); returns the body's end.
     private func regionMentions(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ indices: [Int],
-                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ nearby: inout Region?,
+                                _ range: Range<Int>, _ surface: String, _ context: Region?, _ nearby: inout Int?,
                                 _ out: inout [EntityMention], _ names: BodyNameCache) -> Int? {
         guard let best = resolveRegion(indices, context: context, nearby: nearby) else { return nil }
+        let regionLevel = ontology.regions[best.index].level
         // 渝东北, 苏北: a direction area right after a province's one-character abbreviation is part of another name.
-        if best.region.level == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
+        if regionLevel == .area, let (first, _) = AgencyPatterns.decode(text, span.lowerBound, span.upperBound),
            Self.directionScalars.contains(first),
            let (previous, _) = AgencyPatterns.decodeBefore(text, span.lowerBound, range.lowerBound),
            Self.provinceAbbreviations.contains(previous) {
             return nil
         }
-        out.append(regionMention(span, best.region, surface, best.confidence, best.alternatives))
-        if best.alternatives.isEmpty, best.region.level == .province || best.region.level == .prefecture { nearby = best.region }
-        guard let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound, region: best.region,
-                                            cache: names) else { return nil }
+        out.append(regionMention(span, best.index, surface, best.confidence, best.alternatives))
+        if best.alternatives.isEmpty, regionLevel == .province || regionLevel == .prefecture { nearby = best.index }
+        // Most regions are followed by no body suffix: tested before the region is copied for `localBody`.
+        guard patterns.mayStartBody(in: text, at: span.upperBound, limit: range.upperBound),
+              let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound,
+                                            region: ontology.regions[best.index], cache: names) else { return nil }
         var start = span.lowerBound
         // 中共江苏省委: take the party prefix into the span.
         let party = Array("中共".utf8)
@@ -369,11 +452,11 @@ public final class EntityRecognizer: Sendable {
            Array(text[(start - party.count)..<start]) == party {
             start -= party.count
         }
-        let level = AgencyPatterns.agencyLevel(for: best.region.level)
+        let level = AgencyPatterns.agencyLevel(for: regionLevel)
         out.append(localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95))
         var end = body.end
-        for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound, region: best.region,
-                                              cache: names) {
+        for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound,
+                                              region: ontology.regions[best.index], cache: names) {
             out.append(localMention(more.range, text, more.canonical, more.parent, level, best.confidence * 0.9))
             end = more.range.upperBound
         }
@@ -383,24 +466,30 @@ public final class EntityRecognizer: Sendable {
     private static let directionScalars = ScalarSet("东西南北中华")
     private static let provinceAbbreviations = ScalarSet("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台")
 
-    /// Picks among regions sharing a name: the one inside the context province, else the highest level;
-    /// a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
-    private func resolveRegion(_ indices: [Int], context: Region?, nearby: Region? = nil)
-        -> (region: Region, confidence: Double, alternatives: [String])? {
-        // Most names denote one region: no array of copies for them.
-        if indices.count == 1 { return (ontology.regions[indices[0]], 1, []) }
-        let regions = indices.map { ontology.regions[$0] }
-        guard let first = regions.first else { return nil }
-        if regions.count == 1 { return (first, 1, []) }
-        // The division named just before in the text (北京市朝阳区), then the document's province.
-        for (scope, confidence) in [(nearby, 0.95), (context, 0.9)] {
-            guard let scope, let code = scope.code, scope.level == .province || scope.level == .prefecture else { continue }
+    /// Picks among regions sharing a name (indices into the ontology's regions): the one inside the context
+    /// province, else the highest level; a tie leaves the mention ambiguous (confidence 0.5, the others as alternatives).
+    private func resolveRegion(_ indices: [Int], context: Region?, nearby: Int? = nil)
+        -> (index: Int, confidence: Double, alternatives: [String])? {
+        guard let first = indices.first else { return nil }
+        // Most names denote one region.
+        if indices.count == 1 { return (first, 1, []) }
+        let regions = ontology.regions
+        /// The only candidate inside `scope` (a province or prefecture), if exactly one is.
+        func onlyInside(_ scope: Region?) -> Int? {
+            guard let scope, let code = scope.code, scope.level == .province || scope.level == .prefecture else { return nil }
             let prefix = code.prefix(scope.level == .province ? 2 : 4)
-            let inside = regions.filter { $0.code?.hasPrefix(prefix) ?? false }
-            if inside.count == 1 { return (inside[0], confidence, []) }
+            var found: Int? = nil
+            for i in indices where regions[i].code?.hasPrefix(prefix) ?? false {
+                if found != nil { return nil }
+                found = i
+            }
+            return found
         }
-        let rank: (Region) -> Int = { r in
-            switch r.level {
+        // The division named just before in the text (北京市朝阳区), then the document's province.
+        if let i = onlyInside(nearby.map { regions[$0] }) { return (i, 0.95, []) }
+        if let i = onlyInside(context) { return (i, 0.9, []) }
+        let rank: (Int) -> Int = { i in
+            switch regions[i].level {
             case .country: return 0
             case .province: return 1
             case .area: return 2
@@ -409,9 +498,9 @@ public final class EntityRecognizer: Sendable {
             case .township: return 5
             }
         }
-        let sorted = regions.sorted { rank($0) < rank($1) }
+        let sorted = indices.sorted { rank($0) < rank($1) }
         if rank(sorted[0]) < rank(sorted[1]) { return (sorted[0], 0.9, []) }
-        return (sorted[0], 0.5, sorted.dropFirst().map(\.id))
+        return (sorted[0], 0.5, sorted.dropFirst().map { regions[$0].id })
     }
 
     /// The region an implicit word (省, 市, 县) stands for, given the context division.
@@ -439,6 +528,12 @@ public final class EntityRecognizer: Sendable {
         }
         let found = mentions(in: bytes, range: 0..<bytes.count, contextProvince: contextProvince)
         return found.first { $0.kind == .agency && $0.range == 0..<bytes.count }
+    }
+
+    /// `name.hasPrefix("“")` without String's Character comparison for the names that do not start with its bytes.
+    private static func startsWithOpenQuote(_ name: String) -> Bool {
+        // U+201C has no decomposition: a name whose first scalar is another cannot begin with that Character.
+        name.utf8.starts(with: [0xE2, 0x80, 0x9C]) && name.hasPrefix("“")
     }
 
     @inline(__always)
@@ -484,5 +579,28 @@ private struct SortedSpans {
             lo += 1
         }
         return false
+    }
+}
+
+extension Array {
+    /// `removeAll(where:)` that moves the kept elements down in order without copying them: no retain or release
+    /// of their references (the standard one swaps them through temporary copies). The test reads each element
+    /// in place, through a pointer (a parameter of type `Element` would be a copy of it).
+    fileprivate mutating func removeAllKeepingOrder(where shouldBeRemoved: (UnsafeMutablePointer<Element>) -> Bool) {
+        let kept: Int = withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var write = 0
+            for read in 0..<buffer.count where !shouldBeRemoved(base + read) {
+                if write != read {
+                    // The removed element at `write` and the kept one at `read` change places, by moves.
+                    let removed = (base + write).move()
+                    (base + write).moveInitialize(from: base + read, count: 1)
+                    (base + read).initialize(to: removed)
+                }
+                write += 1
+            }
+            return write
+        }
+        removeLast(count - kept)
     }
 }

@@ -13,6 +13,11 @@ public struct LongestMatchAutomaton: Sendable {
     private let owner: StorageOwner
     /// The first two scalars (first << 32 | second) of each pattern of two or more scalars, for `Scan`'s filter.
     fileprivate let pairPrefixes: [UInt64]
+    /// The first six UTF-8 bytes (little-endian) of each pattern whose first two scalars are three bytes long each,
+    /// for `Scan`'s filter on Han text.
+    fileprivate let hanPairPrefixes: [UInt64]
+    /// Some pattern is one scalar of three UTF-8 bytes.
+    fileprivate let hasThreeByteSingle: Bool
     /// Number of distinct patterns.
     public let patternCount: Int
 
@@ -47,9 +52,19 @@ public struct LongestMatchAutomaton: Sendable {
         var firstBits = [UInt64](repeating: 0, count: 0x10000 / 64)
         var singleBits = [UInt64](repeating: 0, count: 0x10000 / 64)
         var pairPrefixes: Set<UInt64> = []
+        var hanPairPrefixes: Set<UInt64> = []
+        var hasThreeByteSingle = false
         var astralStart = false
         for (scalars, value) in scalarPatterns {
             let s0 = scalars[0]
+            if scalars.count == 1, (0x800..<0x10000).contains(s0) { hasThreeByteSingle = true }
+            if scalars.count >= 2, (0x800..<0x10000).contains(s0), (0x800..<0x10000).contains(scalars[1]) {
+                var key: UInt64 = 0
+                for (k, byte) in (Array(String(Unicode.Scalar(s0)!).utf8) + Array(String(Unicode.Scalar(scalars[1])!).utf8)).enumerated() {
+                    key |= UInt64(byte) << UInt64(8 * k)
+                }
+                hanPairPrefixes.insert(key)
+            }
             if s0 >= 0x10000 {
                 astralStart = true
             } else {
@@ -163,11 +178,22 @@ public struct LongestMatchAutomaton: Sendable {
             }
             blocks[Int(blockStart[hi]) + Int(scalar & 0xFF)] = UInt16(code)
         }
+        // The Han-pair filter of this automaton alone (for `Scan`, after the filter of all automata passed: hashed
+        // with another multiplier, so that its false positives are not those of that filter). At most 64 KB.
+        var hanPairShift = 10
+        while hanPairShift < 19, (1 << hanPairShift) < hanPairPrefixes.count * 32 { hanPairShift += 1 }
+        var hanPairBits = [UInt64](repeating: 0, count: (1 << hanPairShift) / 64)
+        for key in hanPairPrefixes {
+            let h = Int(truncatingIfNeeded: Storage.ownHanPairProduct(key) >> UInt64(64 - hanPairShift))
+            hanPairBits[h >> 6] |= 1 << UInt64(h & 63)
+        }
         storage = Storage(base: base, check: check, value: cellValue, blockStart: blockStart, blocks: blocks, astral: astral,
                           firstBits: firstBits, singleBits: singleBits, pairBits: pairBits, pairShift: pairShift,
-                          astralStart: astralStart)
+                          hanPairBits: hanPairBits, hanPairShift: hanPairShift, astralStart: astralStart)
         owner = StorageOwner(storage)
         self.pairPrefixes = pairPrefixes.sorted()
+        self.hanPairPrefixes = hanPairPrefixes.sorted()
+        self.hasThreeByteSingle = hasThreeByteSingle
         patternCount = count
     }
 
@@ -278,11 +304,16 @@ extension LongestMatchAutomaton {
         /// Hashed first two scalars of the patterns of two or more scalars, `1 << pairShift` bits.
         let pairBits: UnsafeMutablePointer<UInt64>
         let pairShift: Int
+        /// Hashed first six bytes of the patterns that begin with two three-byte scalars, `1 << hanPairShift` bits
+        /// (bit `ownHanPairProduct(key) >> (64 - hanPairShift)`).
+        let hanPairBits: UnsafeMutablePointer<UInt64>
+        let hanPairShift: Int
         /// Some pattern begins with a scalar beyond the BMP (the filters then let every such scalar through).
         let astralStart: Bool
 
         init(base: [Int32], check: [Int32], value: [Int32], blockStart: [Int32], blocks: [UInt16], astral: [UInt32: Int32],
-             firstBits: [UInt64], singleBits: [UInt64], pairBits: [UInt64], pairShift: Int, astralStart: Bool) {
+             firstBits: [UInt64], singleBits: [UInt64], pairBits: [UInt64], pairShift: Int, hanPairBits: [UInt64],
+             hanPairShift: Int, astralStart: Bool) {
             cellCount = base.count
             cells = .allocate(capacity: cellCount)
             for i in 0..<cellCount { (cells + i).initialize(to: Cell(base: base[i], check: check[i])) }
@@ -297,7 +328,30 @@ extension LongestMatchAutomaton {
             self.singleBits = Self.copy(singleBits)
             self.pairBits = Self.copy(pairBits)
             self.pairShift = pairShift
+            self.hanPairBits = Self.copy(hanPairBits)
+            self.hanPairShift = hanPairShift
             self.astralStart = astralStart
+        }
+
+        /// The hash product of six raw UTF-8 bytes (little-endian in the low 48 bits of `key`); its top bits index
+        /// `Scan`'s Han-pair filter of all its automata.
+        @inline(__always)
+        static func hanPairProduct(_ key: UInt64) -> UInt64 {
+            (key & 0xFFFF_FFFF_FFFF) &* 0x9E37_79B9_7F4A_7C15
+        }
+
+        /// The hash product of the automaton's own Han-pair filter.
+        @inline(__always)
+        static func ownHanPairProduct(_ key: UInt64) -> UInt64 {
+            (key & 0xFFFF_FFFF_FFFF) &* 0xC2B2_AE3D_27D4_EB4F
+        }
+
+        /// False when no pattern begins with the two three-byte scalars whose raw bytes gave `product`
+        /// (`ownHanPairProduct` of them).
+        @inline(__always)
+        func mayStartHanPair(product: UInt64) -> Bool {
+            let h = Int(truncatingIfNeeded: product &>> UInt64(truncatingIfNeeded: 64 &- hanPairShift))
+            return hanPairBits[h &>> 6] & (1 &<< UInt64(truncatingIfNeeded: h)) != 0
         }
 
         private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
@@ -316,6 +370,7 @@ extension LongestMatchAutomaton {
             firstBits.deallocate()
             singleBits.deallocate()
             pairBits.deallocate()
+            hanPairBits.deallocate()
         }
 
         /// Hash of a two-scalar prefix into `1 << shift` bits.
@@ -426,10 +481,47 @@ extension LongestMatchAutomaton {
         /// End and value of the longest pattern starting at `start` and ending at or before `limit`; end -1 when none.
         @inline(__always)
         func longest(_ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> (end: Int, value: Int32) {
-            var cell = 0
-            var j = start
+            walk(p, from: 0, at: start, limit, bestEnd: -1, bestValue: -1)
+        }
+
+        /// `longest(p, start, limit)` where two three-byte scalars, raw bytes `w` (little-endian, as `Scan` loaded
+        /// them), start at `start` and end at or before `limit`: their two steps without reading the bytes again.
+        @inline(__always)
+        func longest(_ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int, hanPair w: UInt64) -> (end: Int, value: Int32) {
+            let v0 = (UInt32(truncatingIfNeeded: w) & 0x0F) << 12 | (UInt32(truncatingIfNeeded: w >> 8) & 0x3F) << 6
+                | UInt32(truncatingIfNeeded: w >> 16) & 0x3F
+            // Overlong forms and surrogates are no scalars (as in `code`).
+            guard v0 >= 0x800, v0 & 0xF800 != 0xD800 else { return (-1, -1) }
+            let c0 = bmpCode(v0)
+            let t0 = Int(cells[0].base) &+ c0
+            guard c0 != 0, cells[t0].check == 0 else { return (-1, -1) }
             var bestEnd = -1
             var bestValue: Int32 = -1
+            if values[t0] >= 0 {
+                bestEnd = start + 3
+                bestValue = values[t0]
+            }
+            let v1 = (UInt32(truncatingIfNeeded: w >> 24) & 0x0F) << 12 | (UInt32(truncatingIfNeeded: w >> 32) & 0x3F) << 6
+                | UInt32(truncatingIfNeeded: w >> 40) & 0x3F
+            guard v1 >= 0x800, v1 & 0xF800 != 0xD800 else { return (bestEnd, bestValue) }
+            let c1 = bmpCode(v1)
+            let t1 = Int(cells[t0].base) &+ c1
+            guard c1 != 0, cells[t1].check == Int32(truncatingIfNeeded: t0) else { return (bestEnd, bestValue) }
+            if values[t1] >= 0 {
+                bestEnd = start + 6
+                bestValue = values[t1]
+            }
+            return walk(p, from: t1, at: start + 6, limit, bestEnd: bestEnd, bestValue: bestValue)
+        }
+
+        /// The walk of `longest` from cell `cell` at byte `j`, with the best match found before it.
+        @inline(__always)
+        private func walk(_ p: UnsafePointer<UInt8>, from cell: Int, at j: Int, _ limit: Int, bestEnd: Int, bestValue: Int32)
+            -> (end: Int, value: Int32) {
+            var cell = cell
+            var j = j
+            var bestEnd = bestEnd
+            var bestValue = bestValue
             while j < limit {
                 let (c, length) = code(p, j, limit)
                 if c == 0 { break }
@@ -465,6 +557,12 @@ extension LongestMatchAutomaton {
         private let pairBits: [UInt64]
         private let pairShift: Int
         private let astralStart: Bool
+        /// Hashed first six bytes of every automaton's patterns that begin with two three-byte scalars,
+        /// `1 << hanPairShift` bits: where two three-byte scalars stand, one test of their raw bytes decides.
+        private let hanPairBits: [UInt64]
+        private let hanPairShift: Int
+        /// Some automaton has a pattern of one three-byte scalar (the Han-pair test then does not decide alone).
+        private let threeByteSingles: Bool
 
         init(_ automata: [LongestMatchAutomaton]) {
             self.automata = automata
@@ -492,6 +590,38 @@ extension LongestMatchAutomaton {
             pairBits = pairs
             pairShift = shift
             astralStart = automata.contains { $0.storage.astralStart }
+            // About 32 bits per prefix (a false-positive rate near 3 %): this filter sees every Han scalar.
+            let hanTotal = automata.reduce(0) { $0 + $1.hanPairPrefixes.count }
+            var hanShift = 10
+            while hanShift < 18, (1 << hanShift) < hanTotal * 32 { hanShift += 1 }
+            var hanPairs = [UInt64](repeating: 0, count: (1 << hanShift) / 64)
+            for a in automata {
+                for key in a.hanPairPrefixes {
+                    let h = Int(truncatingIfNeeded: Storage.hanPairProduct(key) >> UInt64(64 - hanShift))
+                    hanPairs[h >> 6] |= 1 << UInt64(h & 63)
+                }
+            }
+            hanPairBits = hanPairs
+            hanPairShift = hanShift
+            threeByteSingles = automata.contains { $0.hasThreeByteSingle }
+        }
+
+        /// The first position from `i` on, before `end`, where no two three-byte scalars stand or where `bits`, the
+        /// filter of all automata, lets their raw bytes through; `i` itself when it is not before `end`, else `end`
+        /// when there is none. Its own function, so that the loop (the one over most of the text) keeps everything
+        /// in registers.
+        @inline(never)
+        private static func skipHanPairs(_ p: UnsafePointer<UInt8>, from i: Int, before end: Int,
+                                         _ bits: UnsafePointer<UInt64>, _ shift: UInt64) -> Int {
+            var i = i
+            while i < end {
+                let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if w & 0xC0C0_F0C0_C0F0 != 0x8080_E080_80E0 { return i }
+                let h = Int(truncatingIfNeeded: Storage.hanPairProduct(w) &>> shift)
+                if bits[h &>> 6] & (1 &<< UInt64(truncatingIfNeeded: h)) != 0 { return i }
+                i &+= 3
+            }
+            return i
         }
 
         /// `automata[k].matches(in: text, range: range)` for every k.
@@ -504,19 +634,49 @@ extension LongestMatchAutomaton {
             // Where each automaton may match next (the end of its last match).
             var next = [Int](repeating: i, count: n)
             let shift = pairShift
+            // The right shift that leaves `hanPairShift` bits of the product.
+            let hanShift = UInt64(64 - hanPairShift)
+            let threeByteSingles = self.threeByteSingles
+            // Eight bytes may be loaded at `i` while `i < fastEnd` (inside the buffer, whatever `end` is), and the
+            // six bytes tested lie before `end`.
+            let fastEnd = min(text.count - 7, end - 5)
             firstBits.withUnsafeBufferPointer { first in
             singleBits.withUnsafeBufferPointer { single in
             pairBits.withUnsafeBufferPointer { pairs in
+            hanPairBits.withUnsafeBufferPointer { hanPairBuffer in
+            let hanPairs = hanPairBuffer.baseAddress!
             storages.withUnsafeBufferPointer { storages in
             next.withUnsafeMutableBufferPointer { next in
                 while i < end {
+                    // The common case in Han text: two whole three-byte scalars at `i`. Their six raw bytes, hashed,
+                    // are tested against the patterns' first six bytes: no decoding for the scalars that begin none.
+                    // (With one-scalar patterns of three bytes the test does not decide alone: the general path runs.)
+                    if !threeByteSingles {
+                        while true {
+                            i = Self.skipHanPairs(p, from: i, before: fastEnd, hanPairs, hanShift)
+                            guard i < fastEnd else { break }
+                            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                            if w & 0xC0C0_F0C0_C0F0 != 0x8080_E080_80E0 { break }
+                            // Some automaton has patterns beginning with these two scalars: each one's own filter,
+                            // then its walk.
+                            let own = Storage.ownHanPairProduct(w)
+                            for k in 0..<n where i >= next[k] && storages[k].mayStartHanPair(product: own) {
+                                let m = storages[k].longest(p, i, end, hanPair: w)
+                                if m.end >= 0 {
+                                    out[k].append((range: i..<m.end, value: m.value))
+                                    next[k] = m.end
+                                }
+                            }
+                            i &+= 3
+                        }
+                        guard i < end else { break }
+                    }
                     let b = p[i]
                     // The scalar's length and value (bits as they stand: the walk validates). Most scalars begin
                     // no pattern at all: one bit test skips them.
                     let length: Int
                     let v0: UInt32
                     if b & 0xF0 == 0xE0, i &+ 3 <= end {
-                        // The common case, a whole three-byte scalar (Han text).
                         v0 = (UInt32(b & 0x0F) << 12) | (UInt32(p[i &+ 1] & 0x3F) << 6) | UInt32(p[i &+ 2] & 0x3F)
                         if first[Int(v0 &>> 6)] & (1 &<< UInt64(v0 & 63)) == 0 { i &+= 3; continue }
                         length = 3
@@ -556,6 +716,7 @@ extension LongestMatchAutomaton {
                     }
                     i = j
                 }
+            }
             }
             }
             }

@@ -22,6 +22,9 @@ struct ProgrammeDiscovery: Sendable {
     /// Head words that end the name of a multi-region area (南京都市圈, 长株潭城市群); used with `quoted: false`.
     static let areaHeads: [(String, Double)] = [("城市群", 0.8), ("城镇群", 0.8), ("都市圈", 0.8), ("经济区", 0.7)]
     private let heads: [(String, Double)]
+    /// Per head (by automaton value): it is 改革 / 工程 (compared once here, not at every match).
+    private let headIsReform: [Bool]
+    private let headIsEngineering: [Bool]
     private let includeQuoted: Bool
     /// Finds the head words; `discover` takes its matches precomputed when a caller scans for them together
     /// with other automata (`LongestMatchAutomaton.Scan`).
@@ -45,6 +48,8 @@ struct ProgrammeDiscovery: Sendable {
     /// `heads`: the head words and their confidence; `quoted`: also report quoted slogans.
     init(heads: [(String, Double)] = ProgrammeDiscovery.programmeHeads, quoted: Bool = true) {
         self.heads = heads
+        headIsReform = heads.map { $0.0 == "改革" }
+        headIsEngineering = heads.map { $0.0 == "工程" }
         includeQuoted = quoted
         headAutomaton = LongestMatchAutomaton(strings: heads.enumerated().map { ($0.element.0, Int32($0.offset)) })
         verbAutomaton = LongestMatchAutomaton(strings: Self.leadingVerbs.map { ($0, 1) })
@@ -127,7 +132,7 @@ struct ProgrammeDiscovery: Sendable {
             } else {
                 // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
                 // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
-                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, strongVerbAutomaton)
+                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, strongVerbAutomaton, Self.strongVerbEnds)
                     && !inner.unicodeScalars.contains { $0 == "、" || $0 == "+" || $0 == "的" }
                     && !inner.unicodeScalars.allSatisfy { Self.numerals.contains($0) }
                 out.append(Candidate(range: i..<afterClose, name: inner, confidence: led ? 0.5 + Self.verbBonus : 0.5))
@@ -192,7 +197,7 @@ struct ProgrammeDiscovery: Sendable {
             // A reform of a named thing (…试验区改革) is no longer name: the named thing stands.
             if index == skipped { continue }
             if index + 1 < matches.count, sameWord(text, m.range.upperBound, matches[index + 1].range.lowerBound) {
-                if heads[Int(matches[index + 1].value)].0 != "改革" { continue }
+                if !headIsReform[Int(matches[index + 1].value)] { continue }
                 skipped = index + 1
             }
             if min(base + maxBonus, 0.9) < minimumConfidence { continue }
@@ -225,9 +230,16 @@ struct ProgrammeDiscovery: Sendable {
             var cut = start
             var scan = start
             while scan < m.range.lowerBound {
-                let strongVerb = Self.followsPotential(text, scan, start) ? nil
+                let decoded = AgencyPatterns.decode(text, scan, m.range.lowerBound)
+                // Most positions begin no verb: one set test before the automata.
+                guard let (first, after) = decoded, Self.verbStarts.contains(first) else {
+                    scan = decoded?.1 ?? (scan + 1)
+                    continue
+                }
+                let potential = Self.followsPotential(text, scan, start)
+                let strongVerb = potential ? nil
                     : strongVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound)
-                if !Self.followsPotential(text, scan, start),
+                if !potential,
                    let verb = strongVerb ?? midVerbAutomaton.longestMatch(in: text, at: scan, limit: m.range.lowerBound) {
                     // Strong verbs end the left context when two scalars are left; weak ones (提升, 建设) when four
                     // are, so that 质量提升行动 keeps its verb.
@@ -241,7 +253,7 @@ struct ProgrammeDiscovery: Sendable {
                     }
                     scan = verb.end
                 } else {
-                    scan = AgencyPatterns.decode(text, scan, m.range.lowerBound)?.1 ?? (scan + 1)
+                    scan = after
                 }
             }
             // Without a stop character or verb before it, the left edge of the name is unknown.
@@ -255,7 +267,9 @@ struct ProgrammeDiscovery: Sendable {
             }
             // Quantifiers are no part of a name (一系列国际旅游示范区).
             for q in Self.quantifiers where Self.hasPrefix(text, start, m.range.lowerBound, q) { start += q.count }
-            if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton) { verbLed = true }
+            if !verbLed, Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton, Self.strongVerbEnds) {
+                verbLed = true
+            }
             // 国家…/全国… names a national programme; 国家级… only grades a kind of thing.
             let national = Self.nationalPrefixes.contains { p in Self.hasPrefix(text, start, m.range.lowerBound, p) }
                 && !Self.hasPrefix(text, start + 6, m.range.lowerBound, Self.gradeSuffix)
@@ -263,9 +277,9 @@ struct ProgrammeDiscovery: Sendable {
             let distinctive = Self.distinctiveScalarCount(body)
             guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix(Self.andBytes) else { continue }
             // A modifier ending in a clause verb describes an action, not a name (纷纷加强战略).
-            if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton) { continue }
+            if Self.verbEnds(text, before: m.range.lowerBound, lower: start, midVerbAutomaton, Self.clauseVerbEnds) { continue }
             // Engineering disciplines (土木工程) are no programmes.
-            if Self.disciplineBytes.contains(where: { body.hasSuffix($0) }), heads[Int(m.value)].0 == "工程" { continue }
+            if headIsEngineering[Int(m.value)], Self.disciplineBytes.contains(where: { body.hasSuffix($0) }) { continue }
             // A bare verb is no modifier (开展示范区).
             if let v = verbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound) ?? strongVerbAutomaton.longestMatch(in: text, at: start, limit: m.range.lowerBound),
                v.end == m.range.lowerBound { continue }
@@ -304,6 +318,10 @@ struct ProgrammeDiscovery: Sendable {
         "参与", "加强", "强化", "统筹", "开展", "组织", "建立", "健全", "提出", "发起", "加入", "倡导", "共建",
         "发挥", "确保", "明确", "制订", "发布", "出台", "达成", "深化", "进一步",
     ]
+
+    /// First scalars of the strong and clause verbs: where none stands, neither automaton can match.
+    private static let verbStarts = ScalarSet(String(String.UnicodeScalarView(
+        (strongVerbs + clauseVerbs).compactMap { $0.unicodeScalars.first })))
 
     /// Clause verbs that are never a noun inside a name (unlike 促进, 结合): close before a head they make a clause.
     private static let pureVerbs = ["确保", "发挥", "明确", "达成", "制订", "发布", "出台", "根据", "按照", "通过"]
@@ -353,9 +371,16 @@ struct ProgrammeDiscovery: Sendable {
         "持续", "继续", "积极", "大力", "稳步", "全面实施", "贯彻", "推行", "支持", "开展了", "实行", "新建", "改建", "扩建",
     ]
 
-    /// True when the text just before `start` ends in a strong verb (实施 + name starting at a stop character).
+    /// Last scalars of the strong and of the clause verbs.
+    private static let strongVerbEnds = ScalarSet(String(String.UnicodeScalarView(strongVerbs.compactMap { $0.unicodeScalars.last })))
+    private static let clauseVerbEnds = ScalarSet(String(String.UnicodeScalarView(clauseVerbs.compactMap { $0.unicodeScalars.last })))
+
+    /// True when the text just before `start` ends in a verb of `automaton` (实施 + name starting at a stop
+    /// character). `lastScalars`: the last scalars of its verbs (where the scalar before `start` is none, no verb
+    /// ends there).
     private static func verbEnds(_ text: UnsafeBufferPointer<UInt8>, before start: Int, lower: Int,
-                                 _ automaton: LongestMatchAutomaton) -> Bool {
+                                 _ automaton: LongestMatchAutomaton, _ lastScalars: ScalarSet) -> Bool {
+        guard let (last, _) = AgencyPatterns.decodeBefore(text, start, lower), lastScalars.contains(last) else { return false }
         var s = start
         for _ in 0..<4 {
             guard let (_, before) = AgencyPatterns.decodeBefore(text, s, lower) else { break }
@@ -395,8 +420,17 @@ struct ProgrammeDiscovery: Sendable {
         if rest.byteCount < body.byteCount, body.hasPrefix(nationalPrefixes[0]) || body.hasPrefix(nationalPrefixes[1]) {
             return genericBodyEndingBytes.contains { rest.equals($0) }
         }
+        // Every ending is two three-byte scalars: unless the run ends in the last scalar of one, none is its suffix.
+        let end = rest.range.upperBound
+        guard rest.byteCount >= 6, genericBodyEndingLasts.contains(
+            (UInt32(rest.base[end - 3] & 0x0F) << 12) | (UInt32(rest.base[end - 2] & 0x3F) << 6) | UInt32(rest.base[end - 1] & 0x3F))
+        else { return false }
         return rest.scalarCount <= 4 && genericBodyEndingBytes.contains(where: { rest.hasSuffix($0) })
     }
+
+    /// Last scalars of `genericBodyEndings` (all of them two three-byte scalars).
+    private static let genericBodyEndingLasts = ScalarSet(String(String.UnicodeScalarView(
+        genericBodyEndings.compactMap { $0.unicodeScalars.last })))
 
     /// True when only Han characters (no stop character) stand between byte offsets `from` and `to` (at most six).
     /// A clause verb between them (…集群新建数据中心) separates the two.

@@ -5,17 +5,45 @@ import Foundation
 /// text: names of CJK, ASCII and common punctuation are NFC as they stand, others are normalised once here.
 public struct NameKey: Hashable, Sendable {
     private var nfc: String
+    /// The NFC bytes folded into one word once, here: a lookup hashes this word, not all the bytes, and the
+    /// several lookups of one key (agency, region, programme) do not fold them again.
+    private let folded: UInt64
 
     public init(_ name: String) {
         nfc = Self.isNFCAsItStands(name) ? name : name.precomposedStringWithCanonicalMapping
+        folded = Self.fold(&nfc)
     }
 
     public func hash(into hasher: inout Hasher) {
-        var s = nfc
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(folded)
+    }
+
+    /// The bytes folded eight at a time (multiply–xorshift), with their count.
+    private static func fold(_ s: inout String) -> UInt64 {
+        s.withUTF8 { b in
+            var h = UInt64(b.count) &* 0x9E37_79B9_7F4A_7C15
+            guard let base = b.baseAddress else { return h }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i + 8 <= b.count {
+                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < b.count {
+                tail |= UInt64(b[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ (h >> 29)
+        }
     }
 
     public static func == (a: NameKey, b: NameKey) -> Bool {
+        guard a.folded == b.folded else { return false }
         var x = a.nfc, y = b.nfc
         return x.withUTF8 { p in
             y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }

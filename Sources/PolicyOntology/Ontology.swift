@@ -63,6 +63,15 @@ public struct Ontology: Sendable {
     /// All regions called `name` (canonical or alias); several when the name is ambiguous (鼓楼区).
     public func regions(named name: String) -> [Region] { (regionIndex[NameKey(name)] ?? []).map { regions[$0] } }
 
+    /// True when some agency's canonical name or alias is `key` (`agency(named:)` without copying the agency).
+    public func hasAgency(named key: NameKey) -> Bool { agencyIndex[key] != nil }
+
+    /// True when some region is called `key` (`regions(named:)` without building the array).
+    public func hasRegion(named key: NameKey) -> Bool { regionIndex[key] != nil }
+
+    /// The programme whose canonical name or alias is `key` (exact match).
+    public func programme(named key: NameKey) -> Programme? { programmeIndex[key].map { programmes[$0] } }
+
     /// The region with GB/T 2260 code `code`.
     public func region(code: String) -> Region? { codeIndex[code].map { regions[$0] } }
 

@@ -99,4 +99,37 @@ import Testing
             #expect(got.map(\.value) == expected.map(\.1))
         }
     }
+
+    @Test func scanAgreesWithEachAutomatonAlone() {
+        // Several automata over one text: each must get exactly its own matches, with Han pairs (the raw-byte
+        // filter), one-scalar three-byte patterns (which turn that filter off), ASCII and four-byte scalars.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("中国务院江苏省财政厅计划工程aZ9é😀".unicodeScalars)
+        func patterns(_ count: Int, minLength: Int) -> [String] {
+            (0..<count).map { _ in
+                String(String.UnicodeScalarView((0..<Int.random(in: minLength...4, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                }))
+            }
+        }
+        for minLength in [1, 2] {
+            let automata = (0..<3).map { k in
+                LongestMatchAutomaton(strings: patterns(k == 0 ? 80 : 10, minLength: minLength).enumerated()
+                    .map { ($0.element, Int32($0.offset)) })
+            }
+            let scan = LongestMatchAutomaton.Scan(automata)
+            for _ in 0..<50 {
+                let text = String(String.UnicodeScalarView((0..<60).map { _ in alphabet.randomElement(using: &generator)! }))
+                let bytes = Array(text.utf8)
+                for range in [0..<bytes.count, 3..<(bytes.count - 2)] {
+                    let found = bytes.withUnsafeBufferPointer { scan.matches(in: $0, range: range) }
+                    for (k, a) in automata.enumerated() {
+                        let alone = a.matches(in: bytes, range: range)
+                        #expect(found[k].map(\.range) == alone.map(\.range))
+                        #expect(found[k].map(\.value) == alone.map(\.value))
+                    }
+                }
+            }
+        }
+    }
 }
