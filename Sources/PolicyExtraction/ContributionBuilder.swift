@@ -176,29 +176,9 @@ struct ByteKey: Hashable {
         hasher.combine(Self.fold(string))
     }
 
-    /// The folding of `hash(into:)`, over the string's contiguous UTF-8 (read in place, not through a copy).
+    /// The folding of `hash(into:)` (`ByteFold`), over the string's contiguous UTF-8 (read in place, not through a copy).
     static func fold(_ string: String) -> UInt64 {
-        let folded: UInt64? = string.utf8.withContiguousStorageIfAvailable { b in
-            var h = UInt64(b.count) &* 0x9E37_79B9_7F4A_7C15
-            guard let base = b.baseAddress else { return h }
-            let raw = UnsafeRawPointer(base)
-            var i = 0
-            while i + 8 <= b.count {
-                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < b.count {
-                tail |= UInt64(b[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            return h ^ (h >> 29)
-        }
-        if let folded { return folded }
+        if let folded = string.utf8.withContiguousStorageIfAvailable(ByteFold.fold) { return folded }
         var copy = string
         copy.makeContiguousUTF8()
         return fold(copy)

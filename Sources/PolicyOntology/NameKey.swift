@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 /// A name as a dictionary key that hashes and compares its UTF-8 bytes in NFC. Equal exactly when the Strings
 /// are (String equality is canonical equivalence), but without String's per-hash normalisation of non-ASCII
@@ -18,28 +19,9 @@ public struct NameKey: Hashable, Sendable {
         hasher.combine(folded)
     }
 
-    /// The bytes folded eight at a time (multiply–xorshift), with their count.
+    /// The bytes folded into one word (`ByteFold`).
     private static func fold(_ s: inout String) -> UInt64 {
-        s.withUTF8 { b in
-            var h = UInt64(b.count) &* 0x9E37_79B9_7F4A_7C15
-            guard let base = b.baseAddress else { return h }
-            let raw = UnsafeRawPointer(base)
-            var i = 0
-            while i + 8 <= b.count {
-                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < b.count {
-                tail |= UInt64(b[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            return h ^ (h >> 29)
-        }
+        s.withUTF8 { ByteFold.fold($0) }
     }
 
     public static func == (a: NameKey, b: NameKey) -> Bool {

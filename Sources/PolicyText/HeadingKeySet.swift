@@ -1,3 +1,5 @@
+import PolicyCore
+
 /// A set of heading keys (`DocumentSegmenter.headingKey`) with String equality, looked up by bytes: when every key
 /// and the query are simple text (see `SimpleText`), two keys are equal exactly when their bytes are, so no
 /// Unicode normalisation is needed for hashing. Other queries compare as Strings.
@@ -43,17 +45,9 @@ struct HeadingKeySet {
         return keys.contains(key)
     }
 
-    /// A hash of bytes, eight at a time (FNV-style multiply and xor).
+    /// A hash of bytes (`ByteFold`).
     static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-        var word: UInt64 = 0
-        var n = 0
-        for x in bytes {
-            word = word << 8 | UInt64(x)
-            n += 1
-            if n == 8 { h = (h ^ word) &* 0x0000_0100_0000_01B3; word = 0; n = 0 }
-        }
-        h = (h ^ word) &* 0x0000_0100_0000_01B3
-        return Int(truncatingIfNeeded: h ^ h >> 29)
+        let folded = bytes.withContiguousStorageIfAvailable(ByteFold.fold) ?? Array(bytes).withUnsafeBufferPointer(ByteFold.fold)
+        return Int(truncatingIfNeeded: folded)
     }
 }
