@@ -26,6 +26,8 @@ public struct EntityMention: Sendable, Hashable {
     public var parent: String? { names.parent }
     /// Other node ids the surface could denote when it is ambiguous (鼓楼区 without a province).
     public var alternatives: [String] { names.alternatives }
+    /// What the ontology adds to a new node, when the recogniser looked it up in advance.
+    var ontologyFacts: OntologyFacts? { names.ontologyFacts }
 
     public init(range: Range<Int>, kind: NodeKind, nodeID: String, canonical: String, surface: String,
                 confidence: Double, level: String? = nil, parent: String? = nil, alternatives: [String] = []) {
@@ -65,13 +67,19 @@ final class EntityNames: Sendable, Hashable {
     let level: String?
     let parent: String?
     let alternatives: [String]
+    /// What the ontology adds to a new node of this entity, looked up once when the names are built from the
+    /// ontology (nil for names built per mention, which the extractors look up themselves). Derived from the
+    /// names, so not part of equality.
+    let ontologyFacts: OntologyFacts?
 
-    init(nodeID: String, canonical: String, level: String? = nil, parent: String? = nil, alternatives: [String] = []) {
+    init(nodeID: String, canonical: String, level: String? = nil, parent: String? = nil, alternatives: [String] = [],
+         ontologyFacts: OntologyFacts? = nil) {
         self.nodeID = nodeID
         self.canonical = canonical
         self.level = level
         self.parent = parent
         self.alternatives = alternatives
+        self.ontologyFacts = ontologyFacts
     }
 
     static func == (a: EntityNames, b: EntityNames) -> Bool {
@@ -86,4 +94,11 @@ final class EntityNames: Sendable, Hashable {
         hasher.combine(parent)
         hasher.combine(alternatives)
     }
+}
+
+/// An entity's aliases in the ontology (an agency's or programme's by its canonical name, a region's by its code, a
+/// slogan's bare core) and, for a region found by code, that code.
+struct OntologyFacts: Sendable {
+    let aliases: [String]
+    let regionCode: String?
 }

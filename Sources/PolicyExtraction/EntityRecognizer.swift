@@ -144,13 +144,23 @@ public final class EntityRecognizer: Sendable {
         self.regionTargets = regionTargets
         let regionParentIDs = ontology.regions.map { r in r.parentCode.map { "region:" + $0 } }
         self.regionParentIDs = regionParentIDs
+        // (Each entity's ontology facts are the lookups the extractors make for a new node, made here once.)
         agencyNames = ontology.agencies.map {
-            EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.level.rawValue, parent: $0.parent)
+            EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.level.rawValue, parent: $0.parent,
+                        ontologyFacts: OntologyFacts(aliases: ontology.agency(named: $0.canonical)?.aliases ?? [], regionCode: nil))
         }
         regionNames = ontology.regions.enumerated().map { i, r in
-            EntityNames(nodeID: r.id, canonical: r.canonical, level: r.level.rawValue, parent: regionParentIDs[i])
+            let code = String(r.id.dropFirst("region:".count))
+            let facts = ontology.region(code: code).map { OntologyFacts(aliases: $0.aliases, regionCode: code) }
+                ?? OntologyFacts(aliases: [], regionCode: nil)
+            return EntityNames(nodeID: r.id, canonical: r.canonical, level: r.level.rawValue, parent: regionParentIDs[i],
+                               ontologyFacts: facts)
         }
-        programmeNames = ontology.programmes.map { EntityNames(nodeID: $0.id, canonical: $0.canonical) }
+        programmeNames = ontology.programmes.map {
+            let aliases = ontology.programme(named: $0.canonical)?.aliases
+                ?? ProgrammeDiscovery.quotedCore(of: $0.canonical).map { [$0] } ?? []
+            return EntityNames(nodeID: $0.id, canonical: $0.canonical, ontologyFacts: OntologyFacts(aliases: aliases, regionCode: nil))
+        }
         organizationNames = ontology.organizations.map { EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.kind) }
         regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
         var regionSurfaceList = [String](repeating: "", count: regionTargets.count)

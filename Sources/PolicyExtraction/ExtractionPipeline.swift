@@ -361,7 +361,7 @@ struct ExtractionRun {
         let attributes: Attributes
         switch m.kind {
         case .agency:
-            aliases += pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
+            aliases += m.ontologyFacts?.aliases ?? pipeline.ontology.agency(named: m.canonical)?.aliases ?? []
             switch (m.level, m.parent) {
             case let (level?, parent?): attributes = ["level": .string(level), "parent": .string(parent)]
             case let (level?, nil): attributes = ["level": .string(level)]
@@ -369,17 +369,26 @@ struct ExtractionRun {
             case (nil, nil): attributes = [:]
             }
         case .region:
-            let code = String(decoding: m.nodeID.utf8.dropFirst("region:".utf8.count), as: UTF8.self)
-            let known = pipeline.ontology.region(code: code)
-            if let known { aliases += known.aliases }
-            switch (known != nil ? code : nil, m.level) {
+            let knownCode: String?
+            if let facts = m.ontologyFacts {
+                aliases += facts.aliases
+                knownCode = facts.regionCode
+            } else {
+                let code = String(decoding: m.nodeID.utf8.dropFirst("region:".utf8.count), as: UTF8.self)
+                let known = pipeline.ontology.region(code: code)
+                if let known { aliases += known.aliases }
+                knownCode = known != nil ? code : nil
+            }
+            switch (knownCode, m.level) {
             case let (code?, level?): attributes = ["code": .string(code), "level": .string(level)]
             case let (code?, nil): attributes = ["code": .string(code)]
             case let (nil, level?): attributes = ["level": .string(level)]
             case (nil, nil): attributes = [:]
             }
         case .programme:
-            if let seed = pipeline.ontology.programme(named: m.canonical) {
+            if let facts = m.ontologyFacts {
+                aliases += facts.aliases
+            } else if let seed = pipeline.ontology.programme(named: m.canonical) {
                 aliases += seed.aliases
             } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
                 aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
