@@ -136,11 +136,16 @@ enum ParagraphRoles {
 
     /// Whether `b[start..<end]` holds one of `issuerBreakingScalars`.
     static func holdsIssuerBreakingScalar(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        holdsNonASCIIScalar(of: issuerBreakingScalars, b, start, end)
+    }
+
+    /// Whether `b[start..<end]` holds one of `scalars` (all outside ASCII: ASCII bytes are skipped undecoded).
+    static func holdsNonASCIIScalar(of scalars: [UInt32], _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start
         while i < end {
             if b[i] < 0x80 { i += 1; continue }
             let (v, m) = UTF8Bytes.decode(b, at: i)
-            if issuerBreakingScalars.contains(v) { return true }
+            if scalars.contains(v) { return true }
             i += m
         }
         return false
@@ -357,16 +362,9 @@ enum ParagraphRoles {
     /// `isSignatureLine` on the bytes `b[start..<end]` of simple text (see `SimpleText`).
     static func isSignatureLine(simple b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let n = SimpleText.scalarCount(b, start, end)
-        guard n >= 2, n <= 40 else { return false }
-        var i = start
-        while i < end {
-            if b[i] < 0x80 { i += 1; continue }
-            let (v, m) = UTF8Bytes.decode(b, at: i)
-            if signatureBreakingScalars.contains(v) { return false }
-            i += m
-        }
+        guard n >= 2, n <= 40, !holdsNonASCIIScalar(of: signatureBreakingScalars, b, start, end) else { return false }
         // The space-separated names (empty ones skipped, as split does).
-        i = start
+        var i = start
         while i < end {
             while i < end && b[i] == 0x20 { i += 1 }
             guard i < end else { break }
