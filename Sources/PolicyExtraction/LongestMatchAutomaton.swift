@@ -91,13 +91,7 @@ public struct LongestMatchAutomaton: Sendable {
             }
         }
         // About 16 filter bits per prefix (a false-positive rate near 6 %), at least 2^10, at most 2^17 (16 KB).
-        var pairShift = 10
-        while pairShift < 17, (1 << pairShift) < pairPrefixes.count * 16 { pairShift += 1 }
-        var pairBits = [UInt64](repeating: 0, count: (1 << pairShift) / 64)
-        for key in pairPrefixes {
-            let h = Storage.pairHash(UInt32(key >> 32), UInt32(key & 0xFFFF_FFFF), pairShift)
-            pairBits[h >> 6] |= 1 << UInt64(h & 63)
-        }
+        let (pairBits, pairShift) = Storage.bitFilter(pairPrefixes, bitsPerKey: 16, maxShift: 17, bit: Storage.pairBit)
 
         // Place the nodes in the double array, breadth first, each node's children at the first base where
         // all their cells are free. Cell 0 is the root. `used` has a bit per taken cell, to find free ones fast.
@@ -180,12 +174,8 @@ public struct LongestMatchAutomaton: Sendable {
         }
         // The Han-pair filter of this automaton alone (for `Scan`, after the filter of all automata passed: hashed
         // with another multiplier, so that its false positives are not those of that filter). At most 64 KB.
-        var hanPairShift = 10
-        while hanPairShift < 19, (1 << hanPairShift) < hanPairPrefixes.count * 32 { hanPairShift += 1 }
-        var hanPairBits = [UInt64](repeating: 0, count: (1 << hanPairShift) / 64)
-        for key in hanPairPrefixes {
-            let h = Int(truncatingIfNeeded: Storage.ownHanPairProduct(key) >> UInt64(64 - hanPairShift))
-            hanPairBits[h >> 6] |= 1 << UInt64(h & 63)
+        let (hanPairBits, hanPairShift) = Storage.bitFilter(hanPairPrefixes, bitsPerKey: 32, maxShift: 19) { key, shift in
+            Int(truncatingIfNeeded: Storage.ownHanPairProduct(key) >> UInt64(64 - shift))
         }
         storage = Storage(base: base, check: check, value: cellValue, blockStart: blockStart, blocks: blocks, astral: astral,
                           firstBits: firstBits, singleBits: singleBits, pairBits: pairBits, pairShift: pairShift,
@@ -371,6 +361,25 @@ extension LongestMatchAutomaton {
             singleBits.deallocate()
             pairBits.deallocate()
             hanPairBits.deallocate()
+        }
+
+        /// A bit filter of `keys`: `1 << shift` bits, the smallest power of two from 2^10 with at least `bitsPerKey`
+        /// bits a key (at most 2^maxShift), with bit `bit(key, shift)` set for every key. Built once per automaton.
+        static func bitFilter<Keys: Collection>(_ keys: Keys, bitsPerKey: Int, maxShift: Int,
+                                                bit: (UInt64, Int) -> Int) -> (bits: [UInt64], shift: Int) where Keys.Element == UInt64 {
+            var shift = 10
+            while shift < maxShift, (1 << shift) < keys.count * bitsPerKey { shift += 1 }
+            var bits = [UInt64](repeating: 0, count: (1 << shift) / 64)
+            for key in keys {
+                let h = bit(key, shift)
+                bits[h >> 6] |= 1 << UInt64(h & 63)
+            }
+            return (bits, shift)
+        }
+
+        /// `pairHash` of a pair key (first scalar in the high word, second in the low one).
+        static func pairBit(_ key: UInt64, _ shift: Int) -> Int {
+            pairHash(UInt32(key >> 32), UInt32(truncatingIfNeeded: key), shift)
         }
 
         /// Hash of a two-scalar prefix into `1 << shift` bits.
@@ -577,32 +586,13 @@ extension LongestMatchAutomaton {
             }
             firstBits = first
             singleBits = single
-            let total = automata.reduce(0) { $0 + $1.pairPrefixes.count }
-            var shift = 10
-            while shift < 17, (1 << shift) < total * 16 { shift += 1 }
-            var pairs = [UInt64](repeating: 0, count: (1 << shift) / 64)
-            for a in automata {
-                for key in a.pairPrefixes {
-                    let h = Storage.pairHash(UInt32(key >> 32), UInt32(truncatingIfNeeded: key), shift)
-                    pairs[h >> 6] |= 1 << UInt64(h & 63)
-                }
-            }
-            pairBits = pairs
-            pairShift = shift
+            (pairBits, pairShift) = Storage.bitFilter(automata.flatMap(\.pairPrefixes), bitsPerKey: 16, maxShift: 17,
+                                                      bit: Storage.pairBit)
             astralStart = automata.contains { $0.storage.astralStart }
             // About 32 bits per prefix (a false-positive rate near 3 %): this filter sees every Han scalar.
-            let hanTotal = automata.reduce(0) { $0 + $1.hanPairPrefixes.count }
-            var hanShift = 10
-            while hanShift < 18, (1 << hanShift) < hanTotal * 32 { hanShift += 1 }
-            var hanPairs = [UInt64](repeating: 0, count: (1 << hanShift) / 64)
-            for a in automata {
-                for key in a.hanPairPrefixes {
-                    let h = Int(truncatingIfNeeded: Storage.hanPairProduct(key) >> UInt64(64 - hanShift))
-                    hanPairs[h >> 6] |= 1 << UInt64(h & 63)
-                }
+            (hanPairBits, hanPairShift) = Storage.bitFilter(automata.flatMap(\.hanPairPrefixes), bitsPerKey: 32, maxShift: 18) { key, shift in
+                Int(truncatingIfNeeded: Storage.hanPairProduct(key) >> UInt64(64 - shift))
             }
-            hanPairBits = hanPairs
-            hanPairShift = hanShift
             threeByteSingles = automata.contains { $0.hasThreeByteSingle }
         }
 

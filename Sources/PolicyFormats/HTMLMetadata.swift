@@ -1,4 +1,5 @@
 import Foundation
+import PolicyText
 import PolicyXML
 
 /// The metadata a portal page states about itself: `<meta name=…>` tags and "发文机关：…" tables.
@@ -180,20 +181,7 @@ public enum HTMLMetadata {
     }
 }
 
-/// Whether `needle` occurs in `haystack` (bytes).
+/// Whether `needle` occurs in `haystack` (bytes); an empty needle always does.
 func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard needle.count <= haystack.count else { return false }
-    let first = needle[0]
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-        if haystack[i] == first {
-            var k = 1
-            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        i += 1
-    }
-    return false
+    needle.isEmpty || haystack.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0, 0, $0.count) != nil }
 }

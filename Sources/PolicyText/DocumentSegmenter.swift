@@ -240,8 +240,8 @@ struct DocumentSegmenter {
         var t = title
         let official = t.withUTF8 { b -> Bool? in
             guard SimpleText.isSimple(b) else { return nil }
-            return SimpleText.firstIndex(of: ParagraphRoles.guanYu, in: b, 0, b.count) != nil
-                || SimpleText.firstIndex(of: ParagraphRoles.yinFa, in: b, 0, b.count) != nil
+            return ByteSearch.firstIndex(of: ParagraphRoles.guanYu, in: b, 0, b.count) != nil
+                || ByteSearch.firstIndex(of: ParagraphRoles.yinFa, in: b, 0, b.count) != nil
         } ?? (title.contains("关于") || title.contains("印发"))
         if official, let kind = DocumentKind.fromTitle(title) { return kind }
         return fallback

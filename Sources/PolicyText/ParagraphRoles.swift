@@ -24,20 +24,7 @@ enum ParagraphRoles {
     /// Whether the UTF-8 of `s` contains `pattern` (a byte search, no Character processing).
     static func containsBytes(_ s: String, _ pattern: [UInt8]) -> Bool {
         var s = s
-        return s.withUTF8 { b in
-            guard b.count >= pattern.count, let first = pattern.first else { return false }
-            var i = 0
-            let last = b.count - pattern.count
-            while i <= last {
-                if b[i] == first {
-                    var k = 1
-                    while k < pattern.count && b[i + k] == pattern[k] { k += 1 }
-                    if k == pattern.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        return s.withUTF8 { ByteSearch.firstIndex(of: pattern, in: $0, 0, $0.count) != nil }
     }
 
     static let guanYu = Array("关于".utf8)
@@ -95,8 +82,8 @@ enum ParagraphRoles {
     static func officialTitle(simple b: UnsafeBufferPointer<UInt8>, _ s: String) -> (title: String, isHeadline: Bool)? {
         let n = b.count
         guard ParagraphBytes.isHeadingShaped(b, 0..<n, maximumLength: 130) else { return nil }
-        let about = SimpleText.firstIndex(of: guanYu, in: b, 0, n)
-        let issue = SimpleText.firstIndex(of: yinFa, in: b, 0, n)
+        let about = ByteSearch.firstIndex(of: guanYu, in: b, 0, n)
+        let issue = ByteSearch.firstIndex(of: yinFa, in: b, 0, n)
         guard about != nil || issue != nil else { return nil }
         // (startsBlock reads at most the first seven scalars.)
         var head: [UInt32] = []
@@ -121,7 +108,7 @@ enum ParagraphRoles {
             // 《 E3 80 8A … 》 E3 80 8B: the brackets go when no other 《 is inside.
             if hi - lo >= 6 && b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x8A
                 && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x8B
-                && SimpleText.firstIndex(of: openTitleBracket, in: b, lo + 3, hi - 3) == nil {
+                && ByteSearch.firstIndex(of: openTitleBracket, in: b, lo + 3, hi - 3) == nil {
                 lo += 3; hi -= 3
             }
             guard SimpleText.scalarCount(b, lo, hi) >= 4,
@@ -318,8 +305,8 @@ enum ParagraphRoles {
         let (last, lastStart) = SimpleText.lastScalar(b, before: n)
         guard last == 0xFF1A || last == 0x3A else { return false }
         let count = SimpleText.scalarCount(b, 0, n)
-        guard count >= 3, count <= 300, SimpleText.firstIndex(of: fullStop, in: b, 0, n) == nil,
-              SimpleText.firstIndex(of: semicolon, in: b, 0, n) == nil else { return false }
+        guard count >= 3, count <= 300, ByteSearch.firstIndex(of: fullStop, in: b, 0, n) == nil,
+              ByteSearch.firstIndex(of: semicolon, in: b, 0, n) == nil else { return false }
         if n >= 3 && b[0] == 0xE5 && b[1] == 0x90 && b[2] == 0x84 { return true }                    // 各
         return addresseeSuffixBytes.indices.contains {
             SimpleText.hasSuffix(b, 0, lastStart, addresseeSuffixBytes[$0])

@@ -58,22 +58,6 @@ enum SimpleText {
         return true
     }
 
-    /// First offset of `pattern` in `b[start..<end]`, nil if absent.
-    static func firstIndex(of pattern: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
-        guard let first = pattern.first, end - start >= pattern.count else { return nil }
-        var i = start
-        let last = end - pattern.count
-        while i <= last {
-            if b[i] == first {
-                var k = 1
-                while k < pattern.count && b[i + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
     /// Number of scalars in `b[start..<end]`.
     @inline(__always)
     static func scalarCount(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
