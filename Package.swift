@@ -19,8 +19,10 @@ let package = Package(
     targets: [
         // Shared vocabulary: node/edge kinds, attribute values, evidence, contributions, errors.
         .target(name: "PolicyCore"),
+        // OpenCC (traditional → simplified Chinese), linked once; only PolicyText imports it.
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
         // Reading files, encodings, normalisation with an offset map, sentences, document segmentation.
-        .target(name: "PolicyText", dependencies: ["PolicyCore"]),
+        .target(name: "PolicyText", dependencies: ["PolicyCore", "COpenCC"]),
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.
