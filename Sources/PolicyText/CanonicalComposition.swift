@@ -8,16 +8,22 @@
 /// singleton of class 0 that NFC replaces by stable scalars (a compatibility ideograph) starts a piece of its own.
 /// Composed scalars map to the first scalar of their piece; a piece whose scalar count NFC keeps maps one to one.
 enum CanonicalComposition {
-    /// Scalars known to be stable: ASCII and Latin letters to U+02FF, general punctuation, CJK symbols, kana,
-    /// ideographs, Hangul syllables, full-width forms, private use. Other scalars are checked by NFC itself.
+    /// Scalars known to be stable: ASCII and Latin letters to U+02FF, basic Greek and Cyrillic letters, general
+    /// punctuation, letterlike symbols (but Ω K Å), number forms, arrows, mathematical operators, technical symbols
+    /// (but 〈 〉 U+2329/232A), enclosed alphanumerics, box drawing and dingbats, CJK symbols, kana, ideographs,
+    /// Hangul syllables, small and full-width forms, private use. Other scalars are checked by NFC itself.
     @inline(__always)
     static func isStable(_ v: UInt32) -> Bool {
         if v < 0x300 { return true }
         if v >= 0x3400 { return v <= 0xA4CF || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xE000 && v <= 0xF8FF)
-            || (v >= 0xFF01 && v <= 0xFFEF) || (v >= 0x20000 && v <= 0x2F7FF) || (v >= 0x30000 && v <= 0x3134F) }
-        return (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2460 && v <= 0x24FF)
-            || (v >= 0x2500 && v <= 0x27BF) || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F)
-            || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA)
+            || (v >= 0xFE10 && v <= 0xFE19) || (v >= 0xFE30 && v <= 0xFE6F) || (v >= 0xFF01 && v <= 0xFFEF)
+            || (v >= 0x20000 && v <= 0x2F7FF) || (v >= 0x30000 && v <= 0x3134F) }
+        if v >= 0x3000 { return v <= 0x3029 || (v >= 0x3030 && v <= 0x303F) || (v >= 0x3041 && v <= 0x3096)
+            || (v >= 0x30A1 && v <= 0x30FA) }
+        return (v >= 0x0391 && v <= 0x03A9) || (v >= 0x03B1 && v <= 0x03C9) || (v >= 0x0410 && v <= 0x044F)
+            || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2070 && v <= 0x20CF)
+            || (v >= 0x2100 && v <= 0x2125) || (v >= 0x2127 && v <= 0x2129) || (v >= 0x212C && v <= 0x2328)
+            || (v >= 0x232B && v <= 0x27FF)
     }
 
     /// Whether any scalar of `s` is not known stable (NFC may change the text).

@@ -2,19 +2,24 @@
 /// pinyin glosses dropped, traditional characters converted to simplified. Every clean scalar keeps the decoded
 /// offset of the scalar it comes from; dropped glosses are recorded for the written form.
 ///
-/// Simplified text in NFC without glosses — nearly every file — is only surveyed (one pass, a bit test per
+/// Simplified text in NFC without glosses — nearly every file — is only surveyed (one pass, a byte load per
 /// ideograph) and left as it is, byte for byte.
 extension Normalizer {
     /// What the cleaned scalars hold that rewriting acts on.
     struct RewriteSurvey {
         /// Characters that t2s changes.
         var traditional = 0
-        /// An opening parenthesis after an ideograph and before a letter or space.
+        /// A pinyin gloss after an ideograph (NFC may still make one: the rewriting step looks again).
         var glossCandidate = false
         /// A scalar that NFC might change.
         var unstable = false
 
-        var needsRewrite: Bool { traditional > 0 || glossCandidate || unstable }
+        /// Whether any line can change: in a file that is not traditional a line needs 4 traditional characters.
+        func needsRewrite(traditionalFile: Bool) -> Bool {
+            mayConvert(traditionalFile: traditionalFile) || glossCandidate || unstable
+        }
+
+        func mayConvert(traditionalFile: Bool) -> Bool { traditional >= (traditionalFile ? 1 : 4) }
     }
 
     /// A pinyin gloss the normaliser dropped: the decoded offset of the ideograph it follows and its decoded bytes.
@@ -24,30 +29,37 @@ extension Normalizer {
     }
 
     static func rewriteSurvey(_ flat: Flat) -> RewriteSurvey {
-        var survey = RewriteSurvey()
-        var traditional = 0
-        var glossCandidate = false, unstable = false
         flat.scalars.withUnsafeBufferPointer { s in
-            TraditionalChinese.shared.traditionalBits.withUnsafeBufferPointer { bits in
-                let n = s.count
-                var k = 0
-                while k < n {
-                    let v = s[k]
-                    let d = v &- TraditionalChinese.bitsBase
-                    if d < TraditionalChinese.bitsCount {
-                        traditional &+= Int(truncatingIfNeeded: (bits[Int(d &>> 6)] &>> UInt64(d & 63)) & 1)
-                    } else if v == 0x28 || v == 0xFF08 {
-                        if k > 0 && k + 1 < n && ScalarClass.isIdeograph(s[k - 1])
-                            && (s[k + 1] == space || PinyinGloss.baseLetter(s[k + 1]) != nil) {
-                            glossCandidate = true
-                        }
-                    } else if !CanonicalComposition.isStable(v) {
-                        unstable = true
-                    }
-                    k &+= 1
-                }
+            TraditionalChinese.shared.traditionalFlags.withUnsafeBufferPointer { flags in
+                guard let base = s.baseAddress else { return RewriteSurvey() }
+                return survey(base, s.count, flags.baseAddress!)
             }
         }
+    }
+
+    /// The survey's loop: ideographs and CJK punctuation (U+3000–9FFF, the bulk of the text) cost one byte load,
+    /// ASCII and full-width forms a comparison or two; only other scalars are checked for NFC.
+    @inline(never)
+    static func survey(_ s: UnsafePointer<UInt32>, _ n: Int, _ flags: UnsafePointer<UInt8>) -> RewriteSurvey {
+        var traditional = 0
+        var glossCandidate = false, unstable = false
+        var k = 0
+        while k < n {
+            let v = s[k]
+            let d = v &- TraditionalChinese.flagsBase
+            if d < TraditionalChinese.flagsCount {
+                traditional &+= Int(truncatingIfNeeded: flags[Int(truncatingIfNeeded: d)])
+            } else if v < 0x300 || v &- 0xFF01 < 0xEF {
+                if (v == 0x28 || v == 0xFF08) && k > 0 && ScalarClass.isIdeograph(s[k &- 1])
+                    && PinyinGloss.length(UnsafeBufferPointer(start: s, count: n), at: k, end: n) > 0 {
+                    glossCandidate = true
+                }
+            } else if !CanonicalComposition.isStable(v) {
+                unstable = true
+            }
+            k &+= 1
+        }
+        var survey = RewriteSurvey()
         survey.traditional = traditional
         survey.glossCandidate = glossCandidate
         survey.unstable = unstable
@@ -96,7 +108,7 @@ extension Normalizer {
             }
             // Glosses.
             let start = out.scalars.count
-            if survey.glossCandidate {
+            if survey.glossCandidate || survey.unstable {
                 let base = lineS.startIndex
                 lineS.withContiguousStorageIfAvailable { s in
                     var k = 0
@@ -121,7 +133,7 @@ extension Normalizer {
                 out.scalars.append(contentsOf: lineS); out.offsets.append(contentsOf: lineO)
             }
             // Traditional → simplified.
-            if survey.traditional > 0 && convertsLine(out.scalars[start...], traditionalFile: traditionalFile) {
+            if survey.mayConvert(traditionalFile: traditionalFile) && convertsLine(out.scalars[start...], traditionalFile: traditionalFile) {
                 let before = Array(out.scalars[start...])
                 out.scalars.withUnsafeMutableBufferPointer { s in
                     TraditionalChinese.shared.convert(UnsafeMutableBufferPointer(rebasing: s[start...]))

@@ -25,7 +25,7 @@ enum Normalizer {
         let traditional = given?.convertsTraditional ?? isTraditional(flat, survey: survey)
         var rewritesScalars = false
         var droppedGlosses: [DroppedGloss] = []
-        if survey.needsRewrite {
+        if survey.needsRewrite(traditionalFile: traditional) {
             (flat, rewritesScalars, droppedGlosses) = rewritten(flat, survey: survey, traditionalFile: traditional)
         }
         let undouble: Bool

@@ -16,12 +16,14 @@ import Glibc
 final class TraditionalChinese: Sendable {
     static let shared = TraditionalChinese()
 
-    /// First scalar of the bit set `traditionalBits` (CJK extension A, then the unified ideographs to U+9FFF).
-    static let bitsBase: UInt32 = 0x3400
-    static let bitsCount: UInt32 = 0xA000 - 0x3400
+    /// First scalar of `traditionalFlags`: CJK punctuation (never set), extension A, then the unified
+    /// ideographs to U+9FFF — the bulk of any Chinese text is tested by one bit.
+    static let flagsBase: UInt32 = 0x3000
+    static let flagsCount: UInt32 = 0xA000 - 0x3000
 
-    /// One bit per scalar U+3400–9FFF: set when t2s changes the character.
-    let traditionalBits: [UInt64]
+    /// One byte per scalar U+3000–9FFF: 1 when t2s changes the character, else 0 (a byte load is the cheapest test
+    /// the survey of every file can make).
+    let traditionalFlags: [UInt8]
     /// Scalar → simplified scalar, for every candidate (the ideographs of the BMP) that t2s turns into exactly one
     /// other scalar.
     let table: [UInt32: UInt32]
@@ -36,7 +38,7 @@ final class TraditionalChinese: Sendable {
         let opened = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP)
         // (opencc_open returns (opencc_t)-1 on failure.)
         let handle = opened.flatMap { UInt(bitPattern: $0) == UInt.max ? nil : $0 }
-        var bits = [UInt64](repeating: 0, count: Int(Self.bitsCount + 63) / 64)
+        var flags = [UInt8](repeating: 0, count: Int(Self.flagsCount))
         var table: [UInt32: UInt32] = [:]
         if let handle {
             let candidates: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
@@ -64,22 +66,22 @@ final class TraditionalChinese: Sendable {
                     let scalars = UTF8Bytes.scalars(Array(line))
                     guard scalars.count == 1, scalars[0] != v else { continue }
                     table[v] = scalars[0]
-                    let d = v &- Self.bitsBase
-                    if d < Self.bitsCount { bits[Int(d >> 6)] |= 1 << UInt64(d & 63) }
+                    let d = v &- Self.flagsBase
+                    if d < Self.flagsCount { flags[Int(d)] = 1 }
                 }
             }
         }
-        self.traditionalBits = bits
+        self.traditionalFlags = flags
         self.table = table
         self.converter = Mutex(Converter(handle: handle))
     }
 
-    /// Whether t2s changes `v` (only U+3400–9FFF are tested: other characters count as not traditional).
+    /// Whether t2s changes `v` (only U+3000–9FFF are tested: other characters count as not traditional).
     @inline(__always)
     func isTraditional(_ v: UInt32) -> Bool {
-        let d = v &- Self.bitsBase
-        guard d < Self.bitsCount else { return false }
-        return traditionalBits.withUnsafeBufferPointer { ($0[Int(d >> 6)] >> UInt64(d & 63)) & 1 != 0 }
+        let d = v &- Self.flagsBase
+        guard d < Self.flagsCount else { return false }
+        return traditionalFlags.withUnsafeBufferPointer { $0[Int(d)] != 0 }
     }
 
     /// Converts the scalars `s[0..<count]` (one line of traditional text) in place: OpenCC's phrase conversion where

@@ -76,6 +76,7 @@ import TestSupport
             "适用下列情形(a)之一的,从其规定。",
             "see the Plan (fan) and the Rules (shi), in English.",
             "建设智慧城市(city)平台,推进数字(ABC)应用。",
+            "登录服务平台（https://example.org）办理,温度5℃,第Ⅴ类水质。",
             "乾隆年间的著名园林,於姓人家修缮。",
         ]
         for sample in samples {
@@ -107,9 +108,9 @@ import TestSupport
     @Test func compatibilityIdeographsAndCombiningMarks() throws {
         // U+F9DC and U+2F800 are compatibility ideographs (隆, 丽); U+FA11 is a unified ideograph and stays;
         // "e" + U+0301 composes to "é".
-        let file = "兴\u{F9DC}街道\u{2F800}水湾社区\u{FA11}\n项目由Caf\u{65}\u{301}公司承建。"
+        let file = "兴\u{F9DC}街道\u{2F800}水湾社区\u{FA11}\n项目由Caf\u{65}\u{301}公司承建,发(fa\u{304})展。"
         let text = try Support.normalize(file)
-        #expect(text.string == "兴隆街道丽水湾社区\u{FA11}\n项目由Café公司承建。")
+        #expect(text.string == "兴隆街道丽水湾社区\u{FA11}\n项目由Café公司承建,发展。")
         let at = try #require(text.utf8.firstRange(of: Array("兴隆".utf8)))
         #expect(text.writtenText(at) == "兴\u{F9DC}")
         try checkOffsets(text)
@@ -121,6 +122,19 @@ import TestSupport
         let text = try Support.normalize("清朝乾隆年間的園林保存完好,環境乾淨整潔。\n各部門要推進體制機制創新,解決突出問題。")
         #expect(text.string == "清朝乾隆年间的园林保存完好,环境干净整洁。\n各部门要推进体制机制创新,解决突出问题。")
         #expect(TraditionalChinese.shared.table[0x4E7E] == 0x5E72)  // 乾 → 干, character by character
+    }
+
+    /// The gloss grammar on its own: what follows the ideograph is a gloss (its length in scalars) or not (0).
+    @Test(arguments: [
+        ("發(fā)", 4), ("國(guo)", 5), ("會(huì )", 6), ("場（chǎng）", 7), ("強(qiang2)", 8), ("綠(lǜ)", 4), ("綠(lv)", 4),
+        ("區( qū )", 6), ("號(hào)", 5),
+        ("中(GDP)", 0), ("中(PPP)", 0), ("中(Fa)", 0), ("中(a)", 0), ("中(e)", 0), ("中(city)", 0), ("中(abc)", 0),
+        ("中(一)", 0), ("中（试行）", 0), ("中(2016~2030)", 0), ("中(fa", 0), ("中()", 0), ("中(zhuangg)", 0),
+    ])
+    func glossGrammar(_ sample: String, _ expected: Int) {
+        let scalars = Array(sample.unicodeScalars.map(\.value))
+        let found = scalars.withUnsafeBufferPointer { PinyinGloss.length($0, at: 1, end: $0.count) }
+        #expect(found == expected, "\(sample)")
     }
 
     /// Seeded random files mixing traditional characters, glosses, near misses, compatibility ideographs, spaces
