@@ -472,18 +472,19 @@ struct ExtractionRun {
                 id = "target:\(prefix)#\(n)"
                 targetIDs[key] = id
             }
-            let evidence = text.evidence(for: span.byteRange(target.clauseRange), sentence: sentence)
+            let clause = span.byteRange(target.clauseRange)
+            let evidence = text.evidence(for: clause, sentence: sentence)
             var attributes: Attributes = [
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,
-                "unit": .string(target.unit),
+                "unit": .string(text.asWritten(target.unit, near: clause)),
                 "comparator": .string(target.comparator),
                 "kind": .string(target.kind),
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,
                 "subject": .string(target.subject),
             ]
             if let programme = hits.first(where: { $0.kind == .programme }) { attributes["programme"] = .string(programme.canonical) }
-            builder.addNode(id: id, kind: .target, label: target.statement, attributes: attributes, evidence: evidence)
+            builder.addNode(id: id, kind: .target, label: text.asWritten(target.statement, near: clause), attributes: attributes, evidence: evidence)
             if let owner { builder.addEdge(.setsTarget, from: owner, to: id, evidence: evidence) }
         }
     }
@@ -493,9 +494,12 @@ struct ExtractionRun {
     mutating func emitDocuments() {
         for draft in registry.drafts {
             let id = draft.id
+            // Title and 文号 as written (traditional characters, pinyin glosses), found near the title's statement.
+            let near = draft.evidence.first?.range ?? 0..<0
+            let title = text.asWritten(draft.title, near: near)
             var attributes: Attributes = [
-                "title": .string(draft.title),
-                "doc_number": draft.number.map { .string($0.text) } ?? .null,
+                "title": .string(title),
+                "doc_number": draft.number.map { .string(text.asWritten($0.text, near: near)) } ?? .null,
                 "date": draft.date.map { .string($0) } ?? .null,
                 "doc_type": draft.type.map { .string($0) } ?? .null,
                 "full_text": .bool(draft.fullText),
@@ -510,7 +514,7 @@ struct ExtractionRun {
                 attributes["joint_issue"] = .bool(number.isJoint)
             }
             for (k, e) in draft.evidence.enumerated() {
-                builder.addNode(id: id, kind: .document, label: draft.title, attributes: k == 0 ? attributes : [:],
+                builder.addNode(id: id, kind: .document, label: title, attributes: k == 0 ? attributes : [:],
                                 evidence: text.evidence(for: e.range, sentence: e.sentence))
             }
             for (order, issuer) in draft.issuers.enumerated() {
