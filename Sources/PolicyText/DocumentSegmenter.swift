@@ -50,6 +50,10 @@ struct DocumentSegmenter {
         var newsDateParagraph: Int? = nil
         /// A 文号 set above the title (the red-header layout).
         var docNumberParagraph: Int? = nil
+        /// A 文号 written on the title line itself.
+        var gluedDocNumber: DocumentNumber? = nil
+        /// The page's metadata table for this document.
+        var metadata: MetadataBlock? = nil
     }
 
     let text: NormalizedText
@@ -101,6 +105,7 @@ struct DocumentSegmenter {
     func segments() -> [DocumentSegment] {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
+        for block in metadataBlocks() { attach(block, to: &starts) }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -168,11 +173,13 @@ struct DocumentSegmenter {
                 starts.append(start)
                 i += 1; continue
             }
-            if let (title, headline, parts) = officialTitle(at: i) {
+            if let (line, parts) = officialTitle(at: i) {
+                let title = line.title, headline = line.isHeadline
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
+                start.gluedDocNumber = line.docNumber
                 if headline { start.headline = (i..<(i + parts)).map(paragraphText).joined() }
-                if !headline, let (number, head) = docNumberAbove(title: i, after: starts.last) {
+                if !headline, line.docNumber == nil, let (number, head) = docNumberAbove(title: i, after: starts.last) {
                     start.docNumberParagraph = number
                     start.paragraph = head
                 }
@@ -212,7 +219,7 @@ struct DocumentSegmenter {
         while j >= floor, between < Self.headerLinesAboveTitle, ParagraphRoles.isHeaderLine(paragraphText(j)) {
             j -= 1; between += 1
         }
-        guard j >= floor, paragraphs[j].range.count <= 100, DocNumber.parseWhole(paragraphText(j)) != nil else { return nil }
+        guard j >= floor, paragraphs[j].range.count <= 160, DocumentNumber.parse(paragraphText(j)) != nil else { return nil }
         let number = j
         // Masthead: issuer lines and the "…文件" line right above the 文号 belong to the document too.
         var head = number
@@ -220,7 +227,14 @@ struct DocumentSegmenter {
         var k = number - 1
         while k >= floor, head - k <= 6 {
             let p = paragraphText(k)
-            if ParagraphRoles.isMastheadLine(p) { sawMasthead = true } else if !ParagraphRoles.isSignatureLine(p) { break }
+            if ParagraphRoles.isMastheadLine(p) {
+                sawMasthead = true
+            } else if sawMasthead, let element = OfficialElements.element(of: p, header: true),
+                      [.copyNumber, .secrecy, .urgency].contains(element.element) {
+                // 份号, 密级, 紧急程度 above the 发文机关标志.
+            } else if !ParagraphRoles.isSignatureLine(p) {
+                break
+            }
             k -= 1
             if sawMasthead { head = k + 1 }
         }
@@ -249,7 +263,7 @@ struct DocumentSegmenter {
 
     /// A title at paragraph `i`, possibly continued over the next one to three short paragraphs (hard breaks in a
     /// centred title). Returns the title, whether it is an issuance headline, and the paragraph count.
-    func officialTitle(at i: Int) -> (String, Bool, Int)? {
+    func officialTitle(at i: Int) -> (ParagraphRoles.TitleLine, Int)? {
         // Every title holds 关于 or 印发 (see `ParagraphRoles.officialTitle`): when none of the paragraphs a title
         // here could span holds one (or half of one at its edge), there is none.
         guard titleWordParagraphs[i..<min(i + 4, paragraphs.count)].contains(true) else { return nil }
@@ -258,7 +272,7 @@ struct DocumentSegmenter {
 
     /// `officialTitle(at:)` after its first test. The parts are tested on their bytes; the combined String is built
     /// only when its bytes pass the first tests of `ParagraphRoles.officialTitle` (heading-shaped, 关于 or 印发 inside).
-    private func officialTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (String, Bool, Int)? {
+    private func officialTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (ParagraphRoles.TitleLine, Int)? {
         // The combination so far: its parts (with a space before them or not) and byte-level summary.
         var parts: [(paragraph: Int, spaced: Bool)] = []
         var combinedBytes = 0, combinedScalars = 0
@@ -272,7 +286,7 @@ struct DocumentSegmenter {
             // A title is heading-shaped: once a part holds 。 or ；, no longer combination can be one.
             if ParagraphBytes.containsFullStopOrSemicolon(b, range) { return nil }
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes; a date starts with a digit within 80 bytes.)
-            if range.count <= 120, b[range.upperBound - 1] == 0xB7, DocNumber.parseWhole(paragraphText(k)) != nil { return nil }
+            if range.count <= 160, Self.mayBeDocNumberLine(b, range), DocumentNumber.parse(paragraphText(k)) != nil { return nil }
             if range.count <= 80, ParagraphBytes.mayBeDate(b, range), ChineseDate.parseWhole(paragraphText(k)) != nil { return nil }
             // A rule or "签发人" line of the red header does not begin a title.
             if count == 1 && ParagraphBytes.mayBeHeaderLine(b, range) && ParagraphRoles.isHeaderLine(paragraphText(k)) { return nil }
@@ -301,21 +315,73 @@ struct DocumentSegmenter {
             combinedScalars += ParagraphBytes.scalarCount(b, range)
             lastScalar = ParagraphBytes.lastScalar(b, range)
             parts.append((k, spaced))
-            if holdsTitleWord && combinedBytes <= 130 * 4 && combinedScalars >= 2 && combinedScalars <= 130
+            if holdsTitleWord && combinedBytes <= 160 * 4 && combinedScalars >= 2 && combinedScalars <= 160
                 && !ParagraphBytes.isSentenceEnder(lastScalar) {
                 var combined = ""
                 for part in parts {
                     if part.spaced { combined += " " }
                     combined += paragraphText(part.paragraph)
                 }
-                if let (title, headline) = ParagraphRoles.officialTitle(combined) {
-                    // A title split over lines must end where the genre word ends, not in the middle.
-                    return (title, headline, count)
+                if let line = ParagraphRoles.officialTitle(combined) {
+                    // A title split over lines must end where the genre word ends, not in the middle; the lines
+                    // above the one holding 关于/印发 must be the title's own issuers.
+                    if count > 1, !Self.titlePartsJoin(parts.map { (paragraphText($0.paragraph), $0.spaced) }) { return nil }
+                    return (line, count)
                 }
             }
-            if combinedBytes > 130, combinedScalars > 130 { return nil }
+            if combinedBytes > 160, combinedScalars > 160 { return nil }
         }
         return nil
+    }
+
+    /// A cheap first test for a whole-line 文号 (`DocumentNumber.parse`): the line holds a digit and ends with 号/號,
+    /// a closing bracket, or a digit (a conversion that lost 〕 and 号).
+    static func mayBeDocNumberLine(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let last = ParagraphBytes.lastScalar(b, range)
+        guard last == 0x53F7 || last == 0x865F || last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011
+                || ScalarClass.isASCIIDigit(last) else { return false }
+        return b[range].contains { $0 &- 0x30 < 10 }
+    }
+
+    /// Whether lines make one title: the lines before the one holding 关于/印发 (a word split over two lines
+    /// belongs to the later) are the title's issuers — no page chrome (":", "»", "|", "/", "【】" …) — and that line
+    /// starts with the word or continues a spaced issuer list. Otherwise the lines above are a 发文机关标志, a site
+    /// section or navigation ("您的位置: 首页 » …", "政府信息公开"), and the title starts lower.
+    ///
+    ///     wrappedTitle → issuerLine* titleLine titleLine*    (titleLine holding the word starts with it)
+    static func titlePartsJoin(_ parts: [(text: String, spaced: Bool)]) -> Bool {
+        var holder: Int? = nil
+        var startsWithWord = false
+        for (k, part) in parts.enumerated() {
+            let p = part.text
+            if ParagraphRoles.containsBytes(p, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(p, ParagraphRoles.yinFa) {
+                holder = k
+                startsWithWord = p.hasPrefix("关于") || p.hasPrefix("印发") || p.hasPrefix("联合印发")
+                break
+            }
+            if k + 1 < parts.count,
+               (p.hasSuffix("关") && parts[k + 1].text.hasPrefix("于")) || (p.hasSuffix("印") && parts[k + 1].text.hasPrefix("发")) {
+                holder = k + 1
+                startsWithWord = true
+                break
+            }
+        }
+        guard let holder else { return false }
+        if holder == 0 { return true }
+        // (A line ending in a whole body name above a line that starts with its own issuers is a 发文机关标志; a
+        // line of bodies cut in the middle of a name continues into the next.)
+        let above = parts[holder - 1].text
+        let tokens = above.split(separator: " ")
+        let cutIssuerList = tokens.count > 1 && ParagraphRoles.isSignatureLine(String(tokens[0]))
+            && !ParagraphRoles.isSignatureLine(String(tokens[tokens.count - 1]))
+        guard startsWithWord || parts[holder].spaced || cutIssuerList else { return false }
+        return parts[..<holder].allSatisfy { !$0.text.unicodeScalars.contains(where: isChromeScalar) }
+    }
+
+    /// Punctuation of page chrome that no issuer line holds: : ： » | ｜ > / 【 】 [ ].
+    static func isChromeScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s { case ":", "：", "»", "|", "｜", ">", "/", "【", "】", "[", "]": return true; default: return false }
     }
 
     /// Longest paragraph (in bytes) that can be part of a title.
@@ -403,6 +469,150 @@ struct DocumentSegmenter {
         return String(view).trimmingSpaces
     }
 
+    // MARK: - Other GB/T 9704 elements
+
+    /// The 版头 elements above the title (份号, 密级, 紧急程度, 发文机关标志, 签发人) and the 附注 and 版记 lines
+    /// (抄送机关, 印发机关和印发日期) of the document `start..<end`.
+    func elements(_ start: Start, bodyStart: Int, end: Int) -> [LocatedElement] {
+        var out: [LocatedElement] = []
+        let titleStart = start.titleParagraphs?.lowerBound ?? start.paragraph
+        for k in start.paragraph..<end where paragraphs[k].range.count <= 300 && !(titleStart..<bodyStart).contains(k) {
+            let first = text.utf8.withUnsafeBufferPointer { b -> UInt32 in
+                ParagraphBytes.firstNonSpaceScalar(b, paragraphs[k].range)?.0 ?? 0
+            }
+            let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, paragraphs[k].range) }
+            guard Self.elementFirstScalars.contains(first) || last == 0x53D1 || last == 0x4EF6 else { continue }
+            if let element = OfficialElements.element(of: paragraphText(k), header: k < titleStart) {
+                out.append(LocatedElement(element: element.element, label: element.label, text: element.text,
+                                          range: paragraphs[k].range))
+            }
+        }
+        return out
+    }
+
+    /// First scalars of the lines `OfficialElements.element` recognises by their start.
+    static let elementFirstScalars: Set<UInt32> = OfficialElements.firstScalars
+
+    // MARK: - Page metadata
+
+    /// A metadata table a government page prints before the document: labelled fields (`DocumentLabels`), a label
+    /// and its value on one line or the value on the next.
+    struct MetadataBlock {
+        var paragraphs: Range<Int>
+        var fields: [LocatedElement]
+        func value(_ element: DocumentElement) -> LocatedElement? {
+            fields.first { $0.element == element && !$0.text.isEmpty }
+        }
+    }
+
+    /// Fewest distinct labelled fields that make a metadata table.
+    static let metadataFieldMinimum = 3
+
+    /// The metadata tables of the text.
+    func metadataBlocks() -> [MetadataBlock] {
+        var blocks: [MetadataBlock] = []
+        var current: MetadataBlock? = nil
+        func close() {
+            if let block = current, Set(block.fields.map(\.label)).count >= Self.metadataFieldMinimum { blocks.append(block) }
+            current = nil
+        }
+        var k = 0
+        while k < paragraphs.count {
+            let fields = metadataFields(k)
+            if fields.isEmpty { close(); k += 1; continue }
+            var located: [LocatedElement] = []
+            var consumed = k + 1
+            for (n, f) in fields.enumerated() {
+                var text = f.text, range = f.range
+                // "• 发文字号:" with the value on the next line.
+                if text.isEmpty, n == fields.count - 1, k + 1 < paragraphs.count, paragraphs[k + 1].range.count <= 300,
+                   metadataFields(k + 1).isEmpty {
+                    text = paragraphText(k + 1).trimmingSpaces
+                    range = paragraphs[k + 1].range
+                    consumed = k + 2
+                }
+                located.append(LocatedElement(element: f.element, label: f.label, text: text, range: range))
+            }
+            if current == nil { current = MetadataBlock(paragraphs: k..<consumed, fields: []) }
+            current!.fields += located
+            current!.paragraphs = current!.paragraphs.lowerBound..<consumed
+            k = consumed
+        }
+        close()
+        return blocks
+    }
+
+    /// The labelled fields of paragraph `k` (empty for most paragraphs: a byte test on the first scalar first).
+    func metadataFields(_ k: Int) -> [LocatedElement] {
+        let range = paragraphs[k].range
+        guard range.count <= 400 else { return [] }
+        let first = text.utf8.withUnsafeBufferPointer { b -> UInt32? in
+            var i = range.lowerBound
+            // (Leads: space, tab, •, ·, ●, ■, ◆, 【, [, -, *.)
+            while i < range.upperBound {
+                let (v, n) = ParagraphBytes.scalar(b, at: i)
+                guard let u = Unicode.Scalar(v), DocumentLabels.isLabelLead(u) else { return v }
+                i += n
+            }
+            return nil
+        }
+        guard let first, DocumentLabels.firstScalars.contains(first) else { return [] }
+        let line = paragraphText(k)
+        let s = Array(line.unicodeScalars)
+        let fields = DocumentLabels.fields(in: s)
+        guard !fields.isEmpty else { return [] }
+        // Clean byte offsets of the scalar indices.
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        return fields.map { f in
+            let value = DocumentNumber.string(s[f.value]).trimmingSpaces
+            let lo = range.lowerBound + offsets[f.value.lowerBound], hi = range.lowerBound + offsets[f.value.upperBound]
+            return LocatedElement(element: f.element, label: f.label, text: value, range: lo..<hi)
+        }
+    }
+
+    /// Gives a metadata table to the document it describes: the start whose title it names (after it, or the one it
+    /// stands in), else a new start titled by it (its 标题 field, or the heading right above it).
+    func attach(_ block: MetadataBlock, to starts: inout [Start]) {
+        var title = block.value(.title)?.text
+        var titleParagraph: Int? = nil
+        if title == nil {
+            var j = block.paragraphs.lowerBound - 1
+            while j >= 0, block.paragraphs.lowerBound - j <= 3 {
+                let p = paragraphText(j)
+                if ParagraphRoles.isHeadingShaped(p, maximumLength: 80), ParagraphRoles.length(p) >= 6,
+                   GenreWords.genre(ofTitle: p) != nil {
+                    title = p.trimmingSpaces; titleParagraph = j; break
+                }
+                j -= 1
+            }
+        }
+        func names(_ start: Start) -> Bool {
+            guard let title, let other = start.title else { return title == nil }
+            let a = Self.headingKey(title), b = Self.headingKey(other)
+            return a == b || (b.unicodeScalars.count >= 8 && a.contains(b)) || (a.unicodeScalars.count >= 8 && b.contains(a))
+        }
+        // The start the table stands in, or one after it (within a page's length) that it names.
+        if let n = starts.lastIndex(where: { $0.paragraph <= block.paragraphs.lowerBound }), names(starts[n]) {
+            if starts[n].metadata == nil { starts[n].metadata = block }
+            return
+        }
+        if let n = starts.firstIndex(where: { $0.paragraph >= block.paragraphs.lowerBound
+                && $0.paragraph < block.paragraphs.upperBound + 60 && names($0) }) {
+            if starts[n].metadata == nil { starts[n].metadata = block }
+            return
+        }
+        guard let title else { return }
+        let at = titleParagraph ?? block.paragraphs.lowerBound
+        if starts.contains(where: { $0.paragraph == at }) { return }
+        var start = Start(paragraph: at, kind: DocumentKind.fromTitle(title) ?? .other)
+        start.title = title
+        start.titleParagraphs = titleParagraph.map { $0..<($0 + 1) }
+        start.metadata = block
+        let position = starts.firstIndex { $0.paragraph > at } ?? starts.count
+        starts.insert(start, at: position)
+    }
+
     // MARK: - Header and signature
 
     /// How many paragraphs after the title the 文号 and addressee may appear.
@@ -418,22 +628,26 @@ struct DocumentSegmenter {
         }
         let bodyStart = start.titleParagraphs?.upperBound ?? (start.paragraph + 1)
 
-        var docNumber: String? = nil, docNumberRange: Range<Int>? = nil
+        var docNumber: DocumentNumber? = nil, docNumberRange: Range<Int>? = nil
         var addressee: String? = nil, addresseeRange: Range<Int>? = nil
-        if let above = start.docNumberParagraph, let number = DocNumber.parseWhole(paragraphText(above)) {
+        if let above = start.docNumberParagraph, let number = DocumentNumber.parse(paragraphText(above)) {
             docNumber = number; docNumberRange = paragraphs[above].range
+        } else if let glued = start.gluedDocNumber, let t = titleRange {
+            docNumber = glued; docNumberRange = t
         }
+        let metadata = start.metadata
         var k = bodyStart
         var afterNumber = bodyStart
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes, an addressee with a colon: skip other lines unread.)
-            let mayBeNumber = docNumber == nil && p.range.count <= 120 && text.utf8[p.range.upperBound - 1] == 0xB7
+            let mayBeNumber = docNumber == nil && p.range.count <= 160
+                && text.utf8.withUnsafeBufferPointer { Self.mayBeDocNumberLine($0, p.range) }
             let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, p.range) }
             let mayBeAddressee = p.range.count <= Self.textLimit && (last == 0xFF1A || last == 0x3A)
             if !mayBeNumber && !mayBeAddressee { k += 1; continue }
             let pText = headerText(k)
-            if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(pText) {
+            if docNumber == nil, addressee == nil, let number = DocumentNumber.parse(pText) {
                 docNumber = number; docNumberRange = p.range
                 afterNumber = k + 1
             } else if addressee == nil, pText.hasSuffix("：") || pText.hasSuffix(":") {
@@ -464,7 +678,7 @@ struct DocumentSegmenter {
             while k2 < end {
                 let p = paragraphs[k2]
                 let bytes = p.range.count
-                if bytes > 600 { k2 += 1; continue }
+                if bytes > 600 || metadata?.paragraphs.contains(k2) == true { k2 += 1; continue }
                 // (Byte tests first: the text is built only when a recogniser may accept the paragraph.)
                 if date == nil, bytes <= 60, ParagraphBytes.mayBeDate(b, p.range), let d = ChineseDate.parseWhole(paragraphText(k2)) {
                     date = d; dateRange = p.range
@@ -485,6 +699,18 @@ struct DocumentSegmenter {
            Self.citedTitles(in: prevTitle).contains(Self.headingKey(title)) {
             date = prev.date
         }
+        // The page's metadata table: its 文号 where the body gives none (or one that lost glyphs), its 成文日期 (else
+        // 发文日期) where the body has no date. (发布日期 is the page's, never the document's.)
+        if let metadata {
+            if docNumber == nil || docNumber?.isRepaired == true, let field = metadata.value(.docNumber),
+               let number = DocumentNumber.parse(field.text) {
+                docNumber = number; docNumberRange = field.range
+            }
+            if date == nil, let field = metadata.value(.date) ?? metadata.value(.issueDate),
+               let (iso, _) = ChineseDate.find(in: field.text) {
+                date = iso; dateRange = field.range
+            }
+        }
         var kind = start.kind
         if kind == .other && newsSource != nil { kind = .news }
         if kind == .other && start.title == nil { kind = .article }
@@ -497,6 +723,7 @@ struct DocumentSegmenter {
             kind: kind, title: start.title, titleRange: titleRange, headline: start.headline,
             docNumber: docNumber, docNumberRange: docNumberRange, date: date, dateRange: dateRange,
             addressee: addressee, addresseeRange: addresseeRange, signatureLines: signatures,
-            newsSource: newsSource, attachments: attachments)
+            newsSource: newsSource, attachments: attachments,
+            elements: elements(start, bodyStart: bodyStart, end: end), metadata: metadata?.fields ?? [])
     }
 }

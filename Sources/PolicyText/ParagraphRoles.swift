@@ -38,82 +38,87 @@ enum ParagraphRoles {
         return title.isEmpty ? nil : title
     }
 
-    /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T".
-    /// Returns the document title (T for headlines) and whether it was a headline.
-    static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
-        // Simple text (nearly every title): the same tests on bytes.
-        let original = s
-        var s = s
-        if let result = s.withUTF8({ b -> (title: String, isHeadline: Bool)?? in
-            SimpleText.isSimple(b) ? .some(officialTitle(simple: b, original)) : .none
-        }) {
-            return result
+    /// A title line as the segmenter reads it: the document title, whether it was an issuance headline, and a
+    /// 文号 written on the same line.
+    struct TitleLine {
+        var title: String
+        var isHeadline: Bool
+        /// The 文号 glued to the title ("…的通知（岳办发〔2017〕2号）", "财科教【2017】6号 财政部 …关于…的通知").
+        var docNumber: DocumentNumber? = nil
+    }
+
+    /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T", with a 文号
+    /// glued before or after it.
+    ///
+    ///     titleLine → (docNumber space?)? '《'? title '》'? ('（' docNumber '）')?
+    ///     title     → issuers? '关于' … genreWord note?       (issuers: ≤ 80 scalars, none of ，。：；“”《》)
+    ///               | issuers '印发' '了'? '《'? T '》'?        (a headline; T ends with a genre word or 》)
+    static func officialTitle(_ s: String) -> TitleLine? {
+        var u = Array(s.unicodeScalars)
+        var lo = 0, hi = u.count
+        DocumentNumber.trim(u, &lo, &hi)
+        var number: DocumentNumber? = nil
+        // A 文号 written before the title (print headers flattened into one line, page titles).
+        if hi - lo > 8, let first = DocumentNumber.occurrences(in: u, from: lo, to: min(hi, lo + 40)).first,
+           first.range.lowerBound == lo {
+            number = first.number
+            lo = first.range.upperBound
+            DocumentNumber.trim(u, &lo, &hi)
+            if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》", !u[(lo + 1)..<(hi - 1)].contains("《") { lo += 1; hi -= 1 }
         }
-        guard isHeadingShaped(s, maximumLength: 130), containsBytes(s, guanYu) || containsBytes(s, yinFa) else { return nil }
+        // A 文号 in brackets after the title.
+        if number == nil, hi - lo > 8, u[hi - 1] == ")" || u[hi - 1] == "）",
+           let open = u[lo..<hi].lastIndex(where: { $0 == "(" || $0 == "（" }), open > lo,
+           let glued = DocumentNumber.parse(DocumentNumber.string(u[(open + 1)..<(hi - 1)])) {
+            number = glued
+            hi = open
+            DocumentNumber.trim(u, &lo, &hi)
+        }
+        if lo > 0 || hi < u.count { u = Array(u[lo..<hi]) }
+        guard let (title, headline) = officialTitle(scalars: u) else { return nil }
+        return TitleLine(title: title, isHeadline: headline, docNumber: number)
+    }
+
+    /// `title` of `officialTitle` on the scalars of one line.
+    static func officialTitle(scalars u: [Unicode.Scalar]) -> (title: String, isHeadline: Bool)? {
+        let n = u.count
+        guard n >= 2, n <= 130, let last = u.last, !sentenceEnderScalars.contains(last.value),
+              !u.contains(where: { $0 == "。" || $0 == "；" }) else { return nil }
+        let about = firstIndex(of: guanYuScalars, in: u, 0, n)
+        let issue = firstIndex(of: yinFaScalars, in: u, 0, n)
+        guard about != nil || issue != nil else { return nil }
         // (startsBlock reads at most the first seven scalars.)
-        let head = s.unicodeScalars.prefix(8).map(\.value)
+        let head = u.prefix(8).map(\.value)
         if LineShape.startsBlock(head, 0, head.count) { return nil }
-        if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
-        // (The byte searches first: a Character match implies a byte match.)
-        if containsBytes(s, guanYu), let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
-            let issuers = s[s.startIndex..<about.lowerBound]
-            if length(String(issuers)) <= 80 && !holdsPunctuationCharacter(issuers) {
-                return (s, false)
-            }
+        if u[0] == "附" || (u[0] == "来" && n > 1 && u[1] == "源") { return nil }
+        let string = DocumentNumber.string(u)
+        if let about, GenreWords.genre(ofTitle: string)?.kind != nil {
+            if about <= 80 && !u[..<about].contains(where: { issuerBreakingScalars.contains($0.value) }) { return (string, false) }
         }
-        if containsBytes(s, yinFa), let issue = s.firstRange(of: "印发") {
-            let issuers = s[s.startIndex..<issue.lowerBound]
-            var rest = String(s[issue.upperBound...]).trimmingSpaces
-            guard length(String(issuers)) >= 2, length(String(issuers)) <= 60,
-                  !holdsPunctuationCharacter(issuers) else { return nil }
-            if rest.hasPrefix("了") { rest.removeFirst() }
-            if rest.hasPrefix("《") && rest.hasSuffix("》") {
-                let inner = String(rest.dropFirst().dropLast())
-                if !inner.contains("《") { rest = inner }
-            }
-            guard length(rest) >= 4, DocumentKind.fromTitle(rest) != nil || s.hasSuffix("》") else { return nil }
+        if let issue {
+            guard issue >= 2, issue <= 60, !u[..<issue].contains(where: { issuerBreakingScalars.contains($0.value) }) else { return nil }
+            var lo = issue + 2, hi = n
+            while lo < hi && u[lo] == " " { lo += 1 }
+            while hi > lo && u[hi - 1] == " " { hi -= 1 }
+            if lo < hi && u[lo] == "了" { lo += 1 }
+            if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》", !u[(lo + 1)..<(hi - 1)].contains("《") { lo += 1; hi -= 1 }
+            let rest = DocumentNumber.string(u[lo..<hi])
+            guard hi - lo >= 4, GenreWords.genre(ofTitle: rest)?.kind != nil || last == "》" else { return nil }
             return (rest, true)
         }
         return nil
     }
 
-    /// `officialTitle` for the bytes `b` of the simple text `s` (see `SimpleText`: Characters are scalars, String
-    /// searches are byte searches).
-    static func officialTitle(simple b: UnsafeBufferPointer<UInt8>, _ s: String) -> (title: String, isHeadline: Bool)? {
-        let n = b.count
-        guard ParagraphBytes.isHeadingShaped(b, 0..<n, maximumLength: 130) else { return nil }
-        let about = ByteSearch.firstIndex(of: guanYu, in: b, 0, n)
-        let issue = ByteSearch.firstIndex(of: yinFa, in: b, 0, n)
-        guard about != nil || issue != nil else { return nil }
-        // (startsBlock reads at most the first seven scalars.)
-        var head: [UInt32] = []
-        head.reserveCapacity(8)
-        var i = 0
-        while i < n && head.count < 8 {
-            let (v, m) = UTF8Bytes.decode(b, at: i)
-            head.append(v); i += m
-        }
-        if LineShape.startsBlock(head, 0, head.count) { return nil }
-        if head[0] == 0x9644 || head[0] == 0x6765 && head.count > 1 && head[1] == 0x6E90 { return nil }   // 附, 来源
-        if let about, DocumentKind.fromTitle(simple: b, 0, n) != nil {
-            if SimpleText.scalarCount(b, 0, about) <= 80 && !holdsIssuerBreakingScalar(b, 0, about) { return (s, false) }
-        }
-        if let issue {
-            let issuers = SimpleText.scalarCount(b, 0, issue)
-            guard issuers >= 2, issuers <= 60, !holdsIssuerBreakingScalar(b, 0, issue) else { return nil }
-            var lo = issue + yinFa.count, hi = n
-            while lo < hi && b[lo] == 0x20 { lo += 1 }
-            while hi > lo && b[hi - 1] == 0x20 { hi -= 1 }
-            if hi - lo >= 3 && b[lo] == 0xE4 && b[lo + 1] == 0xBA && b[lo + 2] == 0x86 { lo += 3 }        // 了
-            // 《 E3 80 8A … 》 E3 80 8B: the brackets go when no other 《 is inside.
-            if hi - lo >= 6 && b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x8A
-                && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x8B
-                && ByteSearch.firstIndex(of: openTitleBracket, in: b, lo + 3, hi - 3) == nil {
-                lo += 3; hi -= 3
-            }
-            guard SimpleText.scalarCount(b, lo, hi) >= 4,
-                  DocumentKind.fromTitle(simple: b, lo, hi) != nil || SimpleText.hasSuffix(b, 0, n, closeTitleBracket) else { return nil }
-            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), true)
+    static let guanYuScalars = Array("关于".unicodeScalars)
+    static let yinFaScalars = Array("印发".unicodeScalars)
+
+    /// First index of `word` in `u[from..<to]`.
+    static func firstIndex(of word: [Unicode.Scalar], in u: [Unicode.Scalar], _ from: Int, _ to: Int) -> Int? {
+        guard to - from >= word.count else { return nil }
+        var i = from
+        while i + word.count <= to {
+            if u[i] == word[0] && u[i..<(i + word.count)].elementsEqual(word) { return i }
+            i += 1
         }
         return nil
     }
@@ -138,8 +143,8 @@ enum ParagraphRoles {
         return false
     }
 
-    /// Scalars of the punctuation that no issuer list holds: ，。：；“”《》.
-    static let issuerBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x201C, 0x201D, 0x300A, 0x300B]
+    /// Scalars of the punctuation that no issuer list holds: ，。：；“”《》 and the ASCII colon of page labels.
+    static let issuerBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x201C, 0x201D, 0x300A, 0x300B, 0x3A]
 
     /// Whether a Character of `s` is one of ，。：；“”《》 (the scalar test first: no other scalar sequence is
     /// canonically equivalent to these characters, so without the scalars there is no such Character).

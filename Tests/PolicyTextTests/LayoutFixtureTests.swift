@@ -1,0 +1,165 @@
+import Testing
+import TestSupport
+@testable import PolicyText
+
+/// One fixture per document layout, each element marked where the segmenter must find it (see `MarkedText`). The
+/// fixtures are written for these tests in the shape of each layout; none is copied from a real document.
+@Suite struct LayoutFixtureTests {
+    static func segments(_ fixture: MarkedText) throws -> [DocumentSegment] {
+        segmentDocuments(NormalizedText(try SourceText(path: "fixture.txt", bytes: Array(fixture.text.utf8))))
+    }
+
+    /// The element values a segment states, by the marker names the fixtures use.
+    static func found(_ s: DocumentSegment) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if let t = s.title { out.append(("标题", t)) }
+        if let n = s.docNumber { out.append(("发文字号", n.text)) }
+        if let a = s.addressee { out.append(("主送机关", a)) }
+        out += s.signatureLines.map { ("发文机关署名", $0.text) }
+        if let d = s.date { out.append(("成文日期", d)) }
+        out += s.elements.map { ($0.element.rawValue, $0.text) }
+        return out
+    }
+
+    /// Checks that the document found first with a title states every marked element (dates are marked in ISO).
+    static func assertDocument(_ fixture: MarkedText, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let segments = try segments(fixture)
+        let doc = try #require(segments.first { $0.title != nil }, sourceLocation: sourceLocation)
+        let found = found(doc)
+        for (name, value) in fixture.spans {
+            #expect(found.contains { $0.0 == name && $0.1 == value }, "\(name) “\(value)” not found in \(found)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func printLayoutWithRedHeaderAndFooter() throws {
+        try Self.assertDocument(MarkedText("""
+        ⟦份号:000123⟧
+        ⟦密级:机密★1年⟧
+        ⟦紧急程度:特急⟧
+        ⟦发文机关标志:江临省交通运输厅文件⟧
+        ⟦发文字号:江交规〔2031〕4号⟧
+        ⟦标题:江临省交通运输厅关于加强农村公路养护管理的通知⟧
+        ⟦主送机关:各市交通运输局：⟧
+        为进一步加强农村公路养护管理，现就有关事项通知如下。
+        一、明确养护责任。各地要落实县级人民政府主体责任。
+        ⟦发文机关署名:江临省交通运输厅⟧
+        2031年3月8日
+        （⟦附注:此件公开发布⟧）
+        抄送：⟦抄送机关:交通运输部公路局，省财政厅。⟧
+        ⟦印发机关和印发日期:江临省交通运输厅办公室2031年3月9日印发⟧
+        """))
+    }
+
+    @Test func titleWrappedWithNumberBelowAfterPageChrome() throws {
+        // Web page: a navigation line and a publication line before the document, the title over two lines.
+        let fixture = MarkedText("""
+        您的位置: 首页 » 政务公开 » 政策文件 »
+        发布时间：2031-05-02 来源：市政府办公室
+        ⟦标题:北川市人民政府关于印发北川市数字经济⟧
+        ⟦标题:发展三年行动方案的通知⟧
+        ⟦发文字号:北政发 〔2031〕 12 号⟧
+        各区人民政府，市政府各部门：
+        现将《北川市数字经济发展三年行动方案》印发给你们，请认真贯彻执行。
+        北川市人民政府
+        2031年4月28日
+        """)
+        let doc = try #require(try Self.segments(fixture).first { $0.title != nil })
+        #expect(doc.title == "北川市人民政府关于印发北川市数字经济发展三年行动方案的通知")
+        #expect(doc.docNumber?.text == "北政发〔2031〕12号")
+        #expect(doc.date == "2031-04-28")
+    }
+
+    @Test func titleAndNumberGluedOnOneLine() throws {
+        // Two sources: a number in brackets after the title, and a number written before it.
+        let after = MarkedText("""
+        ⟦标题:南屏市人民政府关于优化营商环境的实施意见⟧（南政〔2031〕77号）
+        各县区人民政府：为优化营商环境，提出如下意见。
+        南屏市人民政府
+        2031年6月1日
+        """)
+        let a = try #require(try Self.segments(after).first { $0.title != nil })
+        #expect(a.title == "南屏市人民政府关于优化营商环境的实施意见")
+        #expect(a.docNumber?.text == "南政〔2031〕77号")
+        let before = MarkedText("""
+        农规【2031】9号 农业农村部 财政部关于做好高标准农田建设工作的通知
+        各省、自治区、直辖市农业农村厅：现就有关事项通知如下。
+        """)
+        let b = try #require(try Self.segments(before).first { $0.title != nil })
+        #expect(b.title == "农业农村部 财政部关于做好高标准农田建设工作的通知")
+        #expect(b.docNumber?.text == "农规〔2031〕9号")
+        // Near miss: a bracketed note that is no 文号 stays in the title.
+        let note = MarkedText("""
+        东岭市人民政府关于印发东岭市人才引进办法的通知（2031年修订）
+        各区人民政府：现印发给你们。
+        """)
+        let c = try #require(try Self.segments(note).first { $0.title != nil })
+        #expect(c.docNumber == nil)
+        #expect(c.title == "东岭市人民政府关于印发东岭市人才引进办法的通知（2031年修订）")
+    }
+
+    @Test func metadataTableBeforeTheDocument() throws {
+        // A page metadata table (label and value on one line, or the value on the next): its 文号 and 成文日期 serve
+        // where the body states none; 发布日期 is the page's and never the document's date.
+        let fixture = MarkedText("""
+        索引号：11340000-XY/2031-00017
+        发文机关：西原县人民政府
+        发文字号：
+        西政发〔2031〕3号
+        成文日期：2031年02月10日
+        发布日期：2031年02月15日
+        西原县人民政府关于印发西原县防汛应急预案的通知
+        各乡镇人民政府，县直各单位：
+        现将《西原县防汛应急预案》印发给你们，请认真执行。
+        """)
+        let doc = try #require(try Self.segments(fixture).first { $0.title != nil })
+        #expect(doc.title == "西原县人民政府关于印发西原县防汛应急预案的通知")
+        #expect(doc.docNumber?.text == "西政发〔2031〕3号")
+        #expect(doc.date == "2031-02-10")
+        #expect(doc.metadata.contains { $0.element == .issuer && $0.text == "西原县人民政府" })
+        #expect(doc.issuerTexts.contains { $0.element == .issuer && $0.text == "西原县人民政府" })
+        // Only a publication date: no document date.
+        let published = MarkedText("""
+        索引号：XY-2031-0009
+        发布机构：东岭市发展和改革委员会
+        发布日期：2031-07-01
+        东岭市发展和改革委员会关于开展节能监察工作的通知
+        各区发展改革局：现就有关事项通知如下。
+        """)
+        let p = try #require(try Self.segments(published).first { $0.title != nil })
+        #expect(p.date == nil)
+        #expect(!p.issuerTexts.contains { $0.text.contains("发展和改革委员会") && $0.element == .issuer })
+    }
+
+    @Test func titleBelowAnIssuerLineOrASiteSection() throws {
+        // A site section line above the title is not part of it; an issuer line above a title starting with 关于 is.
+        let section = MarkedText("""
+        政府信息公开
+        中共北川市委 北川市人民政府关于加快建设现代化产业体系的实施意见
+        各区委、区人民政府：现提出如下意见。
+        """)
+        let s = try #require(try Self.segments(section).first { $0.title != nil })
+        #expect(s.title == "中共北川市委 北川市人民政府关于加快建设现代化产业体系的实施意见")
+        let issuer = MarkedText("""
+        南屏市人民政府
+        关于推进城市更新行动的实施意见
+        南政发〔2031〕8号
+        各县区人民政府：现提出如下意见。
+        """)
+        let i = try #require(try Self.segments(issuer).first { $0.title != nil })
+        #expect(i.title == "南屏市人民政府关于推进城市更新行动的实施意见")
+        #expect(i.docNumber?.text == "南政发〔2031〕8号")
+    }
+
+    @Test func chineseNumeralDateWithoutSigner() throws {
+        for (written, iso) in [("二〇三一年九月三十日", "2031-09-30"), ("二OO九年六月四日", "2009-06-04"), ("二○一○年十二月一日", "2010-12-01")] {
+            let fixture = MarkedText("""
+            东岭市人民政府办公室关于调整东岭市人民政府议事协调机构的通知
+            各区人民政府，市政府各部门：经市政府同意，现将有关事项通知如下。
+            \(written)
+            """)
+            let doc = try #require(try Self.segments(fixture).first { $0.title != nil })
+            #expect(doc.date == iso, "\(written)")
+        }
+    }
+}
