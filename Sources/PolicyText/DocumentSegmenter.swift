@@ -187,6 +187,18 @@ struct DocumentSegmenter {
                 citedTitles = Self.citedTitles(in: title)
                 i += parts; continue
             }
+            if bytes <= 240, let title = reportTitle(at: i, in: b) {
+                // A communiqué or report: title, the bodies that issue it, the date.
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: title,
+                                    kind: DocumentKind.fromTitle(title) ?? .report))
+                i += 1; continue
+            }
+            if starts.isEmpty, i < 4, bytes <= 600, let cover = untitledCoverNotice(at: i) {
+                // An excerpt that starts at the addressee of a cover notice: titled by what it issues.
+                starts.append(Start(paragraph: i, title: cover, kind: .notice))
+                citedTitles = HeadingKeySet([Self.headingKey(cover)])
+                i += 1; continue
+            }
             if !citedTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
                citedTitles.contains(Self.headingKey(p)) {
                 // The text of a plan or measures that the preceding notice issues ("关于印发《T》的通知" … T).
@@ -204,6 +216,47 @@ struct DocumentSegmenter {
             i += 1
         }
         return starts
+    }
+
+    /// The report layout of communiqués and reports (公报, 报告 …): a title line ending with a genre word, a line of
+    /// the bodies that issue it, a line holding only the date.
+    ///
+    ///     report → titleLine(genre, no 关于 needed) signatureLine dateLine
+    func reportTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard i + 2 < paragraphs.count, paragraphs[i + 1].range.count <= 160, paragraphs[i + 2].range.count <= 60,
+              ParagraphBytes.mayBeDate(b, paragraphs[i + 2].range),
+              ParagraphBytes.isHeadingShaped(b, paragraphs[i].range, maximumLength: 60) else { return nil }
+        let title = Self.stripFootnote(Self.stripBracketedFootnotes(paragraphText(i)))
+        guard ParagraphRoles.length(title) >= 6, GenreWords.genre(ofTitle: title)?.kind != nil,
+              !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
+              ParagraphRoles.isSignatureLine(paragraphText(i + 1)),
+              ChineseDate.parseWhole(paragraphText(i + 2)) != nil else { return nil }
+        return title
+    }
+
+    /// A title without its footnote markers "[1]", "[2]" at the end.
+    static func stripBracketedFootnotes(_ s: String) -> String {
+        var u = Array(s.unicodeScalars)
+        while u.count >= 3, u.last == "]", let open = u.lastIndex(of: "["), open > 0,
+              u[(open + 1)..<(u.count - 1)].allSatisfy({ $0.value &- 0x30 < 10 }), open + 1 < u.count - 1 {
+            u.removeSubrange(open...)
+        }
+        return DocumentNumber.string(u)
+    }
+
+    /// A cover notice whose excerpt starts at its addressee ("各乡镇人民政府，市直各部门：") followed by the sentence
+    /// that issues what it covers ("现将《T》印发给你们", "《T》已经…同意，现予印发"): T.
+    ///
+    ///     untitledCover → addresseeLine issuingSentence('《' T '》' … (印发 | 发布 | 转发))
+    func untitledCoverNotice(at i: Int) -> String? {
+        guard i + 1 < paragraphs.count, paragraphs[i].range.count <= 600, paragraphs[i + 1].range.count <= 600 else { return nil }
+        let addressee = paragraphText(i)
+        guard addressee.hasSuffix("：") || addressee.hasSuffix(":"), ParagraphRoles.isAddressee(addressee) else { return nil }
+        let sentence = paragraphText(i + 1)
+        guard let open = sentence.firstRange(of: "《"), let close = sentence[open.upperBound...].firstRange(of: "》"),
+              ["印发", "发布", "转发"].contains(where: { sentence[close.upperBound...].contains($0) }) else { return nil }
+        let title = String(sentence[open.upperBound..<close.lowerBound]).trimmingSpaces
+        return ParagraphRoles.length(title) >= 4 && GenreWords.genre(ofTitle: title) != nil ? title : nil
     }
 
     /// Most header lines ("签发人：…", rules) allowed between a 文号 set above the title and the title.

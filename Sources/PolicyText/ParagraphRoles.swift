@@ -325,12 +325,13 @@ enum ParagraphRoles {
     static let fullStop = Array("。".utf8)
     static let semicolon = Array("；".utf8)
     /// Body names an addressee line ends with (perhaps followed by "）").
-    static let addresseeSuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "政府", "公司", "中心", "总社", "银行", "司", "会"]
+    static let addresseeSuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "部门", "政府", "公司", "中心", "总社", "银行", "司", "会"]
     static let addresseeSuffixesInBrackets = addresseeSuffixes.map { $0 + "）" }
 
     static let bodySuffixes: [String] = [
         "部", "委", "局", "厅", "院", "办", "办公室", "办公厅", "政府", "中心", "总社", "委员会", "司", "署", "银行", "会",
         "处", "社", "室", "所", "行", "组", "府", "中央", "国务院", "联合会", "协会", "集团", "公司", "党委", "法院",
+        "队",
     ]
 
     /// A signature line: one issuing body (or several separated by spaces), short, no punctuation.
