@@ -100,7 +100,9 @@ public enum DocumentLabels {
                 var v = k + label.count
                 let bracketed = k > 0 && s[k - 1] == "【"
                 // A label ends with ：/:/】, a space before its value, or the line end.
-                if v == s.count || isLabelEnd(s[v]) || (bracketed && s[v] == "】") {
+                // (The normaliser drops the space between a label and the digits of a date: "发布时间2031-01-29".)
+                let digitsFollow = v < s.count && s[v].value &- 0x30 < 10 && [.date, .issueDate, .publicationDate].contains(element)
+                if v == s.count || isLabelEnd(s[v]) || (bracketed && s[v] == "】") || digitsFollow {
                     while v < s.count, isLabelEnd(s[v]) { v += 1 }
                     let labelStart = bracketed ? k - 1 : k
                     found.append((element, labelStart..<(k + label.count), v))

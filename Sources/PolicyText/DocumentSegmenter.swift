@@ -158,7 +158,7 @@ struct DocumentSegmenter {
                 i += 1; continue
             }
             if bytes <= 100, b[range.upperBound - 1] &- 0x30 < 10, ParagraphBytes.mayEndWithNumericDate(b, range),
-               let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
+               let (source, date) = ParagraphRoles.newsSourceWithDate(p), metadataFields(i).isEmpty {
                 // A news item: the source line opens it; a short heading right before it is its headline.
                 var start = Start(paragraph: i, kind: .news, newsSource: source, newsDate: date, newsDateParagraph: i)
                 if i > 0, startsParagraphIsFree(i - 1, starts),
@@ -259,6 +259,43 @@ struct DocumentSegmenter {
         return ParagraphRoles.length(title) >= 4 && GenreWords.genre(ofTitle: title) != nil ? title : nil
     }
 
+    /// A header line stating the 文号 and the date together, in brackets or not: "（惠市委发〔2030〕5号2030年2月11日）",
+    /// "国办发〔2031〕3号 2031年1月5日".
+    ///
+    ///     numberWithDate → '（'? docNumber sp date '）'?
+    static func numberWithDate(_ line: String) -> (DocumentNumber, (iso: String, range: Range<Int>))? {
+        var u = Array(line.unicodeScalars)
+        var lo = 0, hi = u.count
+        DocumentNumber.trim(u, &lo, &hi)
+        if hi - lo >= 2, (u[lo] == "（" && u[hi - 1] == "）") || (u[lo] == "(" && u[hi - 1] == ")") { lo += 1; hi -= 1 }
+        guard hi - lo >= 10, hi - lo <= 60 else { return nil }
+        u = Array(u[lo..<hi])
+        guard let first = DocumentNumber.occurrences(in: u, from: 0, to: u.count).first, first.range.lowerBound == 0 else { return nil }
+        let rest = DocumentNumber.string(u[first.range.upperBound...])
+        guard let iso = ChineseDate.parseWhole(rest) else { return nil }
+        return (first.number, (iso, 0..<0))
+    }
+
+    /// A line of 6–8 digits that is a date whose 年, 月 and 日 were lost ("2031128" = 2031-1-28 or 2031-12-8): the one
+    /// reading that is a valid date not after `notAfter` (the page's publication date), nil when none or several.
+    static func lostGlyphDate(_ line: String, notAfter: String) -> String? {
+        let digits = Array(line.trimmingSpaces.utf8)
+        guard (6...8).contains(digits.count), digits.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        let v = digits.map { Int($0 - 0x30) }
+        let year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]
+        guard (1949...2100).contains(year) else { return nil }
+        let rest = Array(v[4...])
+        var readings: [String] = []
+        for monthLength in 1...2 where monthLength < rest.count && rest.count - monthLength <= 2 {
+            let month = rest[..<monthLength].reduce(0) { $0 * 10 + $1 }
+            let day = rest[monthLength...].reduce(0) { $0 * 10 + $1 }
+            guard (1...12).contains(month), (1...31).contains(day), rest[monthLength] != 0 || rest.count - monthLength == 2 else { continue }
+            let iso = ChineseDate.iso(year, month, day)
+            if iso <= notAfter { readings.append(iso) }
+        }
+        return readings.count == 1 ? readings[0] : nil
+    }
+
     /// Most header lines ("签发人：…", rules) allowed between a 文号 set above the title and the title.
     static let headerLinesAboveTitle = 2
 
@@ -351,8 +388,11 @@ struct DocumentSegmenter {
             if count > 1 {
                 // Only short, unfinished lines continue a title.
                 let previous = paragraphs[k - 1].range
+                // (A title wrapped in the middle of its genre word may leave one character on the last line: "决" / "定".)
+                let lastCharacter = range.count <= 4 && ParagraphBytes.scalarCount(b, range) == 1
+                    && ScalarClass.isIdeograph(ParagraphBytes.lastScalar(b, range))
                 guard ParagraphBytes.isHeadingShaped(b, previous, maximumLength: 60),
-                      ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80)
+                      ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80) || lastCharacter
                         || (ParagraphBytes.lastScalar(b, range) == 0x300B && paragraphText(k).hasSuffix("》")) else { return nil }
                 // (separatesIssuers needs a space in the previous line.)
                 spaced = ParagraphBytes.contains(b, previous, 0x20)
@@ -422,6 +462,8 @@ struct DocumentSegmenter {
         }
         guard let holder else { return false }
         if holder == 0 { return true }
+        // A 附注 "（此件公开发布）" ends the document above; it starts no title.
+        if parts[..<holder].contains(where: { $0.text.hasPrefix("(") || $0.text.hasPrefix("（") }) { return false }
         // (A line ending in a whole body name above a line that starts with its own issuers is a 发文机关标志; a
         // line of bodies cut in the middle of a name continues into the next.)
         let above = parts[holder - 1].text
@@ -645,16 +687,19 @@ struct DocumentSegmenter {
             let a = Self.headingKey(title), b = Self.headingKey(other)
             return a == b || (b.unicodeScalars.count >= 8 && a.contains(b)) || (a.unicodeScalars.count >= 8 && b.contains(a))
         }
-        // The start the table stands in, or one after it (within a page's length) that it names.
+        // The start the table stands in, and those after it (within a page's length) that it names: a page often
+        // prints the title above the table and again above the body.
+        var named = false
         if let n = starts.lastIndex(where: { $0.paragraph <= block.paragraphs.lowerBound }), names(starts[n]) {
             if starts[n].metadata == nil { starts[n].metadata = block }
-            return
+            named = true
         }
-        if let n = starts.firstIndex(where: { $0.paragraph >= block.paragraphs.lowerBound
-                && $0.paragraph < block.paragraphs.upperBound + 60 && names($0) }) {
+        for n in starts.indices where starts[n].paragraph >= block.paragraphs.lowerBound
+            && starts[n].paragraph < block.paragraphs.upperBound + 60 && starts[n].title != nil && names(starts[n]) {
             if starts[n].metadata == nil { starts[n].metadata = block }
-            return
+            named = true
         }
+        if named { return }
         guard let title else { return }
         let at = titleParagraph ?? block.paragraphs.lowerBound
         if starts.contains(where: { $0.paragraph == at }) { return }
@@ -691,6 +736,7 @@ struct DocumentSegmenter {
         let metadata = start.metadata
         var k = bodyStart
         var afterNumber = bodyStart
+        var headerDate: (iso: String, range: Range<Int>)? = nil
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes, an addressee with a colon: skip other lines unread.)
@@ -702,6 +748,10 @@ struct DocumentSegmenter {
             let pText = headerText(k)
             if docNumber == nil, addressee == nil, let number = DocumentNumber.parse(pText) {
                 docNumber = number; docNumberRange = p.range
+                afterNumber = k + 1
+            } else if docNumber == nil, addressee == nil, let (number, date) = Self.numberWithDate(pText) {
+                docNumber = number; docNumberRange = p.range
+                headerDate = (date.iso, p.range)
                 afterNumber = k + 1
             } else if addressee == nil, pText.hasSuffix("：") || pText.hasSuffix(":") {
                 // The addressee may run over several hard-broken lines: take the longest run that reads as one.
@@ -747,6 +797,17 @@ struct DocumentSegmenter {
                 k2 += 1
             }
         }
+        // A signature date that lost 年月日 in conversion ("2031128"), read against the page's publication date.
+        if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso }) {
+            for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
+                if let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published) {
+                    date = iso; dateRange = paragraphs[k].range
+                    break
+                }
+            }
+        }
+        // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
+        if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.
         if date == nil, let prev = previous, let prevTitle = prev.title, let title = start.title,
            Self.citedTitles(in: prevTitle).contains(Self.headingKey(title)) {

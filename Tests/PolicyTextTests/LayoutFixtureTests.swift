@@ -162,4 +162,70 @@ import TestSupport
             #expect(doc.date == iso, "\(written)")
         }
     }
+
+    @Test func reportLayoutOfCommuniques() throws {
+        // Title with a genre word and no 关于, the issuing bodies, the date (two sources), and a near miss.
+        let bulletin = MarkedText("""
+        相关链接：
+        ⟦标题:西原县2030年国民经济和社会发展统计公报⟧[1]
+        ⟦发文机关署名:西原县统计局 国家统计局西原调查队⟧
+        （2031年4月2日）
+        2030年，全县经济运行稳中有进。
+        """)
+        try Self.assertDocument(bulletin)
+        #expect(try Self.segments(bulletin).first { $0.title != nil }?.date == "2031-04-02")
+        let report = MarkedText("""
+        ⟦标题:北川市2031年第一季度安全生产形势分析报告⟧
+        ⟦发文机关署名:北川市应急管理局⟧
+        2031年4月10日
+        一季度，全市安全生产形势总体平稳。
+        """)
+        try Self.assertDocument(report)
+        let nearMiss = MarkedText("""
+        北川市2031年第一季度安全生产形势分析报告
+        一季度，全市安全生产形势总体平稳。
+        2031年4月10日
+        """)
+        #expect(try Self.segments(nearMiss).allSatisfy { $0.title == nil })
+    }
+
+    @Test func excerptStartingAtTheAddresseeOfACoverNotice() throws {
+        for (addressee, sentence) in [
+            ("各乡镇人民政府，市直各部门：", "《东岭市人民政府议事规则》已经市人民政府常务会议通过，现予印发。"),
+            ("各区人民政府，市政府各委、办、局：", "现将《北川市城市更新实施办法》印发给你们，请认真贯彻执行。"),
+        ] {
+            let fixture = MarkedText("\(addressee)\n\(sentence)\n东岭市人民政府\n2031年11月20日\n")
+            let doc = try #require(try Self.segments(fixture).first)
+            #expect(doc.title == sentence.firstRange(of: "《").flatMap { o in
+                sentence[o.upperBound...].firstRange(of: "》").map { String(sentence[o.upperBound..<$0.lowerBound]) } })
+            #expect(doc.date == "2031-11-20")
+        }
+        // Near miss: an addressee followed by a sentence that issues nothing.
+        let plain = MarkedText("各区人民政府：\n为做好防汛工作，现就有关事项通知如下。\n")
+        #expect(try Self.segments(plain).allSatisfy { $0.title == nil })
+    }
+
+    @Test func numberAndDateOnOneLineUnderTheTitle() throws {
+        let fixture = MarkedText("""
+        中共南屏市委、南屏市人民政府关于加快建设开发区的决
+        定
+        （南市委发〔2030〕5号2030年2月11日）
+        为加快开发区建设，现作如下决定。
+        """)
+        let doc = try #require(try Self.segments(fixture).first { $0.title != nil })
+        #expect(doc.title == "中共南屏市委、南屏市人民政府关于加快建设开发区的决定")
+        #expect(doc.docNumber?.text == "南市委发〔2030〕5号")
+        #expect(doc.date == "2030-02-11")
+        #expect(DocumentSegmenter.numberWithDate("国办发〔2031〕3号 2031年1月5日")?.1.iso == "2031-01-05")
+        #expect(DocumentSegmenter.numberWithDate("国办发〔2031〕3号 印发") == nil)
+    }
+
+    @Test func datesThatLostTheirCharactersAreReadAgainstThePublicationDate() {
+        // 2031128 reads as 2031-01-28 or 2031-12-08; only the first is before a publication on 2031-01-29.
+        #expect(DocumentSegmenter.lostGlyphDate("2031128", notAfter: "2031-01-29") == "2031-01-28")
+        #expect(DocumentSegmenter.lostGlyphDate("20301105", notAfter: "2031-01-01") == "2030-11-05")
+        // Near misses: two readings both possible, or text that is no date.
+        #expect(DocumentSegmenter.lostGlyphDate("2031128", notAfter: "2031-12-31") == nil)
+        #expect(DocumentSegmenter.lostGlyphDate("12345678", notAfter: "2031-12-31") == nil)
+    }
 }
