@@ -12,7 +12,7 @@ public struct LocatedElement: Sendable {
     }
 }
 
-/// A document found inside a file (a digest holds many), with the structure Chinese official documents show.
+/// A document found inside a file (a digest holds many): the flat projection of an `OfficialDocument`.
 public struct DocumentSegment: Sendable {
     /// Clean byte range.
     public let range: Range<Int>
@@ -44,6 +44,8 @@ public struct DocumentSegment: Sendable {
     public var elements: [LocatedElement] = []
     /// The page's metadata table for this document (索引号, 发文机关, 发文字号, 成文日期, 发布日期 …), if any.
     public var metadata: [LocatedElement] = []
+    /// The layout the document arrived in.
+    public var layout: OfficialDocument.Layout = .article
 
     /// The texts that can name this document's issuers, for the issuer reader: the title part before 关于, the
     /// signature lines, the metadata 发文机关 value, the 发文机关标志 lines and the 文号.

@@ -1,6 +1,6 @@
 /// Splits a file into the documents it holds, using the structure of Chinese official documents.
 public func segmentDocuments(_ text: NormalizedText) -> [DocumentSegment] {
-    DocumentSegmenter(text).segments()
+    recogniseDocuments(text).map(DocumentSegment.init)
 }
 
 /// The segmenter: finds document starts (titles, issuance headlines, markdown headings, TOC titles, news source
@@ -54,6 +54,8 @@ struct DocumentSegmenter {
         var gluedDocNumber: DocumentNumber? = nil
         /// The page's metadata table for this document.
         var metadata: MetadataBlock? = nil
+        /// The layout, when the recogniser that found the start decides it.
+        var layout: OfficialDocument.Layout? = nil
     }
 
     let text: NormalizedText
@@ -102,7 +104,7 @@ struct DocumentSegmenter {
         return key ?? s
     }
 
-    func segments() -> [DocumentSegment] {
+    func documents() -> [OfficialDocument] {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
@@ -113,8 +115,8 @@ struct DocumentSegmenter {
             let kind: DocumentKind = starts.isEmpty || bytes * 5 > text.utf8.count ? .article : .preface
             starts.insert(Start(paragraph: 0, kind: kind), at: 0)
         }
-        var out: [DocumentSegment] = []
-        var previous: DocumentSegment? = nil
+        var out: [OfficialDocument] = []
+        var previous: OfficialDocument? = nil
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1].paragraph : paragraphs.count
             let segment = build(start, end: end, previous: previous)
@@ -154,7 +156,9 @@ struct DocumentSegmenter {
                !LineShape.startsBlock(heading.unicodeScalars.map(\.value), 0, heading.unicodeScalars.count) {
                 // "## 一、…" is a section of the current article, not a new document.
                 let kind = titleKind(heading, fallback: .article)
-                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind))
+                var start = Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind)
+                start.layout = .markdown
+                starts.append(start)
                 i += 1; continue
             }
             if bytes <= 100, b[range.upperBound - 1] &- 0x30 < 10, ParagraphBytes.mayEndWithNumericDate(b, range),
@@ -178,7 +182,10 @@ struct DocumentSegmenter {
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
                 start.gluedDocNumber = line.docNumber
-                if headline { start.headline = (i..<(i + parts)).map(paragraphText).joined() }
+                if headline {
+                    start.headline = (i..<(i + parts)).map(paragraphText).joined()
+                    start.layout = .newsDigest
+                }
                 if !headline, line.docNumber == nil, let (number, head) = docNumberAbove(title: i, after: starts.last) {
                     start.docNumberParagraph = number
                     start.paragraph = head
@@ -189,13 +196,17 @@ struct DocumentSegmenter {
             }
             if bytes <= 240, let title = reportTitle(at: i, in: b) {
                 // A communiqué or report: title, the bodies that issue it, the date.
-                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: title,
-                                    kind: DocumentKind.fromTitle(title) ?? .report))
+                var start = Start(paragraph: i, titleParagraphs: i..<(i + 1), title: title,
+                                  kind: DocumentKind.fromTitle(title) ?? .report)
+                start.layout = .report
+                starts.append(start)
                 i += 1; continue
             }
             if starts.isEmpty, i < 4, bytes <= 600, let cover = untitledCoverNotice(at: i) {
                 // An excerpt that starts at the addressee of a cover notice: titled by what it issues.
-                starts.append(Start(paragraph: i, title: cover, kind: .notice))
+                var start = Start(paragraph: i, title: cover, kind: .notice)
+                start.layout = .coverExcerpt
+                starts.append(start)
                 citedTitles = HeadingKeySet([Self.headingKey(cover)])
                 i += 1; continue
             }
@@ -716,7 +727,7 @@ struct DocumentSegmenter {
     /// How many paragraphs after the title the 文号 and addressee may appear.
     static let headerWindow = 4
 
-    func build(_ start: Start, end: Int, previous: DocumentSegment?) -> DocumentSegment {
+    func build(_ start: Start, end: Int, previous: OfficialDocument?) -> OfficialDocument {
         let first = paragraphs[start.paragraph]
         let last = paragraphs[end - 1]
         let range = first.range.lowerBound..<last.range.upperBound
@@ -809,9 +820,9 @@ struct DocumentSegmenter {
         // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
         if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.
-        if date == nil, let prev = previous, let prevTitle = prev.title, let title = start.title,
+        if date == nil, let prev = previous, let prevTitle = prev.body.title?.value, let title = start.title,
            Self.citedTitles(in: prevTitle).contains(Self.headingKey(title)) {
-            date = prev.date
+            date = prev.body.date?.value
         }
         // The page's metadata table: its 文号 where the body gives none (or one that lost glyphs), its 成文日期 (else
         // 发文日期) where the body has no date. (发布日期 is the page's, never the document's.)
@@ -830,14 +841,35 @@ struct DocumentSegmenter {
         if kind == .other && start.title == nil { kind = .article }
 
         let lastByte = max(range.lowerBound, range.upperBound - 1)
-        return DocumentSegment(
-            range: range,
-            firstLine: text.originalLine(ofCleanOffset: range.lowerBound),
-            lastLine: text.originalLine(ofCleanOffset: lastByte),
-            kind: kind, title: start.title, titleRange: titleRange, headline: start.headline,
-            docNumber: docNumber, docNumberRange: docNumberRange, date: date, dateRange: dateRange,
-            addressee: addressee, addresseeRange: addresseeRange, signatureLines: signatures,
-            newsSource: newsSource, attachments: attachments,
-            elements: elements(start, bodyStart: bodyStart, end: end), metadata: metadata?.fields ?? [])
+        var document = OfficialDocument(range: range, firstLine: text.originalLine(ofCleanOffset: range.lowerBound),
+                                        lastLine: text.originalLine(ofCleanOffset: lastByte), kind: kind,
+                                        layout: layout(of: start, kind: kind, docNumber: docNumber))
+        document.header.docNumber = docNumber.flatMap { n in docNumberRange.map { Located(n, at: $0) } }
+        document.body.title = start.title.map { Located($0, at: titleRange ?? range.lowerBound..<range.lowerBound) }
+        document.body.headline = start.headline
+        document.body.addressee = addressee.flatMap { a in addresseeRange.map { Located(a, at: $0) } }
+        document.body.signatures = signatures.map { Located($0.text, at: $0.range) }
+        document.body.date = date.map { Located($0, at: dateRange ?? range.lowerBound..<range.lowerBound) }
+        document.body.attachmentNotes = attachments
+        for element in elements(start, bodyStart: bodyStart, end: end) { document.place(element) }
+        document.metadata = metadata?.fields ?? []
+        document.newsSource = newsSource
+        return document
+    }
+
+    /// The layout a document arrived in, from the recogniser that found its start and what it holds.
+    func layout(of start: Start, kind: DocumentKind, docNumber: DocumentNumber?) -> OfficialDocument.Layout {
+        if let layout = start.layout { return layout }
+        switch kind {
+        case .toc: return .toc
+        case .preface: return .preface
+        case .news: return .newsDigest
+        case .article: return .article
+        default: break
+        }
+        if docNumber?.isAnnouncement == true && docNumber?.category == "令" { return .order }
+        if let title = start.title, GenreWords.genre(ofTitle: title)?.word == "函" { return .letter }
+        if start.metadata != nil { return .webPage }
+        return .standard
     }
 }

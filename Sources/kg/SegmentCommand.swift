@@ -72,9 +72,9 @@ struct SegmentCommand: ParsableCommand {
     }
 
     static func table(_ segments: [DocumentSegment], path: String) -> String {
-        var rows: [[String]] = [["#", "lines", "kind", "文号", "date", "title"]]
+        var rows: [[String]] = [["#", "lines", "kind", "layout", "文号", "date", "title"]]
         for (i, s) in segments.enumerated() {
-            rows.append([String(i + 1), "\(s.firstLine)–\(s.lastLine)", s.kind.rawValue, s.docNumber?.text ?? "-",
+            rows.append([String(i + 1), "\(s.firstLine)–\(s.lastLine)", s.kind.rawValue, s.layout.rawValue, s.docNumber?.text ?? "-",
                          s.date ?? "-", s.title ?? "-"])
         }
         return "\(path): \(segments.count) documents\n" + DisplayTable.render(rows)
@@ -85,6 +85,8 @@ struct SegmentCommand: ParsableCommand {
         ContractJSON.appendString(path, to: &out)
         out += ", \"first_line\": \(s.firstLine), \"last_line\": \(s.lastLine), \"kind\": "
         ContractJSON.appendString(s.kind.rawValue, to: &out)
+        out += ", \"layout\": "
+        ContractJSON.appendString(s.layout.rawValue, to: &out)
         func field(_ name: String, _ value: String?) {
             out += ", \"\(name)\": "
             if let value { ContractJSON.appendString(value, to: &out) } else { out += "null" }

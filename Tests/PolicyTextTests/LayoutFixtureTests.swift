@@ -228,4 +228,51 @@ import TestSupport
         #expect(DocumentSegmenter.lostGlyphDate("2031128", notAfter: "2031-12-31") == nil)
         #expect(DocumentSegmenter.lostGlyphDate("12345678", notAfter: "2031-12-31") == nil)
     }
+
+    @Test func theTypedModelPutsEachElementInItsZone() throws {
+        let fixture = MarkedText("""
+        000123
+        机密★1年
+        特急
+        江临省交通运输厅文件
+        江交规〔2031〕4号
+        江临省交通运输厅关于加强农村公路养护管理的通知
+        各市交通运输局：
+        为进一步加强农村公路养护管理，现就有关事项通知如下。
+        江临省交通运输厅
+        2031年3月8日
+        （此件公开发布）
+        抄送：交通运输部公路局，省财政厅。
+        江临省交通运输厅办公室2031年3月9日印发
+        """)
+        let text = NormalizedText(try SourceText(path: "fixture.txt", bytes: Array(fixture.text.utf8)))
+        let doc = try #require(recogniseDocuments(text).first { $0.body.title != nil })
+        #expect(doc.layout == .standard)
+        #expect(doc.header.copyNumber?.value == "000123")
+        #expect(doc.header.secrecy?.value == "机密★1年")
+        #expect(doc.header.urgency?.value == "特急")
+        #expect(doc.header.issuerMarks.map(\.value) == ["江临省交通运输厅文件"])
+        let number = try #require(doc.header.docNumber)
+        #expect(text.text(number.range) == "江交规〔2031〕4号")
+        #expect(doc.body.signatures.map(\.value) == ["江临省交通运输厅"])
+        #expect(doc.body.date?.value == "2031-03-08")
+        #expect(doc.body.notes.map(\.value) == ["此件公开发布"])
+        // 版记: never issuers.
+        #expect(doc.footer.copyTo.map(\.value) == ["交通运输部公路局，省财政厅。"])
+        #expect(doc.footer.printer?.value == "江临省交通运输厅办公室2031年3月9日印发")
+        let segment = DocumentSegment(doc)
+        #expect(!segment.issuerTexts.contains { $0.text.contains("公路局") || $0.text.contains("办公室2031") })
+        #expect(segment.issuerTexts.contains { $0.element == .signature && $0.text == "江临省交通运输厅" })
+        #expect(segment.issuerTexts.contains { $0.element == .title && $0.text == "江临省交通运输厅" })
+    }
+
+    @Test func layoutsAreNamed() throws {
+        func layout(_ text: String) throws -> OfficialDocument.Layout? {
+            try recogniseDocuments(NormalizedText(try SourceText(path: "f.txt", bytes: Array(text.utf8)))).first { $0.body.title != nil }?.layout
+        }
+        #expect(try layout("北川市人民政府办公室关于商请支持开展联合执法的函\n市公安局：\n现商请如下。\n") == .letter)
+        #expect(try layout("国家能源局印发《2031年能源工作指导意见》\n近日，国家能源局印发指导意见。\n") == .newsDigest)
+        #expect(try layout("## 关于推进城市更新的实施意见\n正文。\n") == .markdown)
+        #expect(try layout("索引号：X-1\n发文字号：东政〔2031〕2号\n成文日期：2031-01-02\n东岭市人民政府关于做好春节期间安全工作的通知\n各区：\n") == .webPage)
+    }
 }
