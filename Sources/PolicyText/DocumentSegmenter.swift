@@ -351,13 +351,7 @@ struct DocumentSegmenter {
 
     /// Official kind only for titles that are official ("关于…的通知"); otherwise `fallback`.
     func titleKind(_ title: String, fallback: DocumentKind) -> DocumentKind {
-        // (Simple text: the Character searches are byte searches.)
-        var t = title
-        let official = t.withUTF8 { b -> Bool? in
-            guard SimpleText.isSimple(b) else { return nil }
-            return ByteSearch.firstIndex(of: ParagraphRoles.guanYu, in: b, 0, b.count) != nil
-                || ByteSearch.firstIndex(of: ParagraphRoles.yinFa, in: b, 0, b.count) != nil
-        } ?? (title.contains("关于") || title.contains("印发"))
+        let official = ParagraphRoles.containsBytes(title, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(title, ParagraphRoles.yinFa)
         if official, let kind = DocumentKind.fromTitle(title) { return kind }
         return fallback
     }
@@ -510,31 +504,11 @@ struct DocumentSegmenter {
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
     static func separatesIssuers(previous: String, next: String) -> Bool {
-        var p = previous, q = next
-        if let result = p.withUTF8({ a in q.withUTF8 { b -> Bool? in
-            SimpleText.isSimple(a) && SimpleText.isSimple(b) ? separatesIssuers(simple: a, b) : nil
-        } }) {
-            return result
-        }
         guard previous.utf8.contains(0x20), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
               let lastToken = previous.split(separator: " ").last else { return false }
         return ParagraphRoles.isSignatureLine(String(lastToken))
     }
 
-    /// `separatesIssuers` on the bytes of simple texts (see `SimpleText`).
-    static func separatesIssuers(simple previous: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>) -> Bool {
-        // 关于 E5 85 B3 E4 BA 8E, 印发 E5 8D B0 E5 8F 91, 联合 E8 81 94 E5 90 88.
-        for word in [ParagraphRoles.guanYu, ParagraphRoles.yinFa, Self.lianHe] where next.starts(with: word) { return false }
-        // The last space-separated token.
-        var end = previous.count
-        while end > 0 && previous[end - 1] == 0x20 { end -= 1 }
-        var start = end
-        while start > 0 && previous[start - 1] != 0x20 { start -= 1 }
-        guard start > 0 || end < previous.count, end > start else { return false }
-        return ParagraphRoles.isSignatureLine(simple: previous, start, end)
-    }
-
-    static let lianHe = Array("联合".utf8)
 
     /// Titles cited in 《》 inside a title ("关于印发《T》的通知" → T).
     static func citedTitles(in title: String) -> HeadingKeySet {
@@ -587,7 +561,10 @@ struct DocumentSegmenter {
                 ParagraphBytes.firstNonSpaceScalar(b, paragraphs[k].range)?.0 ?? 0
             }
             let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, paragraphs[k].range) }
-            guard Self.elementFirstScalars.contains(first) || last == 0x53D1 || last == 0x4EF6 else { continue }
+            // (Above the title any of them; below it only 抄送, 签发人, a bracketed 附注 and a line ending with 印发.)
+            let header = k < titleStart
+            guard header ? Self.elementFirstScalars.contains(first) || last == 0x4EF6
+                         : first == 0x6284 || first == 0x7B7E || first == 0xFF08 || first == 0x28 || last == 0x53D1 else { continue }
             if let element = OfficialElements.element(of: paragraphText(k), header: k < titleStart) {
                 out.append(LocatedElement(element: element.element, label: element.label, text: element.text,
                                           range: paragraphs[k].range))

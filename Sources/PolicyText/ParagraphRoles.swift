@@ -238,95 +238,46 @@ enum ParagraphRoles {
     static func attachment(_ s: String) -> String? {
         var bytes = s.utf8.makeIterator()
         guard bytes.next() == 0xE9, bytes.next() == 0x99, bytes.next() == 0x84 else { return nil }   // 附
-        var text = s
-        if let result = text.withUTF8({ b -> String?? in SimpleText.isSimple(b) ? .some(attachment(simple: b)) : .none }) {
-            return result
-        }
-        var t = s.dropFirst()
-        if t.hasPrefix("件") { t = t.dropFirst() }
-        t = t.drop(while: { $0.isASCII && $0.isNumber })
-        guard t.hasPrefix("：") || t.hasPrefix(":") else { return nil }
-        t = t.dropFirst()
-        var title = String(t).trimmingSpaces
-        title = String(title.drop(while: { ($0.isASCII && ($0.isNumber || $0 == ".")) || $0 == "．" || $0 == "、" })).trimmingSpaces
-        if title.hasPrefix("《") && title.hasSuffix("》") { title = String(title.dropFirst().dropLast()) }
-        return title.isEmpty ? nil : title
+        let u = Array(s.unicodeScalars)
+        var i = 1
+        if i < u.count, u[i] == "件" { i += 1 }
+        while i < u.count, u[i].value &- 0x30 < 10 { i += 1 }
+        guard i < u.count, u[i] == "：" || u[i] == ":" else { return nil }
+        var lo = i + 1, hi = u.count
+        while lo < hi, u[lo] == " " { lo += 1 }
+        while hi > lo, u[hi - 1] == " " { hi -= 1 }
+        // Numbering: ASCII digits and '.', ．, 、.
+        while lo < hi, u[lo].value &- 0x30 < 10 || u[lo] == "." || u[lo] == "．" || u[lo] == "、" { lo += 1 }
+        while lo < hi, u[lo] == " " { lo += 1 }
+        if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》" { lo += 1; hi -= 1 }
+        return hi > lo ? DocumentNumber.string(u[lo..<hi]) : nil
     }
 
     /// `attachment` on the bytes of simple text (see `SimpleText`), which start with 附.
-    static func attachment(simple b: UnsafeBufferPointer<UInt8>) -> String? {
-        let n = b.count
-        var i = 3
-        if i + 3 <= n && b[i] == 0xE4 && b[i + 1] == 0xBB && b[i + 2] == 0xB6 { i += 3 }             // 件
-        while i < n && b[i] &- 0x30 < 10 { i += 1 }
-        if i < n && b[i] == 0x3A {
-            i += 1
-        } else if i + 3 <= n && b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x9A {                // ：
-            i += 3
-        } else {
-            return nil
-        }
-        var lo = i, hi = n
-        while lo < hi && b[lo] == 0x20 { lo += 1 }
-        while hi > lo && b[hi - 1] == 0x20 { hi -= 1 }
-        // Numbering: ASCII digits and '.', ．(EF BC 8E), 、(E3 80 81).
-        while lo < hi {
-            if b[lo] &- 0x30 < 10 || b[lo] == 0x2E { lo += 1; continue }
-            if lo + 3 <= hi && (b[lo] == 0xEF && b[lo + 1] == 0xBC && b[lo + 2] == 0x8E
-                                || b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x81) { lo += 3; continue }
-            break
-        }
-        while lo < hi && b[lo] == 0x20 { lo += 1 }
-        // 《 E3 80 8A … 》 E3 80 8B.
-        if hi - lo >= 6 && b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x8A
-            && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x8B {
-            lo += 3; hi -= 3
-        }
-        return hi > lo ? String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) : nil
-    }
 
     /// Addressee line: "各省、自治区、直辖市财政厅（局）：" — ends with a colon, names bodies, no sentence inside.
     static func isAddressee(_ s: String) -> Bool {
-        var text = s
-        if let result = text.withUTF8({ b -> Bool? in SimpleText.isSimple(b) ? isAddressee(simple: b) : nil }) {
-            return result
-        }
-        guard let last = s.last, last == "：" || last == ":" else { return false }
-        let n = length(s)
-        // (The byte searches first: they are implied by the Character searches.)
-        guard n >= 3, n <= 300, !(containsBytes(s, fullStop) && s.contains("。")),
-              !(containsBytes(s, semicolon) && s.contains("；")) else { return false }
-        if s.hasPrefix("各") { return true }
-        let head = s.dropLast()
-        return addresseeSuffixes.indices.contains {
-            head.hasSuffix(addresseeSuffixes[$0]) || head.hasSuffix(addresseeSuffixesInBrackets[$0])
-        }
+        let u = Array(s.unicodeScalars)
+        guard let last = u.last, last == "：" || last == ":", u.count >= 3, u.count <= 300,
+              !u.contains(where: { $0 == "。" || $0 == "；" }) else { return false }
+        if u[0] == "各" { return true }
+        let head = u.dropLast()
+        return addresseeSuffixScalars.contains { hasSuffix(head, $0) || hasSuffix(head, $0 + ["）"]) }
+    }
+
+    /// Whether `u` ends with `w`.
+    static func hasSuffix(_ u: ArraySlice<Unicode.Scalar>, _ w: [Unicode.Scalar]) -> Bool {
+        u.count >= w.count && u.suffix(w.count).elementsEqual(w)
     }
 
     /// `isAddressee` on the bytes of simple text (see `SimpleText`).
-    static func isAddressee(simple b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = b.count
-        guard n > 0 else { return false }
-        let (last, lastStart) = SimpleText.lastScalar(b, before: n)
-        guard last == 0xFF1A || last == 0x3A else { return false }
-        let count = SimpleText.scalarCount(b, 0, n)
-        guard count >= 3, count <= 300, ByteSearch.firstIndex(of: fullStop, in: b, 0, n) == nil,
-              ByteSearch.firstIndex(of: semicolon, in: b, 0, n) == nil else { return false }
-        if n >= 3 && b[0] == 0xE5 && b[1] == 0x90 && b[2] == 0x84 { return true }                    // 各
-        return addresseeSuffixBytes.indices.contains {
-            SimpleText.hasSuffix(b, 0, lastStart, addresseeSuffixBytes[$0])
-                || SimpleText.hasSuffix(b, 0, lastStart, addresseeSuffixesInBracketsBytes[$0])
-        }
-    }
 
-    static let addresseeSuffixBytes = addresseeSuffixes.map { Array($0.utf8) }
-    static let addresseeSuffixesInBracketsBytes = addresseeSuffixesInBrackets.map { Array($0.utf8) }
+    static let addresseeSuffixScalars = addresseeSuffixes.map { Array($0.unicodeScalars) }
 
     static let fullStop = Array("。".utf8)
     static let semicolon = Array("；".utf8)
     /// Body names an addressee line ends with (perhaps followed by "）").
     static let addresseeSuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "部门", "政府", "公司", "中心", "总社", "银行", "司", "会"]
-    static let addresseeSuffixesInBrackets = addresseeSuffixes.map { $0 + "）" }
 
     static let bodySuffixes: [String] = [
         "部", "委", "局", "厅", "院", "办", "办公室", "办公厅", "政府", "中心", "总社", "委员会", "司", "署", "银行", "会",
@@ -335,53 +286,30 @@ enum ParagraphRoles {
     ]
 
     /// A signature line: one issuing body (or several separated by spaces), short, no punctuation.
+    /// A line of issuing bodies as a signature writes them: one or more space-separated names, each 2–24
+    /// characters ending with a body head (`bodySuffixes`), perhaps with a bracketed note ("…局（筹）").
+    ///
+    ///     signatureLine → name (' '+ name)*      name → han… bodySuffix ('（' … '）')?
     static func isSignatureLine(_ s: String) -> Bool {
-        var text = s
-        if let result = text.withUTF8({ b -> Bool? in SimpleText.isSimple(b) ? isSignatureLine(simple: b, 0, b.count) : nil }) {
-            return result
-        }
-        let n = length(s)
-        guard n >= 2, n <= 40 else { return false }
-        // (The scalar test first: no other scalar sequence is canonically equivalent to these characters.)
-        if s.unicodeScalars.contains(where: { signatureBreakingScalars.contains($0.value) }),
-           s.contains(where: { "，。：；、《》“”".contains($0) }) { return false }
-        let names = s.split(separator: " ")
+        let u = Array(s.unicodeScalars)
+        return isSignatureLine(u[...])
+    }
+
+    static func isSignatureLine(_ u: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard u.count >= 2, u.count <= 40, !u.contains(where: { signatureBreakingScalars.contains($0.value) }) else { return false }
+        let names = u.split(separator: " ")
+        guard !names.isEmpty else { return false }
         return names.allSatisfy { name in
-            let body = name.hasSuffix("）") ? String(name[..<(name.lastIndex(of: "（") ?? name.endIndex)]) : String(name)
-            return length(body) >= 2 && length(body) <= 24 && mayEndWithBodySuffix(body) && bodySuffixes.contains { body.hasSuffix($0) }
+            var body = name
+            if name.last == "）", let open = name.lastIndex(of: "（") { body = name[..<open] }
+            guard body.count >= 2, body.count <= 24, let last = body.last, bodySuffixLastScalars.contains(last.value) else { return false }
+            return bodySuffixScalars.contains { hasSuffix(body, $0) }
         }
     }
 
     /// `isSignatureLine` on the bytes `b[start..<end]` of simple text (see `SimpleText`).
-    static func isSignatureLine(simple b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let n = SimpleText.scalarCount(b, start, end)
-        guard n >= 2, n <= 40, !holdsNonASCIIScalar(of: signatureBreakingScalars, b, start, end) else { return false }
-        // The space-separated names (empty ones skipped, as split does).
-        var i = start
-        while i < end {
-            while i < end && b[i] == 0x20 { i += 1 }
-            guard i < end else { break }
-            let nameStart = i
-            while i < end && b[i] != 0x20 { i += 1 }
-            // A name ending with ）: the body before its last （ (EF BC 88), if any.
-            var bodyEnd = i
-            if SimpleText.hasSuffix(b, nameStart, i, closingParenthesis) {
-                var k = i - 3
-                while k >= nameStart {
-                    if b[k] == 0xEF && b[k + 1] == 0xBC && b[k + 2] == 0x88 { bodyEnd = k; break }
-                    k -= 1
-                }
-            }
-            let length = SimpleText.scalarCount(b, nameStart, bodyEnd)
-            guard length >= 2, length <= 24,
-                  bodySuffixLastScalars.contains(SimpleText.lastScalar(b, before: bodyEnd).value),
-                  bodySuffixBytes.contains(where: { SimpleText.hasSuffix(b, nameStart, bodyEnd, $0) }) else { return false }
-        }
-        return true
-    }
 
-    static let closingParenthesis = Array("）".utf8)
-    static let bodySuffixBytes = bodySuffixes.map { Array($0.utf8) }
+    static let bodySuffixScalars = bodySuffixes.map { Array($0.unicodeScalars) }
 
     /// Scalars of ，。：；、《》“”.
     static let signatureBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x3001, 0x300A, 0x300B, 0x201C, 0x201D]
