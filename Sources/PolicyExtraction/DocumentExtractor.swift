@@ -219,7 +219,9 @@ struct DocumentExtractor {
     /// The document a segment reproduces, with issuers from its signature, its title or its headline (none when
     /// not stated: news items, articles); nil when the segment has no title or is a TOC/preface.
     func draft(for segment: DocumentSegment, in text: NormalizedText, contextProvince: String?) -> DocumentDraft? {
-        guard let title = segment.title?.trimmingSpaces(), !title.isEmpty,
+        // (An excerpt that starts at its 文号 is known by the number alone.)
+        let named = segment.title ?? (segment.layout == .coverExcerpt ? segment.docNumber?.text : nil)
+        guard let title = named?.trimmingSpaces(), !title.isEmpty,
               segment.kind != .toc, segment.kind != .preface else { return nil }
         let titleRange = segment.titleRange ?? segment.range.lowerBound..<min(segment.range.upperBound, segment.range.lowerBound + 1)
         let statement = segment.headline ?? title

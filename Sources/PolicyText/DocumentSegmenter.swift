@@ -202,6 +202,17 @@ struct DocumentSegmenter {
                 starts.append(start)
                 i += 1; continue
             }
+            if starts.isEmpty, i < 4, bytes <= 160, Self.mayBeDocNumberLine(b, range), i + 1 < paragraphs.count,
+               paragraphs[i + 1].range.count <= 600, DocumentNumber.parse(p) != nil,
+               ParagraphRoles.isAddressee(paragraphText(i + 1)) {
+                // An excerpt that starts at the 文号, the addressee below it: the title is missing.
+                var start = Start(paragraph: i, kind: .notice)
+                start.title = untitledCoverNotice(at: i + 1)
+                start.docNumberParagraph = i
+                start.layout = .coverExcerpt
+                starts.append(start)
+                i += 1; continue
+            }
             if starts.isEmpty, i < 4, bytes <= 600, let cover = untitledCoverNotice(at: i) {
                 // An excerpt that starts at the addressee of a cover notice: titled by what it issues.
                 var start = Start(paragraph: i, title: cover, kind: .notice)

@@ -275,4 +275,17 @@ import TestSupport
         #expect(try layout("## 关于推进城市更新的实施意见\n正文。\n") == .markdown)
         #expect(try layout("索引号：X-1\n发文字号：东政〔2031〕2号\n成文日期：2031-01-02\n东岭市人民政府关于做好春节期间安全工作的通知\n各区：\n") == .webPage)
     }
+
+    @Test func excerptStartingAtTheDocNumber() throws {
+        for (number, normalised) in [("东政字〔2031〕225号", "东政字〔2031〕225号"), ("北府发(2030)7号", "北府发〔2030〕7号")] {
+            let fixture = MarkedText("\(number)\n各区人民政府，市政府各部门：\n为推进科技创新，现提出如下意见。\n")
+            let doc = try #require(try Self.segments(fixture).first)
+            #expect(doc.docNumber?.text == normalised)
+            #expect(doc.layout == .coverExcerpt)
+            #expect(doc.addressee == "各区人民政府，市政府各部门：")
+        }
+        // Near miss: a 文号 followed by body text is no document start.
+        let cited = MarkedText("东政字〔2031〕225号\n为推进科技创新，现提出如下意见。\n")
+        #expect(try Self.segments(cited).allSatisfy { $0.docNumber == nil })
+    }
 }
