@@ -145,6 +145,10 @@ struct ExtractionRun {
                 } else if registry.lookup(title: draft.title, number: draft.number?.text) != nil {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
+                } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil) {
+                    // An official document whose issuers are not resolved: its 文号, the page's metadata table or
+                    // its 署名 and 成文日期 say it is one.
+                    id = registry.register(draft)
                 }
             }
             scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province))
@@ -409,8 +413,8 @@ struct ExtractionRun {
             let statement = span.byteRange(reported.statementRange)
             // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
             let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
-            var draft = DocumentDraft(title: reported.title, number: number, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
-                                      type: DocumentType.of(title: reported.title), fullText: false, evidence: [(statement, sentence)])
+            var draft = DocumentDraft(title: reported.title, number: number, date: ChineseDate.first(in: span.scalars, from: 0, to: reported.statementRange.lowerBound)?.iso,
+                                      type: GenreWords.genre(ofTitle: reported.title)?.word, fullText: false, evidence: [(statement, sentence)])
             draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
             draft.issuerSource = .reported
             draft.issuersComplete = reported.issuersComplete
@@ -437,7 +441,7 @@ struct ExtractionRun {
                     titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
                 }
                 if let (issuers, complete) = IssuerExtractor.titleIssuers(span: titleSpan, hits: titleHits) {
-                    var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: DocumentType.of(title: title),
+                    var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: GenreWords.genre(ofTitle: title)?.word,
                                               fullText: false, evidence: [(range, sentence)])
                     draft.issuers = issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: range) }
                     draft.issuerSource = .title
