@@ -216,6 +216,30 @@ struct DocumentExtractor {
         return position == bytes.count && bodies.count >= 2 ? bodies : []
     }
 
+    /// The bodies that exactly make up `string` (a signature line, a title's issuer part), read by the body grammar:
+    /// bodies no list names, run together or spaced. Nil when some part of the string is no body name.
+    func grammarBodies(_ string: String, contextProvince: String?) -> [BodyParse]? {
+        let s = Array(string.unicodeScalars)
+        return recognizer.grammar.tile(s, 0..<s.count, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) })
+    }
+
+    /// The issuers a title or headline names before 关于 or before its issuance verb ("X Y关于…", "X印发关于…"):
+    /// the gazetteer and pattern mentions when they cover the issuer part, else the body grammar's reading of it.
+    func titleIssuers(_ title: String, span: ScalarSpan, statedAt: Range<Int>, contextProvince: String?)
+        -> (issuers: [DraftIssuer], complete: Bool)? {
+        let hits = agencyHits(in: title, span: span, contextProvince: contextProvince)
+        if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: hits) {
+            return (issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
+                    complete)
+        }
+        guard let part = IssuerExtractor.issuerPart(of: span) else { return nil }
+        let s = span.scalars
+        guard let bodies = recognizer.grammar.tile(s, part.range, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) }),
+              !bodies.isEmpty else { return nil }
+        return (bodies.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
+                part.complete && bodies.allSatisfy(\.complete))
+    }
+
     /// The document a segment reproduces, with issuers from its signature, its title or its headline (none when
     /// not stated: news items, articles); nil when the segment has no title or is a TOC/preface.
     func draft(for segment: DocumentSegment, in text: NormalizedText, contextProvince: String?) -> DocumentDraft? {
@@ -226,24 +250,30 @@ struct DocumentExtractor {
         var draft = DocumentDraft(title: title, number: segment.docNumber.flatMap(DocumentNumber.parse), date: segment.date,
                                   type: DocumentType.of(title: title), fullText: true, addressee: segment.addressee,
                                   evidence: [(titleRange, statement)])
-        // Signature block: one body a line.
+        // Signature block: one body a line (or several run together, read by the body grammar).
         var signed: [DraftIssuer] = []
+        var signedComplete = true
         for line in segment.signatureLines {
-            for m in signatureBodies(line.text, contextProvince: contextProvince) where !signed.contains(where: { $0.nodeID == m.nodeID }) {
-                signed.append(DraftIssuer(nodeID: m.nodeID, canonical: m.canonical, surface: m.surface, statedAt: line.range))
+            var bodies = signatureBodies(line.text, contextProvince: contextProvince)
+                .map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: line.range) }
+            if bodies.isEmpty, let parsed = grammarBodies(line.text, contextProvince: contextProvince) {
+                bodies = parsed.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: line.range) }
+                if parsed.contains(where: { !$0.complete }) { signedComplete = false }
             }
+            for body in bodies where !signed.contains(where: { $0.nodeID == body.nodeID }) { signed.append(body) }
         }
         if !signed.isEmpty {
             // The title names the leading issuers ("X等18部门关于…", "X Y关于…"). When the signature holds fewer bodies
-            // than the title states (a body the gazetteer does not know, a line lost in extraction), the title's
-            // issuers it lacks go first, in title order. (With as many bodies, the signature wins a disagreement.)
+            // than the title states (a body the signature lines lost in extraction), the title's issuers it lacks go
+            // first, in title order. (With as many bodies, the signature wins a disagreement.)
             let span = ScalarSpan(title)
-            if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: agencyHits(in: title, span: span, contextProvince: contextProvince)) {
+            draft.issuersComplete = signedComplete
+            if let (issuers, complete) = titleIssuers(title, span: span, statedAt: titleRange, contextProvince: contextProvince) {
                 let stated = complete ? issuers.count : IssuerExtractor.statedIssuerCount(span) ?? issuers.count
                 if signed.count < stated {
                     let missing = issuers.filter { hit in !signed.contains { $0.nodeID == hit.nodeID } }
-                    signed = missing.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) } + signed
-                    draft.issuersComplete = signed.count >= stated
+                    signed = missing + signed
+                    draft.issuersComplete = signedComplete && signed.count >= stated
                 }
             }
             draft.issuers = signed
@@ -253,13 +283,13 @@ struct DocumentExtractor {
         // Title "X Y关于…" or headline "X印发《T》".
         for candidate in [title, segment.headline].compactMap({ $0 }) {
             let span = ScalarSpan(candidate)
-            let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
-            if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: hits) {
-                draft.issuers = issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) }
+            if let (issuers, complete) = titleIssuers(candidate, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+                draft.issuers = issuers
                 draft.issuerSource = .title
                 draft.issuersComplete = complete
                 return draft
             }
+            let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
             if let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits).first {
                 draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) }
                 draft.issuerSource = .reported

@@ -63,6 +63,8 @@ public final class EntityRecognizer: Sendable {
     private let scan: LongestMatchAutomaton.Scan
     /// Local body names built so far, kept across calls.
     private let bodyNames = BodyNameCache()
+    /// The grammar of official body names, for issuer positions (titles, signatures, issuance statements).
+    let grammar: BodyGrammar
 
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
@@ -167,6 +169,7 @@ public final class EntityRecognizer: Sendable {
         for (surface, i) in regionSurfaces { regionSurfaceList[i] = surface }
         self.regionSurfaces = regionSurfaceList
         self.patterns = patterns
+        grammar = BodyGrammar(ontology: ontology)
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
         scan = LongestMatchAutomaton.Scan([automaton, discovery.headAutomaton, areaDiscovery.headAutomaton])

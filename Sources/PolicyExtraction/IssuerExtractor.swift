@@ -28,7 +28,7 @@ enum IssuerExtractor {
     /// Issuers named before "关于" in a title: "财政部办公厅 农业农村部办公厅…关于…的通知" → the four bodies, in order.
     /// Nil when the title does not start with agency names, or when the names do not cover everything before "关于".
     static func titleIssuers(span: ScalarSpan, hits: [EntityHit]) -> (issuers: [EntityHit], complete: Bool)? {
-        guard let aboutIndex = span.find(about), aboutIndex > 0 else { return nil }
+        guard let aboutIndex = topLevelAbout(span), aboutIndex > 0 else { return nil }
         var end = aboutIndex
         var complete = true
         if let (start, _) = suffixDeng(span, end: end) { end = start; complete = false }
@@ -39,6 +39,48 @@ enum IssuerExtractor {
             return nil
         }
         return (issuers, complete)
+    }
+
+    /// The issuer part of a title or headline: everything before its first 关于 or issuance verb outside 《》 and
+    /// quotes ("X Y关于…", "X印发关于…的通知", "X等3部门关于…"), without adverbs (联合) and "等N部门" (then
+    /// `complete` is false). Nil when the title has neither or nothing stands before it.
+    static func issuerPart(of span: ScalarSpan) -> (range: Range<Int>, complete: Bool)? {
+        let s = span.scalars
+        var depth = 0
+        var end: Int? = nil
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "《" || c == "〈" || c == "“" { depth += 1 } else if c == "》" || c == "〉" || c == "”" { depth = max(0, depth - 1) }
+            else if depth == 0, span.matches(about, at: i) || verbList.firstMatch(in: s, at: i) != nil { end = i; break }
+            i += 1
+        }
+        guard var p = end, p > 0 else { return nil }
+        var complete = true
+        var skipped = true
+        while skipped {
+            skipped = false
+            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+            for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
+                p -= adverb.count; skipped = true; break
+            }
+            if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
+        }
+        var start = 0
+        while start < p, s[start].isInlineSpace || "《〈“\"".unicodeScalars.contains(s[start]) { start += 1 }
+        guard p - start >= 2 else { return nil }
+        return (start..<p, complete)
+    }
+
+    /// Index of the first 关于 outside 《》, 〈〉 and quotes (a cited title's 关于 belongs to the cited document).
+    static func topLevelAbout(_ span: ScalarSpan) -> Int? {
+        var depth = 0
+        for i in 0..<span.count {
+            let c = span.scalars[i]
+            if c == "《" || c == "〈" || c == "“" { depth += 1 } else if c == "》" || c == "〉" || c == "”" { depth = max(0, depth - 1) }
+            else if depth == 0, span.matches(about, at: i) { return i }
+        }
+        return nil
     }
 
     /// N of "X等N部门关于…" in a title (nil when the title states no count before 关于).
