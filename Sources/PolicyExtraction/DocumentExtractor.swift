@@ -144,11 +144,14 @@ struct DocumentRegistry {
 /// Turns document segments, reported issuances and cited titles into `DocumentDraft`s.
 struct DocumentExtractor {
     let recognizer: EntityRecognizer
+    /// The issuance verbs (reported issuance in headlines, the document a title issues).
+    let verbs: IssuanceVocabulary
     /// Titles, headlines and signature lines already recognised in this file.
     let standalone: StandaloneMentions
 
-    init(recognizer: EntityRecognizer) {
+    init(recognizer: EntityRecognizer, verbs: IssuanceVocabulary) {
         self.recognizer = recognizer
+        self.verbs = verbs
         standalone = StandaloneMentions(recognizer: recognizer)
     }
 
@@ -223,6 +226,18 @@ struct DocumentExtractor {
         return recognizer.grammar.tile(s, 0..<s.count, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) })
     }
 
+    /// A reader of body names in scalar ranges of `span` (the grammar's tiling as agency hits), for issuers stated in
+    /// prose before an issuance verb.
+    func grammarHits(in span: ScalarSpan, contextProvince: String?) -> (Range<Int>) -> [EntityHit]? {
+        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
+        let grammar = recognizer.grammar
+        return { range in
+            grammar.tile(span.scalars, range, context: context)?.map {
+                EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
+            }
+        }
+    }
+
     /// The issuers a title or headline names before 关于 or before its issuance verb ("X Y关于…", "X印发关于…"):
     /// the gazetteer and pattern mentions when they cover the issuer part, else the body grammar's reading of it.
     func titleIssuers(_ title: String, span: ScalarSpan, statedAt: Range<Int>, contextProvince: String?)
@@ -232,7 +247,7 @@ struct DocumentExtractor {
             return (issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
                     complete)
         }
-        guard let part = IssuerExtractor.issuerPart(of: span) else { return nil }
+        guard let part = IssuerExtractor.issuerPart(of: span, verbs: verbs) else { return nil }
         let s = span.scalars
         guard let bodies = recognizer.grammar.tile(s, part.range, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) }),
               !bodies.isEmpty else { return nil }
@@ -290,7 +305,8 @@ struct DocumentExtractor {
                 return draft
             }
             let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
-            if let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits).first {
+            if let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits, verbs: verbs,
+                                                                bodies: grammarHits(in: span, contextProvince: contextProvince)).first {
                 draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) }
                 draft.issuerSource = .reported
                 draft.issuersComplete = reported.issuersComplete
@@ -301,9 +317,9 @@ struct DocumentExtractor {
     }
 
     /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).
-    static func issuedAttachment(of parent: DocumentDraft) -> DocumentDraft? {
+    static func issuedAttachment(of parent: DocumentDraft, verbs: IssuanceVocabulary) -> DocumentDraft? {
         let span = ScalarSpan(parent.title)
-        for verb in ["印发", "转发", "发布"].map(scalars) {
+        for verb in verbs.attachment {
             guard let v = span.find(verb), v + verb.count < span.count else { continue }
             let open = v + verb.count
             let opener = span.scalars[open]

@@ -452,6 +452,20 @@ public final class EntityRecognizer: Sendable {
            Self.provinceAbbreviations.contains(previous) {
             return nil
         }
+        var span = span
+        var surface = surface
+        // 义乌市场发展委员会: the 市 read as the end of the region's name may begin the body's suffix (市场…), the
+        // region then written by its short name.
+        if span.count > 6, text[span.upperBound - 3] == 0xE5, text[span.upperBound - 2] == 0xB8, text[span.upperBound - 1] == 0x82,
+           !patterns.mayStartBody(in: text, at: span.upperBound, limit: range.upperBound),
+           patterns.localBody(in: text, at: span.upperBound - 3, limit: range.upperBound,
+                              region: ontology.regions[best.index], cache: names) != nil {
+            let short = String(surface.unicodeScalars.dropLast())
+            if ontology.regions(named: short).contains(where: { $0.code == ontology.regions[best.index].code }) {
+                span = span.lowerBound..<(span.upperBound - 3)
+                surface = short
+            }
+        }
         out.append(regionMention(span, best.index, surface, best.confidence, best.alternatives))
         if best.alternatives.isEmpty, regionLevel == .province || regionLevel == .prefecture { nearby = best.index }
         // Most regions are followed by no body suffix: tested before the region is copied for `localBody`.
