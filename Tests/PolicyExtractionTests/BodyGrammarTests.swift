@@ -205,3 +205,45 @@ func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
         #expect(grammar.tile(s, 0..<s.count, context: nil) == nil)
     }
 }
+
+/// Issuers stated in prose before an issuance verb, read by the body grammar where no gazetteer hit stands.
+@Suite struct ProseIssuanceGrammarTests {
+    let grammar = BodyGrammar(ontology: bodyGrammarOntology)
+
+    func reported(_ text: String) -> [ReportedIssuance] {
+        let span = ScalarSpan(text)
+        let read: (Range<Int>) -> [EntityHit]? = { range in
+            grammar.tile(span.scalars, range, context: nil)?.map {
+                EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
+            }
+        }
+        return IssuerExtractor.reportedIssuances(span: span, hits: [], verbs: testIssuanceVerbs, bodies: read)
+    }
+
+    @Test func bodiesNoListNamesIssueInProse() throws {
+        // A news lead and a clause after an approval phrase, from two kinds of text.
+        let news = try #require(reported("日前，绵阳市大数据局会同成都市中级人民法院制定《数据纠纷调解工作指引》。").first)
+        #expect(news.issuers.map(\.canonical) == ["绵阳市大数据局", "成都市中级人民法院"])
+        #expect(news.title == "数据纠纷调解工作指引")
+        let approved = try #require(reported("经市政府同意，中共成都市委社会工作部、成都市发改委联合印发《社区治理三年行动方案》").first)
+        #expect(approved.issuers.map(\.canonical) == ["中共成都市委社会工作部", "成都市发展和改革委员会"])
+        // Near misses: no body before the verb; a short back-reference to a title named before.
+        #expect(reported("研究部署并印发《数据纠纷调解工作指引》").isEmpty)
+        #expect(reported("绵阳市大数据局公布的《指引》").isEmpty)
+    }
+}
+
+/// The recogniser's 市 that begins a body suffix after a city's short name, on a tiny ontology.
+@Suite struct RegionSuffixOverlapTests {
+    let recognizer = EntityRecognizer(ontology: bodyGrammarOntology)
+
+    @Test func theCityCharacterBeginsTheSuffix() {
+        func agencies(_ text: String) -> [String] {
+            entityMentions(text, recognizer: recognizer).filter { $0.kind == .agency }.map(\.canonical)
+        }
+        #expect(agencies("苏州市场监管局开展专项检查") == ["苏州市市场监督管理局"])
+        #expect(agencies("由上海市场监管局牵头") == ["上海市市场监督管理局"])
+        // Near miss: a city and the word 市场 with no body after it.
+        #expect(agencies("上海市场活跃").isEmpty)
+    }
+}
