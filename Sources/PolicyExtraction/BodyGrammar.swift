@@ -165,6 +165,19 @@ struct BodyGrammar: Sendable {
                          regionPart: nil, head: head.head, complete: true)
     }
 
+    /// `s[r]` read as one body whose region the caller has already read (`s[r.lowerBound ..< regionEnd]` names
+    /// `region`): the `regional` and `partyOrgan` productions only, without looking the start up again.
+    func body(afterRegion region: Region, regionEnd: Int, _ s: [Unicode.Scalar], _ r: Range<Int>, context: Region?) -> BodyParse? {
+        guard regionEnd < r.upperBound, lastScalars.contains(s[r.upperBound - 1].value) else { return nil }
+        var regions = [(region: region, range: r.lowerBound..<regionEnd)]
+        var q = regionEnd
+        while regions.count < 3, let next = regionPrefixes(s, q..<r.upperBound, context: regions.last?.region).first {
+            regions.append(next)
+            q = next.range.upperBound
+        }
+        return regional(s, r, regions: regions, restStart: q, party: false, written: string(s, r), region: regions.last!.region)
+    }
+
     /// vertical → centralBody region domain* head; sub-unit → centralBody domain+ head.
     private func underCentral(_ s: [Unicode.Scalar], _ r: Range<Int>, _ centralEnd: Int, _ central: Agency, context: Region?) -> BodyParse? {
         let rest = centralEnd..<r.upperBound
@@ -212,7 +225,10 @@ struct BodyGrammar: Sendable {
                                    parent: committee, level: level, regionPart: regionWritten, head: head.head, complete: true))
         }
         guard !party, let (head, _) = headAndDomain(s, rest) else { return nil }
-        let canonical = regionFull + restText
+        // A region written by its short name before descriptive words may be part of another place's name
+        // (天津 + 港保税区…): the name stays as written.
+        let writtenShort = regions.count == 1 && regionWritten != regions[0].region.canonical
+        let canonical = writtenShort ? written : regionFull + restText
         let parent: String? = switch head.kind {
         case .government, .court, .procuratorate, .party, .association, .company, .customs, .branch, .team: nil
         default: regionFull + "人民政府"
@@ -298,6 +314,8 @@ struct BodyGrammar: Sendable {
     /// something no body name does (a function word, a non-Han character, a second body's head).
     private func headAndDomain(_ s: [Unicode.Scalar], _ r: Range<Int>) -> (head: BodyHead, domain: Range<Int>)? {
         for (word, head) in heads where word.count <= r.count && scalarsMatch(s, word, at: r.upperBound - word.count) {
+            // (大局, 内部, 核心: the longest ending is an ordinary word, not a head.)
+            if head.kind == .veto { return nil }
             let domain = r.lowerBound..<(r.upperBound - word.count)
             guard domain.count <= 16, isDomain(s, domain) else { continue }
             return (head, domain)

@@ -175,7 +175,7 @@ struct DocumentExtractor {
     /// together ("江苏省财政厅国家税务总局江苏省税务局") — the bodies that tile the line, in order. A central body
     /// written right before a local one is that body's branch prefix (国家税务总局 + 江苏省税务局 is the provincial
     /// bureau), not a signatory of its own. Empty when the line is not made of bodies.
-    func signatureBodies(_ line: String, contextProvince: String?) -> [EntityMention] {
+    func signatureBodies(_ line: String, contextProvince: String?) -> [(mention: EntityMention, complete: Bool)] {
         // Bodies written on one line are usually spaced ("江苏省科学技术厅 江苏省财政厅"): each chunk on its own, so
         // that one body the gazetteer does not know costs only itself.
         let isSeparator: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
@@ -185,6 +185,21 @@ struct DocumentExtractor {
                 return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
             }
         }
+        // The body grammar reads what no gazetteer or pattern covers, and a central body's branch as one name
+        // (国家税务总局江苏省税务局).
+        let known = knownSignatureBodies(line, contextProvince: contextProvince)
+        if let parsed = grammarBodies(line, contextProvince: contextProvince),
+           known.isEmpty || parsed.contains(where: { $0.production == .vertical }) {
+            return parsed.map { (EntityMention(range: 0..<0, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical,
+                                               surface: $0.surface, confidence: $0.confidence, level: $0.level?.rawValue,
+                                               parent: $0.parent), $0.complete) }
+        }
+        return known.map { ($0, true) }
+    }
+
+    /// The bodies of a signature line (without separators) as the gazetteer and the recogniser's patterns give them:
+    /// the line as one body, or bodies that tile it. Empty when the line is not made of such bodies.
+    private func knownSignatureBodies(_ line: String, contextProvince: String?) -> [EntityMention] {
         let bytes = Array(line.utf8)
         let all: [EntityMention]
         // (The test `resolveAgency` trims by.)
@@ -269,12 +284,10 @@ struct DocumentExtractor {
         var signed: [DraftIssuer] = []
         var signedComplete = true
         for line in segment.signatureLines {
-            var bodies = signatureBodies(line.text, contextProvince: contextProvince)
-                .map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: line.range) }
-            if bodies.isEmpty, let parsed = grammarBodies(line.text, contextProvince: contextProvince) {
-                bodies = parsed.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: line.range) }
-                if parsed.contains(where: { !$0.complete }) { signedComplete = false }
-            }
+            let found = signatureBodies(line.text, contextProvince: contextProvince)
+            if found.contains(where: { !$0.complete }) { signedComplete = false }
+            let bodies = found.map { DraftIssuer(nodeID: $0.mention.nodeID, canonical: $0.mention.canonical, surface: $0.mention.surface,
+                                                 statedAt: line.range) }
             for body in bodies where !signed.contains(where: { $0.nodeID == body.nodeID }) { signed.append(body) }
         }
         if !signed.isEmpty {

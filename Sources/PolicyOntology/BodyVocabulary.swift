@@ -4,6 +4,8 @@ public struct BodyHead: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case government, office, commission, department, bureau, court, procuratorate, customs, centre, branch,
              committee, association, company, team, party
+        /// An ordinary word that ends like a head (大局, 内部, 核心): a name ending in it is no body name.
+        case veto
     }
 
     public let head: String

@@ -63,10 +63,13 @@ let bodyGrammarOntology: Ontology = {
         BodyHead(head: "人民法院", kind: .court, strong: true),
         BodyHead(head: "人民检察院", kind: .procuratorate, strong: true),
         BodyHead(head: "协会", kind: .association, strong: true),
+        BodyHead(head: "大局", kind: .veto, strong: false),
+        BodyHead(head: "核心", kind: .veto, strong: false),
     ]
     return Ontology(agencies: agencies, regions: regions, programmes: [],
                     targetVocabulary: TargetVocabulary(units: [], comparators: [], redLineWords: [], kindWords: [], deadlinePatterns: []),
-                    localBodySuffixes: suffixes, genericRoles: ["各级人民政府", "有关部门"], bodyHeads: heads)
+                    localBodySuffixes: suffixes, genericRoles: ["各级人民政府", "有关部门"], bodyHeads: heads,
+                    issuanceVerbs: [IssuanceVerb(verb: "印发", uses: [.prose]), IssuanceVerb(verb: "发布", uses: [.prose])])
 }()
 
 /// The input of a marked test: the text without its markers (1️⃣, 2️⃣ …) and the scalar position of each marker.
@@ -245,5 +248,23 @@ func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
         #expect(agencies("由上海市场监管局牵头") == ["上海市市场监督管理局"])
         // Near miss: a city and the word 市场 with no body after it.
         #expect(agencies("上海市场活跃").isEmpty)
+    }
+
+    @Test func bodiesNoListNamesAfterARegionInRunningText() throws {
+        func agencies(_ text: String) -> [EntityMention] {
+            entityMentions(text, recognizer: recognizer).filter { $0.kind == .agency }
+        }
+        // A news sentence and a measure of a plan.
+        let centre = try #require(agencies("绵阳市大数据中心会同有关单位完成平台迁移。").first)
+        #expect(centre.canonical == "绵阳市大数据中心")
+        #expect(centre.parent == "绵阳市人民政府")
+        #expect(centre.confidence == BodyParse.Production.regional.confidence)
+        #expect(agencies("由江苏省产业技术研究中心牵头，按职责分工负责").map(\.canonical) == ["江苏省产业技术研究中心"])
+        #expect(agencies("成都市中级人民法院发布十大典型案例").map(\.canonical) == ["成都市中级人民法院"])
+        // Near misses: a head continued into another word, ordinary words ending like a head, a company.
+        #expect(agencies("推动成都市中心城区更新").isEmpty)
+        #expect(agencies("服务江苏省发展大局，").isEmpty)
+        #expect(agencies("打造成都市创新核心。").isEmpty)
+        #expect(agencies("绵阳市要加快建设数据局面").isEmpty)
     }
 }
