@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyGrammar
 import PolicyOntology
 
 /// One official body name read by `BodyGrammar`: where it is, which production read it, and the parts the parse
@@ -66,58 +67,95 @@ struct BodyParse: Sendable, Hashable {
 }
 
 /// The grammar of Chinese official body names (GB/T 9704 发文机关 names and the standard naming of party,
-/// government, judicial and vertical bodies):
+/// government, judicial and vertical bodies), written in `PolicyGrammar` productions:
 ///
-///     body     → gazetteer | partyOrgan | vertical | subUnit | regional | implicit | standalone
-///     regional → region+ domain* head          head from body_heads.tsv, or a local suffix after the region
-///     region   → knownRegion | implicitRegion('省' | '市' | '县' | '区' | '州' | '自治区')
-///     domain   → Han character that is no head, no function word and no second body
+///     body        → gazetteer | localSuffix | partyOrgan | vertical | subUnit | regional | implicit | standalone
+///     localSuffix → party? region{1,3} suffix                  suffix from local_body_suffixes.tsv
+///     partyOrgan  → party? region{1,3} '委' domain* head       (中共成都市委社会工作部)
+///     vertical    → centralBody region domain* head            (国家税务总局江苏省税务局, 人民银行济南分行)
+///     subUnit     → centralBody domain+ head                   (科技部火炬中心, 国家统计局万载调查队)
+///     regional    → region{1,3} domain* head                   (金华市婺城区人民政府, 成都市中级人民法院)
+///     implicit    → implicitRegion (suffix | domain* head)     (省财政厅; 市人民政府 stays generic)
+///     standalone  → domain{2,} strongHead                      (某某开发区管理委员会, 某某行业协会)
+///     domain      → Han character, no function word, no second body's head, not where a head ends the name
+///     head        → word of body_heads.tsv (longest that ends the name; a veto word there rejects it)
 ///
 /// It reads names at issuer positions — a title before 关于, a signature line, the bodies before an issuance verb —
-/// where the position says a body stands and the grammar says where each name starts and ends. The gazetteer only
-/// canonicalises (aliases, renamed bodies); names no list holds are read by their shape.
+/// where the position says a body stands and the grammar says where each name starts and ends, and after a
+/// division's name in running text. Captures (region part, head, parent body) build the canonical name; the
+/// gazetteer only canonicalises (aliases, renamed bodies); names no list holds are read by their shape.
 struct BodyGrammar: Sendable {
     let ontology: Ontology
-    /// Heads, longest first.
-    private let heads: [(scalars: [Unicode.Scalar], head: BodyHead)]
-    /// Local suffixes by surface.
-    private let suffixes: [String: LocalBodySuffix]
+    private let heads: WordSet<BodyHead>
+    private let suffixes: WordSet<LocalBodySuffix>
     private let genericRoles: Set<String>
     /// The last scalars of every head and local suffix: a stretch ending in none of them is no body unless the
     /// gazetteer names it (one set test before any parse).
     private let lastScalars: ScalarSet
+    private let localSuffix, partyOrgan, vertical, subUnit, regional, implicit, standalone: Production
 
     init(ontology: Ontology) {
         self.ontology = ontology
-        heads = ontology.bodyHeads.map { (Array($0.head.unicodeScalars), $0) }.sorted { $0.scalars.count > $1.scalars.count }
-        var suffixes: [String: LocalBodySuffix] = [:]
-        for s in ontology.localBodySuffixes where suffixes[s.surface] == nil { suffixes[s.surface] = s }
+        let heads = WordSet(ontology.bodyHeads.map { ($0.head, $0) })
+        let suffixes = WordSet(ontology.localBodySuffixes.map { ($0.surface, $0) })
+        self.heads = heads
         self.suffixes = suffixes
         genericRoles = Set(ontology.genericRoles)
         lastScalars = ScalarSet(String(String.UnicodeScalarView(
             (ontology.bodyHeads.map(\.head) + ontology.localBodySuffixes.map(\.surface)).compactMap { $0.unicodeScalars.last })))
+
+        let end = Pattern.not(.scalar(.any))
+        let party = Pattern.capture("party", .word(["中国共产党", "中共"]))
+        let region = Pattern.capture("region", .custom("region") { text, i, limit in Self.regionEnds(ontology, text, i, limit) })
+        let regions = Pattern.repeat(region, 1...3)
+        let central = Pattern.capture("parent", .custom("central body") { text, i, limit in
+            Self.agencyEnds(ontology, text, i, limit, levels: [.central, .party])
+        })
+        // 财政部科技部, 农业农村部国家乡村振兴局: two bodies written together, not a unit of the first.
+        let noSecondBody = Pattern.not(.custom("agency") { text, i, limit in Self.agencyEnds(ontology, text, i, limit, levels: nil) })
+        let headToEnd = Pattern.sequence(.word(in: heads), end)
+        let domainCharacter = Pattern.sequence(.not(headToEnd), .not(.word(Self.domainHeadWords)), .scalar(Self.domainClass))
+        let domain = Pattern.capture("domain", .repeat(domainCharacter, 0...16))
+        let head = Pattern.sequence(.capture("head", .word(in: heads)), end)
+
+        localSuffix = Production("local suffix", grammar: "localSuffix → party? region{1,3} suffix", confidence: BodyParse.Production.localSuffix.confidence,
+                                 .sequence(.optional(party), regions, .capture("suffix", .word(in: suffixes)), end))
+        partyOrgan = Production("party organ", grammar: "partyOrgan → party? region{1,3} '委' domain* head", confidence: BodyParse.Production.partyOrgan.confidence,
+                                .sequence(.optional(party), regions, .literal("委"), domain, head))
+        vertical = Production("vertical body", grammar: "vertical → centralBody region domain* head", confidence: BodyParse.Production.vertical.confidence,
+                              .sequence(central, noSecondBody, region, domain, head))
+        subUnit = Production("unit of a central body", grammar: "subUnit → centralBody domain+ head", confidence: BodyParse.Production.subUnit.confidence,
+                             .sequence(central, noSecondBody, .capture("domain", .repeat(domainCharacter, 1...16)), head))
+        regional = Production("regional body", grammar: "regional → region{1,3} domain* head", confidence: BodyParse.Production.regional.confidence,
+                              .sequence(regions, domain, head))
+        let implicitWord = Pattern.capture("implicit", .word(in: WordSet(AgencyPatterns.implicitRegionWords.map { ($0.word, $0.level) })))
+        implicit = Production("implicit region", grammar: "implicit → implicitRegion (suffix | domain* head)", confidence: BodyParse.Production.implicitRegion.confidence,
+                              .sequence(implicitWord, .not(.scalar(Self.implicitWordContinuations)),
+                                        .choice(.sequence(.capture("suffix", .word(in: suffixes)), end), .sequence(domain, head))))
+        // (A name starting with 省/市/县 … is read by `implicit` or by nothing: 市场协会 is no body of its own.)
+        standalone = Production("standalone body", grammar: "standalone → domain{2,} strongHead", confidence: BodyParse.Production.standalone.confidence,
+                                .sequence(.not(party), .not(region), .not(implicitWord),
+                                          .capture("domain", .repeat(domainCharacter, 2...16)), head))
     }
 
-    private static let partyPrefixes = ["中国共产党", "中共"].map(scalars)
-    private static let implicitRegionWords: [(word: [Unicode.Scalar], level: RegionLevel)] =
-        AgencyPatterns.implicitRegionWords.map { (scalars($0.word), $0.level) }.sorted { $0.word.count > $1.word.count }
     /// Words that start a phrase naming a class of bodies, never one body (各省财政厅, 有关市人民政府, 省级财政部门).
-    private static let classWords = ["各", "有关", "相关", "全国", "地方", "本", "我", "该", "其", "上级", "下级", "同级",
-                                     "省级", "市级", "县级", "区级", "乡级", "国家级", "所在地", "当地", "属地"].map(scalars)
+    private static let classWords = WordSet(["各", "有关", "相关", "全国", "地方", "本", "我", "该", "其", "上级", "下级", "同级",
+                                             "省级", "市级", "县级", "区级", "乡级", "国家级", "所在地", "当地", "属地"])
     /// Characters that glue onto an implicit region word into another word (市场, 省级, 区域, 县域, 市民, 市长).
-    private static let implicitWordContinuations = ScalarSet("场级域内外属民县区乡镇长直辖")
-    /// Characters a domain word never holds: function words and punctuation-like Han characters (关于, 的, 等 …).
-    private static let domainBreakers = ScalarSet("的了是对在为将由从向把被等及或于并与其各该本我这那之所")
-    /// Heads that end a body inside another one's domain: a domain holding one is two bodies run together.
-    private static let domainHeads = ScalarSet("部厅局署府司处")
-    private static let domainHeadWords = ["委员会", "政府", "办公厅", "办公室", "海关", "法院", "检察院", "分行", "支行"].map(scalars)
-    /// Heads that can name a unit under a central body (司, 局, 中心, 办公厅, 调查队 …), not 部 or 委.
+    private static let implicitWordContinuations = PolicyGrammar.ScalarClass.oneOf("场级域内外属民县区乡镇长直辖")
+    /// A domain character: Han, no function word (关于, 的, 等 …) and no single-character head of a second body.
+    private static let domainClass = PolicyGrammar.ScalarClass(name: "domain") { c in
+        (PolicyGrammar.ScalarClass.isHan(c) || c == "（" || c == "）") && !"的了是对在为将由从向把被等及或于并与其各该本我这那之所部厅局署府司处".unicodeScalars.contains(c)
+    }
+    /// Heads of a second body a domain never holds (委员会, 政府 …).
+    private static let domainHeadWords = ["委员会", "政府", "办公厅", "办公室", "海关", "法院", "检察院", "分行", "支行"]
+    /// Heads that can name a unit or branch under a central body (局, 中心, 办公厅, 调查队, 分行 …), not 部 or 委.
     private static let subUnitKinds: Set<BodyHead.Kind> = [.office, .bureau, .centre, .team, .branch, .customs, .court, .procuratorate]
 
     /// `s[r]` read as exactly one body name, by the narrowest production that accepts it; nil when none does.
-    func body(_ s: [Unicode.Scalar], _ r: Range<Int>, context: Region?) -> BodyParse? {
+    func body(_ s: [Unicode.Scalar], _ r: Range<Int>, context: Region?, preferring preferred: Region? = nil) -> BodyParse? {
         guard r.count >= 2, r.count <= 40 else { return nil }
-        let text = string(s, r)
+        let text = s.string(r)
         if genericRoles.contains(text) { return nil }
         let known = ontology.agency(named: text)
         guard known != nil || lastScalars.contains(s[r.upperBound - 1].value) else { return nil }
@@ -125,132 +163,129 @@ struct BodyGrammar: Sendable {
             return BodyParse(production: .gazetteer, range: r, surface: text, canonical: known.canonical, parent: known.parent,
                              level: known.level, regionPart: nil, head: "", complete: true)
         }
-        for word in Self.classWords where scalarsMatch(s, word, at: r.lowerBound) { return nil }
-        var p = r.lowerBound
-        var party = false
-        for prefix in Self.partyPrefixes where scalarsMatch(s, prefix, at: p) && p + prefix.count < r.upperBound {
-            p += prefix.count
-            party = true
-            break
+        if Self.classWords.longestMatch(in: s, at: r.lowerBound, end: r.upperBound) != nil { return nil }
+        let at = { (production: Production) in production.prefixMatch(in: s, at: r.lowerBound, end: r.upperBound) }
+        let resolve = { (range: Range<Int>, previous: Region?) in
+            self.region(named: s.string(range), context: previous ?? context, preferring: preferred)
         }
-        // A known central body first: its branch (vertical) or unit (sub-unit).
-        if !party, let central = longestAgencyPrefix(s, p..<r.upperBound), central.agency.level == .central || central.agency.level == .party {
-            if let parse = underCentral(s, r, central.end, central.agency, context: context) { return parse }
+        if let m = at(localSuffix), let parse = readLocalSuffix(m, s, r, text, resolve) { return parse }
+        if let m = at(partyOrgan), let parse = readPartyOrgan(m, s, r, text, resolve) { return parse }
+        if let parse = readUnderCentral(s, r, text, context: context) { return parse }
+        if let m = at(regional), let parse = readRegional(m, s, r, text, resolve) { return parse }
+        if let m = at(implicit), let parse = readImplicit(m, s, r, text, context: context) { return parse }
+        if let m = at(standalone), let head = heads.value(of: m["head"]!, in: s), head.strong, head.kind != .veto {
+            return BodyParse(production: .standalone, range: r, surface: text, canonical: text, parent: nil, level: nil,
+                             regionPart: nil, head: head.head, complete: true)
         }
-        // Regions (金华市婺城区), else an implicit region word (省, 市 …). Of the region names the text may start
-        // with, a local suffix after a shorter one wins (上海 + 市场监管局 over 上海市 + 场监管局).
-        var firstReading: BodyParse? = nil
-        for first in regionPrefixes(s, p..<r.upperBound, context: context) {
-            var regions = [first]
-            var q = first.range.upperBound
-            while regions.count < 3, let next = regionPrefixes(s, q..<r.upperBound, context: regions.last?.region).first {
-                regions.append(next)
-                q = next.range.upperBound
-            }
-            guard let parse = regional(s, r, regions: regions, restStart: q, party: party, written: text, region: regions.last!.region)
-            else { continue }
-            if parse.production != .regional { return parse }
-            if firstReading == nil { firstReading = parse }
-        }
-        if let firstReading { return firstReading }
-        guard !party else { return nil }
-        for (word, level) in Self.implicitRegionWords where scalarsMatch(s, word, at: p) && p + word.count < r.upperBound {
-            // 市场, 省级, 区域, 县域: the word starts another word, not a body name.
-            if Self.implicitWordContinuations.contains(s[p + word.count].value) { return nil }
-            return implicit(s, r, restStart: p + word.count, word: word, level: level, context: context, written: text)
-        }
-        // No region, no known parent: descriptive words and a strong head.
-        guard let (head, domain) = headAndDomain(s, p..<r.upperBound), head.strong, domain.count >= 2 else { return nil }
-        return BodyParse(production: .standalone, range: r, surface: text, canonical: text, parent: nil, level: nil,
-                         regionPart: nil, head: head.head, complete: true)
+        return nil
     }
 
-    /// `s[r]` read as one body whose region the caller has already read (`s[r.lowerBound ..< regionEnd]` names
-    /// `region`): the `regional` and `partyOrgan` productions only, without looking the start up again.
+    /// `s[r]` read as one body after a region the caller has already resolved (`s[r.lowerBound ..< regionEnd]`
+    /// names `region`): the local-suffix, party-organ and regional productions only.
     func body(afterRegion region: Region, regionEnd: Int, _ s: [Unicode.Scalar], _ r: Range<Int>, context: Region?) -> BodyParse? {
         guard regionEnd < r.upperBound, lastScalars.contains(s[r.upperBound - 1].value) else { return nil }
-        var regions = [(region: region, range: r.lowerBound..<regionEnd)]
-        var q = regionEnd
-        while regions.count < 3, let next = regionPrefixes(s, q..<r.upperBound, context: regions.last?.region).first {
-            regions.append(next)
-            q = next.range.upperBound
+        let text = s.string(r)
+        let resolve = { (range: Range<Int>, previous: Region?) -> Region? in
+            range == r.lowerBound..<regionEnd ? region : self.region(named: s.string(range), context: previous ?? context, preferring: region)
         }
-        return regional(s, r, regions: regions, restStart: q, party: false, written: string(s, r), region: regions.last!.region)
+        let at = { (production: Production) in production.prefixMatch(in: s, at: r.lowerBound, end: r.upperBound) }
+        if let m = at(localSuffix), let parse = readLocalSuffix(m, s, r, text, resolve) { return parse }
+        if let m = at(partyOrgan), let parse = readPartyOrgan(m, s, r, text, resolve) { return parse }
+        if let m = at(regional), let parse = readRegional(m, s, r, text, resolve) { return parse }
+        return nil
     }
 
-    /// vertical → centralBody region domain* head; sub-unit → centralBody domain+ head.
-    private func underCentral(_ s: [Unicode.Scalar], _ r: Range<Int>, _ centralEnd: Int, _ central: Agency, context: Region?) -> BodyParse? {
-        let rest = centralEnd..<r.upperBound
-        guard rest.count >= 2 else { return nil }
-        // 财政部科技部, 农业农村部国家乡村振兴局: two bodies written together, not a unit of the first.
-        if longestAgencyPrefix(s, rest) != nil { return nil }
-        guard let (head, domain) = headAndDomain(s, rest), Self.subUnitKinds.contains(head.kind) || head.kind == .bureau else { return nil }
-        let text = string(s, r)
-        let written = string(s, rest)
-        let region = regionPrefixes(s, rest, context: context).first
-        if let region, region.range.upperBound <= domain.upperBound || domain.isEmpty {
-            let regionWritten = string(s, region.range)
-            return BodyParse(production: .vertical, range: r, surface: text, canonical: canonicalize(central.canonical + written),
-                             parent: central.canonical, level: AgencyPatterns.agencyLevel(for: region.region.level),
-                             regionPart: regionWritten, head: head.head, complete: true)
+    // MARK: - Reading a match
+
+    /// The regions of a match's region captures, each resolved inside the one before (金华市 + 婺城区).
+    private func regionChain(_ m: GrammarMatch, _ resolve: (Range<Int>, Region?) -> Region?) -> [(region: Region, range: Range<Int>)]? {
+        var chain: [(region: Region, range: Range<Int>)] = []
+        for range in m.all("region") {
+            guard let region = resolve(range, chain.last?.region) else { return nil }
+            chain.append((region, range))
         }
-        guard !domain.isEmpty else { return nil }
-        return BodyParse(production: .subUnit, range: r, surface: text, canonical: canonicalize(central.canonical + written),
-                         parent: central.canonical, level: central.level, regionPart: nil, head: head.head, complete: true)
+        return chain.isEmpty ? nil : chain
     }
 
-    /// regional → region+ (localSuffix | '委' domain* head | domain* head).
-    private func regional(_ s: [Unicode.Scalar], _ r: Range<Int>, regions: [(region: Region, range: Range<Int>)], restStart: Int,
-                          party: Bool, written: String, region: Region) -> BodyParse? {
-        let regionFull = fullName(regions.map(\.region))
-        let regionWritten = string(s, regions[0].range.lowerBound..<restStart)
-        let level = AgencyPatterns.agencyLevel(for: region.level)
-        let rest = restStart..<r.upperBound
-        guard !rest.isEmpty else { return nil }
-        let restText = string(s, rest)
-        if let suffix = suffixes[restText], suffix.levels.contains(region.level) {
-            // (A party suffix takes 中共 itself; a government suffix after 中共 is no name.)
-            let canonical = AgencyPatterns.expand(suffix.template, region: regionFull, short: region.aliases.first)
-            if party && !canonical.hasPrefix("中共") { return nil }
-            return known(BodyParse(production: .localSuffix, range: r, surface: written, canonical: canonical,
-                                   parent: AgencyPatterns.parent(of: suffix, region: regionFull), level: level,
-                                   regionPart: regionWritten, head: restText, complete: true))
+    private func readLocalSuffix(_ m: GrammarMatch, _ s: [Unicode.Scalar], _ r: Range<Int>, _ text: String,
+                                 _ resolve: (Range<Int>, Region?) -> Region?) -> BodyParse? {
+        guard let chain = regionChain(m, resolve), let suffixRange = m["suffix"],
+              let suffix = suffixes.value(of: suffixRange, in: s), let last = chain.last,
+              suffix.levels.contains(last.region.level) else { return nil }
+        let regionFull = fullName(chain.map(\.region))
+        let canonical = AgencyPatterns.expand(suffix.template, region: regionFull, short: last.region.aliases.first)
+        // (A party suffix takes 中共 itself; a government suffix after 中共 is no name.)
+        if m["party"] != nil && !canonical.hasPrefix("中共") { return nil }
+        return known(BodyParse(production: .localSuffix, range: r, surface: text, canonical: canonical,
+                               parent: AgencyPatterns.parent(of: suffix, region: regionFull),
+                               level: AgencyPatterns.agencyLevel(for: last.region.level),
+                               regionPart: s.string(chain[0].range.lowerBound..<last.range.upperBound), head: s.string(suffixRange),
+                               complete: true))
+    }
+
+    private func readPartyOrgan(_ m: GrammarMatch, _ s: [Unicode.Scalar], _ r: Range<Int>, _ text: String,
+                                _ resolve: (Range<Int>, Region?) -> Region?) -> BodyParse? {
+        guard let chain = regionChain(m, resolve), let last = chain.last, let headRange = m["head"],
+              let head = heads.value(of: headRange, in: s), head.kind != .government, head.kind != .veto else { return nil }
+        let regionFull = fullName(chain.map(\.region))
+        let organ = s.string((last.range.upperBound + 1)..<r.upperBound)
+        return known(BodyParse(production: .partyOrgan, range: r, surface: text, canonical: "中共" + regionFull + "委" + organ,
+                               parent: "中共" + regionFull + "委员会", level: AgencyPatterns.agencyLevel(for: last.region.level),
+                               regionPart: s.string(chain[0].range.lowerBound..<last.range.upperBound), head: head.head, complete: true))
+    }
+
+    /// vertical and subUnit: the branch or unit of a central body, named as written after the body's canonical name.
+    private func readUnderCentral(_ s: [Unicode.Scalar], _ r: Range<Int>, _ text: String, context: Region?) -> BodyParse? {
+        let verticalMatch = vertical.prefixMatch(in: s, at: r.lowerBound, end: r.upperBound)
+        guard let m = verticalMatch ?? subUnit.prefixMatch(in: s, at: r.lowerBound, end: r.upperBound),
+              let parentRange = m["parent"], let central = ontology.agency(named: s.string(parentRange)),
+              let headRange = m["head"], let head = heads.value(of: headRange, in: s),
+              Self.subUnitKinds.contains(head.kind) else { return nil }
+        let written = s.string(parentRange.upperBound..<r.upperBound)
+        let canonical = ontology.agency(named: central.canonical + written)?.canonical ?? central.canonical + written
+        if verticalMatch != nil, let regionRange = m["region"],
+           let region = self.region(named: s.string(regionRange), context: context, preferring: nil) {
+            return BodyParse(production: .vertical, range: r, surface: text, canonical: canonical, parent: central.canonical,
+                             level: AgencyPatterns.agencyLevel(for: region.level), regionPart: s.string(regionRange),
+                             head: head.head, complete: true)
         }
-        // 中共成都市委社会工作部, 成都市委办公室: an organ of the region's party committee.
-        if s[restStart] == "委", restStart + 1 < r.upperBound, let (head, _) = headAndDomain(s, (restStart + 1)..<r.upperBound),
-           head.kind != .government {
-            let committee = "中共" + regionFull + "委员会"
-            return known(BodyParse(production: .partyOrgan, range: r, surface: written,
-                                   canonical: "中共" + regionFull + "委" + string(s, (restStart + 1)..<r.upperBound),
-                                   parent: committee, level: level, regionPart: regionWritten, head: head.head, complete: true))
-        }
-        guard !party, let (head, _) = headAndDomain(s, rest) else { return nil }
+        guard let domain = m["domain"], !domain.isEmpty else { return nil }
+        return BodyParse(production: .subUnit, range: r, surface: text, canonical: canonical, parent: central.canonical,
+                         level: central.level, regionPart: nil, head: head.head, complete: true)
+    }
+
+    private func readRegional(_ m: GrammarMatch, _ s: [Unicode.Scalar], _ r: Range<Int>, _ text: String,
+                              _ resolve: (Range<Int>, Region?) -> Region?) -> BodyParse? {
+        guard let chain = regionChain(m, resolve), let last = chain.last, let headRange = m["head"],
+              let head = heads.value(of: headRange, in: s), head.kind != .veto else { return nil }
+        let regionWritten = s.string(chain[0].range.lowerBound..<last.range.upperBound)
+        let regionFull = fullName(chain.map(\.region))
+        let rest = s.string(last.range.upperBound..<r.upperBound)
         // A region written by its short name before descriptive words may be part of another place's name
         // (天津 + 港保税区…): the name stays as written.
-        let writtenShort = regions.count == 1 && regionWritten != regions[0].region.canonical
-        let canonical = writtenShort ? written : regionFull + restText
+        let writtenShort = chain.count == 1 && regionWritten != chain[0].region.canonical
         let parent: String? = switch head.kind {
         case .government, .court, .procuratorate, .party, .association, .company, .customs, .branch, .team: nil
         default: regionFull + "人民政府"
         }
-        return known(BodyParse(production: .regional, range: r, surface: written, canonical: canonical, parent: parent,
-                               level: level, regionPart: regionWritten, head: head.head, complete: true))
+        return known(BodyParse(production: .regional, range: r, surface: text, canonical: writtenShort ? text : regionFull + rest,
+                               parent: parent, level: AgencyPatterns.agencyLevel(for: last.region.level), regionPart: regionWritten,
+                               head: head.head, complete: true))
     }
 
-    /// implicit → implicitRegion (localSuffix | domain* head), resolved by the document's region or left generic.
-    private func implicit(_ s: [Unicode.Scalar], _ r: Range<Int>, restStart: Int, word: [Unicode.Scalar], level: RegionLevel,
-                          context: Region?, written: String) -> BodyParse? {
-        let rest = restStart..<r.upperBound
-        let restText = string(s, rest)
-        let suffix = suffixes[restText].flatMap { $0.levels.contains(level) ? $0 : nil }
-        let head = headAndDomain(s, rest)?.head
-        guard suffix != nil || head != nil else { return nil }
-        // 市人民政府 (no head words), 区委 …: the head alone after the word is a body only through a local suffix or
-        // with domain words.
+    /// implicit: resolved by the document's region, or left generic and incomplete.
+    private func readImplicit(_ m: GrammarMatch, _ s: [Unicode.Scalar], _ r: Range<Int>, _ text: String, context: Region?) -> BodyParse? {
+        guard let wordRange = m["implicit"] else { return nil }
+        let word = s.string(wordRange)
+        guard let level = AgencyPatterns.implicitRegionWords.first(where: { $0.word == word })?.level else { return nil }
+        let suffix = m["suffix"].flatMap { suffixes.value(of: $0, in: s) }.flatMap { $0.levels.contains(level) ? $0 : nil }
+        let head = m["head"].flatMap { heads.value(of: $0, in: s) }
+        guard suffix != nil || (head != nil && head?.kind != .veto) else { return nil }
+        let rest = s.string(wordRange.upperBound..<r.upperBound)
+        let headName = head?.head ?? rest
         guard let region = Self.implicitRegion(level: level, context: context, ontology: ontology) else {
-            return BodyParse(production: .implicitRegion, range: r, surface: written, canonical: written, parent: nil,
-                             level: AgencyPatterns.agencyLevel(for: level), regionPart: String(String.UnicodeScalarView(word)),
-                             head: head?.head ?? restText, complete: false)
+            return BodyParse(production: .implicitRegion, range: r, surface: text, canonical: text, parent: nil,
+                             level: AgencyPatterns.agencyLevel(for: level), regionPart: word, head: headName, complete: false)
         }
         let canonical: String
         let parent: String?
@@ -258,12 +293,11 @@ struct BodyGrammar: Sendable {
             canonical = AgencyPatterns.expand(suffix.template, region: region.canonical, short: region.aliases.first)
             parent = AgencyPatterns.parent(of: suffix, region: region.canonical)
         } else {
-            canonical = region.canonical + restText
+            canonical = region.canonical + rest
             parent = head?.kind == .government ? nil : region.canonical + "人民政府"
         }
-        return known(BodyParse(production: .implicitRegion, range: r, surface: written, canonical: canonical, parent: parent,
-                               level: AgencyPatterns.agencyLevel(for: level), regionPart: String(String.UnicodeScalarView(word)),
-                               head: head?.head ?? restText, complete: true))
+        return known(BodyParse(production: .implicitRegion, range: r, surface: text, canonical: canonical, parent: parent,
+                               level: AgencyPatterns.agencyLevel(for: level), regionPart: word, head: headName, complete: true))
     }
 
     /// The region an implicit word (省, 市, 县) stands for, given the document's division.
@@ -286,12 +320,9 @@ struct BodyGrammar: Sendable {
         return out
     }
 
-    private func canonicalize(_ name: String) -> String { ontology.agency(named: name)?.canonical ?? name }
-
-    /// The official name of a region chain: 上海市 + 浦东新区 for a district of a municipality written alone
-    /// (浦东新区人民政府 is 上海市浦东新区人民政府), else the chain's canonical names joined.
     /// A province before a city (浙江省舟山市) and a city before a county (X市Y县) are addresses, not part of the
-    /// body's name; a city before its district (金华市婺城区) is.
+    /// body's name; a city before its district (金华市婺城区) is; a district of a municipality written alone carries
+    /// the city's name (浦东新区 → 上海市浦东新区).
     private func fullName(_ chain: [Region]) -> String {
         var chain = chain
         while chain.count > 1 {
@@ -310,55 +341,35 @@ struct BodyGrammar: Sendable {
         return chain.map(\.canonical).joined()
     }
 
-    /// The head the scalars `r` end with (longest first) and the domain words before it; nil when the domain holds
-    /// something no body name does (a function word, a non-Han character, a second body's head).
-    private func headAndDomain(_ s: [Unicode.Scalar], _ r: Range<Int>) -> (head: BodyHead, domain: Range<Int>)? {
-        for (word, head) in heads where word.count <= r.count && scalarsMatch(s, word, at: r.upperBound - word.count) {
-            // (大局, 内部, 核心: the longest ending is an ordinary word, not a head.)
-            if head.kind == .veto { return nil }
-            let domain = r.lowerBound..<(r.upperBound - word.count)
-            guard domain.count <= 16, isDomain(s, domain) else { continue }
-            return (head, domain)
+    /// The division called `name`: `preferred` when it is called so, else the one inside `context`, else the highest.
+    private func region(named name: String, context: Region?, preferring preferred: Region?) -> Region? {
+        let candidates = ontology.regions(named: name).filter { $0.level != .area }
+        guard !candidates.isEmpty else { return nil }
+        if let preferred, candidates.contains(where: { $0.code == preferred.code }) { return preferred }
+        let inside = context?.code.flatMap { code in
+            candidates.first { $0.code?.hasPrefix(code.prefix(context?.level == .province ? 2 : 4)) ?? false }
         }
-        return nil
+        return inside ?? candidates.min { Self.rank($0.level) < Self.rank($1.level) }
     }
 
-    private func isDomain(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        for i in r {
-            let c = s[i]
-            guard c.isHanIdeograph || c == "（" || c == "）" else { return false }
-            if Self.domainBreakers.contains(c.value) || Self.domainHeads.contains(c.value) { return false }
-        }
-        for i in r {
-            for word in Self.domainHeadWords where i + word.count <= r.upperBound && scalarsMatch(s, word, at: i) { return false }
-        }
-        return true
-    }
-
-    /// The longest gazetteer agency name that `s[r]` starts with and that leaves something after it.
-    private func longestAgencyPrefix(_ s: [Unicode.Scalar], _ r: Range<Int>) -> (agency: Agency, end: Int)? {
-        var k = min(r.upperBound - 1, r.lowerBound + 16)
-        while k >= r.lowerBound + 2 {
-            if let a = ontology.agency(named: string(s, r.lowerBound..<k)) { return (a, k) }
+    /// Ends of the division names (not areas) at `i` that leave something after them, longest first.
+    private static func regionEnds(_ ontology: Ontology, _ s: [Unicode.Scalar], _ i: Int, _ limit: Int) -> [Int] {
+        var out: [Int] = []
+        var k = min(limit - 1, i + 12)
+        while k >= i + 2 {
+            if ontology.regions(named: s.string(i..<k)).contains(where: { $0.level != .area }) { out.append(k) }
             k -= 1
         }
-        return nil
+        return out
     }
 
-    /// The region names (divisions, not areas) that `s[r]` starts with and that leave something after them, longest
-    /// first; among regions sharing a name, the one inside `context`, else the highest.
-    private func regionPrefixes(_ s: [Unicode.Scalar], _ r: Range<Int>, context: Region?) -> [(region: Region, range: Range<Int>)] {
-        var out: [(region: Region, range: Range<Int>)] = []
-        var k = min(r.upperBound - 1, r.lowerBound + 12)
-        while k >= r.lowerBound + 2 {
-            let candidates = ontology.regions(named: string(s, r.lowerBound..<k)).filter { $0.level != .area }
-            if !candidates.isEmpty {
-                let inside = context?.code.flatMap { code in
-                    candidates.first { $0.code?.hasPrefix(code.prefix(context?.level == .province ? 2 : 4)) ?? false }
-                }
-                let ranked = candidates.min { Self.rank($0.level) < Self.rank($1.level) }!
-                out.append((inside ?? ranked, r.lowerBound..<k))
-            }
+    /// Ends of the gazetteer agency names at `i` (of `levels`, any when nil) that leave something after them,
+    /// longest first.
+    private static func agencyEnds(_ ontology: Ontology, _ s: [Unicode.Scalar], _ i: Int, _ limit: Int, levels: Set<AgencyLevel>?) -> [Int] {
+        var out: [Int] = []
+        var k = min(limit - 1, i + 16)
+        while k >= i + 2 {
+            if let a = ontology.agency(named: s.string(i..<k)), levels?.contains(a.level) ?? true { out.append(k) }
             k -= 1
         }
         return out
@@ -373,12 +384,6 @@ struct BodyGrammar: Sendable {
         case .township: return 4
         case .area: return 5
         }
-    }
-
-    private func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[r])
-        return String(view)
     }
 
     // MARK: - Tiling
