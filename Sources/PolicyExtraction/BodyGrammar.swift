@@ -24,12 +24,14 @@ struct BodyParse: Sendable, Hashable {
         case implicitRegion
         /// standalone → domain{2,} strongHead (某某行业协会, 某某开发区管理委员会).
         case standalone
+        /// unit → body ('管理委员会' | '人民政府' | …) domain+ head (某某开发区管理委员会党政综合办公室).
+        case unitOfBody
 
         var confidence: Double {
             switch self {
             case .gazetteer: return 1
             case .localSuffix: return 0.9
-            case .partyOrgan, .vertical, .subUnit: return 0.85
+            case .partyOrgan, .vertical, .subUnit, .unitOfBody: return 0.85
             case .regional, .implicitRegion: return 0.8
             case .standalone: return 0.7
             }
@@ -42,7 +44,7 @@ struct BodyParse: Sendable, Hashable {
             switch self {
             case .gazetteer, .localSuffix: return 1
             case .vertical: return 0.9
-            case .partyOrgan, .subUnit: return 1.2
+            case .partyOrgan, .subUnit, .unitOfBody: return 1.2
             case .regional: return 1.5
             case .implicitRegion: return 1.6
             case .standalone: return 2.5
@@ -93,6 +95,8 @@ struct BodyGrammar: Sendable {
     /// gazetteer names it (one set test before any parse).
     private let lastScalars: ScalarSet
     private let localSuffix, partyOrgan, vertical, subUnit, regional, implicit, standalone: Production
+    /// The words of a unit's name between its parent body and its head: domain characters, no region's name.
+    private let unitWords: Pattern
 
     init(ontology: Ontology) {
         self.ontology = ontology
@@ -118,6 +122,7 @@ struct BodyGrammar: Sendable {
         let domain = Pattern.capture("domain", .repeat(domainCharacter, 0...16))
         let head = Pattern.sequence(.capture("head", .word(in: heads)), end)
 
+        unitWords = .sequence(.repeat(.sequence(.not(region), domainCharacter), 1...10), end)
         localSuffix = Production("local suffix", grammar: "localSuffix → party? region{1,3} suffix", confidence: BodyParse.Production.localSuffix.confidence,
                                  .sequence(.optional(party), regions, .capture("suffix", .word(in: suffixes)), end))
         partyOrgan = Production("party organ", grammar: "partyOrgan → party? region{1,3} '委' domain* head", confidence: BodyParse.Production.partyOrgan.confidence,
@@ -173,12 +178,36 @@ struct BodyGrammar: Sendable {
         if let parse = readUnderCentral(s, r, text, context: context) { return parse }
         if let m = at(regional), let parse = readRegional(m, s, r, text, resolve) { return parse }
         if let m = at(implicit), let parse = readImplicit(m, s, r, text, context: context) { return parse }
+        if let parse = unitOfBody(s, r, text, context: context) { return parse }
         if let m = at(standalone), let head = heads.value(of: m["head"]!, in: s), head.strong, head.kind != .veto {
             return BodyParse(production: .standalone, range: r, surface: text, canonical: text, parent: nil, level: nil,
                              regionPart: nil, head: head.head, complete: true)
         }
         return nil
     }
+
+    /// unit → body ('管理委员会' | '管委会' | '人民政府' | '委员会') domain+ head: an office or bureau of a body that
+    /// names its parent in full (某某开发区管理委员会党政综合办公室). The parent is read by the grammar; the unit's
+    /// name is the parent's canonical name and the words after it.
+    private func unitOfBody(_ s: [Unicode.Scalar], _ r: Range<Int>, _ text: String, context: Region?) -> BodyParse? {
+        guard let unitHead = heads.longestMatch(in: s, endingAt: r.upperBound, from: r.lowerBound),
+              Self.unitKinds.contains(unitHead.value.kind) else { return nil }
+        // The last parent head before the unit's words.
+        var split: Int? = nil
+        var i = unitHead.start - 1
+        while i >= r.lowerBound + 2 {
+            if Self.parentHeads.longestMatch(in: s, endingAt: i, from: r.lowerBound) != nil { split = i; break }
+            i -= 1
+        }
+        guard let end = split, unitWords.prefixMatch(in: s, at: end, end: unitHead.start) != nil,
+              let parent = body(s, r.lowerBound..<end, context: context) else { return nil }
+        return BodyParse(production: .unitOfBody, range: r, surface: text, canonical: parent.canonical + s.string(end..<r.upperBound),
+                         parent: parent.canonical, level: parent.level, regionPart: parent.regionPart,
+                         head: unitHead.value.head, complete: parent.complete)
+    }
+
+    private static let parentHeads = WordSet(["管理委员会", "管委会", "人民政府", "委员会"])
+    private static let unitKinds: Set<BodyHead.Kind> = [.office, .bureau, .centre, .department]
 
     /// `s[r]` read as one body after a region the caller has already resolved (`s[r.lowerBound ..< regionEnd]`
     /// names `region`): the local-suffix, party-organ and regional productions only.

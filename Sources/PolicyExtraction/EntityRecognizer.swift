@@ -536,6 +536,8 @@ public final class EntityRecognizer: Sendable {
             guard let parse = grammar.body(afterRegion: regionRecord, regionEnd: regionScalars.count, s,
                                            0..<(regionScalars.count + k), context: context),
                   parse.production == .regional || parse.production == .partyOrgan,
+                  // (重庆市梁平区人民政府: a second division inside is read as its own mention, with its own body.)
+                  parse.regionPart?.unicodeScalars.count == regionScalars.count,
                   let head = ontology.bodyHeads.first(where: { $0.head == parse.head }),
                   !Self.runningTextExcludedKinds.contains(head.kind), !Self.runningTextExcludedHeads.contains(head.head)
             else { continue }

@@ -197,6 +197,19 @@ func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
         #expect(body("研究制定的协会") == nil)
     }
 
+    @Test func unitsOfABodyNamedInFull() throws {
+        // An office of a development zone's committee, and a centre of a city government.
+        let office = try #require(body("高新技术产业开发区管理委员会党政综合办公室"))
+        #expect(office.production == .unitOfBody)
+        #expect(office.parent == "高新技术产业开发区管理委员会")
+        let centre = try #require(body("绵阳市人民政府政务服务中心"))
+        #expect(centre.canonical == "绵阳市人民政府政务服务中心")
+        #expect(centre.parent == "绵阳市人民政府")
+        // Near misses: words after the parent that end in no head; a name written twice is two bodies, not a unit.
+        #expect(body("绵阳市人民政府政务服务") == nil)
+        #expect(body("绵阳市人民政府办公室绵阳市人民政府办公室") == nil)
+    }
+
     @Test func namesRunTogetherOrSpacedAreSplitByTheGrammar() {
         expectTiling("1️⃣成都市发改委2️⃣ 3️⃣中共成都市委社会工作部4️⃣ 5️⃣绵阳市大数据局6️⃣",
                      ["成都市发展和改革委员会", "中共成都市委社会工作部", "绵阳市大数据局"])
@@ -261,6 +274,10 @@ func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
         #expect(centre.confidence == BodyParse.Production.regional.confidence)
         #expect(agencies("由江苏省产业技术研究中心牵头，按职责分工负责").map(\.canonical) == ["江苏省产业技术研究中心"])
         #expect(agencies("成都市中级人民法院发布十大典型案例").map(\.canonical) == ["成都市中级人民法院"])
+        // A second division inside is its own mention with its own body.
+        let chain = entityMentions("金华市婺城区人民政府印发通知", recognizer: recognizer)
+        #expect(chain.filter { $0.kind == .region }.map(\.canonical) == ["金华市", "婺城区"])
+        #expect(chain.filter { $0.kind == .agency }.map(\.canonical) == ["婺城区人民政府"])
         // Near misses: a head continued into another word, ordinary words ending like a head, a company.
         #expect(agencies("推动成都市中心城区更新").isEmpty)
         #expect(agencies("服务江苏省发展大局，").isEmpty)
