@@ -61,10 +61,10 @@ import PolicyText
 
     @Test func attachmentIssuedByANotice() throws {
         let parent = draft("某部关于印发《数字乡村行动方案》的通知", fullText: true, source: .signature, issuers: ["某部"])
-        let child = try #require(DocumentExtractor.issuedAttachment(of: parent))
+        let child = try #require(DocumentExtractor.issuedAttachment(of: parent, verbs: testIssuanceVerbs))
         #expect(child.title == "数字乡村行动方案")
         #expect(child.issuers.map(\.canonical) == ["某部"])
         #expect(!child.fullText)
-        #expect(DocumentExtractor.issuedAttachment(of: draft("某部关于加强管理的通知")) == nil)
+        #expect(DocumentExtractor.issuedAttachment(of: draft("某部关于加强管理的通知"), verbs: testIssuanceVerbs) == nil)
     }
 }
