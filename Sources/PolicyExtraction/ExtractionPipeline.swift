@@ -77,6 +77,9 @@ struct ExtractionRun {
     /// yet), so that a repeated mention costs one lookup, not three.
     var mentionsEdgeSlots: [Int32] = []
     var mentionsEdgeDocument: String?
+    /// Whether the current passage reports the past (a review section): its numbers are results, not targets.
+    var tense = PassageTense()
+    var tenseScope: Int = -1
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -158,6 +161,8 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
+        if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
+        let pastPassage = tense.observe(bytes, range)
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
@@ -206,7 +211,7 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span)
+            let targets = pipeline.targetExtractor.targets(in: span, pastContext: pastPassage)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {
@@ -462,7 +467,10 @@ struct ExtractionRun {
                 ?? hits.first(where: { $0.kind == .agency })?.nodeID
                 ?? hits.first(where: { $0.kind == .programme })?.nodeID
             let prefix = scope.documentID ?? sourceStem
-            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(target.comparator)"
+            // One node per stated target: the same value of another subject is another target; one line restated
+            // is one node, whatever comparator its wording implies (a red line has one comparator).
+            let comparatorKey = target.kind == .redLine ? "red_line" : target.comparator.rawValue
+            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(comparatorKey)|\(target.kind == .redLine ? "" : target.subject)"
             let id: String
             if let known = targetIDs[key] {
                 id = known
@@ -477,14 +485,20 @@ struct ExtractionRun {
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,
                 "unit": .string(target.unit),
-                "comparator": .string(target.comparator),
-                "kind": .string(target.kind),
+                "comparator": .string(target.comparator.rawValue),
+                "kind": .string(target.kind.rawValue),
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,
                 "subject": .string(target.subject),
             ]
-            if let programme = hits.first(where: { $0.kind == .programme }) { attributes["programme"] = .string(programme.canonical) }
+            // The programme the target is stated for: one named in its own clause, else one named in the sentence.
+            let programme = hits.first(where: { $0.kind == .programme && target.clauseRange.overlaps($0.range) })
+                ?? hits.first(where: { $0.kind == .programme })
+            if let programme { attributes["programme"] = .string(programme.canonical) }
             builder.addNode(id: id, kind: .target, label: target.statement, attributes: attributes, evidence: evidence)
             if let owner { builder.addEdge(.setsTarget, from: owner, to: id, evidence: evidence) }
+            if let programme, programme.nodeID != owner {
+                builder.addEdge(.setsTarget, from: programme.nodeID, to: id, evidence: evidence)
+            }
         }
     }
 

@@ -1,0 +1,161 @@
+import Testing
+@testable import PolicyExtraction
+
+/// The grammar of a quantitative commitment, tested in its input: ⟦ and ⟧ mark each quantity that must be a target
+/// (number and unit); every other number of the sentence must not be one. Every sentence is written for these
+/// tests, in the shape of plans, work reports and notices of different issuers.
+@Suite struct CommitmentGrammarTests {
+    let extractor = TargetExtractor()
+
+    /// The sentence without markers and the scalar offsets where marked quantities begin.
+    private func unmark(_ marked: String) -> (text: String, starts: [Int]) {
+        var text = ""
+        var starts: [Int] = []
+        var offset = 0
+        for scalar in marked.unicodeScalars {
+            if scalar == "⟦" { starts.append(offset); continue }
+            if scalar == "⟧" { continue }
+            text.unicodeScalars.append(scalar)
+            offset += 1
+        }
+        return (text, starts)
+    }
+
+    /// Targets of `marked` (markers removed), after checking that they begin exactly at the markers.
+    @discardableResult
+    private func expectTargets(_ marked: String, pastContext: Bool = false,
+                               sourceLocation: SourceLocation = #_sourceLocation) -> [ExtractedTarget] {
+        let (text, starts) = unmark(marked)
+        let found = extractor.targets(in: text, pastContext: pastContext)
+        #expect(found.map(\.numberRange.lowerBound) == starts, "\(text)", sourceLocation: sourceLocation)
+        return found
+    }
+
+    // MARK: - One sentence, every target it states
+
+    @Test func aGoalParagraphListsOneTargetPerItem() throws {
+        let farm = expectTargets("到2025年，全省农作物耕种收综合机械化率达到⟦80%⟧，设施农业机械化率达到⟦55%⟧、畜牧养殖机械化率达到⟦50%⟧以上。")
+        #expect(farm.map(\.value) == [80, 55, 50])
+        #expect(farm.allSatisfy { $0.deadline == 2025 })
+        #expect(farm[1].subject == "设施农业机械化率")
+        #expect(farm[2].subject == "畜牧养殖机械化率")
+        #expect(farm[2].comparator == .atLeast)
+        #expect(farm[1].statement == "设施农业机械化率达到55%")
+        let jobs = expectTargets("到2027年，全市新增城镇就业⟦30万人⟧、农村劳动力转移就业⟦5万人⟧以上。")
+        #expect(jobs.map(\.unit) == ["万人", "万人"])
+        #expect(jobs[1].subject == "农村劳动力转移就业")
+    }
+
+    @Test func respectivelyGivesEachSubjectItsValue() throws {
+        let forest = expectTargets("到2030年，森林覆盖率、草原综合植被盖度分别达到⟦25%⟧和⟦57%⟧。")
+        #expect(forest.map(\.subject) == ["森林覆盖率", "草原综合植被盖度"])
+        let transport = expectTargets("力争城市公交、轨道交通分担率分别提高到⟦40%⟧和⟦20%⟧。")
+        #expect(transport.map(\.subject) == ["城市公交", "轨道交通分担率"])
+        // Near miss: 分别 in a report of the past states no target.
+        expectTargets("截至去年底，城市公交、轨道交通分担率分别为38%和17%。")
+    }
+
+    // MARK: - Verb of commitment with a qualifier, no deadline
+
+    @Test func commitmentVerbWithQualifierIsATarget() throws {
+        let power = expectTargets("全年新增光伏发电装机⟦20万千瓦⟧以上。")
+        #expect(power.first?.unit == "万千瓦")
+        #expect(power.first?.comparator == .atLeast)
+        let housing = expectTargets("年内供应保障性租赁住房⟦2万套⟧左右。")
+        #expect(housing.first?.comparator == .equal)
+        // Near miss: the same verb with a plain value in a report of last year.
+        expectTargets("去年全市新增城镇就业12.5万人。")
+    }
+
+    @Test func unitsReadWhole() throws {
+        #expect(expectTargets("全年保障全社会用电量⟦420亿千瓦时⟧左右。").first?.unit == "亿千瓦时")
+        #expect(expectTargets("到2030年，可再生能源消费量达到⟦2亿吨标煤⟧以上。").first?.unit == "亿吨标煤")
+    }
+
+    @Test func siblingsOfATargetAreTargets() throws {
+        let found = expectTargets("全年新增风电装机⟦30万千瓦⟧以上，新增新型储能⟦10万千瓦⟧。")
+        #expect(found.map(\.value) == [30, 10])
+        // Near miss: alone, the plain value has nothing that makes it a commitment.
+        expectTargets("全年新增新型储能10万千瓦。")
+    }
+
+    // MARK: - Time
+
+    @Test func aYearOpeningTheClauseIsTheDeadlineOfAQualifiedCommitment() throws {
+        let t = try #require(expectTargets("意见提出，2030年全省非化石能源消费比重达到⟦30%⟧以上。").first)
+        #expect(t.deadline == 2030)
+        #expect(expectTargets("规划明确，2028年全市数字经济核心产业增加值突破⟦1000亿元⟧以上。").first?.deadline == 2028)
+        // Near miss: a year and a plain value is a statistic.
+        expectTargets("2023年，全市数字经济核心产业增加值达到980亿元。")
+    }
+
+    @Test func planPeriodsComeFromOneTable() throws {
+        #expect(expectTargets("“十四五”末，全市研发经费投入强度达到⟦3%⟧。").first?.deadline == 2025)
+        #expect(expectTargets("“十五五”期间，力争新建改建农村公路⟦5000公里⟧。").first?.deadline == 2030)
+        // Near miss: what happened during a period is no date to meet.
+        expectTargets("“十三五”期间，全省电子商务交易额年均增长15.2%。")
+    }
+
+    @Test func deadlineAfterAHalfWidthComma() throws {
+        let t = try #require(expectTargets("增强充电服务保障能力,到2026年,全省建成公共充电桩⟦8万个⟧左右。").first)
+        #expect(t.deadline == 2026)
+    }
+
+    // MARK: - Chinese numerals
+
+    @Test func quantitiesInChineseNumerals() throws {
+        let doctor = try #require(expectTargets("确保每个行政村至少有⟦一名⟧合格村医。").first)
+        #expect(doctor.value == 1)
+        #expect(doctor.unit == "名")
+        #expect(doctor.comparator == .atLeast)
+        let share = try #require(expectTargets("到2025年，县域内就诊率达到⟦九成⟧以上。").first)
+        #expect(share.value == 90)
+        #expect(share.unit == "%")
+        #expect(expectTargets("到2027年，新能源汽车销量占比超过⟦一半⟧。").first?.value == 50)
+        // Near misses: numerals inside words and bare counts.
+        expectTargets("建设一批示范园区，统一标准，力争取得实效。")
+        expectTargets("要求各县制定一个方案。")
+    }
+
+    // MARK: - What is not a target
+
+    @Test func aReviewPassageStatesResults() throws {
+        expectTargets("经济规模稳步扩大，对全国经济增长的贡献率保持在30%左右。", pastContext: true)
+        expectTargets("城镇新增就业52万人，城镇调查失业率平均为5.2%。", pastContext: true)
+        // A hard limit stated in a review still binds.
+        expectTargets("全年政府债务率控制在⟦100%⟧以内。", pastContext: true)
+    }
+
+    @Test func scopeThresholdsAreNotTargets() throws {
+        expectTargets("对小型微利企业年应纳税所得额不超过200万元的部分，减按25%计入应纳税所得额。")
+        expectTargets("床位数在50张及以上的养老机构，按规定给予补助。")
+        // Near miss: a limit that names what is aimed at stays a target.
+        let red = try #require(expectTargets("各地政府专项债务率不超过⟦120%⟧的红线。").first)
+        #expect(red.kind == .redLine)
+        #expect(red.comparator == .atMost)
+    }
+
+    @Test func countsOfTheDocumentItselfAreNotTargets() {
+        expectTargets("《方案》从四个方面提出18项重点任务，力争取得突破。")
+        expectTargets("现将28项措施印发给你们，确保落实到位。")
+    }
+}
+
+/// Which passage reports the past: a review heading or opening phrase, until the next heading.
+@Suite struct PassageTenseTests {
+    @Test func reviewHeadingsAndOpeningsSetThePast() {
+        var tense = PassageTense()
+        let sentences = ["一、2024年工作回顾", "全市生产总值增长5.8%。", "二、2025年主要目标和重点任务", "地区生产总值增长5%左右。",
+                         "过去五年，全县累计完成投资320亿元。", "（三）坚持扩大内需", "城镇新增就业2万人以上。"]
+        var past: [Bool] = []
+        for sentence in sentences { past.append(tense.observe(ScalarSpan(sentence))) }
+        #expect(past == [true, true, false, false, true, false, false])
+    }
+
+    @Test func aLongSentenceIsNoHeading() {
+        var tense = PassageTense()
+        _ = tense.observe(ScalarSpan("一年来，我们坚持稳中求进工作总基调。"))
+        let stillPast = tense.observe(ScalarSpan("全市地区生产总值增长5.5%左右，一般公共预算收入增长4%，城镇调查失业率控制在5.5%以内。"))
+        #expect(stillPast)
+    }
+}
