@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "PolicyKG", targets: [
-            "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore",
+            "PolicyCore", "PolicyGrammar", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore",
             "PolicyQuery", "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest",
         ]),
     ],
@@ -19,12 +19,14 @@ let package = Package(
     targets: [
         // Shared vocabulary: node/edge kinds, attribute values, evidence, contributions, errors.
         .target(name: "PolicyCore"),
+        // The combinator layer extraction grammars are written in: patterns over Unicode scalars, word sets, captures.
+        .target(name: "PolicyGrammar"),
         // Reading files, encodings, normalisation with an offset map, sentences, document segmentation.
-        .target(name: "PolicyText", dependencies: ["PolicyCore"]),
+        .target(name: "PolicyText", dependencies: ["PolicyCore", "PolicyGrammar"]),
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.
-        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyGrammar", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")]),
         // The frozen graph, its builder, snapshots and incremental ingest bookkeeping.
         .target(name: "PolicyStore", dependencies: [
             "PolicyCore",
@@ -58,6 +60,7 @@ let package = Package(
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
             "PolicyExport", "PolicyFormats", "PolicyIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "PolicyGrammarTests", dependencies: ["PolicyGrammar", "TestSupport"]),
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),

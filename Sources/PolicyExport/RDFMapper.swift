@@ -38,7 +38,7 @@ public struct RDFMapper {
 
     /// The IRI minted for node `n` of `graph`.
     public static func nodeIRI(_ graph: Graph, _ n: Int, base: String) -> String {
-        let id = ExportText.clean(graph.nodeID(n))
+        let id = graph.nodeID(n)
         let kind = graph.nodeKind(n).rawValue
         let prefix = kind + ":"
         if id.hasPrefix(prefix) {
@@ -49,7 +49,7 @@ public struct RDFMapper {
 
     /// The IRI of a source file (also the name of its graph in N-Quads).
     public static func sourceIRI(_ path: String, base: String) -> String {
-        base + "source/" + IRIEncoding.segment(ExportText.clean(path))
+        base + "source/" + IRIEncoding.segment(path)
     }
 
     /// The predicate of an edge kind.
@@ -249,7 +249,7 @@ public struct RDFMapper {
             let evidence = graph.evidence(ofEdge: e)
             let attributes = graph.attributes(ofEdge: e)
             if evidence.isEmpty && attributes.isEmpty { continue }
-            let st = RDFTerm.iri(baseIRI + "statement/" + IRIEncoding.segment(ExportText.clean(graph.edgeID(e))))
+            let st = RDFTerm.iri(baseIRI + "statement/" + IRIEncoding.segment(graph.edgeID(e)))
             if evidence.isEmpty && namedGraphs { graphsOf(graph.evidence(ofNode: n), into: &graphs) } else { graphsOf(evidence, into: &graphs) }
             for g in graphs {
                 try out.emit(st, Vocabulary.type, .name(Vocabulary.statement), graph: g)

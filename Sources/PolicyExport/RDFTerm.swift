@@ -19,8 +19,10 @@ public enum RDFLiteralKind: Sendable {
 }
 
 /// Minting IRIs from graph ids: UTF-8 is kept (IRIs allow it and N-Triples, Turtle, RDF/XML, rdflib and
-/// pyoxigraph accept it), ASCII characters IRIs forbid or reserve in a path segment and non-`ucschar` code
-/// points are percent-encoded, so the mapping is injective and the result is a valid IRI.
+/// pyoxigraph accept it), ASCII characters IRIs forbid or reserve in a path segment, non-`ucschar` code points,
+/// and white space and invisible format characters (U+2028/U+2029 line and paragraph separators, U+3000, zero-width
+/// and bidirectional marks, which line-based readers split on or drop) are percent-encoded, so the mapping is
+/// injective — control characters are encoded, never dropped — and the result is a valid IRI.
 public enum IRIEncoding {
     /// Percent-encodes `s` for use as one path segment.
     public static func segment(_ s: String) -> String {
@@ -29,7 +31,8 @@ public enum IRIEncoding {
     }
 
     /// True when no byte needs encoding: safe ASCII, and multi-byte characters in U+00A0–U+D7FF (lead bytes C2–ED,
-    /// except C2 80–9F) — the common Chinese case.
+    /// except C2 80–9F) other than U+2000–U+2FFF (lead E2: separators and format characters live there) and U+3000 —
+    /// the common Chinese case.
     @inline(__always)
     static func isSafeSegment(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
@@ -39,6 +42,10 @@ public enum IRIEncoding {
                 if safeASCII[Int(b)] == 0 { return false }
             } else if b == 0xC2 {
                 if i + 1 < utf8.count && utf8[i + 1] < 0xA0 { return false }
+            } else if b == 0xE2 {
+                return false
+            } else if b == 0xE3 {
+                if i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x80 { return false }
             } else if b < 0xC2 || b > 0xED {
                 if b >= 0x80 && b < 0xC0 { i += 1; continue }      // continuation byte
                 return false
@@ -69,13 +76,19 @@ public enum IRIEncoding {
             let v = u.value
             if v < 0x80 {
                 if safeASCII[Int(v)] == 1 { out.append(u) } else { encode(u) }
-            } else if isUCSChar(v) {
+            } else if isUCSChar(v) && !isInvisible(u) {
                 out.append(u)
             } else {
                 encode(u)
             }
         }
         return String(out)
+    }
+
+    /// White space (U+2028, U+2029, U+3000, U+00A0 …) and format characters (zero-width, bidirectional marks):
+    /// allowed in an IRI by RFC 3987 but split on or dropped by line-based readers, and invisible to a reader.
+    static func isInvisible(_ u: Unicode.Scalar) -> Bool {
+        u.properties.isWhitespace || u.properties.generalCategory == .format
     }
 
     /// RFC 3987 `ucschar`.

@@ -2,9 +2,14 @@ import Foundation
 import PolicyCore
 
 /// Finds the files to ingest below `paths` (files or folders, folders walked recursively in sorted order).
-/// Files with an unsupported extension found in folders, hidden files, unreadable paths and empty files are
-/// skipped; `skip(path, reason)` hears about each (default: one line on standard error). Files named
-/// explicitly are taken whatever their extension (read as their magic bytes or as plain text).
+/// Files with an unsupported extension found in folders, hidden files, empty files and symbolic links met while
+/// walking a folder (never followed, so a link cannot lead outside the named roots or round a loop) are skipped;
+/// `skip(path, reason)` hears about each (default: one line on standard error). Files named explicitly are taken
+/// whatever their extension (read as their magic bytes or as plain text), and a named symbolic link is followed:
+/// the user asked for it.
+///
+/// A named path that does not exist, and a folder or file that exists but cannot be read, are errors reported to
+/// `fail` (with `KGError.Kind.notFound` or `.unreadable`): the caller must not take them for "nothing there".
 ///
 /// A `.zip` (named or found in a folder) stands for its members, walked in archive order under the same rules
 /// (nested folders included; hidden and `__MACOSX` entries passed over silently, unsupported extensions, empty
@@ -63,13 +68,19 @@ public func discoverInputs(paths: [String],
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
             if explicit, let (archive, member) = ArchiveMemberPath.split(path), fm.fileExists(atPath: archive) {
                 addMembers(of: archive, only: member)
+            } else if explicit {
+                fail(KGError(file: path, kind: .notFound, "no such file or folder"))
             } else {
                 skip(path, "no such file or folder")
             }
             return
         }
+        if !explicit && isSymbolicLink(path) { skip(path, "symbolic link (not followed)"); return }
         if isDirectory.boolValue {
-            guard let names = try? fm.contentsOfDirectory(atPath: path) else { skip(path, "cannot list the folder"); return }
+            guard let names = try? fm.contentsOfDirectory(atPath: path) else {
+                fail(KGError(file: path, kind: .unreadable, "cannot list the folder (nothing below it was read)"))
+                return
+            }
             for name in names.sorted() {
                 if name.hasPrefix(".") { continue }
                 visit(path.hasSuffix("/") ? path + name : path + "/" + name, explicit: false)
@@ -85,7 +96,7 @@ public func discoverInputs(paths: [String],
             return
         }
         guard let attributes = try? fm.attributesOfItem(atPath: path), let size = (attributes[.size] as? NSNumber)?.intValue else {
-            skip(path, "cannot read the file"); return
+            fail(KGError(file: path, kind: .unreadable, "cannot read the file's attributes")); return
         }
         if size == 0 { skip(path, "empty file"); return }
         let key = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -96,12 +107,18 @@ public func discoverInputs(paths: [String],
             try? handle.close()
             format = InputFormat.detect(path: path, head: ArraySlice([UInt8](head)))
         } else {
-            skip(path, "cannot open the file"); return
+            fail(KGError(file: path, kind: .unreadable, "cannot open the file (permission denied or unreadable)")); return
         }
         out.append(Input(path: path, format: format, size: size))
     }
     for p in paths { visit(p, explicit: true) }
     return out
+}
+
+/// Whether `path` itself (not what it points to) is a symbolic link.
+func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
 }
 
 /// Why a member path is unsafe to use (absolute, a drive letter, or a `..` component), nil when it is safe.

@@ -13,6 +13,8 @@ public struct IngestObserver {
     public var removed: (_ path: String) -> Void
     /// Makes the progress reporter once the inputs are known (total files and bytes); nil for none.
     public var makeProgress: ((_ totalFiles: Int, _ totalBytes: Int) -> IngestProgress)?
+    /// Another process holds the snapshot's writer lock; the run waits for it (`IngestOptions.waitForLock`).
+    public var waitingForLock: () -> Void
     /// Called after each saved batch. Throwing stops the run: the snapshot on disk keeps every batch saved so far.
     public var checkpointSaved: (IngestCheckpoint) throws -> Void
 
@@ -20,12 +22,14 @@ public struct IngestObserver {
                 warning: @escaping (String, String) -> Void = { _, _ in },
                 failed: @escaping (KGError) -> Void = { _ in },
                 removed: @escaping (String) -> Void = { _ in },
+                waitingForLock: @escaping () -> Void = {},
                 makeProgress: ((Int, Int) -> IngestProgress)? = nil,
                 checkpointSaved: @escaping (IngestCheckpoint) throws -> Void = { _ in }) {
         self.skipped = skipped
         self.warning = warning
         self.failed = failed
         self.removed = removed
+        self.waitingForLock = waitingForLock
         self.makeProgress = makeProgress
         self.checkpointSaved = checkpointSaved
     }

@@ -14,13 +14,17 @@ public struct IngestOptions: Sendable {
     /// rebuilds and rewrites the whole snapshot). 0 saves after every batch. An interrupted run loses at most
     /// this much work.
     public var minimumSaveInterval: Double
+    /// When another process is writing the snapshot: wait for it (true) or fail at once with
+    /// `KGError.Kind.snapshotBusy` (false). See `SnapshotLock`.
+    public var waitForLock: Bool
 
     public init(graphPath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, checkpoint: Int = 500,
-                prune: Bool = false, minimumSaveInterval: Double = 0) {
+                prune: Bool = false, minimumSaveInterval: Double = 0, waitForLock: Bool = true) {
         self.graphPath = graphPath
         self.workers = workers
         self.checkpoint = checkpoint
         self.prune = prune
         self.minimumSaveInterval = minimumSaveInterval
+        self.waitForLock = waitForLock
     }
 }

@@ -27,9 +27,14 @@ public struct Ingestor: Sendable {
         self.options = options
     }
 
-    /// Discovers the inputs below `paths` and ingests them into the snapshot at `options.graphPath`.
+    /// Discovers the inputs below `paths` and ingests them into the snapshot at `options.graphPath`, holding the
+    /// snapshot's writer lock (`SnapshotLock`) from before it loads the snapshot until after the last save.
+    /// Named paths that do not exist or cannot be read are counted as failed (the others are still ingested); when
+    /// nothing could be read and there is no snapshot yet, none is created.
     public func run(paths: [String], observer: IngestObserver = .silent) throws -> IngestSummary {
         let started = Date()
+        let lock = try SnapshotLock.acquire(for: options.graphPath, wait: options.waitForLock, waiting: observer.waitingForLock)
+        defer { lock.release() }
         var store = try GraphStore.loadOrEmpty(options.graphPath)
         var skippedPaths: [String] = []
         var unreadable: [String] = []
@@ -47,7 +52,8 @@ public struct Ingestor: Sendable {
             for path in stale { removed += try SourceRemoval.remove(path, from: &store) }
             for path in removed { observer.removed(path) }
         }
-        var summary = try ingest(inputs, into: &store, observer: observer, mustSave: !removed.isEmpty)
+        var summary = try ingest(inputs, into: &store, observer: observer, mustSave: !removed.isEmpty,
+                                 createSnapshot: unreadable.isEmpty || !inputs.isEmpty)
         summary.skipped = skippedPaths.count
         summary.removed = removed.count
         summary.failed += unreadable.count
@@ -59,8 +65,10 @@ public struct Ingestor: Sendable {
     /// `options.graphPath` after a batch that changed it once `options.minimumSaveInterval` has passed since the
     /// last save, after the last batch, and once at the end when no snapshot exists yet.
     /// `mustSave`: the store has changes of its own (pruned sources) to save even if no input changes it.
+    /// `createSnapshot`: save an empty snapshot when none exists and nothing changed (false when every named input
+    /// failed: an empty snapshot would look like a successful run).
     public func ingest(_ inputs: [Input], into store: inout GraphStore, observer: IngestObserver = .silent,
-                       mustSave: Bool = false) throws -> IngestSummary {
+                       mustSave: Bool = false, createSnapshot: Bool = true) throws -> IngestSummary {
         let started = Date()
         let totalBytes = inputs.reduce(0) { $0 + $1.size }
         let progress = observer.makeProgress?(inputs.count, totalBytes)
@@ -108,7 +116,7 @@ public struct Ingestor: Sendable {
                                                               totalFiles: inputs.count, sourcesSaved: store.sources.count))
             }
         }
-        if unsaved || !SnapshotFile.exists(options.graphPath) { try store.save(to: options.graphPath) }
+        if unsaved || (createSnapshot && !SnapshotFile.exists(options.graphPath)) { try store.save(to: options.graphPath) }
 
         summary.graph = options.graphPath
         summary.files = inputs.count

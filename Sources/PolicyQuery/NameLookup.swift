@@ -8,11 +8,11 @@ public enum NameLookup {
         switch graph.resolve(name) {
         case .found(let n): return n
         case .notFound:
-            throw KGError("no node named '\(name)' (tried ids, names, aliases and name prefixes)")
+            throw KGError(kind: .nameNotFound, "no node named '\(name)' (tried ids, names, aliases and name prefixes)")
         case .ambiguous(let candidates):
             let shown = candidates.prefix(20).map { "  \(graph.label($0)) [\(graph.nodeKind($0).rawValue)] id=\(graph.nodeID($0))" }
             let more = candidates.count > 20 ? "\n  … and \(candidates.count - 20) more" : ""
-            throw KGError("'\(name)' is ambiguous; \(candidates.count) candidates:\n" + shown.joined(separator: "\n") + more
+            throw KGError(kind: .nameAmbiguous, "'\(name)' is ambiguous; \(candidates.count) candidates:\n" + shown.joined(separator: "\n") + more
                           + "\nuse a longer name or an id")
         }
     }
@@ -27,7 +27,7 @@ public enum NameLookup {
     /// Loads the graph at `path`, with a helpful error when the file does not exist.
     public static func loadGraph(_ path: String) throws -> Graph {
         guard SnapshotFile.exists(path) else {
-            throw KGError(file: path, "no graph snapshot here; build one with `kg ingest FILES --graph \(path)` or pass --graph FILE")
+            throw KGError(file: path, kind: .notFound, "no graph snapshot here; build one with `kg ingest FILES --graph \(path)` or pass --graph FILE")
         }
         return try SnapshotFile.loadGraph(path)
     }

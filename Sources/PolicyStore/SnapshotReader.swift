@@ -22,10 +22,10 @@ enum SnapshotReader {
 
     static func readWholeFile(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw KGError(file: path, "cannot open snapshot: \(errnoText())") }
+        guard fd >= 0 else { throw KGError(file: path, kind: .unreadable, "cannot open snapshot: \(errnoText())") }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw KGError(file: path, "cannot stat snapshot: \(errnoText())") }
+        guard fstat(fd, &info) == 0 else { throw KGError(file: path, kind: .unreadable, "cannot stat snapshot: \(errnoText())") }
         let size = Int(info.st_size)
         var failure: KGError?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -34,7 +34,7 @@ enum SnapshotReader {
                 let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 {
-                    failure = KGError(file: path, "cannot read snapshot: \(n < 0 ? errnoText() : "unexpected end of file")")
+                    failure = KGError(file: path, kind: .unreadable, "cannot read snapshot: \(n < 0 ? errnoText() : "unexpected end of file")")
                     break
                 }
                 done += n
@@ -48,28 +48,28 @@ enum SnapshotReader {
     static func parse(_ file: UnsafeRawBufferPointer, path: String) throws -> Loaded {
         let magic = SnapshotWriter.magic
         guard file.count >= magic.count + 8, Array(file[0..<magic.count]) == magic else {
-            throw KGError(file: path, "not a PolicyKG snapshot (bad magic bytes at the start of the file)")
+            throw KGError(file: path, kind: .notASnapshot, "not a PolicyKG snapshot (bad magic bytes at the start of the file)")
         }
         let version = loadLE(UInt32.self, file, magic.count)
         guard supportedVersions.contains(version) else {
-            throw KGError(file: path, "snapshot format version \(version) is not supported; this build reads versions "
+            throw KGError(file: path, kind: .snapshotVersion, "snapshot format version \(version) is not supported; this build reads versions "
                           + supportedVersions.map(String.init).joined(separator: ", "))
         }
         let layout = SnapshotSections.layout
         let sectionCount = Int(loadLE(UInt32.self, file, magic.count + 4))
         guard sectionCount == layout.count else {
-            throw KGError(file: path, "snapshot has \(sectionCount) sections, version \(version) has \(layout.count) "
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot has \(sectionCount) sections, version \(version) has \(layout.count) "
                           + "(damaged, or written by an incompatible development build)")
         }
         let tableStart = magic.count + 8, entrySize = 16
         let headerEnd = tableStart + layout.count * entrySize
         guard file.count >= headerEnd + 4 else {
-            throw KGError(file: path, "snapshot is truncated: the header needs \(headerEnd + 4) bytes, the file has \(file.count)")
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: the header needs \(headerEnd + 4) bytes, the file has \(file.count)")
         }
         let storedHeaderCRC = loadLE(UInt32.self, file, headerEnd)
         let actualHeaderCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file[0..<headerEnd]))
         guard storedHeaderCRC == actualHeaderCRC else {
-            throw KGError(file: path, "snapshot header is damaged: checksum expected \(hex(storedHeaderCRC)), found \(hex(actualHeaderCRC))")
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot header is damaged: checksum expected \(hex(storedHeaderCRC)), found \(hex(actualHeaderCRC))")
         }
 
         var sections: [UnsafeRawBufferPointer] = []
@@ -80,21 +80,21 @@ enum SnapshotReader {
             let length = Int(loadLE(UInt64.self, file, entry + 4))
             let storedCRC = loadLE(UInt32.self, file, entry + 12)
             guard elementSize == spec.elementSize, length % elementSize == 0 else {
-                throw KGError(file: path, "snapshot section '\(spec.name)' has element size \(elementSize) and length \(length); expected elements of \(spec.elementSize) bytes")
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot section '\(spec.name)' has element size \(elementSize) and length \(length); expected elements of \(spec.elementSize) bytes")
             }
             guard length <= file.count - offset else {
-                throw KGError(file: path, "snapshot is truncated: section '\(spec.name)' ends at byte \(offset + length), the file has \(file.count) bytes")
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: section '\(spec.name)' ends at byte \(offset + length), the file has \(file.count) bytes")
             }
             let body = UnsafeRawBufferPointer(rebasing: file[offset..<offset + length])
             let actualCRC = CRC32C.checksum(body)
             guard actualCRC == storedCRC else {
-                throw KGError(file: path, "snapshot section '\(spec.name)' is damaged: checksum expected \(hex(storedCRC)), found \(hex(actualCRC))")
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot section '\(spec.name)' is damaged: checksum expected \(hex(storedCRC)), found \(hex(actualCRC))")
             }
             sections.append(body)
             offset += length
         }
         guard offset == file.count else {
-            throw KGError(file: path, "snapshot has \(file.count - offset) unexpected bytes after its last section")
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot has \(file.count - offset) unexpected bytes after its last section")
         }
 
         var next = 0
@@ -138,7 +138,7 @@ enum SnapshotReader {
             && Int(edgeEvidenceStart.last ?? 0) == evidenceRefs.count && Int(nodeEvidenceStart.last ?? 0) == Int(edgeEvidenceStart.first ?? 0)
             && evidenceRefs.allSatisfy { $0 >= 0 && Int($0) < evidence.count }
         guard consistent else {
-            throw KGError(file: path, "snapshot sections disagree about the number of nodes or edges (\(n) nodes, \(e) edges)")
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot sections disagree about the number of nodes or edges (\(n) nodes, \(e) edges)")
         }
         let graph = Graph(
             strings: strings, nodeKindNames: nodeKindNames, edgeKindNames: edgeKindNames, nodeIDs: nodeIDs,

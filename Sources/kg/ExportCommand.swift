@@ -45,6 +45,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The graph snapshot (default: $KG_GRAPH or kg.kgs).")
     var graph: String?
 
+    func validate() throws { try OptionValidation.checkDateRange(from: from, to: to) }
+
     func run() throws {
         do {
             guard let format = ExportFormat(rawValue: format.lowercased()) else {
@@ -55,8 +57,6 @@ struct ExportCommand: ParsableCommand {
             }
             var options = ExportOptions()
             options.view = view
-            options.nodeKinds = Set(kind.map { NodeKind($0) })
-            options.relations = Set(relation.map { EdgeKind($0) })
             options.from = from
             options.to = to
             switch flavour.lowercased() {
@@ -68,6 +68,8 @@ struct ExportCommand: ParsableCommand {
             options.baseIRI = baseIRI
             let graphPath = graph ?? ProcessInfo.processInfo.environment["KG_GRAPH"] ?? "kg.kgs"
             let loaded = try SnapshotFile.loadGraph(graphPath)
+            options.nodeKinds = try OptionValidation.nodeKinds(kind, in: loaded, option: "kind") ?? []
+            options.relations = try OptionValidation.edgeKinds(relation, in: loaded, option: "relation") ?? []
             let outPath = out ?? (format == .neo4j ? "neo4j" : "graph." + format.fileExtension)
             let written = try GraphExporter.export(loaded, format: format, options: options, to: outPath)
             if outPath != "-" {

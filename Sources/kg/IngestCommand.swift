@@ -43,6 +43,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Withdraw sources recorded below the given folders and archives that are no longer there.")
     var prune = false
 
+    @Flag(name: .long, help: "Fail at once when another kg process is writing the snapshot, instead of waiting for it.")
+    var noWait = false
+
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
@@ -61,12 +64,13 @@ struct IngestCommand: ParsableCommand {
         if let ontology { loadedOntology = try Ontology.load(directory: ontology) } else { loadedOntology = try Ontology.loadDefault() }
         let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: loadedOntology),
                                 options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint,
-                                                       prune: prune, minimumSaveInterval: saveEvery))
+                                                       prune: prune, minimumSaveInterval: saveEvery, waitForLock: !noWait))
         let observer = IngestObserver(
             skipped: { path, reason in writeToStandardError("\(path): skipped: \(reason)\n") },
             warning: { path, message in writeToStandardError("\(path): warning: \(message)\n") },
             failed: { error in writeToStandardError(error.description + "\n") },
             removed: { path in writeToStandardError("\(path): removed (no longer there)\n") },
+            waitingForLock: { writeToStandardError("\(graphPath): another kg process is writing this snapshot; waiting for it to finish …\n") },
             makeProgress: { files, bytes in IngestProgress(totalFiles: files, totalBytes: bytes) })
         var summary = try ingestor.run(paths: paths, observer: observer)
         summary.seconds = Date().timeIntervalSince(started)

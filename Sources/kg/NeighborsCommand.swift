@@ -9,20 +9,21 @@ struct NeighborsCommand: ParsableCommand {
         commandName: "neighbors", abstract: "Entities within N hops of an entity.")
 
     @Argument(help: "Entity: name, alias, unique prefix or id.") var entity: String
-    @Option(help: "Number of hops.") var depth = 1
+    @Option(parsing: .unconditional, help: "Number of hops.") var depth = 1
     @Option(help: "Only list these node kinds (comma-separated).") var kind: [String] = []
     @Option(help: "Only walk these relations (comma-separated).") var relations: [String] = []
     @Option(help: "Graph snapshot (default $KG_GRAPH or ./kg.kgs).") var graph: String?
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws { try OptionValidation.checkAtLeast(depth, 1, flag: "--depth") }
+
     func run() {
         do {
-            guard depth > 0 else { throw KGError("--depth must be positive") }
             let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
             let n = try NameLookup.node(entity, in: g)
-            let kinds = TableOutput.list(kind), rels = TableOutput.list(relations)
-            let result = neighborsQuery(g, of: n, depth: depth, kinds: kinds.isEmpty ? nil : Set(kinds.map { NodeKind($0) }),
-                                        relations: rels.isEmpty ? nil : Set(rels.map { EdgeKind($0) }))
+            let result = neighborsQuery(g, of: n, depth: depth,
+                                        kinds: try OptionValidation.nodeKinds(TableOutput.list(kind), in: g, option: "kind"),
+                                        relations: try OptionValidation.edgeKinds(TableOutput.list(relations), in: g, option: "relations"))
             if json { try TableOutput.printJSON(result); return }
             let rows: [[String]] = result.map { r -> [String] in
                 [String(r.distance), r.node.label, r.node.kind, TableOutput.arrow(r.relation, forward: r.forward),

@@ -10,22 +10,26 @@ struct PathCommand: ParsableCommand {
 
     @Argument(help: "Start entity: name, alias, unique name prefix or id.") var from: String
     @Argument(help: "End entity.") var to: String
-    @Option(name: .customLong("max-hops"), help: "Longest path considered.") var maxHops = 6
+    @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Longest path considered.") var maxHops = 6
     @Option(help: "Only these relations (comma-separated, e.g. issued_by,cooperates).") var relations: [String] = []
     @Option(name: .customLong("node-kinds"), help: "Only these kinds of intermediate nodes (comma-separated).") var nodeKinds: [String] = []
-    @Option(name: .customShort("k"), help: "Number of alternative paths.") var k = 1
+    @Option(name: .customShort("k"), parsing: .unconditional, help: "Number of alternative paths.") var k = 1
     @Option(help: "Graph snapshot (default $KG_GRAPH or ./kg.kgs).") var graph: String?
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        try OptionValidation.checkAtLeast(maxHops, 1, flag: "--max-hops")
+        try OptionValidation.checkAtLeast(k, 1, flag: "-k")
+    }
+
     func run() {
         do {
-            guard maxHops > 0, k > 0 else { throw KGError("--max-hops and -k must be positive") }
             let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
             let a = try NameLookup.node(from, in: g), b = try NameLookup.node(to, in: g)
-            let relationList = TableOutput.list(relations), kindList = TableOutput.list(nodeKinds)
-            let options = PathOptions(maxHops: maxHops,
-                                      relations: relationList.isEmpty ? nil : Set(relationList.map { EdgeKind($0) }),
-                                      nodeKinds: kindList.isEmpty ? nil : Set(kindList.map { NodeKind($0) }), k: k)
+            let options = PathOptions(
+                maxHops: maxHops,
+                relations: try OptionValidation.edgeKinds(TableOutput.list(relations), in: g, option: "relations"),
+                nodeKinds: try OptionValidation.nodeKinds(TableOutput.list(nodeKinds), in: g, option: "node-kinds"), k: k)
             let answer = pathQuery(g, from: a, to: b, options: options)
             if json { try TableOutput.printJSON(answer); return }
             guard !answer.paths.isEmpty else {

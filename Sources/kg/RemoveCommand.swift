@@ -16,11 +16,17 @@ struct RemoveCommand: ParsableCommand {
 
     @Argument(help: "The input file, as it was given to `kg ingest` (or ARCHIVE.zip!/member, or ARCHIVE.zip).") var file: String
     @Option(help: "Graph snapshot (default $KG_GRAPH or ./kg.kgs).") var graph: String?
+    @Flag(name: .long, help: "Fail at once when another kg process is writing the snapshot, instead of waiting for it.")
+    var noWait = false
 
     func run() {
         do {
             let path = TableOutput.graphPath(graph)
-            guard SnapshotFile.exists(path) else { throw KGError(file: path, "no graph snapshot here") }
+            guard SnapshotFile.exists(path) else { throw KGError(file: path, kind: .notFound, "no graph snapshot here") }
+            let lock = try SnapshotLock.acquire(for: path, wait: !noWait) {
+                writeToStandardError("\(path): another kg process is writing this snapshot; waiting for it to finish …\n")
+            }
+            defer { lock.release() }
             var store = try GraphStore.load(path)
             let removedPaths = try SourceRemoval.remove(file, from: &store)
             let removed = removedPaths == [file] ? file : "\(removedPaths.count) members of \(file)"

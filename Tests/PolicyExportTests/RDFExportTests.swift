@@ -110,3 +110,22 @@ struct RDFExportTests {
         #expect(throws: KGError.self) { try Consumers.export(fixture, .jsonl, options) }
     }
 }
+
+/// IRIs minted from names with separators and controls (issue 14, finding 12): every such character is
+/// percent-encoded, never written raw (rdflib cannot read a raw U+2028) and never dropped (two names stay two IRIs).
+@Suite struct IRIInvisibleCharacterTests {
+    @Test func separatorsAndFormatCharactersAreEncoded() {
+        #expect(IRIEncoding.segment("a\u{2028}b") == "a%E2%80%A8b")
+        #expect(IRIEncoding.segment("a\u{2029}b") == "a%E2%80%A9b")
+        #expect(IRIEncoding.segment("a\u{0085}b") == "a%C2%85b")
+        #expect(IRIEncoding.segment("政策\u{3000}文件") == "政策%E3%80%80文件")
+        #expect(IRIEncoding.segment("a\u{200B}b") == "a%E2%80%8Bb")
+        // Quotation marks of the same block stay readable.
+        #expect(IRIEncoding.segment("“双碳”") == "“双碳”")
+    }
+
+    @Test func controlCharactersKeepNamesDistinct() {
+        #expect(IRIEncoding.segment("a\u{01}b.txt") == "a%01b.txt")
+        #expect(IRIEncoding.segment("a\u{01}b.txt") != IRIEncoding.segment("ab.txt"))
+    }
+}

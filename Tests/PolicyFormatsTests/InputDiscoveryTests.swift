@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 import TestSupport
 import Testing
 @testable import PolicyFormats
@@ -19,19 +20,21 @@ import Testing
         try Data("<html></html>".utf8).write(to: URL(fileURLWithPath: root + "/named-explicitly.dat"))
 
         var skipped: [(String, String)] = []
-        let inputs = discoverInputs(paths: [root, root + "/named-explicitly.dat", root + "/missing.txt", root + "/a.txt"]) {
-            skipped.append(($0, $1))
-        }
+        var failed: [KGError] = []
+        let inputs = discoverInputs(paths: [root, root + "/named-explicitly.dat", root + "/missing.txt", root + "/a.txt"],
+                                    skip: { skipped.append(($0, $1)) }, fail: { failed.append($0) })
         #expect(inputs.map { String($0.path.dropFirst(root.count)) } == ["/a.txt", "/sub/b.htm", "/sub/d.pdf", "/sub/deeper/c.docx", "/named-explicitly.dat"])
         #expect(inputs.map(\.format) == [.text, .html, .pdf, .docx, .html])
         #expect(inputs[0].size == 6)
         let reasons = Dictionary(uniqueKeysWithValues: skipped.map { (String($0.0.dropFirst(root.count)), $0.1) })
         #expect(reasons["/e.xls"] == "unsupported extension .xls")
         #expect(reasons["/empty.txt"] == "empty file")
-        #expect(reasons["/missing.txt"] == "no such file or folder")
+        // A named path that is not there is an error, not a skip.
+        #expect(reasons["/missing.txt"] == nil)
+        #expect(failed.map(\.file) == [root + "/missing.txt"] && failed.map(\.kind) == [.notFound])
         #expect(reasons["/.hidden.txt"] == nil)   // hidden files are passed over silently
         // Met in the folder walk it is skipped; named on its own it is read (by its magic bytes).
         #expect(reasons["/named-explicitly.dat"] == "unsupported extension .dat")
-        #expect(skipped.count == 4, "\(skipped)")
+        #expect(skipped.count == 3, "\(skipped)")
     }
 }

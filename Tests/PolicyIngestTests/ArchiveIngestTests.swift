@@ -89,17 +89,19 @@ import Testing
         let members = try generatedNotices(5, seed: 21)
         try writeZip(scratch.path + "/x.zip", members + [(name: "notes.xls", bytes: [1, 2, 3])])
         var skipped: [String] = []
+        var failed: [KGError] = []
         let lines = Lines()
         let summary = try ingestor(scratch.path + "/g.kgs", checkpoint: 2).run(
             paths: [scratch.path + "/x.zip", scratch.path + "/missing"],
-            observer: IngestObserver(skipped: { skipped.append("\($0): \($1)") },
+            observer: IngestObserver(skipped: { skipped.append("\($0): \($1)") }, failed: { failed.append($0) },
                                      makeProgress: { IngestProgress(totalFiles: $0, totalBytes: $1, terminal: false, write: lines.append) }))
-        #expect(skipped == [scratch.path + "/x.zip!/notes.xls: unsupported extension .xls",
-                            scratch.path + "/missing: no such file or folder"])
-        #expect(summary.skipped == 2 && summary.files == 5 && summary.added == 5 && summary.sources == 5)
+        #expect(skipped == [scratch.path + "/x.zip!/notes.xls: unsupported extension .xls"])
+        // A named path that is not there is a failure (the run exits 1), not a skip.
+        #expect(failed == [KGError(file: scratch.path + "/missing", kind: .notFound, "no such file or folder")])
+        #expect(summary.skipped == 1 && summary.failed == 1 && summary.files == 5 && summary.added == 5 && summary.sources == 5)
         #expect(summary.megabytes == Double(members.reduce(0) { $0 + $1.bytes.count }) / 1_048_576)
         #expect(lines.all.last?.hasPrefix("5/5 files") == true)
-        #expect(summary.text.hasPrefix(scratch.path + "/g.kgs: 5 files (5 added, 0 replaced, 0 unchanged, 0 failed, 2 skipped)\ngraph: "))
+        #expect(summary.text.hasPrefix(scratch.path + "/g.kgs: 5 files (5 added, 0 replaced, 0 unchanged, 1 failed, 1 skipped)\ngraph: "))
     }
 }
 
