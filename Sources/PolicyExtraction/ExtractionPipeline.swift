@@ -397,6 +397,8 @@ struct ExtractionRun {
                 aliases += seed.aliases
             } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
                 aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
+            } else if let variant = ProgrammeDiscovery.quotedHeadedName(of: m.canonical) {
+                aliases.append(variant)  // 尾矿库污染治理“4+1”工程 is also called “4+1”工程
             }
             attributes = ["confidence": .double(m.confidence)]
         default: attributes = [:]
