@@ -162,7 +162,8 @@ struct ExtractionRun {
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
         if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
-        let pastPassage = tense.observe(bytes, range)
+        let extractor = pipeline.targetExtractor
+        let passage = tense.observe(bytes, range, deadline: { extractor.deadlineYear($0) })
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
@@ -211,7 +212,7 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span, pastContext: pastPassage)
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {

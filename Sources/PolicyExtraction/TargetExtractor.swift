@@ -74,11 +74,17 @@ public struct TargetExtractor: Sendable {
 
     /// Targets in a sentence given as a string (tests, tools).
     public func targets(in sentence: String, pastContext: Bool = false) -> [ExtractedTarget] {
-        targets(in: ScalarSpan(sentence), pastContext: pastContext)
+        targets(in: ScalarSpan(sentence), passage: pastContext ? .past : .other)
     }
 
-    /// Targets in a sentence. `pastContext`: the sentence stands in a passage that reports the past (a review
-    /// section, "过去一年，…"): then only hard limits (red lines, caps, floors) are targets.
+    /// Targets in a sentence that stands in a passage of goals ("主要指标——" …), whose deadline is `deadline`.
+    public func targets(inGoalPassage sentence: String, deadline: Int? = nil) -> [ExtractedTarget] {
+        targets(in: ScalarSpan(sentence), passage: .goals(deadline: deadline))
+    }
+
+    /// Targets in a sentence. `passage`: what the passage it stands in states (`PassageTense`): in a review of the
+    /// past ("过去一年，…") only hard limits (red lines, caps, floors) are targets; in a list of goals ("主要指标——")
+    /// a bare value is one too, with the deadline the list's opening named.
     ///
     /// Grammar of a commitment, over the clauses of the sentence:
     /// `commitment → time? subject verb? quantity qualifier?`,
@@ -89,7 +95,11 @@ public struct TargetExtractor: Sendable {
     /// A quantity is a target when no mark of the past stands before it and either a strong cue (a limit, a time
     /// limit, 力争/确保), a commitment verb with a qualifier, or a weak cue with a deadline or intent supports it;
     /// once one quantity of a sentence is a target, the others with a commitment verb or qualifier are too.
-    func targets(in span: ScalarSpan, pastContext: Bool = false) -> [ExtractedTarget] {
+    func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other) -> [ExtractedTarget] {
+        let pastContext = passage == .past
+        var inGoals = false
+        var passageDeadline: Int?
+        if case .goals(let d) = passage { inGoals = true; passageDeadline = d }
         let s = span.scalars
         let quantities = self.quantities(in: s)
         guard !quantities.isEmpty else { return [] }
@@ -114,13 +124,13 @@ public struct TargetExtractor: Sendable {
             let verb = commitmentVerbBefore(span, q.number.lowerBound, from: item.lowerBound)
             // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
             let clauseYear = qualified && verb ? clauseStartYear(s, clause: clause) : nil
-            let ownDeadline = clauseYear ?? deadline
+            let ownDeadline = clauseYear ?? deadline ?? passageDeadline
             if ownDeadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
-            if !redLineCue, isScopeThreshold(span, unitEnd: q.end, clause: clause) { continue }
+            if !redLineCue, isScopeThreshold(span, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             if q.chinese, !qualified, !hasPrefixComparator(span, q.number, clause: clause) { continue }
             let hardLimit = redLineCue || limitCue.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
@@ -131,6 +141,7 @@ public struct TargetExtractor: Sendable {
             let plainPast = clauseYear == nil && hasPlainPastYear
             let accepted = strongCue || (verb && qualified && !plainPast)
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
+                || (inGoals && !plainPast)
                 || (weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound) && (clauseYear != nil || hasDateToMeet || hasModal) && !plainPast)
             candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
         }
@@ -150,7 +161,7 @@ public struct TargetExtractor: Sendable {
                                        kind: kind, deadline: c.deadline, clauseRange: c.item, numberRange: q.number))
         }
         distributeSubjects(span, &out)
-        return out
+        return splitSharedSubjects(out)
     }
 
     /// A number with its unit found in a sentence.
@@ -238,10 +249,12 @@ public struct TargetExtractor: Sendable {
         for k in numbers.indices {
             let n = numbers[k]
             // Left edge: the last 、 after the previous quantity of the clause.
+            // Left edge: the first 、 after the previous quantity of the clause (the item may list several
+            // subjects: 畜禽粪污资源化利用率、农膜回收利用率达到80%).
             if k > 0 {
-                var p = n.lowerBound
-                while p > numbers[k - 1].upperBound, s[p - 1] != "、", !s[p - 1].isClausePunctuation { p -= 1 }
-                if p > numbers[k - 1].upperBound, s[p - 1] == "、" { items[k] = p..<items[k].upperBound }
+                var p = numbers[k - 1].upperBound
+                while p < n.lowerBound, s[p] != "、", !s[p].isClausePunctuation { p += 1 }
+                if p < n.lowerBound, s[p] == "、" { items[k] = (p + 1)..<items[k].upperBound }
             }
             // Right edge: the first 、 before the next quantity of the clause.
             if k + 1 < numbers.count {
@@ -278,6 +291,26 @@ public struct TargetExtractor: Sendable {
     }
 
     private static let respectively = scalars("分别")
+
+    /// "畜禽粪污资源化利用率、农膜回收利用率达到80%以上": one value for a list of measures with the same head (率,
+    /// 量 …) is one target per measure. Lists of short words (工业、建筑、交通等领域) are one subject.
+    private func splitSharedSubjects(_ targets: [ExtractedTarget]) -> [ExtractedTarget] {
+        var out: [ExtractedTarget] = []
+        for t in targets {
+            let pieces = t.subject.split(separator: "、").map { Array($0.unicodeScalars) }
+            guard pieces.count >= 2, let head = pieces.last?.last,
+                  pieces.allSatisfy({ $0.count >= 3 && $0.last == head && !$0.contains("等") && !$0.contains("和") }) else {
+                out.append(t)
+                continue
+            }
+            for piece in pieces {
+                var copy = t
+                copy.subject = String(String.UnicodeScalarView(piece))
+                out.append(copy)
+            }
+        }
+        return out
+    }
 
     // MARK: - Pieces
 
@@ -319,6 +352,8 @@ public struct TargetExtractor: Sendable {
         var i = start
         while i < s.count, s[i].isInlineSpace { i += 1 }
         guard i < s.count else { return nil }
+        // 年 after a decimal (11.3年) is a duration, after a whole number a date (2025年) or too vague a span.
+        if s[i] == "年", start > 0, Self.hasDecimalPoint(s, before: start) { return (i..<i + 1, i + 1) }
         if s[i] == "年" || s[i] == "月" || s[i] == "日" || s[i] == "号" { return nil }
         if s[i].isRangeDash { return (start..<start, start) }
         // unit → magnitude* base-unit | magnitude+: the longest reading wins, so that a unit beginning with a
@@ -333,6 +368,13 @@ public struct TargetExtractor: Sendable {
         if let end = best, end >= j { return (i..<end, end) }
         if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }
         return nil
+    }
+
+    /// True when the number that ends at `end` has a decimal point ("11.3").
+    private static func hasDecimalPoint(_ s: [Unicode.Scalar], before end: Int) -> Bool {
+        var p = end
+        while p > 0, s[p - 1].digitValue != nil { p -= 1 }
+        return p > 1 && p < end && (s[p - 1] == "." || s[p - 1] == "．") && s[p - 2].digitValue != nil
     }
 
     private func unitText(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
@@ -382,7 +424,7 @@ public struct TargetExtractor: Sendable {
     /// Units that count parts of a text.
     private static let countUnits: [[Unicode.Scalar]] = ["条", "项", "个", "部分", "类", "方面"].map(scalars)
     /// Parts of a text counted in "19条措施", "5个方面".
-    private static let textParts: [[Unicode.Scalar]] = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
+    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
     /// Verbs after a share that state what it is to reach: "100%实现…", "100%覆盖…", "100%保障…".
     private static let shareVerbs: [[Unicode.Scalar]] = ["实现", "覆盖", "保障", "完成"].map(scalars)
     private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少"].map(scalars)
@@ -456,16 +498,38 @@ public struct TargetExtractor: Sendable {
 
     /// "20张床位及以上的医疗机构", "不超过100万元的部分": a quantity with its qualifier that describes whom or what a
     /// rule applies to (an attribute before 的 + noun), not a value to reach.
-    private func isScopeThreshold(_ span: ScalarSpan, unitEnd: Int, clause: Range<Int>) -> Bool {
+    private func isScopeThreshold(_ span: ScalarSpan, unit: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
         let s = span.scalars
         var after = unitEnd
         while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
         for note in Self.inclusionNotes where span.matches(note, at: after) { after += note.count; break }
         for (phrase, _) in suffixComparators where span.matches(phrase, at: after) { after += phrase.count; break }
+        // "3岁以下婴幼儿", "10亿元以上企业": a measure (not a classifier counting the noun: 100个以上项目) with a
+        // bounding qualifier directly before a noun is an attribute of that noun.
+        if qualified(span, unitEnd), after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的",
+           !Self.classifierUnits.contains(where: { $0.elementsEqual(s[unit]) }) {
+            return !commitmentVerbs.contains { span.matches($0, at: after) }
+        }
         guard after < clause.upperBound, s[after] == "的" else { return false }
         // "…10%的目标", "…的水平": the quantity still names what is aimed at.
         return !Self.aimNouns.contains { span.matches($0, at: after + 1) }
     }
+
+    /// True when a bounding qualifier (以上, 以下 …, not 左右) follows the quantity that ends at `unitEnd`.
+    private func qualified(_ span: ScalarSpan, _ unitEnd: Int) -> Bool {
+        var p = unitEnd
+        let s = span.scalars
+        while p < s.count, s[p].isInlineSpace { p += 1 }
+        for note in Self.inclusionNotes where span.matches(note, at: p) { p += note.count; break }
+        return Self.boundQualifiers.contains { span.matches($0, at: p) }
+    }
+
+    /// Qualifiers that bound an attribute (以上, 以下; not 以内 or 内, which bound a time before a verb).
+    private static let boundQualifiers: [[Unicode.Scalar]] = ["以上", "以下", "及以上", "及以下"].map(scalars)
+
+    /// Classifiers: a quantity in them counts the noun after it (100个以上项目, 50家以上企业).
+    private static let classifierUnits: [[Unicode.Scalar]] = ["个", "家", "所", "座", "项", "条", "辆", "台", "套", "张", "件",
+                                                               "处", "只", "头", "株", "篇", "户", "部", "根", "名", "位", "批"].map(scalars)
 
     private static let aimNouns: [[Unicode.Scalar]] = ["目标", "水平", "红线", "底线", "上限", "下限", "要求", "标准"].map(scalars)
 
@@ -514,6 +578,11 @@ public struct TargetExtractor: Sendable {
         var a = clause.lowerBound
         var b = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound) ? a : number.lowerBound
         trim(&a, &b)
+        // A leading time ("到2025年", "2030年") is the deadline, not the subject.
+        if a < b, s[a] == "到" || s[a] == "至" || s[a].digitValue != nil {
+            let y = s[a].digitValue != nil ? a : a + 1
+            if fourDigitYear(s, y) != nil, y + 4 < b, s[y + 4] == "年", b - (y + 5) >= 2 { a = y + 5 }
+        }
         for w in Self.subjectLeadWords where hasPrefix(w, a, b) && b - a > 2 { a += w.count }
         var changed = true
         while changed {
@@ -537,7 +606,8 @@ public struct TargetExtractor: Sendable {
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "降低到", "降至",
-        "达到", "分别达", "超过", "严守", "守住", "建设", "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
+        "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
+        "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
     ].map(scalars)
     /// Comparator words cut from the start of a subject taken after the unit.
     private static let subjectAfterUnitLeads: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "多", "余"].map(scalars)

@@ -27,7 +27,8 @@ import Testing
                                sourceLocation: SourceLocation = #_sourceLocation) -> [ExtractedTarget] {
         let (text, starts) = unmark(marked)
         let found = extractor.targets(in: text, pastContext: pastContext)
-        #expect(found.map(\.numberRange.lowerBound) == starts, "\(text)", sourceLocation: sourceLocation)
+        // (One value may be the target of several subjects: each marked quantity counts once.)
+        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
         return found
     }
 
@@ -126,9 +127,36 @@ import Testing
         expectTargets("全年政府债务率控制在⟦100%⟧以内。", pastContext: true)
     }
 
+    @Test func aGoalPassageStatesBareValues() throws {
+        let education = extractor.targets(inGoalPassage: "在教育方面，学前教育毛入园率大于90%，义务教育巩固率96%。", deadline: 2025)
+        #expect(education.map(\.value) == [90, 96])
+        #expect(education.map(\.comparator) == [.above, .equal])
+        #expect(education.allSatisfy { $0.deadline == 2025 })
+        let health = extractor.targets(inGoalPassage: "劳动年龄人口平均受教育年限达11.3年，每千人口拥有执业医师3.2人。")
+        #expect(health.map(\.value) == [11.3, 3.2])
+        #expect(health.first?.unit == "年")
+        // Near miss: outside a goal passage the same bare value is only a figure.
+        #expect(extractor.targets(in: "义务教育巩固率96%。").isEmpty)
+        // Near miss: a statistic in a goal passage stays one.
+        #expect(extractor.targets(inGoalPassage: "截至去年底，学前教育毛入园率为88%。").isEmpty)
+    }
+
+    @Test func oneValueForMeasuresWithTheSameHeadIsOneTargetEach() throws {
+        let farm = expectTargets("到2025年，畜禽粪污资源化利用率、农膜回收利用率达到⟦80%⟧以上。")
+        #expect(farm.map(\.subject) == ["畜禽粪污资源化利用率", "农膜回收利用率"])
+        let water = expectTargets("确保城市污水处理率、县城污水处理率不低于⟦95%⟧。")
+        #expect(water.count == 2)
+        // Near miss: a list of short words before a shared noun is one subject.
+        #expect(expectTargets("到2025年，工业、建筑、交通等领域能耗强度下降⟦13.5%⟧。").count == 1)
+    }
+
     @Test func scopeThresholdsAreNotTargets() throws {
         expectTargets("对小型微利企业年应纳税所得额不超过200万元的部分，减按25%计入应纳税所得额。")
         expectTargets("床位数在50张及以上的养老机构，按规定给予补助。")
+        // A measure with a bounding qualifier before a noun is an attribute of it; a classifier counts the noun.
+        expectTargets("到2025年，每千人口拥有3岁以下婴幼儿托位数达到⟦4.5个⟧。")
+        expectTargets("力争培育年营业收入10亿元以上企业⟦30家⟧。")
+        expectTargets("力争新增⟦50个⟧以上项目列入省重点建设计划。")
         // Near miss: a limit that names what is aimed at stays a target.
         let red = try #require(expectTargets("各地政府专项债务率不超过⟦120%⟧的红线。").first)
         #expect(red.kind == .redLine)
@@ -148,14 +176,28 @@ import Testing
         let sentences = ["一、2024年工作回顾", "全市生产总值增长5.8%。", "二、2025年主要目标和重点任务", "地区生产总值增长5%左右。",
                          "过去五年，全县累计完成投资320亿元。", "（三）坚持扩大内需", "城镇新增就业2万人以上。"]
         var past: [Bool] = []
-        for sentence in sentences { past.append(tense.observe(ScalarSpan(sentence))) }
+        for sentence in sentences { past.append(tense.observe(ScalarSpan(sentence)) == .past) }
         #expect(past == [true, true, false, false, true, false, false])
     }
 
     @Test func aLongSentenceIsNoHeading() {
         var tense = PassageTense()
-        _ = tense.observe(ScalarSpan("一年来，我们坚持稳中求进工作总基调。"))
+        tense.observe(ScalarSpan("一年来，我们坚持稳中求进工作总基调。"))
         let stillPast = tense.observe(ScalarSpan("全市地区生产总值增长5.5%左右，一般公共预算收入增长4%，城镇调查失业率控制在5.5%以内。"))
-        #expect(stillPast)
+        #expect(stillPast == .past)
+    }
+
+    @Test func anAnnouncedListOfIndicatorsIsAGoalPassage() {
+        var tense = PassageTense()
+        let deadline: (ScalarSpan) -> Int? = { TargetExtractor().deadlineYear($0) }
+        // The announcing sentence itself (its counts: 12个部门) is no part of the list.
+        #expect(tense.observe(ScalarSpan("由12个部门联合编制的规划明确了“十四五”时期全省生态环境保护主要指标——"), deadline: deadline) == .other)
+        #expect(tense.observe(ScalarSpan("在大气环境方面，细颗粒物浓度下降10%。"), deadline: deadline) == .goals(deadline: 2025))
+        #expect(tense.observe(ScalarSpan("三、重点任务"), deadline: deadline) == .other)
+        // A heading that names goals opens a goal passage too; one that does not closes it.
+        #expect(tense.observe(ScalarSpan("二、发展目标"), deadline: deadline) == .goals(deadline: nil))
+        // Near miss: a sentence that only mentions goals and announces nothing.
+        var other = PassageTense()
+        #expect(other.observe(ScalarSpan("各地要围绕主要目标抓好落实，确保完成全年任务。"), deadline: deadline) == .other)
     }
 }

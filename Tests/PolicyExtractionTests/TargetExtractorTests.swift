@@ -28,9 +28,9 @@ import Testing
     }
 
     @Test func inclusionNoteKeepsTheComparator() throws {
-        for text in ["到2026年，力争培育营业收入10亿元（含）以上企业20家。", "到2026年，力争培育营业收入10亿元(含)以上企业20家。"] {
+        for text in ["到2026年，力争全市规模以上工业企业达到2000家（含）以上。", "到2026年，力争全市规模以上工业企业达到2000家(含)以上。"] {
             let t = try #require(extractor.targets(in: text).first)
-            #expect(t.value == 10)
+            #expect(t.value == 2000)
             #expect(t.comparator == .atLeast, "\(text)")
         }
     }
