@@ -493,6 +493,7 @@ struct ExtractionRun {
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,
                 "subject": .string(target.subject),
             ]
+            if let base = target.baseValue { attributes["base_value"] = .double(base) }
             // The programme the target is stated for: one named in its own clause, else one named in the sentence.
             let programme = hits.first(where: { $0.kind == .programme && target.clauseRange.overlaps($0.range) })
                 ?? hits.first(where: { $0.kind == .programme })

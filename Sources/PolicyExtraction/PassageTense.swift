@@ -97,7 +97,7 @@ struct PassageTense: Sendable {
     private static func isHeading(_ s: [Unicode.Scalar], from start: Int) -> Bool {
         var end = s.count
         while end > start, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
-        guard end > start, end - start <= 40 else { return false }
+        guard end > start, end - start <= 40, !IndicatorTable.mayBeRow(s) else { return false }
         return !s[start..<end].contains { $0.isClausePunctuation }
     }
 

@@ -13,6 +13,8 @@ public struct ExtractedTarget: Sendable, Hashable {
     /// Serialised as "red_line", "cap", "floor", "goal".
     public var kind: TargetKind
     public var deadline: Int?
+    /// The value an indicator table gives for the base year (基期值), when the target comes from such a table.
+    public var baseValue: Double? = nil
     /// Scalar range of the clause and of the number inside the sentence span.
     var clauseRange: Range<Int>
     var numberRange: Range<Int>
@@ -38,7 +40,7 @@ public struct TargetExtractor: Sendable {
     private let clauseStats: ScalarWordList
 
     /// Bit v is set for every BMP scalar v that can follow a number (after spaces) in a quantity: the first
-    /// scalar of a magnitude or unit, or a range dash. A sentence without such a pair has no target. Empty when
+    /// scalar of a magnitude or unit, a range dash, or what follows a value in an indicator table (a pipe, 预期性). A sentence without such a pair has no target. Empty when
     /// some unit or magnitude begins outside the BMP: then the bitmap cannot rule a quantity out.
     let quantityFollowers: [UInt64]
     /// The range dashes of `isRangeDash`, listed once.
@@ -66,7 +68,8 @@ public struct TargetExtractor: Sendable {
         achievements = list(rules.achievementCues)
         var followers = [UInt64](repeating: 0, count: 0x10000 / 64)
         var astral = false
-        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes {
+        let tableCells: [Unicode.Scalar] = ["|", "｜"] + IndicatorTable.attributes.compactMap(\.unicodeScalars.first)
+        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes + tableCells {
             if first.value < 0x10000 { followers[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) } else { astral = true }
         }
         quantityFollowers = astral ? [] : followers
@@ -101,6 +104,15 @@ public struct TargetExtractor: Sendable {
         var passageDeadline: Int?
         if case .goals(let d) = passage { inGoals = true; passageDeadline = d }
         let s = span.scalars
+        // A row of an indicator table states one target, whatever its wording.
+        if IndicatorTable.mayBeRow(s), let row = IndicatorTable.row(s, inGoals: inGoals) {
+            let kind: TargetKind = row.comparator == .atMost || row.comparator == .below ? .cap
+                : row.comparator == .atLeast ? .floor : .goal
+            return [ExtractedTarget(statement: span.string(0..<s.count).trimmingSpaces(), subject: row.name, value: row.value,
+                                    valueMax: nil, unit: row.unit, comparator: row.comparator, kind: kind,
+                                    deadline: passageDeadline ?? deadlineYear(span), baseValue: row.base,
+                                    clauseRange: 0..<s.count, numberRange: row.valueRange)]
+        }
         let quantities = self.quantities(in: s)
         guard !quantities.isEmpty else { return [] }
 
