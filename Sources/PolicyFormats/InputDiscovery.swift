@@ -14,7 +14,8 @@ import PolicyCore
 /// A `.zip` (named or found in a folder) stands for its members, walked in archive order under the same rules
 /// (nested folders included; hidden and `__MACOSX` entries passed over silently, unsupported extensions, empty
 /// members, symbolic links, archives inside the archive and unsafe paths — absolute or with `..` — skipped with a
-/// reason, as are members over `ZipArchive.largestMemberSize`). A member's path is `archive.zip!/dir/member.txt`;
+/// reason, as are members over the size limits of `ZipArchive.sizeLimitReason` — too large, or compressed more than
+/// text ever is — and those past `ZipArchive.largestTotalSize` inflated bytes for the whole archive). A member's path is `archive.zip!/dir/member.txt`;
 /// such a path may also be named explicitly.
 /// An archive that cannot be read is not skipped but reported to `fail` (default: an error line on standard
 /// error) as an error naming the archive.
@@ -35,6 +36,7 @@ public func discoverInputs(paths: [String],
             fail(KGError(file: archivePath, "\(error)")); return
         }
         let key = URL(fileURLWithPath: archivePath).standardizedFileURL.path
+        var totalSize = 0
         for member in archive.members where memberName == nil || member.name == memberName {
             let memberPath = ArchiveMemberPath.join(archive: archivePath, member: member.name)
             if member.kind == .directory { continue }
@@ -51,9 +53,12 @@ public func discoverInputs(paths: [String],
             }
             if format == nil { format = .text }
             if member.size == 0 { skip(memberPath, "empty file"); continue }
-            if member.size > ZipArchive.largestMemberSize {
-                skip(memberPath, "too large to read in memory (\(member.size / 1_048_576) MB uncompressed)"); continue
+            if let reason = ZipArchive.sizeLimitReason(member) { skip(memberPath, reason); continue }
+            if totalSize + member.size > ZipArchive.largestTotalSize {
+                skip(memberPath, "the archive's members inflate to more than \(ZipArchive.largestTotalSize >> 30) GiB together")
+                continue
             }
+            totalSize += member.size
             if !seen.insert(ArchiveMemberPath.join(archive: key, member: member.name)).inserted { continue }
             out.append(Input(path: memberPath, format: format!, size: member.size, location: .zipMember(archive, member)))
         }

@@ -10,8 +10,11 @@ public final class ZipArchive: @unchecked Sendable {
         /// Path inside the archive, decoded as UTF-8 when valid, else as GB18030 (zips made on Chinese Windows);
         /// backslashes some Windows tools write as separators are read as "/".
         public let name: String
-        /// Uncompressed size in bytes, as the central directory states it.
+        /// Uncompressed size in bytes, as the central directory states it (reading never inflates more: a member
+        /// whose data inflates past it is refused as damaged).
         public let size: Int
+        /// Compressed size in bytes, as the central directory states it.
+        public let compressedSize: Int
         public let kind: Kind
         let index: Int
 
@@ -19,8 +22,30 @@ public final class ZipArchive: @unchecked Sendable {
         public enum Kind: Sendable, Hashable { case file, directory, symbolicLink }
     }
 
-    /// Members larger than this (uncompressed, 1 GiB) are not read: a guard against zip bombs.
-    public static let largestMemberSize = 1 << 30
+    /// Members larger than this (uncompressed, 256 MiB) are not read: a guard against zip bombs, far above any
+    /// policy document.
+    public static let largestMemberSize = 1 << 28
+
+    /// A member that inflates to more than this many times its compressed size is not read when it is also larger
+    /// than `ratioCheckedSize` (text compresses 3–10×; a run of zeros, 1000×).
+    public static let largestCompressionRatio = 100
+
+    /// Members smaller than this (1 MiB) are read whatever their ratio: they cannot exhaust memory.
+    public static let ratioCheckedSize = 1 << 20
+
+    /// All members of one archive together may inflate to at most this (4 GiB); later members are skipped.
+    public static let largestTotalSize = 1 << 32
+
+    /// Why `member` should not be read (too large, or compressed suspiciously well), or nil.
+    public static func sizeLimitReason(_ member: Member) -> String? {
+        if member.size > largestMemberSize {
+            return "too large to read in memory (\(member.size / 1_048_576) MB uncompressed, the limit is \(largestMemberSize / 1_048_576) MB)"
+        }
+        if member.size > ratioCheckedSize && member.size > largestCompressionRatio * max(member.compressedSize, 1) {
+            return "compressed \(member.size / max(member.compressedSize, 1)):1, more than \(largestCompressionRatio):1 (a zip bomb?)"
+        }
+        return nil
+    }
 
     /// The archive's path as given.
     public let path: String
@@ -50,7 +75,7 @@ public final class ZipArchive: @unchecked Sendable {
             case .symlink: kind = .symbolicLink
             }
             members.append(Member(name: Self.decodedName(entry), size: Int(clamping: entry.uncompressedSize),
-                                  kind: kind, index: entries.count))
+                                  compressedSize: Int(clamping: entry.compressedSize), kind: kind, index: entries.count))
             entries.append(entry)
         }
         if let stated = Self.statedEntryCount(path), stated != entries.count {
@@ -71,7 +96,7 @@ public final class ZipArchive: @unchecked Sendable {
     public func bytes(of member: Member) throws -> [UInt8] {
         let memberPath = ArchiveMemberPath.join(archive: path, member: member.name)
         guard member.kind == .file else { throw KGError(file: memberPath, "not a regular file in the archive") }
-        guard member.size <= Self.largestMemberSize else { throw KGError(file: memberPath, "too large to read in memory") }
+        if let reason = Self.sizeLimitReason(member) { throw KGError(file: memberPath, kind: .malformedInput, reason) }
         let entry = entries[member.index]
         let handle = try borrowHandle()
         defer { returnHandle(handle) }

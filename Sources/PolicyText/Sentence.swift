@@ -25,13 +25,44 @@ enum SentenceSplitter {
     /// ASCII scalars that matter to the splitter: line feed, '!', '(', ')', '?' (all below 0x40).
     static let asciiSpecials: UInt64 = 1 << 0x0A | 1 << 0x21 | 1 << 0x28 | 1 << 0x29 | 1 << 0x3F
 
-    /// Appends the sentence `start..<end` without surrounding spaces and line feeds, if anything is left.
+    /// A sentence longer than this many bytes (a table flattened into one line, a document without full stops) is
+    /// cut at clause marks into pieces no longer: every rule reads a sentence, and evidence quotes one, so an
+    /// unbounded sentence would make both cost the square of its length.
+    static let maximumSentenceBytes = 4096
+
+    /// Appends the sentence `start..<end` without surrounding spaces and line feeds, if anything is left, cut into
+    /// pieces of at most `maximumSentenceBytes`.
     @inline(__always)
     static func emit(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [Sentence]) {
         var s = start, e = end
         while s < e && (b[s] == 0x20 || b[s] == 0x0A) { s += 1 }
         while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x0A) { e -= 1 }
+        while e - s > maximumSentenceBytes {
+            let cut = clauseCut(b, from: s, limit: s + maximumSentenceBytes)
+            out.append(Sentence(range: s..<cut))
+            s = cut
+            while s < e && (b[s] == 0x20 || b[s] == 0x0A) { s += 1 }
+        }
         if e > s { out.append(Sentence(range: s..<e)) }
+    }
+
+    /// Where to cut a long sentence that starts at `from` so that the piece ends at or before `limit`: after the last
+    /// clause mark (，、：, or a space or comma) in the second half of the window, else at the last scalar boundary.
+    static func clauseCut(_ b: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int {
+        var i = limit
+        let floor = from + (limit - from) / 2
+        while i > floor {
+            if b[i - 1] == 0x20 || b[i - 1] == 0x2C { return i }
+            if i - 3 >= from {
+                let (x, y, z) = (b[i - 3], b[i - 2], b[i - 1])
+                // ， U+FF0C = EF BC 8C, ： U+FF1A = EF BC 9A, 、 U+3001 = E3 80 81
+                if (x == 0xEF && y == 0xBC && (z == 0x8C || z == 0x9A)) || (x == 0xE3 && y == 0x80 && z == 0x81) { return i }
+            }
+            i -= 1
+        }
+        i = limit
+        while i > from + 1 && b[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
     }
 
     static func split(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Sentence]) {

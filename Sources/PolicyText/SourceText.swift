@@ -19,6 +19,10 @@ public struct SourceText: Sendable {
     let lineStarts: LineStarts
     /// Number of replacement characters inserted for undecodable bytes.
     public let replacementCount: Int
+    /// Scalars before each block of `ScalarCheckpoints.blockSize` decoded bytes, when some line is long enough for
+    /// counting a column from the line start to cost more than the look-up (a whole document on one line); empty
+    /// otherwise. Keeps `lineAndColumn` linear in the text however long its lines are.
+    let scalarCheckpoints: [Int]
 
     /// Reads and decodes a file. Throws `KGError` naming the file when it is unreadable, empty or binary.
     public static func read(path: String) throws -> SourceText {
@@ -36,6 +40,7 @@ public struct SourceText: Sendable {
         self.identityShift = decoded.shift
         self.replacementCount = decoded.replacements
         self.lineStarts = LineStarts(decoded.utf8)
+        self.scalarCheckpoints = Self.checkpoints(decoded.utf8, lineStarts: lineStarts)
         if decoded.replacements > 8 && decoded.replacements * 20 > decoded.scalars
             || decoded.controls > 8 && decoded.controls * 100 > decoded.scalars {
             throw KGError(file: path, line: firstReplacementLine(),
@@ -62,8 +67,43 @@ public struct SourceText: Sendable {
         let line = lineStarts.line(containing: offset)
         // The column counts the scalars before `offset`: the bytes that start one (the text is valid UTF-8).
         let start = lineStarts.start(ofLine: line)
-        let column = utf8.withUnsafeBufferPointer { b in 1 + Self.scalarCount(b, start, max(start, min(offset, b.count))) }
+        let column = utf8.withUnsafeBufferPointer { b -> Int in
+            let end = max(start, min(offset, b.count))
+            guard !scalarCheckpoints.isEmpty, end - start > 2 * Self.checkpointBlock else {
+                return 1 + Self.scalarCount(b, start, end)
+            }
+            return 1 + scalarsBefore(end, b) - scalarsBefore(start, b)
+        }
         return (line, column)
+    }
+
+    /// Bytes between two scalar checkpoints.
+    static let checkpointBlock = 1 << 14
+
+    /// Scalars in `b[0..<offset]`, from the checkpoint at or before it.
+    private func scalarsBefore(_ offset: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let block = offset / Self.checkpointBlock
+        return scalarCheckpoints[block] + Self.scalarCount(b, block * Self.checkpointBlock, offset)
+    }
+
+    /// The checkpoint table when a line is longer than four blocks, else empty.
+    static func checkpoints(_ utf8: [UInt8], lineStarts: LineStarts) -> [Int] {
+        var longest = 0
+        var previous = 0
+        for start in lineStarts.offsets.dropFirst() { longest = max(longest, start - previous); previous = start }
+        longest = max(longest, utf8.count - previous)
+        guard longest > 4 * checkpointBlock else { return [] }
+        return utf8.withUnsafeBufferPointer { b in
+            var table = [0]
+            var total = 0
+            var at = 0
+            while at + checkpointBlock <= b.count {
+                total += scalarCount(b, at, at + checkpointBlock)
+                at += checkpointBlock
+                table.append(total)
+            }
+            return table
+        }
     }
 
     /// Number of scalars in `b[start..<end]`: the bytes that are no continuation byte (10xxxxxx), eight at a time.

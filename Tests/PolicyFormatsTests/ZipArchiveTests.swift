@@ -217,3 +217,37 @@ func writeZip(_ path: String, _ members: [(String, [UInt8]?)], compressed: Bool 
         #expect(try inputs.first?.readBytes() == Array(ZipArchiveTests.notice.utf8))
     }
 }
+
+/// Zip bombs (issue 14, finding 5): a member that inflates far more than text does, or past the size limit, is
+/// skipped with a reason before a byte of it is inflated; ordinary compressed text beside it is read.
+@Suite struct ZipLimitTests {
+    @Test func aMemberOfZerosIsRefusedBeforeItIsInflated() throws {
+        let root = try temporaryFolder("zip-bomb")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var random = SeededGenerator(seed: 11)
+        let han = (0..<300_000).map { _ in Character(Unicode.Scalar(UInt32.random(in: 0x4E00...0x5FFF, using: &random))!) }
+        let text = Array(String(han).utf8)                        // ~900 KB of varied text: compresses about 2:1
+        let zeros = [UInt8](repeating: 0x30, count: 16 << 20)     // 16 MiB of one digit: about 1000:1
+        let zip = root + "/bomb.zip"
+        try writeZip(zip, [("a.txt", text), ("b.txt", Array(ZipArchiveTests.notice.utf8) + zeros)])
+
+        let archive = try ZipArchive(path: zip)
+        let bomb = try #require(archive.member(named: "b.txt"))
+        #expect(ZipArchive.sizeLimitReason(bomb)?.contains("zip bomb") == true)
+        let error = #expect(throws: KGError.self) { try archive.bytes(of: bomb) }
+        #expect(error?.kind == .malformedInput)
+
+        var skipped: [String: String] = [:]
+        let inputs = discoverInputs(paths: [zip], skip: { skipped[$0] = $1 }, fail: { _ in })
+        #expect(inputs.map(\.path) == [zip + "!/a.txt"])
+        #expect(skipped[zip + "!/b.txt"]?.contains("more than 100:1") == true)
+    }
+
+    @Test func statedSizesAboveTheMemberLimitAreRefused() {
+        let huge = ZipArchive.Member(name: "x.txt", size: ZipArchive.largestMemberSize + 1,
+                                     compressedSize: ZipArchive.largestMemberSize / 2, kind: .file, index: 0)
+        #expect(ZipArchive.sizeLimitReason(huge)?.contains("too large") == true)
+        let fine = ZipArchive.Member(name: "y.txt", size: 5 << 20, compressedSize: 1 << 20, kind: .file, index: 0)
+        #expect(ZipArchive.sizeLimitReason(fine) == nil)
+    }
+}
