@@ -35,14 +35,17 @@ struct PassageTense: Sendable {
             && (bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9A          // ：
                 || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
         var stop = range.upperBound
-        if !announces || range.count > Self.openingBytes {
-            stop = min(range.upperBound, range.lowerBound + Self.headingBytes)
+        if !(announces && range.count <= Self.openingBytes) && range.count > Self.headingBytes {
+            // Neither a heading nor an opening: only a review phrase at its start can matter.
+            stop = min(range.upperBound, range.lowerBound + Self.reviewPrefixBytes)
             while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
         }
         return observe(ScalarSpan(bytes: bytes, range: range.lowerBound..<stop), whole: stop == range.upperBound, deadline: deadline)
     }
 
     private static let headingBytes = 120
+    /// Room for a list marker and the longest review phrase.
+    private static let reviewPrefixBytes = 36
     private static let openingBytes = 600
 
     /// Reads one sentence (or its beginning, `whole` false) in text order and returns its passage.

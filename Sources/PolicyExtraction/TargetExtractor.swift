@@ -142,7 +142,7 @@ public struct TargetExtractor: Sendable {
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
-            if !redLineCue, isScopeThreshold(span, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             if q.chinese, !qualified, !hasPrefixComparator(span, q.number, clause: clause) { continue }
             let hardLimit = redLineCue || limitCue.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
@@ -510,7 +510,7 @@ public struct TargetExtractor: Sendable {
 
     /// "20张床位及以上的医疗机构", "不超过100万元的部分": a quantity with its qualifier that describes whom or what a
     /// rule applies to (an attribute before 的 + noun), not a value to reach.
-    private func isScopeThreshold(_ span: ScalarSpan, unit: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
+    private func isScopeThreshold(_ span: ScalarSpan, number: Int, unit: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
         let s = span.scalars
         var after = unitEnd
         while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
@@ -523,6 +523,14 @@ public struct TargetExtractor: Sendable {
             return !commitmentVerbs.contains { span.matches($0, at: after) }
         }
         guard after < clause.upperBound, s[after] == "的" else { return false }
+        // "安排不低于50%的就业岗位": after a verb of commitment the quantity is what is committed, not a condition.
+        // (The comparator itself, 不超过/不低于, is no such verb.)
+        var verbEnd = number
+        while verbEnd > clause.lowerBound, s[verbEnd - 1].isInlineSpace { verbEnd -= 1 }
+        if let phrase = prefixComparators.first(where: { verbEnd - $0.0.count >= clause.lowerBound && span.matches($0.0, at: verbEnd - $0.0.count) }) {
+            verbEnd -= phrase.0.count
+        }
+        if commitmentVerbBefore(span, verbEnd, from: clause.lowerBound) { return false }
         // "…10%的目标", "…的水平": the quantity still names what is aimed at.
         return !Self.aimNouns.contains { span.matches($0, at: after + 1) }
     }

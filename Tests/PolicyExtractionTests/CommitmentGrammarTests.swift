@@ -157,7 +157,9 @@ import Testing
         expectTargets("到2025年，每千人口拥有3岁以下婴幼儿托位数达到⟦4.5个⟧。")
         expectTargets("力争培育年营业收入10亿元以上企业⟦30家⟧。")
         expectTargets("力争新增⟦50个⟧以上项目列入省重点建设计划。")
-        // Near miss: a limit that names what is aimed at stays a target.
+        // Near misses: after a verb of commitment the quantity before 的 is what is committed.
+        expectTargets("市属国有企业要拿出不少于⟦40%⟧的新增岗位招聘应届毕业生。")
+        // A limit that names what is aimed at stays a target.
         let red = try #require(expectTargets("各地政府专项债务率不超过⟦120%⟧的红线。").first)
         #expect(red.kind == .redLine)
         #expect(red.comparator == .atMost)
