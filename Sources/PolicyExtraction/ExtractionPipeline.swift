@@ -163,7 +163,7 @@ struct ExtractionRun {
         let bytes = text.utf8
         if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
         let extractor = pipeline.targetExtractor
-        let passage = tense.observe(bytes, range, deadline: { extractor.deadlineYear($0) })
+        let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
@@ -212,7 +212,7 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span, passage: passage)
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: tense.headingYear)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {

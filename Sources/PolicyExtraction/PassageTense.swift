@@ -19,6 +19,9 @@ struct PassageTense: Sendable {
     }
 
     private(set) var passage = Passage.other
+    /// The year the latest heading about what is to be done names ("二、2025年主要目标", a title "2025年…计划"): the
+    /// deadline of targets that state none of their own.
+    private(set) var headingYear: Int?
     private var sentencesInGoals = 0
     /// The sentences a goal passage lasts without a new heading.
     static let goalSentences = 12
@@ -62,6 +65,7 @@ struct PassageTense: Sendable {
             passage = Self.reviewWords.occurs(in: span, from: start) ? .past
                 : Self.goalWords.occurs(in: span, from: start) ? .goals(deadline: deadline(span)) : .other
             sentencesInGoals = 0
+            if passage != .past, let year = Self.year(in: s, from: start) { headingYear = year }
             // A heading that announces a list (…主要指标——) is no part of it.
             if Self.announcesList(s) { return before }
         } else if whole, Self.announcesList(s), Self.goalWords.occurs(in: span, from: start) {
@@ -78,7 +82,22 @@ struct PassageTense: Sendable {
     }
 
     /// Starts a new document: no passage yet.
-    mutating func reset() { passage = .other; sentencesInGoals = 0 }
+    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil }
+
+    /// The first year ("2025年", "2025 年") in `s` from `start`.
+    private static func year(in s: [Unicode.Scalar], from start: Int) -> Int? {
+        var i = start
+        while i + 4 < s.count {
+            if s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil {
+                var y = 0, k = i
+                while k < s.count, k - i < 5, let d = s[k].digitValue { y = y * 10 + d; k += 1 }
+                while k < s.count, s[k].isInlineSpace { k += 1 }
+                if k - i >= 4, (1949...2100).contains(y), k < s.count, s[k] == "年" { return y }
+                i = k
+            } else { i += 1 }
+        }
+        return nil
+    }
 
     /// Phrases that open a sentence about the past year(s).
     private static let reviewOpenings: [[Unicode.Scalar]] = ["过去一年", "过去的一年", "过去五年", "过去的五年", "一年来",

@@ -98,7 +98,8 @@ public struct TargetExtractor: Sendable {
     /// A quantity is a target when no mark of the past stands before it and either a strong cue (a limit, a time
     /// limit, 力争/确保), a commitment verb with a qualifier, or a weak cue with a deadline or intent supports it;
     /// once one quantity of a sentence is a target, the others with a commitment verb or qualifier are too.
-    func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other) -> [ExtractedTarget] {
+    /// `defaultYear`: the deadline of a target that states none (the year of the document's or section's heading).
+    func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil) -> [ExtractedTarget] {
         let pastContext = passage == .past
         var inGoals = false
         var passageDeadline: Int?
@@ -110,7 +111,7 @@ public struct TargetExtractor: Sendable {
                 : row.comparator == .atLeast ? .floor : .goal
             return [ExtractedTarget(statement: span.string(0..<s.count).trimmingSpaces(), subject: row.name, value: row.value,
                                     valueMax: nil, unit: row.unit, comparator: row.comparator, kind: kind,
-                                    deadline: passageDeadline ?? deadlineYear(span), baseValue: row.base,
+                                    deadline: passageDeadline ?? deadlineYear(span) ?? defaultYear, baseValue: row.base,
                                     clauseRange: 0..<s.count, numberRange: row.valueRange)]
         }
         let quantities = self.quantities(in: s)
@@ -119,6 +120,7 @@ public struct TargetExtractor: Sendable {
         // Sentence-wide facts, computed only when a quantity gets far enough to need them.
         lazy var sentenceDeadline = self.deadline(span)
         lazy var deadline = sentenceDeadline?.year
+        lazy var sentenceDeadlineStart = sentenceDeadline?.start
         lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false
         lazy var hasPlainPastYear = !hasDateToMeet && containsPlainYear(span)
         lazy var hasModal = modal.occurs(in: span)
@@ -136,8 +138,10 @@ public struct TargetExtractor: Sendable {
             let verb = commitmentVerbBefore(span, q.number.lowerBound, from: item.lowerBound)
             // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
             let clauseYear = qualified && verb ? clauseStartYear(s, clause: clause) : nil
-            let ownDeadline = clauseYear ?? deadline ?? passageDeadline
-            if ownDeadline == nil, !hasModal,
+            // A time phrase governs what follows it: a sentence's deadline after the quantity is not its own.
+            let governingDeadline = (sentenceDeadlineStart ?? 0) <= q.number.lowerBound ? deadline : nil
+            let ownDeadline = clauseYear ?? governingDeadline ?? passageDeadline ?? defaultYear
+            if clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
@@ -303,6 +307,7 @@ public struct TargetExtractor: Sendable {
     }
 
     private static let respectively = scalars("分别")
+    private static let strive = scalars("力争")
 
     /// "畜禽粪污资源化利用率、农膜回收利用率达到80%以上": one value for a list of measures with the same head (率,
     /// 量 …) is one target per measure. Lists of short words (工业、建筑、交通等领域) are one subject.
@@ -457,6 +462,8 @@ public struct TargetExtractor: Sendable {
         var before = number.lowerBound
         while before > clause.lowerBound, s[before - 1].isInlineSpace { before -= 1 }
         for (phrase, symbol) in prefixComparators where before - phrase.count >= clause.lowerBound && span.matches(phrase, at: before - phrase.count) {
+            // "力争…达到X": striving to reach a value commits to at least it.
+            if symbol == .equal, span.find(Self.strive, from: clause.lowerBound, to: before - phrase.count) != nil { return .atLeast }
             return symbol
         }
         // A limiting phrase earlier in the clause ("控制在…的8%").
@@ -637,9 +644,10 @@ public struct TargetExtractor: Sendable {
 
     /// The sentence's deadline and whether it is a date to meet (到2025年, 十四五末) rather than a period during which
     /// things happen (“十三五”期间 may tell what a past period achieved): only a date to meet makes a weak cue a target.
-    func deadline(_ span: ScalarSpan) -> (year: Int, isDateToMeet: Bool)? {
+    func deadline(_ span: ScalarSpan) -> (year: Int, isDateToMeet: Bool, start: Int)? {
         let s = span.scalars
         var best: Int?
+        var bestStart = 0
         var i = 0
         while i + 4 < s.count {
             guard s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
@@ -652,7 +660,10 @@ public struct TargetExtractor: Sendable {
                 if let end = fourDigitYear(s, k), end > year {
                     var m = k + 4
                     while m < s.count, s[m].isInlineSpace { m += 1 }
-                    if m < s.count, s[m] == "年" { best = max(best ?? 0, end); i = m + 1; continue }
+                    if m < s.count, s[m] == "年" {
+                        if best == nil { bestStart = i }
+                        best = max(best ?? 0, end); i = m + 1; continue
+                    }
                 }
             }
             guard j < s.count, s[j] == "年" else { i += 4; continue }
@@ -666,22 +677,32 @@ public struct TargetExtractor: Sendable {
                 return c.isClausePunctuation || c == "、" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
             }()
             let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
-            if byPrefix || bySuffix { best = max(best ?? 0, year) }
+            if byPrefix || bySuffix {
+                if best == nil { bestStart = i }
+                best = max(best ?? 0, year)
+            }
             i = j + 1
         }
-        if let best { return (best, true) }
+        if let best { return (best, true, bestStart) }
         // “十四五”期间 / 十四五末: the period's last year (the latest period named as a time).
-        var period: (year: Int, isDateToMeet: Bool)?
+        var period: (year: Int, isDateToMeet: Bool, start: Int)?
         for p in Self.planPeriods {
             guard let k = span.find(p.name) else { continue }
             let after = k + p.name.count + (k + p.name.count < s.count && s[k + p.name.count] == "”" ? 1 : 0)
             guard let word = Self.planPeriodTimeWords.first(where: { span.matches($0, at: after) }), p.endYear >= (period?.year ?? 0) else { continue }
-            period = (p.endYear, word == Self.periodEnd)
+            period = (p.endYear, word == Self.periodEnd, k)
         }
         return period
     }
 
     private static let periodEnd = scalars("末")
+
+    /// The deadline of a list of goals its opening announces: the sentence's deadline, else the last plan period it
+    /// names at all ("“十四五”公共服务主要指标——" sets goals for 2025).
+    func goalListDeadline(_ span: ScalarSpan) -> Int? {
+        if let year = deadlineYear(span) { return year }
+        return Self.planPeriods.filter { span.find($0.name) != nil }.map(\.endYear).max()
+    }
 
     /// True when the sentence names a year ("2021年", "2020 年") that is not a deadline — a mark of a statistic.
     private func containsPlainYear(_ span: ScalarSpan) -> Bool {

@@ -97,6 +97,16 @@ import Testing
         expectTargets("“十三五”期间，全省电子商务交易额年均增长15.2%。")
     }
 
+    @Test func aTimePhraseGovernsWhatFollowsIt() throws {
+        let found = expectTargets("确保全省粮食产量稳定在⟦700亿斤⟧以上，到2035年，主要农作物良种覆盖率达到⟦98%⟧。")
+        #expect(found.map(\.deadline) == [nil, 2035])
+        let plan = expectTargets("全年完成造林⟦10万亩⟧以上，力争到2030年森林覆盖率达到⟦42%⟧。")
+        #expect(plan.map(\.deadline) == [nil, 2030])
+        // Without a time of its own, a target takes the year of its heading.
+        let t = try #require(extractor.targets(in: ScalarSpan("全年新增城镇就业5万人以上。"), defaultYear: 2026).first)
+        #expect(t.deadline == 2026)
+    }
+
     @Test func deadlineAfterAHalfWidthComma() throws {
         let t = try #require(expectTargets("增强充电服务保障能力,到2026年,全省建成公共充电桩⟦8万个⟧左右。").first)
         #expect(t.deadline == 2026)
@@ -182,6 +192,18 @@ import Testing
         #expect(past == [true, true, false, false, true, false, false])
     }
 
+    @Test func aHeadingAboutWhatIsToBeDoneGivesItsYear() {
+        var tense = PassageTense()
+        tense.observe(ScalarSpan("一、2024年工作回顾"))
+        #expect(tense.headingYear == nil)
+        tense.observe(ScalarSpan("二、2025 年经济社会发展总体要求"))
+        #expect(tense.headingYear == 2025)
+        tense.observe(ScalarSpan("全市生产总值增长5%左右。"))
+        #expect(tense.headingYear == 2025)
+        tense.reset()
+        #expect(tense.headingYear == nil)
+    }
+
     @Test func aLongSentenceIsNoHeading() {
         var tense = PassageTense()
         tense.observe(ScalarSpan("一年来，我们坚持稳中求进工作总基调。"))
@@ -191,11 +213,14 @@ import Testing
 
     @Test func anAnnouncedListOfIndicatorsIsAGoalPassage() {
         var tense = PassageTense()
-        let deadline: (ScalarSpan) -> Int? = { TargetExtractor().deadlineYear($0) }
+        let deadline: (ScalarSpan) -> Int? = { TargetExtractor().goalListDeadline($0) }
         // The announcing sentence itself (its counts: 12个部门) is no part of the list.
         #expect(tense.observe(ScalarSpan("由12个部门联合编制的规划明确了“十四五”时期全省生态环境保护主要指标——"), deadline: deadline) == .other)
         #expect(tense.observe(ScalarSpan("在大气环境方面，细颗粒物浓度下降10%。"), deadline: deadline) == .goals(deadline: 2025))
         #expect(tense.observe(ScalarSpan("三、重点任务"), deadline: deadline) == .other)
+        // A plan period named anywhere in the opening is the list's deadline.
+        #expect(tense.observe(ScalarSpan("方案提出了“十五五”全省数字经济发展主要指标——"), deadline: deadline) == .other)
+        #expect(tense.passage == .goals(deadline: 2030))
         // A heading that names goals opens a goal passage too; one that does not closes it.
         #expect(tense.observe(ScalarSpan("二、发展目标"), deadline: deadline) == .goals(deadline: nil))
         // Near miss: a sentence that only mentions goals and announces nothing.
