@@ -23,11 +23,14 @@ public enum HTMLMetadata {
     public static func collect(_ tree: MarkupTree) -> [String: String] {
         var out: [String: String] = [:]
         var fromMeta: [String: String] = [:]
-        // Text length below each node, so that only short elements (labels, values) are looked at.
+        // Text length and node count below each node, so that only short, shallow elements (labels, values) are
+        // looked at: reading the text of every element of a deeply nested page would cost its depth squared.
         var subtreeLength = [Int](repeating: 0, count: tree.count)
+        var subtreeNodes = [Int](repeating: 1, count: tree.count)
         for n in stride(from: tree.count - 1, through: 1, by: -1) {
             if tree.kinds[n] == .text { subtreeLength[n] += tree.texts[n].utf8.count }
             subtreeLength[Int(tree.parents[n])] += subtreeLength[n]
+            subtreeNodes[Int(tree.parents[n])] += subtreeNodes[n]
         }
         for n in 0..<tree.count where tree.kinds[n] == .element {
             switch tree.names[n] {
@@ -40,7 +43,7 @@ public enum HTMLMetadata {
                     fromMeta[key] = content
                 }
             case "td", "th", "li", "p", "span", "div", "dt", "b", "strong", "label":
-                guard subtreeLength[n] <= 1200 else { continue }
+                guard subtreeLength[n] <= 1200, subtreeNodes[n] <= 64 else { continue }
                 let text = cleaned(tree.textContent(of: n))
                 guard !text.isEmpty, text.unicodeScalars.count <= 120 else { continue }
                 let squeezedText = squeezed(text)

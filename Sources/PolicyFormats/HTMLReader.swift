@@ -115,10 +115,21 @@ public enum HTMLReader {
     }
 
     /// The last heading (h1–h3, or an element whose class/id names a title) before `content` in document
-    /// order and outside it: the page's title, usually set above the text container.
+    /// order and outside it: the page's title, usually set above the text container. Linear in the nodes before
+    /// `content`, however deep the page nests.
     static func precedingHeading(_ tree: MarkupTree, before content: Int) -> Int? {
+        // The ancestors of `content` (a heading must not contain the text), and for every node before it whether
+        // it lies inside a skipped element (nodes are in pre-order: parents first).
+        var ancestors = Set<Int>()
+        var a = content
+        while a >= 0 { ancestors.insert(a); a = Int(tree.parents[a]) }
+        var inSkipped = [Bool](repeating: false, count: max(content, 1))
         var found: Int?
-        for n in 1..<content where tree.kinds[n] == .element && !tree.isInside(content, n) {
+        for n in 1..<max(content, 1) {
+            let p = Int(tree.parents[n])
+            let parentSkipped = p > 0 && (inSkipped[p] || skipped.contains(tree.names[p]))
+            inSkipped[n] = parentSkipped
+            guard tree.kinds[n] == .element, !ancestors.contains(n), !parentSkipped else { continue }
             let name = tree.names[n]
             var isHeading = name == "h1" || name == "h2" || name == "h3"
             if !isHeading, name == "div" || name == "p" || name == "td" {
@@ -126,10 +137,6 @@ public enum HTMLReader {
                 isHeading = key.contains("title") && !key.contains("subtitle")
             }
             guard isHeading else { continue }
-            var ancestorSkipped = false
-            var a = Int(tree.parents[n])
-            while a > 0 { if skipped.contains(tree.names[a]) { ancestorSkipped = true; break }; a = Int(tree.parents[a]) }
-            if ancestorSkipped { continue }
             let length = squeezed(tree.textContent(of: n)).unicodeScalars.count
             if length >= 4 && length <= 200 { found = n }
         }
@@ -168,23 +175,30 @@ struct HTMLTextWalker {
         lineStarts = LineStarts(decoded.utf8)
     }
 
+    /// Emits `node` and its subtree in document order. Iterative (an explicit stack, not recursion), so a page
+    /// nested a hundred thousand elements deep is read like any other.
     mutating func emit(_ node: Int) {
-        switch tree.kinds[node] {
-        case .text:
-            emitText(node)
-        case .root:
-            for c in tree.children(of: node) { emit(c) }
-        case .element:
-            let name = tree.names[node]
-            if HTMLReader.skipped.contains(name) { return }
-            if name == "br" { builder.endLine(); return }
-            let isBlock = HTMLReader.blocks.contains(name)
-            if isBlock { builder.endLine() }
-            if (name == "td" || name == "th") && !builder.lineIsEmpty {
-                builder.append(" ", from: builder.offsets.last ?? 0)
+        // A step is a node to open, or a block element to close (its line ends after its children).
+        enum Step { case open(Int), close }
+        var steps: [Step] = [.open(node)]
+        while let step = steps.popLast() {
+            guard case .open(let n) = step else { builder.endLine(); continue }
+            switch tree.kinds[n] {
+            case .text:
+                emitText(n)
+            case .root:
+                steps.append(contentsOf: tree.children(of: n).reversed().map(Step.open))
+            case .element:
+                let name = tree.names[n]
+                if HTMLReader.skipped.contains(name) { continue }
+                if name == "br" { builder.endLine(); continue }
+                let isBlock = HTMLReader.blocks.contains(name)
+                if isBlock { builder.endLine(); steps.append(.close) }
+                if (name == "td" || name == "th") && !builder.lineIsEmpty {
+                    builder.append(" ", from: builder.offsets.last ?? 0)
+                }
+                steps.append(contentsOf: tree.children(of: n).reversed().map(Step.open))
             }
-            for c in tree.children(of: node) { emit(c) }
-            if isBlock { builder.endLine() }
         }
     }
 

@@ -23,10 +23,11 @@ public struct MarkupTree: Sendable {
     public var count: Int { kinds.count }
 
     /// Parses HTML tolerantly (broken markup is repaired). `encoding` is an iconv name such as "GB18030";
-    /// nil lets libxml2 detect it (BOM, meta charset), defaulting to UTF-8.
+    /// nil lets libxml2 detect it (BOM, meta charset), defaulting to UTF-8. `XML_PARSE_HUGE` lifts libxml2's
+    /// nesting limit of 256 elements, past which it silently drops the rest of the page (CMS templates nest deep).
     public static func parseHTML(_ bytes: [UInt8], encoding: String?) -> MarkupTree? {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { base in
                 htmlReadMemory(base, Int32(buf.count), nil, encoding, options)

@@ -140,3 +140,20 @@ import PolicyText
         #expect(warnings.count == 2)
     }
 }
+
+/// Pages nested deeper than libxml2's default limit of 256 elements (issue 14, finding 9): their text is read,
+/// not silently dropped, and a page nested a hundred thousand deep is read in time linear in its size.
+@Suite struct DeepHTMLTests {
+    static func page(depth: Int) -> [UInt8] {
+        Array(("<html><head><title>页面</title></head><body>" + String(repeating: "<div>", count: depth)
+               + "<p>某某市人民政府关于印发实施方案的通知</p><p>各区县人民政府：现将方案印发给你们。</p>"
+               + String(repeating: "</div>", count: depth) + "</body></html>").utf8)
+    }
+
+    @Test(arguments: [10, 300, 5_000, 100_000])
+    func textBelowAnyDepthIsRead(depth: Int) throws {
+        let text = try HTMLReader.extract(Self.page(depth: depth), path: "deep.html")
+        #expect(text.string.contains("某某市人民政府关于印发实施方案的通知"))
+        #expect(text.string.contains("现将方案印发给你们"))
+    }
+}
