@@ -83,6 +83,9 @@ struct ExtractionRun {
     /// yet), so that a repeated mention costs one lookup, not three.
     var mentionsEdgeSlots: [Int32] = []
     var mentionsEdgeDocument: String?
+    /// Whether the current passage reports the past (a review section): its numbers are results, not targets.
+    var tense = PassageTense()
+    var tenseScope: Int = -1
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -168,6 +171,9 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
+        if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
+        let extractor = pipeline.targetExtractor
+        let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
@@ -219,7 +225,7 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span)
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: tense.headingYear)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {
@@ -372,6 +378,8 @@ struct ExtractionRun {
                 aliases += seed.aliases
             } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
                 aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
+            } else if let variant = ProgrammeDiscovery.quotedHeadedName(of: m.canonical) {
+                aliases.append(variant)  // 尾矿库污染治理“4+1”工程 is also called “4+1”工程
             }
             attributes = ["confidence": .double(m.confidence)]
         default: attributes = [:]
@@ -442,7 +450,10 @@ struct ExtractionRun {
                 ?? hits.first(where: { $0.kind == .agency })?.nodeID
                 ?? hits.first(where: { $0.kind == .programme })?.nodeID
             let prefix = scope.documentID ?? sourceStem
-            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(target.comparator)"
+            // One node per stated target: the same value of another subject is another target; one line restated
+            // is one node, whatever comparator its wording implies (a red line has one comparator).
+            let comparatorKey = target.kind == .redLine ? "red_line" : target.comparator.rawValue
+            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(comparatorKey)|\(target.kind == .redLine ? "" : target.subject)"
             let id: String
             if let known = targetIDs[key] {
                 id = known
@@ -458,14 +469,21 @@ struct ExtractionRun {
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,
                 "unit": .string(text.asWritten(target.unit, near: clause)),
-                "comparator": .string(target.comparator),
-                "kind": .string(target.kind),
+                "comparator": .string(target.comparator.rawValue),
+                "kind": .string(target.kind.rawValue),
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,
                 "subject": .string(target.subject),
             ]
-            if let programme = hits.first(where: { $0.kind == .programme }) { attributes["programme"] = .string(programme.canonical) }
+            if let base = target.baseValue { attributes["base_value"] = .double(base) }
+            // The programme the target is stated for: one named in its own clause, else one named in the sentence.
+            let programme = hits.first(where: { $0.kind == .programme && target.clauseRange.overlaps($0.range) })
+                ?? hits.first(where: { $0.kind == .programme })
+            if let programme { attributes["programme"] = .string(programme.canonical) }
             builder.addNode(id: id, kind: .target, label: text.asWritten(target.statement, near: clause), attributes: attributes, evidence: evidence)
             if let owner { builder.addEdge(.setsTarget, from: owner, to: id, evidence: evidence) }
+            if let programme, programme.nodeID != owner {
+                builder.addEdge(.setsTarget, from: programme.nodeID, to: id, evidence: evidence)
+            }
         }
     }
 
