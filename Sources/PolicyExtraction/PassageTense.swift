@@ -164,7 +164,7 @@ struct PassageTense: Sendable {
     }
 
     /// Index after a list marker at `i` ("一、", "（二）", "3.", "(4)"), or `i`.
-    private static func afterListMarker(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+    static func afterListMarker(_ s: [Unicode.Scalar], _ i: Int) -> Int {
         var k = i
         let open = k < s.count && (s[k] == "（" || s[k] == "(")
         if open { k += 1 }
