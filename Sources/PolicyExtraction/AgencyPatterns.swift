@@ -6,6 +6,8 @@ import PolicyOntology
 struct AgencyPatterns: Sendable {
     private let suffixes: [LocalBodySuffix]
     private let suffixAutomaton: LongestMatchAutomaton
+    /// The official names of the districts of municipalities, by code (310115 → 上海市浦东新区).
+    private let districtNames: [String: String]
     /// Words written in place of a region name: 省 / 自治区 / 市 / 县 / 区 with the level they stand for.
     static let implicitRegionWords: [(word: String, level: RegionLevel)] = [
         ("省", .province), ("自治区", .province), ("市", .prefecture), ("州", .prefecture), ("县", .county), ("区", .county),
@@ -16,6 +18,12 @@ struct AgencyPatterns: Sendable {
 
     init(ontology: Ontology) {
         suffixes = ontology.localBodySuffixes
+        var districtNames: [String: String] = [:]
+        for r in ontology.regions where r.level == .county {
+            let name = Self.officialName(of: r, ontology: ontology)
+            if let code = r.code, name != r.canonical { districtNames[code] = name }
+        }
+        self.districtNames = districtNames
         suffixAutomaton = LongestMatchAutomaton(strings: ontology.localBodySuffixes.enumerated().map { ($0.element.surface, Int32($0.offset)) })
         subUnitAutomaton = LongestMatchAutomaton(strings: Self.subUnitWords.enumerated().map { ($0.element, Int32($0.offset)) })
     }
@@ -29,6 +37,15 @@ struct AgencyPatterns: Sendable {
             }
         }
         return out
+    }
+
+    /// The region's name as its bodies carry it: a district of a municipality with the city's name
+    /// (浦东新区 → 上海市浦东新区, whose government is 上海市浦东新区人民政府), every other region its canonical name.
+    static func officialName(of region: Region, ontology: Ontology) -> String {
+        guard region.level == .county, region.canonical.hasSuffix("区"),
+              let parent = region.parentCode.flatMap({ ontology.region(code: $0) }), parent.level == .province,
+              parent.canonical.hasSuffix("市") else { return region.canonical }
+        return parent.canonical + region.canonical
     }
 
     /// The agency level of a body belonging to a region of `level`.
@@ -82,8 +99,9 @@ struct AgencyPatterns: Sendable {
     /// Canonical and parent name of suffix `index` for `region` (from `cache` when it has them).
     private func bodyName(_ index: Int, _ region: Region, _ cache: BodyNameCache?) -> (canonical: String, parent: String?) {
         let suffix = suffixes[index]
-        let build = { (Self.canonical(of: suffix, region: region.canonical, shortName: region.aliases.first),
-                       Self.parent(of: suffix, region: region.canonical)) }
+        let name = region.code.flatMap { districtNames[$0] } ?? region.canonical
+        let build = { (Self.canonical(of: suffix, region: name, shortName: region.aliases.first),
+                       Self.parent(of: suffix, region: name)) }
         return cache?.name(suffix: index, region: region, build: build) ?? build()
     }
 

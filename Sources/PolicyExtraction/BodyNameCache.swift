@@ -9,6 +9,8 @@ final class BodyNameCache: Sendable {
     private struct Key: Hashable {
         let suffix: Int
         let region: ByteKey
+        /// (Regions sharing a name — 朝阳区 of 北京 and of 长春 — may give their bodies different names.)
+        let code: String?
         let short: ByteKey?
     }
 
@@ -17,7 +19,7 @@ final class BodyNameCache: Sendable {
     /// The name of suffix `index` for `region`, built by `build` the first time.
     func name(suffix index: Int, region: Region, build: () -> (canonical: String, parent: String?))
         -> (canonical: String, parent: String?) {
-        let key = Key(suffix: index, region: ByteKey(region.canonical), short: region.aliases.first.map(ByteKey.init))
+        let key = Key(suffix: index, region: ByteKey(region.canonical), code: region.code, short: region.aliases.first.map(ByteKey.init))
         if let known = names.withLock({ $0[key] }) { return known }
         let made = build()
         names.withLock { $0[key] = made }

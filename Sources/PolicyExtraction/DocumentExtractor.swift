@@ -144,11 +144,14 @@ struct DocumentRegistry {
 /// Turns document segments, reported issuances and cited titles into `DocumentDraft`s.
 struct DocumentExtractor {
     let recognizer: EntityRecognizer
+    /// The issuance verbs (reported issuance in headlines, the document a title issues).
+    let verbs: IssuanceVocabulary
     /// Titles, headlines and signature lines already recognised in this file.
     let standalone: StandaloneMentions
 
-    init(recognizer: EntityRecognizer) {
+    init(recognizer: EntityRecognizer, verbs: IssuanceVocabulary) {
         self.recognizer = recognizer
+        self.verbs = verbs
         standalone = StandaloneMentions(recognizer: recognizer)
     }
 
@@ -172,7 +175,7 @@ struct DocumentExtractor {
     /// together ("江苏省财政厅国家税务总局江苏省税务局") — the bodies that tile the line, in order. A central body
     /// written right before a local one is that body's branch prefix (国家税务总局 + 江苏省税务局 is the provincial
     /// bureau), not a signatory of its own. Empty when the line is not made of bodies.
-    func signatureBodies(_ line: String, contextProvince: String?) -> [EntityMention] {
+    func signatureBodies(_ line: String, contextProvince: String?) -> [(mention: EntityMention, complete: Bool)] {
         // Bodies written on one line are usually spaced ("江苏省科学技术厅 江苏省财政厅"): each chunk on its own, so
         // that one body the gazetteer does not know costs only itself.
         let isSeparator: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
@@ -182,6 +185,21 @@ struct DocumentExtractor {
                 return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
             }
         }
+        // The body grammar reads what no gazetteer or pattern covers, and a central body's branch as one name
+        // (国家税务总局江苏省税务局).
+        let known = knownSignatureBodies(line, contextProvince: contextProvince)
+        if let parsed = grammarBodies(line, contextProvince: contextProvince),
+           known.isEmpty || parsed.contains(where: { $0.production == .vertical }) {
+            return parsed.map { (EntityMention(range: 0..<0, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical,
+                                               surface: $0.surface, confidence: $0.confidence, level: $0.level?.rawValue,
+                                               parent: $0.parent), $0.complete) }
+        }
+        return known.map { ($0, true) }
+    }
+
+    /// The bodies of a signature line (without separators) as the gazetteer and the recogniser's patterns give them:
+    /// the line as one body, or bodies that tile it. Empty when the line is not made of such bodies.
+    private func knownSignatureBodies(_ line: String, contextProvince: String?) -> [EntityMention] {
         let bytes = Array(line.utf8)
         let all: [EntityMention]
         // (The test `resolveAgency` trims by.)
@@ -216,34 +234,76 @@ struct DocumentExtractor {
         return position == bytes.count && bodies.count >= 2 ? bodies : []
     }
 
+    /// The bodies that exactly make up `string` (a signature line, a title's issuer part), read by the body grammar:
+    /// bodies no list names, run together or spaced. Nil when some part of the string is no body name.
+    func grammarBodies(_ string: String, contextProvince: String?) -> [BodyParse]? {
+        let s = Array(string.unicodeScalars)
+        return recognizer.grammar.tile(s, 0..<s.count, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) })
+    }
+
+    /// A reader of body names in scalar ranges of `span` (the grammar's tiling as agency hits), for issuers stated in
+    /// prose before an issuance verb.
+    func grammarHits(in span: ScalarSpan, contextProvince: String?) -> (Range<Int>) -> [EntityHit]? {
+        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
+        let grammar = recognizer.grammar
+        return { range in
+            grammar.tile(span.scalars, range, context: context)?.map {
+                EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
+            }
+        }
+    }
+
+    /// The issuers a title or headline names before 关于 or before its issuance verb ("X Y关于…", "X印发关于…"):
+    /// the gazetteer and pattern mentions when they cover the issuer part, else the body grammar's reading of it.
+    func titleIssuers(_ title: String, span: ScalarSpan, statedAt: Range<Int>, contextProvince: String?)
+        -> (issuers: [DraftIssuer], complete: Bool)? {
+        let hits = agencyHits(in: title, span: span, contextProvince: contextProvince)
+        if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: hits) {
+            return (issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
+                    complete)
+        }
+        guard let part = IssuerExtractor.issuerPart(of: span, verbs: verbs) else { return nil }
+        let s = span.scalars
+        guard let bodies = recognizer.grammar.tile(s, part.range, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) }),
+              !bodies.isEmpty else { return nil }
+        return (bodies.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
+                part.complete && bodies.allSatisfy(\.complete))
+    }
+
     /// The document a segment reproduces, with issuers from its signature, its title or its headline (none when
     /// not stated: news items, articles); nil when the segment has no title or is a TOC/preface.
     func draft(for segment: DocumentSegment, in text: NormalizedText, contextProvince: String?) -> DocumentDraft? {
-        guard let title = segment.title?.trimmingSpaces(), !title.isEmpty,
+        // (An excerpt that starts at its 文号 is known by the number alone.)
+        let named = segment.title ?? (segment.layout == .coverExcerpt ? segment.docNumber?.text : nil)
+        guard let title = named?.trimmingSpaces(), !title.isEmpty,
               segment.kind != .toc, segment.kind != .preface else { return nil }
         let titleRange = segment.titleRange ?? segment.range.lowerBound..<min(segment.range.upperBound, segment.range.lowerBound + 1)
         let statement = segment.headline ?? title
-        var draft = DocumentDraft(title: title, number: segment.docNumber.flatMap(DocumentNumber.parse), date: segment.date,
-                                  type: DocumentType.of(title: title), fullText: true, addressee: segment.addressee,
+        var draft = DocumentDraft(title: title, number: segment.docNumber, date: segment.date,
+                                  type: GenreWords.genre(ofTitle: title)?.word, fullText: true, addressee: segment.addressee,
                                   evidence: [(titleRange, statement)])
-        // Signature block: one body a line.
+        // Signature block: one body a line (or several run together, read by the body grammar).
         var signed: [DraftIssuer] = []
+        var signedComplete = true
         for line in segment.signatureLines {
-            for m in signatureBodies(line.text, contextProvince: contextProvince) where !signed.contains(where: { $0.nodeID == m.nodeID }) {
-                signed.append(DraftIssuer(nodeID: m.nodeID, canonical: m.canonical, surface: m.surface, statedAt: line.range))
-            }
+            let found = signatureBodies(line.text, contextProvince: contextProvince)
+            if found.contains(where: { !$0.complete }) { signedComplete = false }
+            let bodies = found.map { DraftIssuer(nodeID: $0.mention.nodeID, canonical: $0.mention.canonical, surface: $0.mention.surface,
+                                                 statedAt: line.range) }
+            for body in bodies where !signed.contains(where: { $0.nodeID == body.nodeID }) { signed.append(body) }
         }
         if !signed.isEmpty {
             // The title names the leading issuers ("X等18部门关于…", "X Y关于…"). When the signature holds fewer bodies
-            // than the title states (a body the gazetteer does not know, a line lost in extraction), the title's
-            // issuers it lacks go first, in title order. (With as many bodies, the signature wins a disagreement.)
+            // than the title states (a body the signature lines lost in extraction), the title's issuers it lacks go
+            // first, in title order. (With as many bodies, the signature wins a disagreement.)
             let span = ScalarSpan(title)
-            if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: agencyHits(in: title, span: span, contextProvince: contextProvince)) {
+            draft.issuersComplete = signedComplete
+            if let (issuers, complete) = titleIssuers(title, span: span, statedAt: titleRange, contextProvince: contextProvince) {
                 let stated = complete ? issuers.count : IssuerExtractor.statedIssuerCount(span) ?? issuers.count
                 if signed.count < stated {
                     let missing = issuers.filter { hit in !signed.contains { $0.nodeID == hit.nodeID } }
-                    signed = missing.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) } + signed
-                    draft.issuersComplete = signed.count >= stated
+                    signed = missing + signed
+                    draft.issuersComplete = signedComplete && signed.count >= stated
                 }
             }
             draft.issuers = signed
@@ -253,14 +313,15 @@ struct DocumentExtractor {
         // Title "X Y关于…" or headline "X印发《T》".
         for candidate in [title, segment.headline].compactMap({ $0 }) {
             let span = ScalarSpan(candidate)
-            let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
-            if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: hits) {
-                draft.issuers = issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) }
+            if let (issuers, complete) = titleIssuers(candidate, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+                draft.issuers = issuers
                 draft.issuerSource = .title
                 draft.issuersComplete = complete
                 return draft
             }
-            if let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits).first {
+            let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
+            if let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits, verbs: verbs,
+                                                                bodies: grammarHits(in: span, contextProvince: contextProvince)).first {
                 draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: titleRange) }
                 draft.issuerSource = .reported
                 draft.issuersComplete = reported.issuersComplete
@@ -271,9 +332,9 @@ struct DocumentExtractor {
     }
 
     /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).
-    static func issuedAttachment(of parent: DocumentDraft) -> DocumentDraft? {
+    static func issuedAttachment(of parent: DocumentDraft, verbs: IssuanceVocabulary) -> DocumentDraft? {
         let span = ScalarSpan(parent.title)
-        for verb in ["印发", "转发", "发布"].map(scalars) {
+        for verb in verbs.attachment {
             guard let v = span.find(verb), v + verb.count < span.count else { continue }
             let open = v + verb.count
             let opener = span.scalars[open]
@@ -282,7 +343,7 @@ struct DocumentExtractor {
             guard let close = span.scalars[(open + 1)...].firstIndex(of: closer) else { continue }
             let title = span.string((open + 1)..<close).trimmingSpaces()
             guard title.unicodeScalars.count >= 4 else { continue }
-            var child = DocumentDraft(title: title, number: nil, date: parent.date, type: DocumentType.of(title: title),
+            var child = DocumentDraft(title: title, number: nil, date: parent.date, type: GenreWords.genre(ofTitle: title)?.word,
                                       fullText: false, evidence: parent.evidence.prefix(1).map { $0 })
             child.issuers = parent.issuers
             child.issuerSource = parent.issuerSource == .none ? .none : .reported

@@ -9,6 +9,10 @@ public struct ExtractionPipeline: Sendable {
     public let ontology: Ontology
     let recognizer: EntityRecognizer
     let targetExtractor: TargetExtractor
+    /// The issuance verbs of the ontology, as the extractors read them.
+    let issuance: IssuanceVocabulary
+    /// The words that send a sentence to the document and relation rules, derived from the verb and relation lists.
+    let cueWords: SentenceCueWords
 
     public init(ontology: Ontology) {
         self.init(ontology: ontology, recognizer: EntityRecognizer(ontology: ontology))
@@ -25,6 +29,8 @@ public struct ExtractionPipeline: Sendable {
                   suffixComparators: vocabulary.comparators(at: .suffix).map { ($0.phrase, $0.symbol) },
                   redLineWords: vocabulary.redLineWords)
         targetExtractor = TargetExtractor(rules: rules)
+        issuance = IssuanceVocabulary(ontology.issuanceVerbs)
+        cueWords = SentenceCueWords(issuance: issuance)
     }
 
     /// Reads and extracts one file (KGError naming the file when it cannot be read).
@@ -84,7 +90,7 @@ struct ExtractionRun {
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
         self.text = text
-        self.documents = DocumentExtractor(recognizer: pipeline.recognizer)
+        self.documents = DocumentExtractor(recognizer: pipeline.recognizer, verbs: pipeline.issuance)
         var name = Substring(text.source.path)
         if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
         if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = name[..<dot] }
@@ -144,9 +150,13 @@ struct ExtractionRun {
             if let draft = documents.draft(for: segment, in: text, contextProvince: province) {
                 if !draft.issuers.isEmpty {
                     id = registry.register(draft)
-                    if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+                    if let child = DocumentExtractor.issuedAttachment(of: draft, verbs: pipeline.issuance) { registry.register(child) }
                 } else if registry.lookup(title: draft.title, number: draft.number?.text) != nil {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
+                    id = registry.register(draft)
+                } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil) {
+                    // An official document whose issuers are not resolved: its 文号, the page's metadata table or
+                    // its 署名 and 成文日期 say it is one.
                     id = registry.register(draft)
                 }
             }
@@ -164,7 +174,8 @@ struct ExtractionRun {
         if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
         let extractor = pipeline.targetExtractor
         let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
-        let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
+        let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
+                                                      cues: pipeline.cueWords)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
         // (From the bytes alone, so that the closure does not copy the whole NormalizedText.)
@@ -206,7 +217,9 @@ struct ExtractionRun {
         lazy var hasAgency = mentions.indices.contains { mentions[$0].kind == .agency }
         if hasCue {
             let citations = CitationExtractor.citations(in: span)
-            let reported = hasAgency ? IssuerExtractor.reportedIssuances(span: span, hits: hits) : []
+            // (Issuers no list names are read by the body grammar, before the verb of a reported issuance.)
+            let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits, verbs: pipeline.issuance,
+                                                             bodies: documents.grammarHits(in: span, contextProvince: scope.contextProvince))
             if !citations.isEmpty || !reported.isEmpty {
                 extractDocuments(span, hits: hits, citations: citations, reported: reported, sentence: sentence, scope: scope)
             }
@@ -231,13 +244,14 @@ struct ExtractionRun {
     /// Quick tests on a sentence's bytes in one pass (no allocation):
     /// - a quantity: an ASCII number (digits, "." "．" ","), then optional spaces, then a scalar set in
     ///   `quantityFollowers` (the start of a unit or magnitude, or a range dash) — a target needs one;
-    /// - a word that can state a document or a relation: 《, 〔, 印发/发布/出台/颁布/下发/公布/制定, 牵头,
-    ///   会同/联合/协同/配合/共同, 监督/监管/指导/督促/督导.
+    /// - a word that can state a document or a relation: one of `cues` (《, 〔, the issuance verbs, the relation
+    ///   words), by its last two scalars.
     /// Pass an empty `quantityFollowers` to accept any number as a quantity. `bytes` must be valid UTF-8 (clean text is).
-    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64]) -> (hasQuantity: Bool, hasCue: Bool) {
+    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64],
+                             cues: SentenceCueWords) -> (hasQuantity: Bool, hasCue: Bool) {
         var hasQuantity = false
         var hasCue = false
-        cueSecondScalars.withUnsafeBufferPointer { cueEnds in
+        cues.lastScalars.withUnsafeBufferPointer { cueEnds in
         quantityFollowers.withUnsafeBufferPointer { followers in
         bytes.withUnsafeBufferPointer { b in
             var i = range.lowerBound
@@ -256,7 +270,7 @@ struct ExtractionRun {
                             let hit2 = cueEnds[Int(v2 >> 6)] >> UInt64(v2 & 63) & 1
                             if hit1 | hit2 != 0 {
                                 let previous = i - 3 >= range.lowerBound && b[i - 3] & 0xF0 == 0xE0 ? threeByteScalarValue(b, i - 3) : 0
-                                if hit1 != 0 && endsCue(previous: previous, v1) || hit2 != 0 && endsCue(previous: v1, v2) {
+                                if hit1 != 0 && cues.endsCue(previous: previous, v1) || hit2 != 0 && cues.endsCue(previous: v1, v2) {
                                     hasCue = true
                                     if hasQuantity { return }
                                 }
@@ -274,7 +288,7 @@ struct ExtractionRun {
                     if !hasCue, cueEnds[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 {
                         // Every cue's first scalar is a three-byte one too: decode the scalar before only now.
                         let previous = i - 3 >= range.lowerBound && b[i - 3] & 0xF0 == 0xE0 ? threeByteScalarValue(b, i - 3) : 0
-                        if endsCue(previous: previous, v) {
+                        if cues.endsCue(previous: previous, v) {
                             hasCue = true
                             if hasQuantity { return }
                         }
@@ -316,40 +330,6 @@ struct ExtractionRun {
         }
         }
         return (hasQuantity, hasCue)
-    }
-
-    /// True when some cue in `endsCue` can end with the BMP scalar `v` (the exact first test of `sentenceCues`).
-    static func mayEndCue(_ v: UInt32) -> Bool {
-        v < 0x10000 && cueSecondScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0
-    }
-
-    /// Bit v is set for every BMP scalar v that can end a cue in `endsCue`.
-    static let cueSecondScalars: [UInt64] = {
-        let ends: [UInt32] = [0x300A, 0x3014, 0x53D1, 0x5E03, 0x53F0, 0x5B9A, 0x5934, 0x540C, 0x5408, 0x7763, 0x7BA1, 0x5BFC, 0x4FC3]
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for v in ends { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-        return bits
-    }()
-
-    /// True when scalar `v` ends a document or relation cue word after `previous` (or is 《 or 〔).
-    @inline(__always)
-    static func endsCue(previous: UInt32, _ v: UInt32) -> Bool {
-        // Dispatch on the second scalar of each word, then check the first.
-        switch v {
-        case 0x300A, 0x3014: return true // 《 〔
-        case 0x53D1: return previous == 0x5370 || previous == 0x4E0B // 印发 下发
-        case 0x5E03: return previous == 0x53D1 || previous == 0x9881 || previous == 0x516C // 发布 颁布 公布
-        case 0x53F0: return previous == 0x51FA // 出台
-        case 0x5B9A: return previous == 0x5236 // 制定
-        case 0x5934: return previous == 0x7275 // 牵头
-        case 0x540C: return previous == 0x4F1A || previous == 0x534F || previous == 0x5171 // 会同 协同 共同
-        case 0x5408: return previous == 0x8054 || previous == 0x914D // 联合 配合
-        case 0x7763: return previous == 0x76D1 // 监督
-        case 0x7BA1: return previous == 0x76D1 // 监管
-        case 0x5BFC: return previous == 0x6307 || previous == 0x7763 // 指导 督导
-        case 0x4FC3: return previous == 0x7763 // 督促
-        default: return false
-        }
     }
 
     /// Adds or merges the node of mention `m`; `slot` is the node's position from `builder.nodeSlot` (nil: a new node).
@@ -417,13 +397,13 @@ struct ExtractionRun {
             let statement = span.byteRange(reported.statementRange)
             // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
             let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
-            var draft = DocumentDraft(title: reported.title, number: number, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
-                                      type: DocumentType.of(title: reported.title), fullText: false, evidence: [(statement, sentence)])
+            var draft = DocumentDraft(title: reported.title, number: number, date: ChineseDate.first(in: span.scalars, from: 0, to: reported.statementRange.lowerBound)?.iso,
+                                      type: GenreWords.genre(ofTitle: reported.title)?.word, fullText: false, evidence: [(statement, sentence)])
             draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
             draft.issuerSource = .reported
             draft.issuersComplete = reported.issuersComplete
             let id = registry.register(draft)
-            if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+            if let child = DocumentExtractor.issuedAttachment(of: draft, verbs: pipeline.issuance) { registry.register(child) }
             _ = id
         }
         for citation in citations {
@@ -445,13 +425,13 @@ struct ExtractionRun {
                     titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
                 }
                 if let (issuers, complete) = IssuerExtractor.titleIssuers(span: titleSpan, hits: titleHits) {
-                    var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: DocumentType.of(title: title),
+                    var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: GenreWords.genre(ofTitle: title)?.word,
                                               fullText: false, evidence: [(range, sentence)])
                     draft.issuers = issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: range) }
                     draft.issuerSource = .title
                     draft.issuersComplete = complete
                     registry.register(draft)
-                    if let child = DocumentExtractor.issuedAttachment(of: draft) { registry.register(child) }
+                    if let child = DocumentExtractor.issuedAttachment(of: draft, verbs: pipeline.issuance) { registry.register(child) }
                 }
             }
             if let doc = scope.documentID {
@@ -483,11 +463,12 @@ struct ExtractionRun {
                 id = "target:\(prefix)#\(n)"
                 targetIDs[key] = id
             }
-            let evidence = text.evidence(for: span.byteRange(target.clauseRange), sentence: sentence)
+            let clause = span.byteRange(target.clauseRange)
+            let evidence = text.evidence(for: clause, sentence: sentence)
             var attributes: Attributes = [
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,
-                "unit": .string(target.unit),
+                "unit": .string(text.asWritten(target.unit, near: clause)),
                 "comparator": .string(target.comparator.rawValue),
                 "kind": .string(target.kind.rawValue),
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,
@@ -498,7 +479,7 @@ struct ExtractionRun {
             let programme = hits.first(where: { $0.kind == .programme && target.clauseRange.overlaps($0.range) })
                 ?? hits.first(where: { $0.kind == .programme })
             if let programme { attributes["programme"] = .string(programme.canonical) }
-            builder.addNode(id: id, kind: .target, label: target.statement, attributes: attributes, evidence: evidence)
+            builder.addNode(id: id, kind: .target, label: text.asWritten(target.statement, near: clause), attributes: attributes, evidence: evidence)
             if let owner { builder.addEdge(.setsTarget, from: owner, to: id, evidence: evidence) }
             if let programme, programme.nodeID != owner {
                 builder.addEdge(.setsTarget, from: programme.nodeID, to: id, evidence: evidence)
@@ -511,9 +492,12 @@ struct ExtractionRun {
     mutating func emitDocuments() {
         for draft in registry.drafts {
             let id = draft.id
+            // Title and 文号 as written (traditional characters, pinyin glosses), found near the title's statement.
+            let near = draft.evidence.first?.range ?? 0..<0
+            let title = text.asWritten(draft.title, near: near)
             var attributes: Attributes = [
-                "title": .string(draft.title),
-                "doc_number": draft.number.map { .string($0.text) } ?? .null,
+                "title": .string(title),
+                "doc_number": draft.number.map { .string(text.asWritten($0.text, near: near)) } ?? .null,
                 "date": draft.date.map { .string($0) } ?? .null,
                 "doc_type": draft.type.map { .string($0) } ?? .null,
                 "full_text": .bool(draft.fullText),
@@ -528,7 +512,7 @@ struct ExtractionRun {
                 attributes["joint_issue"] = .bool(number.isJoint)
             }
             for (k, e) in draft.evidence.enumerated() {
-                builder.addNode(id: id, kind: .document, label: draft.title, attributes: k == 0 ? attributes : [:],
+                builder.addNode(id: id, kind: .document, label: title, attributes: k == 0 ? attributes : [:],
                                 evidence: text.evidence(for: e.range, sentence: e.sentence))
             }
             for (order, issuer) in draft.issuers.enumerated() {

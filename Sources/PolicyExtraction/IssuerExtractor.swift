@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyText
 
 /// A document whose issuance the text reports: "中共中央、国务院印发了《…》", "国家发改委印发…方案", "某市商务局发布《…》".
 struct ReportedIssuance: Sendable {
@@ -17,10 +18,6 @@ struct ReportedIssuance: Sendable {
 /// Finds who issued a document: from the title ("科技部 住房城乡建设部关于…的通知"), from reported issuance in
 /// news and prose ("X、Y联合印发《Z》"), and from signature lines.
 enum IssuerExtractor {
-    /// Verbs of issuance, longest first.
-    static let verbs: [[Unicode.Scalar]] = ["印发", "发布", "出台", "颁布", "下发", "公布", "制定"].map(scalars)
-    /// The verbs as one list (a first-scalar test before matching them).
-    static let verbList = ScalarWordList(verbs)
     /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
     static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前"].map(scalars)
     static let about = scalars("关于")
@@ -28,7 +25,7 @@ enum IssuerExtractor {
     /// Issuers named before "关于" in a title: "财政部办公厅 农业农村部办公厅…关于…的通知" → the four bodies, in order.
     /// Nil when the title does not start with agency names, or when the names do not cover everything before "关于".
     static func titleIssuers(span: ScalarSpan, hits: [EntityHit]) -> (issuers: [EntityHit], complete: Bool)? {
-        guard let aboutIndex = span.find(about), aboutIndex > 0 else { return nil }
+        guard let aboutIndex = topLevelAbout(span), aboutIndex > 0 else { return nil }
         var end = aboutIndex
         var complete = true
         if let (start, _) = suffixDeng(span, end: end) { end = start; complete = false }
@@ -39,6 +36,48 @@ enum IssuerExtractor {
             return nil
         }
         return (issuers, complete)
+    }
+
+    /// The issuer part of a title or headline: everything before its first 关于 or issuance verb outside 《》 and
+    /// quotes ("X Y关于…", "X印发关于…的通知", "X等3部门关于…"), without adverbs (联合) and "等N部门" (then
+    /// `complete` is false). Nil when the title has neither or nothing stands before it.
+    static func issuerPart(of span: ScalarSpan, verbs: IssuanceVocabulary) -> (range: Range<Int>, complete: Bool)? {
+        let s = span.scalars
+        var depth = 0
+        var end: Int? = nil
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "《" || c == "〈" || c == "“" { depth += 1 } else if c == "》" || c == "〉" || c == "”" { depth = max(0, depth - 1) }
+            else if depth == 0, span.matches(about, at: i) || verbs.all.firstMatch(in: s, at: i) != nil { end = i; break }
+            i += 1
+        }
+        guard var p = end, p > 0 else { return nil }
+        var complete = true
+        var skipped = true
+        while skipped {
+            skipped = false
+            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+            for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
+                p -= adverb.count; skipped = true; break
+            }
+            if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
+        }
+        var start = 0
+        while start < p, s[start].isInlineSpace || "《〈“\"".unicodeScalars.contains(s[start]) { start += 1 }
+        guard p - start >= 2 else { return nil }
+        return (start..<p, complete)
+    }
+
+    /// Index of the first 关于 outside 《》, 〈〉 and quotes (a cited title's 关于 belongs to the cited document).
+    static func topLevelAbout(_ span: ScalarSpan) -> Int? {
+        var depth = 0
+        for i in 0..<span.count {
+            let c = span.scalars[i]
+            if c == "《" || c == "〈" || c == "“" { depth += 1 } else if c == "》" || c == "〉" || c == "”" { depth = max(0, depth - 1) }
+            else if depth == 0, span.matches(about, at: i) { return i }
+        }
+        return nil
     }
 
     /// N of "X等N部门关于…" in a title (nil when the title states no count before 关于).
@@ -66,7 +105,7 @@ enum IssuerExtractor {
         if scale == 1 {
             // Chinese numerals 二 … 二十九.
             var q = p
-            while q > 0, DateParser.chineseDigit(s[q - 1]) != nil || s[q - 1] == "十" { q -= 1 }
+            while q > 0, ChineseDate.chineseDigit(s[q - 1]) != nil || s[q - 1] == "十" { q -= 1 }
             guard q < p else { return nil }
             n = chineseNumber(Array(s[q..<p]))
             p = q
@@ -78,20 +117,23 @@ enum IssuerExtractor {
     static func chineseNumber(_ s: [Unicode.Scalar]) -> Int {
         var value = 0, current = 0
         for c in s {
-            if c == "十" { value += (current == 0 ? 1 : current) * 10; current = 0 } else if let d = DateParser.chineseDigit(c) { current = d }
+            if c == "十" { value += (current == 0 ? 1 : current) * 10; current = 0 } else if let d = ChineseDate.chineseDigit(c) { current = d }
         }
         return value + current
     }
 
     /// Reported issuances in a sentence (or heading). The title is the bracketed 《…》 after the verb, or — when
-    /// not bracketed — the rest of the clause if it ends in a strong document type ("…实施方案").
-    static func reportedIssuances(span: ScalarSpan, hits: [EntityHit]) -> [ReportedIssuance] {
+    /// not bracketed — the rest of the clause if it ends in a strong document type ("…实施方案"). The issuers are
+    /// the agency hits listed right before the verb (adverbs and "等N部门" skipped) or, when no hit stands there,
+    /// what `bodies` reads in the clause before the verb (the body grammar: names no list holds, "X会同Y").
+    static func reportedIssuances(span: ScalarSpan, hits: [EntityHit], verbs: IssuanceVocabulary,
+                                  bodies: ((Range<Int>) -> [EntityHit]?)? = nil) -> [ReportedIssuance] {
         var out: [ReportedIssuance] = []
         let s = span.scalars
         var i = 0
         while i < s.count {
-            guard let k = verbList.firstMatch(in: s, at: i) else { i += 1; continue }
-            let verb = verbs[k]
+            guard let k = verbs.prose.firstMatch(in: s, at: i) else { i += 1; continue }
+            let verb = verbs.prose.words[k]
             let afterVerb = i + verb.count
             defer { i = afterVerb }
             // Issuers before the verb (skipping adverbs and "等N部门").
@@ -106,29 +148,68 @@ enum IssuerExtractor {
                 }
                 if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
             }
-            let issuers = hits.chain(of: .agency, endingAt: p, in: span)
-            guard let firstIssuer = issuers.first else { continue }
             // Title after the verb.
             var t = afterVerb
             if t < s.count, s[t] == "了" || s[t] == "的" { t += 1 }
             while t < s.count, s[t].isInlineSpace { t += 1 }
             guard t < s.count else { continue }
+            let title: String
+            let titleRange: Range<Int>
+            let statementEnd: Int
             if s[t] == "《" {
                 guard let close = matchingClose(span, open: t) else { continue }
-                let title = span.string((t + 1)..<close).trimmingSpaces()
-                guard !title.isEmpty else { continue }
-                out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title,
-                                            titleRange: (t + 1)..<close, statementRange: firstIssuer.range.lowerBound..<(close + 1)))
+                title = span.string((t + 1)..<close).trimmingSpaces()
+                // (《目录》, 《意见》: a short form of a title named before, not a document of its own.)
+                guard title.unicodeScalars.count >= 4 else { continue }
+                titleRange = (t + 1)..<close
+                statementEnd = close + 1
             } else {
                 var e = t
                 while e < s.count, !isClauseEnd(s[e]) { e += 1 }
                 guard e - t >= 4, e - t <= 60 else { continue }
-                let title = span.string(t..<e).trimmingSpaces()
-                guard let type = DocumentType.of(title: title), DocumentType.isStrong(type),
-                      title.unicodeScalars.first.map({ !verbs.contains([$0]) }) ?? false else { continue }
-                out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title,
-                                            titleRange: t..<e, statementRange: firstIssuer.range.lowerBound..<e))
+                title = span.string(t..<e).trimmingSpaces()
+                guard let genre = GenreWords.genre(ofTitle: title), genre.isStrong,
+                      title.unicodeScalars.first.map({ !verbs.prose.mayStart(with: $0) }) ?? false else { continue }
+                titleRange = t..<e
+                statementEnd = e
             }
+            var issuers = hits.chain(of: .agency, endingAt: p, in: span)
+            if issuers.isEmpty, let bodies, let read = bodiesBefore(p, in: span, bodies) { issuers = read }
+            guard let firstIssuer = issuers.first else { continue }
+            out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title, titleRange: titleRange,
+                                        statementRange: firstIssuer.range.lowerBound..<statementEnd))
+        }
+        return out
+    }
+
+    /// Words joining the issuers of one issuance in prose: "X会同Y印发", "X联合Y发布".
+    static let jointIssuance: [[Unicode.Scalar]] = ["会同", "联合"].map(scalars)
+
+    /// The bodies `read` finds in the clause ending at `end` (from the last clause mark before it), the clause cut at
+    /// "会同"/"联合"; nil when some part of the clause is no body.
+    static func bodiesBefore(_ end: Int, in span: ScalarSpan, _ read: (Range<Int>) -> [EntityHit]?) -> [EntityHit]? {
+        let s = span.scalars
+        var start = end
+        while start > 0, end - start < 60, !isClauseEnd(s[start - 1]), s[start - 1] != "》", s[start - 1] != "）",
+              s[start - 1] != ")", s[start - 1] != "。" { start -= 1 }
+        guard end - start >= 2 else { return nil }
+        var parts: [Range<Int>] = []
+        var from = start
+        var j = start
+        while j < end {
+            if let word = jointIssuance.first(where: { span.matches($0, at: j) && j + $0.count <= end }) {
+                parts.append(from..<j)
+                j += word.count
+                from = j
+            } else {
+                j += 1
+            }
+        }
+        parts.append(from..<end)
+        var out: [EntityHit] = []
+        for part in parts {
+            guard part.count >= 2, let found = read(part), !found.isEmpty else { return nil }
+            out += found
         }
         return out
     }

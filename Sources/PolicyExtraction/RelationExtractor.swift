@@ -22,6 +22,8 @@ enum RelationExtractor {
     static let jointWords: [[Unicode.Scalar]] = ["共同", "联合"].map(scalars)
     /// Every word that can state a lead or a cooperation: one scan tells whether the sentence needs those rules.
     static let leadOrCooperationCues = ScalarWordList([lead] + cooperationWords + jointWords)
+    /// Every word of the lists above: the relation words of the sentence prefilter (`SentenceCueWords`).
+    static var cueWords: [[Unicode.Scalar]] { [lead] + cooperationWords + jointWords + supervisionWords }
     /// Words between a supervising body and 对/监督: "X负责监督", "X依法对Y…".
     static let supervisionLeadIns: [[Unicode.Scalar]] = ["负责", "加强", "要", "依法", "切实"].map(scalars)
     /// Words between the supervised object and the supervision word: "对Y的监督", "对Y进行监督".

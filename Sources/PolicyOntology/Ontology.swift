@@ -13,6 +13,10 @@ public struct Ontology: Sendable {
     public let genericRoles: [String]
     /// Companies, banks, exchanges, media and universities: named bodies that are not agencies.
     public let organizations: [NamedOrganization]
+    /// Heads of official body names (人民政府, 委员会, 局, 海关 …), see `BodyHead`.
+    public let bodyHeads: [BodyHead]
+    /// Verbs stating a document's issuance (印发, 发布 …), see `IssuanceVerb`.
+    public let issuanceVerbs: [IssuanceVerb]
 
     /// Name indexes keyed by `NameKey`: hashing a String of Han characters normalises it each time.
     private let agencyIndex: [NameKey: Int]
@@ -22,7 +26,8 @@ public struct Ontology: Sendable {
 
     public init(agencies: [Agency], regions: [Region], programmes: [Programme], targetVocabulary: TargetVocabulary,
                 localBodySuffixes: [LocalBodySuffix] = [], genericRoles: [String] = [],
-                organizations: [NamedOrganization] = []) {
+                organizations: [NamedOrganization] = [], bodyHeads: [BodyHead] = [],
+                issuanceVerbs: [IssuanceVerb] = []) {
         self.agencies = agencies
         self.regions = regions
         self.programmes = programmes
@@ -30,6 +35,8 @@ public struct Ontology: Sendable {
         self.localBodySuffixes = localBodySuffixes
         self.genericRoles = genericRoles
         self.organizations = organizations
+        self.bodyHeads = bodyHeads
+        self.issuanceVerbs = issuanceVerbs
         var agencyIndex: [NameKey: Int] = [:]
         // Canonical names win over aliases; among aliases, bodies that still exist win.
         for (i, a) in agencies.enumerated() { agencyIndex[NameKey(a.canonical)] = i }

@@ -11,6 +11,8 @@ extension Ontology {
         public static let localBodySuffixes = "local_body_suffixes.tsv"
         public static let genericRoles = "generic_roles.txt"
         public static let organizations = "organizations.tsv"
+        public static let bodyHeads = "body_heads.tsv"
+        public static let issuanceVerbs = "issuance_verbs.tsv"
         public static let units = "target_units.tsv"
         public static let comparators = "target_comparators.tsv"
         public static let targetWords = "target_words.tsv"
@@ -102,9 +104,35 @@ extension Ontology {
                                                    kind: try organizationFile.required(row, 2, "kind")))
         }
 
+        var heads: [BodyHead] = []
+        let headFile = try TSVReader(path: path(FileName.bodyHeads))
+        for row in headFile.rows {
+            let head = try headFile.required(row, 0, "head")
+            let kindName = try headFile.required(row, 1, "kind")
+            guard let kind = BodyHead.Kind(rawValue: kindName) else { throw headFile.error(row, "unknown body kind: \(kindName)") }
+            let strength = try headFile.required(row, 2, "strength")
+            guard strength == "strong" || strength == "weak" else {
+                throw headFile.error(row, "strength must be strong or weak: \(strength)")
+            }
+            heads.append(BodyHead(head: head, kind: kind, strong: strength == "strong"))
+        }
+
+        var verbs: [IssuanceVerb] = []
+        let verbFile = try TSVReader(path: path(FileName.issuanceVerbs))
+        for row in verbFile.rows {
+            let verb = try verbFile.required(row, 0, "verb")
+            var uses: Set<IssuanceVerb.Use> = []
+            for name in verbFile.list(row, 1) {
+                guard let use = IssuanceVerb.Use(rawValue: name) else { throw verbFile.error(row, "unknown verb use: \(name)") }
+                uses.insert(use)
+            }
+            verbs.append(IssuanceVerb(verb: verb, uses: uses))
+        }
+
         return Ontology(agencies: agencies, regions: regions, programmes: programmes,
                         targetVocabulary: try loadTargetVocabulary(path: path),
-                        localBodySuffixes: suffixes, genericRoles: roles, organizations: organizations)
+                        localBodySuffixes: suffixes, genericRoles: roles, organizations: organizations,
+                        bodyHeads: heads, issuanceVerbs: verbs)
     }
 
     private static func loadTargetVocabulary(path: (String) -> String) throws -> TargetVocabulary {

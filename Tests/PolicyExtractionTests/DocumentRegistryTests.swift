@@ -1,10 +1,11 @@
 import Testing
 import TestSupport
+import PolicyText
 @testable import PolicyExtraction
 
 @Suite struct DocumentRegistryTests {
     func draft(_ title: String, number: String? = nil, fullText: Bool = false, source: IssuerSource = .none, issuers: [String] = []) -> DocumentDraft {
-        var d = DocumentDraft(title: title, number: number.flatMap(DocumentNumber.parse), date: nil, type: DocumentType.of(title: title), fullText: fullText)
+        var d = DocumentDraft(title: title, number: number.flatMap { DocumentNumber.parse($0) }, date: nil, type: GenreWords.genre(ofTitle: title)?.word, fullText: fullText)
         d.issuers = issuers.map { DraftIssuer(nodeID: "agency:" + $0, canonical: $0, surface: $0, statedAt: 0..<1) }
         d.issuerSource = source
         return d
@@ -60,10 +61,10 @@ import TestSupport
 
     @Test func attachmentIssuedByANotice() throws {
         let parent = draft("某部关于印发《数字乡村行动方案》的通知", fullText: true, source: .signature, issuers: ["某部"])
-        let child = try #require(DocumentExtractor.issuedAttachment(of: parent))
+        let child = try #require(DocumentExtractor.issuedAttachment(of: parent, verbs: testIssuanceVerbs))
         #expect(child.title == "数字乡村行动方案")
         #expect(child.issuers.map(\.canonical) == ["某部"])
         #expect(!child.fullText)
-        #expect(DocumentExtractor.issuedAttachment(of: draft("某部关于加强管理的通知")) == nil)
+        #expect(DocumentExtractor.issuedAttachment(of: draft("某部关于加强管理的通知"), verbs: testIssuanceVerbs) == nil)
     }
 }

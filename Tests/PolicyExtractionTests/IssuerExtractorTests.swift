@@ -1,6 +1,14 @@
 import Testing
 import PolicyCore
+import PolicyOntology
 @testable import PolicyExtraction
+
+/// The issuance verbs of the rule tests (a few, written here: the shipped list is data, tested on its own).
+let testIssuanceVerbs = IssuanceVocabulary([
+    IssuanceVerb(verb: "印发", uses: [.prose, .attachment]), IssuanceVerb(verb: "转发", uses: [.attachment]),
+    IssuanceVerb(verb: "发布", uses: [.prose, .attachment]), IssuanceVerb(verb: "出台", uses: [.prose]),
+    IssuanceVerb(verb: "制定", uses: [.prose]), IssuanceVerb(verb: "公布", uses: [.prose]),
+])
 
 /// Issuer extraction over hand-placed agency hits (the recogniser is tested by its own suite).
 @Suite struct IssuerExtractorTests {
@@ -42,7 +50,7 @@ import PolicyCore
 
     @Test func reportedIssuanceWithBrackets() throws {
         let (span, h) = hits("日前，交通运输部、国家铁路局联合印发了《综合运输服务规划》，要求各地落实。", ["交通运输部", "国家铁路局"])
-        let found = IssuerExtractor.reportedIssuances(span: span, hits: h)
+        let found = IssuerExtractor.reportedIssuances(span: span, hits: h, verbs: testIssuanceVerbs)
         #expect(found.count == 1)
         let r = try #require(found.first)
         #expect(r.title == "综合运输服务规划")
@@ -52,21 +60,21 @@ import PolicyCore
 
     @Test func reportedIssuanceInHeadlineWithoutBrackets() throws {
         let (span, h) = hits("水利部近日印发农村供水保障三年行动方案", ["水利部"])
-        let r = try #require(IssuerExtractor.reportedIssuances(span: span, hits: h).first)
+        let r = try #require(IssuerExtractor.reportedIssuances(span: span, hits: h, verbs: testIssuanceVerbs).first)
         #expect(r.title == "农村供水保障三年行动方案")
         #expect(r.issuers.map(\.canonical) == ["水利部"])
     }
 
     @Test func noIssuanceWithoutNamedIssuer() {
         let (span, h) = hits("有关部门印发《工作要点》", ["水利部"])
-        #expect(IssuerExtractor.reportedIssuances(span: span, hits: h).isEmpty)
+        #expect(IssuerExtractor.reportedIssuances(span: span, hits: h, verbs: testIssuanceVerbs).isEmpty)
         let (span2, h2) = hits("水利部印发了相关材料，供参考", ["水利部"])
-        #expect(IssuerExtractor.reportedIssuances(span: span2, hits: h2).isEmpty)
+        #expect(IssuerExtractor.reportedIssuances(span: span2, hits: h2, verbs: testIssuanceVerbs).isEmpty)
     }
 
     @Test func dengNBumen() throws {
         let (span, h) = hits("商务部等12部门印发《县域商业体系建设指南》", ["商务部"])
-        let r = try #require(IssuerExtractor.reportedIssuances(span: span, hits: h).first)
+        let r = try #require(IssuerExtractor.reportedIssuances(span: span, hits: h, verbs: testIssuanceVerbs).first)
         #expect(!r.issuersComplete)
         #expect(r.issuers.map(\.canonical) == ["商务部"])
         #expect(IssuerExtractor.suffixDeng(ScalarSpan("X等十三个部门"), end: 7)?.1 == 13)

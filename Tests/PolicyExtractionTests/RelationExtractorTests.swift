@@ -1,4 +1,5 @@
 import Testing
+import PolicyOntology
 import TestSupport
 import PolicyCore
 @testable import PolicyExtraction
@@ -57,45 +58,52 @@ import PolicyCore
     }
 }
 
-/// The one-pass sentence test lets every documented cue word through, and finds digits.
+/// The one-pass sentence test lets every cue word through (the shipped issuance verbs and the relation words, from
+/// which its tables are derived), and finds digits.
 @Suite struct CueScanTests {
-    @Test func everyCueWordPassesTheTableAndEndsACue() {
-        let words = ["印发", "下发", "发布", "颁布", "公布", "出台", "制定", "牵头", "会同", "协同", "共同", "联合", "配合",
-                     "监督", "监管", "指导", "督导", "督促"]
-        for word in words {
+    static let verbs = IssuanceVocabulary((try? Ontology.loadDefault().issuanceVerbs) ?? [])
+    static let cues = SentenceCueWords(issuance: verbs)
+    static let words = (verbs.all.words + RelationExtractor.cueWords).map { String(String.UnicodeScalarView($0)) }
+
+    @Test func everyCueWordPassesTheTableAndEndsACue() throws {
+        try #require(Self.words.contains("印发") && Self.words.contains("牵头"))
+        for word in Self.words {
             let v = word.unicodeScalars.map(\.value)
-            #expect(ExtractionRun.mayEndCue(v[1]), "\(word)")
-            #expect(ExtractionRun.endsCue(previous: v[0], v[1]), "\(word)")
+            #expect(Self.cues.mayEndCue(v[v.count - 1]), "\(word)")
+            #expect(Self.cues.endsCue(previous: v[v.count - 2], v[v.count - 1]), "\(word)")
         }
         for bracket in ["《", "〔"] {
             let v = bracket.unicodeScalars.first!.value
-            #expect(ExtractionRun.mayEndCue(v))
-            #expect(ExtractionRun.endsCue(previous: 0, v))
+            #expect(Self.cues.mayEndCue(v))
+            #expect(Self.cues.endsCue(previous: 0, v))
         }
-        // Scalars outside the table never end a cue, whatever came before.
-        let firsts = words.map { $0.unicodeScalars.first!.value } + [0, 0x4E00]
+        // Scalars outside the table never end a cue, whatever came before; the table holds exactly the last scalars.
+        let firsts = Self.words.map { $0.unicodeScalars.first!.value } + [0, 0x4E00]
         var passing = 0
         for v in UInt32(0)..<0x10000 {
-            if ExtractionRun.mayEndCue(v) { passing += 1; continue }
-            #expect(!firsts.contains { ExtractionRun.endsCue(previous: $0, v) })
+            if Self.cues.mayEndCue(v) { passing += 1; continue }
+            #expect(!firsts.contains { Self.cues.endsCue(previous: $0, v) })
         }
-        #expect(passing == 13)
+        #expect(passing == Set(Self.words.map { $0.unicodeScalars.last! } + ["《", "〔"]).count)
+        // Near misses: a word's scalars in the wrong order, its last scalar after another one.
+        #expect(!Self.cues.endsCue(previous: "发".unicodeScalars.first!.value, "印".unicodeScalars.first!.value))
+        #expect(!Self.cues.endsCue(previous: "出".unicodeScalars.first!.value, "发".unicodeScalars.first!.value))
     }
 
     /// The scan skips most scalars undecoded; on random text it must agree with a plain scalar-pair search.
     @Test func cueScanAgreesWithAPlainSearchOnRandomText() {
-        let words = ["印发", "下发", "发布", "颁布", "公布", "出台", "制定", "牵头", "会同", "协同", "共同", "联合", "配合",
-                     "监督", "监管", "指导", "督导", "督促"]
-        let alphabet = Array("印下发布颁公出台制定牵头会协同共联合配监督管指导促国务院关于通知《〔，。a1 é😀".unicodeScalars)
+        // (Every cue word of two scalars is matched whole by the tail test; longer words by their last two.)
+        let tails = Self.words.map { String($0.unicodeScalars.suffix(2)) }
+        let alphabet = Array((Self.words.joined() + "国务院关于通知《〔，。a1 é😀").unicodeScalars)
         var random = SeededGenerator(seed: 42)
         for _ in 0..<5000 {
             let length = Int.random(in: 0...12, using: &random)
             var view = String.UnicodeScalarView()
             for _ in 0..<length { view.append(alphabet[Int.random(in: 0..<alphabet.count, using: &random)]) }
             let text = String(view)
-            let expected = text.contains("《") || text.contains("〔") || words.contains { text.contains($0) }
+            let expected = text.contains("《") || text.contains("〔") || tails.contains { text.unicodeScalars.contains(subsequence: $0.unicodeScalars) }
             let bytes = Array(text.utf8)
-            #expect(ExtractionRun.sentenceCues(bytes, 0..<bytes.count, quantityFollowers: []).hasCue == expected, "\(text)")
+            #expect(ExtractionRun.sentenceCues(bytes, 0..<bytes.count, quantityFollowers: [], cues: Self.cues).hasCue == expected, "\(text)")
         }
     }
 
@@ -103,7 +111,7 @@ import PolicyCore
         let extractor = TargetExtractor()
         func cues(_ s: String) -> (Bool, Bool) {
             let b = Array(s.utf8)
-            let r = ExtractionRun.sentenceCues(b, 0..<b.count, quantityFollowers: extractor.quantityFollowers)
+            let r = ExtractionRun.sentenceCues(b, 0..<b.count, quantityFollowers: extractor.quantityFollowers, cues: Self.cues)
             return (r.hasQuantity, r.hasCue)
         }
         #expect(cues("两部门联合印发通知") == (false, true))
@@ -121,5 +129,14 @@ import PolicyCore
             #expect(!extractor.targets(in: text).isEmpty, "\(text)")
             #expect(cues(text).0, "\(text)")
         }
+    }
+}
+
+extension String.UnicodeScalarView {
+    /// True when `other` occurs as a contiguous run of scalars.
+    func contains(subsequence other: String.UnicodeScalarView) -> Bool {
+        let a = Array(self), b = Array(other)
+        guard !b.isEmpty, b.count <= a.count else { return b.isEmpty }
+        return (0...(a.count - b.count)).contains { i in Array(a[i..<(i + b.count)]) == b }
     }
 }

@@ -68,3 +68,39 @@ import Testing
         #expect(c.edges.contains { $0.kind == .cooperates && $0.source == "agency:浙江省财政厅" && $0.target == "agency:浙江省商务厅" })
     }
 }
+
+/// Issuers no gazetteer lists, from a joint title's issuer part and from signature lines (shipped ontology).
+@Suite struct GrammarIssuerTests {
+    @Test func aJointTitleOfBodiesNoListNames() throws {
+        let text = ["近期重点工作安排 中共绵阳市委社会工作部 绵阳市数据局关于推进社区数据共享的通知", "绵发改〔2024〕3号",
+                    "各区县有关部门：", "现将有关事项通知如下。", "2024年5月6日", ""].joined(separator: "\n")
+        let pipeline = try ExtractionPipeline(ontology: Ontology.loadDefault())
+        let c = pipeline.extract(source: try SourceText(path: "fixtures/joint.txt", bytes: Array(text.utf8)))
+        // The first words are no body name: no issuers from the title at all rather than a wrong list.
+        #expect(!c.edges.contains { $0.kind == .issuedBy && $0.target == "agency:中共绵阳市委社会工作部" })
+        let good = text.replacingOccurrences(of: "近期重点工作安排", with: "绵阳市发展和改革委员会")
+        let d = pipeline.extract(source: try SourceText(path: "fixtures/joint.txt", bytes: Array(good.utf8)))
+        let issuers = d.edges.filter { $0.kind == .issuedBy }
+            .sorted { ($0.attributes["order"]?.intValue ?? 0) < ($1.attributes["order"]?.intValue ?? 0) }.map(\.target)
+        #expect(issuers == ["agency:绵阳市发展和改革委员会", "agency:中共绵阳市委社会工作部", "agency:绵阳市数据局"])
+    }
+
+    @Test func aSignatureOfAVerticalBodyAndACourt() throws {
+        let text = ["关于建立涉税纠纷诉调对接机制的通知", "苏税发〔2024〕8号", "各设区市有关部门：", "现将有关事项通知如下。",
+                    "国家税务总局苏州市税务局 苏州市中级人民法院", "2024年3月1日", ""].joined(separator: "\n")
+        let pipeline = try ExtractionPipeline(ontology: Ontology.loadDefault())
+        let c = pipeline.extract(source: try SourceText(path: "fixtures/joint.txt", bytes: Array(text.utf8)))
+        let issuers = c.edges.filter { $0.kind == .issuedBy }
+            .sorted { ($0.attributes["order"]?.intValue ?? 0) < ($1.attributes["order"]?.intValue ?? 0) }.map(\.target)
+        #expect(issuers == ["agency:国家税务总局苏州市税务局", "agency:苏州市中级人民法院"])
+    }
+
+    @Test func aGenericBodyWithNoRegionStaysGenericAndIncomplete() throws {
+        let text = ["市人民政府关于加强河道管理的通知", "各区人民政府：", "现将有关事项通知如下。", "2024年3月1日", ""].joined(separator: "\n")
+        let pipeline = try ExtractionPipeline(ontology: Ontology.loadDefault())
+        let c = pipeline.extract(source: try SourceText(path: "fixtures/generic.txt", bytes: Array(text.utf8)))
+        let doc = try #require(c.nodes.first { $0.kind == .document })
+        #expect(c.edges.filter { $0.kind == .issuedBy }.map(\.target) == ["agency:市人民政府"])
+        #expect(doc.attributes["issuers_complete"] == .bool(false))
+    }
+}
