@@ -703,6 +703,12 @@ public struct TargetExtractor: Sendable {
 
     private static let periodEnd = scalars("末")
 
+    /// A date to meet that opens the sentence ("到2027年，…", "力争到2030年，…"): it governs the rest of the paragraph.
+    func openingDeadline(_ span: ScalarSpan) -> Int? {
+        guard let d = deadline(span), d.isDateToMeet, d.start <= 4 else { return nil }
+        return d.year
+    }
+
     /// The deadline of a list of goals its opening announces: the sentence's deadline, else the last plan period it
     /// names at all ("“十四五”公共服务主要指标——" sets goals for 2025).
     func goalListDeadline(_ span: ScalarSpan) -> Int? {
