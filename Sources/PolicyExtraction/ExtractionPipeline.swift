@@ -88,6 +88,8 @@ struct ExtractionRun {
     var tenseScope: Int = -1
     /// A deadline that opens a sentence ("到2027年，…") governs the rest of its paragraph.
     var paragraphDeadline: Int?
+    /// The paragraph opened with a date to meet and stated targets under it.
+    var paragraphStatesGoals = false
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -179,7 +181,7 @@ struct ExtractionRun {
         // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
-        if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil }
+        if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil; paragraphStatesGoals = false }
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
@@ -231,8 +233,10 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear)
-            if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening }
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear,
+                                                                       paragraphDate: paragraphStatesGoals)
+            // A paragraph whose opening date states targets is a paragraph of goals.
+            if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening; paragraphStatesGoals = !targets.isEmpty }
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {

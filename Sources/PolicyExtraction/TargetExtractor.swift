@@ -99,7 +99,9 @@ public struct TargetExtractor: Sendable {
     /// limit, 力争/确保), a commitment verb with a qualifier, or a weak cue with a deadline or intent supports it;
     /// once one quantity of a sentence is a target, the others with a commitment verb or qualifier are too.
     /// `defaultYear`: the deadline of a target that states none (the year of the document's or section's heading).
-    func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil) -> [ExtractedTarget] {
+    /// `paragraphDate`: the paragraph opened with a date to meet ("具体指标：到2027年，…"), which governs this sentence.
+    func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil,
+                 paragraphDate: Bool = false) -> [ExtractedTarget] {
         let pastContext = passage == .past
         var inGoals = false
         var passageDeadline: Int?
@@ -125,13 +127,21 @@ public struct TargetExtractor: Sendable {
         lazy var hasPlainPastYear = !hasDateToMeet && containsPlainYear(span)
         lazy var hasModal = modal.occurs(in: span)
         lazy var items = listItems(s, quantities.map(\.number))
+        // Dates that commit (到2025年, 2025年前), not periods (2021—2023年) nor years of titles (《…2025年…》).
+        lazy var commitDates = self.datesToMeet(span).filter { !$0.isPeriod && !$0.inTitle }.map(\.start)
         var candidates: [(q: Quantity, clause: Range<Int>, item: Range<Int>, accepted: Bool, sibling: Bool,
                           redLine: Bool, deadline: Int?)] = []
         for (index, q) in quantities.enumerated() {
             let clause = clauseRange(s, around: q.number.lowerBound)
-            // Statistics: sentence cues before the clause end, clause cues before the number.
-            if sentenceStats.occurs(in: span, to: q.number.lowerBound) { continue }
-            if clauseStats.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
+            // Statistics: sentence cues before the number since the last date to meet (a report of the past
+            // followed by "到2025年…" turns to the future), clause cues before the number unless a word of
+            // intent stands there too ("其中山区县确保达到…").
+            // (Only after a reported quantity; a forecast, 预计到2025年…, stays one.)
+            let reportFrom = commitDates.last { d in d < q.number.lowerBound && quantities.contains { $0.end <= d } } ?? 0
+            if sentenceStats.occurs(in: span, from: reportFrom, to: q.number.lowerBound) { continue }
+            if reportFrom > 0, Self.forecastWords.contains(where: { span.find($0, to: q.number.lowerBound) != nil }) { continue }
+            if clauseStats.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound),
+               !Self.intentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
             let item = items[index].clamped(to: clause)
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
             let qualified = qualifier(span, after: q.end, clause: clause) != nil
@@ -155,10 +165,12 @@ public struct TargetExtractor: Sendable {
                 || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
                 || achievedShare(span, unitEnd: q.end)
             let plainPast = clauseYear == nil && hasPlainPastYear
-            let accepted = strongCue || (verb && qualified && !plainPast)
+            // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
+            let governedByDate = !q.chinese && commitDates.contains { $0 < q.number.lowerBound }
+            let accepted = strongCue || (verb && qualified && !plainPast) || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
-                || (weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound) && (clauseYear != nil || hasDateToMeet || hasModal) && !plainPast)
+                || (weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound) && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate) && !plainPast)
             candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
         }
         // Once one quantity states a target, its siblings with a commitment verb or a qualifier do too.
@@ -236,6 +248,8 @@ public struct TargetExtractor: Sendable {
                 }
             }
             if unit.isEmpty { i = afterNumber; continue }
+            // "19部门": a unit that begins a longer word counts nothing.
+            if Self.wordsBeginningWithAUnit.contains(where: { scalarsMatch(s, $0, at: unit.lowerBound) }) { i = afterUnit; continue }
             quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: unit, end: afterUnit))
             i = afterUnit
         }
@@ -259,6 +273,9 @@ public struct TargetExtractor: Sendable {
             return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: unit, end: afterUnit, chinese: true)
         }
     }
+
+    /// Words that begin with a unit's character and are no unit: "19部门", "3部委", "5人民".
+    private static let wordsBeginningWithAUnit: [[Unicode.Scalar]] = ["部门", "部委", "部署", "人民", "名单", "台阶", "家庭"].map(scalars)
 
     /// Words that begin with a numeral but count nothing (一些, 一批, 一体, 一线, 三农, 两新 …).
     private static let numeralWords: [[Unicode.Scalar]] = ["一些", "一批", "一体", "一线", "一系列", "一切", "一般", "一项项",
@@ -388,7 +405,11 @@ public struct TargetExtractor: Sendable {
             guard let k = magnitudes.firstMatch(in: s, at: j) else { break }
             j += magnitudes.words[k].count
         }
-        if let end = best, end >= j { return (i..<end, end) }
+        // unit → unit ("/" base-unit)?: a rate per unit (万元/人, 元/吨).
+        if var end = best, end >= j {
+            if end + 1 < s.count, s[end] == "/" || s[end] == "／", let k = units.firstMatch(in: s, at: end + 1) { end += 1 + units.words[k].count }
+            return (i..<end, end)
+        }
         if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }
         return nil
     }
@@ -456,8 +477,11 @@ public struct TargetExtractor: Sendable {
     private static let planPeriods: [(name: [Unicode.Scalar], endYear: Int)] = PlanPeriod.all.map { (scalars($0.name), $0.endYear) }
     private static let planPeriodTimeWords: [[Unicode.Scalar]] = PlanPeriod.timeWords.map(scalars)
     /// Words of intent before "到2025年": 力争到…, 计划到….
+    /// Words of a forecast: what follows them is an estimate, whatever date it names.
+    private static let forecastWords: [[Unicode.Scalar]] = ["预计", "预测", "预期将"].map(scalars)
     private static let intentWords: [[Unicode.Scalar]] = ["力争", "计划", "预计", "争取"].map(scalars)
-    private static let beforeYearWords: [[Unicode.Scalar]] = ["年前", "年底前", "年以前"].map(scalars)
+    /// After a year: it is a date to meet (2025年前, 2025年年底前) or the year of what is planned (2025年将…).
+    private static let beforeYearWords: [[Unicode.Scalar]] = ["年前", "年底前", "年以前", "年年底前", "年将"].map(scalars)
 
     private static let inclusionNotes: [[Unicode.Scalar]] = ["（含）", "(含)", "（含本数）", "(含本数)"].map { Array($0.unicodeScalars) }
 
@@ -638,7 +662,7 @@ public struct TargetExtractor: Sendable {
     private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将"].map(scalars)
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
-        "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "降低到", "降至",
+        "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
         "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
         "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
     ].map(scalars)
@@ -652,44 +676,8 @@ public struct TargetExtractor: Sendable {
     /// things happen (“十三五”期间 may tell what a past period achieved): only a date to meet makes a weak cue a target.
     func deadline(_ span: ScalarSpan) -> (year: Int, isDateToMeet: Bool, start: Int)? {
         let s = span.scalars
-        var best: Int?
-        var bestStart = 0
-        var i = 0
-        while i + 4 < s.count {
-            guard s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
-            var j = i + 4
-            while j < s.count, s[j].isInlineSpace { j += 1 }
-            // Range "2021-2023年".
-            if j < s.count, s[j].isRangeDash {
-                var k = j + 1
-                while k < s.count, s[k].isInlineSpace || s[k] == "—" { k += 1 }
-                if let end = fourDigitYear(s, k), end > year {
-                    var m = k + 4
-                    while m < s.count, s[m].isInlineSpace { m += 1 }
-                    if m < s.count, s[m] == "年" {
-                        if best == nil { bestStart = i }
-                        best = max(best ?? 0, end); i = m + 1; continue
-                    }
-                }
-            }
-            guard j < s.count, s[j] == "年" else { i += 4; continue }
-            // "到2025年" / "至2025年" at a clause start (or after 力争/计划/预计/争取), "2025年前", "2025年底前".
-            var p = i
-            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
-            let byPrefix = p > 0 && (s[p - 1] == "到" || s[p - 1] == "至") && {
-                let q = p - 1
-                if q == 0 { return true }
-                let c = s[q - 1]
-                return c.isClausePunctuation || c == "、" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
-            }()
-            let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
-            if byPrefix || bySuffix {
-                if best == nil { bestStart = i }
-                best = max(best ?? 0, year)
-            }
-            i = j + 1
-        }
-        if let best { return (best, true, bestStart) }
+        let dates = datesToMeet(span)
+        if let first = dates.first, let best = dates.map(\.year).max() { return (best, true, first.start) }
         // “十四五”期间 / 十四五末: the period's last year (the latest period named as a time).
         var period: (year: Int, isDateToMeet: Bool, start: Int)?
         for p in Self.planPeriods {
@@ -701,12 +689,59 @@ public struct TargetExtractor: Sendable {
         return period
     }
 
+    /// Every date to meet in the sentence, in order: "到2025年" / "至2025年" at a clause start (or after 力争/计划/预计/
+    /// 争取), "2025年前", "2025年底前", "2025年将…" (the year of what is planned), and the end year of "2021-2023年".
+    /// `start` is the scalar index of the year; `isPeriod` marks a range, `inTitle` a year inside 《》.
+    ///
+    /// `date → (到|至) year 年 | year 年 (前|底前|年底前|将) | year dash year 年`
+    func datesToMeet(_ span: ScalarSpan) -> [(year: Int, start: Int, isPeriod: Bool, inTitle: Bool)] {
+        let s = span.scalars
+        var dates: [(year: Int, start: Int, isPeriod: Bool, inTitle: Bool)] = []
+        var titleDepth = 0
+        var i = 0
+        while i + 4 < s.count {
+            if s[i] == "《" { titleDepth += 1 } else if s[i] == "》" { titleDepth = max(0, titleDepth - 1) }
+            guard s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
+            var j = i + 4
+            while j < s.count, s[j].isInlineSpace { j += 1 }
+            // Range "2021-2023年".
+            if j < s.count, s[j].isRangeDash {
+                var k = j + 1
+                while k < s.count, s[k].isInlineSpace || s[k] == "—" { k += 1 }
+                if let end = fourDigitYear(s, k), end > year {
+                    var m = k + 4
+                    while m < s.count, s[m].isInlineSpace { m += 1 }
+                    if m < s.count, s[m] == "年" { dates.append((end, i, true, titleDepth > 0)); i = m + 1; continue }
+                }
+            }
+            guard j < s.count, s[j] == "年" else { i += 4; continue }
+            var p = i
+            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+            let byPrefix = p > 0 && (s[p - 1] == "到" || s[p - 1] == "至") && {
+                let q = p - 1
+                if q == 0 { return true }
+                let c = s[q - 1]
+                return c.isClausePunctuation || c == "、" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
+            }()
+            let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
+            if byPrefix || bySuffix { dates.append((year, i, false, titleDepth > 0)) }
+            i = j + 1
+        }
+        return dates
+    }
+
     private static let periodEnd = scalars("末")
 
     /// A date to meet that opens the sentence ("到2027年，…", "力争到2030年，…"): it governs the rest of the paragraph.
     func openingDeadline(_ span: ScalarSpan) -> Int? {
-        guard let d = deadline(span), d.isDateToMeet, d.start <= 4 else { return nil }
-        return d.year
+        guard let d = deadline(span), d.isDateToMeet else { return nil }
+        if d.start <= 4 { return d.year }
+        // After a short label ending in a colon ("主要指标：到2027年，…").
+        let s = span.scalars
+        var p = d.start
+        while p > 0, s[p - 1] == "到" || s[p - 1] == "至" || s[p - 1] == "力" || s[p - 1] == "争" || s[p - 1].isInlineSpace { p -= 1 }
+        guard p > 0, p <= 12, s[p - 1] == "：" || s[p - 1] == ":" else { return nil }
+        return (0..<(p - 1)).allSatisfy { s[$0].isHanIdeograph || s[$0].isInlineSpace } ? d.year : nil
     }
 
     /// The deadline of a list of goals its opening announces: the sentence's deadline, else the last plan period it
@@ -717,19 +752,29 @@ public struct TargetExtractor: Sendable {
     }
 
     /// True when the sentence names a year ("2021年", "2020 年") that is not a deadline — a mark of a statistic.
+    /// A year inside a title (《2025年…要点》) names a document, and a year after 较/比 (较2020年下降10%) is the base
+    /// a change is measured from: neither is a time the sentence reports.
     private func containsPlainYear(_ span: ScalarSpan) -> Bool {
         let s = span.scalars
+        var titleDepth = 0
         var i = 0
         while i + 4 < s.count {
+            if s[i] == "《" { titleDepth += 1 } else if s[i] == "》" { titleDepth = max(0, titleDepth - 1) }
             if s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, fourDigitYear(s, i) != nil {
                 var j = i + 4
                 while j < s.count, s[j].isInlineSpace { j += 1 }
-                if j < s.count, s[j] == "年" { return true }
+                var p = i
+                while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+                let isBase = p > 0 && Self.comparisonBaseWords.contains(s[p - 1])
+                if j < s.count, s[j] == "年", titleDepth == 0, !isBase { return true }
                 i += 4
             } else { i += 1 }
         }
         return false
     }
+
+    /// Words before a base year: 较2020年, 比2020年.
+    private static let comparisonBaseWords: Set<Unicode.Scalar> = ["较", "比"]
 
     private func fourDigitYear(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         guard i + 4 <= s.count else { return nil }

@@ -30,7 +30,7 @@ public struct TargetRules: Sendable {
     /// ("新增光伏装机5万千瓦以上"), and they make a quantity a sibling target of one already found in the sentence.
     public var commitmentVerbs: [String] = [
         "达到", "超过", "突破", "不低于", "不少于", "控制在", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到",
-        "降低", "下降", "减少", "提高", "提升", "增长", "增加", "扩大", "新增", "新建", "培育", "建成", "建设", "打造",
+        "降低", "下降", "减少", "提高", "提升", "提至", "增长", "增加", "扩大", "新增", "新建", "培育", "建成", "建设", "打造",
         "创建", "确保", "严守", "保持在", "稳定在", "供应", "安排", "拿出", "提供", "减负", "保障", "实现", "完成", "覆盖", "达",
     ]
     /// Limits that make a quantity a target even in a passage about the past (不超过, 控制在…以内, 不低于 …).
