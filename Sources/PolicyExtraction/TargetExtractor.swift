@@ -127,6 +127,7 @@ public struct TargetExtractor: Sendable {
         lazy var hasPlainPastYear = !hasDateToMeet && containsPlainYear(span)
         lazy var hasModal = modal.occurs(in: span)
         lazy var items = listItems(s, quantities.map(\.number))
+        var hasVerb = [Bool](repeating: false, count: quantities.count)
         // Dates that commit (到2025年, 2025年前), not periods (2021—2023年) nor years of titles (《…2025年…》).
         lazy var commitDates = self.datesToMeet(span).filter { !$0.isPeriod && !$0.inTitle }.map(\.start)
         var candidates: [(q: Quantity, clause: Range<Int>, item: Range<Int>, accepted: Bool, sibling: Bool,
@@ -141,11 +142,15 @@ public struct TargetExtractor: Sendable {
             if sentenceStats.occurs(in: span, from: reportFrom, to: q.number.lowerBound) { continue }
             if reportFrom > 0, Self.forecastWords.contains(where: { span.find($0, to: q.number.lowerBound) != nil }) { continue }
             if clauseStats.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound),
-               !Self.intentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
+               !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
             let item = items[index].clamped(to: clause)
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
             let qualified = qualifier(span, after: q.end, clause: clause) != nil
+            // "新增A 300家、B 200个": the verb of the first item of a 、 list is the verb of the items after it.
             let verb = commitmentVerbBefore(span, q.number.lowerBound, from: item.lowerBound)
+                || (index > 0 && hasVerb[index - 1] && item.lowerBound > clause.lowerBound && s[item.lowerBound - 1] == "、"
+                    && quantities[index - 1].number.lowerBound >= clause.lowerBound)
+            hasVerb[index] = verb
             // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
             let clauseYear = qualified && verb ? clauseStartYear(s, clause: clause) : nil
             // A time phrase governs what follows it: a sentence's deadline after the quantity is not its own.
@@ -477,6 +482,10 @@ public struct TargetExtractor: Sendable {
     private static let planPeriods: [(name: [Unicode.Scalar], endYear: Int)] = PlanPeriod.all.map { (scalars($0.name), $0.endYear) }
     private static let planPeriodTimeWords: [[Unicode.Scalar]] = PlanPeriod.timeWords.map(scalars)
     /// Words of intent before "到2025年": 力争到…, 计划到….
+    /// Words of intent that commit whoever states them: 力争, 确保, 争取.
+    private static let commitmentIntentWords: [[Unicode.Scalar]] = ["力争", "确保", "争取"].map(scalars)
+    /// Verbs of a plan setting a time right before it: 明确2025年…, 提出2025年….
+    private static let settingVerbs: [[Unicode.Scalar]] = ["明确", "提出", "要求"].map(scalars)
     /// Words of a forecast: what follows them is an estimate, whatever date it names.
     private static let forecastWords: [[Unicode.Scalar]] = ["预计", "预测", "预期将"].map(scalars)
     private static let intentWords: [[Unicode.Scalar]] = ["力争", "计划", "预计", "争取"].map(scalars)
@@ -693,7 +702,7 @@ public struct TargetExtractor: Sendable {
     /// 争取), "2025年前", "2025年底前", "2025年将…" (the year of what is planned), and the end year of "2021-2023年".
     /// `start` is the scalar index of the year; `isPeriod` marks a range, `inTitle` a year inside 《》.
     ///
-    /// `date → (到|至) year 年 | year 年 (前|底前|年底前|将) | year dash year 年`
+    /// `date → (到|至|明确|提出|要求) year 年 | year 年 (前|底前|年底前|将) | year dash year 年`
     func datesToMeet(_ span: ScalarSpan) -> [(year: Int, start: Int, isPeriod: Bool, inTitle: Bool)] {
         let s = span.scalars
         var dates: [(year: Int, start: Int, isPeriod: Bool, inTitle: Bool)] = []
@@ -724,7 +733,8 @@ public struct TargetExtractor: Sendable {
                 return c.isClausePunctuation || c == "、" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
             }()
             let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
-            if byPrefix || bySuffix { dates.append((year, i, false, titleDepth > 0)) }
+            let bySetting = p >= 2 && Self.settingVerbs.contains { span.matches($0, at: p - 2) }
+            if byPrefix || bySuffix || bySetting { dates.append((year, i, false, titleDepth > 0)) }
             i = j + 1
         }
         return dates
@@ -752,7 +762,7 @@ public struct TargetExtractor: Sendable {
     }
 
     /// True when the sentence names a year ("2021年", "2020 年") that is not a deadline — a mark of a statistic.
-    /// A year inside a title (《2025年…要点》) names a document, and a year after 较/比 (较2020年下降10%) is the base
+    /// A year inside a title (《2025年…要点》) names a document, and a year after 较/比/超过 (较2020年下降10%) is the base
     /// a change is measured from: neither is a time the sentence reports.
     private func containsPlainYear(_ span: ScalarSpan) -> Bool {
         let s = span.scalars
@@ -766,6 +776,7 @@ public struct TargetExtractor: Sendable {
                 var p = i
                 while p > 0, s[p - 1].isInlineSpace { p -= 1 }
                 let isBase = p > 0 && Self.comparisonBaseWords.contains(s[p - 1])
+                    || Self.comparedToWords.contains { p >= $0.count && span.matches($0, at: p - $0.count) }
                 if j < s.count, s[j] == "年", titleDepth == 0, !isBase { return true }
                 i += 4
             } else { i += 1 }
@@ -775,6 +786,8 @@ public struct TargetExtractor: Sendable {
 
     /// Words before a base year: 较2020年, 比2020年.
     private static let comparisonBaseWords: Set<Unicode.Scalar> = ["较", "比"]
+    /// Comparators before a year it is measured against: 不超过2020年水平, 低于2020年.
+    private static let comparedToWords: [[Unicode.Scalar]] = ["超过", "高于", "低于", "好于", "优于"].map(scalars)
 
     private func fourDigitYear(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         guard i + 4 <= s.count else { return nil }

@@ -187,6 +187,73 @@ import Testing
         expectTargets("《方案》从四个方面提出18项重点任务，力争取得突破。")
         expectTargets("现将28项措施印发给你们，确保落实到位。")
     }
+
+    // MARK: - Times: which years report, which commit
+
+    @Test func aDateToMeetAfterAReportTurnsToTheFuture() {
+        expectTargets("截至2023年底，全市已建成5G基站8000个，到2026年达到⟦2万个⟧以上。")
+        expectTargets("去年全省粮食产量为650亿斤，到2027年，粮食综合生产能力稳定在⟦680亿斤⟧以上。")
+        // Near misses: a forecast stays one; a report after the date is still a report.
+        expectTargets("据测算，预计到2025年，全市新能源汽车保有量达到30万辆以上。")
+        expectTargets("到2024年底，全县已建成养老服务中心45个以上。")
+    }
+
+    @Test func yearsOfTitlesAndBaseYearsReportNothing() {
+        expectTargets("《2025年全市节能工作要点》提出，今年单位地区生产总值能耗要下降⟦3%⟧左右。")
+        expectTargets("全县地表水优良水体比例要比2021年提高⟦5个百分点⟧。")
+        expectTargets("全县细颗粒物浓度要下降⟦8%⟧，臭氧浓度不超过2022年水平。")
+        // Near miss: a year the sentence reports about.
+        expectTargets("2023年全市单位地区生产总值能耗要下降3%，实际下降3.2%。")
+    }
+
+    @Test func aDateToMeetGovernsTheBareValuesAfterIt() throws {
+        let tourism = expectTargets("到2027年，全市接待国内游客⟦8000万人次⟧，旅游总收入⟦900亿元⟧。")
+        #expect(tourism.allSatisfy { $0.deadline == 2027 })
+        expectTargets("2026年年底前，各县建成区公共充电桩⟦500个⟧。")
+        #expect(expectTargets("2026年将新建改建农村公路⟦1200公里⟧。").first?.deadline == 2026)
+        // Near misses: the same values reported for a past year, or before the date.
+        expectTargets("2022年新建改建农村公路1100公里。")
+        expectTargets("全市现有接待能力5000万人次，到2027年基本建成旅游强市。")
+    }
+
+    @Test func intentOverridesABreakdown() {
+        expectTargets("全省城市生活垃圾回收利用率达到⟦35%⟧以上，其中设区市力争达到⟦40%⟧。")
+        expectTargets("确保全市义务教育巩固率达到⟦97%⟧以上，其中山区县确保达到⟦95%⟧。")
+        // Near miss: a breakdown of a count.
+        expectTargets("全市共有高新技术企业900家，其中国家级企业120家以上。")
+    }
+
+    @Test func aParagraphOpeningWithADateGovernsItsComparisons() {
+        #expect(extractor.openingDeadline(ScalarSpan("主要目标：到2027年，全市研发投入强度达到3%。")) == 2027)
+        #expect(extractor.openingDeadline(ScalarSpan("全市今年新增就业2万人以上的城镇有三个：到2026年再评估。")) == nil)
+        let (text, starts) = unmark("其中，城区细颗粒物平均浓度较2020年下降⟦12%⟧。")
+        #expect(extractor.targets(in: ScalarSpan(text), paragraphDate: true).map(\.numberRange.lowerBound) == starts)
+        // Near miss: without a governing date the same comparison is a report.
+        #expect(extractor.targets(in: ScalarSpan(text)).isEmpty)
+    }
+
+    @Test func aVerbGovernsTheItemsOfItsList() {
+        expectTargets("全年新增省级示范家庭农场⟦300家⟧以上、农民合作社⟦200个⟧、社会化服务组织⟦50个⟧。")
+        expectTargets("到2026年，建设标准化厂房⟦20万平方米⟧、人才公寓⟦3000套⟧。")
+        // Near miss: a list of what exists.
+        expectTargets("全市现有省级示范家庭农场300家以上、农民合作社200个。")
+    }
+
+    @Test func aPlanSettingAYearMakesItADate() {
+        expectTargets("方案明确2026年、2028年全市城市绿化覆盖率分别提高到⟦42%⟧、⟦45%⟧。")
+        expectTargets("会议提出2027年全县农村生活污水治理率达到⟦70%⟧。")
+        // Near miss: a year the text looks back on.
+        expectTargets("报告指出2023年全县农村生活污水治理率达到62%。")
+    }
+
+    @Test func ratesPerUnitAndRaisingVerbs() {
+        #expect(expectTargets("到2026年，城市人均公园绿地面积达到⟦15平方米/人⟧。").first?.unit == "平方米/人")
+        #expect(expectTargets("力争全员劳动生产率达到⟦30万元/人⟧以上。").first?.unit == "万元/人")
+        expectTargets("力争年内清洁能源装机占比提至⟦60%⟧左右。")
+        expectTargets("今年农作物耕种收综合机械化率提至⟦76%⟧左右。")
+        // Near miss: a share already raised.
+        expectTargets("去年清洁能源装机占比已提至52%左右。")
+    }
 }
 
 /// Which passage reports the past: a review heading or opening phrase, until the next heading.
@@ -234,57 +301,5 @@ import Testing
         // Near miss: a sentence that only mentions goals and announces nothing.
         var other = PassageTense()
         #expect(other.observe(ScalarSpan("各地要围绕主要目标抓好落实，确保完成全年任务。"), deadline: deadline) == .other)
-    }
-
-    // MARK: - Times: which years report, which commit
-
-    @Test func aDateToMeetAfterAReportTurnsToTheFuture() {
-        expectTargets("截至2023年底，全市已建成5G基站8000个，到2026年达到⟦2万个⟧以上。")
-        expectTargets("去年全省粮食产量为650亿斤，到2027年，粮食综合生产能力稳定在⟦680亿斤⟧以上。")
-        // Near misses: a forecast stays one; a report after the date is still a report.
-        expectTargets("据测算，预计到2025年，全市新能源汽车保有量达到30万辆以上。")
-        expectTargets("到2024年底，全县已建成养老服务中心45个以上。")
-    }
-
-    @Test func yearsOfTitlesAndBaseYearsReportNothing() {
-        expectTargets("《2025年全市节能工作要点》提出，今年单位地区生产总值能耗要下降⟦3%⟧左右。")
-        expectTargets("全县地表水优良水体比例要比2021年提高⟦5个百分点⟧。")
-        // Near miss: a year the sentence reports about.
-        expectTargets("2023年全市单位地区生产总值能耗要下降3%，实际下降3.2%。")
-    }
-
-    @Test func aDateToMeetGovernsTheBareValuesAfterIt() throws {
-        let tourism = expectTargets("到2027年，全市接待国内游客⟦8000万人次⟧，旅游总收入⟦900亿元⟧。")
-        #expect(tourism.allSatisfy { $0.deadline == 2027 })
-        expectTargets("2026年年底前，各县建成区公共充电桩⟦500个⟧。")
-        #expect(expectTargets("2026年将新建改建农村公路⟦1200公里⟧。").first?.deadline == 2026)
-        // Near misses: the same values reported for a past year, or before the date.
-        expectTargets("2022年新建改建农村公路1100公里。")
-        expectTargets("全市现有接待能力5000万人次，到2027年基本建成旅游强市。")
-    }
-
-    @Test func intentOverridesABreakdown() {
-        expectTargets("全省城市生活垃圾回收利用率达到⟦35%⟧以上，其中设区市力争达到⟦40%⟧。")
-        expectTargets("确保全市义务教育巩固率达到⟦97%⟧以上，其中山区县确保达到⟦95%⟧。")
-        // Near miss: a breakdown of a count.
-        expectTargets("全市共有高新技术企业900家，其中国家级企业120家以上。")
-    }
-
-    @Test func aParagraphOpeningWithADateGovernsItsComparisons() {
-        #expect(extractor.openingDeadline(ScalarSpan("主要目标：到2027年，全市研发投入强度达到3%。")) == 2027)
-        #expect(extractor.openingDeadline(ScalarSpan("全市今年新增就业2万人以上的城镇有三个：到2026年再评估。")) == nil)
-        let (text, starts) = unmark("其中，城区细颗粒物平均浓度较2020年下降⟦12%⟧。")
-        #expect(extractor.targets(in: ScalarSpan(text), paragraphDate: true).map(\.numberRange.lowerBound) == starts)
-        // Near miss: without a governing date the same comparison is a report.
-        #expect(extractor.targets(in: ScalarSpan(text)).isEmpty)
-    }
-
-    @Test func ratesPerUnitAndRaisingVerbs() {
-        #expect(expectTargets("到2026年，城市人均公园绿地面积达到⟦15平方米/人⟧。").first?.unit == "平方米/人")
-        #expect(expectTargets("力争全员劳动生产率达到⟦30万元/人⟧以上。").first?.unit == "万元/人")
-        expectTargets("力争年内清洁能源装机占比提至⟦60%⟧左右。")
-        expectTargets("今年农作物耕种收综合机械化率提至⟦76%⟧左右。")
-        // Near miss: a share already raised.
-        expectTargets("去年清洁能源装机占比已提至52%左右。")
     }
 }
