@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -21,8 +20,10 @@ let package = Package(
         .target(name: "PolicyCore"),
         // The combinator layer extraction grammars are written in: patterns over Unicode scalars, word sets, captures.
         .target(name: "PolicyGrammar"),
+        // OpenCC (traditional → simplified Chinese), linked once; only PolicyText imports it.
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
         // Reading files, encodings, normalisation with an offset map, sentences, document segmentation.
-        .target(name: "PolicyText", dependencies: ["PolicyCore", "PolicyGrammar"]),
+        .target(name: "PolicyText", dependencies: ["PolicyCore", "PolicyGrammar", "COpenCC"]),
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.

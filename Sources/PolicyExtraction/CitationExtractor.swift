@@ -1,3 +1,4 @@
+import PolicyText
 /// A document named in running text: by title in 《…》 (optionally followed by its 文号 in brackets) or by 文号 alone.
 struct Citation: Sendable, Hashable {
     /// Title without 《》, or nil for a bare 文号.
@@ -23,7 +24,7 @@ enum CitationExtractor {
         hasDigit = hasDigit && hasNumberSign
         guard hasTitle || hasDigit else { return [] }
         var out: [Citation] = []
-        let numbers = hasDigit ? DocumentNumber.occurrences(in: span, from: 0, to: span.count) : []
+        let numbers = hasDigit ? DocumentNumber.occurrences(in: span.scalars, from: 0, to: span.count) : []
         var usedNumbers = Set<Int>()
         var i = 0
         while hasTitle, i < span.count {

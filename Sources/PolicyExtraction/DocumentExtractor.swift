@@ -277,12 +277,14 @@ struct DocumentExtractor {
     /// The document a segment reproduces, with issuers from its signature, its title or its headline (none when
     /// not stated: news items, articles); nil when the segment has no title or is a TOC/preface.
     func draft(for segment: DocumentSegment, in text: NormalizedText, contextProvince: String?) -> DocumentDraft? {
-        guard let title = segment.title?.trimmingSpaces(), !title.isEmpty,
+        // (An excerpt that starts at its 文号 is known by the number alone.)
+        let named = segment.title ?? (segment.layout == .coverExcerpt ? segment.docNumber?.text : nil)
+        guard let title = named?.trimmingSpaces(), !title.isEmpty,
               segment.kind != .toc, segment.kind != .preface else { return nil }
         let titleRange = segment.titleRange ?? segment.range.lowerBound..<min(segment.range.upperBound, segment.range.lowerBound + 1)
         let statement = segment.headline ?? title
-        var draft = DocumentDraft(title: title, number: segment.docNumber.flatMap(DocumentNumber.parse), date: segment.date,
-                                  type: DocumentType.of(title: title), fullText: true, addressee: segment.addressee,
+        var draft = DocumentDraft(title: title, number: segment.docNumber, date: segment.date,
+                                  type: GenreWords.genre(ofTitle: title)?.word, fullText: true, addressee: segment.addressee,
                                   evidence: [(titleRange, statement)])
         // Signature block: one body a line (or several run together, read by the body grammar).
         var signed: [DraftIssuer] = []
@@ -345,7 +347,7 @@ struct DocumentExtractor {
             guard let close = span.scalars[(open + 1)...].firstIndex(of: closer) else { continue }
             let title = span.string((open + 1)..<close).trimmingSpaces()
             guard title.unicodeScalars.count >= 4 else { continue }
-            var child = DocumentDraft(title: title, number: nil, date: parent.date, type: DocumentType.of(title: title),
+            var child = DocumentDraft(title: title, number: nil, date: parent.date, type: GenreWords.genre(ofTitle: title)?.word,
                                       fullText: false, evidence: parent.evidence.prefix(1).map { $0 })
             child.issuers = parent.issuers
             child.issuerSource = parent.issuerSource == .none ? .none : .reported

@@ -83,6 +83,9 @@ struct ExtractionRun {
     /// yet), so that a repeated mention costs one lookup, not three.
     var mentionsEdgeSlots: [Int32] = []
     var mentionsEdgeDocument: String?
+    /// Whether the current passage reports the past (a review section): its numbers are results, not targets.
+    var tense = PassageTense()
+    var tenseScope: Int = -1
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -151,6 +154,10 @@ struct ExtractionRun {
                 } else if registry.lookup(title: draft.title, number: draft.number?.text) != nil {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
+                } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil) {
+                    // An official document whose issuers are not resolved: its 文号, the page's metadata table or
+                    // its 署名 and 成文日期 say it is one.
+                    id = registry.register(draft)
                 }
             }
             scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province))
@@ -164,6 +171,9 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
+        if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
+        let extractor = pipeline.targetExtractor
+        let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
@@ -215,7 +225,7 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span)
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: tense.headingYear)
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {
@@ -368,6 +378,8 @@ struct ExtractionRun {
                 aliases += seed.aliases
             } else if let core = ProgrammeDiscovery.quotedCore(of: m.canonical) {
                 aliases.append(core)  // “丝路一家亲”行动 is also called 丝路一家亲
+            } else if let variant = ProgrammeDiscovery.quotedHeadedName(of: m.canonical) {
+                aliases.append(variant)  // 尾矿库污染治理“4+1”工程 is also called “4+1”工程
             }
             attributes = ["confidence": .double(m.confidence)]
         default: attributes = [:]
@@ -385,8 +397,8 @@ struct ExtractionRun {
             let statement = span.byteRange(reported.statementRange)
             // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
             let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
-            var draft = DocumentDraft(title: reported.title, number: number, date: DateParser.firstDate(in: span, from: 0, to: reported.statementRange.lowerBound)?.iso,
-                                      type: DocumentType.of(title: reported.title), fullText: false, evidence: [(statement, sentence)])
+            var draft = DocumentDraft(title: reported.title, number: number, date: ChineseDate.first(in: span.scalars, from: 0, to: reported.statementRange.lowerBound)?.iso,
+                                      type: GenreWords.genre(ofTitle: reported.title)?.word, fullText: false, evidence: [(statement, sentence)])
             draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
             draft.issuerSource = .reported
             draft.issuersComplete = reported.issuersComplete
@@ -413,7 +425,7 @@ struct ExtractionRun {
                     titleHits = documents.agencyHits(in: title, span: titleSpan, contextProvince: scope.contextProvince)
                 }
                 if let (issuers, complete) = IssuerExtractor.titleIssuers(span: titleSpan, hits: titleHits) {
-                    var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: DocumentType.of(title: title),
+                    var draft = DocumentDraft(title: title, number: citation.docNumber, date: nil, type: GenreWords.genre(ofTitle: title)?.word,
                                               fullText: false, evidence: [(range, sentence)])
                     draft.issuers = issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: range) }
                     draft.issuerSource = .title
@@ -438,7 +450,10 @@ struct ExtractionRun {
                 ?? hits.first(where: { $0.kind == .agency })?.nodeID
                 ?? hits.first(where: { $0.kind == .programme })?.nodeID
             let prefix = scope.documentID ?? sourceStem
-            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(target.comparator)"
+            // One node per stated target: the same value of another subject is another target; one line restated
+            // is one node, whatever comparator its wording implies (a red line has one comparator).
+            let comparatorKey = target.kind == .redLine ? "red_line" : target.comparator.rawValue
+            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(comparatorKey)|\(target.kind == .redLine ? "" : target.subject)"
             let id: String
             if let known = targetIDs[key] {
                 id = known
@@ -448,19 +463,27 @@ struct ExtractionRun {
                 id = "target:\(prefix)#\(n)"
                 targetIDs[key] = id
             }
-            let evidence = text.evidence(for: span.byteRange(target.clauseRange), sentence: sentence)
+            let clause = span.byteRange(target.clauseRange)
+            let evidence = text.evidence(for: clause, sentence: sentence)
             var attributes: Attributes = [
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,
-                "unit": .string(target.unit),
-                "comparator": .string(target.comparator),
-                "kind": .string(target.kind),
+                "unit": .string(text.asWritten(target.unit, near: clause)),
+                "comparator": .string(target.comparator.rawValue),
+                "kind": .string(target.kind.rawValue),
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,
                 "subject": .string(target.subject),
             ]
-            if let programme = hits.first(where: { $0.kind == .programme }) { attributes["programme"] = .string(programme.canonical) }
-            builder.addNode(id: id, kind: .target, label: target.statement, attributes: attributes, evidence: evidence)
+            if let base = target.baseValue { attributes["base_value"] = .double(base) }
+            // The programme the target is stated for: one named in its own clause, else one named in the sentence.
+            let programme = hits.first(where: { $0.kind == .programme && target.clauseRange.overlaps($0.range) })
+                ?? hits.first(where: { $0.kind == .programme })
+            if let programme { attributes["programme"] = .string(programme.canonical) }
+            builder.addNode(id: id, kind: .target, label: text.asWritten(target.statement, near: clause), attributes: attributes, evidence: evidence)
             if let owner { builder.addEdge(.setsTarget, from: owner, to: id, evidence: evidence) }
+            if let programme, programme.nodeID != owner {
+                builder.addEdge(.setsTarget, from: programme.nodeID, to: id, evidence: evidence)
+            }
         }
     }
 
@@ -469,9 +492,12 @@ struct ExtractionRun {
     mutating func emitDocuments() {
         for draft in registry.drafts {
             let id = draft.id
+            // Title and 文号 as written (traditional characters, pinyin glosses), found near the title's statement.
+            let near = draft.evidence.first?.range ?? 0..<0
+            let title = text.asWritten(draft.title, near: near)
             var attributes: Attributes = [
-                "title": .string(draft.title),
-                "doc_number": draft.number.map { .string($0.text) } ?? .null,
+                "title": .string(title),
+                "doc_number": draft.number.map { .string(text.asWritten($0.text, near: near)) } ?? .null,
                 "date": draft.date.map { .string($0) } ?? .null,
                 "doc_type": draft.type.map { .string($0) } ?? .null,
                 "full_text": .bool(draft.fullText),
@@ -486,7 +512,7 @@ struct ExtractionRun {
                 attributes["joint_issue"] = .bool(number.isJoint)
             }
             for (k, e) in draft.evidence.enumerated() {
-                builder.addNode(id: id, kind: .document, label: draft.title, attributes: k == 0 ? attributes : [:],
+                builder.addNode(id: id, kind: .document, label: title, attributes: k == 0 ? attributes : [:],
                                 evidence: text.evidence(for: e.range, sentence: e.sentence))
             }
             for (order, issuer) in draft.issuers.enumerated() {

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyText
 
 /// A document whose issuance the text reports: "中共中央、国务院印发了《…》", "国家发改委印发…方案", "某市商务局发布《…》".
 struct ReportedIssuance: Sendable {
@@ -104,7 +105,7 @@ enum IssuerExtractor {
         if scale == 1 {
             // Chinese numerals 二 … 二十九.
             var q = p
-            while q > 0, DateParser.chineseDigit(s[q - 1]) != nil || s[q - 1] == "十" { q -= 1 }
+            while q > 0, ChineseDate.chineseDigit(s[q - 1]) != nil || s[q - 1] == "十" { q -= 1 }
             guard q < p else { return nil }
             n = chineseNumber(Array(s[q..<p]))
             p = q
@@ -116,7 +117,7 @@ enum IssuerExtractor {
     static func chineseNumber(_ s: [Unicode.Scalar]) -> Int {
         var value = 0, current = 0
         for c in s {
-            if c == "十" { value += (current == 0 ? 1 : current) * 10; current = 0 } else if let d = DateParser.chineseDigit(c) { current = d }
+            if c == "十" { value += (current == 0 ? 1 : current) * 10; current = 0 } else if let d = ChineseDate.chineseDigit(c) { current = d }
         }
         return value + current
     }
@@ -167,7 +168,7 @@ enum IssuerExtractor {
                 while e < s.count, !isClauseEnd(s[e]) { e += 1 }
                 guard e - t >= 4, e - t <= 60 else { continue }
                 title = span.string(t..<e).trimmingSpaces()
-                guard let type = DocumentType.of(title: title), DocumentType.isStrong(type),
+                guard let genre = GenreWords.genre(ofTitle: title), genre.isStrong,
                       title.unicodeScalars.first.map({ !verbs.prose.mayStart(with: $0) }) ?? false else { continue }
                 titleRange = t..<e
                 statementEnd = e

@@ -17,7 +17,8 @@ struct ProgrammeDiscovery: Sendable {
         ("示范工程", 0.6), ("专项行动", 0.6), ("平台", 0.35), ("改革", 0.35), ("倡议", 0.6), ("体系", 0.3), ("试验区", 0.55),
         ("先导区", 0.55), ("示范城市", 0.5), ("示范基地", 0.5), ("产业带", 0.45), ("经济圈", 0.4),
         ("制度", 0.3), ("基地", 0.35), ("集群", 0.35), ("通道", 0.35), ("枢纽", 0.35), ("战略行动", 0.6), ("示范园", 0.5),
-        ("集聚区", 0.45), ("提升行动", 0.6), ("专项", 0.4), ("中心", 0.35), ("产业园", 0.45),
+        ("集聚区", 0.45), ("提升行动", 0.6), ("专项", 0.4), ("中心", 0.35), ("产业园", 0.45), ("生活圈", 0.45),
+        ("示范村镇", 0.5), ("行动方案", 0.5), ("专项行动计划", 0.6),
     ]
     /// Head words that end the name of a multi-region area (南京都市圈, 长株潭城市群); used with `quoted: false`.
     static let areaHeads: [(String, Double)] = [("城市群", 0.8), ("城镇群", 0.8), ("都市圈", 0.8), ("经济区", 0.7)]
@@ -120,15 +121,16 @@ struct ProgrammeDiscovery: Sendable {
             guard let closeAt = close, count >= 2 else { i = next; continue }
             let afterClose = closeAt + 3
             let head = headAutomaton.longestMatch(in: text, at: afterClose, limit: range.upperBound)
+                ?? modifiedHead(text, after: afterClose, limit: range.upperBound)
             // A numbered formula is a name only with a head word after it (“4+1”工程); a slogan needs two Han scalars.
             guard hanCount >= 2 || head != nil else { i = next; continue }
             let inner = String(decoding: UnsafeBufferPointer(rebasing: text[next..<closeAt]), as: UTF8.self)
             if let head {
-                let headText = heads[Int(head.value)].0
                 // A modifier glued before the quote belongs to the name (家政服务“领跑者”行动); verbs do not.
                 let start = modifierStart(text, before: i, lower: range.lowerBound)
                 let prefix = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
-                out.append(Candidate(range: start..<head.end, name: prefix + "“" + inner + "”" + headText, confidence: 0.8))
+                let between = String(decoding: UnsafeBufferPointer(rebasing: text[afterClose..<head.end]), as: UTF8.self)
+                out.append(Candidate(range: start..<head.end, name: prefix + "“" + inner + "”" + between, confidence: 0.8))
             } else {
                 // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
                 // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
@@ -139,6 +141,20 @@ struct ProgrammeDiscovery: Sendable {
             }
             i = afterClose
         }
+    }
+
+    /// A head word after one to four Han scalars that follow a quoted slogan (“互联网+教育”大平台, “一刻钟”便民生活圈):
+    /// the slogan, its short modifier and the head make one name. The head must end the word.
+    private func modifiedHead(_ text: UnsafeBufferPointer<UInt8>, after start: Int, limit: Int) -> (end: Int, value: Int32)? {
+        var i = start
+        for _ in 0..<4 {
+            guard let (v, next) = AgencyPatterns.decode(text, i, limit), AgencyPatterns.isHan(v), !Self.stopScalars.contains(v) else { return nil }
+            i = next
+            if let head = headAutomaton.longestMatch(in: text, at: i, limit: limit), !Self.continuesHead(text, head.end, limit) {
+                return (head.end, head.value)
+            }
+        }
+        return nil
     }
 
     /// The quoted slogan that opens a longer programme name (丝路一家亲 in “丝路一家亲”行动), its short name; nil when
@@ -153,6 +169,17 @@ struct ProgrammeDiscovery: Sendable {
         let inner = scalars[1..<close]
         guard inner.filter({ AgencyPatterns.isHan($0.value) }).count >= 2 else { return nil }
         return String(String.UnicodeScalarView(inner))
+    }
+
+    /// The quoted slogan with its head word that ends a longer programme name (“4+1”工程 in 尾矿库污染治理“4+1”工程):
+    /// the programme's own name, which the modifier only places. Nil when the name does not end in a quoted part
+    /// followed by at most six scalars (the head and its short modifier).
+    static func quotedHeadedName(of name: String) -> String? {
+        let scalars = Array(name.unicodeScalars)
+        guard let open = scalars.lastIndex(where: { $0.value == openQuote }), open > 0,
+              let close = scalars.lastIndex(where: { $0.value == closeQuote }), close > open + 1,
+              close < scalars.count - 1, scalars.count - close - 1 <= 6 else { return nil }
+        return String(String.UnicodeScalarView(scalars[open...]))
     }
 
     /// Start of a Han modifier of at least two scalars that ends at `end`, after the last programme verb; `end`

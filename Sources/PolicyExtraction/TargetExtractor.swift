@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A quantitative target, limit or red line stated as policy.
 public struct ExtractedTarget: Sendable, Hashable {
     /// The clause that states it ("到2025年，数字经济核心产业增加值占比达到10%以上").
@@ -6,11 +8,13 @@ public struct ExtractedTarget: Sendable, Hashable {
     public var value: Double
     public var valueMax: Double?
     public var unit: String
-    /// "<=", ">=", "=", "range".
-    public var comparator: String
-    /// "red_line", "cap", "floor", "goal".
-    public var kind: String
+    /// Serialised as "<=", ">=", "=", "<", ">", "range".
+    public var comparator: TargetComparator
+    /// Serialised as "red_line", "cap", "floor", "goal".
+    public var kind: TargetKind
     public var deadline: Int?
+    /// The value an indicator table gives for the base year (基期值), when the target comes from such a table.
+    public var baseValue: Double? = nil
     /// Scalar range of the clause and of the number inside the sentence span.
     var clauseRange: Range<Int>
     var numberRange: Range<Int>
@@ -22,8 +26,10 @@ public struct TargetExtractor: Sendable {
     let rules: TargetRules
     private let magnitudes: ScalarWordList
     private let units: ScalarWordList
-    private let prefixComparators: [([Unicode.Scalar], String)]
-    private let suffixComparators: [([Unicode.Scalar], String)]
+    private let prefixComparators: [([Unicode.Scalar], TargetComparator)]
+    private let suffixComparators: [([Unicode.Scalar], TargetComparator)]
+    private let commitmentVerbs: [[Unicode.Scalar]]
+    private let limitCue: ScalarWordList
     private let redLine: ScalarWordList
     private let strong: ScalarWordList
     private let goalVerbs: [[Unicode.Scalar]]
@@ -34,7 +40,7 @@ public struct TargetExtractor: Sendable {
     private let clauseStats: ScalarWordList
 
     /// Bit v is set for every BMP scalar v that can follow a number (after spaces) in a quantity: the first
-    /// scalar of a magnitude or unit, or a range dash. A sentence without such a pair has no target. Empty when
+    /// scalar of a magnitude or unit, a range dash, or what follows a value in an indicator table (a pipe, 预期性). A sentence without such a pair has no target. Empty when
     /// some unit or magnitude begins outside the BMP: then the bitmap cannot rule a quantity out.
     let quantityFollowers: [UInt64]
     /// The range dashes of `isRangeDash`, listed once.
@@ -46,8 +52,12 @@ public struct TargetExtractor: Sendable {
         func list(_ words: [String]) -> ScalarWordList { ScalarWordList(sorted(words)) }
         magnitudes = list(rules.magnitudes)
         units = list(rules.units)
-        prefixComparators = rules.prefixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
-        suffixComparators = rules.suffixComparators.map { (scalars($0.phrase), $0.symbol) }.sorted { $0.0.count > $1.0.count }
+        prefixComparators = rules.prefixComparators.compactMap { c in TargetComparator(symbol: c.symbol).map { (scalars(c.phrase), $0) } }
+            .sorted { $0.0.count > $1.0.count }
+        suffixComparators = rules.suffixComparators.compactMap { c in TargetComparator(symbol: c.symbol).map { (scalars(c.phrase), $0) } }
+            .sorted { $0.0.count > $1.0.count }
+        commitmentVerbs = sorted(rules.commitmentVerbs)
+        limitCue = list(rules.limitCues)
         redLine = list(rules.redLineWords)
         strong = list(rules.strongCues)
         goalVerbs = sorted(rules.goalVerbs)
@@ -58,25 +68,154 @@ public struct TargetExtractor: Sendable {
         achievements = list(rules.achievementCues)
         var followers = [UInt64](repeating: 0, count: 0x10000 / 64)
         var astral = false
-        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes {
+        let tableCells: [Unicode.Scalar] = ["|", "｜"] + IndicatorTable.attributes.compactMap(\.unicodeScalars.first)
+        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes + tableCells {
             if first.value < 0x10000 { followers[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) } else { astral = true }
         }
         quantityFollowers = astral ? [] : followers
     }
 
     /// Targets in a sentence given as a string (tests, tools).
-    public func targets(in sentence: String) -> [ExtractedTarget] { targets(in: ScalarSpan(sentence)) }
+    public func targets(in sentence: String, pastContext: Bool = false) -> [ExtractedTarget] {
+        targets(in: ScalarSpan(sentence), passage: pastContext ? .past : .other)
+    }
 
-    func targets(in span: ScalarSpan) -> [ExtractedTarget] {
+    /// Targets in a sentence that stands in a passage of goals ("主要指标——" …), whose deadline is `deadline`.
+    public func targets(inGoalPassage sentence: String, deadline: Int? = nil) -> [ExtractedTarget] {
+        targets(in: ScalarSpan(sentence), passage: .goals(deadline: deadline))
+    }
+
+    /// Targets in a sentence. `passage`: what the passage it stands in states (`PassageTense`): in a review of the
+    /// past ("过去一年，…") only hard limits (red lines, caps, floors) are targets; in a list of goals ("主要指标——")
+    /// a bare value is one too, with the deadline the list's opening named.
+    ///
+    /// Grammar of a commitment, over the clauses of the sentence:
+    /// `commitment → time? subject verb? quantity qualifier?`,
+    /// `time → 到 year 年 | year 年(底)?前 | plan-period 期间 | 力争 …`,
+    /// `verb → 达到 | 超过 | 不低于 | 控制在 | 新增 | 建成 | 提高到 | 稳定在 | …` (`TargetRules.commitmentVerbs`),
+    /// `quantity → number unit (dash number unit)?`, `number → digits | chinese-numeral`,
+    /// `qualifier → 以上 | 以内 | 左右 | 以下 …` (`TargetRules.suffixComparators`).
+    /// A quantity is a target when no mark of the past stands before it and either a strong cue (a limit, a time
+    /// limit, 力争/确保), a commitment verb with a qualifier, or a weak cue with a deadline or intent supports it;
+    /// once one quantity of a sentence is a target, the others with a commitment verb or qualifier are too.
+    /// `defaultYear`: the deadline of a target that states none (the year of the document's or section's heading).
+    func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil) -> [ExtractedTarget] {
+        let pastContext = passage == .past
+        var inGoals = false
+        var passageDeadline: Int?
+        if case .goals(let d) = passage { inGoals = true; passageDeadline = d }
         let s = span.scalars
-        var quantities: [(number: Range<Int>, value: Double, valueMax: Double?, unit: Range<Int>, end: Int)] = []
+        // A row of an indicator table states one target, whatever its wording.
+        if IndicatorTable.mayBeRow(s), let row = IndicatorTable.row(s, inGoals: inGoals) {
+            let kind: TargetKind = row.comparator == .atMost || row.comparator == .below ? .cap
+                : row.comparator == .atLeast ? .floor : .goal
+            return [ExtractedTarget(statement: span.string(0..<s.count).trimmingSpaces(), subject: row.name, value: row.value,
+                                    valueMax: nil, unit: row.unit, comparator: row.comparator, kind: kind,
+                                    deadline: passageDeadline ?? deadlineYear(span) ?? defaultYear, baseValue: row.base,
+                                    clauseRange: 0..<s.count, numberRange: row.valueRange)]
+        }
+        let quantities = self.quantities(in: s)
+        guard !quantities.isEmpty else { return [] }
+
+        // Sentence-wide facts, computed only when a quantity gets far enough to need them.
+        lazy var sentenceDeadline = self.deadline(span)
+        lazy var deadline = sentenceDeadline?.year
+        lazy var sentenceDeadlineStart = sentenceDeadline?.start
+        lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false
+        lazy var hasPlainPastYear = !hasDateToMeet && containsPlainYear(span)
+        lazy var hasModal = modal.occurs(in: span)
+        lazy var items = listItems(s, quantities.map(\.number))
+        var candidates: [(q: Quantity, clause: Range<Int>, item: Range<Int>, accepted: Bool, sibling: Bool,
+                          redLine: Bool, deadline: Int?)] = []
+        for (index, q) in quantities.enumerated() {
+            let clause = clauseRange(s, around: q.number.lowerBound)
+            // Statistics: sentence cues before the clause end, clause cues before the number.
+            if sentenceStats.occurs(in: span, to: q.number.lowerBound) { continue }
+            if clauseStats.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
+            let item = items[index].clamped(to: clause)
+            let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
+            let qualified = qualifier(span, after: q.end, clause: clause) != nil
+            let verb = commitmentVerbBefore(span, q.number.lowerBound, from: item.lowerBound)
+            // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
+            let clauseYear = qualified && verb ? clauseStartYear(s, clause: clause) : nil
+            // A time phrase governs what follows it: a sentence's deadline after the quantity is not its own.
+            let governingDeadline = (sentenceDeadlineStart ?? 0) <= q.number.lowerBound ? deadline : nil
+            let ownDeadline = clauseYear ?? governingDeadline ?? passageDeadline ?? defaultYear
+            if clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
+               achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
+            if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
+            if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
+            if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
+            if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
+            if q.chinese, !qualified, !hasPrefixComparator(span, q.number, clause: clause) { continue }
+            let hardLimit = redLineCue || limitCue.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
+            if pastContext, !hardLimit { continue }
+            let strongCue = hardLimit || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
+                || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
+                || achievedShare(span, unitEnd: q.end)
+            let plainPast = clauseYear == nil && hasPlainPastYear
+            let accepted = strongCue || (verb && qualified && !plainPast)
+                || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
+                || (inGoals && !plainPast)
+                || (weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound) && (clauseYear != nil || hasDateToMeet || hasModal) && !plainPast)
+            candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
+        }
+        // Once one quantity states a target, its siblings with a commitment verb or a qualifier do too.
+        let anyAccepted = candidates.contains { $0.accepted }
+        var out: [ExtractedTarget] = []
+        for c in candidates where c.accepted || (anyAccepted && c.sibling) {
+            let q = c.q
+            let comparator = comparatorOf(span, q.number, unitEnd: q.end, clause: c.clause, isRange: q.valueMax != nil)
+            let kind: TargetKind = c.redLine ? .redLine : kindOf(span, clause: c.clause, comparator: comparator)
+            let statement = span.string(c.item).trimmingSpaces()
+            out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: c.item, number: q.number, unitEnd: q.end),
+                                       value: q.value, valueMax: q.valueMax, unit: q.unitText ?? normalisedUnit(unitText(s, q.unit)),
+                                       // A red line passed (超过10%红线) is the same line, not a new floor.
+                                       comparator: kind == .redLine && [.equal, .above, .below].contains(comparator)
+                                           ? redLineComparator(span, c.clause) : comparator,
+                                       kind: kind, deadline: c.deadline, clauseRange: c.item, numberRange: q.number))
+        }
+        distributeSubjects(span, &out)
+        return splitSharedSubjects(out)
+    }
+
+    /// A number with its unit found in a sentence.
+    struct Quantity {
+        var number: Range<Int>
+        var value: Double
+        var valueMax: Double?
+        /// Scalar range of the unit (empty for a bare range).
+        var unit: Range<Int>
+        /// End of the quantity (after the unit).
+        var end: Int
+        /// Written in Chinese numerals.
+        var chinese = false
+        /// The unit when it is implied by the numeral's form (三成, 百分之三十 → %).
+        var unitText: String?
+    }
+
+    /// Every number with a unit in `s`: decimal digits ("0.66", "1,200", ranges "5%—8%") and Chinese numerals
+    /// (一名, 三万个, 三成, 百分之三十, 六分之五).
+    func quantities(in s: [Unicode.Scalar]) -> [Quantity] {
+        var quantities: [Quantity] = []
         var i = 0
         while i < s.count {
-            guard s[i].digitValue != nil, i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].isASCIILetter) else { i += 1; continue }
+            if s[i].digitValue == nil {
+                // Chinese numerals: only where one starts a word (not inside 统一, 唯一, 十四五).
+                if ChineseNumerals.isCardinalScalar(s[i].value) || s[i] == "半" || s[i] == "翻",
+                   i == 0 || !(ChineseNumerals.isCardinalScalar(s[i - 1].value) || s[i - 1].digitValue != nil || s[i - 1] == "第"),
+                   let q = chineseQuantity(s, i) {
+                    quantities.append(q)
+                    i = q.end
+                    continue
+                }
+                i += 1
+                continue
+            }
+            guard i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].isASCIILetter) else { i += 1; continue }
             guard let (value, afterNumber) = number(s, i) else { i += 1; continue }
             guard let (unit, afterUnit) = unit(s, afterNumber) else { i = afterNumber; continue }
-            var valueMax: Double?
-            var end = afterUnit
             // Range "5%—8%", "5—8%", "5%至8%".
             var r = unit.isEmpty ? afterNumber : afterUnit
             while r < s.count, s[r].isInlineSpace { r += 1 }
@@ -85,50 +224,107 @@ public struct TargetExtractor: Sendable {
                 while q < s.count, s[q] == "—" || s[q].isInlineSpace { q += 1 }
                 if q < s.count, s[q].digitValue != nil, let (second, afterSecond) = number(s, q),
                    let (unit2, afterUnit2) = self.unit(s, afterSecond), s[unit2].elementsEqual(s[unit]) || unit.isEmpty, second > value {
-                    valueMax = second
-                    end = afterUnit2
-                    quantities.append((i..<afterSecond, value, valueMax, unit2, end))
-                    i = end
+                    quantities.append(Quantity(number: i..<afterSecond, value: value, valueMax: second, unit: unit2, end: afterUnit2))
+                    i = afterUnit2
                     continue
                 }
             }
             if unit.isEmpty { i = afterNumber; continue }
-            quantities.append((i..<afterNumber, value, nil, unit, end))
-            i = end
+            quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: unit, end: afterUnit))
+            i = afterUnit
         }
-        guard !quantities.isEmpty else { return [] }
+        return quantities
+    }
 
-        // Sentence-wide facts, computed only when a quantity gets far enough to need them.
-        lazy var deadline = deadlineYear(span)
-        lazy var hasPlainPastYear = deadline == nil && containsPlainYear(span)
-        lazy var hasModal = modal.occurs(in: span)
+    /// A quantity in Chinese numerals at `i`: a share (三成, 一半, 六分之五, 百分之三十) or a cardinal with a unit
+    /// (一名, 五万家); nil for numerals in words (一些, 一批, 十四五) and bare cardinals.
+    private func chineseQuantity(_ s: [Unicode.Scalar], _ i: Int) -> Quantity? {
+        guard let q = ChineseNumerals.quantity(s, at: i) else { return nil }
+        switch q.form {
+        case .percent, .fraction, .tenths:
+            return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: q.end..<q.end, end: q.end,
+                            chinese: true, unitText: "%")
+        case .doubling:
+            return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: q.end..<q.end, end: q.end,
+                            chinese: true, unitText: "倍")
+        case .cardinal:
+            guard q.value > 0, let (unit, afterUnit) = unit(s, q.end), !unit.isEmpty,
+                  !Self.numeralWords.contains(where: { scalarsMatch(s, $0, at: i) }) else { return nil }
+            return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: unit, end: afterUnit, chinese: true)
+        }
+    }
+
+    /// Words that begin with a numeral but count nothing (一些, 一批, 一体, 一线, 三农, 两新 …).
+    private static let numeralWords: [[Unicode.Scalar]] = ["一些", "一批", "一体", "一线", "一系列", "一切", "一般", "一项项",
+                                                            "三农", "两新", "两重", "一流", "一站", "一网", "一件事", "千万"].map(scalars)
+
+    /// Scalar ranges of list items around each quantity: when two quantities of one clause are separated by 、,
+    /// each has its own item (from the 、 before it to the 、 after it), else its item is the whole sentence.
+    private func listItems(_ s: [Unicode.Scalar], _ numbers: [Range<Int>]) -> [Range<Int>] {
+        var items = numbers.map { _ in 0..<s.count }
+        for k in numbers.indices {
+            let n = numbers[k]
+            // Left edge: the last 、 after the previous quantity of the clause.
+            // Left edge: the first 、 after the previous quantity of the clause (the item may list several
+            // subjects: 畜禽粪污资源化利用率、农膜回收利用率达到80%).
+            if k > 0 {
+                var p = numbers[k - 1].upperBound
+                while p < n.lowerBound, s[p] != "、", !s[p].isClausePunctuation { p += 1 }
+                if p < n.lowerBound, s[p] == "、" { items[k] = (p + 1)..<items[k].upperBound }
+            }
+            // Right edge: the first 、 before the next quantity of the clause.
+            if k + 1 < numbers.count {
+                var p = n.upperBound
+                while p < numbers[k + 1].lowerBound, s[p] != "、", !s[p].isClausePunctuation { p += 1 }
+                if p < numbers[k + 1].lowerBound, s[p] == "、" { items[k] = items[k].lowerBound..<p }
+            }
+        }
+        return items
+    }
+
+    /// "A、B分别达到65%和55%": the i-th of n targets that share one 分别 clause gets the i-th of n listed subjects.
+    private func distributeSubjects(_ span: ScalarSpan, _ out: inout [ExtractedTarget]) {
+        guard out.count >= 2, let respectively = span.find(Self.respectively) else { return }
+        let s = span.scalars
+        let group = out.indices.filter { out[$0].numberRange.lowerBound > respectively
+            && out[$0].clauseRange.contains(respectively) }
+        guard group.count >= 2 else { return }
+        // The subjects: the words between the clause start and 分别, split at 、 and 和.
+        var a = respectively
+        while a > 0, !s[a - 1].isClausePunctuation { a -= 1 }
+        // Words of intent before the first subject (力争城市公交、…) are no part of it.
+        for w in Self.intentWords + Self.subjectLeadWords where span.matches(w, at: a) && a + w.count < respectively { a += w.count; break }
+        var subjects: [String] = []
+        var start = a
+        for p in a...respectively where p == respectively || s[p] == "、" || s[p] == "和" || s[p] == "及" {
+            let piece = span.string(start..<p).trimmingSpaces()
+            if !piece.isEmpty { subjects.append(piece) }
+            start = p + 1
+        }
+        guard subjects.count == group.count else { return }
+        // The shared head noun after the last subject (种植、收获机械化率 → 种植机械化率) is left as written.
+        for (k, i) in group.enumerated() { out[i].subject = subjects[k] }
+    }
+
+    private static let respectively = scalars("分别")
+    private static let strive = scalars("力争")
+
+    /// "畜禽粪污资源化利用率、农膜回收利用率达到80%以上": one value for a list of measures with the same head (率,
+    /// 量 …) is one target per measure. Lists of short words (工业、建筑、交通等领域) are one subject.
+    private func splitSharedSubjects(_ targets: [ExtractedTarget]) -> [ExtractedTarget] {
         var out: [ExtractedTarget] = []
-        for q in quantities {
-            let clause = clauseRange(s, around: q.number.lowerBound)
-            // Statistics: sentence cues before the clause end, clause cues before the number.
-            if sentenceStats.occurs(in: span, to: q.number.lowerBound) { continue }
-            if clauseStats.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
-            if deadline == nil, !hasModal,
-               achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
-            if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
-            if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
-            if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
-            let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
-            let strongCue = redLineCue || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
-                || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
-                || achievedShare(span, unitEnd: q.end)
-            let accepted = strongCue || (weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
-                && (deadline != nil || hasModal) && !hasPlainPastYear)
-            guard accepted else { continue }
-            let comparator = comparatorSymbol(span, q.number, unitEnd: q.end, clause: clause, isRange: q.valueMax != nil)
-            let kind = redLineCue ? "red_line" : kindOf(span, clause: clause, comparator: comparator)
-            let statement = span.string(clause).trimmingSpaces()
-            out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: clause, number: q.number, unitEnd: q.end),
-                                       value: q.value, valueMax: q.valueMax, unit: normalisedUnit(unitText(s, q.unit)),
-                                       // A red line passed (超过10%红线) is the same line, not a new floor.
-                                       comparator: kind == "red_line" && ["=", ">", "<"].contains(comparator)
-                                           ? redLineComparator(span, clause) : comparator,
-                                       kind: kind, deadline: deadline, clauseRange: clause, numberRange: q.number))
+        for t in targets {
+            let pieces = t.subject.split(separator: "、").map { Array($0.unicodeScalars) }
+            guard pieces.count >= 2, let head = pieces.last?.last,
+                  pieces.allSatisfy({ $0.count >= 3 && $0.last == head && !$0.contains("等") && !$0.contains("和") }) else {
+                out.append(t)
+                continue
+            }
+            for piece in pieces {
+                var copy = t
+                copy.subject = String(String.UnicodeScalarView(piece))
+                out.append(copy)
+            }
         }
         return out
     }
@@ -173,23 +369,29 @@ public struct TargetExtractor: Sendable {
         var i = start
         while i < s.count, s[i].isInlineSpace { i += 1 }
         guard i < s.count else { return nil }
+        // 年 after a decimal (11.3年) is a duration, after a whole number a date (2025年) or too vague a span.
+        if s[i] == "年", start > 0, Self.hasDecimalPoint(s, before: start) { return (i..<i + 1, i + 1) }
         if s[i] == "年" || s[i] == "月" || s[i] == "日" || s[i] == "号" { return nil }
         if s[i].isRangeDash { return (start..<start, start) }
+        // unit → magnitude* base-unit | magnitude+: the longest reading wins, so that a unit beginning with a
+        // magnitude's character (千瓦时 in 亿千瓦时) and a magnitude before a longer unit (亿 + 吨标煤) both read whole.
         var j = i
-        var matchedMagnitude = true
-        while matchedMagnitude {
-            matchedMagnitude = false
-            if let k = magnitudes.firstMatch(in: s, at: j) {
-                j += magnitudes.words[k].count; matchedMagnitude = true
-            }
+        var best: Int?
+        while true {
+            if let k = units.firstMatch(in: s, at: j) { best = max(best ?? 0, j + units.words[k].count) }
+            guard let k = magnitudes.firstMatch(in: s, at: j) else { break }
+            j += magnitudes.words[k].count
         }
-        if let k = units.firstMatch(in: s, at: j) {
-            // "年" after a magnitude is not a unit; "个" before "百分点"/"工作日" handled by longest match.
-            let end = j + units.words[k].count
-            return (i..<end, end)
-        }
+        if let end = best, end >= j { return (i..<end, end) }
         if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }
         return nil
+    }
+
+    /// True when the number that ends at `end` has a decimal point ("11.3").
+    private static func hasDecimalPoint(_ s: [Unicode.Scalar], before end: Int) -> Bool {
+        var p = end
+        while p > 0, s[p - 1].digitValue != nil { p -= 1 }
+        return p > 1 && p < end && (s[p - 1] == "." || s[p - 1] == "．") && s[p - 2].digitValue != nil
     }
 
     private func unitText(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
@@ -239,41 +441,124 @@ public struct TargetExtractor: Sendable {
     /// Units that count parts of a text.
     private static let countUnits: [[Unicode.Scalar]] = ["条", "项", "个", "部分", "类", "方面"].map(scalars)
     /// Parts of a text counted in "19条措施", "5个方面".
-    private static let textParts: [[Unicode.Scalar]] = ["措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
-    private static let reach = scalars("实现")
-    private static let cover = scalars("覆盖")
+    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
+    /// Verbs after a share that state what it is to reach: "100%实现…", "100%覆盖…", "100%保障…".
+    private static let shareVerbs: [[Unicode.Scalar]] = ["实现", "覆盖", "保障", "完成"].map(scalars)
     private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少"].map(scalars)
     private static let keepWords: [[Unicode.Scalar]] = ["严守", "守住", "坚守", "保住"].map(scalars)
-    private static let fourteenthPlan = scalars("十四五")
-    private static let fifteenthPlan = scalars("十五五")
-    private static let fourteenthPlanPeriods: [[Unicode.Scalar]] = ["期间", "时期", "末", "时", "规划期"].map(scalars)
-    private static let fifteenthPlanPeriods: [[Unicode.Scalar]] = ["期间", "时期", "末"].map(scalars)
+    /// The plan periods (`PlanPeriod.all`) with the words that make them a time.
+    private static let planPeriods: [(name: [Unicode.Scalar], endYear: Int)] = PlanPeriod.all.map { (scalars($0.name), $0.endYear) }
+    private static let planPeriodTimeWords: [[Unicode.Scalar]] = PlanPeriod.timeWords.map(scalars)
     /// Words of intent before "到2025年": 力争到…, 计划到….
     private static let intentWords: [[Unicode.Scalar]] = ["力争", "计划", "预计", "争取"].map(scalars)
     private static let beforeYearWords: [[Unicode.Scalar]] = ["年前", "年底前", "年以前"].map(scalars)
 
     private static let inclusionNotes: [[Unicode.Scalar]] = ["（含）", "(含)", "（含本数）", "(含本数)"].map { Array($0.unicodeScalars) }
 
-    private func comparatorSymbol(_ span: ScalarSpan, _ number: Range<Int>, unitEnd: Int, clause: Range<Int>, isRange: Bool) -> String {
-        if isRange { return "range" }
+    private func comparatorOf(_ span: ScalarSpan, _ number: Range<Int>, unitEnd: Int, clause: Range<Int>, isRange: Bool) -> TargetComparator {
+        if isRange { return .range }
+        if let after = qualifier(span, after: unitEnd, clause: clause) { return after }
+        let s = span.scalars
+        var before = number.lowerBound
+        while before > clause.lowerBound, s[before - 1].isInlineSpace { before -= 1 }
+        for (phrase, symbol) in prefixComparators where before - phrase.count >= clause.lowerBound && span.matches(phrase, at: before - phrase.count) {
+            // "力争…达到X": striving to reach a value commits to at least it.
+            if symbol == .equal, span.find(Self.strive, from: clause.lowerBound, to: before - phrase.count) != nil { return .atLeast }
+            return symbol
+        }
+        // A limiting phrase earlier in the clause ("控制在…的8%").
+        for (phrase, symbol) in prefixComparators where symbol != .equal && phrase.count >= 2
+            && span.find(phrase, from: clause.lowerBound, to: number.lowerBound) != nil {
+            return symbol
+        }
+        return .equal
+    }
+
+    /// The comparator a qualifier right after the quantity states (以上, 以内, 左右, （含）以下 …), or nil.
+    private func qualifier(_ span: ScalarSpan, after unitEnd: Int, clause: Range<Int>) -> TargetComparator? {
         let s = span.scalars
         var after = unitEnd
         while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
         // An inclusion note between the quantity and its comparator (30人（含）以下) leaves the comparator in force.
         for note in Self.inclusionNotes where span.matches(note, at: after) { after += note.count; break }
         for (phrase, symbol) in suffixComparators where span.matches(phrase, at: after) { return symbol }
-        var before = number.lowerBound
-        while before > clause.lowerBound, s[before - 1].isInlineSpace { before -= 1 }
-        for (phrase, symbol) in prefixComparators where before - phrase.count >= clause.lowerBound && span.matches(phrase, at: before - phrase.count) {
-            return symbol
-        }
-        // A limiting phrase earlier in the clause ("控制在…的8%").
-        for (phrase, symbol) in prefixComparators where symbol != "=" && phrase.count >= 2
-            && span.find(phrase, from: clause.lowerBound, to: number.lowerBound) != nil {
-            return symbol
-        }
-        return "="
+        return nil
     }
+
+    /// True when a comparator phrase stands right before the number (至少, 不少于, 超过 …, 至少有).
+    private func hasPrefixComparator(_ span: ScalarSpan, _ number: Range<Int>, clause: Range<Int>) -> Bool {
+        var before = number.lowerBound
+        let s = span.scalars
+        while before > clause.lowerBound, s[before - 1].isInlineSpace || s[before - 1] == "有" { before -= 1 }
+        return prefixComparators.contains { $0.1 != .equal && before - $0.0.count >= clause.lowerBound && span.matches($0.0, at: before - $0.0.count) }
+    }
+
+    /// True when a verb of commitment (达到, 新增, 控制在, 提高到 …) stands in `from..<number`.
+    private func commitmentVerbBefore(_ span: ScalarSpan, _ number: Int, from: Int) -> Bool {
+        var p = from
+        let s = span.scalars
+        while p < number {
+            for verb in commitmentVerbs where p + verb.count <= number && scalarsMatch(s, verb, at: p) { return true }
+            p += 1
+        }
+        return false
+    }
+
+    /// A year opening the clause ("2030年全国…", "到2030年…"), or nil.
+    private func clauseStartYear(_ s: [Unicode.Scalar], clause: Range<Int>) -> Int? {
+        var i = clause.lowerBound
+        while i < clause.upperBound, s[i].isInlineSpace { i += 1 }
+        if i < clause.upperBound, s[i] == "到" || s[i] == "至" || s[i] == "在" { i += 1 }
+        guard let year = fourDigitYear(s, i) else { return nil }
+        var j = i + 4
+        while j < clause.upperBound, s[j].isInlineSpace { j += 1 }
+        return j < clause.upperBound && s[j] == "年" ? year : nil
+    }
+
+    /// "20张床位及以上的医疗机构", "不超过100万元的部分": a quantity with its qualifier that describes whom or what a
+    /// rule applies to (an attribute before 的 + noun), not a value to reach.
+    private func isScopeThreshold(_ span: ScalarSpan, number: Int, unit: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
+        let s = span.scalars
+        var after = unitEnd
+        while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
+        for note in Self.inclusionNotes where span.matches(note, at: after) { after += note.count; break }
+        for (phrase, _) in suffixComparators where span.matches(phrase, at: after) { after += phrase.count; break }
+        // "3岁以下婴幼儿", "10亿元以上企业": a measure (not a classifier counting the noun: 100个以上项目) with a
+        // bounding qualifier directly before a noun is an attribute of that noun.
+        if qualified(span, unitEnd), after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的",
+           !Self.classifierUnits.contains(where: { $0.elementsEqual(s[unit]) }) {
+            return !commitmentVerbs.contains { span.matches($0, at: after) }
+        }
+        guard after < clause.upperBound, s[after] == "的" else { return false }
+        // "安排不低于50%的就业岗位": after a verb of commitment the quantity is what is committed, not a condition.
+        // (The comparator itself, 不超过/不低于, is no such verb.)
+        var verbEnd = number
+        while verbEnd > clause.lowerBound, s[verbEnd - 1].isInlineSpace { verbEnd -= 1 }
+        if let phrase = prefixComparators.first(where: { verbEnd - $0.0.count >= clause.lowerBound && span.matches($0.0, at: verbEnd - $0.0.count) }) {
+            verbEnd -= phrase.0.count
+        }
+        if commitmentVerbBefore(span, verbEnd, from: clause.lowerBound) { return false }
+        // "…10%的目标", "…的水平": the quantity still names what is aimed at.
+        return !Self.aimNouns.contains { span.matches($0, at: after + 1) }
+    }
+
+    /// True when a bounding qualifier (以上, 以下 …, not 左右) follows the quantity that ends at `unitEnd`.
+    private func qualified(_ span: ScalarSpan, _ unitEnd: Int) -> Bool {
+        var p = unitEnd
+        let s = span.scalars
+        while p < s.count, s[p].isInlineSpace { p += 1 }
+        for note in Self.inclusionNotes where span.matches(note, at: p) { p += note.count; break }
+        return Self.boundQualifiers.contains { span.matches($0, at: p) }
+    }
+
+    /// Qualifiers that bound an attribute (以上, 以下; not 以内 or 内, which bound a time before a verb).
+    private static let boundQualifiers: [[Unicode.Scalar]] = ["以上", "以下", "及以上", "及以下"].map(scalars)
+
+    /// Classifiers: a quantity in them counts the noun after it (100个以上项目, 50家以上企业).
+    private static let classifierUnits: [[Unicode.Scalar]] = ["个", "家", "所", "座", "项", "条", "辆", "台", "套", "张", "件",
+                                                               "处", "只", "头", "株", "篇", "户", "部", "根", "名", "位", "批"].map(scalars)
+
+    private static let aimNouns: [[Unicode.Scalar]] = ["目标", "水平", "红线", "底线", "上限", "下限", "要求", "标准"].map(scalars)
 
     /// A red-line word right after the quantity ("18亿亩耕地红线", "10%的红线") or a hard-limit phrase before it.
     private func redLineNear(_ span: ScalarSpan, number: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
@@ -293,18 +578,18 @@ public struct TargetExtractor: Sendable {
     private func achievedShare(_ span: ScalarSpan, unitEnd: Int) -> Bool {
         var p = unitEnd
         while p < span.count, span.scalars[p].isInlineSpace { p += 1 }
-        return span.matches(Self.reach, at: p) || span.matches(Self.cover, at: p)
+        return Self.shareVerbs.contains { span.matches($0, at: p) }
     }
 
-    private func kindOf(_ span: ScalarSpan, clause: Range<Int>, comparator: String) -> String {
-        if Self.floorWords.contains(where: { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }) { return "floor" }
-        if comparator == "<=" { return "cap" }
-        return "goal"
+    private func kindOf(_ span: ScalarSpan, clause: Range<Int>, comparator: TargetComparator) -> TargetKind {
+        if Self.floorWords.contains(where: { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil }) { return .floor }
+        if comparator == .atMost || comparator == .below { return .cap }
+        return .goal
     }
 
     /// A red line without an explicit comparator: "严守/守住 … 红线" protects a minimum, otherwise it is a ceiling.
-    private func redLineComparator(_ span: ScalarSpan, _ clause: Range<Int>) -> String {
-        return Self.keepWords.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil } ? ">=" : "<="
+    private func redLineComparator(_ span: ScalarSpan, _ clause: Range<Int>) -> TargetComparator {
+        Self.keepWords.contains { span.find($0, from: clause.lowerBound, to: clause.upperBound) != nil } ? .atLeast : .atMost
     }
 
     /// What is measured: the clause before the number without deadline and cue words, else the words after the unit.
@@ -320,6 +605,11 @@ public struct TargetExtractor: Sendable {
         var a = clause.lowerBound
         var b = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound) ? a : number.lowerBound
         trim(&a, &b)
+        // A leading time ("到2025年", "2030年") is the deadline, not the subject.
+        if a < b, s[a] == "到" || s[a] == "至" || s[a].digitValue != nil {
+            let y = s[a].digitValue != nil ? a : a + 1
+            if fourDigitYear(s, y) != nil, y + 4 < b, s[y + 4] == "年", b - (y + 5) >= 2 { a = y + 5 }
+        }
         for w in Self.subjectLeadWords where hasPrefix(w, a, b) && b - a > 2 { a += w.count }
         var changed = true
         while changed {
@@ -343,15 +633,21 @@ public struct TargetExtractor: Sendable {
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "降低到", "降至",
-        "达到", "分别达", "超过", "严守", "守住", "建设", "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
+        "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
+        "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
     ].map(scalars)
     /// Comparator words cut from the start of a subject taken after the unit.
     private static let subjectAfterUnitLeads: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "多", "余"].map(scalars)
 
     /// A deadline in the sentence: "到2025年", "2025年前", "2021-2023年" (end year), "“十四五”期间/末" (2025).
-    func deadlineYear(_ span: ScalarSpan) -> Int? {
+    func deadlineYear(_ span: ScalarSpan) -> Int? { deadline(span)?.year }
+
+    /// The sentence's deadline and whether it is a date to meet (到2025年, 十四五末) rather than a period during which
+    /// things happen (“十三五”期间 may tell what a past period achieved): only a date to meet makes a weak cue a target.
+    func deadline(_ span: ScalarSpan) -> (year: Int, isDateToMeet: Bool, start: Int)? {
         let s = span.scalars
         var best: Int?
+        var bestStart = 0
         var i = 0
         while i + 4 < s.count {
             guard s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
@@ -364,7 +660,10 @@ public struct TargetExtractor: Sendable {
                 if let end = fourDigitYear(s, k), end > year {
                     var m = k + 4
                     while m < s.count, s[m].isInlineSpace { m += 1 }
-                    if m < s.count, s[m] == "年" { best = max(best ?? 0, end); i = m + 1; continue }
+                    if m < s.count, s[m] == "年" {
+                        if best == nil { bestStart = i }
+                        best = max(best ?? 0, end); i = m + 1; continue
+                    }
                 }
             }
             guard j < s.count, s[j] == "年" else { i += 4; continue }
@@ -375,21 +674,34 @@ public struct TargetExtractor: Sendable {
                 let q = p - 1
                 if q == 0 { return true }
                 let c = s[q - 1]
-                return "，；。：、\n".unicodeScalars.contains(c) || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
+                return c.isClausePunctuation || c == "、" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
             }()
             let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
-            if byPrefix || bySuffix { best = max(best ?? 0, year) }
+            if byPrefix || bySuffix {
+                if best == nil { bestStart = i }
+                best = max(best ?? 0, year)
+            }
             i = j + 1
         }
-        if best == nil, let k = span.find(Self.fourteenthPlan) {
-            let after = k + 3 + (k + 3 < s.count && s[k + 3] == "”" ? 1 : 0)
-            if Self.fourteenthPlanPeriods.contains(where: { span.matches($0, at: after) }) { best = 2025 }
+        if let best { return (best, true, bestStart) }
+        // “十四五”期间 / 十四五末: the period's last year (the latest period named as a time).
+        var period: (year: Int, isDateToMeet: Bool, start: Int)?
+        for p in Self.planPeriods {
+            guard let k = span.find(p.name) else { continue }
+            let after = k + p.name.count + (k + p.name.count < s.count && s[k + p.name.count] == "”" ? 1 : 0)
+            guard let word = Self.planPeriodTimeWords.first(where: { span.matches($0, at: after) }), p.endYear >= (period?.year ?? 0) else { continue }
+            period = (p.endYear, word == Self.periodEnd, k)
         }
-        if best == nil, let k = span.find(Self.fifteenthPlan) {
-            let after = k + 3 + (k + 3 < s.count && s[k + 3] == "”" ? 1 : 0)
-            if Self.fifteenthPlanPeriods.contains(where: { span.matches($0, at: after) }) { best = 2030 }
-        }
-        return best
+        return period
+    }
+
+    private static let periodEnd = scalars("末")
+
+    /// The deadline of a list of goals its opening announces: the sentence's deadline, else the last plan period it
+    /// names at all ("“十四五”公共服务主要指标——" sets goals for 2025).
+    func goalListDeadline(_ span: ScalarSpan) -> Int? {
+        if let year = deadlineYear(span) { return year }
+        return Self.planPeriods.filter { span.find($0.name) != nil }.map(\.endYear).max()
     }
 
     /// True when the sentence names a year ("2021年", "2020 年") that is not a deadline — a mark of a statistic.

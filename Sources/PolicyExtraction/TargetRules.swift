@@ -26,15 +26,27 @@ public struct TargetRules: Sendable {
     public var clauseStatisticCues: [String]
     /// Verbs reporting what has been achieved (基本实现, 初步建成): before the number in its clause, they make it a
     /// statistic unless the sentence has a deadline or a word of intent ("到2025年，基本实现…" stays a goal).
+    /// Verbs of commitment: before a quantity with a qualifier (以上, 左右 …) they state a target without a deadline
+    /// ("新增光伏装机5万千瓦以上"), and they make a quantity a sibling target of one already found in the sentence.
+    public var commitmentVerbs: [String] = [
+        "达到", "超过", "突破", "不低于", "不少于", "控制在", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到",
+        "降低", "下降", "减少", "提高", "提升", "增长", "增加", "扩大", "新增", "新建", "培育", "建成", "建设", "打造",
+        "创建", "确保", "严守", "保持在", "稳定在", "供应", "安排", "拿出", "提供", "减负", "保障", "实现", "完成", "覆盖", "达",
+    ]
+    /// Limits that make a quantity a target even in a passage about the past (不超过, 控制在…以内, 不低于 …).
+    public var limitCues: [String] = ["不超过", "不高于", "不低于", "不少于", "不得超过", "不得低于", "控制在", "以内",
+                                      "上限", "下限", "工作日内", "小时内"]
     public var achievementCues: [String] = ["基本实现", "初步实现", "已经实现", "实现了", "初步建成", "基本建成", "初步形成"]
 
     public static let standard = TargetRules(
         magnitudes: ["万亿", "亿", "万", "千", "百"],
         units: ["%", "％", "个百分点", "个工作日", "工作日", "元", "美元", "吨", "吨公里", "标准煤", "亩", "公顷", "人", "人次", "公里", "千米",
                 "米", "平方米", "平方公里", "立方米", "个", "家", "户", "所", "座", "项", "条", "辆", "台", "套", "张", "件",
-                "千瓦", "千瓦时", "瓦", "标箱", "标准箱", "小时", "天", "倍", "床", "张", "部", "处", "只", "头", "株", "篇"],
+                "千瓦", "千瓦时", "瓦", "标箱", "标准箱", "小时", "天", "倍", "床", "张", "部", "处", "只", "头", "株", "篇",
+                "标煤", "吨标煤", "根", "名", "斤", "次", "岁"],
         prefixComparators: [("不超过", "<="), ("不得超过", "<="), ("不高于", "<="), ("控制在", "<="), ("不低于", ">="),
-                            ("不少于", ">="), ("至少", ">="), ("超过", ">"), ("达到", "="), ("约", "=")],
+                            ("不少于", ">="), ("至少", ">="), ("超过", ">"), ("大于", ">"), ("高于", ">"), ("小于", "<"), ("低于", "<"), ("力争达到", ">="), ("力争超过", ">"),
+                            ("达到", "="), ("约", "=")],
         suffixComparators: [("以内", "<="), ("以下", "<="), ("以上", ">="), ("左右", "="), ("内", "<=")],
         redLineWords: ["红线", "底线", "不得超过", "不得低于"],
         strongCues: ["不超过", "不高于", "不低于", "不少于", "不得超过", "不得低于", "控制在", "以内", "上限",

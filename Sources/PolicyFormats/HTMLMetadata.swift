@@ -158,11 +158,12 @@ public enum HTMLMetadata {
         return String(out)
     }
 
-    /// "2022-11-18", "2022年11月18日", "2022/11/18", "2022.11.18" → (2022, 11, 18).
+    /// "2022-11-18", "2022年11月18日", "2022/11/18", "2022.11.18" → (2022, 11, 18) (the first full date, read by
+    /// `ChineseDate`).
     static func isoDate(_ s: String) -> (Int, Int, Int)? {
-        let numbers = s.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
-        guard numbers.count >= 3, numbers[0] > 1900 else { return nil }
-        return (numbers[0], numbers[1], numbers[2])
+        guard let (iso, _) = ChineseDate.find(in: s) else { return nil }
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
     }
 
     /// The ways a date is written in running text: Arabic and Chinese numerals.

@@ -10,7 +10,7 @@ extension ExtractedSource {
             warnings.append("metadata \(key) “\(stated)” disagrees with the text: \(said)")
         }
         if let number = metadata["发文字号"], !number.isEmpty {
-            let found = segments.compactMap(\.docNumber)
+            let found = segments.compactMap(\.docNumber?.text)
             if !found.contains(where: { HTMLMetadata.comparable($0) == HTMLMetadata.comparable(number) }) { report("发文字号", number, found) }
         }
         if let title = metadata["标题"], !title.isEmpty {

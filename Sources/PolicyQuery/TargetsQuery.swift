@@ -13,14 +13,15 @@ public struct TargetRow: Codable, Hashable, Sendable {
     public var evidence: EvidenceReference?
 }
 
-/// Targets in the graph; with `owner`, those it sets directly, those set by documents it issued or leads,
-/// and (for programmes) those set by documents that mention it.
+/// Targets in the graph; with `owner`, those it sets directly (a programme: the targets stated for it, in its
+/// sentence) and those set by documents it issued or leads. A document that merely mentions a programme does not
+/// make its targets the programme's.
 public func targetsQuery(_ graph: Graph, owner: Int? = nil) -> [TargetRow] {
     let setsTarget = graph.edgeKinds.firstIndex(of: .setsTarget)
     var targets: [Int] = []
     if let owner {
         var sources: Set<Int> = [owner]
-        for e in graph.inEdges(owner) where [.issuedBy, .mentions].contains(graph.edgeKind(Int(e))) {
+        for e in graph.inEdges(owner) where graph.edgeKind(Int(e)) == .issuedBy {
             sources.insert(graph.edgeSource(Int(e)))
         }
         for e in graph.outEdges(owner) where graph.edgeKind(Int(e)) == .leads { sources.insert(graph.edgeTarget(Int(e))) }

@@ -1,115 +1,181 @@
-/// Dates as Chinese documents write them: "2022年11月18日", "二〇二四年一月十二日", "2023-07-19", "2023.7.19",
-/// "2022年11月" (month precision). Output is ISO "yyyy-mm-dd" or "yyyy-mm".
+/// Dates as Chinese documents write them — "2022年11月18日", "2022年 11月 18日", "二〇二四年一月十二日" (〇, ○, 零 and the
+/// Latin or full-width O that conversions yield: "二OO八年"), "2023-07-19", "2023.7.19", "2023/7/19", month precision
+/// "2022年11月" — as ISO "yyyy-mm-dd" or "yyyy-mm". The one date grammar of the package (segmenter, extractors,
+/// HTML metadata).
+///
+///     date  → year sp '年' sp month sp '月' (sp day sp ('日' | '号'))?
+///           | year sep month (sep day)?            (sep → - . / ． ／, the same both times; Arabic digits only)
+///     year  → digit{4} | cdigit{4}                 (1900–2100, not followed by another digit)
+///     month → digit{1,2} | cnumber                 (1–12; cnumber: 一 … 十二)
+///     day   → digit{1,2} | cnumber                 (1–31)
 public enum ChineseDate {
     /// Parses a text that is entirely a date (surrounding spaces and one pair of brackets allowed).
     public static func parseWhole(_ text: String) -> String? {
         guard text.utf8.count <= 80 else { return nil }
-        var s: [UInt32] = []
-        s.reserveCapacity(text.utf8.count)
-        for u in text.unicodeScalars { s.append(u.value) }
+        let s = Array(text.unicodeScalars)
         var lo = 0, hi = s.count
-        while lo < hi && s[lo] == 0x20 { lo += 1 }
-        while hi > lo && s[hi - 1] == 0x20 { hi -= 1 }
-        if hi > lo, (s[lo] == 0xFF08 && s[hi - 1] == 0xFF09) || (s[lo] == 0x28 && s[hi - 1] == 0x29) {
+        while lo < hi && isSpace(s[lo]) { lo += 1 }
+        while hi > lo && isSpace(s[hi - 1]) { hi -= 1 }
+        if hi - lo >= 2, (s[lo] == "（" && s[hi - 1] == "）") || (s[lo] == "(" && s[hi - 1] == ")") {
             lo += 1; hi -= 1
+            while lo < hi && isSpace(s[lo]) { lo += 1 }
+            while hi > lo && isSpace(s[hi - 1]) { hi -= 1 }
         }
-        if lo > 0 || hi < s.count { s = Array(s[lo..<max(lo, hi)]) }
-        guard let (iso, length) = parse(s, at: 0), length == s.count else { return nil }
+        guard lo < hi, let (end, iso) = parse(s, at: lo, to: hi), end == hi else { return nil }
         return iso
     }
 
-    /// First date in a text, with its scalar range.
+    /// The first date in a text, with its scalar range.
     public static func find(in text: String) -> (iso: String, scalarRange: Range<Int>)? {
-        let s = Array(text.unicodeScalars.map(\.value))
-        for i in s.indices where ScalarClass.isASCIIDigit(s[i]) || ChineseNumerals.value(of: s[i]) != nil {
-            if i > 0 && ScalarClass.isASCIIDigit(s[i - 1]) { continue }
-            if let (iso, n) = parse(s, at: i) { return (iso, i..<(i + n)) }
+        let s = Array(text.unicodeScalars)
+        return first(in: s, from: 0, to: s.count).map { ($0.iso, $0.range) }
+    }
+
+    /// The first date in scalars `from..<to` of `s`.
+    public static func first(in s: [Unicode.Scalar], from: Int, to: Int) -> (range: Range<Int>, iso: String)? {
+        var i = from
+        while i < to {
+            if digit(s[i]) != nil, i == from || digit(s[i - 1]) == nil, let (end, iso) = parse(s, at: i, to: to) {
+                return (i..<end, iso)
+            }
+            i += 1
         }
         return nil
     }
 
-    /// Parses a date starting at `i`; returns the ISO form and the number of scalars consumed.
+    /// All dates in scalars `from..<to` of `s`.
+    public static func all(in s: [Unicode.Scalar], from: Int, to: Int) -> [(range: Range<Int>, iso: String)] {
+        var out: [(range: Range<Int>, iso: String)] = []
+        var i = from
+        while i < to, let found = first(in: s, from: i, to: to) {
+            out.append(found)
+            i = found.range.upperBound
+        }
+        return out
+    }
+
+    /// Parses a date starting at `i` of the scalar values `s`; returns the ISO form and the number of scalars read.
     static func parse(_ s: [UInt32], at i: Int) -> (String, Int)? {
-        // Year: four digits, Arabic or Chinese (〇一二…九), read digit by digit.
-        var k = i
+        let scalars = s.map { Unicode.Scalar($0) ?? " " }
+        return parse(scalars, at: i, to: scalars.count).map { ($0.iso, $0.end - i) }
+    }
+
+    /// `date` starting exactly at `start`: the index after it and the ISO form.
+    public static func parse(_ s: [Unicode.Scalar], at start: Int, to: Int) -> (end: Int, iso: String)? {
+        var i = start
         var year = 0
-        while k < s.count && k - i < 4 {
-            let v = s[k]
-            if ScalarClass.isASCIIDigit(v) {
-                year = year * 10 + Int(v - 0x30)
-            } else if let d = ChineseNumerals.value(of: v), d < 10 {
-                year = year * 10 + d
-            } else {
-                break
+        var chinese = false
+        for k in 0..<4 {
+            guard i + k < to else { return nil }
+            let c = s[i + k]
+            if let d = arabicDigit(c), !chinese { year = year * 10 + d; continue }
+            if let d = chineseDigit(c), k == 0 || chinese { chinese = true; year = year * 10 + d; continue }
+            return nil
+        }
+        i += 4
+        guard (1900...2100).contains(year) else { return nil }
+        if i < to, digit(s[i]) != nil { return nil }
+        i = skipSpaces(s, i, to)
+        guard i < to else { return nil }
+        let separator = s[i]
+        if separator == "年" {
+            i = skipSpaces(s, i + 1, to)
+            guard let (month, afterMonth) = number(s, i, to), (1...12).contains(month) else { return nil }
+            i = skipSpaces(s, afterMonth, to)
+            guard i < to, s[i] == "月" else { return nil }
+            let monthEnd = i + 1
+            i = skipSpaces(s, monthEnd, to)
+            if let (day, afterDay) = number(s, i, to), (1...31).contains(day) {
+                let j = skipSpaces(s, afterDay, to)
+                if j < to, s[j] == "日" || s[j] == "号" { return (j + 1, iso(year, month, day)) }
             }
-            k += 1
+            return (monthEnd, iso(year, month, nil))
         }
-        guard k - i == 4, year >= 1949 && year <= 2100 else { return nil }
-        guard k < s.count else { return nil }
-        let separator = s[k]
-        let chinese = separator == 0x5E74                         // 年
-        guard chinese || separator == 0x2D || separator == 0x2E || separator == 0x2F || separator == 0xFF0E else { return nil }
-        k += 1
-        guard let (month, mLen) = smallNumber(s, at: k), month >= 1 && month <= 12 else { return nil }
-        k += mLen
-        if chinese {
-            guard k < s.count && s[k] == 0x6708 else { return nil }   // 月
-            k += 1
-            if let (day, dLen) = smallNumber(s, at: k), day >= 1 && day <= 31,
-               k + dLen < s.count, s[k + dLen] == 0x65E5 || s[k + dLen] == 0x53F7 {   // 日 / 号
-                return (iso(year, month, day), k + dLen + 1 - i)
-            }
-            return (iso(year, month, nil), k - i)
+        guard !chinese, ["-", ".", "/", "．", "／"].contains(separator) else { return nil }
+        guard let (month, afterMonth) = number(s, i + 1, to), afterMonth - (i + 1) <= 2, (1...12).contains(month),
+              arabicDigit(s[i + 1]) != nil else { return nil }
+        if afterMonth < to, s[afterMonth] == separator, afterMonth + 1 < to, arabicDigit(s[afterMonth + 1]) != nil,
+           let (day, afterDay) = number(s, afterMonth + 1, to), afterDay - (afterMonth + 1) <= 2, (1...31).contains(day) {
+            return (afterDay, iso(year, month, day))
         }
-        guard k < s.count, s[k] == separator else { return (iso(year, month, nil), k - i) }
-        guard let (day, dLen) = smallNumber(s, at: k + 1), day >= 1 && day <= 31 else { return nil }
-        return (iso(year, month, day), k + 1 + dLen - i)
+        // "2021-2023" is a year range, not a month: a month alone needs two digits or 月 after it.
+        if afterMonth - (i + 1) == 2 || afterMonth < to && s[afterMonth] == "月" { return (afterMonth, iso(year, month, nil)) }
+        return nil
     }
 
-    static func isChineseDigit(_ v: UInt32) -> Bool {
-        if let d = ChineseNumerals.value(of: v) { return d < 10 }
-        return false
+    // MARK: - Digits
+
+    /// A digit of a year: 0–9 (ASCII or full-width) or a Chinese digit.
+    public static func digit(_ s: Unicode.Scalar) -> Int? { arabicDigit(s) ?? chineseDigit(s) }
+
+    /// 0–9, ASCII or full-width.
+    @inline(__always)
+    static func arabicDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x30...0x39: return Int(s.value - 0x30)
+        case 0xFF10...0xFF19: return Int(s.value - 0xFF10)
+        default: return nil
+        }
     }
 
-    static func number(_ digits: [UInt32]) -> Int? {
-        var n = 0
-        for v in digits {
-            if ScalarClass.isASCIIDigit(v) { n = n * 10 + Int(v - 0x30) } else if let d = ChineseNumerals.value(of: v), d < 10 { n = n * 10 + d } else { return nil }
+    /// 〇 ○ 零 O Ｏ (zero as conversions write it) and 一 … 九.
+    public static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x3007, 0x25CB, 0x96F6, 0x4F, 0xFF2F: return 0
+        case 0x4E00: return 1
+        case 0x4E8C: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
         }
-        return n
     }
 
-    /// 1–2 Arabic digits or 1–3 Chinese numerals (十二, 二十一, 三十一).
-    static func smallNumber(_ s: [UInt32], at i: Int) -> (Int, Int)? {
-        var k = i
-        var n = 0
-        while k < s.count && k - i < 2 && ScalarClass.isASCIIDigit(s[k]) { n = n * 10 + Int(s[k] - 0x30); k += 1 }
-        if k > i { return (n, k - i) }
-        // (As ChineseNumerals.parse reads the numerals 0–10 that this loop takes.)
-        var values = (0, 0, 0)
-        while k < s.count && k - i < 3, let d = ChineseNumerals.value(of: s[k]), d <= 10 {
-            switch k - i { case 0: values.0 = d; case 1: values.1 = d; default: values.2 = d }
-            k += 1
+    /// True for a Chinese digit (see `chineseDigit`).
+    static func isChineseDigit(_ v: UInt32) -> Bool { Unicode.Scalar(v).flatMap(chineseDigit) != nil }
+
+    /// A month or day: 1–2 Arabic digits (not followed by a third), or Chinese "十", "十二", "二十三", "三十一".
+    static func number(_ s: [Unicode.Scalar], _ i: Int, _ to: Int) -> (Int, Int)? {
+        guard i < to else { return nil }
+        if let d = arabicDigit(s[i]) {
+            var value = d, j = i + 1
+            while j < to, j - i < 2, let e = arabicDigit(s[j]) { value = value * 10 + e; j += 1 }
+            if j < to, arabicDigit(s[j]) != nil { return nil }
+            return (value, j)
         }
-        let count = k - i
-        guard count > 0 else { return nil }
-        let digits = [values.0, values.1, values.2].prefix(count)
-        if !digits.contains(10) { return (digits.reduce(0) { $0 * 10 + $1 }, count) }
-        var total = 0, current = 0
-        for d in digits {
-            if d >= 10 { total += (current == 0 ? 1 : current) * d; current = 0 } else { current = d }
+        var value = 0, j = i, seenTen = false
+        while j < to {
+            if s[j] == "十" {
+                guard !seenTen else { break }
+                value = (value == 0 ? 1 : value) * 10
+                seenTen = true
+            } else if let d = chineseDigit(s[j]), s[j] != "O", d != 0 || j > i {
+                if seenTen { value += d; j += 1; break }
+                guard value == 0 else { break }
+                value = d
+            } else { break }
+            j += 1
         }
-        return (total + current, count)
+        return j > i && value > 0 ? (value, j) : nil
     }
 
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" }
+
+    static func skipSpaces(_ s: [Unicode.Scalar], _ i: Int, _ to: Int) -> Int {
+        var i = i
+        while i < to, isSpace(s[i]) { i += 1 }
+        return i
+    }
+
+    /// "yyyy-mm" or "yyyy-mm-dd".
     static func iso(_ y: Int, _ m: Int, _ d: Int?) -> String {
-        // yyyy-mm(-dd) from ASCII bytes (the year has four digits: 1949–2100).
-        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        bytes.0 = UInt8(0x30 + y / 1000); bytes.1 = UInt8(0x30 + y / 100 % 10)
-        bytes.2 = UInt8(0x30 + y / 10 % 10); bytes.3 = UInt8(0x30 + y % 10)
-        bytes.4 = 0x2D; bytes.5 = UInt8(0x30 + m / 10); bytes.6 = UInt8(0x30 + m % 10)
-        var count = 7
-        if let d { bytes.7 = 0x2D; bytes.8 = UInt8(0x30 + d / 10); bytes.9 = UInt8(0x30 + d % 10); count = 10 }
-        return withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(count), as: UTF8.self) }
+        let mm = m < 10 ? "0\(m)" : "\(m)"
+        guard let d else { return "\(y)-\(mm)" }
+        return "\(y)-\(mm)-\(d < 10 ? "0\(d)" : "\(d)")"
     }
 }

@@ -1,84 +1,270 @@
-/// 文号 (document numbers) such as "财金〔2022〕119号", "工信部联运行〔2022〕160号", "国科发社[2022]320号".
-public enum DocNumber {
-    static let openers: Set<UInt32> = [0x3014, 0x5B, 0x3010, 0x28, 0xFF08, 0xFF3B, 0x2308]
-    static let closers: Set<UInt32> = [0x3015, 0x5D, 0x3011, 0x29, 0xFF09, 0xFF3D, 0x2309]
+/// A document number (发文字号, 文号) as GB/T 9704-2012 §7.2.4 writes it — issuer code, year in 〔〕, serial, 号 —
+/// in the variants real text brings: other brackets (`[2010]`, `(2010)`, `【2017】`, `﹝2009﹞`, `„2009‟`, `［］`),
+/// spaces inside (`国发 〔2011〕 35 号`), traditional `號`, and announcement / order numbers
+/// (`财政部 税务总局公告2022年第32号`, `…令第5号`).
+///
+/// The one parser of 文号 in the package: the segmenter, the citation extractor and the document node all read
+/// 文号 through it.
+///
+///     docNumber    → prefix open year close serial hao
+///     prefix       → han{1,12}                     (no leading prose word: 根据, 按照 …)
+///     open / close → 〔〕 | [] | 【】 | () | （） | ［］ | ﹝﹞ | „‟ | ⌈⌉ | 〖〗
+///     year         → digit{4}                      (1949–2100)
+///     serial       → digit{1,5}
+///     hao          → 号 | 號
+///     announcement → issuers (公告 | 令) (digit{4} 年)? 第 digit+ hao
+public struct DocumentNumber: Hashable, Sendable {
+    /// Normalised form: brackets 〔〕, no spaces, characters as written ("工信部联运行〔2022〕160号",
+    /// "湘政發〔2017〕10號", "财政部 税务总局公告2022年第32号").
+    public let text: String
+    /// The 文号 as written in the text ("国发 〔2011〕 35 号", "舟政发(2010)54号").
+    public let written: String
+    /// Everything before the bracket (or before 公告/令): "工信部联运行".
+    public let prefix: String
+    /// The issuing body's code: "工信部", "财", "国科", "国办".
+    public let issuerCode: String
+    /// True when the prefix marks a joint issue ("联").
+    public let isJoint: Bool
+    /// What follows the issuer code (and "联"): "运行", "金", "发社", "发".
+    public let category: String
+    /// The year; 0 for an announcement number that states none ("…公告第5号").
+    public let year: Int
+    public let serial: Int
+    /// True for announcement and order numbers ("…公告2022年第32号", "…令第5号").
+    public let isAnnouncement: Bool
+    /// True when lost glyphs were restored: a closing bracket and 号 dropped by text conversion ("亳政办〔20251").
+    public let isRepaired: Bool
 
-    /// Parses a text that is entirely a 文号 (spaces allowed) and returns it with the year in 〔〕.
-    public static func parseWhole(_ text: String) -> String? {
-        guard text.utf8.count <= 120, text.utf8.last == 0xB7 else { return nil }   // 号 = E5 8F B7
-        let s = text.unicodeScalars.map(\.value).filter { $0 != 0x20 }
-        if let (value, length) = parse(s, at: 0), length == s.count { return value }
-        return announcementNumber(text)
+    // MARK: - Parsing
+
+    /// Parses a text that is entirely a 文号: surrounding spaces, one pair of enclosing brackets ("（虹府办〔2005〕40号）")
+    /// and a metadata label in front ("文号：", "发文字号", "【发文字号】") allowed. Also reads a whole line that lost its
+    /// closing bracket and 号 in conversion ("亳政办〔20251" → 亳政办〔2025〕1号, marked `isRepaired`).
+    public static func parse(_ text: String) -> DocumentNumber? {
+        guard text.utf8.count <= 160 else { return nil }
+        var s = Array(text.unicodeScalars)
+        var lo = 0, hi = s.count
+        trim(s, &lo, &hi)
+        lo = DocumentLabels.skipMetadataLabel(s, from: lo, to: hi, labels: DocumentLabels.docNumberLabels)
+        trim(s, &lo, &hi)
+        if hi - lo >= 2, let close = enclosingClose(s[lo]), s[hi - 1] == close {
+            lo += 1; hi -= 1
+            trim(s, &lo, &hi)
+        }
+        guard hi > lo else { return nil }
+        if lo > 0 || hi < s.count { s = Array(s[lo..<hi]) }
+        if let (range, number) = scan(s, bracketAt: nil, from: 0, to: s.count, stripProse: false), range == 0..<s.count {
+            return number
+        }
+        if let number = announcement(s, 0, s.count) { return number }
+        return repaired(s)
     }
 
-    /// All 文号 in a text, normalised, with scalar ranges.
-    public static func findAll(in text: String) -> [(value: String, scalarRange: Range<Int>)] {
-        let s = Array(text.unicodeScalars.map(\.value))
-        var out: [(String, Range<Int>)] = []
-        var i = 0
-        while i < s.count {
-            if openers.contains(s[i]) {
-                // Walk back over the issuer abbreviation.
-                var start = i
-                while start > 0 && i - start < 12 && ScalarClass.isIdeograph(s[start - 1]) { start -= 1 }
-                if start < i, let (value, length) = parse(s, at: start) {
-                    out.append((value, start..<(start + length)))
-                    i = start + length
-                    continue
-                }
+    /// All bracketed 文号 in scalars `from..<to` of `s`, with their scalar ranges ("根据《…》（财库〔2021〕20号）").
+    public static func occurrences(in s: [Unicode.Scalar], from: Int, to: Int) -> [(range: Range<Int>, number: DocumentNumber)] {
+        var out: [(range: Range<Int>, number: DocumentNumber)] = []
+        var i = from
+        while i < to {
+            if isOpenBracket(s[i]), let (found, number) = scan(s, bracketAt: i, from: from, to: to, stripProse: true) {
+                out.append((found, number))
+                i = found.upperBound
+                continue
             }
             i += 1
         }
         return out
     }
 
-    /// prefix (1–12 ideographs) + bracket + 4-digit year + bracket + number + 号.
-    static func parse(_ s: [UInt32], at i: Int) -> (String, Int)? {
-        var k = i
-        while k < s.count && k - i < 12 && ScalarClass.isIdeograph(s[k]) { k += 1 }
-        let prefixEnd = k
-        guard prefixEnd > i, k < s.count, openers.contains(s[k]) else { return nil }
-        k += 1
-        let yearStart = k
-        while k < s.count && k - yearStart < 4 && ScalarClass.isASCIIDigit(s[k]) { k += 1 }
-        guard k - yearStart == 4, k < s.count, closers.contains(s[k]) else { return nil }
-        let yearEnd = k
-        k += 1
-        let numberStart = k
-        while k < s.count && k - numberStart < 5 && ScalarClass.isASCIIDigit(s[k]) { k += 1 }
-        guard k > numberStart, k < s.count, s[k] == 0x53F7 else { return nil }   // 号
-        k += 1
-        var out = scalarString(s[i..<prefixEnd])
-        out += "〔"
-        out += scalarString(s[yearStart..<yearEnd])
-        out += "〕"
-        out += scalarString(s[numberStart..<(k - 1)])
-        out += "号"
-        return (out, k - i)
+    /// All 文号 in a string (scalar ranges).
+    public static func occurrences(in text: String) -> [(range: Range<Int>, number: DocumentNumber)] {
+        let s = Array(text.unicodeScalars)
+        return occurrences(in: s, from: 0, to: s.count)
     }
 
-    static func scalarString(_ s: ArraySlice<UInt32>) -> String {
-        String(decoding: UTF8Bytes.encode(s), as: UTF8.self)
+    // MARK: - Brackets
+
+    @inline(__always)
+    static func isOpenBracket(_ s: Unicode.Scalar) -> Bool { closing(of: s) != nil }
+
+    /// The closing bracket of a 文号 opening bracket: 〔〕 [] 【】 () （） ［］ ﹝﹞ „‟ ⌈⌉ 〖〗.
+    static func closing(of s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x3014: return "\u{3015}"
+        case 0x5B: return "]"
+        case 0x3010: return "\u{3011}"
+        case 0x28: return ")"
+        case 0xFF08: return "\u{FF09}"
+        case 0xFF3B: return "\u{FF3D}"
+        case 0xFE5D: return "\u{FE5E}"
+        case 0x201E: return "\u{201F}"
+        case 0x2308: return "\u{2309}"
+        case 0x3016: return "\u{3017}"
+        default: return nil
+        }
     }
 
-    /// Announcement numbers: "财政部 税务总局公告2022年第32号" (spaces between issuers kept, others dropped).
-    static func announcementNumber(_ text: String) -> String? {
-        let t = text.trimmingSpaces
-        guard t.hasSuffix("号"), let gong = t.firstRange(of: "公告") ?? t.firstRange(of: "令") else { return nil }
-        let issuers = t[t.startIndex..<gong.lowerBound]
-        guard !issuers.isEmpty, issuers.unicodeScalars.allSatisfy({ ScalarClass.isIdeograph($0.value) || $0 == " " }) else { return nil }
-        let rest = t[gong.upperBound...].replacingSpaces
-        let s = Array(rest.unicodeScalars.map(\.value))
-        // yyyy年第n号 or 第n号
-        var k = 0
-        while k < s.count && ScalarClass.isASCIIDigit(s[k]) { k += 1 }
-        guard k == 0 || (k == 4 && k < s.count && s[k] == 0x5E74) else { return nil }   // 年
-        if k == 4 { k += 1 }
-        guard k < s.count, s[k] == 0x7B2C else { return nil }                              // 第
-        k += 1
-        let numberStart = k
-        while k < s.count && ScalarClass.isASCIIDigit(s[k]) { k += 1 }
-        guard k > numberStart, k == s.count - 1 else { return nil }
-        return issuers.trimmingSpaces + t[gong].description + rest
+    @inline(__always)
+    static func isCloseBracket(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3015, 0x5D, 0x3011, 0x29, 0xFF09, 0xFF3D, 0xFE5E, 0x201F, 0x201D, 0x2309, 0x3017: return true
+        default: return false
+        }
+    }
+
+    /// Brackets that may enclose a whole 文号 line: ( （ [ 【 ［.
+    static func enclosingClose(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x28, 0xFF08, 0x5B, 0x3010, 0xFF3B: return closing(of: s)
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    static func isHao(_ s: Unicode.Scalar) -> Bool { s == "号" || s == "號" }
+
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" }
+
+    @inline(__always)
+    static func digit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x30...0x39: return Int(s.value - 0x30)
+        case 0xFF10...0xFF19: return Int(s.value - 0xFF10)
+        default: return nil
+        }
+    }
+
+    static func trim(_ s: [Unicode.Scalar], _ lo: inout Int, _ hi: inout Int) {
+        while lo < hi, isSpace(s[lo]) { lo += 1 }
+        while hi > lo, isSpace(s[hi - 1]) { hi -= 1 }
+    }
+
+    // MARK: - Grammar
+
+    /// Words that precede a 文号 in prose and are not part of it.
+    static let proseWords: [[Unicode.Scalar]] = ["根据", "按照", "依据", "落实", "参照", "执行", "贯彻", "印发", "转发", "详见", "以及",
+                                                 "见", "即", "和", "及", "与", "或"].map { Array($0.unicodeScalars) }
+
+    /// `docNumber` with its opening bracket at `bracketAt` (or, when nil, the first bracket from `from`); the
+    /// prefix is read backwards from the bracket.
+    static func scan(_ s: [Unicode.Scalar], bracketAt: Int?, from: Int, to: Int,
+                     stripProse: Bool) -> (Range<Int>, DocumentNumber)? {
+        var open = bracketAt ?? from
+        if bracketAt == nil { while open < to, !isOpenBracket(s[open]) { open += 1 } }
+        guard open < to, let close = closing(of: s[open]) else { return nil }
+        // prefix → han{1,12}, spaces tolerated between it and the bracket.
+        var p = open
+        var han = 0
+        while p > from {
+            let c = s[p - 1]
+            if isHao(c), p >= 2, digit(s[p - 2]) != nil { break }
+            if ScalarClass.isIdeograph(c.value) { han += 1; p -= 1 } else if isSpace(c) && han == 0 { p -= 1 } else { break }
+            if han >= 12 { break }
+        }
+        while p < open, isSpace(s[p]) { p += 1 }
+        guard han >= 1 else { return nil }
+        if stripProse {
+            for word in proseWords where open - p > word.count && s[p..<(p + word.count)].elementsEqual(word) { p += word.count; break }
+        }
+        // year → digit{4}
+        var i = open + 1
+        while i < to, isSpace(s[i]) { i += 1 }
+        var year = 0, yearDigits = 0
+        while i < to, let d = digit(s[i]) { year = year * 10 + d; yearDigits += 1; i += 1 }
+        guard yearDigits == 4, (1949...2100).contains(year) else { return nil }
+        while i < to, isSpace(s[i]) { i += 1 }
+        // (A „…” pair is written with either closing quote.)
+        guard i < to, s[i] == close || (close == "\u{201F}" && s[i] == "\u{201D}") else { return nil }
+        i += 1
+        while i < to, isSpace(s[i]) { i += 1 }
+        // serial → digit{1,5}
+        var serial = 0, serialDigits = 0
+        while i < to, let d = digit(s[i]) { serial = serial * 10 + d; serialDigits += 1; i += 1 }
+        guard (1...5).contains(serialDigits) else { return nil }
+        while i < to, isSpace(s[i]) { i += 1 }
+        guard i < to, isHao(s[i]) else { return nil }
+        let range = p..<(i + 1)
+        let prefix = string(s[p..<open].filter { !isSpace($0) })
+        return (range, make(prefix: prefix, year: year, serial: serial, hao: s[i], written: string(s[range])))
+    }
+
+    /// `announcement → issuers (公告 | 令) (digit{4} 年)? 第 digit+ hao` over the whole of `s[lo..<hi]` (spaces
+    /// between issuers kept, others dropped).
+    static func announcement(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> DocumentNumber? {
+        guard hi > lo, isHao(s[hi - 1]) else { return nil }
+        var k = lo
+        var marker: Range<Int>? = nil
+        while k < hi {
+            if s[k] == "公", k + 1 < hi, s[k + 1] == "告" { marker = k..<(k + 2); break }
+            if s[k] == "令" { marker = k..<(k + 1); break }
+            guard ScalarClass.isIdeograph(s[k].value) || isSpace(s[k]) else { return nil }
+            k += 1
+        }
+        guard let marker, marker.lowerBound > lo else { return nil }
+        let rest = s[marker.upperBound..<hi].filter { !isSpace($0) }
+        var j = 0
+        var year = 0
+        while j < rest.count, let d = digit(rest[j]) { year = year * 10 + d; j += 1 }
+        guard j == 0 || (j == 4 && j < rest.count && rest[j] == "年" && (1949...2100).contains(year)) else { return nil }
+        if j == 4 { j += 1 }
+        guard j < rest.count, rest[j] == "第" else { return nil }
+        j += 1
+        var serial = 0, serialDigits = 0
+        while j < rest.count, let d = digit(rest[j]) { serial = serial * 10 + d; serialDigits += 1; j += 1 }
+        guard serialDigits > 0, j == rest.count - 1 else { return nil }
+        var issuerEnd = marker.lowerBound
+        while issuerEnd > lo, isSpace(s[issuerEnd - 1]) { issuerEnd -= 1 }
+        let issuers = string(s[lo..<issuerEnd])
+        let text = issuers + string(s[marker]) + string(rest[...])
+        return DocumentNumber(text: text, written: string(s[lo..<hi]), prefix: issuers, issuerCode: issuers, isJoint: false,
+                              category: string(s[marker]), year: year, serial: serial, isAnnouncement: true, isRepaired: false)
+    }
+
+    /// A whole line that lost its closing bracket and 号 in conversion: `prefix open digit{4} digit{1,4}`.
+    static func repaired(_ s: [Unicode.Scalar]) -> DocumentNumber? {
+        guard let open = s.firstIndex(where: isOpenBracket), open >= 1, open <= 12,
+              s[..<open].allSatisfy({ ScalarClass.isIdeograph($0.value) }),
+              !proseWords.contains(where: { open > $0.count && s[..<$0.count].elementsEqual($0) }) else { return nil }
+        let digits = s[(open + 1)...]
+        guard (5...8).contains(digits.count), digits.allSatisfy({ digit($0) != nil }) else { return nil }
+        let values = digits.map { digit($0)! }
+        let year = values.prefix(4).reduce(0) { $0 * 10 + $1 }
+        let serial = values.dropFirst(4).reduce(0) { $0 * 10 + $1 }
+        guard (1949...2100).contains(year), serial > 0 else { return nil }
+        var number = make(prefix: string(s[..<open]), year: year, serial: serial, hao: "号", written: string(s[...]))
+        number = DocumentNumber(text: number.text, written: number.written, prefix: number.prefix, issuerCode: number.issuerCode,
+                                isJoint: number.isJoint, category: number.category, year: year, serial: serial,
+                                isAnnouncement: false, isRepaired: true)
+        return number
+    }
+
+    static func make(prefix: String, year: Int, serial: Int, hao: Unicode.Scalar, written: String) -> DocumentNumber {
+        let (code, joint, category) = splitPrefix(Array(prefix.unicodeScalars))
+        var text = prefix
+        text += "〔\(year)〕\(serial)"
+        text.unicodeScalars.append(hao)
+        return DocumentNumber(text: text, written: written, prefix: prefix, issuerCode: code, isJoint: joint,
+                              category: category, year: year, serial: serial, isAnnouncement: false, isRepaired: false)
+    }
+
+    /// Splits "工信部联运行" → ("工信部", true, "运行"); "财金" → ("财", false, "金"); "国科发社" → ("国科", false, "发社").
+    /// An explicit "联" ends the issuer code; otherwise the code runs through "部"/"委"/"办" within the first three
+    /// characters, else two characters when the prefix starts with 国/中, else one character.
+    static func splitPrefix(_ p: [Unicode.Scalar]) -> (String, Bool, String) {
+        if let lian = p.firstIndex(of: "联"), lian > 0 {
+            return (string(p[..<lian]), true, string(p[(lian + 1)...]))
+        }
+        if let end = p.prefix(3).firstIndex(where: { $0 == "部" || $0 == "委" || $0 == "办" }), end > 0 {
+            return (string(p[...end]), false, string(p[(end + 1)...]))
+        }
+        let codeLength = (p.first == "国" || p.first == "中") && p.count > 2 ? 2 : 1
+        let n = min(codeLength, p.count)
+        return (string(p[..<n]), false, string(p[n...]))
+    }
+
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 }

@@ -1,6 +1,6 @@
 /// Splits a file into the documents it holds, using the structure of Chinese official documents.
 public func segmentDocuments(_ text: NormalizedText) -> [DocumentSegment] {
-    DocumentSegmenter(text).segments()
+    recogniseDocuments(text).map(DocumentSegment.init)
 }
 
 /// The segmenter: finds document starts (titles, issuance headlines, markdown headings, TOC titles, news source
@@ -50,6 +50,12 @@ struct DocumentSegmenter {
         var newsDateParagraph: Int? = nil
         /// A 文号 set above the title (the red-header layout).
         var docNumberParagraph: Int? = nil
+        /// A 文号 written on the title line itself.
+        var gluedDocNumber: DocumentNumber? = nil
+        /// The page's metadata table for this document.
+        var metadata: MetadataBlock? = nil
+        /// The layout, when the recogniser that found the start decides it.
+        var layout: OfficialDocument.Layout? = nil
     }
 
     let text: NormalizedText
@@ -98,9 +104,10 @@ struct DocumentSegmenter {
         return key ?? s
     }
 
-    func segments() -> [DocumentSegment] {
+    func documents() -> [OfficialDocument] {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
+        for block in metadataBlocks() { attach(block, to: &starts) }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -108,8 +115,8 @@ struct DocumentSegmenter {
             let kind: DocumentKind = starts.isEmpty || bytes * 5 > text.utf8.count ? .article : .preface
             starts.insert(Start(paragraph: 0, kind: kind), at: 0)
         }
-        var out: [DocumentSegment] = []
-        var previous: DocumentSegment? = nil
+        var out: [OfficialDocument] = []
+        var previous: OfficialDocument? = nil
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1].paragraph : paragraphs.count
             let segment = build(start, end: end, previous: previous)
@@ -149,11 +156,13 @@ struct DocumentSegmenter {
                !LineShape.startsBlock(heading.unicodeScalars.map(\.value), 0, heading.unicodeScalars.count) {
                 // "## 一、…" is a section of the current article, not a new document.
                 let kind = titleKind(heading, fallback: .article)
-                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind))
+                var start = Start(paragraph: i, titleParagraphs: i..<(i + 1), title: heading, kind: kind)
+                start.layout = .markdown
+                starts.append(start)
                 i += 1; continue
             }
             if bytes <= 100, b[range.upperBound - 1] &- 0x30 < 10, ParagraphBytes.mayEndWithNumericDate(b, range),
-               let (source, date) = ParagraphRoles.newsSourceWithDate(p) {
+               let (source, date) = ParagraphRoles.newsSourceWithDate(p), metadataFields(i).isEmpty {
                 // A news item: the source line opens it; a short heading right before it is its headline.
                 var start = Start(paragraph: i, kind: .news, newsSource: source, newsDate: date, newsDateParagraph: i)
                 if i > 0, startsParagraphIsFree(i - 1, starts),
@@ -168,17 +177,49 @@ struct DocumentSegmenter {
                 starts.append(start)
                 i += 1; continue
             }
-            if let (title, headline, parts) = officialTitle(at: i) {
+            if let (line, parts) = officialTitle(at: i) {
+                let title = line.title, headline = line.isHeadline
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
-                if headline { start.headline = (i..<(i + parts)).map(paragraphText).joined() }
-                if !headline, let (number, head) = docNumberAbove(title: i, after: starts.last) {
+                start.gluedDocNumber = line.docNumber
+                if headline {
+                    start.headline = (i..<(i + parts)).map(paragraphText).joined()
+                    start.layout = .newsDigest
+                }
+                if !headline, line.docNumber == nil, let (number, head) = docNumberAbove(title: i, after: starts.last) {
                     start.docNumberParagraph = number
                     start.paragraph = head
                 }
                 starts.append(start)
                 citedTitles = Self.citedTitles(in: title)
                 i += parts; continue
+            }
+            if bytes <= 240, let title = reportTitle(at: i, in: b) {
+                // A communiqué or report: title, the bodies that issue it, the date.
+                var start = Start(paragraph: i, titleParagraphs: i..<(i + 1), title: title,
+                                  kind: DocumentKind.fromTitle(title) ?? .report)
+                start.layout = .report
+                starts.append(start)
+                i += 1; continue
+            }
+            if starts.isEmpty, i < 4, bytes <= 160, Self.mayBeDocNumberLine(b, range), i + 1 < paragraphs.count,
+               paragraphs[i + 1].range.count <= 600, DocumentNumber.parse(p) != nil,
+               ParagraphRoles.isAddressee(paragraphText(i + 1)) {
+                // An excerpt that starts at the 文号, the addressee below it: the title is missing.
+                var start = Start(paragraph: i, kind: .notice)
+                start.title = untitledCoverNotice(at: i + 1)
+                start.docNumberParagraph = i
+                start.layout = .coverExcerpt
+                starts.append(start)
+                i += 1; continue
+            }
+            if starts.isEmpty, i < 4, bytes <= 600, let cover = untitledCoverNotice(at: i) {
+                // An excerpt that starts at the addressee of a cover notice: titled by what it issues.
+                var start = Start(paragraph: i, title: cover, kind: .notice)
+                start.layout = .coverExcerpt
+                starts.append(start)
+                citedTitles = HeadingKeySet([Self.headingKey(cover)])
+                i += 1; continue
             }
             if !citedTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
                citedTitles.contains(Self.headingKey(p)) {
@@ -199,6 +240,84 @@ struct DocumentSegmenter {
         return starts
     }
 
+    /// The report layout of communiqués and reports (公报, 报告 …): a title line ending with a genre word, a line of
+    /// the bodies that issue it, a line holding only the date.
+    ///
+    ///     report → titleLine(genre, no 关于 needed) signatureLine dateLine
+    func reportTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard i + 2 < paragraphs.count, paragraphs[i + 1].range.count <= 160, paragraphs[i + 2].range.count <= 60,
+              ParagraphBytes.mayBeDate(b, paragraphs[i + 2].range),
+              ParagraphBytes.isHeadingShaped(b, paragraphs[i].range, maximumLength: 60) else { return nil }
+        let title = Self.stripFootnote(Self.stripBracketedFootnotes(paragraphText(i)))
+        guard ParagraphRoles.length(title) >= 6, GenreWords.genre(ofTitle: title)?.kind != nil,
+              !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
+              ParagraphRoles.isSignatureLine(paragraphText(i + 1)),
+              ChineseDate.parseWhole(paragraphText(i + 2)) != nil else { return nil }
+        return title
+    }
+
+    /// A title without its footnote markers "[1]", "[2]" at the end.
+    static func stripBracketedFootnotes(_ s: String) -> String {
+        var u = Array(s.unicodeScalars)
+        while u.count >= 3, u.last == "]", let open = u.lastIndex(of: "["), open > 0,
+              u[(open + 1)..<(u.count - 1)].allSatisfy({ $0.value &- 0x30 < 10 }), open + 1 < u.count - 1 {
+            u.removeSubrange(open...)
+        }
+        return DocumentNumber.string(u)
+    }
+
+    /// A cover notice whose excerpt starts at its addressee ("各乡镇人民政府，市直各部门：") followed by the sentence
+    /// that issues what it covers ("现将《T》印发给你们", "《T》已经…同意，现予印发"): T.
+    ///
+    ///     untitledCover → addresseeLine issuingSentence('《' T '》' … (印发 | 发布 | 转发))
+    func untitledCoverNotice(at i: Int) -> String? {
+        guard i + 1 < paragraphs.count, paragraphs[i].range.count <= 600, paragraphs[i + 1].range.count <= 600 else { return nil }
+        let addressee = paragraphText(i)
+        guard addressee.hasSuffix("：") || addressee.hasSuffix(":"), ParagraphRoles.isAddressee(addressee) else { return nil }
+        let sentence = paragraphText(i + 1)
+        guard let open = sentence.firstRange(of: "《"), let close = sentence[open.upperBound...].firstRange(of: "》"),
+              ["印发", "发布", "转发"].contains(where: { sentence[close.upperBound...].contains($0) }) else { return nil }
+        let title = String(sentence[open.upperBound..<close.lowerBound]).trimmingSpaces
+        return ParagraphRoles.length(title) >= 4 && GenreWords.genre(ofTitle: title) != nil ? title : nil
+    }
+
+    /// A header line stating the 文号 and the date together, in brackets or not: "（惠市委发〔2030〕5号2030年2月11日）",
+    /// "国办发〔2031〕3号 2031年1月5日".
+    ///
+    ///     numberWithDate → '（'? docNumber sp date '）'?
+    static func numberWithDate(_ line: String) -> (DocumentNumber, (iso: String, range: Range<Int>))? {
+        var u = Array(line.unicodeScalars)
+        var lo = 0, hi = u.count
+        DocumentNumber.trim(u, &lo, &hi)
+        if hi - lo >= 2, (u[lo] == "（" && u[hi - 1] == "）") || (u[lo] == "(" && u[hi - 1] == ")") { lo += 1; hi -= 1 }
+        guard hi - lo >= 10, hi - lo <= 60 else { return nil }
+        u = Array(u[lo..<hi])
+        guard let first = DocumentNumber.occurrences(in: u, from: 0, to: u.count).first, first.range.lowerBound == 0 else { return nil }
+        let rest = DocumentNumber.string(u[first.range.upperBound...])
+        guard let iso = ChineseDate.parseWhole(rest) else { return nil }
+        return (first.number, (iso, 0..<0))
+    }
+
+    /// A line of 6–8 digits that is a date whose 年, 月 and 日 were lost ("2031128" = 2031-1-28 or 2031-12-8): the one
+    /// reading that is a valid date not after `notAfter` (the page's publication date), nil when none or several.
+    static func lostGlyphDate(_ line: String, notAfter: String) -> String? {
+        let digits = Array(line.trimmingSpaces.utf8)
+        guard (6...8).contains(digits.count), digits.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        let v = digits.map { Int($0 - 0x30) }
+        let year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]
+        guard (1949...2100).contains(year) else { return nil }
+        let rest = Array(v[4...])
+        var readings: [String] = []
+        for monthLength in 1...2 where monthLength < rest.count && rest.count - monthLength <= 2 {
+            let month = rest[..<monthLength].reduce(0) { $0 * 10 + $1 }
+            let day = rest[monthLength...].reduce(0) { $0 * 10 + $1 }
+            guard (1...12).contains(month), (1...31).contains(day), rest[monthLength] != 0 || rest.count - monthLength == 2 else { continue }
+            let iso = ChineseDate.iso(year, month, day)
+            if iso <= notAfter { readings.append(iso) }
+        }
+        return readings.count == 1 ? readings[0] : nil
+    }
+
     /// Most header lines ("签发人：…", rules) allowed between a 文号 set above the title and the title.
     static let headerLinesAboveTitle = 2
 
@@ -212,7 +331,7 @@ struct DocumentSegmenter {
         while j >= floor, between < Self.headerLinesAboveTitle, ParagraphRoles.isHeaderLine(paragraphText(j)) {
             j -= 1; between += 1
         }
-        guard j >= floor, paragraphs[j].range.count <= 100, DocNumber.parseWhole(paragraphText(j)) != nil else { return nil }
+        guard j >= floor, paragraphs[j].range.count <= 160, DocumentNumber.parse(paragraphText(j)) != nil else { return nil }
         let number = j
         // Masthead: issuer lines and the "…文件" line right above the 文号 belong to the document too.
         var head = number
@@ -220,7 +339,14 @@ struct DocumentSegmenter {
         var k = number - 1
         while k >= floor, head - k <= 6 {
             let p = paragraphText(k)
-            if ParagraphRoles.isMastheadLine(p) { sawMasthead = true } else if !ParagraphRoles.isSignatureLine(p) { break }
+            if ParagraphRoles.isMastheadLine(p) {
+                sawMasthead = true
+            } else if sawMasthead, let element = OfficialElements.element(of: p, header: true),
+                      [.copyNumber, .secrecy, .urgency].contains(element.element) {
+                // 份号, 密级, 紧急程度 above the 发文机关标志.
+            } else if !ParagraphRoles.isSignatureLine(p) {
+                break
+            }
             k -= 1
             if sawMasthead { head = k + 1 }
         }
@@ -236,20 +362,14 @@ struct DocumentSegmenter {
 
     /// Official kind only for titles that are official ("关于…的通知"); otherwise `fallback`.
     func titleKind(_ title: String, fallback: DocumentKind) -> DocumentKind {
-        // (Simple text: the Character searches are byte searches.)
-        var t = title
-        let official = t.withUTF8 { b -> Bool? in
-            guard SimpleText.isSimple(b) else { return nil }
-            return ByteSearch.firstIndex(of: ParagraphRoles.guanYu, in: b, 0, b.count) != nil
-                || ByteSearch.firstIndex(of: ParagraphRoles.yinFa, in: b, 0, b.count) != nil
-        } ?? (title.contains("关于") || title.contains("印发"))
+        let official = ParagraphRoles.containsBytes(title, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(title, ParagraphRoles.yinFa)
         if official, let kind = DocumentKind.fromTitle(title) { return kind }
         return fallback
     }
 
     /// A title at paragraph `i`, possibly continued over the next one to three short paragraphs (hard breaks in a
     /// centred title). Returns the title, whether it is an issuance headline, and the paragraph count.
-    func officialTitle(at i: Int) -> (String, Bool, Int)? {
+    func officialTitle(at i: Int) -> (ParagraphRoles.TitleLine, Int)? {
         // Every title holds 关于 or 印发 (see `ParagraphRoles.officialTitle`): when none of the paragraphs a title
         // here could span holds one (or half of one at its edge), there is none.
         guard titleWordParagraphs[i..<min(i + 4, paragraphs.count)].contains(true) else { return nil }
@@ -258,7 +378,7 @@ struct DocumentSegmenter {
 
     /// `officialTitle(at:)` after its first test. The parts are tested on their bytes; the combined String is built
     /// only when its bytes pass the first tests of `ParagraphRoles.officialTitle` (heading-shaped, 关于 or 印发 inside).
-    private func officialTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (String, Bool, Int)? {
+    private func officialTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (ParagraphRoles.TitleLine, Int)? {
         // The combination so far: its parts (with a space before them or not) and byte-level summary.
         var parts: [(paragraph: Int, spaced: Bool)] = []
         var combinedBytes = 0, combinedScalars = 0
@@ -272,7 +392,7 @@ struct DocumentSegmenter {
             // A title is heading-shaped: once a part holds 。 or ；, no longer combination can be one.
             if ParagraphBytes.containsFullStopOrSemicolon(b, range) { return nil }
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes; a date starts with a digit within 80 bytes.)
-            if range.count <= 120, b[range.upperBound - 1] == 0xB7, DocNumber.parseWhole(paragraphText(k)) != nil { return nil }
+            if range.count <= 160, Self.mayBeDocNumberLine(b, range), DocumentNumber.parse(paragraphText(k)) != nil { return nil }
             if range.count <= 80, ParagraphBytes.mayBeDate(b, range), ChineseDate.parseWhole(paragraphText(k)) != nil { return nil }
             // A rule or "签发人" line of the red header does not begin a title.
             if count == 1 && ParagraphBytes.mayBeHeaderLine(b, range) && ParagraphRoles.isHeaderLine(paragraphText(k)) { return nil }
@@ -284,8 +404,11 @@ struct DocumentSegmenter {
             if count > 1 {
                 // Only short, unfinished lines continue a title.
                 let previous = paragraphs[k - 1].range
+                // (A title wrapped in the middle of its genre word may leave one character on the last line: "决" / "定".)
+                let lastCharacter = range.count <= 4 && ParagraphBytes.scalarCount(b, range) == 1
+                    && ScalarClass.isIdeograph(ParagraphBytes.lastScalar(b, range))
                 guard ParagraphBytes.isHeadingShaped(b, previous, maximumLength: 60),
-                      ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80)
+                      ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80) || lastCharacter
                         || (ParagraphBytes.lastScalar(b, range) == 0x300B && paragraphText(k).hasSuffix("》")) else { return nil }
                 // (separatesIssuers needs a space in the previous line.)
                 spaced = ParagraphBytes.contains(b, previous, 0x20)
@@ -301,21 +424,75 @@ struct DocumentSegmenter {
             combinedScalars += ParagraphBytes.scalarCount(b, range)
             lastScalar = ParagraphBytes.lastScalar(b, range)
             parts.append((k, spaced))
-            if holdsTitleWord && combinedBytes <= 130 * 4 && combinedScalars >= 2 && combinedScalars <= 130
+            if holdsTitleWord && combinedBytes <= 160 * 4 && combinedScalars >= 2 && combinedScalars <= 160
                 && !ParagraphBytes.isSentenceEnder(lastScalar) {
                 var combined = ""
                 for part in parts {
                     if part.spaced { combined += " " }
                     combined += paragraphText(part.paragraph)
                 }
-                if let (title, headline) = ParagraphRoles.officialTitle(combined) {
-                    // A title split over lines must end where the genre word ends, not in the middle.
-                    return (title, headline, count)
+                if let line = ParagraphRoles.officialTitle(combined) {
+                    // A title split over lines must end where the genre word ends, not in the middle; the lines
+                    // above the one holding 关于/印发 must be the title's own issuers.
+                    if count > 1, !Self.titlePartsJoin(parts.map { (paragraphText($0.paragraph), $0.spaced) }) { return nil }
+                    return (line, count)
                 }
             }
-            if combinedBytes > 130, combinedScalars > 130 { return nil }
+            if combinedBytes > 160, combinedScalars > 160 { return nil }
         }
         return nil
+    }
+
+    /// A cheap first test for a whole-line 文号 (`DocumentNumber.parse`): the line holds a digit and ends with 号/號,
+    /// a closing bracket, or a digit (a conversion that lost 〕 and 号).
+    static func mayBeDocNumberLine(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let last = ParagraphBytes.lastScalar(b, range)
+        guard last == 0x53F7 || last == 0x865F || last == 0x29 || last == 0xFF09 || last == 0x5D || last == 0x3011
+                || ScalarClass.isASCIIDigit(last) else { return false }
+        return b[range].contains { $0 &- 0x30 < 10 }
+    }
+
+    /// Whether lines make one title: the lines before the one holding 关于/印发 (a word split over two lines
+    /// belongs to the later) are the title's issuers — no page chrome (":", "»", "|", "/", "【】" …) — and that line
+    /// starts with the word or continues a spaced issuer list. Otherwise the lines above are a 发文机关标志, a site
+    /// section or navigation ("您的位置: 首页 » …", "政府信息公开"), and the title starts lower.
+    ///
+    ///     wrappedTitle → issuerLine* titleLine titleLine*    (titleLine holding the word starts with it)
+    static func titlePartsJoin(_ parts: [(text: String, spaced: Bool)]) -> Bool {
+        var holder: Int? = nil
+        var startsWithWord = false
+        for (k, part) in parts.enumerated() {
+            let p = part.text
+            if ParagraphRoles.containsBytes(p, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(p, ParagraphRoles.yinFa) {
+                holder = k
+                startsWithWord = p.hasPrefix("关于") || p.hasPrefix("印发") || p.hasPrefix("联合印发")
+                break
+            }
+            if k + 1 < parts.count,
+               (p.hasSuffix("关") && parts[k + 1].text.hasPrefix("于")) || (p.hasSuffix("印") && parts[k + 1].text.hasPrefix("发")) {
+                holder = k + 1
+                startsWithWord = true
+                break
+            }
+        }
+        guard let holder else { return false }
+        if holder == 0 { return true }
+        // A 附注 "（此件公开发布）" ends the document above; it starts no title.
+        if parts[..<holder].contains(where: { $0.text.hasPrefix("(") || $0.text.hasPrefix("（") }) { return false }
+        // (A line ending in a whole body name above a line that starts with its own issuers is a 发文机关标志; a
+        // line of bodies cut in the middle of a name continues into the next.)
+        let above = parts[holder - 1].text
+        let tokens = above.split(separator: " ")
+        let cutIssuerList = tokens.count > 1 && ParagraphRoles.isSignatureLine(String(tokens[0]))
+            && !ParagraphRoles.isSignatureLine(String(tokens[tokens.count - 1]))
+        guard startsWithWord || parts[holder].spaced || cutIssuerList else { return false }
+        return parts[..<holder].allSatisfy { !$0.text.unicodeScalars.contains(where: isChromeScalar) }
+    }
+
+    /// Punctuation of page chrome that no issuer line holds: : ： » | ｜ > / 【 】 [ ].
+    static func isChromeScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s { case ":", "：", "»", "|", "｜", ">", "/", "【", "】", "[", "]": return true; default: return false }
     }
 
     /// Longest paragraph (in bytes) that can be part of a title.
@@ -338,31 +515,11 @@ struct DocumentSegmenter {
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
     static func separatesIssuers(previous: String, next: String) -> Bool {
-        var p = previous, q = next
-        if let result = p.withUTF8({ a in q.withUTF8 { b -> Bool? in
-            SimpleText.isSimple(a) && SimpleText.isSimple(b) ? separatesIssuers(simple: a, b) : nil
-        } }) {
-            return result
-        }
         guard previous.utf8.contains(0x20), !next.hasPrefix("关于"), !next.hasPrefix("印发"), !next.hasPrefix("联合"),
               let lastToken = previous.split(separator: " ").last else { return false }
         return ParagraphRoles.isSignatureLine(String(lastToken))
     }
 
-    /// `separatesIssuers` on the bytes of simple texts (see `SimpleText`).
-    static func separatesIssuers(simple previous: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>) -> Bool {
-        // 关于 E5 85 B3 E4 BA 8E, 印发 E5 8D B0 E5 8F 91, 联合 E8 81 94 E5 90 88.
-        for word in [ParagraphRoles.guanYu, ParagraphRoles.yinFa, Self.lianHe] where next.starts(with: word) { return false }
-        // The last space-separated token.
-        var end = previous.count
-        while end > 0 && previous[end - 1] == 0x20 { end -= 1 }
-        var start = end
-        while start > 0 && previous[start - 1] != 0x20 { start -= 1 }
-        guard start > 0 || end < previous.count, end > start else { return false }
-        return ParagraphRoles.isSignatureLine(simple: previous, start, end)
-    }
-
-    static let lianHe = Array("联合".utf8)
 
     /// Titles cited in 《》 inside a title ("关于印发《T》的通知" → T).
     static func citedTitles(in title: String) -> HeadingKeySet {
@@ -403,12 +560,162 @@ struct DocumentSegmenter {
         return String(view).trimmingSpaces
     }
 
+    // MARK: - Other GB/T 9704 elements
+
+    /// The 版头 elements above the title (份号, 密级, 紧急程度, 发文机关标志, 签发人) and the 附注 and 版记 lines
+    /// (抄送机关, 印发机关和印发日期) of the document `start..<end`.
+    func elements(_ start: Start, bodyStart: Int, end: Int) -> [LocatedElement] {
+        var out: [LocatedElement] = []
+        let titleStart = start.titleParagraphs?.lowerBound ?? start.paragraph
+        for k in start.paragraph..<end where paragraphs[k].range.count <= 300 && !(titleStart..<bodyStart).contains(k) {
+            let first = text.utf8.withUnsafeBufferPointer { b -> UInt32 in
+                ParagraphBytes.firstNonSpaceScalar(b, paragraphs[k].range)?.0 ?? 0
+            }
+            let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, paragraphs[k].range) }
+            // (Above the title any of them; below it only 抄送, 签发人, a bracketed 附注 and a line ending with 印发.)
+            let header = k < titleStart
+            guard header ? Self.elementFirstScalars.contains(first) || last == 0x4EF6
+                         : first == 0x6284 || first == 0x7B7E || first == 0xFF08 || first == 0x28 || last == 0x53D1 else { continue }
+            if let element = OfficialElements.element(of: paragraphText(k), header: k < titleStart) {
+                out.append(LocatedElement(element: element.element, label: element.label, text: element.text,
+                                          range: paragraphs[k].range))
+            }
+        }
+        return out
+    }
+
+    /// First scalars of the lines `OfficialElements.element` recognises by their start.
+    static let elementFirstScalars: Set<UInt32> = OfficialElements.firstScalars
+
+    // MARK: - Page metadata
+
+    /// A metadata table a government page prints before the document: labelled fields (`DocumentLabels`), a label
+    /// and its value on one line or the value on the next.
+    struct MetadataBlock {
+        var paragraphs: Range<Int>
+        var fields: [LocatedElement]
+        func value(_ element: DocumentElement) -> LocatedElement? {
+            fields.first { $0.element == element && !$0.text.isEmpty }
+        }
+    }
+
+    /// Fewest distinct labelled fields that make a metadata table.
+    static let metadataFieldMinimum = 3
+
+    /// The metadata tables of the text.
+    func metadataBlocks() -> [MetadataBlock] {
+        var blocks: [MetadataBlock] = []
+        var current: MetadataBlock? = nil
+        func close() {
+            if let block = current, Set(block.fields.map(\.label)).count >= Self.metadataFieldMinimum { blocks.append(block) }
+            current = nil
+        }
+        var k = 0
+        while k < paragraphs.count {
+            let fields = metadataFields(k)
+            if fields.isEmpty { close(); k += 1; continue }
+            var located: [LocatedElement] = []
+            var consumed = k + 1
+            for (n, f) in fields.enumerated() {
+                var text = f.text, range = f.range
+                // "• 发文字号:" with the value on the next line.
+                if text.isEmpty, n == fields.count - 1, k + 1 < paragraphs.count, paragraphs[k + 1].range.count <= 300,
+                   metadataFields(k + 1).isEmpty {
+                    text = paragraphText(k + 1).trimmingSpaces
+                    range = paragraphs[k + 1].range
+                    consumed = k + 2
+                }
+                located.append(LocatedElement(element: f.element, label: f.label, text: text, range: range))
+            }
+            if current == nil { current = MetadataBlock(paragraphs: k..<consumed, fields: []) }
+            current!.fields += located
+            current!.paragraphs = current!.paragraphs.lowerBound..<consumed
+            k = consumed
+        }
+        close()
+        return blocks
+    }
+
+    /// The labelled fields of paragraph `k` (empty for most paragraphs: a byte test on the first scalar first).
+    func metadataFields(_ k: Int) -> [LocatedElement] {
+        let range = paragraphs[k].range
+        guard range.count <= 400 else { return [] }
+        let first = text.utf8.withUnsafeBufferPointer { b -> UInt32? in
+            var i = range.lowerBound
+            // (Leads: space, tab, •, ·, ●, ■, ◆, 【, [, -, *.)
+            while i < range.upperBound {
+                let (v, n) = ParagraphBytes.scalar(b, at: i)
+                guard let u = Unicode.Scalar(v), DocumentLabels.isLabelLead(u) else { return v }
+                i += n
+            }
+            return nil
+        }
+        guard let first, DocumentLabels.firstScalars.contains(first) else { return [] }
+        let line = paragraphText(k)
+        let s = Array(line.unicodeScalars)
+        let fields = DocumentLabels.fields(in: s)
+        guard !fields.isEmpty else { return [] }
+        // Clean byte offsets of the scalar indices.
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        return fields.map { f in
+            let value = DocumentNumber.string(s[f.value]).trimmingSpaces
+            let lo = range.lowerBound + offsets[f.value.lowerBound], hi = range.lowerBound + offsets[f.value.upperBound]
+            return LocatedElement(element: f.element, label: f.label, text: value, range: lo..<hi)
+        }
+    }
+
+    /// Gives a metadata table to the document it describes: the start whose title it names (after it, or the one it
+    /// stands in), else a new start titled by it (its 标题 field, or the heading right above it).
+    func attach(_ block: MetadataBlock, to starts: inout [Start]) {
+        var title = block.value(.title)?.text
+        var titleParagraph: Int? = nil
+        if title == nil {
+            var j = block.paragraphs.lowerBound - 1
+            while j >= 0, block.paragraphs.lowerBound - j <= 3 {
+                let p = paragraphText(j)
+                if ParagraphRoles.isHeadingShaped(p, maximumLength: 80), ParagraphRoles.length(p) >= 6,
+                   GenreWords.genre(ofTitle: p) != nil {
+                    title = p.trimmingSpaces; titleParagraph = j; break
+                }
+                j -= 1
+            }
+        }
+        func names(_ start: Start) -> Bool {
+            guard let title, let other = start.title else { return title == nil }
+            let a = Self.headingKey(title), b = Self.headingKey(other)
+            return a == b || (b.unicodeScalars.count >= 8 && a.contains(b)) || (a.unicodeScalars.count >= 8 && b.contains(a))
+        }
+        // The start the table stands in, and those after it (within a page's length) that it names: a page often
+        // prints the title above the table and again above the body.
+        var named = false
+        if let n = starts.lastIndex(where: { $0.paragraph <= block.paragraphs.lowerBound }), names(starts[n]) {
+            if starts[n].metadata == nil { starts[n].metadata = block }
+            named = true
+        }
+        for n in starts.indices where starts[n].paragraph >= block.paragraphs.lowerBound
+            && starts[n].paragraph < block.paragraphs.upperBound + 60 && starts[n].title != nil && names(starts[n]) {
+            if starts[n].metadata == nil { starts[n].metadata = block }
+            named = true
+        }
+        if named { return }
+        guard let title else { return }
+        let at = titleParagraph ?? block.paragraphs.lowerBound
+        if starts.contains(where: { $0.paragraph == at }) { return }
+        var start = Start(paragraph: at, kind: DocumentKind.fromTitle(title) ?? .other)
+        start.title = title
+        start.titleParagraphs = titleParagraph.map { $0..<($0 + 1) }
+        start.metadata = block
+        let position = starts.firstIndex { $0.paragraph > at } ?? starts.count
+        starts.insert(start, at: position)
+    }
+
     // MARK: - Header and signature
 
     /// How many paragraphs after the title the 文号 and addressee may appear.
     static let headerWindow = 4
 
-    func build(_ start: Start, end: Int, previous: DocumentSegment?) -> DocumentSegment {
+    func build(_ start: Start, end: Int, previous: OfficialDocument?) -> OfficialDocument {
         let first = paragraphs[start.paragraph]
         let last = paragraphs[end - 1]
         let range = first.range.lowerBound..<last.range.upperBound
@@ -418,23 +725,32 @@ struct DocumentSegmenter {
         }
         let bodyStart = start.titleParagraphs?.upperBound ?? (start.paragraph + 1)
 
-        var docNumber: String? = nil, docNumberRange: Range<Int>? = nil
+        var docNumber: DocumentNumber? = nil, docNumberRange: Range<Int>? = nil
         var addressee: String? = nil, addresseeRange: Range<Int>? = nil
-        if let above = start.docNumberParagraph, let number = DocNumber.parseWhole(paragraphText(above)) {
+        if let above = start.docNumberParagraph, let number = DocumentNumber.parse(paragraphText(above)) {
             docNumber = number; docNumberRange = paragraphs[above].range
+        } else if let glued = start.gluedDocNumber, let t = titleRange {
+            docNumber = glued; docNumberRange = t
         }
+        let metadata = start.metadata
         var k = bodyStart
         var afterNumber = bodyStart
+        var headerDate: (iso: String, range: Range<Int>)? = nil
         while k < min(end, bodyStart + Self.headerWindow) {
             let p = paragraphs[k]
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes, an addressee with a colon: skip other lines unread.)
-            let mayBeNumber = docNumber == nil && p.range.count <= 120 && text.utf8[p.range.upperBound - 1] == 0xB7
+            let mayBeNumber = docNumber == nil && p.range.count <= 160
+                && text.utf8.withUnsafeBufferPointer { Self.mayBeDocNumberLine($0, p.range) }
             let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, p.range) }
             let mayBeAddressee = p.range.count <= Self.textLimit && (last == 0xFF1A || last == 0x3A)
             if !mayBeNumber && !mayBeAddressee { k += 1; continue }
             let pText = headerText(k)
-            if docNumber == nil, addressee == nil, let number = DocNumber.parseWhole(pText) {
+            if docNumber == nil, addressee == nil, let number = DocumentNumber.parse(pText) {
                 docNumber = number; docNumberRange = p.range
+                afterNumber = k + 1
+            } else if docNumber == nil, addressee == nil, let (number, date) = Self.numberWithDate(pText) {
+                docNumber = number; docNumberRange = p.range
+                headerDate = (date.iso, p.range)
                 afterNumber = k + 1
             } else if addressee == nil, pText.hasSuffix("：") || pText.hasSuffix(":") {
                 // The addressee may run over several hard-broken lines: take the longest run that reads as one.
@@ -464,7 +780,7 @@ struct DocumentSegmenter {
             while k2 < end {
                 let p = paragraphs[k2]
                 let bytes = p.range.count
-                if bytes > 600 { k2 += 1; continue }
+                if bytes > 600 || metadata?.paragraphs.contains(k2) == true { k2 += 1; continue }
                 // (Byte tests first: the text is built only when a recogniser may accept the paragraph.)
                 if date == nil, bytes <= 60, ParagraphBytes.mayBeDate(b, p.range), let d = ChineseDate.parseWhole(paragraphText(k2)) {
                     date = d; dateRange = p.range
@@ -480,23 +796,68 @@ struct DocumentSegmenter {
                 k2 += 1
             }
         }
+        // A signature date that lost 年月日 in conversion ("2031128"), read against the page's publication date.
+        if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso }) {
+            for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
+                if let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published) {
+                    date = iso; dateRange = paragraphs[k].range
+                    break
+                }
+            }
+        }
+        // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
+        if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.
-        if date == nil, let prev = previous, let prevTitle = prev.title, let title = start.title,
+        if date == nil, let prev = previous, let prevTitle = prev.body.title?.value, let title = start.title,
            Self.citedTitles(in: prevTitle).contains(Self.headingKey(title)) {
-            date = prev.date
+            date = prev.body.date?.value
+        }
+        // The page's metadata table: its 文号 where the body gives none (or one that lost glyphs), its 成文日期 (else
+        // 发文日期) where the body has no date. (发布日期 is the page's, never the document's.)
+        if let metadata {
+            if docNumber == nil || docNumber?.isRepaired == true, let field = metadata.value(.docNumber),
+               let number = DocumentNumber.parse(field.text) {
+                docNumber = number; docNumberRange = field.range
+            }
+            if date == nil, let field = metadata.value(.date) ?? metadata.value(.issueDate),
+               let (iso, _) = ChineseDate.find(in: field.text) {
+                date = iso; dateRange = field.range
+            }
         }
         var kind = start.kind
         if kind == .other && newsSource != nil { kind = .news }
         if kind == .other && start.title == nil { kind = .article }
 
         let lastByte = max(range.lowerBound, range.upperBound - 1)
-        return DocumentSegment(
-            range: range,
-            firstLine: text.originalLine(ofCleanOffset: range.lowerBound),
-            lastLine: text.originalLine(ofCleanOffset: lastByte),
-            kind: kind, title: start.title, titleRange: titleRange, headline: start.headline,
-            docNumber: docNumber, docNumberRange: docNumberRange, date: date, dateRange: dateRange,
-            addressee: addressee, addresseeRange: addresseeRange, signatureLines: signatures,
-            newsSource: newsSource, attachments: attachments)
+        var document = OfficialDocument(range: range, firstLine: text.originalLine(ofCleanOffset: range.lowerBound),
+                                        lastLine: text.originalLine(ofCleanOffset: lastByte), kind: kind,
+                                        layout: layout(of: start, kind: kind, docNumber: docNumber))
+        document.header.docNumber = docNumber.flatMap { n in docNumberRange.map { Located(n, at: $0) } }
+        document.body.title = start.title.map { Located($0, at: titleRange ?? range.lowerBound..<range.lowerBound) }
+        document.body.headline = start.headline
+        document.body.addressee = addressee.flatMap { a in addresseeRange.map { Located(a, at: $0) } }
+        document.body.signatures = signatures.map { Located($0.text, at: $0.range) }
+        document.body.date = date.map { Located($0, at: dateRange ?? range.lowerBound..<range.lowerBound) }
+        document.body.attachmentNotes = attachments
+        for element in elements(start, bodyStart: bodyStart, end: end) { document.place(element) }
+        document.metadata = metadata?.fields ?? []
+        document.newsSource = newsSource
+        return document
+    }
+
+    /// The layout a document arrived in, from the recogniser that found its start and what it holds.
+    func layout(of start: Start, kind: DocumentKind, docNumber: DocumentNumber?) -> OfficialDocument.Layout {
+        if let layout = start.layout { return layout }
+        switch kind {
+        case .toc: return .toc
+        case .preface: return .preface
+        case .news: return .newsDigest
+        case .article: return .article
+        default: break
+        }
+        if docNumber?.isAnnouncement == true && docNumber?.category == "令" { return .order }
+        if let title = start.title, GenreWords.genre(ofTitle: title)?.word == "函" { return .letter }
+        if start.metadata != nil { return .webPage }
+        return .standard
     }
 }

@@ -5,11 +5,15 @@ public struct NormalizationProfile: Sendable, Equatable {
     public var undoubleLines: Bool
     /// Display width (CJK = 2 columns) of a full, hard-wrapped line; 0 when the file has no such lines.
     public var fullLineWidth: Int
+    /// The file is written in traditional characters: every line with a character that t2s changes is converted
+    /// (in other files only lines that are traditional text by themselves).
+    public var convertsTraditional: Bool
 
     /// A profile given explicitly (normally derived by `NormalizedText.init(_:)`).
-    public init(undoubleLines: Bool, fullLineWidth: Int) {
+    public init(undoubleLines: Bool, fullLineWidth: Int, convertsTraditional: Bool = false) {
         self.undoubleLines = undoubleLines
         self.fullLineWidth = fullLineWidth
+        self.convertsTraditional = convertsTraditional
     }
 
     /// Lines at least this wide that do not end a sentence continue on the next line. Allows for the two-character

@@ -20,6 +20,17 @@ public struct NormalizedText: Sendable {
     public let tableOfContents: [String]
     /// Decoded-source offset of every clean byte.
     let cleanToDecoded: [Int32]
+    /// What the written form restores: ideographs the clean text writes otherwise, pinyin glosses it dropped.
+    let rewriting: Rewriting?
+
+    /// How the clean text departs from the source's characters (nil: it writes every ideograph as the source does
+    /// and dropped no gloss).
+    struct Rewriting: Sendable {
+        /// Some clean scalar differs from the source's (traditional → simplified, NFC).
+        var scalars: Bool
+        /// Dropped pinyin glosses, ordered by the decoded offset of the ideograph they follow.
+        var glosses: [Normalizer.DroppedGloss]
+    }
 
     /// The clean text as a String.
     public var string: String { String(decoding: utf8, as: UTF8.self) }
@@ -37,6 +48,8 @@ public struct NormalizedText: Sendable {
         self.profile = out.profile
         self.tableOfContents = out.tableOfContents
         self.cleanToDecoded = out.cleanToDecoded
+        self.rewriting = out.rewritesScalars || !out.droppedGlosses.isEmpty
+            ? Rewriting(scalars: out.rewritesScalars, glosses: out.droppedGlosses) : nil
     }
 
     /// Decoded-source offset of a clean offset (`utf8.count` maps to the end of the source).
@@ -68,12 +81,19 @@ public struct NormalizedText: Sendable {
         source.line(ofDecoded: decodedOffset(ofCleanOffset: offset))
     }
 
-    /// Evidence record for a clean range: position of its start, original byte range, and `text` = the given sentence.
+    /// Evidence record for a clean range: position of its start, original byte range, and `text` = the given sentence
+    /// (a clean sentence around `range`) as the source writes it (`asWritten`).
     public func evidence(for range: Range<Int>, sentence: String) -> Evidence {
         let position = originalPosition(ofCleanOffset: range.lowerBound)
         let bytes = originalByteRange(ofCleanRange: range)
+        var text = sentence
+        if rewriting != nil {
+            // The sentence holds the range: it lies within a sentence's length of it.
+            let reach = sentence.utf8.count
+            text = asWritten(sentence, near: max(0, range.lowerBound - reach)..<min(utf8.count, range.upperBound + reach))
+        }
         return Evidence(source: source.path, line: position.line, column: position.column,
-                        byteStart: bytes.lowerBound, byteEnd: bytes.upperBound, text: sentence)
+                        byteStart: bytes.lowerBound, byteEnd: bytes.upperBound, text: text)
     }
 
     /// The clean text of a byte range.

@@ -1,6 +1,7 @@
 /// The normaliser: cleans a decoded source line by line (control characters, full-width letters and digits,
-/// spaces between CJK, doubled print, page furniture, TOC lines) and rejoins hard-wrapped lines into paragraphs,
-/// recording for every clean byte the decoded offset it comes from.
+/// spaces between CJK), rewrites it (NFC with compatibility ideographs folded, pinyin glosses dropped, traditional
+/// characters converted to simplified: `Normalizer+Rewriting`), removes doubled print, page furniture and TOC lines
+/// and rejoins hard-wrapped lines into paragraphs, recording for every clean byte the decoded offset it comes from.
 enum Normalizer {
     struct Output {
         var utf8: [UInt8]
@@ -9,6 +10,10 @@ enum Normalizer {
         var profile: NormalizationProfile
         /// Titles of table-of-contents entries (text before the dot leaders), in order; empty titles skipped.
         var tableOfContents: [String]
+        /// Some clean scalar differs from the source's (NFC, traditional → simplified).
+        var rewritesScalars = false
+        /// Pinyin glosses dropped, in source order.
+        var droppedGlosses: [DroppedGloss] = []
     }
 
     /// Normalises lines `lines` (1-based, default all) of `source`, with `profile` or one derived from them.
@@ -16,17 +21,27 @@ enum Normalizer {
                           profile given: NormalizationProfile? = nil) -> Output {
         let lineRange = lines ?? 1...max(1, source.lineCount)
         var flat = cleanLines(source, lineRange)
-        let undouble: Bool
-        var survey: DoublingSurvey? = nil
-        if let given { undouble = given.undoubleLines } else {
-            survey = doublingSurvey(flat)
-            undouble = survey!.shouldUndouble
+        let survey = rewriteSurvey(flat)
+        let traditional = given?.convertsTraditional ?? isTraditional(flat, survey: survey)
+        var rewritesScalars = false
+        var droppedGlosses: [DroppedGloss] = []
+        if survey.needsRewrite(traditionalFile: traditional) {
+            (flat, rewritesScalars, droppedGlosses) = rewritten(flat, survey: survey, traditionalFile: traditional)
         }
-        if undouble { flat = undoubled(flat, survey: survey) }
+        let undouble: Bool
+        var doubling: DoublingSurvey? = nil
+        if let given { undouble = given.undoubleLines } else {
+            doubling = doublingSurvey(flat)
+            undouble = doubling!.shouldUndouble
+        }
+        if undouble { flat = undoubled(flat, survey: doubling) }
         classify(&flat)
-        let profile = given ?? NormalizationProfile(undoubleLines: undouble, fullLineWidth: fullLineWidth(flat))
-        var out = assemble(flat, profile: profile, source: source)
+        let profile = given ?? NormalizationProfile(undoubleLines: undouble, fullLineWidth: fullLineWidth(flat),
+                                                    convertsTraditional: traditional)
+        var out = assemble(flat, profile: profile, source: source, copiesSource: !rewritesScalars)
         out.tableOfContents = tocTitles(flat)
+        out.rewritesScalars = rewritesScalars
+        out.droppedGlosses = droppedGlosses
         return out
     }
 
@@ -388,7 +403,9 @@ enum Normalizer {
 
     // MARK: - Paragraphs
 
-    static func assemble(_ flat: Flat, profile: NormalizationProfile, source: SourceText) -> Output {
+    /// Encodes the content lines as paragraphs. `copiesSource`: every scalar is the source's own at its offset (no
+    /// rewriting changed one), so runs of three-byte scalars are copied from the source.
+    static func assemble(_ flat: Flat, profile: NormalizationProfile, source: SourceText, copiesSource: Bool = true) -> Output {
         // (Room for the four-byte stores of encodeWideRun.)
         let capacity = flat.scalars.count * 4 + flat.lines.count + 4
         var map: [Int32] = []
@@ -413,7 +430,7 @@ enum Normalizer {
                             var k = line.start
                             let end = line.end
                             while k < end {
-                                (k, c) = encodeWideRun(s.baseAddress!, o.baseAddress!, k, end, src.baseAddress!, src.count, out, m, c)
+                                if copiesSource { (k, c) = encodeWideRun(s.baseAddress!, o.baseAddress!, k, end, src.baseAddress!, src.count, out, m, c) }
                                 guard k < end else { break }
                                 let v = s[k]
                                 let origin = o[k]

@@ -38,82 +38,87 @@ enum ParagraphRoles {
         return title.isEmpty ? nil : title
     }
 
-    /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T".
-    /// Returns the document title (T for headlines) and whether it was a headline.
-    static func officialTitle(_ s: String) -> (title: String, isHeadline: Bool)? {
-        // Simple text (nearly every title): the same tests on bytes.
-        let original = s
-        var s = s
-        if let result = s.withUTF8({ b -> (title: String, isHeadline: Bool)?? in
-            SimpleText.isSimple(b) ? .some(officialTitle(simple: b, original)) : .none
-        }) {
-            return result
+    /// A title line as the segmenter reads it: the document title, whether it was an issuance headline, and a
+    /// 文号 written on the same line.
+    struct TitleLine {
+        var title: String
+        var isHeadline: Bool
+        /// The 文号 glued to the title ("…的通知（岳办发〔2017〕2号）", "财科教【2017】6号 财政部 …关于…的通知").
+        var docNumber: DocumentNumber? = nil
+    }
+
+    /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T", with a 文号
+    /// glued before or after it.
+    ///
+    ///     titleLine → (docNumber space?)? '《'? title '》'? ('（' docNumber '）')?
+    ///     title     → issuers? '关于' … genreWord note?       (issuers: ≤ 80 scalars, none of ，。：；“”《》)
+    ///               | issuers '印发' '了'? '《'? T '》'?        (a headline; T ends with a genre word or 》)
+    static func officialTitle(_ s: String) -> TitleLine? {
+        var u = Array(s.unicodeScalars)
+        var lo = 0, hi = u.count
+        DocumentNumber.trim(u, &lo, &hi)
+        var number: DocumentNumber? = nil
+        // A 文号 written before the title (print headers flattened into one line, page titles).
+        if hi - lo > 8, let first = DocumentNumber.occurrences(in: u, from: lo, to: min(hi, lo + 40)).first,
+           first.range.lowerBound == lo {
+            number = first.number
+            lo = first.range.upperBound
+            DocumentNumber.trim(u, &lo, &hi)
+            if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》", !u[(lo + 1)..<(hi - 1)].contains("《") { lo += 1; hi -= 1 }
         }
-        guard isHeadingShaped(s, maximumLength: 130), containsBytes(s, guanYu) || containsBytes(s, yinFa) else { return nil }
+        // A 文号 in brackets after the title.
+        if number == nil, hi - lo > 8, u[hi - 1] == ")" || u[hi - 1] == "）",
+           let open = u[lo..<hi].lastIndex(where: { $0 == "(" || $0 == "（" }), open > lo,
+           let glued = DocumentNumber.parse(DocumentNumber.string(u[(open + 1)..<(hi - 1)])) {
+            number = glued
+            hi = open
+            DocumentNumber.trim(u, &lo, &hi)
+        }
+        if lo > 0 || hi < u.count { u = Array(u[lo..<hi]) }
+        guard let (title, headline) = officialTitle(scalars: u) else { return nil }
+        return TitleLine(title: title, isHeadline: headline, docNumber: number)
+    }
+
+    /// `title` of `officialTitle` on the scalars of one line.
+    static func officialTitle(scalars u: [Unicode.Scalar]) -> (title: String, isHeadline: Bool)? {
+        let n = u.count
+        guard n >= 2, n <= 130, let last = u.last, !sentenceEnderScalars.contains(last.value),
+              !u.contains(where: { $0 == "。" || $0 == "；" }) else { return nil }
+        let about = firstIndex(of: guanYuScalars, in: u, 0, n)
+        let issue = firstIndex(of: yinFaScalars, in: u, 0, n)
+        guard about != nil || issue != nil else { return nil }
         // (startsBlock reads at most the first seven scalars.)
-        let head = s.unicodeScalars.prefix(8).map(\.value)
+        let head = u.prefix(8).map(\.value)
         if LineShape.startsBlock(head, 0, head.count) { return nil }
-        if s.hasPrefix("附") || s.hasPrefix("来源") { return nil }
-        // (The byte searches first: a Character match implies a byte match.)
-        if containsBytes(s, guanYu), let about = s.firstRange(of: "关于"), DocumentKind.fromTitle(s) != nil {
-            let issuers = s[s.startIndex..<about.lowerBound]
-            if length(String(issuers)) <= 80 && !holdsPunctuationCharacter(issuers) {
-                return (s, false)
-            }
+        if u[0] == "附" || (u[0] == "来" && n > 1 && u[1] == "源") { return nil }
+        let string = DocumentNumber.string(u)
+        if let about, GenreWords.genre(ofTitle: string)?.kind != nil {
+            if about <= 80 && !u[..<about].contains(where: { issuerBreakingScalars.contains($0.value) }) { return (string, false) }
         }
-        if containsBytes(s, yinFa), let issue = s.firstRange(of: "印发") {
-            let issuers = s[s.startIndex..<issue.lowerBound]
-            var rest = String(s[issue.upperBound...]).trimmingSpaces
-            guard length(String(issuers)) >= 2, length(String(issuers)) <= 60,
-                  !holdsPunctuationCharacter(issuers) else { return nil }
-            if rest.hasPrefix("了") { rest.removeFirst() }
-            if rest.hasPrefix("《") && rest.hasSuffix("》") {
-                let inner = String(rest.dropFirst().dropLast())
-                if !inner.contains("《") { rest = inner }
-            }
-            guard length(rest) >= 4, DocumentKind.fromTitle(rest) != nil || s.hasSuffix("》") else { return nil }
+        if let issue {
+            guard issue >= 2, issue <= 60, !u[..<issue].contains(where: { issuerBreakingScalars.contains($0.value) }) else { return nil }
+            var lo = issue + 2, hi = n
+            while lo < hi && u[lo] == " " { lo += 1 }
+            while hi > lo && u[hi - 1] == " " { hi -= 1 }
+            if lo < hi && u[lo] == "了" { lo += 1 }
+            if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》", !u[(lo + 1)..<(hi - 1)].contains("《") { lo += 1; hi -= 1 }
+            let rest = DocumentNumber.string(u[lo..<hi])
+            guard hi - lo >= 4, GenreWords.genre(ofTitle: rest)?.kind != nil || last == "》" else { return nil }
             return (rest, true)
         }
         return nil
     }
 
-    /// `officialTitle` for the bytes `b` of the simple text `s` (see `SimpleText`: Characters are scalars, String
-    /// searches are byte searches).
-    static func officialTitle(simple b: UnsafeBufferPointer<UInt8>, _ s: String) -> (title: String, isHeadline: Bool)? {
-        let n = b.count
-        guard ParagraphBytes.isHeadingShaped(b, 0..<n, maximumLength: 130) else { return nil }
-        let about = ByteSearch.firstIndex(of: guanYu, in: b, 0, n)
-        let issue = ByteSearch.firstIndex(of: yinFa, in: b, 0, n)
-        guard about != nil || issue != nil else { return nil }
-        // (startsBlock reads at most the first seven scalars.)
-        var head: [UInt32] = []
-        head.reserveCapacity(8)
-        var i = 0
-        while i < n && head.count < 8 {
-            let (v, m) = UTF8Bytes.decode(b, at: i)
-            head.append(v); i += m
-        }
-        if LineShape.startsBlock(head, 0, head.count) { return nil }
-        if head[0] == 0x9644 || head[0] == 0x6765 && head.count > 1 && head[1] == 0x6E90 { return nil }   // 附, 来源
-        if let about, DocumentKind.fromTitle(simple: b, 0, n) != nil {
-            if SimpleText.scalarCount(b, 0, about) <= 80 && !holdsIssuerBreakingScalar(b, 0, about) { return (s, false) }
-        }
-        if let issue {
-            let issuers = SimpleText.scalarCount(b, 0, issue)
-            guard issuers >= 2, issuers <= 60, !holdsIssuerBreakingScalar(b, 0, issue) else { return nil }
-            var lo = issue + yinFa.count, hi = n
-            while lo < hi && b[lo] == 0x20 { lo += 1 }
-            while hi > lo && b[hi - 1] == 0x20 { hi -= 1 }
-            if hi - lo >= 3 && b[lo] == 0xE4 && b[lo + 1] == 0xBA && b[lo + 2] == 0x86 { lo += 3 }        // 了
-            // 《 E3 80 8A … 》 E3 80 8B: the brackets go when no other 《 is inside.
-            if hi - lo >= 6 && b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x8A
-                && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x8B
-                && ByteSearch.firstIndex(of: openTitleBracket, in: b, lo + 3, hi - 3) == nil {
-                lo += 3; hi -= 3
-            }
-            guard SimpleText.scalarCount(b, lo, hi) >= 4,
-                  DocumentKind.fromTitle(simple: b, lo, hi) != nil || SimpleText.hasSuffix(b, 0, n, closeTitleBracket) else { return nil }
-            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), true)
+    static let guanYuScalars = Array("关于".unicodeScalars)
+    static let yinFaScalars = Array("印发".unicodeScalars)
+
+    /// First index of `word` in `u[from..<to]`.
+    static func firstIndex(of word: [Unicode.Scalar], in u: [Unicode.Scalar], _ from: Int, _ to: Int) -> Int? {
+        guard to - from >= word.count else { return nil }
+        var i = from
+        while i + word.count <= to {
+            if u[i] == word[0] && u[i..<(i + word.count)].elementsEqual(word) { return i }
+            i += 1
         }
         return nil
     }
@@ -138,8 +143,8 @@ enum ParagraphRoles {
         return false
     }
 
-    /// Scalars of the punctuation that no issuer list holds: ，。：；“”《》.
-    static let issuerBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x201C, 0x201D, 0x300A, 0x300B]
+    /// Scalars of the punctuation that no issuer list holds: ，。：；“”《》 and the ASCII colon of page labels.
+    static let issuerBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x201C, 0x201D, 0x300A, 0x300B, 0x3A]
 
     /// Whether a Character of `s` is one of ，。：；“”《》 (the scalar test first: no other scalar sequence is
     /// canonically equivalent to these characters, so without the scalars there is no such Character).
@@ -233,149 +238,78 @@ enum ParagraphRoles {
     static func attachment(_ s: String) -> String? {
         var bytes = s.utf8.makeIterator()
         guard bytes.next() == 0xE9, bytes.next() == 0x99, bytes.next() == 0x84 else { return nil }   // 附
-        var text = s
-        if let result = text.withUTF8({ b -> String?? in SimpleText.isSimple(b) ? .some(attachment(simple: b)) : .none }) {
-            return result
-        }
-        var t = s.dropFirst()
-        if t.hasPrefix("件") { t = t.dropFirst() }
-        t = t.drop(while: { $0.isASCII && $0.isNumber })
-        guard t.hasPrefix("：") || t.hasPrefix(":") else { return nil }
-        t = t.dropFirst()
-        var title = String(t).trimmingSpaces
-        title = String(title.drop(while: { ($0.isASCII && ($0.isNumber || $0 == ".")) || $0 == "．" || $0 == "、" })).trimmingSpaces
-        if title.hasPrefix("《") && title.hasSuffix("》") { title = String(title.dropFirst().dropLast()) }
-        return title.isEmpty ? nil : title
+        let u = Array(s.unicodeScalars)
+        var i = 1
+        if i < u.count, u[i] == "件" { i += 1 }
+        while i < u.count, u[i].value &- 0x30 < 10 { i += 1 }
+        guard i < u.count, u[i] == "：" || u[i] == ":" else { return nil }
+        var lo = i + 1, hi = u.count
+        while lo < hi, u[lo] == " " { lo += 1 }
+        while hi > lo, u[hi - 1] == " " { hi -= 1 }
+        // Numbering: ASCII digits and '.', ．, 、.
+        while lo < hi, u[lo].value &- 0x30 < 10 || u[lo] == "." || u[lo] == "．" || u[lo] == "、" { lo += 1 }
+        while lo < hi, u[lo] == " " { lo += 1 }
+        if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》" { lo += 1; hi -= 1 }
+        return hi > lo ? DocumentNumber.string(u[lo..<hi]) : nil
     }
 
     /// `attachment` on the bytes of simple text (see `SimpleText`), which start with 附.
-    static func attachment(simple b: UnsafeBufferPointer<UInt8>) -> String? {
-        let n = b.count
-        var i = 3
-        if i + 3 <= n && b[i] == 0xE4 && b[i + 1] == 0xBB && b[i + 2] == 0xB6 { i += 3 }             // 件
-        while i < n && b[i] &- 0x30 < 10 { i += 1 }
-        if i < n && b[i] == 0x3A {
-            i += 1
-        } else if i + 3 <= n && b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x9A {                // ：
-            i += 3
-        } else {
-            return nil
-        }
-        var lo = i, hi = n
-        while lo < hi && b[lo] == 0x20 { lo += 1 }
-        while hi > lo && b[hi - 1] == 0x20 { hi -= 1 }
-        // Numbering: ASCII digits and '.', ．(EF BC 8E), 、(E3 80 81).
-        while lo < hi {
-            if b[lo] &- 0x30 < 10 || b[lo] == 0x2E { lo += 1; continue }
-            if lo + 3 <= hi && (b[lo] == 0xEF && b[lo + 1] == 0xBC && b[lo + 2] == 0x8E
-                                || b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x81) { lo += 3; continue }
-            break
-        }
-        while lo < hi && b[lo] == 0x20 { lo += 1 }
-        // 《 E3 80 8A … 》 E3 80 8B.
-        if hi - lo >= 6 && b[lo] == 0xE3 && b[lo + 1] == 0x80 && b[lo + 2] == 0x8A
-            && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x8B {
-            lo += 3; hi -= 3
-        }
-        return hi > lo ? String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) : nil
-    }
 
     /// Addressee line: "各省、自治区、直辖市财政厅（局）：" — ends with a colon, names bodies, no sentence inside.
     static func isAddressee(_ s: String) -> Bool {
-        var text = s
-        if let result = text.withUTF8({ b -> Bool? in SimpleText.isSimple(b) ? isAddressee(simple: b) : nil }) {
-            return result
-        }
-        guard let last = s.last, last == "：" || last == ":" else { return false }
-        let n = length(s)
-        // (The byte searches first: they are implied by the Character searches.)
-        guard n >= 3, n <= 300, !(containsBytes(s, fullStop) && s.contains("。")),
-              !(containsBytes(s, semicolon) && s.contains("；")) else { return false }
-        if s.hasPrefix("各") { return true }
-        let head = s.dropLast()
-        return addresseeSuffixes.indices.contains {
-            head.hasSuffix(addresseeSuffixes[$0]) || head.hasSuffix(addresseeSuffixesInBrackets[$0])
-        }
+        let u = Array(s.unicodeScalars)
+        guard let last = u.last, last == "：" || last == ":", u.count >= 3, u.count <= 300,
+              !u.contains(where: { $0 == "。" || $0 == "；" }) else { return false }
+        if u[0] == "各" { return true }
+        let head = u.dropLast()
+        return addresseeSuffixScalars.contains { hasSuffix(head, $0) || hasSuffix(head, $0 + ["）"]) }
+    }
+
+    /// Whether `u` ends with `w`.
+    static func hasSuffix(_ u: ArraySlice<Unicode.Scalar>, _ w: [Unicode.Scalar]) -> Bool {
+        u.count >= w.count && u.suffix(w.count).elementsEqual(w)
     }
 
     /// `isAddressee` on the bytes of simple text (see `SimpleText`).
-    static func isAddressee(simple b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = b.count
-        guard n > 0 else { return false }
-        let (last, lastStart) = SimpleText.lastScalar(b, before: n)
-        guard last == 0xFF1A || last == 0x3A else { return false }
-        let count = SimpleText.scalarCount(b, 0, n)
-        guard count >= 3, count <= 300, ByteSearch.firstIndex(of: fullStop, in: b, 0, n) == nil,
-              ByteSearch.firstIndex(of: semicolon, in: b, 0, n) == nil else { return false }
-        if n >= 3 && b[0] == 0xE5 && b[1] == 0x90 && b[2] == 0x84 { return true }                    // 各
-        return addresseeSuffixBytes.indices.contains {
-            SimpleText.hasSuffix(b, 0, lastStart, addresseeSuffixBytes[$0])
-                || SimpleText.hasSuffix(b, 0, lastStart, addresseeSuffixesInBracketsBytes[$0])
-        }
-    }
 
-    static let addresseeSuffixBytes = addresseeSuffixes.map { Array($0.utf8) }
-    static let addresseeSuffixesInBracketsBytes = addresseeSuffixesInBrackets.map { Array($0.utf8) }
+    static let addresseeSuffixScalars = addresseeSuffixes.map { Array($0.unicodeScalars) }
 
     static let fullStop = Array("。".utf8)
     static let semicolon = Array("；".utf8)
     /// Body names an addressee line ends with (perhaps followed by "）").
-    static let addresseeSuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "政府", "公司", "中心", "总社", "银行", "司", "会"]
-    static let addresseeSuffixesInBrackets = addresseeSuffixes.map { $0 + "）" }
+    static let addresseeSuffixes = ["部", "委", "局", "厅", "院", "办", "单位", "部门", "政府", "公司", "中心", "总社", "银行", "司", "会"]
 
     static let bodySuffixes: [String] = [
         "部", "委", "局", "厅", "院", "办", "办公室", "办公厅", "政府", "中心", "总社", "委员会", "司", "署", "银行", "会",
         "处", "社", "室", "所", "行", "组", "府", "中央", "国务院", "联合会", "协会", "集团", "公司", "党委", "法院",
+        "队",
     ]
 
     /// A signature line: one issuing body (or several separated by spaces), short, no punctuation.
+    /// A line of issuing bodies as a signature writes them: one or more space-separated names, each 2–24
+    /// characters ending with a body head (`bodySuffixes`), perhaps with a bracketed note ("…局（筹）").
+    ///
+    ///     signatureLine → name (' '+ name)*      name → han… bodySuffix ('（' … '）')?
     static func isSignatureLine(_ s: String) -> Bool {
-        var text = s
-        if let result = text.withUTF8({ b -> Bool? in SimpleText.isSimple(b) ? isSignatureLine(simple: b, 0, b.count) : nil }) {
-            return result
-        }
-        let n = length(s)
-        guard n >= 2, n <= 40 else { return false }
-        // (The scalar test first: no other scalar sequence is canonically equivalent to these characters.)
-        if s.unicodeScalars.contains(where: { signatureBreakingScalars.contains($0.value) }),
-           s.contains(where: { "，。：；、《》“”".contains($0) }) { return false }
-        let names = s.split(separator: " ")
+        let u = Array(s.unicodeScalars)
+        return isSignatureLine(u[...])
+    }
+
+    static func isSignatureLine(_ u: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard u.count >= 2, u.count <= 40, !u.contains(where: { signatureBreakingScalars.contains($0.value) }) else { return false }
+        let names = u.split(separator: " ")
+        guard !names.isEmpty else { return false }
         return names.allSatisfy { name in
-            let body = name.hasSuffix("）") ? String(name[..<(name.lastIndex(of: "（") ?? name.endIndex)]) : String(name)
-            return length(body) >= 2 && length(body) <= 24 && mayEndWithBodySuffix(body) && bodySuffixes.contains { body.hasSuffix($0) }
+            var body = name
+            if name.last == "）", let open = name.lastIndex(of: "（") { body = name[..<open] }
+            guard body.count >= 2, body.count <= 24, let last = body.last, bodySuffixLastScalars.contains(last.value) else { return false }
+            return bodySuffixScalars.contains { hasSuffix(body, $0) }
         }
     }
 
     /// `isSignatureLine` on the bytes `b[start..<end]` of simple text (see `SimpleText`).
-    static func isSignatureLine(simple b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let n = SimpleText.scalarCount(b, start, end)
-        guard n >= 2, n <= 40, !holdsNonASCIIScalar(of: signatureBreakingScalars, b, start, end) else { return false }
-        // The space-separated names (empty ones skipped, as split does).
-        var i = start
-        while i < end {
-            while i < end && b[i] == 0x20 { i += 1 }
-            guard i < end else { break }
-            let nameStart = i
-            while i < end && b[i] != 0x20 { i += 1 }
-            // A name ending with ）: the body before its last （ (EF BC 88), if any.
-            var bodyEnd = i
-            if SimpleText.hasSuffix(b, nameStart, i, closingParenthesis) {
-                var k = i - 3
-                while k >= nameStart {
-                    if b[k] == 0xEF && b[k + 1] == 0xBC && b[k + 2] == 0x88 { bodyEnd = k; break }
-                    k -= 1
-                }
-            }
-            let length = SimpleText.scalarCount(b, nameStart, bodyEnd)
-            guard length >= 2, length <= 24,
-                  bodySuffixLastScalars.contains(SimpleText.lastScalar(b, before: bodyEnd).value),
-                  bodySuffixBytes.contains(where: { SimpleText.hasSuffix(b, nameStart, bodyEnd, $0) }) else { return false }
-        }
-        return true
-    }
 
-    static let closingParenthesis = Array("）".utf8)
-    static let bodySuffixBytes = bodySuffixes.map { Array($0.utf8) }
+    static let bodySuffixScalars = bodySuffixes.map { Array($0.unicodeScalars) }
 
     /// Scalars of ，。：；、《》“”.
     static let signatureBreakingScalars: [UInt32] = [0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0x3001, 0x300A, 0x300B, 0x201C, 0x201D]

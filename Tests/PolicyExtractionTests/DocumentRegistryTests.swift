@@ -1,10 +1,11 @@
 import Testing
 import TestSupport
+import PolicyText
 @testable import PolicyExtraction
 
 @Suite struct DocumentRegistryTests {
     func draft(_ title: String, number: String? = nil, fullText: Bool = false, source: IssuerSource = .none, issuers: [String] = []) -> DocumentDraft {
-        var d = DocumentDraft(title: title, number: number.flatMap(DocumentNumber.parse), date: nil, type: DocumentType.of(title: title), fullText: fullText)
+        var d = DocumentDraft(title: title, number: number.flatMap { DocumentNumber.parse($0) }, date: nil, type: GenreWords.genre(ofTitle: title)?.word, fullText: fullText)
         d.issuers = issuers.map { DraftIssuer(nodeID: "agency:" + $0, canonical: $0, surface: $0, statedAt: 0..<1) }
         d.issuerSource = source
         return d

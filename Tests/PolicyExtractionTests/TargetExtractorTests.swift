@@ -11,8 +11,8 @@ import Testing
         #expect(found.count == 1)
         #expect(t.value == 15)
         #expect(t.unit == "%")
-        #expect(t.comparator == ">=")
-        #expect(t.kind == "goal")
+        #expect(t.comparator == .atLeast)
+        #expect(t.kind == .goal)
         #expect(t.deadline == 2027)
         #expect(t.subject.contains("数字经济核心产业增加值占比"))
     }
@@ -28,10 +28,10 @@ import Testing
     }
 
     @Test func inclusionNoteKeepsTheComparator() throws {
-        for text in ["到2026年，力争培育营业收入10亿元（含）以上企业20家。", "到2026年，力争培育营业收入10亿元(含)以上企业20家。"] {
+        for text in ["到2026年，力争全市规模以上工业企业达到2000家（含）以上。", "到2026年，力争全市规模以上工业企业达到2000家(含)以上。"] {
             let t = try #require(extractor.targets(in: text).first)
-            #expect(t.value == 10)
-            #expect(t.comparator == ">=", "\(text)")
+            #expect(t.value == 2000)
+            #expect(t.comparator == .atLeast, "\(text)")
         }
     }
 
@@ -44,35 +44,35 @@ import Testing
 
     @Test func redLinePassedIsTheSameCap() throws {
         let t = try #require(extractor.targets(in: "对债务率超过120%红线的地区，暂停新上项目。").first)
-        #expect(t.kind == "red_line")
-        #expect(t.comparator == "<=")
+        #expect(t.kind == .redLine)
+        #expect(t.comparator == .atMost)
         #expect(t.value == 120)
     }
 
     @Test func capAndRedLine() throws {
         let cap = try #require(extractor.targets(in: "各地债务率控制在120%以内。").first)
-        #expect(cap.comparator == "<=")
-        #expect(cap.kind == "cap")
+        #expect(cap.comparator == .atMost)
+        #expect(cap.kind == .cap)
         #expect(cap.value == 120)
         let red = try #require(extractor.targets(in: "坚决守住 1.2亿亩永久基本农田红线，不得擅自调整。").first)
-        #expect(red.kind == "red_line")
+        #expect(red.kind == .redLine)
         #expect(red.value == 1.2)
         #expect(red.unit == "亿亩")
-        #expect(red.comparator == ">=")
+        #expect(red.comparator == .atLeast)
         let limit = try #require(extractor.targets(in: "政府支出责任不超过当年预算支出的8%。").first)
-        #expect(limit.comparator == "<=")
+        #expect(limit.comparator == .atMost)
         #expect(limit.value == 8)
     }
 
     @Test func rangesAndApproximateCounts() throws {
         let range = try #require(extractor.targets(in: "力争研发投入年均增长6%—9%。").first)
-        #expect(range.comparator == "range")
+        #expect(range.comparator == .range)
         #expect(range.value == 6)
         #expect(range.valueMax == 9)
         let count = try #require(extractor.targets(in: "在沿海地区建设 20 个左右物流枢纽。").first)
         #expect(count.value == 20)
         #expect(count.unit == "个")
-        #expect(count.comparator == "=")
+        #expect(count.comparator == .equal)
         #expect(count.subject == "物流枢纽")
     }
 
@@ -80,8 +80,8 @@ import Testing
         let t = try #require(extractor.targets(in: "主管部门收到材料后 7个工作日内作出答复。").first)
         #expect(t.value == 7)
         #expect(t.unit == "工作日")
-        #expect(t.comparator == "<=")
-        #expect(t.kind == "cap")
+        #expect(t.comparator == .atMost)
+        #expect(t.kind == .cap)
     }
 
     @Test func fiveYearPlanPeriodIsADeadline() throws {
@@ -129,9 +129,9 @@ import Testing
 
     @Test func redLineWordMustQualifyTheNumber() throws {
         let red = try #require(extractor.targets(in: "确保用水总量不超过 6700亿立方米的红线。").first)
-        #expect(red.kind == "red_line")
-        #expect(red.comparator == "<=")
+        #expect(red.kind == .redLine)
+        #expect(red.comparator == .atMost)
         let notRed = try #require(extractor.targets(in: "力争新建 300个养老服务站，兜住民生底线。").first)
-        #expect(notRed.kind == "goal")
+        #expect(notRed.kind == .goal)
     }
 }

@@ -22,7 +22,7 @@ struct SegmentSummary: Equatable, CustomStringConvertible {
 
 func segmentSummaries(_ source: SourceText) -> [SegmentSummary] {
     segmentDocuments(NormalizedText(source)).map {
-        SegmentSummary(kind: $0.kind, title: $0.title, docNumber: $0.docNumber, date: $0.date, signature: $0.signatureLines.map(\.text))
+        SegmentSummary(kind: $0.kind, title: $0.title, docNumber: $0.docNumber?.text, date: $0.date, signature: $0.signatureLines.map(\.text))
     }
 }
 

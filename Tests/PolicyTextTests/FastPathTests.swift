@@ -93,8 +93,9 @@ import Testing
         }
     }
 
-    @Test func recognisersGiveTheSameAnswerOnSimpleAndOtherText() {
-        // A combining mark makes the text non-simple (Character-level path); its absence the byte-level path.
+    @Test func recognisersReadScalarsWhateverTheText() {
+        // (The recognisers have one implementation over scalars; there is no byte twin left to agree with.) A
+        // combining mark after a word makes it another word: the recognisers compare scalars.
         #expect(ParagraphRoles.officialTitle("财政部关于做好工作的通知")?.title == "财政部关于做好工作的通知")
         #expect(ParagraphRoles.officialTitle("财政部关于做好工作的通知\u{0301}") == nil)
         #expect(ParagraphRoles.officialTitle("国家发展改革委印发《物流发展方案》")?.title == "物流发展方案")

@@ -29,7 +29,7 @@ import Testing
         #expect(segments.count == 2, "\(segments.map(\.title))")
         let first = try #require(segments.first)
         #expect(first.title == "水利部 自然资源部关于开展小流域综合治理试点的通知")
-        #expect(first.docNumber == "水规计〔2030〕8号")
+        #expect(first.docNumber?.text == "水规计〔2030〕8号")
         let numberRange = try #require(first.docNumberRange)
         #expect(text.text(numberRange) == "水规计〔2030〕8号")
         // The masthead and the 文号 open the document: no cover segment before it.
@@ -39,7 +39,7 @@ import Testing
         // The second notice keeps its 文号 below the title, and does not take the first one's.
         let second = try #require(segments.last)
         #expect(second.title == "交通运输部关于做好农村公路养护工作的通知")
-        #expect(second.docNumber == "交公路发〔2030〕11号")
+        #expect(second.docNumber?.text == "交公路发〔2030〕11号")
     }
 
     @Test func headerLinesMayStandBetweenTheDocNumberAndTheTitle() throws {
@@ -54,7 +54,7 @@ import Testing
         """)
         let segment = try #require(segmentDocuments(text).first)
         #expect(segment.title == "林业和草原局关于加强古树名木保护的通知")
-        #expect(segment.docNumber == "林规发〔2030〕3号")
+        #expect(segment.docNumber?.text == "林规发〔2030〕3号")
         #expect(segment.range.lowerBound == 0)
     }
 

@@ -42,7 +42,7 @@ import Testing
         let doc = docs[0]
         #expect(doc.kind == .notice)
         #expect(doc.title == "生态环境部 水利部关于开展河湖生态缓冲带修复试点工作的通知")
-        #expect(doc.docNumber == "环办〔2024〕37号")
+        #expect(doc.docNumber?.text == "环办〔2024〕37号")
         #expect(doc.addressee == "各省、自治区、直辖市生态环境厅（局）、水利厅（局）：")
         // The date line holds only a date; sentences with a date and an agency are body text.
         #expect(doc.date == "2024-05-20")
@@ -83,7 +83,7 @@ import Testing
         let docs = segmentDocuments(text)
         try #require(docs.count == 1)
         #expect(docs[0].title == "交通运输部关于开展农村公路养护试点的通知")
-        #expect(docs[0].docNumber == "交办〔2023〕12号")
+        #expect(docs[0].docNumber?.text == "交办〔2023〕12号")
         #expect(docs[0].date == "2023-03-08")
         #expect(docs[0].signatureLines.map(\.text) == ["交通运输部"])
     }

@@ -1,0 +1,137 @@
+import PolicyText
+
+/// What the passage a sentence stands in states: results of the past, goals, or anything else.
+///
+/// A government work report or a plan opens with a review ("一、2024年工作回顾", "过去一年，…", "五年来，…") whose
+/// numbers are results, not targets; a plan's list of indicators is announced ("主要指标——", "主要目标如下：",
+/// a heading "发展目标") and its numbers are targets even when written bare ("九年义务教育巩固率96%").
+///
+/// `passage → opening sentence*`; `opening → heading | review-phrase … | … goal-word … (——|：)`. A heading (a short
+/// line without clause punctuation) or an opening sets the passage; every other sentence keeps it, a goal passage
+/// for at most `goalSentences` sentences.
+struct PassageTense: Sendable {
+    enum Passage: Sendable, Equatable {
+        case other
+        /// Results of the past: only hard limits are targets.
+        case past
+        /// A list of goals: bare values are targets; `deadline` is the time the opening named (“十四五”, 到2025年).
+        case goals(deadline: Int?)
+    }
+
+    private(set) var passage = Passage.other
+    /// The year the latest heading about what is to be done names ("二、2025年主要目标", a title "2025年…计划"): the
+    /// deadline of targets that state none of their own.
+    private(set) var headingYear: Int?
+    private var sentencesInGoals = 0
+    /// The sentences a goal passage lasts without a new heading.
+    static let goalSentences = 12
+
+    /// Whether the passage reports the past.
+    var isPast: Bool { passage == .past }
+
+    /// Reads the sentence `bytes[range]` in text order and returns its passage. Only a short sentence (a heading, an
+    /// opening) is decoded whole; of a long one, its beginning (a review phrase) and, when it ends in —— or ：, the rest.
+    mutating func observe(_ bytes: [UInt8], _ range: Range<Int>, deadline: (ScalarSpan) -> Int?) -> Passage {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let announces = end - range.lowerBound >= 3
+            && (bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9A          // ：
+                || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
+        var stop = range.upperBound
+        if !(announces && range.count <= Self.openingBytes) && range.count > Self.headingBytes {
+            // Neither a heading nor an opening: only a review phrase at its start can matter.
+            stop = min(range.upperBound, range.lowerBound + Self.reviewPrefixBytes)
+            while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
+        }
+        return observe(ScalarSpan(bytes: bytes, range: range.lowerBound..<stop), whole: stop == range.upperBound, deadline: deadline)
+    }
+
+    private static let headingBytes = 120
+    /// Room for a list marker and the longest review phrase.
+    private static let reviewPrefixBytes = 36
+    private static let openingBytes = 600
+
+    /// Reads one sentence (or its beginning, `whole` false) in text order and returns its passage.
+    @discardableResult
+    mutating func observe(_ span: ScalarSpan, whole: Bool = true, deadline: (ScalarSpan) -> Int? = { _ in nil }) -> Passage {
+        let s = span.scalars
+        var start = 0
+        while start < s.count, s[start].isInlineSpace || s[start] == "\n" { start += 1 }
+        start = Self.afterListMarker(s, start)
+        if Self.reviewOpenings.contains(where: { span.matches($0, at: start) }) {
+            passage = .past
+        } else if whole, Self.isHeading(s, from: start) {
+            let before = passage
+            passage = Self.reviewWords.occurs(in: span, from: start) ? .past
+                : Self.goalWords.occurs(in: span, from: start) ? .goals(deadline: deadline(span)) : .other
+            sentencesInGoals = 0
+            if passage != .past, let year = Self.year(in: s, from: start) { headingYear = year }
+            // A heading that announces a list (…主要指标——) is no part of it.
+            if Self.announcesList(s) { return before }
+        } else if whole, Self.announcesList(s), Self.goalWords.occurs(in: span, from: start) {
+            // The list begins after the sentence that announces it.
+            let announcing = passage
+            passage = .goals(deadline: deadline(span))
+            sentencesInGoals = 0
+            return announcing
+        } else if case .goals = passage {
+            sentencesInGoals += 1
+            if sentencesInGoals > Self.goalSentences { passage = .other }
+        }
+        return passage
+    }
+
+    /// Starts a new document: no passage yet.
+    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil }
+
+    /// The first year ("2025年", "2025 年") in `s` from `start`.
+    private static func year(in s: [Unicode.Scalar], from start: Int) -> Int? {
+        var i = start
+        while i + 4 < s.count {
+            if s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil {
+                var y = 0, k = i
+                while k < s.count, k - i < 5, let d = s[k].digitValue { y = y * 10 + d; k += 1 }
+                while k < s.count, s[k].isInlineSpace { k += 1 }
+                if k - i >= 4, (1949...2100).contains(y), k < s.count, s[k] == "年" { return y }
+                i = k
+            } else { i += 1 }
+        }
+        return nil
+    }
+
+    /// Phrases that open a sentence about the past year(s).
+    private static let reviewOpenings: [[Unicode.Scalar]] = ["过去一年", "过去的一年", "过去五年", "过去的五年", "一年来",
+                                                              "五年来", "回顾过去", "去年以来"].map(scalars)
+    /// Words that make a heading a review.
+    private static let reviewWords = ScalarWordList(["回顾", "工作总结", "主要成效", "取得的成绩", "发展成就", "进展情况"])
+    /// Words that make a heading, or a sentence announcing a list, a statement of goals.
+    private static let goalWords = ScalarWordList(["主要目标", "发展目标", "预期目标", "目标任务", "主要指标", "约束性指标",
+                                                   "指标体系", "总体目标", "具体目标", "工作目标"])
+
+    /// A sentence that announces what follows: it ends in —— or ：.
+    private static func announcesList(_ s: [Unicode.Scalar]) -> Bool {
+        var end = s.count
+        while end > 0, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
+        return end > 0 && (s[end - 1] == "：" || s[end - 1] == "—" || s[end - 1] == ":")
+    }
+
+    /// A heading: a short line with no clause punctuation (a sentence ending in 。 is none).
+    private static func isHeading(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+        var end = s.count
+        while end > start, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
+        guard end > start, end - start <= 40, !IndicatorTable.mayBeRow(s) else { return false }
+        return !s[start..<end].contains { $0.isClausePunctuation }
+    }
+
+    /// Index after a list marker at `i` ("一、", "（二）", "3.", "(4)"), or `i`.
+    private static func afterListMarker(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var k = i
+        let open = k < s.count && (s[k] == "（" || s[k] == "(")
+        if open { k += 1 }
+        let digitsStart = k
+        while k < s.count, s[k].digitValue != nil || ChineseNumerals.value(of: s[k].value) != nil && s[k].value != 0x4F { k += 1 }
+        guard k > digitsStart, k < s.count else { return i }
+        if open { return s[k] == "）" || s[k] == ")" ? k + 1 : i }
+        return s[k] == "、" || s[k] == "." || s[k] == "．" ? k + 1 : i
+    }
+}

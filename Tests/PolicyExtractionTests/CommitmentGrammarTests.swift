@@ -1,0 +1,230 @@
+import Testing
+@testable import PolicyExtraction
+
+/// The grammar of a quantitative commitment, tested in its input: ⟦ and ⟧ mark each quantity that must be a target
+/// (number and unit); every other number of the sentence must not be one. Every sentence is written for these
+/// tests, in the shape of plans, work reports and notices of different issuers.
+@Suite struct CommitmentGrammarTests {
+    let extractor = TargetExtractor()
+
+    /// The sentence without markers and the scalar offsets where marked quantities begin.
+    private func unmark(_ marked: String) -> (text: String, starts: [Int]) {
+        var text = ""
+        var starts: [Int] = []
+        var offset = 0
+        for scalar in marked.unicodeScalars {
+            if scalar == "⟦" { starts.append(offset); continue }
+            if scalar == "⟧" { continue }
+            text.unicodeScalars.append(scalar)
+            offset += 1
+        }
+        return (text, starts)
+    }
+
+    /// Targets of `marked` (markers removed), after checking that they begin exactly at the markers.
+    @discardableResult
+    private func expectTargets(_ marked: String, pastContext: Bool = false,
+                               sourceLocation: SourceLocation = #_sourceLocation) -> [ExtractedTarget] {
+        let (text, starts) = unmark(marked)
+        let found = extractor.targets(in: text, pastContext: pastContext)
+        // (One value may be the target of several subjects: each marked quantity counts once.)
+        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
+        return found
+    }
+
+    // MARK: - One sentence, every target it states
+
+    @Test func aGoalParagraphListsOneTargetPerItem() throws {
+        let farm = expectTargets("到2025年，全省农作物耕种收综合机械化率达到⟦80%⟧，设施农业机械化率达到⟦55%⟧、畜牧养殖机械化率达到⟦50%⟧以上。")
+        #expect(farm.map(\.value) == [80, 55, 50])
+        #expect(farm.allSatisfy { $0.deadline == 2025 })
+        #expect(farm[1].subject == "设施农业机械化率")
+        #expect(farm[2].subject == "畜牧养殖机械化率")
+        #expect(farm[2].comparator == .atLeast)
+        #expect(farm[1].statement == "设施农业机械化率达到55%")
+        let jobs = expectTargets("到2027年，全市新增城镇就业⟦30万人⟧、农村劳动力转移就业⟦5万人⟧以上。")
+        #expect(jobs.map(\.unit) == ["万人", "万人"])
+        #expect(jobs[1].subject == "农村劳动力转移就业")
+    }
+
+    @Test func respectivelyGivesEachSubjectItsValue() throws {
+        let forest = expectTargets("到2030年，森林覆盖率、草原综合植被盖度分别达到⟦25%⟧和⟦57%⟧。")
+        #expect(forest.map(\.subject) == ["森林覆盖率", "草原综合植被盖度"])
+        let transport = expectTargets("力争城市公交、轨道交通分担率分别提高到⟦40%⟧和⟦20%⟧。")
+        #expect(transport.map(\.subject) == ["城市公交", "轨道交通分担率"])
+        // Near miss: 分别 in a report of the past states no target.
+        expectTargets("截至去年底，城市公交、轨道交通分担率分别为38%和17%。")
+    }
+
+    // MARK: - Verb of commitment with a qualifier, no deadline
+
+    @Test func commitmentVerbWithQualifierIsATarget() throws {
+        let power = expectTargets("全年新增光伏发电装机⟦20万千瓦⟧以上。")
+        #expect(power.first?.unit == "万千瓦")
+        #expect(power.first?.comparator == .atLeast)
+        let housing = expectTargets("年内供应保障性租赁住房⟦2万套⟧左右。")
+        #expect(housing.first?.comparator == .equal)
+        // Near miss: the same verb with a plain value in a report of last year.
+        expectTargets("去年全市新增城镇就业12.5万人。")
+    }
+
+    @Test func unitsReadWhole() throws {
+        #expect(expectTargets("全年保障全社会用电量⟦420亿千瓦时⟧左右。").first?.unit == "亿千瓦时")
+        #expect(expectTargets("到2030年，可再生能源消费量达到⟦2亿吨标煤⟧以上。").first?.unit == "亿吨标煤")
+    }
+
+    @Test func siblingsOfATargetAreTargets() throws {
+        let found = expectTargets("全年新增风电装机⟦30万千瓦⟧以上，新增新型储能⟦10万千瓦⟧。")
+        #expect(found.map(\.value) == [30, 10])
+        // Near miss: alone, the plain value has nothing that makes it a commitment.
+        expectTargets("全年新增新型储能10万千瓦。")
+    }
+
+    // MARK: - Time
+
+    @Test func aYearOpeningTheClauseIsTheDeadlineOfAQualifiedCommitment() throws {
+        let t = try #require(expectTargets("意见提出，2030年全省非化石能源消费比重达到⟦30%⟧以上。").first)
+        #expect(t.deadline == 2030)
+        #expect(expectTargets("规划明确，2028年全市数字经济核心产业增加值突破⟦1000亿元⟧以上。").first?.deadline == 2028)
+        // Near miss: a year and a plain value is a statistic.
+        expectTargets("2023年，全市数字经济核心产业增加值达到980亿元。")
+    }
+
+    @Test func planPeriodsComeFromOneTable() throws {
+        #expect(expectTargets("“十四五”末，全市研发经费投入强度达到⟦3%⟧。").first?.deadline == 2025)
+        #expect(expectTargets("“十五五”期间，力争新建改建农村公路⟦5000公里⟧。").first?.deadline == 2030)
+        // Near miss: what happened during a period is no date to meet.
+        expectTargets("“十三五”期间，全省电子商务交易额年均增长15.2%。")
+    }
+
+    @Test func aTimePhraseGovernsWhatFollowsIt() throws {
+        let found = expectTargets("确保全省粮食产量稳定在⟦700亿斤⟧以上，到2035年，主要农作物良种覆盖率达到⟦98%⟧。")
+        #expect(found.map(\.deadline) == [nil, 2035])
+        let plan = expectTargets("全年完成造林⟦10万亩⟧以上，力争到2030年森林覆盖率达到⟦42%⟧。")
+        #expect(plan.map(\.deadline) == [nil, 2030])
+        // Without a time of its own, a target takes the year of its heading.
+        let t = try #require(extractor.targets(in: ScalarSpan("全年新增城镇就业5万人以上。"), defaultYear: 2026).first)
+        #expect(t.deadline == 2026)
+    }
+
+    @Test func deadlineAfterAHalfWidthComma() throws {
+        let t = try #require(expectTargets("增强充电服务保障能力,到2026年,全省建成公共充电桩⟦8万个⟧左右。").first)
+        #expect(t.deadline == 2026)
+    }
+
+    // MARK: - Chinese numerals
+
+    @Test func quantitiesInChineseNumerals() throws {
+        let doctor = try #require(expectTargets("确保每个行政村至少有⟦一名⟧合格村医。").first)
+        #expect(doctor.value == 1)
+        #expect(doctor.unit == "名")
+        #expect(doctor.comparator == .atLeast)
+        let share = try #require(expectTargets("到2025年，县域内就诊率达到⟦九成⟧以上。").first)
+        #expect(share.value == 90)
+        #expect(share.unit == "%")
+        #expect(expectTargets("到2027年，新能源汽车销量占比超过⟦一半⟧。").first?.value == 50)
+        // Near misses: numerals inside words and bare counts.
+        expectTargets("建设一批示范园区，统一标准，力争取得实效。")
+        expectTargets("要求各县制定一个方案。")
+    }
+
+    // MARK: - What is not a target
+
+    @Test func aReviewPassageStatesResults() throws {
+        expectTargets("经济规模稳步扩大，对全国经济增长的贡献率保持在30%左右。", pastContext: true)
+        expectTargets("城镇新增就业52万人，城镇调查失业率平均为5.2%。", pastContext: true)
+        // A hard limit stated in a review still binds.
+        expectTargets("全年政府债务率控制在⟦100%⟧以内。", pastContext: true)
+    }
+
+    @Test func aGoalPassageStatesBareValues() throws {
+        let education = extractor.targets(inGoalPassage: "在教育方面，学前教育毛入园率大于90%，义务教育巩固率96%。", deadline: 2025)
+        #expect(education.map(\.value) == [90, 96])
+        #expect(education.map(\.comparator) == [.above, .equal])
+        #expect(education.allSatisfy { $0.deadline == 2025 })
+        let health = extractor.targets(inGoalPassage: "劳动年龄人口平均受教育年限达11.3年，每千人口拥有执业医师3.2人。")
+        #expect(health.map(\.value) == [11.3, 3.2])
+        #expect(health.first?.unit == "年")
+        // Near miss: outside a goal passage the same bare value is only a figure.
+        #expect(extractor.targets(in: "义务教育巩固率96%。").isEmpty)
+        // Near miss: a statistic in a goal passage stays one.
+        #expect(extractor.targets(inGoalPassage: "截至去年底，学前教育毛入园率为88%。").isEmpty)
+    }
+
+    @Test func oneValueForMeasuresWithTheSameHeadIsOneTargetEach() throws {
+        let farm = expectTargets("到2025年，畜禽粪污资源化利用率、农膜回收利用率达到⟦80%⟧以上。")
+        #expect(farm.map(\.subject) == ["畜禽粪污资源化利用率", "农膜回收利用率"])
+        let water = expectTargets("确保城市污水处理率、县城污水处理率不低于⟦95%⟧。")
+        #expect(water.count == 2)
+        // Near miss: a list of short words before a shared noun is one subject.
+        #expect(expectTargets("到2025年，工业、建筑、交通等领域能耗强度下降⟦13.5%⟧。").count == 1)
+    }
+
+    @Test func scopeThresholdsAreNotTargets() throws {
+        expectTargets("对小型微利企业年应纳税所得额不超过200万元的部分，减按25%计入应纳税所得额。")
+        expectTargets("床位数在50张及以上的养老机构，按规定给予补助。")
+        // A measure with a bounding qualifier before a noun is an attribute of it; a classifier counts the noun.
+        expectTargets("到2025年，每千人口拥有3岁以下婴幼儿托位数达到⟦4.5个⟧。")
+        expectTargets("力争培育年营业收入10亿元以上企业⟦30家⟧。")
+        expectTargets("力争新增⟦50个⟧以上项目列入省重点建设计划。")
+        // Near misses: after a verb of commitment the quantity before 的 is what is committed.
+        expectTargets("市属国有企业要拿出不少于⟦40%⟧的新增岗位招聘应届毕业生。")
+        // A limit that names what is aimed at stays a target.
+        let red = try #require(expectTargets("各地政府专项债务率不超过⟦120%⟧的红线。").first)
+        #expect(red.kind == .redLine)
+        #expect(red.comparator == .atMost)
+    }
+
+    @Test func countsOfTheDocumentItselfAreNotTargets() {
+        expectTargets("《方案》从四个方面提出18项重点任务，力争取得突破。")
+        expectTargets("现将28项措施印发给你们，确保落实到位。")
+    }
+}
+
+/// Which passage reports the past: a review heading or opening phrase, until the next heading.
+@Suite struct PassageTenseTests {
+    @Test func reviewHeadingsAndOpeningsSetThePast() {
+        var tense = PassageTense()
+        let sentences = ["一、2024年工作回顾", "全市生产总值增长5.8%。", "二、2025年主要目标和重点任务", "地区生产总值增长5%左右。",
+                         "过去五年，全县累计完成投资320亿元。", "（三）坚持扩大内需", "城镇新增就业2万人以上。"]
+        var past: [Bool] = []
+        for sentence in sentences { past.append(tense.observe(ScalarSpan(sentence)) == .past) }
+        #expect(past == [true, true, false, false, true, false, false])
+    }
+
+    @Test func aHeadingAboutWhatIsToBeDoneGivesItsYear() {
+        var tense = PassageTense()
+        tense.observe(ScalarSpan("一、2024年工作回顾"))
+        #expect(tense.headingYear == nil)
+        tense.observe(ScalarSpan("二、2025 年经济社会发展总体要求"))
+        #expect(tense.headingYear == 2025)
+        tense.observe(ScalarSpan("全市生产总值增长5%左右。"))
+        #expect(tense.headingYear == 2025)
+        tense.reset()
+        #expect(tense.headingYear == nil)
+    }
+
+    @Test func aLongSentenceIsNoHeading() {
+        var tense = PassageTense()
+        tense.observe(ScalarSpan("一年来，我们坚持稳中求进工作总基调。"))
+        let stillPast = tense.observe(ScalarSpan("全市地区生产总值增长5.5%左右，一般公共预算收入增长4%，城镇调查失业率控制在5.5%以内。"))
+        #expect(stillPast == .past)
+    }
+
+    @Test func anAnnouncedListOfIndicatorsIsAGoalPassage() {
+        var tense = PassageTense()
+        let deadline: (ScalarSpan) -> Int? = { TargetExtractor().goalListDeadline($0) }
+        // The announcing sentence itself (its counts: 12个部门) is no part of the list.
+        #expect(tense.observe(ScalarSpan("由12个部门联合编制的规划明确了“十四五”时期全省生态环境保护主要指标——"), deadline: deadline) == .other)
+        #expect(tense.observe(ScalarSpan("在大气环境方面，细颗粒物浓度下降10%。"), deadline: deadline) == .goals(deadline: 2025))
+        #expect(tense.observe(ScalarSpan("三、重点任务"), deadline: deadline) == .other)
+        // A plan period named anywhere in the opening is the list's deadline.
+        #expect(tense.observe(ScalarSpan("方案提出了“十五五”全省数字经济发展主要指标——"), deadline: deadline) == .other)
+        #expect(tense.passage == .goals(deadline: 2030))
+        // A heading that names goals opens a goal passage too; one that does not closes it.
+        #expect(tense.observe(ScalarSpan("二、发展目标"), deadline: deadline) == .goals(deadline: nil))
+        // Near miss: a sentence that only mentions goals and announces nothing.
+        var other = PassageTense()
+        #expect(other.observe(ScalarSpan("各地要围绕主要目标抓好落实，确保完成全年任务。"), deadline: deadline) == .other)
+    }
+}
