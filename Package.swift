@@ -27,7 +27,8 @@ let package = Package(
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.
-        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyGrammar", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyGrammar", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")],
+                exclude: ["TARGETS.md"]),
         // The frozen graph, its builder, snapshots and incremental ingest bookkeeping.
         .target(name: "PolicyStore", dependencies: [
             "PolicyCore",

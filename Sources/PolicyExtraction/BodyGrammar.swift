@@ -114,13 +114,27 @@ struct BodyGrammar: Sendable {
                 .compactMap { $0.unicodeScalars.last })))
         let end = Pattern.not(.scalar(.any))
         let party = Pattern.capture("party", .word(["中国共产党", "中共"]))
-        let region = Pattern.capture("region", .custom("region") { text, i, limit in Self.regionEnds(ontology, text, i, limit) })
+        // Gazetteer names as word sets, matched in place (no string is built per position): divisions (not areas),
+        // and agencies by the level of the agency each name denotes (canonical names before aliases, as the
+        // ontology's own index resolves them).
+        let divisionNames = WordSet(ontology.regions.filter { $0.level != .area }.flatMap(\.allNames)
+            .filter { (2...12).contains($0.unicodeScalars.count) })
+        let agencyNames = WordSet((ontology.agencies.map { ($0.canonical, $0.level) }
+                                   + ontology.agencies.flatMap { a in a.aliases.map { ($0, a.level) } })
+            .filter { (2...16).contains($0.0.unicodeScalars.count) })
+        let centralNames = WordSet(agencyNames.entries.filter { $0.value == .central || $0.value == .party }.map { ($0.word, ()) })
+        // A name must leave something after it (a body's head follows): the words end before `limit - 1`.
+        let region = Pattern.capture("region", .custom("region") { text, i, limit in
+            divisionNames.matches(in: text, at: i, end: limit - 1).map(\.end)
+        })
         let regions = Pattern.repeat(region, 1...3)
         let central = Pattern.capture("parent", .custom("central body") { text, i, limit in
-            Self.agencyEnds(ontology, text, i, limit, levels: [.central, .party])
+            centralNames.matches(in: text, at: i, end: limit - 1).map(\.end)
         })
         // 财政部科技部, 农业农村部国家乡村振兴局: two bodies written together, not a unit of the first.
-        let noSecondBody = Pattern.not(.custom("agency") { text, i, limit in Self.agencyEnds(ontology, text, i, limit, levels: nil) })
+        let noSecondBody = Pattern.not(.custom("agency") { text, i, limit in
+            agencyNames.matches(in: text, at: i, end: limit - 1).map(\.end)
+        })
         let headToEnd = Pattern.sequence(.word(in: heads), end)
         let domainCharacter = Pattern.sequence(.not(headToEnd), .not(.word(Self.domainHeadWords)), .scalar(Self.domainClass))
         let domain = Pattern.capture("domain", .repeat(domainCharacter, 0...16))
@@ -378,29 +392,6 @@ struct BodyGrammar: Sendable {
             candidates.first { $0.code?.hasPrefix(code.prefix(context?.level == .province ? 2 : 4)) ?? false }
         }
         return inside ?? candidates.min { Self.rank($0.level) < Self.rank($1.level) }
-    }
-
-    /// Ends of the division names (not areas) at `i` that leave something after them, longest first.
-    private static func regionEnds(_ ontology: Ontology, _ s: [Unicode.Scalar], _ i: Int, _ limit: Int) -> [Int] {
-        var out: [Int] = []
-        var k = min(limit - 1, i + 12)
-        while k >= i + 2 {
-            if ontology.regions(named: s.string(i..<k)).contains(where: { $0.level != .area }) { out.append(k) }
-            k -= 1
-        }
-        return out
-    }
-
-    /// Ends of the gazetteer agency names at `i` (of `levels`, any when nil) that leave something after them,
-    /// longest first.
-    private static func agencyEnds(_ ontology: Ontology, _ s: [Unicode.Scalar], _ i: Int, _ limit: Int, levels: Set<AgencyLevel>?) -> [Int] {
-        var out: [Int] = []
-        var k = min(limit - 1, i + 16)
-        while k >= i + 2 {
-            if let a = ontology.agency(named: s.string(i..<k)), levels?.contains(a.level) ?? true { out.append(k) }
-            k -= 1
-        }
-        return out
     }
 
     private static func rank(_ level: RegionLevel) -> Int {

@@ -86,6 +86,8 @@ struct ExtractionRun {
     /// Whether the current passage reports the past (a review section): its numbers are results, not targets.
     var tense = PassageTense()
     var tenseScope: Int = -1
+    /// A deadline that opens a sentence ("到2027年，…") governs the rest of its paragraph.
+    var paragraphDeadline: Int?
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -174,6 +176,10 @@ struct ExtractionRun {
         if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
         let extractor = pipeline.targetExtractor
         let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
+        // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
+        var before = range.lowerBound
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil }
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
@@ -225,7 +231,8 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: tense.headingYear)
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear)
+            if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening }
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {

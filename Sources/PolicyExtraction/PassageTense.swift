@@ -38,12 +38,53 @@ struct PassageTense: Sendable {
             && (bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9A          // ：
                 || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
         var stop = range.upperBound
-        if !(announces && range.count <= Self.openingBytes) && range.count > Self.headingBytes {
-            // Neither a heading nor an opening: only a review phrase at its start can matter.
+        let opening = announces && range.count <= Self.openingBytes
+        let mayBeHeading = range.count <= Self.headingBytes && !Self.containsClauseMark(bytes, range)
+        if !opening && !mayBeHeading {
+            // Neither a heading nor an opening: only a review phrase at its start can matter, and most sentences
+            // begin with none of its first characters (tested on the bytes, without decoding).
             stop = min(range.upperBound, range.lowerBound + Self.reviewPrefixBytes)
             while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
+            guard Self.mayOpenReview(bytes, range.lowerBound..<stop) else { return keep() }
         }
         return observe(ScalarSpan(bytes: bytes, range: range.lowerBound..<stop), whole: stop == range.upperBound, deadline: deadline)
+    }
+
+    /// A sentence that neither opens nor heads a passage: the passage goes on (a goal passage for a while).
+    private mutating func keep() -> Passage {
+        if case .goals = passage {
+            sentencesInGoals += 1
+            if sentencesInGoals > Self.goalSentences { passage = .other }
+        }
+        return passage
+    }
+
+    /// The UTF-8 of the first characters of the review phrases (过, 一, 五, 回, 去).
+    private static let reviewFirsts: [[UInt8]] = ["过", "一", "五", "回", "去"].map { Array($0.utf8) }
+
+    /// True when some review phrase's first character occurs in `bytes[range]`.
+    private static func mayOpenReview(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 3 <= range.upperBound {
+            if bytes[i] & 0xF0 == 0xE0 {
+                for w in reviewFirsts where bytes[i] == w[0] && bytes[i + 1] == w[1] && bytes[i + 2] == w[2] { return true }
+                i += 3
+            } else { i += 1 }
+        }
+        return false
+    }
+
+    /// True when `bytes[range]` holds ， 。 ； or an ASCII comma (a heading has none).
+    private static func containsClauseMark(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x2C { return true }
+            if b == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x8C || bytes[i + 2] == 0x9B { return true }
+            if b == 0xE3, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 { return true }
+            i += 1
+        }
+        return false
     }
 
     private static let headingBytes = 120
@@ -74,9 +115,8 @@ struct PassageTense: Sendable {
             passage = .goals(deadline: deadline(span))
             sentencesInGoals = 0
             return announcing
-        } else if case .goals = passage {
-            sentencesInGoals += 1
-            if sentencesInGoals > Self.goalSentences { passage = .other }
+        } else {
+            return keep()
         }
         return passage
     }
@@ -124,7 +164,7 @@ struct PassageTense: Sendable {
     }
 
     /// Index after a list marker at `i` ("一、", "（二）", "3.", "(4)"), or `i`.
-    private static func afterListMarker(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+    static func afterListMarker(_ s: [Unicode.Scalar], _ i: Int) -> Int {
         var k = i
         let open = k < s.count && (s[k] == "（" || s[k] == "(")
         if open { k += 1 }

@@ -168,13 +168,19 @@ public struct TargetExtractor: Sendable {
             let q = c.q
             let comparator = comparatorOf(span, q.number, unitEnd: q.end, clause: c.clause, isRange: q.valueMax != nil)
             let kind: TargetKind = c.redLine ? .redLine : kindOf(span, clause: c.clause, comparator: comparator)
-            let statement = span.string(c.item).trimmingSpaces()
-            out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: c.item, number: q.number, unitEnd: q.end),
+            // The statement and its subject begin after a list marker ("（三）", "2.").
+            var item = c.item
+            var first = item.lowerBound
+            while first < item.upperBound, s[first].isInlineSpace { first += 1 }
+            let marker = PassageTense.afterListMarker(s, first)
+            if marker > first, marker < q.number.lowerBound { item = marker..<item.upperBound }
+            let statement = span.string(item).trimmingSpaces()
+            out.append(ExtractedTarget(statement: statement, subject: subject(span, clause: item, number: q.number, unitEnd: q.end),
                                        value: q.value, valueMax: q.valueMax, unit: q.unitText ?? normalisedUnit(unitText(s, q.unit)),
                                        // A red line passed (超过10%红线) is the same line, not a new floor.
                                        comparator: kind == .redLine && [.equal, .above, .below].contains(comparator)
                                            ? redLineComparator(span, c.clause) : comparator,
-                                       kind: kind, deadline: c.deadline, clauseRange: c.item, numberRange: q.number))
+                                       kind: kind, deadline: c.deadline, clauseRange: item, numberRange: q.number))
         }
         distributeSubjects(span, &out)
         return splitSharedSubjects(out)
@@ -696,6 +702,12 @@ public struct TargetExtractor: Sendable {
     }
 
     private static let periodEnd = scalars("末")
+
+    /// A date to meet that opens the sentence ("到2027年，…", "力争到2030年，…"): it governs the rest of the paragraph.
+    func openingDeadline(_ span: ScalarSpan) -> Int? {
+        guard let d = deadline(span), d.isDateToMeet, d.start <= 4 else { return nil }
+        return d.year
+    }
 
     /// The deadline of a list of goals its opening announces: the sentence's deadline, else the last plan period it
     /// names at all ("“十四五”公共服务主要指标——" sets goals for 2025).

@@ -3,9 +3,10 @@ extension Pattern {
     public func prefixMatch(in text: [Unicode.Scalar], at start: Int, end: Int? = nil) -> GrammarMatch? {
         let limit = Swift.min(end ?? text.count, text.count)
         guard start >= 0, start <= limit else { return nil }
+        let engine = Engine(text: text, limit: limit)
         var result: GrammarMatch?
-        _ = Engine(text: text, limit: limit).run(node, at: start, []) { stop, captures in
-            result = GrammarMatch(range: start..<stop, captures: captures)
+        _ = engine.run(node, at: start) { stop in
+            result = GrammarMatch(range: start..<stop, captures: engine.captures.items)
             return true
         }
         return result
@@ -15,9 +16,10 @@ extension Pattern {
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, end: Int? = nil) -> GrammarMatch? {
         let limit = Swift.min(end ?? text.count, text.count)
         guard start >= 0, start <= limit else { return nil }
+        let engine = Engine(text: text, limit: limit)
         var result: GrammarMatch?
-        _ = Engine(text: text, limit: limit).run(node, at: start, []) { stop, captures in
-            if stop > (result?.range.upperBound ?? -1) { result = GrammarMatch(range: start..<stop, captures: captures) }
+        _ = engine.run(node, at: start) { stop in
+            if stop > (result?.range.upperBound ?? -1) { result = GrammarMatch(range: start..<stop, captures: engine.captures.items) }
             return false
         }
         return result
@@ -59,9 +61,9 @@ extension Pattern {
 
     /// The scalars a non-empty match can start with, when the pattern's first step is a word list, a literal or a
     /// listed class; nil when any scalar may start one. Scans use it to skip positions with one set test.
-    public var firstScalars: Set<Unicode.Scalar>? { Self.first(of: node) }
+    public var firstScalars: Set<Unicode.Scalar>? { firstScalarSet }
 
-    private static func first(of node: Node) -> Set<Unicode.Scalar>? {
+    static func first(of node: Node) -> Set<Unicode.Scalar>? {
         switch node {
         case .empty, .lookahead, .lookbehind: return []
         case .scalar(let c): return c.members
@@ -98,66 +100,74 @@ extension Pattern {
 }
 
 /// The backtracking matcher, in continuation-passing style so that a repetition can give back what a later
-/// element needs: `run` calls `next` with each end the node accepts (and the captures so far), most preferred
-/// first, and stops as soon as `next` returns true.
+/// element needs: `run` calls `next` with each end the node accepts, most preferred first, and stops as soon as
+/// `next` returns true. Captures live on one stack, pushed when a capture closes and popped when the match backs
+/// out of it, so a match allocates nothing per step.
 struct Engine {
-    typealias Captures = [GrammarMatch.Capture]
     let text: [Unicode.Scalar]
     let limit: Int
+    let captures = CaptureStack()
 
-    func run(_ node: Pattern.Node, at i: Int, _ held: Captures, _ next: (Int, Captures) -> Bool) -> Bool {
+    func run(_ node: Pattern.Node, at i: Int, _ next: (Int) -> Bool) -> Bool {
         switch node {
         case .empty:
-            return next(i, held)
+            return next(i)
         case .scalar(let c):
-            return i < limit && c.contains(text[i]) && next(i + 1, held)
+            return i < limit && c.contains(text[i]) && next(i + 1)
         case .literal(let word):
             guard i + word.count <= limit else { return false }
             for k in 0..<word.count where text[i + k] != word[k] { return false }
-            return next(i + word.count, held)
+            return next(i + word.count)
         case .words(let words):
-            for end in words.matches(text, i, limit) where next(end, held) { return true }
-            return false
+            return words.forEachEnd(text, i, limit, next)
         case .custom(_, let ends):
-            for end in ends(text, i, limit) where end >= i && end <= limit && next(end, held) { return true }
+            for end in ends(text, i, limit) where end >= i && end <= limit && next(end) { return true }
             return false
         case .capture(let name, let inner):
-            return run(inner, at: i, held) { end, inside in
-                next(end, inside + [GrammarMatch.Capture(name: name, range: i..<end)])
+            return run(inner, at: i) { end in
+                captures.items.append(GrammarMatch.Capture(name: name, range: i..<end))
+                if next(end) { return true }
+                captures.items.removeLast()
+                return false
             }
         case .lookahead(let inner, let negated):
-            let found = run(inner, at: i, []) { _, _ in true }
-            return found != negated && next(i, held)
+            // A look-ahead keeps none of the captures made inside it.
+            let depth = captures.items.count
+            let found = run(inner, at: i) { _ in true }
+            captures.items.removeSubrange(depth...)
+            return found != negated && next(i)
         case .lookbehind(let c, let negated):
             let before = i > 0 && c.contains(text[i - 1])
-            return before != negated && next(i, held)
+            return before != negated && next(i)
         case .sequence(let elements):
-            return runSequence(elements[...], at: i, held, next)
+            return runSequence(elements[...], at: i, next)
         case .choice(let alternatives):
-            for alternative in alternatives where run(alternative, at: i, held, next) { return true }
+            for alternative in alternatives where run(alternative, at: i, next) { return true }
             return false
         case .repetition(let inner, let min, let max):
-            return runRepetition(inner, min: min, max: max, done: 0, at: i, held, next)
+            return runRepetition(inner, min: min, max: max, done: 0, at: i, next)
         }
     }
 
-    private func runSequence(
-        _ elements: ArraySlice<Pattern.Node>, at i: Int, _ held: Captures, _ next: (Int, Captures) -> Bool
-    ) -> Bool {
-        guard let head = elements.first else { return next(i, held) }
-        return run(head, at: i, held) { end, after in runSequence(elements.dropFirst(), at: end, after, next) }
+    private func runSequence(_ elements: ArraySlice<Pattern.Node>, at i: Int, _ next: (Int) -> Bool) -> Bool {
+        guard let head = elements.first else { return next(i) }
+        return run(head, at: i) { end in runSequence(elements.dropFirst(), at: end, next) }
     }
 
     private func runRepetition(
-        _ inner: Pattern.Node, min: Int, max: Int, done: Int, at i: Int, _ held: Captures,
-        _ next: (Int, Captures) -> Bool
+        _ inner: Pattern.Node, min: Int, max: Int, done: Int, at i: Int, _ next: (Int) -> Bool
     ) -> Bool {
         // Greedy: one more iteration first; an iteration that consumes nothing ends the repetition.
-        if done < max, run(inner, at: i, held, { end, after in
-            end > i && runRepetition(inner, min: min, max: max, done: done + 1, at: end, after, next)
+        if done < max, run(inner, at: i, { end in
+            end > i && runRepetition(inner, min: min, max: max, done: done + 1, at: end, next)
         }) {
             return true
         }
-        return done >= min && next(i, held)
+        return done >= min && next(i)
     }
+}
+
+/// The captures of the match under way (a reference, shared by the continuations of one match).
+final class CaptureStack {
+    var items: [GrammarMatch.Capture] = []
 }

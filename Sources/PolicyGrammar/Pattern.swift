@@ -33,8 +33,13 @@ public struct Pattern: Sendable {
     }
 
     let node: Node
+    /// The scalars a non-empty match can start with (see `firstScalars`), computed once when the pattern is built.
+    let firstScalarSet: Set<Unicode.Scalar>?
 
-    init(_ node: Node) { self.node = node }
+    init(_ node: Node) {
+        self.node = node
+        firstScalarSet = Pattern.first(of: node)
+    }
 
     // MARK: Building blocks
 
@@ -115,11 +120,12 @@ public struct Pattern: Sendable {
 
 /// A word set with its values erased, so that one pattern can hold sets of different value types.
 struct ErasedWords: Sendable {
-    let matches: @Sendable ([Unicode.Scalar], Int, Int) -> [Int]
+    /// Calls its last argument with the end of each word at the position (longest first) until it returns true.
+    let forEachEnd: @Sendable ([Unicode.Scalar], Int, Int, (Int) -> Bool) -> Bool
     let firstScalars: Set<Unicode.Scalar>
 
     init<Value>(_ words: WordSet<Value>) {
-        matches = { text, i, end in words.matches(in: text, at: i, end: end).map(\.end) }
+        forEachEnd = { text, i, end, body in words.forEachEnd(in: text, at: i, end: end, body) }
         firstScalars = words.firstScalars
     }
 }

@@ -47,6 +47,17 @@ public struct WordSet<Value: Sendable>: Sendable {
         return found
     }
 
+    /// Calls `body` with the end of each word at `i` (longest first) until it returns true; returns whether it did.
+    /// Allocation-free: the form the matcher uses.
+    @inline(__always)
+    public func forEachEnd(in text: [Unicode.Scalar], at i: Int, end: Int, _ body: (Int) -> Bool) -> Bool {
+        guard i < end, let group = byFirst[text[i]] else { return false }
+        for (word, _) in group where i + word.count <= end && Self.occurs(word, in: text, at: i) {
+            if body(i + word.count) { return true }
+        }
+        return false
+    }
+
     /// The longest word at `i`, if any.
     public func longestMatch(in text: [Unicode.Scalar], at i: Int, end: Int) -> (end: Int, value: Value)? {
         guard i < end, let group = byFirst[text[i]] else { return nil }

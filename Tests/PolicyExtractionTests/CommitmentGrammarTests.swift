@@ -107,6 +107,14 @@ import Testing
         #expect(t.deadline == 2026)
     }
 
+    @Test func aDeadlineOpeningASentenceGovernsItsParagraph() {
+        #expect(extractor.openingDeadline(ScalarSpan("到2027年，全省研发经费投入强度达到2.8%。")) == 2027)
+        #expect(extractor.openingDeadline(ScalarSpan("力争到2030年，建成一批示范园区。")) == 2030)
+        // Near misses: a deadline inside the sentence, and a period during which things happen.
+        #expect(extractor.openingDeadline(ScalarSpan("全市新增就业2万人，到2026年建成10个园区。")) == nil)
+        #expect(extractor.openingDeadline(ScalarSpan("“十四五”期间，全省新增就业50万人。")) == nil)
+    }
+
     @Test func deadlineAfterAHalfWidthComma() throws {
         let t = try #require(expectTargets("增强充电服务保障能力,到2026年,全省建成公共充电桩⟦8万个⟧左右。").first)
         #expect(t.deadline == 2026)
