@@ -95,6 +95,8 @@ struct BodyGrammar: Sendable {
     private let lastScalars: ScalarSet
     /// `lastScalars` and the last scalars of every gazetteer agency name: where any body name can end.
     private let nameEnds: ScalarSet
+    /// The gazetteer's central and party body names (a branch or unit of one may follow them).
+    private let centralNames: WordSet<Void>
     private let localSuffix, partyOrgan, vertical, subUnit, regional, implicit, standalone: Production
     /// The words of a unit's name between its parent body and its head: domain characters, no region's name.
     private let unitWords: Pattern
@@ -123,6 +125,7 @@ struct BodyGrammar: Sendable {
                                    + ontology.agencies.flatMap { a in a.aliases.map { ($0, a.level) } })
             .filter { (2...16).contains($0.0.unicodeScalars.count) })
         let centralNames = WordSet(agencyNames.entries.filter { $0.value == .central || $0.value == .party }.map { ($0.word, ()) })
+        self.centralNames = centralNames
         // A name must leave something after it (a body's head follows): the words end before `limit - 1`.
         let region = Pattern.capture("region", .custom("region") { text, i, limit in
             divisionNames.matches(in: text, at: i, end: limit - 1).map(\.end)
@@ -182,7 +185,7 @@ struct BodyGrammar: Sendable {
     /// True when `s[r]` starts with a central or party body of the gazetteer and goes on (a branch or unit of it may
     /// follow: 国家税务总局江苏省税务局).
     func startsWithCentralBody(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        !Self.agencyEnds(ontology, s, r.lowerBound, r.upperBound, levels: [.central, .party]).isEmpty
+        !centralNames.matches(in: s, at: r.lowerBound, end: r.upperBound - 1).isEmpty
     }
 
     /// `s[r]` read as exactly one body name, by the narrowest production that accepts it; nil when none does.
