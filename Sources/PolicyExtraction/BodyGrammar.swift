@@ -83,8 +83,7 @@ struct BodyParse: Sendable, Hashable {
 ///     head        → word of body_heads.tsv (longest that ends the name; a veto word there rejects it)
 ///
 /// It reads names at issuer positions — a title before 关于, a signature line, the bodies before an issuance verb —
-/// where the position says a body stands and the grammar says where each name starts and ends, and after a
-/// division's name in running text. Captures (region part, head, parent body) build the canonical name; the
+/// where the position says a body stands and the grammar says where each name starts and ends. Captures (region part, head, parent body) build the canonical name; the
 /// gazetteer only canonicalises (aliases, renamed bodies); names no list holds are read by their shape.
 struct BodyGrammar: Sendable {
     let ontology: Ontology
@@ -94,6 +93,10 @@ struct BodyGrammar: Sendable {
     /// The last scalars of every head and local suffix: a stretch ending in none of them is no body unless the
     /// gazetteer names it (one set test before any parse).
     private let lastScalars: ScalarSet
+    /// `lastScalars` and the last scalars of every gazetteer agency name: where any body name can end.
+    private let nameEnds: ScalarSet
+    /// The gazetteer's central and party body names (a branch or unit of one may follow them).
+    private let centralNames: WordSet<Void>
     private let localSuffix, partyOrgan, vertical, subUnit, regional, implicit, standalone: Production
     /// The words of a unit's name between its parent body and its head: domain characters, no region's name.
     private let unitWords: Pattern
@@ -108,6 +111,9 @@ struct BodyGrammar: Sendable {
         lastScalars = ScalarSet(String(String.UnicodeScalarView(
             (ontology.bodyHeads.map(\.head) + ontology.localBodySuffixes.map(\.surface)).compactMap { $0.unicodeScalars.last })))
 
+        nameEnds = ScalarSet(String(String.UnicodeScalarView(
+            (ontology.bodyHeads.map(\.head) + ontology.localBodySuffixes.map(\.surface) + ontology.agencies.flatMap(\.allNames))
+                .compactMap { $0.unicodeScalars.last })))
         let end = Pattern.not(.scalar(.any))
         let party = Pattern.capture("party", .word(["中国共产党", "中共"]))
         // Gazetteer names as word sets, matched in place (no string is built per position): divisions (not areas),
@@ -119,6 +125,7 @@ struct BodyGrammar: Sendable {
                                    + ontology.agencies.flatMap { a in a.aliases.map { ($0, a.level) } })
             .filter { (2...16).contains($0.0.unicodeScalars.count) })
         let centralNames = WordSet(agencyNames.entries.filter { $0.value == .central || $0.value == .party }.map { ($0.word, ()) })
+        self.centralNames = centralNames
         // A name must leave something after it (a body's head follows): the words end before `limit - 1`.
         let region = Pattern.capture("region", .custom("region") { text, i, limit in
             divisionNames.matches(in: text, at: i, end: limit - 1).map(\.end)
@@ -171,9 +178,19 @@ struct BodyGrammar: Sendable {
     /// Heads that can name a unit or branch under a central body (局, 中心, 办公厅, 调查队, 分行 …), not 部 or 委.
     private static let subUnitKinds: Set<BodyHead.Kind> = [.office, .bureau, .centre, .team, .branch, .customs, .court, .procuratorate]
 
+    /// True when some head or local suffix ends with `scalar`: no body name ends elsewhere unless the gazetteer
+    /// names it (a one-set test callers make before tiling a stretch).
+    func mayEndBody(_ scalar: Unicode.Scalar) -> Bool { lastScalars.contains(scalar.value) }
+
+    /// True when `s[r]` starts with a central or party body of the gazetteer and goes on (a branch or unit of it may
+    /// follow: 国家税务总局江苏省税务局).
+    func startsWithCentralBody(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        !centralNames.matches(in: s, at: r.lowerBound, end: r.upperBound - 1).isEmpty
+    }
+
     /// `s[r]` read as exactly one body name, by the narrowest production that accepts it; nil when none does.
     func body(_ s: [Unicode.Scalar], _ r: Range<Int>, context: Region?, preferring preferred: Region? = nil) -> BodyParse? {
-        guard r.count >= 2, r.count <= 40 else { return nil }
+        guard r.count >= 2, r.count <= 40, nameEnds.contains(s[r.upperBound - 1].value) else { return nil }
         let text = s.string(r)
         if genericRoles.contains(text) { return nil }
         let known = ontology.agency(named: text)
@@ -222,21 +239,6 @@ struct BodyGrammar: Sendable {
 
     private static let parentHeads = WordSet(["管理委员会", "管委会", "人民政府", "委员会"])
     private static let unitKinds: Set<BodyHead.Kind> = [.office, .bureau, .centre, .department]
-
-    /// `s[r]` read as one body after a region the caller has already resolved (`s[r.lowerBound ..< regionEnd]`
-    /// names `region`): the local-suffix, party-organ and regional productions only.
-    func body(afterRegion region: Region, regionEnd: Int, _ s: [Unicode.Scalar], _ r: Range<Int>, context: Region?) -> BodyParse? {
-        guard regionEnd < r.upperBound, lastScalars.contains(s[r.upperBound - 1].value) else { return nil }
-        let text = s.string(r)
-        let resolve = { (range: Range<Int>, previous: Region?) -> Region? in
-            range == r.lowerBound..<regionEnd ? region : self.region(named: s.string(range), context: previous ?? context, preferring: region)
-        }
-        let at = { (production: Production) in production.prefixMatch(in: s, at: r.lowerBound, end: r.upperBound) }
-        if let m = at(localSuffix), let parse = readLocalSuffix(m, s, r, text, resolve) { return parse }
-        if let m = at(partyOrgan), let parse = readPartyOrgan(m, s, r, text, resolve) { return parse }
-        if let m = at(regional), let parse = readRegional(m, s, r, text, resolve) { return parse }
-        return nil
-    }
 
     // MARK: - Reading a match
 

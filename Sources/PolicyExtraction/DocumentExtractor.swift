@@ -188,7 +188,9 @@ struct DocumentExtractor {
         // The body grammar reads what no gazetteer or pattern covers, and a central body's branch as one name
         // (国家税务总局江苏省税务局).
         let known = knownSignatureBodies(line, contextProvince: contextProvince)
-        if let parsed = grammarBodies(line, contextProvince: contextProvince),
+        let scalars = Array(line.unicodeScalars)
+        if known.isEmpty || recognizer.grammar.startsWithCentralBody(scalars, 0..<scalars.count),
+           let parsed = grammarBodies(line, contextProvince: contextProvince),
            known.isEmpty || parsed.contains(where: { $0.production == .vertical }) {
             return parsed.map { (EntityMention(range: 0..<0, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical,
                                                surface: $0.surface, confidence: $0.confidence, level: $0.level?.rawValue,
@@ -247,7 +249,9 @@ struct DocumentExtractor {
         let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         let grammar = recognizer.grammar
         return { range in
-            grammar.tile(span.scalars, range, context: context)?.map {
+            // (The stretch must end where a body name can: most clauses before a verb do not.)
+            guard let last = range.last, grammar.mayEndBody(span.scalars[last]) else { return nil }
+            return grammar.tile(span.scalars, range, context: context)?.map {
                 EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
             }
         }

@@ -63,13 +63,8 @@ public final class EntityRecognizer: Sendable {
     private let scan: LongestMatchAutomaton.Scan
     /// Local body names built so far, kept across calls.
     private let bodyNames = BodyNameCache()
-    /// The grammar of official body names, for issuer positions (titles, signatures, issuance statements) and for
-    /// bodies written after a region in running text.
+    /// The grammar of official body names, for issuer positions (titles, signatures, issuance statements).
     let grammar: BodyGrammar
-    /// The last scalars of the body heads.
-    private let headEnds: ScalarSet
-    /// Verbs a body is the subject of (the issuance verbs and the relation words): they may follow a body's name.
-    private let followerWords: ScalarWordList
 
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
@@ -175,9 +170,6 @@ public final class EntityRecognizer: Sendable {
         self.regionSurfaces = regionSurfaceList
         self.patterns = patterns
         grammar = BodyGrammar(ontology: ontology)
-        headEnds = ScalarSet(String(String.UnicodeScalarView(ontology.bodyHeads.compactMap { $0.head.unicodeScalars.last })))
-        followerWords = ScalarWordList(ontology.issuanceVerbs.map { scalars($0.verb) } + RelationExtractor.cueWords
-                                       + ["负责", "组织", "开展", "主办", "承办", "发出", "召开"].map(scalars))
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
         scan = LongestMatchAutomaton.Scan([automaton, discovery.headAutomaton, areaDiscovery.headAutomaton])
@@ -479,12 +471,7 @@ public final class EntityRecognizer: Sendable {
         // Most regions are followed by no body suffix: tested before the region is copied for `localBody`.
         guard patterns.mayStartBody(in: text, at: span.upperBound, limit: range.upperBound),
               let body = patterns.localBody(in: text, at: span.upperBound, limit: range.upperBound,
-                                            region: ontology.regions[best.index], cache: names) else {
-            guard let open = grammarBody(text, after: span, limit: range.upperBound, context: context, regionIndex: best.index)
-            else { return nil }
-            out.append(open)
-            return open.range.upperBound
-        }
+                                            region: ontology.regions[best.index], cache: names) else { return nil }
         var start = span.lowerBound
         // 中共江苏省委: take the party prefix into the span.
         let party = Array("中共".utf8)
@@ -502,61 +489,6 @@ public final class EntityRecognizer: Sendable {
         }
         return end
     }
-
-    /// A body no list names, written right after a division's name in running text (绵阳市大数据中心, 湖南省自贸试验区
-    /// 领导小组办公室): the shortest reading of the body grammar's `regional` or `partyOrgan` production from the region
-    /// on, with two to eight domain characters before a weak head (none needed before a strong one), a head that
-    /// names a public body (not a company or an association, which running text names as organisations), and
-    /// followed by nothing that would continue it (中心城区, 大局): punctuation, a space, a function word, or a verb
-    /// of the issuance and relation lists (会同, 牵头, 印发 …).
-    private func grammarBody(_ text: UnsafeBufferPointer<UInt8>, after region: Range<Int>, limit: Int, context: Region?,
-                             regionIndex: Int) -> EntityMention? {
-        let regionLevel = ontology.regions[regionIndex].level
-        guard regionLevel == .province || regionLevel == .prefecture || regionLevel == .county else { return nil }
-        var scalarsAfter: [Unicode.Scalar] = []
-        var ends: [Int] = []
-        var i = region.upperBound
-        while scalarsAfter.count < 14, let (v, next) = AgencyPatterns.decode(text, i, limit), AgencyPatterns.isHan(v),
-              let scalar = Unicode.Scalar(v) {
-            scalarsAfter.append(scalar)
-            ends.append(next)
-            i = next
-        }
-        guard scalarsAfter.count >= 2 else { return nil }
-        // (Most regions are followed by no head at all: looked for before anything is built.)
-        guard scalarsAfter.dropFirst().contains(where: { headEnds.contains($0.value) }) else { return nil }
-        let regionRecord = ontology.regions[regionIndex]
-        let regionScalars = Array(Self.string(text, region).unicodeScalars)
-        let s = regionScalars + scalarsAfter
-        for k in 2...scalarsAfter.count {
-            guard headEnds.contains(scalarsAfter[k - 1].value) else { continue }
-            // What follows the name: a function word or a listed verb, else nothing Han.
-            if k < scalarsAfter.count, !Self.nameFollowers.contains(scalarsAfter[k].value),
-               followerWords.firstMatch(in: scalarsAfter, at: k) == nil { continue }
-            guard let parse = grammar.body(afterRegion: regionRecord, regionEnd: regionScalars.count, s,
-                                           0..<(regionScalars.count + k), context: context),
-                  parse.production == .regional || parse.production == .partyOrgan,
-                  // (重庆市梁平区人民政府: a second division inside is read as its own mention, with its own body.)
-                  parse.regionPart?.unicodeScalars.count == regionScalars.count,
-                  let head = ontology.bodyHeads.first(where: { $0.head == parse.head }),
-                  !Self.runningTextExcludedKinds.contains(head.kind), !Self.runningTextExcludedHeads.contains(head.head)
-            else { continue }
-            let domain = parse.surface.unicodeScalars.count - (parse.regionPart?.unicodeScalars.count ?? 0) - head.head.unicodeScalars.count
-            guard domain <= 8, domain >= 2 || head.strong else { continue }
-            let range = region.lowerBound..<ends[k - 1]
-            return EntityMention(range: range, kind: .agency, nodeID: parse.nodeID, canonical: parse.canonical,
-                                 surface: Self.string(text, range), confidence: parse.confidence,
-                                 level: parse.level?.rawValue, parent: parse.parent)
-        }
-        return nil
-    }
-
-    /// Heads of bodies running text names as organisations, or too short to tell a body from a word (办, 处, 司, 署).
-    private static let runningTextExcludedKinds: Set<BodyHead.Kind> = [.company, .association]
-    private static let runningTextExcludedHeads: Set<String> = ["办", "处", "司", "署"]
-
-    /// Function words that may follow a body name in running text without continuing it.
-    private static let nameFollowers = ScalarSet("的和与及等在对于将要由为是已、")
 
     private static let directionScalars = ScalarSet("东西南北中华")
     private static let provinceAbbreviations = ScalarSet("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台")

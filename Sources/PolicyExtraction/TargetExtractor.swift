@@ -22,7 +22,9 @@ public struct ExtractedTarget: Sendable, Hashable {
 
 /// Finds targets in a sentence: a number with a unit, in a clause with a target cue (a limit, a deadline, a
 /// commitment), and without the marks of a past statistic (截至, 同比, 已, 累计, a plain past year …).
-public struct TargetExtractor: Sendable {
+/// Immutable and shared (a class): the pipeline hands it to every sentence, and a value holding this many word
+/// lists would be copied field by field each time.
+public final class TargetExtractor: Sendable {
     let rules: TargetRules
     private let magnitudes: ScalarWordList
     private let units: ScalarWordList

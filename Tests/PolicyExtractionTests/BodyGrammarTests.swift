@@ -262,26 +262,4 @@ func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
         // Near miss: a city and the word 市场 with no body after it.
         #expect(agencies("上海市场活跃").isEmpty)
     }
-
-    @Test func bodiesNoListNamesAfterARegionInRunningText() throws {
-        func agencies(_ text: String) -> [EntityMention] {
-            entityMentions(text, recognizer: recognizer).filter { $0.kind == .agency }
-        }
-        // A news sentence and a measure of a plan.
-        let centre = try #require(agencies("绵阳市大数据中心会同有关单位完成平台迁移。").first)
-        #expect(centre.canonical == "绵阳市大数据中心")
-        #expect(centre.parent == "绵阳市人民政府")
-        #expect(centre.confidence == BodyParse.Production.regional.confidence)
-        #expect(agencies("由江苏省产业技术研究中心牵头，按职责分工负责").map(\.canonical) == ["江苏省产业技术研究中心"])
-        #expect(agencies("成都市中级人民法院发布十大典型案例").map(\.canonical) == ["成都市中级人民法院"])
-        // A second division inside is its own mention with its own body.
-        let chain = entityMentions("金华市婺城区人民政府印发通知", recognizer: recognizer)
-        #expect(chain.filter { $0.kind == .region }.map(\.canonical) == ["金华市", "婺城区"])
-        #expect(chain.filter { $0.kind == .agency }.map(\.canonical) == ["婺城区人民政府"])
-        // Near misses: a head continued into another word, ordinary words ending like a head, a company.
-        #expect(agencies("推动成都市中心城区更新").isEmpty)
-        #expect(agencies("服务江苏省发展大局，").isEmpty)
-        #expect(agencies("打造成都市创新核心。").isEmpty)
-        #expect(agencies("绵阳市要加快建设数据局面").isEmpty)
-    }
 }
