@@ -479,7 +479,8 @@ struct ExtractionRun {
             var attributes: Attributes = [
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,
-                "unit": .string(text.asWritten(target.unit, near: clause)),
+                // (A unit is its characters: the glosses written after them are dropped.)
+                "unit": .string(PinyinGloss.removed(from: text.asWritten(target.unit, near: clause))),
                 "comparator": .string(target.comparator.rawValue),
                 "kind": .string(target.kind.rawValue),
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,

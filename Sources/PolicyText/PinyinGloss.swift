@@ -7,7 +7,7 @@
 /// A bare one-letter syllable without tone mark (`(a)`, `(e)`) is an item label, not a gloss; upper case
 /// (`(GDP)`, `(PPP)`), ideographs (`（试行）`, `(一)`), words that are no syllable (`(city)`) and parentheses after
 /// anything but an ideograph are kept.
-enum PinyinGloss {
+public enum PinyinGloss {
     /// Scalars of the gloss that starts at `s[i]` (an opening parenthesis; the caller checked that an ideograph
     /// precedes it) before `end`, or 0 when none starts there.
     static func length(_ s: UnsafeBufferPointer<UInt32>, at i: Int, end: Int) -> Int {
@@ -30,6 +30,26 @@ enum PinyinGloss {
         guard letters.count > 1 || toneMarked else { return 0 }
         guard syllables.contains(letters) else { return 0 }
         return k + 1 - i
+    }
+
+    /// `string` without the glosses written after its ideographs ("萬(wàn)億元" → "萬億元"): a word's written form
+    /// when only its characters matter (a unit).
+    public static func removed(from string: String) -> String {
+        let scalars = string.unicodeScalars.map(\.value)
+        guard scalars.contains(where: { $0 == 0x28 || $0 == 0xFF08 }) else { return string }
+        var out = String.UnicodeScalarView()
+        scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                if i > 0, ScalarClass.isIdeograph(s[i - 1]) {
+                    let n = length(s, at: i, end: s.count)
+                    if n > 0 { i += n; continue }
+                }
+                if let u = Unicode.Scalar(s[i]) { out.append(u) }
+                i += 1
+            }
+        }
+        return String(out)
     }
 
     /// The plain lower-case letter of a pinyin letter (`ü` → `v`) and whether it carried a tone mark; nil for

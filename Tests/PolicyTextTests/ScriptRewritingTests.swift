@@ -139,6 +139,14 @@ import TestSupport
 
     /// Seeded random files mixing traditional characters, glosses, near misses, compatibility ideographs, spaces
     /// and line breaks: both offset statements hold.
+    @Test func glossesRemovedFromAWord() {
+        #expect(PinyinGloss.removed(from: "億(yì)噸(dūn)") == "億噸")
+        #expect(PinyinGloss.removed(from: "萬(wan4)元/人") == "萬元/人")
+        // Near misses: an abbreviation and a label in parentheses stay.
+        #expect(PinyinGloss.removed(from: "千瓦(kW)") == "千瓦(kW)")
+        #expect(PinyinGloss.removed(from: "元(a)") == "元(a)")
+    }
+
     @Test func randomTraditionalFiles() throws {
         let alphabet = ["國", "發", "關", "於", "說", "會", "經", "濟", "產", "業", "(fā)", "(guo)", "(jiàn)", "( huì )",
                         "(GDP)", "(一)", "（試行）", "\u{F9DC}", "e\u{301}", "政", "策", "年", "1", "2", " ", "\u{3000}",
