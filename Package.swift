@@ -23,12 +23,12 @@ let package = Package(
         // OpenCC (traditional → simplified Chinese), linked once; only PolicyText imports it.
         .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
         // Reading files, encodings, normalisation with an offset map, sentences, document segmentation.
-        .target(name: "PolicyText", dependencies: ["PolicyCore", "PolicyGrammar", "COpenCC"]),
+        .target(name: "PolicyText", dependencies: ["PolicyCore", "PolicyGrammar", "COpenCC"], exclude: ["DOCUMENTS.md"]),
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.
         .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyGrammar", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")],
-                exclude: ["TARGETS.md"]),
+                exclude: ["TARGETS.md", "README.md"]),
         // The frozen graph, its builder, snapshots and incremental ingest bookkeeping.
         .target(name: "PolicyStore", dependencies: [
             "PolicyCore",
