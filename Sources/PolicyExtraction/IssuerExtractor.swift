@@ -52,17 +52,8 @@ enum IssuerExtractor {
             else if depth == 0, span.matches(about, at: i) || verbs.all.firstMatch(in: s, at: i) != nil { end = i; break }
             i += 1
         }
-        guard var p = end, p > 0 else { return nil }
-        var complete = true
-        var skipped = true
-        while skipped {
-            skipped = false
-            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
-            for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
-                p -= adverb.count; skipped = true; break
-            }
-            if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
-        }
+        guard let end, end > 0 else { return nil }
+        let (p, complete) = issuersEnd(before: end, in: span)
         var start = 0
         while start < p, s[start].isInlineSpace || "《〈“\"".unicodeScalars.contains(s[start]) { start += 1 }
         guard p - start >= 2 else { return nil }
@@ -87,6 +78,24 @@ enum IssuerExtractor {
     }
 
     /// Recognises "等N部门" / "等十三个部门" ending at scalar `end`; returns its start and N (0 if not numeric).
+    /// Where the issuers end before position `end` of an issuance statement: spaces, adverbs (联合, 近日 …) and
+    /// "等N部门" stepped over, in any order; `complete` is false when "等N部门" says the list is cut short.
+    static func issuersEnd(before end: Int, in span: ScalarSpan) -> (end: Int, complete: Bool) {
+        let s = span.scalars
+        var p = end
+        var complete = true
+        var skipped = true
+        while skipped {
+            skipped = false
+            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+            for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
+                p -= adverb.count; skipped = true; break
+            }
+            if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
+        }
+        return (p, complete)
+    }
+
     static func suffixDeng(_ span: ScalarSpan, end: Int) -> (Int, Int)? {
         var p = end
         guard p >= 3 else { return nil }
@@ -137,17 +146,7 @@ enum IssuerExtractor {
             let afterVerb = i + verb.count
             defer { i = afterVerb }
             // Issuers before the verb (skipping adverbs and "等N部门").
-            var p = i
-            var skipped = true
-            var complete = true
-            while skipped {
-                skipped = false
-                while p > 0, s[p - 1].isInlineSpace { p -= 1 }
-                for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
-                    p -= adverb.count; skipped = true; break
-                }
-                if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
-            }
+            let (p, complete) = issuersEnd(before: i, in: span)
             // Title after the verb.
             var t = afterVerb
             if t < s.count, s[t] == "了" || s[t] == "的" { t += 1 }

@@ -118,21 +118,11 @@ public enum ChineseDate {
         }
     }
 
-    /// 〇 ○ 零 O Ｏ (zero as conversions write it) and 一 … 九.
+    /// 〇 ○ 零 O Ｏ (zero as conversions write it) and 一 … 九: the digits of `ChineseNumerals`, without 两 (which
+    /// dates never write) and the multipliers.
     public static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
-        switch s.value {
-        case 0x3007, 0x25CB, 0x96F6, 0x4F, 0xFF2F: return 0
-        case 0x4E00: return 1
-        case 0x4E8C: return 2
-        case 0x4E09: return 3
-        case 0x56DB: return 4
-        case 0x4E94: return 5
-        case 0x516D: return 6
-        case 0x4E03: return 7
-        case 0x516B: return 8
-        case 0x4E5D: return 9
-        default: return nil
-        }
+        guard s != "两", let value = ChineseNumerals.value(of: s.value), value <= 9 else { return nil }
+        return value
     }
 
     /// True for a Chinese digit (see `chineseDigit`).
