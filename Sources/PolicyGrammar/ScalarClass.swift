@@ -58,9 +58,13 @@ public struct ScalarClass: Sendable {
 
     /// Whether `s` is a Han ideograph (see `han`).
     @inline(__always)
-    public static func isHan(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
-            || v == 0x3007 || (0x20000...0x2FFFF).contains(v)
+    public static func isHan(_ s: Unicode.Scalar) -> Bool { isHan(value: s.value) }
+
+    /// Whether the scalar value `v` is a Han ideograph: the one definition, which the text layer's
+    /// `isIdeograph` also reads.
+    @inlinable @inline(__always)
+    public static func isHan(value v: UInt32) -> Bool {
+        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xF900 && v <= 0xFAFF)
+            || v == 0x3007 || (v >= 0x20000 && v <= 0x2FFFF)
     }
 }

@@ -126,13 +126,7 @@ public struct DocumentNumber: Hashable, Sendable {
     static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" }
 
     @inline(__always)
-    static func digit(_ s: Unicode.Scalar) -> Int? {
-        switch s.value {
-        case 0x30...0x39: return Int(s.value - 0x30)
-        case 0xFF10...0xFF19: return Int(s.value - 0xFF10)
-        default: return nil
-        }
-    }
+    static func digit(_ s: Unicode.Scalar) -> Int? { ChineseDate.arabicDigit(s) }
 
     static func trim(_ s: [Unicode.Scalar], _ lo: inout Int, _ hi: inout Int) {
         while lo < hi, isSpace(s[lo]) { lo += 1 }

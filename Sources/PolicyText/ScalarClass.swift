@@ -1,11 +1,10 @@
+import PolicyGrammar
+
 /// Character classes of Unicode scalars that the normaliser and segmenter need.
 public enum ScalarClass {
-    /// CJK ideographs (incl. extension A and compatibility) and 〇.
+    /// CJK ideographs (incl. extension A and compatibility) and 〇: the grammar layer's Han class, one definition.
     @inline(__always)
-    public static func isIdeograph(_ v: UInt32) -> Bool {
-        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xF900 && v <= 0xFAFF)
-            || v == 0x3007 || (v >= 0x20000 && v <= 0x2FFFF)
-    }
+    public static func isIdeograph(_ v: UInt32) -> Bool { PolicyGrammar.ScalarClass.isHan(value: v) }
 
     /// Full-width / CJK punctuation: CJK symbols block, general punctuation quotes and dashes, full-width forms
     /// that are not ASCII letters or digits.

@@ -68,8 +68,8 @@ struct ExportCommand: ParsableCommand {
             options.baseIRI = baseIRI
             let graphPath = graph ?? ProcessInfo.processInfo.environment["KG_GRAPH"] ?? "kg.kgs"
             let loaded = try SnapshotFile.loadGraph(graphPath)
-            options.nodeKinds = try OptionValidation.nodeKinds(kind, in: loaded, option: "kind") ?? []
-            options.relations = try OptionValidation.edgeKinds(relation, in: loaded, option: "relation") ?? []
+            options.nodeKinds = try OptionValidation.kinds(kind, known: loaded.nodeKinds, noun: "node kind", option: "kind") ?? []
+            options.relations = try OptionValidation.kinds(relation, known: loaded.edgeKinds, noun: "relation", option: "relation") ?? []
             let outPath = out ?? (format == .neo4j ? "neo4j" : "graph." + format.fileExtension)
             let written = try GraphExporter.export(loaded, format: format, options: options, to: outPath)
             if outPath != "-" {

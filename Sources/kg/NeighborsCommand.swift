@@ -22,8 +22,8 @@ struct NeighborsCommand: ParsableCommand {
             let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
             let n = try NameLookup.node(entity, in: g)
             let result = neighborsQuery(g, of: n, depth: depth,
-                                        kinds: try OptionValidation.nodeKinds(TableOutput.list(kind), in: g, option: "kind"),
-                                        relations: try OptionValidation.edgeKinds(TableOutput.list(relations), in: g, option: "relations"))
+                                        kinds: try OptionValidation.kinds(TableOutput.list(kind), known: g.nodeKinds, noun: "node kind", option: "kind"),
+                                        relations: try OptionValidation.kinds(TableOutput.list(relations), known: g.edgeKinds, noun: "relation", option: "relations"))
             if json { try TableOutput.printJSON(result); return }
             let rows: [[String]] = result.map { r -> [String] in
                 [String(r.distance), r.node.label, r.node.kind, TableOutput.arrow(r.relation, forward: r.forward),

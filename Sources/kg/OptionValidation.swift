@@ -29,24 +29,16 @@ enum OptionValidation {
         guard value >= minimum else { throw ValidationError("\(flag) must be at least \(minimum) (got \(value))") }
     }
 
-    /// Relation names checked against the relations the graph holds, with a suggestion for a near miss.
-    static func edgeKinds(_ names: [String], in graph: Graph, option: String) throws -> Set<EdgeKind>? {
+    /// Relation or node-kind names checked against the ones the graph holds (`known`), with a suggestion for a
+    /// near miss; nil when no name is given (no filter).
+    static func kinds<Kind: RawRepresentable & Hashable>(_ names: [String], known: [Kind], noun: String,
+                                                          option: String) throws -> Set<Kind>? where Kind.RawValue == String {
         guard !names.isEmpty else { return nil }
-        let known = graph.edgeKinds.map(\.rawValue)
-        for name in names where !known.contains(name) {
-            throw unknown(name, noun: "relation", known: known, option: option)
+        let knownNames = known.map(\.rawValue)
+        for name in names where !knownNames.contains(name) {
+            throw unknown(name, noun: noun, known: knownNames, option: option)
         }
-        return Set(names.map { EdgeKind($0) })
-    }
-
-    /// Node kind names checked against the kinds the graph holds, with a suggestion for a near miss.
-    static func nodeKinds(_ names: [String], in graph: Graph, option: String) throws -> Set<NodeKind>? {
-        guard !names.isEmpty else { return nil }
-        let known = graph.nodeKinds.map(\.rawValue)
-        for name in names where !known.contains(name) {
-            throw unknown(name, noun: "node kind", known: known, option: option)
-        }
-        return Set(names.map { NodeKind($0) })
+        return Set(names.compactMap { Kind(rawValue: $0) })
     }
 
     private static func unknown(_ name: String, noun: String, known: [String], option: String) -> KGError {

@@ -28,8 +28,8 @@ struct PathCommand: ParsableCommand {
             let a = try NameLookup.node(from, in: g), b = try NameLookup.node(to, in: g)
             let options = PathOptions(
                 maxHops: maxHops,
-                relations: try OptionValidation.edgeKinds(TableOutput.list(relations), in: g, option: "relations"),
-                nodeKinds: try OptionValidation.nodeKinds(TableOutput.list(nodeKinds), in: g, option: "node-kinds"), k: k)
+                relations: try OptionValidation.kinds(TableOutput.list(relations), known: g.edgeKinds, noun: "relation", option: "relations"),
+                nodeKinds: try OptionValidation.kinds(TableOutput.list(nodeKinds), known: g.nodeKinds, noun: "node kind", option: "node-kinds"), k: k)
             let answer = pathQuery(g, from: a, to: b, options: options)
             if json { try TableOutput.printJSON(answer); return }
             guard !answer.paths.isEmpty else {
