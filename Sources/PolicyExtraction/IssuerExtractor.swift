@@ -19,7 +19,8 @@ struct ReportedIssuance: Sendable {
 /// news and prose ("X、Y联合印发《Z》"), and from signature lines.
 enum IssuerExtractor {
     /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
-    static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前"].map(scalars)
+    static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前",
+                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前"].map(scalars)
     static let about = scalars("关于")
 
     /// Issuers named before "关于" in a title: "财政部办公厅 农业农村部办公厅…关于…的通知" → the four bodies, in order.
@@ -91,9 +92,36 @@ enum IssuerExtractor {
             for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
                 p -= adverb.count; skipped = true; break
             }
+            if !skipped, let start = timeOfIssuanceStart(before: p, in: s) { p = start; skipped = true }
             if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
         }
         return (p, complete)
+    }
+
+    /// Where a day of issuance written between the issuers and the verb starts ("国务院于3月5日印发",
+    /// "国务院昨天（1日）印发", "省政府12日发布"), nil when none ends at `end`:
+    ///
+    ///     timeOfIssuance → '于'? (digit+ '月')? digit+ '日' | '（' (digit+ '月')? digit+ '日' '）'
+    static func timeOfIssuanceStart(before end: Int, in s: [Unicode.Scalar]) -> Int? {
+        var p = end
+        let bracketed = p > 0 && (s[p - 1] == "）" || s[p - 1] == ")")
+        if bracketed { p -= 1 }
+        guard p > 1, s[p - 1] == "日" else { return nil }
+        p -= 1
+        func digits() -> Bool {
+            let before = p
+            while p > 0, s[p - 1].value &- 0x30 < 10 || ChineseNumerals.value(of: s[p - 1].value).map { $0 < 10 || $0 == 10 } ?? false { p -= 1 }
+            return p < before && before - p <= 3
+        }
+        guard digits() else { return nil }
+        if p > 0, s[p - 1] == "月" { p -= 1; guard digits() else { return nil } }
+        if bracketed {
+            guard p > 0, s[p - 1] == "（" || s[p - 1] == "(" else { return nil }
+            p -= 1
+        } else if p > 0, s[p - 1] == "于" {
+            p -= 1
+        }
+        return p
     }
 
     static func suffixDeng(_ span: ScalarSpan, end: Int) -> (Int, Int)? {
@@ -167,7 +195,9 @@ enum IssuerExtractor {
                 while e < s.count, !isClauseEnd(s[e]) { e += 1 }
                 guard e - t >= 4, e - t <= 60 else { continue }
                 title = span.string(t..<e).trimmingSpaces()
-                guard let genre = GenreWords.genre(ofTitle: title), genre.isStrong,
+                // (A weak genre word — 要点, 清单 — names a document when the report defines its short name right
+                // after it: "…工作要点（以下简称“要点”）".)
+                guard let genre = GenreWords.genre(ofTitle: title), genre.isStrong || definesShortName(s, at: e),
                       title.unicodeScalars.first.map({ !verbs.prose.mayStart(with: $0) }) ?? false else { continue }
                 titleRange = t..<e
                 statementEnd = e
@@ -229,6 +259,15 @@ enum IssuerExtractor {
     }
 
     @inline(__always)
+    /// "（以下简称" (or "(以下简称") at `i`: the clause before it named a document in full.
+    ///
+    ///     shortNameDefinition → ('（' | '(') '以下简称'
+    static func definesShortName(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + 5 <= s.count, s[i] == "（" || s[i] == "(" else { return false }
+        return s[(i + 1)..<(i + 5)].elementsEqual(shortNameWord)
+    }
+    static let shortNameWord = scalars("以下简称")
+
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
         c.isClausePunctuation || c == "（" || c == "("
     }

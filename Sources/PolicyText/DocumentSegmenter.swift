@@ -108,6 +108,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
+        if starts.isEmpty, let start = leadingGenreTitle() { starts = [start] }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -238,6 +239,41 @@ struct DocumentSegmenter {
             i += 1
         }
         return starts
+    }
+
+    /// Paragraphs at the top of a text searched for `leadingGenreTitle`.
+    static let leadingTitleWindow = 8
+
+    /// A text in which no official title, headline or metadata table names a document, opened by a title that ends
+    /// with a genre word and needs no 关于 (a statistics bulletin, a plan or a report reposted as a page): the first
+    /// heading-shaped line above the body text that names a document kind, page chrome lines above it skipped. A
+    /// page's year label after the title ("…统计公报 2022") is not part of it.
+    ///
+    ///     leadingTitle → chromeLine* titleLine(genre, no chrome punctuation) bodyText
+    func leadingGenreTitle() -> Start? {
+        for k in 0..<min(paragraphs.count - 1, Self.leadingTitleWindow) {
+            // (A body paragraph ends the search: a title stands above the text.)
+            guard paragraphs[k].range.count <= 240 else { return nil }
+            let title = Self.withoutYearLabel(paragraphText(k).trimmingSpaces)
+            guard ParagraphRoles.isHeadingShaped(title, maximumLength: 60), ParagraphRoles.length(title) >= 6,
+                  let kind = GenreWords.genre(ofTitle: title)?.kind,
+                  !title.unicodeScalars.contains(where: { Self.isChromeScalar($0) || $0.properties.isWhitespace }),
+                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count))
+            else { continue }
+            var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
+            start.layout = .titledText
+            return start
+        }
+        return nil
+    }
+
+    /// A title without a page's year label after a space ("…统计公报 2022" → "…统计公报").
+    static func withoutYearLabel(_ s: String) -> String {
+        let u = Array(s.unicodeScalars)
+        var i = u.count
+        while i > 0, u[i - 1].value &- 0x30 < 10 { i -= 1 }
+        guard u.count - i == 4, i > 0, u[i - 1].properties.isWhitespace else { return s }
+        return DocumentNumber.string(u[..<(i - 1)]).trimmingSpaces
     }
 
     /// The report layout of communiqués and reports (公报, 报告 …): a title line ending with a genre word, a line of

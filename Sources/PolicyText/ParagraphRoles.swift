@@ -104,9 +104,22 @@ enum ParagraphRoles {
             if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》", !u[(lo + 1)..<(hi - 1)].contains("《") { lo += 1; hi -= 1 }
             let rest = DocumentNumber.string(u[lo..<hi])
             guard hi - lo >= 4, GenreWords.genre(ofTitle: rest)?.kind != nil || last == "》" else { return nil }
+            // GB/T 9704 title of a cover notice, "发文机关 印发《Z》的 文种" (上海市人民政府印发《…》的通知): the whole
+            // line is the notice's own title, not a headline reporting Z.
+            if issue >= 2, isIssuingNoticeTitle(u, from: lo, to: hi) { return (string, false) }
             return (rest, true)
         }
         return nil
+    }
+
+    /// `u[from..<to]` is "《Z》的 文种" (the attachment and the genre word of the notice that issues it):
+    ///
+    ///     issuingNoticeRest → '《' Z '》' '的' genreWord
+    static func isIssuingNoticeTitle(_ u: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard to - from >= 6, u[from] == "《", let close = u[from..<to].lastIndex(of: "》"), close + 2 < to,
+              u[close + 1] == "的" else { return false }
+        let genre = DocumentNumber.string(u[(close + 2)..<to])
+        return GenreWords.genre(ofTitle: genre).map { $0.word.unicodeScalars.count == to - close - 2 } ?? false
     }
 
     static let guanYuScalars = Array("关于".unicodeScalars)
