@@ -36,6 +36,8 @@ public enum DocumentLabels {
         ("关键词", .other), ("主题词", .other), ("公开类别", .other), ("公开方式", .other), ("公开范围", .other),
         ("效力级别", .other), ("时效性", .other), ("法规类别", .other), ("实施日期", .other), ("内容概述", .other),
         ("服务对象", .other), ("所属机构", .other), ("信息分类", .other), ("统一编号", .other),
+        ("信息名称", .title), ("公开目录", .other), ("公开责任部门", .other), ("公开形式", .other), ("是否有效", .other),
+        ("生效日期", .other), ("废止日期", .other), ("所属主题", .other),
     ]
 
     /// The labels of `docNumber` (for `DocumentNumber.parse`, which skips one in front of a 文号).
@@ -59,9 +61,9 @@ public enum DocumentLabels {
             || s == "[" || s == "-" || s == "*"
     }
 
-    /// Scalars that may end a label: ：: 】] or a space.
+    /// Scalars that may end a label: ：: 】] a space, or the cell rule of a table flattened to text ("文号: | X |").
     static func isLabelEnd(_ s: Unicode.Scalar) -> Bool {
-        s == "：" || s == ":" || s == "】" || s == "]" || s == " " || s == "\u{3000}" || s == "\t"
+        s == "：" || s == ":" || s == "】" || s == "]" || s == " " || s == "\u{3000}" || s == "\t" || s == "|" || s == "｜"
     }
 
     /// Index after a metadata label (and its ：/】 and spaces) at `from` in `s`, or `from` when there is none.
@@ -95,8 +97,12 @@ public enum DocumentLabels {
         var found: [(element: DocumentElement, label: Range<Int>, valueStart: Int)] = []
         var k = i
         while k < s.count {
-            if firstScalars.contains(s[k].value), k == i || isLabelLead(s[k - 1]) || s[k - 1] == "】",
-               let (label, element) = labelScalars.first(where: { k + $0.label.count <= s.count && s[k..<(k + $0.label.count)].elementsEqual($0.label) }) {
+            // (A label glued to the value before it — the normaliser drops the space between "3号" and "成文日期" —
+            // is one when a colon ends it.)
+            if firstScalars.contains(s[k].value),
+               let (label, element) = labelScalars.first(where: { k + $0.label.count <= s.count && s[k..<(k + $0.label.count)].elementsEqual($0.label) }),
+               k == i || isLabelLead(s[k - 1]) || s[k - 1] == "】" || s[k - 1] == "|"
+                || (!found.isEmpty && k + label.count < s.count && (s[k + label.count] == "：" || s[k + label.count] == ":")) {
                 var v = k + label.count
                 let bracketed = k > 0 && s[k - 1] == "【"
                 // A label ends with ：/:/】, a space before its value, or the line end.
@@ -116,7 +122,7 @@ public enum DocumentLabels {
         var out: [Field] = []
         for (n, f) in found.enumerated() {
             var end = n + 1 < found.count ? found[n + 1].label.lowerBound : s.count
-            while end > f.valueStart, isLabelLead(s[end - 1]) { end -= 1 }
+            while end > f.valueStart, isLabelLead(s[end - 1]) || s[end - 1] == "|" || s[end - 1] == "｜" { end -= 1 }
             let label = String(String.UnicodeScalarView(s[f.label].filter { $0 != "【" }))
             out.append(Field(element: f.element, label: label, value: f.valueStart..<max(f.valueStart, end)))
         }

@@ -178,7 +178,8 @@ struct DocumentSegmenter {
                 starts.append(start)
                 i += 1; continue
             }
-            if let (line, parts) = officialTitle(at: i) {
+            // (A metadata line naming the title — "文件名称 X关于…的通知" — is the table's, not a title line.)
+            if let (line, parts) = officialTitle(at: i), !startsWithTitleLabel(i) {
                 let title = line.title, headline = line.isHeadline
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
@@ -241,6 +242,11 @@ struct DocumentSegmenter {
         return starts
     }
 
+    /// Paragraph `k` starts with a metadata label (文件名称, 标题, 内容概述 …) and is a row of a metadata table.
+    func startsWithTitleLabel(_ k: Int) -> Bool {
+        metadataFields(k).first.map { $0.range.lowerBound > paragraphs[k].range.lowerBound } ?? false
+    }
+
     /// Paragraphs at the top of a text searched for `leadingGenreTitle`.
     static let leadingTitleWindow = 8
 
@@ -267,13 +273,16 @@ struct DocumentSegmenter {
         return nil
     }
 
-    /// A title without a page's year label after a space ("…统计公报 2022" → "…统计公报").
+    /// A title without a page's year label after it ("…统计公报 2022", spaces dropped by the normaliser:
+    /// "…统计公报2022" → "…统计公报"): four digits of a year right after a genre word.
     static func withoutYearLabel(_ s: String) -> String {
         let u = Array(s.unicodeScalars)
         var i = u.count
         while i > 0, u[i - 1].value &- 0x30 < 10 { i -= 1 }
-        guard u.count - i == 4, i > 0, u[i - 1].properties.isWhitespace else { return s }
-        return DocumentNumber.string(u[..<(i - 1)]).trimmingSpaces
+        guard u.count - i == 4, i > 0, let year = Int(DocumentNumber.string(u[i...])), (1949...2100).contains(year) else { return s }
+        let rest = DocumentNumber.string(u[..<i]).trimmingSpaces
+        guard let genre = GenreWords.genre(ofTitle: rest), rest.hasSuffix(genre.word) else { return s }
+        return rest
     }
 
     /// The report layout of communiqués and reports (公报, 报告 …): a title line ending with a genre word, a line of
@@ -772,8 +781,10 @@ struct DocumentSegmenter {
         var k = bodyStart
         var afterNumber = bodyStart
         var headerDate: (iso: String, range: Range<Int>)? = nil
-        while k < min(end, bodyStart + Self.headerWindow) {
+        while k < min(end, bodyStart + Self.headerWindow + (metadata?.paragraphs.count ?? 0)) {
             let p = paragraphs[k]
+            // (The rows of the page's metadata table are neither 文号 nor addressee lines of the body.)
+            if metadata?.paragraphs.contains(k) == true { k += 1; afterNumber = max(afterNumber, k); continue }
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes, an addressee with a colon: skip other lines unread.)
             let mayBeNumber = docNumber == nil && p.range.count <= 160
                 && text.utf8.withUnsafeBufferPointer { Self.mayBeDocNumberLine($0, p.range) }
