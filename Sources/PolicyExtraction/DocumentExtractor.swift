@@ -22,6 +22,8 @@ struct DocumentDraft: Sendable {
     var title: String
     var number: DocumentNumber?
     var date: String?
+    /// The date is the body's 成文日期 (it wins over a metadata table's or a news item's date on merge).
+    var dateIsSigned = false
     var type: String?
     var issuers: [DraftIssuer] = []
     var issuerSource: IssuerSource = .none
@@ -110,7 +112,10 @@ struct DocumentRegistry {
         }
         // (Merged in place: a copy of the draft would copy its evidence and citations at every merge.)
         if drafts[i].number == nil, let n = draft.number { drafts[i].number = n }
-        if drafts[i].date == nil { drafts[i].date = draft.date }
+        if drafts[i].date == nil || (draft.dateIsSigned && !drafts[i].dateIsSigned && draft.date != nil) {
+            drafts[i].date = draft.date
+            drafts[i].dateIsSigned = draft.dateIsSigned
+        }
         if drafts[i].type == nil { drafts[i].type = draft.type }
         if drafts[i].addressee == nil { drafts[i].addressee = draft.addressee }
         if draft.fullText && !drafts[i].fullText {
@@ -286,6 +291,10 @@ struct DocumentExtractor {
         var draft = DocumentDraft(title: title, number: segment.docNumber, date: segment.date,
                                   type: GenreWords.genre(ofTitle: title)?.word, fullText: true, addressee: segment.addressee,
                                   evidence: [(titleRange, statement)])
+        // (The 成文日期 of the body: not a metadata table's value, not a news item's date line.)
+        if segment.date != nil, let dateRange = segment.dateRange, segment.kind != .news, segment.layout != .newsDigest {
+            draft.dateIsSigned = !segment.metadata.contains { $0.range.overlaps(dateRange) }
+        }
         // Signature block: one body a line (or several run together, read by the body grammar).
         var signed: [DraftIssuer] = []
         var signedComplete = true
@@ -331,6 +340,17 @@ struct DocumentExtractor {
                 draft.issuersComplete = reported.issuersComplete
                 return draft
             }
+        }
+        // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
+        // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
+        for field in segment.metadata where field.element == .issuer && !field.text.isEmpty {
+            let found = signatureBodies(field.text, contextProvince: contextProvince)
+            guard !found.isEmpty else { continue }
+            draft.issuers = found.map { DraftIssuer(nodeID: $0.mention.nodeID, canonical: $0.mention.canonical,
+                                                    surface: $0.mention.surface, statedAt: field.range) }
+            draft.issuerSource = .title
+            draft.issuersComplete = found.allSatisfy(\.complete)
+            return draft
         }
         return draft
     }

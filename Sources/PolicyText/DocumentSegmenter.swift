@@ -343,6 +343,14 @@ struct DocumentSegmenter {
         return (first.number, (iso, 0..<0))
     }
 
+    /// The 文号 a metadata value holds: the whole value, else a 文号 it starts with.
+    static func leadingDocNumber(_ value: String) -> DocumentNumber? {
+        if let number = DocumentNumber.parse(value) { return number }
+        let u = Array(value.unicodeScalars)
+        guard let first = DocumentNumber.occurrences(in: u, from: 0, to: u.count).first, first.range.lowerBound == 0 else { return nil }
+        return first.number
+    }
+
     /// A line of 6–8 digits that is a date whose 年, 月 and 日 were lost ("2031128" = 2031-1-28 or 2031-12-8): the one
     /// reading that is a valid date not after `notAfter` (the page's publication date), nil when none or several.
     static func lostGlyphDate(_ line: String, notAfter: String) -> String? {
@@ -462,7 +470,7 @@ struct DocumentSegmenter {
             if spaced { combinedBytes += 1; combinedScalars += 1 }
             if !holdsTitleWord {
                 let first = ParagraphBytes.scalar(b, at: range.lowerBound).value
-                holdsTitleWord = ParagraphBytes.containsTitleWord(b, range)
+                holdsTitleWord = ParagraphBytes.containsTitleWord(b, range) || Self.holdsForwardingWord(range, in: b)
                     || count > 1 && !spaced && (lastScalar == 0x5173 && first == 0x4E8E || lastScalar == 0x5370 && first == 0x53D1)
             }
             combinedBytes += range.count
@@ -509,9 +517,10 @@ struct DocumentSegmenter {
         var startsWithWord = false
         for (k, part) in parts.enumerated() {
             let p = part.text
-            if ParagraphRoles.containsBytes(p, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(p, ParagraphRoles.yinFa) {
+            if ParagraphRoles.containsBytes(p, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(p, ParagraphRoles.yinFa)
+                || p.hasPrefix("转发") {
                 holder = k
-                startsWithWord = p.hasPrefix("关于") || p.hasPrefix("印发") || p.hasPrefix("联合印发")
+                startsWithWord = p.hasPrefix("关于") || p.hasPrefix("印发") || p.hasPrefix("联合印发") || p.hasPrefix("转发")
                 break
             }
             if k + 1 < parts.count,
@@ -554,8 +563,19 @@ struct DocumentSegmenter {
         let first = range.lowerBound, last = range.upperBound - 3
         if at(first, 0xE4, 0xBA, 0x8E) || at(first, 0xE5, 0x8F, 0x91) { return true }
         if at(last, 0xE5, 0x85, 0xB3) || at(last, 0xE5, 0x8D, 0xB0) { return true }
+        // A forwarding notice's title (`ParagraphRoles.forwardingTitle`): a line starting with 转发 (E8 BD AC) or
+        // one ending with 通知 (E9 80 9A E7 9F A5) that holds 转发.
+        if at(first, 0xE8, 0xBD, 0xAC) { return true }
+        if range.count >= 12, at(last, 0xE7, 0x9F, 0xA5), at(last - 3, 0xE9, 0x80, 0x9A),
+           holdsForwardingWord(range, in: b) { return true }
         return ParagraphBytes.containsTitleWord(b, range)
     }
+
+    /// The clean bytes `range` hold 转发 (E8 BD AC E5 8F 91).
+    static func holdsForwardingWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.firstIndex(of: forwardingWord, in: b, range.lowerBound, range.upperBound) != nil
+    }
+    static let forwardingWord: [UInt8] = [0xE8, 0xBD, 0xAC, 0xE5, 0x8F, 0x91]
 
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
@@ -862,8 +882,11 @@ struct DocumentSegmenter {
         // The page's metadata table: its 文号 where the body gives none (or one that lost glyphs), its 成文日期 (else
         // 发文日期) where the body has no date. (发布日期 is the page's, never the document's.)
         if let metadata {
-            if docNumber == nil || docNumber?.isRepaired == true, let field = metadata.value(.docNumber),
-               let number = DocumentNumber.parse(field.text) {
+            // (Each 文号 field in turn; a value the page ran into the next cell, "农发〔2025〕1号 源: …", by its
+            // leading 文号.)
+            if docNumber == nil || docNumber?.isRepaired == true,
+               let (number, field) = metadata.fields.lazy.filter({ $0.element == .docNumber && !$0.text.isEmpty })
+                   .compactMap({ f in Self.leadingDocNumber(f.text).map { ($0, f) } }).first {
                 docNumber = number; docNumberRange = field.range
             }
             if date == nil, let field = metadata.value(.date) ?? metadata.value(.issueDate),

@@ -86,7 +86,7 @@ enum ParagraphRoles {
               !u.contains(where: { $0 == "。" || $0 == "；" }) else { return nil }
         let about = firstIndex(of: guanYuScalars, in: u, 0, n)
         let issue = firstIndex(of: yinFaScalars, in: u, 0, n)
-        guard about != nil || issue != nil else { return nil }
+        guard about != nil || issue != nil else { return forwardingTitle(u) }
         // (startsBlock reads at most the first seven scalars.)
         let head = u.prefix(8).map(\.value)
         if LineShape.startsBlock(head, 0, head.count) { return nil }
@@ -111,6 +111,21 @@ enum ParagraphRoles {
         }
         return nil
     }
+
+    /// The title of a cover notice that forwards another body's document (GB/T 9704 转发 notice): the issuer part,
+    /// 转发, what it forwards, and 通知 ("某某市人民政府办公室转发某某局关于…的通知", "转发省财政厅…办法的通知").
+    ///
+    ///     forwardingTitle → issuerPart? '转发' forwarded '的'? '通知'
+    static func forwardingTitle(_ u: [Unicode.Scalar]) -> (title: String, isHeadline: Bool)? {
+        guard u.count >= 8, u[u.count - 2] == "通", u[u.count - 1] == "知",
+              let forward = firstIndex(of: zhuanFaScalars, in: u, 0, u.count), forward <= 40, forward + 6 <= u.count,
+              !u[..<forward].contains(where: { issuerBreakingScalars.contains($0.value) }) else { return nil }
+        let head = u.prefix(8).map(\.value)
+        if LineShape.startsBlock(head, 0, head.count) { return nil }
+        return (DocumentNumber.string(u), false)
+    }
+
+    static let zhuanFaScalars = Array("转发".unicodeScalars)
 
     /// `u[from..<to]` is "《Z》的 文种" (the attachment and the genre word of the notice that issues it):
     ///
