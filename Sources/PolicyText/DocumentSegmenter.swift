@@ -343,6 +343,20 @@ struct DocumentSegmenter {
         return (first.number, (iso, 0..<0))
     }
 
+    /// A line under the title stating the date and then the issuing bodies, as law databases print them:
+    ///
+    ///     dateThenIssuers → date (',' | '，' | ' ') signatureLine
+    static func dateThenIssuers(_ line: String) -> (date: String, issuers: String)? {
+        let u = Array(line.unicodeScalars)
+        guard let (end, iso) = ChineseDate.parse(u, at: 0, to: u.count), end < u.count,
+              u[end] == "，" || u[end] == "," || u[end] == " " else { return nil }
+        var lo = end + 1, hi = u.count
+        while lo < hi, u[lo] == " " { lo += 1 }
+        while hi > lo, u[hi - 1] == " " { hi -= 1 }
+        guard hi > lo, ParagraphRoles.isSignatureLine(u[lo..<hi]) else { return nil }
+        return (iso, DocumentNumber.string(u[lo..<hi]))
+    }
+
     /// The 文号 a metadata value holds: the whole value, else a 文号 it starts with.
     static func leadingDocNumber(_ value: String) -> DocumentNumber? {
         if let number = DocumentNumber.parse(value) { return number }
@@ -854,6 +868,13 @@ struct DocumentSegmenter {
                     var s = k2 - 1
                     while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
                     for j in (s + 1)..<k2 { signatures.append((paragraphText(j), paragraphs[j].range)) }
+                } else if date == nil, bytes <= 160, k2 == bodyStart || (start.title.map { Self.headingKey(paragraphText(k2 - 1)) == Self.headingKey($0) } ?? false),
+                          ScalarClass.isASCIIDigit(UInt32(b[p.range.lowerBound]))
+                            || ChineseDate.isChineseDigit(ParagraphBytes.scalar(b, at: p.range.lowerBound).value),
+                          let (d, issuers) = Self.dateThenIssuers(paragraphText(k2)) {
+                    // A law database prints the 成文日期 and the issuing bodies under the title: "1996年12月13日，某部".
+                    date = d; dateRange = p.range
+                    signatures.append((issuers, p.range))
                 } else if newsSource == nil, bytes <= 150, ParagraphBytes.startsWithCreditWord(b, p.range),
                           let credit = ParagraphRoles.sourceCredit(paragraphText(k2)) {
                     newsSource = credit
