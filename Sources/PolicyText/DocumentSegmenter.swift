@@ -54,6 +54,8 @@ struct DocumentSegmenter {
         var gluedDocNumber: DocumentNumber? = nil
         /// The page's metadata table for this document.
         var metadata: MetadataBlock? = nil
+        /// A 成文日期 the recogniser read where the body reader does not look (a date run into page chrome).
+        var statedDate: String? = nil
         /// The layout, when the recogniser that found the start decides it.
         var layout: OfficialDocument.Layout? = nil
     }
@@ -108,7 +110,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = leadingGenreTitle() { starts = [start] }
+        if starts.isEmpty, let start = leadingGenreTitle() ?? downloadLinkTitle() { starts = [start] }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -268,6 +270,39 @@ struct DocumentSegmenter {
             else { continue }
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText
+            return start
+        }
+        return nil
+    }
+
+    /// Labels of a page's download link for the document's own file ("公告下载链接：", "附件下载：").
+    static let downloadLabels = ["下载链接", "附件下载", "文件下载", "全文下载"]
+    /// File extensions after a title in a download link.
+    static let fileExtensions = [".docx", ".doc", ".pdf", ".wps", ".ofd"]
+
+    /// A page whose text gives no title (the body only, often flattened to one line) but links the document's file
+    /// for download, named by its title ("…下载链接：某某关于…的公告.doc"): that file name, when it is an official title.
+    ///
+    ///     downloadLink → downloadLabel ('：' | ':')? officialTitle fileExtension
+    func downloadLinkTitle() -> Start? {
+        guard text.utf8.count <= 200_000 else { return nil }
+        let all = text.text(0..<text.utf8.count)
+        for label in Self.downloadLabels {
+            guard let at = all.firstRange(of: label) else { continue }
+            var rest = all[at.upperBound...]
+            while let c = rest.unicodeScalars.first, c == "：" || c == ":" || c == " " { rest = rest.dropFirst() }
+            guard let ext = Self.fileExtensions.compactMap({ rest.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+            let name = String(rest[..<ext.lowerBound]).trimmingSpaces
+            guard ParagraphRoles.length(name) <= 130, let line = ParagraphRoles.officialTitle(name), !line.isHeadline else { continue }
+            var start = Start(paragraph: 0, kind: DocumentKind.fromTitle(line.title) ?? .notice)
+            start.title = line.title
+            start.layout = .webPage
+            // The 成文日期 run into the link's label ("…税务总局2031年4月3日公告下载链接"): a date ending at most four
+            // scalars before the label.
+            let before = Array(all[..<at.lowerBound].unicodeScalars.suffix(40))
+            if let last = ChineseDate.all(in: before, from: 0, to: before.count).last, before.count - last.range.upperBound <= 4 {
+                start.statedDate = last.iso
+            }
             return start
         }
         return nil
@@ -851,8 +886,9 @@ struct DocumentSegmenter {
             k += 1
         }
 
-        var date = start.newsDate
+        var date = start.newsDate ?? start.statedDate
         var dateRange: Range<Int>? = start.newsDateParagraph.map { paragraphs[$0].range }
+            ?? start.statedDate.map { _ in paragraphs[start.paragraph].range }
         var signatures: [(text: String, range: Range<Int>)] = []
         var newsSource = start.newsSource
         var attachments: [String] = []

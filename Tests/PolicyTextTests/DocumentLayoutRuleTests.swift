@@ -152,4 +152,33 @@ import TestSupport
         // Near miss: a date opening a sentence of the body.
         #expect(DocumentSegmenter.dateThenIssuers("2001年5月8日，全市召开供水工作会议，部署有关工作。") == nil)
     }
+
+    // MARK: - A page titled only by its download link
+
+    @Test func aOneLinePageTitledByItsDownloadLink() throws {
+        let text = "为规范进口货物检验工作，现将有关事项公告如下：一、适用范围。二、本公告自发布之日起施行。特此公告。"
+            + "海关总署 商务部2031年5月6日公告下载链接：海关总署 商务部关于规范进口货物检验工作的公告.doc浏览次数：打印本页关闭"
+        let doc = try #require(try Self.segments(text).first)
+        #expect(doc.title == "海关总署 商务部关于规范进口货物检验工作的公告")
+        #expect(doc.date == "2031-05-06")
+    }
+
+    @Test func aPageWithAnAttachmentDownloadOfItsOwnFile() throws {
+        let text = """
+        为加强城市道路管理，现就有关事项通知如下。
+        一、落实管理责任。
+        附件下载：白石市人民政府办公室关于加强城市道路管理的通知.pdf
+        """
+        let doc = try #require(try Self.segments(text).first)
+        #expect(doc.title == "白石市人民政府办公室关于加强城市道路管理的通知")
+    }
+
+    @Test func aDownloadOfAFormIsNoTitle() throws {
+        // Near miss: the linked file is a form, not an official title.
+        let text = """
+        为做好报名工作，请各单位按时报送材料。
+        附件下载：报名表.docx
+        """
+        #expect(try Self.segments(text).allSatisfy { $0.title == nil })
+    }
 }
