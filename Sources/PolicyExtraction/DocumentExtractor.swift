@@ -341,6 +341,15 @@ struct DocumentExtractor {
                 return draft
             }
         }
+        // A title that starts with a body's name and has no 关于 ("某某县人民政府工作规则"): that body, when the 文号's
+        // issuer code is written from it (see `IssuerCode`).
+        if let number = segment.docNumber, let body = leadingBody(of: title, contextProvince: contextProvince),
+           IssuerCode.agrees(number, with: body, regionCanonical: body.regionPart.flatMap { recognizer.ontology.regions(named: $0).first?.canonical }) {
+            draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
+            draft.issuerSource = .title
+            draft.issuersComplete = body.complete
+            return draft
+        }
         // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
         // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
         for field in segment.metadata where field.element == .issuer && !field.text.isEmpty {
@@ -353,6 +362,17 @@ struct DocumentExtractor {
             return draft
         }
         return draft
+    }
+
+    /// The longest body name a title starts with, leaving the rest of the title after it (nil when none).
+    func leadingBody(of title: String, contextProvince: String?) -> BodyParse? {
+        let s = Array(title.unicodeScalars)
+        guard s.count >= 6 else { return nil }
+        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
+        for end in stride(from: min(40, s.count - 2), through: 2, by: -1) {
+            if let body = recognizer.grammar.body(s, 0..<end, context: context), body.regionPart != nil { return body }
+        }
+        return nil
     }
 
     /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).

@@ -20,8 +20,11 @@ struct ReportedIssuance: Sendable {
 enum IssuerExtractor {
     /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
     static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前",
-                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前"].map(scalars)
+                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前", "贯彻"].map(scalars)
     static let about = scalars("关于")
+    /// A title's verb of implementation after its issuers: "某部（贯彻）落实《…》的行动计划" (GB/T 9704 发文机关 + 事由 + 文种,
+    /// the 事由 opened by the verb instead of 关于).
+    static let implement = scalars("落实")
 
     /// Issuers named before "关于" in a title: "财政部办公厅 农业农村部办公厅…关于…的通知" → the four bodies, in order.
     /// Nil when the title does not start with agency names, or when the names do not cover everything before "关于".
@@ -50,7 +53,7 @@ enum IssuerExtractor {
         while i < s.count {
             let c = s[i]
             if c == "《" || c == "〈" || c == "“" { depth += 1 } else if c == "》" || c == "〉" || c == "”" { depth = max(0, depth - 1) }
-            else if depth == 0, span.matches(about, at: i) || verbs.all.firstMatch(in: s, at: i) != nil { end = i; break }
+            else if depth == 0, span.matches(about, at: i) || span.matches(implement, at: i) || verbs.all.firstMatch(in: s, at: i) != nil { end = i; break }
             i += 1
         }
         guard let end, end > 0 else { return nil }

@@ -169,4 +169,68 @@ import TestSupport
         let doc = try #require(try documents(text).first)
         #expect(doc.date == "2031-08-09")
     }
+
+    // MARK: - The 文号's issuer code as a cross-check
+
+    func parse(_ surface: String, region: String, head: String) -> BodyParse {
+        BodyParse(production: .regional, range: 0..<surface.unicodeScalars.count, surface: surface, canonical: surface,
+                  parent: nil, level: nil, regionPart: region, head: head, complete: true)
+    }
+
+    @Test func anIssuerCodeIsWrittenFromTheBodysRegionAndHead() throws {
+        let county = parse("镇安县人民政府", region: "镇安县", head: "人民政府")
+        #expect(IssuerCode.agrees(try #require(DocumentNumber.parse("镇政发〔2031〕3号")), with: county, regionCanonical: "镇安县"))
+        let province = parse("江苏省人民政府", region: "江苏省", head: "人民政府")
+        #expect(IssuerCode.agrees(try #require(DocumentNumber.parse("苏政发〔2031〕12号")), with: province, regionCanonical: "江苏省"))
+        let office = parse("新余市人民政府办公室", region: "新余市", head: "人民政府办公室")
+        #expect(IssuerCode.agrees(try #require(DocumentNumber.parse("余府办发〔2031〕52号")), with: office, regionCanonical: "新余市"))
+        let bureau = parse("青禾县财政局", region: "青禾县", head: "局")
+        #expect(IssuerCode.agrees(try #require(DocumentNumber.parse("青财发〔2031〕8号")), with: bureau, regionCanonical: nil))
+        // Near misses: another region's code, another body's code.
+        #expect(!IssuerCode.agrees(try #require(DocumentNumber.parse("西政发〔2031〕3号")), with: county, regionCanonical: "镇安县"))
+        #expect(!IssuerCode.agrees(try #require(DocumentNumber.parse("青教发〔2031〕8号")), with: bureau, regionCanonical: nil))
+    }
+
+    @Test func aTitleStartingWithABodyIsItsIssuerWhenTheCodeAgrees() throws {
+        let page = """
+        宁远县人民政府工作规则
+        宁政发〔2031〕5号
+        第一章 总则
+        第一条 为规范县人民政府工作，提高行政效能，制定本规则。
+        """
+        #expect(try documents(page).first?.issuers == ["宁远县人民政府"])
+        let table = """
+        索引号：431126/2031-00031
+        发文字号：郧政发〔2031〕1号
+        成文日期：2031年01月05日
+        标题：郧西县人民政府工作规则
+        郧西县人民政府工作规则
+        第一条 为规范县人民政府工作，制定本规则。
+        """
+        #expect(try documents(table).first?.issuers == ["郧西县人民政府"])
+        // Near miss: a 文号 of another body; the title alone does not make the issuer.
+        let other = page.replacingOccurrences(of: "宁政发〔2031〕5号", with: "永政发〔2031〕5号")
+        #expect(try documents(other).allSatisfy { $0.issuers.isEmpty })
+    }
+
+    // MARK: - A title whose issuers come before 落实
+
+    @Test func aTitleWhoseIssuersImplementAnotherDocument() throws {
+        let a = """
+        工业和信息化部贯彻落实《关于加快发展先进制造业的意见》的行动计划
+        为贯彻落实有关部署，制定本行动计划。一、总体要求。
+        """
+        #expect(try documents(a).first?.issuers == ["工业和信息化部"])
+        let b = """
+        商务部落实《关于推动外贸稳规模优结构的意见》的实施方案
+        为落实有关部署，制定本方案。一、工作目标。
+        """
+        #expect(try documents(b).first?.issuers == ["商务部"])
+        // Near miss: no body before 落实.
+        let c = """
+        各地落实《关于推动外贸稳规模优结构的意见》的实施方案
+        为落实有关部署，制定本方案。一、工作目标。
+        """
+        #expect(try documents(c).allSatisfy { $0.issuers.isEmpty })
+    }
 }
