@@ -250,12 +250,20 @@ struct DocumentExtractor {
 
     /// A reader of body names in scalar ranges of `span` (the grammar's tiling as agency hits), for issuers stated in
     /// prose before an issuance verb.
+    /// Without the document's province, a region the sentence names before the bodies resolves their implicit
+    /// region words ("从广东省发展改革委获悉，省发改委等6部门…" → 广东省发展和改革委员会); read only when needed.
     func grammarHits(in span: ScalarSpan, contextProvince: String?) -> (Range<Int>) -> [EntityHit]? {
-        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         let grammar = recognizer.grammar
+        var resolved = false
+        var context: Region? = nil
         return { range in
             // (The stretch must end where a body name can: most clauses before a verb do not.)
             guard let last = range.last, grammar.mayEndBody(span.scalars[last]) else { return nil }
+            if !resolved {
+                resolved = true
+                let code = contextProvince ?? self.regionCode(in: span.string(0..<range.lowerBound))
+                context = code.flatMap { self.recognizer.ontology.region(code: $0) }
+            }
             return grammar.tile(span.scalars, range, context: context)?.map {
                 EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
             }

@@ -191,6 +191,8 @@ enum IssuerExtractor {
                 title = span.string((t + 1)..<close).trimmingSpaces()
                 // (《目录》, 《意见》: a short form of a title named before, not a document of its own.)
                 guard title.unicodeScalars.count >= 4 else { continue }
+                // (《X》名单, 《X》榜单: the bracket names a list, part of a longer noun, not a document's title.)
+                if GenreWords.genre(ofTitle: title) == nil, namesAList(s, at: close + 1) { continue }
                 titleRange = (t + 1)..<close
                 statementEnd = close + 1
             } else {
@@ -262,6 +264,16 @@ enum IssuerExtractor {
     }
 
     @inline(__always)
+    /// Nouns of a list or ranking that a bracketed name can stand before ("《某某百强企业》名单").
+    static let listNouns: [[Unicode.Scalar]] = ["名单", "榜单", "排行榜", "排名", "名录"].map(scalars)
+
+    /// A list noun at `i`: the 《》 before it names a list, not a document.
+    ///
+    ///     listName → '《' name '》' listNoun      (name ends with no genre word)
+    static func namesAList(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        listNouns.contains { i + $0.count <= s.count && s[i..<(i + $0.count)].elementsEqual($0) }
+    }
+
     /// "（以下简称" (or "(以下简称") at `i`: the clause before it named a document in full.
     ///
     ///     shortNameDefinition → ('（' | '(') '以下简称'

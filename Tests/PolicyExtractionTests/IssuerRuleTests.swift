@@ -233,4 +233,48 @@ import TestSupport
         """
         #expect(try documents(c).allSatisfy { $0.issuers.isEmpty })
     }
+
+    // MARK: - False positives ruled out by shape
+
+    func agencies(_ text: String) throws -> [String] {
+        let pipeline = try #require(Self.pipeline)
+        let c = pipeline.extract(source: try SourceText(path: "fixtures/rule.txt", bytes: Array(text.utf8)))
+        return c.nodes.filter { $0.kind == .agency }.map(\.label)
+    }
+
+    @Test func aBracketedListNameIsNoDocument() throws {
+        // Near misses: 《X》名单 / 《X》榜单 name lists, not documents.
+        #expect(try documents("日前，中国软件行业协会发布了《软件业务收入前百家企业》名单。\n").isEmpty)
+        #expect(try documents("近日，中国物流与采购联合会公布《物流企业综合实力五十强》榜单。\n").isEmpty)
+        // The rule keeps a bracketed document title.
+        let kept = try documents("日前，中国软件行业协会发布了《软件企业数据安全管理指南》。\n")
+        #expect(kept.contains { $0.title == "软件企业数据安全管理指南" })
+    }
+
+    @Test func aLocalBodysOwnNameAloneIsNoBody() throws {
+        // The province's SASAC signs as "某省政府国有资产监督管理委员会": one body, not the government and a
+        // region-less commission.
+        let text = """
+        关于推进国有企业数字化转型的通知
+        各设区市有关部门：
+        现将有关事项通知如下，请认真贯彻执行。
+        浙江省经济和信息化厅
+        浙江省政府国有资产监督管理委员会
+        2031年7月2日
+        """
+        #expect(try documents(text).first?.issuers == ["浙江省经济和信息化厅", "浙江省国有资产监督管理委员会"])
+        let agencies = try agencies(text)
+        #expect(!agencies.contains("国有资产监督管理委员会"))
+        #expect(!agencies.contains("浙江省人民政府"))
+    }
+
+    @Test func anImplicitRegionWordResolvedByTheSentence() throws {
+        let a = "记者从湖南省发展改革委获悉，省发改委等5部门联合印发《关于促进民间投资的若干措施》。\n"
+        #expect(try documents(a).first { $0.title.contains("民间投资") }?.issuers.first == "湖南省发展和改革委员会")
+        let b = "从四川省商务厅了解到，省商务厅会同省财政厅印发《外贸企业纾困工作方案》。\n"
+        #expect(try documents(b).first { $0.title.contains("外贸企业") }?.issuers == ["四川省商务厅", "四川省财政厅"])
+        // Near miss: no region in the sentence or the document: the name stays generic.
+        let c = "据悉，省发改委等5部门联合印发《关于促进民间投资的若干措施》。\n"
+        #expect(try agencies(c).allSatisfy { !$0.hasPrefix("湖南") })
+    }
 }
