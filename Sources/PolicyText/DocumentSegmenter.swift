@@ -392,6 +392,19 @@ struct DocumentSegmenter {
         return (iso, DocumentNumber.string(u[lo..<hi]))
     }
 
+    /// Paragraphs at the top of a page searched for its publication line.
+    static let publicationLineWindow = 12
+
+    /// The date of the page's publication line ("发布日期：2031-05-07", "• 发布时间：…") among its first paragraphs.
+    func pagePublicationDate() -> String? {
+        for k in 0..<min(paragraphs.count, Self.publicationLineWindow) {
+            for field in metadataFields(k) where field.element == .publicationDate {
+                if let (iso, _) = ChineseDate.find(in: field.text) { return iso }
+            }
+        }
+        return nil
+    }
+
     /// The 文号 a metadata value holds: the whole value, else a 文号 it starts with.
     static func leadingDocNumber(_ value: String) -> DocumentNumber? {
         if let number = DocumentNumber.parse(value) { return number }
@@ -921,10 +934,15 @@ struct DocumentSegmenter {
             }
         }
         // A signature date that lost 年月日 in conversion ("2031128"), read against the page's publication date.
-        if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso }) {
+        // (Without a metadata table, the page's own publication line — "• 发布日期：…" near the top — bounds it.)
+        if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
+            ?? pagePublicationDate() {
             for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
                 if let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published) {
                     date = iso; dateRange = paragraphs[k].range
+                    var s = k - 1
+                    while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
+                    for j in (s + 1)..<k { signatures.append((paragraphText(j), paragraphs[j].range)) }
                     break
                 }
             }

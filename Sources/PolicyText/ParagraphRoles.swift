@@ -92,7 +92,9 @@ enum ParagraphRoles {
         if LineShape.startsBlock(head, 0, head.count) { return nil }
         if u[0] == "附" || (u[0] == "来" && n > 1 && u[1] == "源") { return nil }
         let string = DocumentNumber.string(u)
-        if let about, GenreWords.genre(ofTitle: string)?.kind != nil {
+        // (A line "关于《X条例》" ends inside the document it cites: its genre word is X's, and the title goes on,
+        // "…公开征求意见的公告" on the next line.)
+        if let about, GenreWords.genre(ofTitle: string)?.kind != nil, !endsWithCitation(u, after: about) {
             if about <= 80 && !u[..<about].contains(where: { issuerBreakingScalars.contains($0.value) }) { return (string, false) }
         }
         if let issue {
@@ -135,6 +137,14 @@ enum ParagraphRoles {
               u[close + 1] == "的" else { return false }
         let genre = DocumentNumber.string(u[(close + 2)..<to])
         return GenreWords.genre(ofTitle: genre).map { $0.word.unicodeScalars.count == to - close - 2 } ?? false
+    }
+
+    /// `u` ends with a 《…》 citation that opens after index `after` (trailing spaces aside).
+    static func endsWithCitation(_ u: [Unicode.Scalar], after: Int) -> Bool {
+        var hi = u.count
+        while hi > 0, u[hi - 1] == " " { hi -= 1 }
+        guard hi > 0, u[hi - 1] == "》", let open = u[..<hi].lastIndex(of: "《") else { return false }
+        return open > after
     }
 
     static let guanYuScalars = Array("关于".unicodeScalars)

@@ -181,4 +181,36 @@ import TestSupport
         """
         #expect(try Self.segments(text).allSatisfy { $0.title == nil })
     }
+
+    // MARK: - A title wrapped after a cited document
+
+    @Test func aTitleWrappedAfterTheDocumentItCites() throws {
+        let doc = try #require(try Self.segments("""
+        关于《白石市城市绿化条例（草案）》
+        公开征求意见的公告
+        现将条例草案全文公布，征求社会各界意见。
+        """).first { $0.title != nil })
+        #expect(doc.title == "关于《白石市城市绿化条例（草案）》公开征求意见的公告")
+        let line = try #require(ParagraphRoles.officialTitle("关于《青禾县农村供水管理办法》修订情况的说明报告"))
+        #expect(line.title == "关于《青禾县农村供水管理办法》修订情况的说明报告")
+        // Near miss: the cited title alone is no complete title of its own.
+        #expect(ParagraphRoles.officialTitle("关于《白石市城市绿化条例（草案）》") == nil)
+    }
+
+    // MARK: - A signature date that lost 年月日, bounded by the page's publication line
+
+    @Test func aLostGlyphDateBoundedByThePublicationLine() throws {
+        let doc = try #require(try Self.segments("""
+        • 发布日期:2031-05-07 10:00:00
+        • 作者:
+        关于做好城市绿化工作的公告
+        现将有关事项公告如下。
+        白石市人民代表大会常务委员会
+        2031506
+        """).first { $0.title != nil })
+        #expect(doc.date == "2031-05-06")
+        #expect(doc.signatureLines.map(\.text) == ["白石市人民代表大会常务委员会"])
+        // Near miss: two readings before the bound (2031-1-15, 2031-11-5): no date is guessed.
+        #expect(DocumentSegmenter.lostGlyphDate("2031115", notAfter: "2031-12-01") == nil)
+    }
 }
