@@ -110,7 +110,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = leadingGenreTitle() ?? downloadLinkTitle() { starts = [start] }
+        if starts.isEmpty, let start = inlineAttributesTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() { starts = [start] }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -270,6 +270,46 @@ struct DocumentSegmenter {
             else { continue }
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText
+            return start
+        }
+        return nil
+    }
+
+    /// Fewest labelled fields that make a line's inline attributes.
+    static let inlineAttributeMinimum = 3
+
+    /// A page a law database flattened into one line: the title, then the article's attributes as bracketed labels,
+    /// then the text ("某某关于…的通知文章属性•【制定机关】…•【公布日期】…•【字号】…正文…"). The title starts the
+    /// document; the attributes are its metadata table.
+    ///
+    ///     inlineAttributes → officialTitle '文章属性'? ('•'? '【' label '】' value){3,}
+    func inlineAttributesTitle() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.leadingTitleWindow) {
+            let range = paragraphs[k].range
+            guard range.count >= 30, range.count <= 40_000 else { continue }
+            let line = text.text(range)
+            let u = Array(line.unicodeScalars)
+            guard let open = u.prefix(400).firstIndex(of: "【"), open >= 4 else { continue }
+            var hi = open
+            while hi > 0, DocumentLabels.isLabelLead(u[hi - 1]) { hi -= 1 }
+            let attributeWord = Array("文章属性".unicodeScalars)
+            if hi >= attributeWord.count, u[(hi - attributeWord.count)..<hi].elementsEqual(attributeWord) { hi -= attributeWord.count }
+            guard let title = ParagraphRoles.officialTitle(DocumentNumber.string(u[..<hi])), !title.isHeadline else { continue }
+            let fields = DocumentLabels.fields(in: Array(u[(open - (u[open - 1] == "•" ? 1 : 0))...]))
+            guard Set(fields.map(\.label)).count >= Self.inlineAttributeMinimum else { continue }
+            // Clean byte offsets of the scalar indices (the fields are counted from `base`).
+            let base = open - (u[open - 1] == "•" ? 1 : 0)
+            var offsets = [Int](repeating: 0, count: u.count + 1)
+            for (i, c) in u.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(c) }
+            let located = fields.map { f in
+                LocatedElement(element: f.element, label: f.label,
+                               text: DocumentNumber.string(u[(base + f.value.lowerBound)..<(base + f.value.upperBound)]).trimmingSpaces,
+                               range: (range.lowerBound + offsets[base + f.value.lowerBound])..<(range.lowerBound + offsets[base + f.value.upperBound]))
+            }
+            var start = Start(paragraph: k, kind: DocumentKind.fromTitle(title.title) ?? .notice)
+            start.title = title.title
+            start.metadata = MetadataBlock(paragraphs: k..<(k + 1), fields: located)
+            start.layout = .webPage
             return start
         }
         return nil

@@ -213,4 +213,24 @@ import TestSupport
         // Near miss: two readings before the bound (2031-1-15, 2031-11-5): no date is guessed.
         #expect(DocumentSegmenter.lostGlyphDate("2031115", notAfter: "2031-12-01") == nil)
     }
+
+    // MARK: - A law-database page flattened into one line
+
+    @Test func aFlattenedPageWithInlineAttributes() throws {
+        let text = "白石市人民政府办公室关于印发白石市政务公开工作规则的通知文章属性•【制定机关】白石市人民政府办公室"
+            + "•【公布日期】2031.03.04•【字号】白府办函〔2031〕21号•【施行日期】2031.03.04•【时效性】现行有效"
+            + "正文各区人民政府，市政府各部门：现将《白石市政务公开工作规则》印发给你们，请遵照执行。\n"
+        let doc = try #require(try Self.segments(text).first { $0.title != nil })
+        #expect(doc.title == "白石市人民政府办公室关于印发白石市政务公开工作规则的通知")
+        #expect(doc.docNumber?.text == "白府办函〔2031〕21号")
+        #expect(doc.date == "2031-03-04")
+        #expect(doc.metadata.contains { $0.element == .issuer && $0.text == "白石市人民政府办公室" })
+        // Without the word 文章属性 and with 【】 labels only.
+        let bare = "青禾县人民政府关于加强耕地保护的通知【制定机关】青禾县人民政府【公布日期】2031.05.06【字号】青政发〔2031〕9号"
+            + "正文各乡镇人民政府：为加强耕地保护，现通知如下。\n"
+        #expect(try Self.segments(bare).first { $0.title != nil }?.docNumber?.text == "青政发〔2031〕9号")
+        // Near miss: a sentence with one bracketed word is no attribute list.
+        let prose = "各单位要按照【通知】要求，认真做好有关工作，确保各项任务落实到位，并于月底前报送工作情况。\n"
+        #expect(try Self.segments(prose).allSatisfy { $0.title == nil })
+    }
 }
