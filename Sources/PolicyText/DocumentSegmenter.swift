@@ -636,6 +636,9 @@ struct DocumentSegmenter {
         if holder == 0 { return true }
         // A 附注 "（此件公开发布）" ends the document above; it starts no title.
         if parts[..<holder].contains(where: { $0.text.hasPrefix("(") || $0.text.hasPrefix("（") }) { return false }
+        // A line ending with a genre word is a title of its own (the attached rules a page prints above the notice
+        // that issues them), not the notice's issuers.
+        if parts[..<holder].contains(where: { GenreWords.genre(ofTitle: $0.text)?.kind != nil }) { return false }
         // (A line ending in a whole body name above a line that starts with its own issuers is a 发文机关标志; a
         // line of bodies cut in the middle of a name continues into the next.)
         let above = parts[holder - 1].text

@@ -277,4 +277,34 @@ import TestSupport
         let c = "据悉，省发改委等5部门联合印发《关于促进民间投资的若干措施》。\n"
         #expect(try agencies(c).allSatisfy { !$0.hasPrefix("湖南") })
     }
+
+    // MARK: - Departments abolished in the 2003 and 2008 reforms
+
+    @Test func olderDocumentsSignedByAbolishedDepartments() throws {
+        let a = """
+        信息产业部关于加强电信网络安全管理的通知
+        信部电〔2005〕12号
+        各省、自治区、直辖市通信管理局：
+        现将有关事项通知如下。
+        信息产业部
+        2005年3月1日
+        """
+        #expect(try documents(a).first?.issuers == ["信息产业部"])
+        let b = """
+        关于进一步规范加工贸易管理的通知
+        外经贸管发〔2001〕5号
+        各省、自治区、直辖市外经贸委（厅）：
+        现将有关事项通知如下。
+        对外贸易经济合作部 国家经济贸易委员会
+        2001年4月2日
+        """
+        #expect(try documents(b).first?.issuers == ["对外贸易经济合作部", "国家经济贸易委员会"])
+        // Near miss: an industry named in a title is no body.
+        let c = """
+        关于推进信息产业发展的通知
+        各有关单位：
+        现将有关事项通知如下。
+        """
+        #expect(try documents(c).allSatisfy { $0.issuers.isEmpty })
+    }
 }

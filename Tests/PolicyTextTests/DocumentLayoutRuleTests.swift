@@ -233,4 +233,21 @@ import TestSupport
         let prose = "各单位要按照【通知】要求，认真做好有关工作，确保各项任务落实到位，并于月底前报送工作情况。\n"
         #expect(try Self.segments(prose).allSatisfy { $0.title == nil })
     }
+
+    // MARK: - A title of its own above a notice is not the notice's issuer line
+
+    @Test func anAttachedRuleTitleAboveTheNoticeThatIssuesIt() throws {
+        let docs = try Self.segments("""
+        电信业务经营暂行规定
+
+        信息产业部
+        关于发布《电信业务经营暂行规定》的通知
+        各省、自治区、直辖市通信管理局：
+        现将《电信业务经营暂行规定》发布施行。
+        """)
+        #expect(docs.contains { $0.title == "信息产业部关于发布《电信业务经营暂行规定》的通知" })
+        #expect(DocumentSegmenter.titlePartsJoin([("白石市财政局", false), ("关于印发预算管理办法的通知", false)]))
+        // Near miss: a line ending with a genre word does not join the title below it.
+        #expect(!DocumentSegmenter.titlePartsJoin([("预算管理办法", false), ("关于印发预算管理办法的通知", false)]))
+    }
 }
