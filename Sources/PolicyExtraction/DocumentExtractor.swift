@@ -93,8 +93,31 @@ struct DocumentRegistry {
     /// Index of the draft with this 文号 or title, if any.
     func lookup(title: String?, number: String?) -> Int? {
         if let number, let i = byNumber[ByteKey(number)] { return i }
-        if let title, let i = byTitle[ByteKey(Self.titleKey(title))] { return i }
+        if let title {
+            let key = Self.titleKey(title)
+            if let i = byTitle[ByteKey(key)] { return i }
+            if let bare = Self.withoutRevisionNote(key), let i = byTitle[ByteKey(bare)] { return i }
+        }
         return nil
+    }
+
+    /// A title key without the edition note a page adds after a revised document's title ("…的通知（2019修订）",
+    /// "…办法（2020年修正）"): the same document. Nil when the key ends with no such note.
+    ///
+    ///     revisionNote → '（' (digit{4} '年'?)? ('修订' | '修正') '版'? '）'
+    static func withoutRevisionNote(_ key: String) -> String? {
+        let u = Array(key.unicodeScalars)
+        guard u.last == "）", let open = u.lastIndex(of: "（"), open > 0 else { return nil }
+        var i = open + 1
+        var digits = 0
+        while i < u.count, u[i].value &- 0x30 < 10 { i += 1; digits += 1 }
+        guard digits == 0 || digits == 4 else { return nil }
+        if digits == 4, i < u.count, u[i] == "年" { i += 1 }
+        guard i + 2 < u.count, u[i + 1] == "正" || u[i + 1] == "订", u[i] == "修" else { return nil }
+        i += 2
+        if u[i] == "版" { i += 1 }
+        guard i == u.count - 1 else { return nil }
+        return String(String.UnicodeScalarView(u[..<open]))
     }
 
     subscript(i: Int) -> DocumentDraft { drafts[i] }
@@ -141,7 +164,9 @@ struct DocumentRegistry {
 
     private mutating func index(_ i: Int) {
         byID[ByteKey(drafts[i].id)] = i
-        byTitle[ByteKey(Self.titleKey(drafts[i].title))] = i
+        let key = Self.titleKey(drafts[i].title)
+        byTitle[ByteKey(key)] = i
+        if let bare = Self.withoutRevisionNote(key), byTitle[ByteKey(bare)] == nil { byTitle[ByteKey(bare)] = i }
         if let n = drafts[i].number?.text { byNumber[ByteKey(n)] = i }
     }
 }

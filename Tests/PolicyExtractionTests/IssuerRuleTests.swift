@@ -307,4 +307,15 @@ import TestSupport
         """
         #expect(try documents(c).allSatisfy { $0.issuers.isEmpty })
     }
+
+    // MARK: - A revised document's edition note
+
+    @Test func anEditionNoteNamesTheSameDocument() {
+        let key = DocumentRegistry.titleKey("白石市人民政府关于印发《白石市人民政府工作规则》的通知(2031修订)")
+        #expect(DocumentRegistry.withoutRevisionNote(key) == "白石市人民政府关于印发《白石市人民政府工作规则》的通知")
+        #expect(DocumentRegistry.withoutRevisionNote("青禾县农村供水管理办法（2030年修正）") == "青禾县农村供水管理办法")
+        // Near misses: a trial note or a plan period is part of the title.
+        #expect(DocumentRegistry.withoutRevisionNote("青禾县农村供水管理办法（试行）") == nil)
+        #expect(DocumentRegistry.withoutRevisionNote("青禾县供水规划（2031-2035年）") == nil)
+    }
 }
