@@ -209,6 +209,14 @@ enum IssuerExtractor {
             }
             var issuers = hits.chain(of: .agency, endingAt: p, in: span)
             if issuers.isEmpty, let bodies, let read = bodiesBefore(p, in: span, bodies) { issuers = read }
+            // "湖北省出台《Z》": a region stands for its government or party committee, which the text does not name.
+            // The document exists; its issuers are not stated (none, incomplete).
+            if issuers.isEmpty, let region = hits.chain(of: .region, endingAt: p, in: span).first, region.range.lowerBound == 0
+                || isClauseEnd(s[region.range.lowerBound - 1]) || s[region.range.lowerBound - 1].isInlineSpace {
+                out.append(ReportedIssuance(issuers: [], issuersComplete: false, title: title, titleRange: titleRange,
+                                            statementRange: region.range.lowerBound..<statementEnd))
+                continue
+            }
             guard let firstIssuer = issuers.first else { continue }
             out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title, titleRange: titleRange,
                                         statementRange: firstIssuer.range.lowerBound..<statementEnd))

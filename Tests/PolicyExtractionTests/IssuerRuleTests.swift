@@ -318,4 +318,17 @@ import TestSupport
         #expect(DocumentRegistry.withoutRevisionNote("青禾县农村供水管理办法（试行）") == nil)
         #expect(DocumentRegistry.withoutRevisionNote("青禾县供水规划（2031-2035年）") == nil)
     }
+
+    // MARK: - A region that issues
+
+    @Test func aRegionThatIssuesStatesADocumentWithoutItsIssuers() throws {
+        let a = "9月2日，湖南省出台《关于加快发展银发经济的实施意见》，提出十项举措。\n"
+        let doc = try #require(try documents(a).first { $0.title == "关于加快发展银发经济的实施意见" })
+        #expect(doc.issuers.isEmpty)
+        let b = "近日，宁波制定了《关于促进首店经济发展的若干措施》（简称《若干措施》）。\n"
+        #expect(try documents(b).contains { $0.title == "关于促进首店经济发展的若干措施" && $0.issuers.isEmpty })
+        // Near miss: a region inside a clause ("在湖南省出台…") is no issuer standing at the clause start.
+        let c = "企业在湖南省出台《关于加快发展银发经济的实施意见》后受益明显。\n"
+        #expect(try documents(c).allSatisfy { $0.title != "关于加快发展银发经济的实施意见" })
+    }
 }
