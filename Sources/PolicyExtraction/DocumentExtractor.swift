@@ -279,17 +279,18 @@ struct DocumentExtractor {
     /// region words ("从广东省发展改革委获悉，省发改委等6部门…" → 广东省发展和改革委员会); read only when needed.
     func grammarHits(in span: ScalarSpan, contextProvince: String?) -> (Range<Int>) -> [EntityHit]? {
         let grammar = recognizer.grammar
-        var resolved = false
-        var context: Region? = nil
+        let scopeContext = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         return { range in
             // (The stretch must end where a body name can: most clauses before a verb do not.)
             guard let last = range.last, grammar.mayEndBody(span.scalars[last]) else { return nil }
-            if !resolved {
-                resolved = true
-                let code = contextProvince ?? self.regionCode(in: span.string(0..<range.lowerBound))
-                context = code.flatMap { self.recognizer.ontology.region(code: $0) }
+            var bodies = grammar.tile(span.scalars, range, context: scopeContext)
+            // (Only a name the grammar leaves generic asks for the sentence's region: read then, and rarely.)
+            if contextProvince == nil, let read = bodies, read.contains(where: { !$0.complete }),
+               let code = self.regionCode(in: span.string(0..<range.lowerBound)),
+               let sentenceContext = self.recognizer.ontology.region(code: code) {
+                bodies = grammar.tile(span.scalars, range, context: sentenceContext)
             }
-            return grammar.tile(span.scalars, range, context: context)?.map {
+            return bodies?.map {
                 EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
             }
         }

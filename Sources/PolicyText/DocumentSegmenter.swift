@@ -960,9 +960,9 @@ struct DocumentSegmenter {
                     var s = k2 - 1
                     while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
                     for j in (s + 1)..<k2 { signatures.append((paragraphText(j), paragraphs[j].range)) }
-                } else if date == nil, bytes <= 160, k2 == bodyStart || (start.title.map { Self.headingKey(paragraphText(k2 - 1)) == Self.headingKey($0) } ?? false),
-                          ScalarClass.isASCIIDigit(UInt32(b[p.range.lowerBound]))
+                } else if date == nil, bytes <= 160, ScalarClass.isASCIIDigit(UInt32(b[p.range.lowerBound]))
                             || ChineseDate.isChineseDigit(ParagraphBytes.scalar(b, at: p.range.lowerBound).value),
+                          k2 == bodyStart || (start.title.map { Self.headingKey(paragraphText(k2 - 1)) == Self.headingKey($0) } ?? false),
                           let (d, issuers) = Self.dateThenIssuers(paragraphText(k2)) {
                     // A law database prints the 成文日期 and the issuing bodies under the title: "1996年12月13日，某部".
                     date = d; dateRange = p.range
