@@ -65,6 +65,8 @@ struct ExtractionScope {
     var range: Range<Int>
     var documentID: String?
     var contextProvince: String?
+    /// The segment's title or headline, when it has one.
+    var title: String? = nil
 }
 
 /// The state of one extraction: the clean text, the documents found so far, and the nodes and edges.
@@ -90,6 +92,11 @@ struct ExtractionRun {
     var paragraphDeadline: Int?
     /// The paragraph opened with a date to meet and stated targets under it.
     var paragraphStatesGoals = false
+    /// What the last sentence, ended by ；, hands on to the next one of its paragraph (a list split at ；).
+    var continuation: TargetExtractor.Continuation?
+    /// The year the document is about (`PassageTense.documentYear`), read from its first sentences.
+    var documentYear: Int?
+    var sentencesInScope = 0
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -164,7 +171,7 @@ struct ExtractionRun {
                     id = registry.register(draft)
                 }
             }
-            scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province))
+            scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province, title: segment.title ?? segment.headline))
             covered = range.upperBound
         }
         if covered < count { scopes.append(ExtractionScope(range: covered..<count)) }
@@ -175,15 +182,39 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
-        if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
+        if tenseScope != scope.range.lowerBound {
+            tenseScope = scope.range.lowerBound; tense.reset(); documentYear = nil; sentencesInScope = 0
+            if let title = scope.title { tense.readTitle(title) }
+        }
+        sentencesInScope += 1
+        if documentYear == nil, sentencesInScope <= Self.documentYearSentences {
+            documentYear = PassageTense.documentYear(ScalarSpan(bytes: text.utf8, range: range).scalars)
+        }
         let extractor = pipeline.targetExtractor
         let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
         // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
-        if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil; paragraphStatesGoals = false }
+        if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil; paragraphStatesGoals = false; continuation = nil }
         let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
+        // The sentence the last one handed on to, and whether this one hands on in turn (it ends with ；).
+        let received = continuation
+        continuation = nil
+        let handsOn = Self.endsWithSemicolon(bytes, range)
+        if handsOn, !hasQuantity {
+            continuation = extractor.continuation(of: ScalarSpan(bytes: bytes, range: range), statedTargets: false, received: received)
+        }
+        // A paragraph opened by a date to meet with no quantity ("《规划》提出，到2030年，基本建成…。") governs the
+        // sentences after it as one that states targets does. (Only its first bytes are read, only when they hold a digit.)
+        if !hasQuantity, before == 0 || bytes[before - 1] == 0x0A {
+            let head = Self.prefixRange(bytes, range, maxBytes: Self.openingDateBytes)
+            if bytes[head].contains(where: { $0 &- 0x30 <= 9 }),
+               let opening = extractor.openingDeadline(ScalarSpan(bytes: bytes, range: head)) {
+                paragraphDeadline = opening
+                paragraphStatesGoals = true
+            }
+        }
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
         // (From the bytes alone, so that the closure does not copy the whole NormalizedText.)
@@ -233,8 +264,9 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear,
-                                                                       paragraphDate: paragraphStatesGoals)
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
+                                                                       paragraphDate: paragraphStatesGoals, continuing: received)
+            if handsOn { continuation = extractor.continuation(of: span, statedTargets: !targets.isEmpty, received: received) }
             // A paragraph whose opening date states targets is a paragraph of goals.
             if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening; paragraphStatesGoals = !targets.isEmpty }
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
@@ -244,6 +276,27 @@ struct ExtractionRun {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
             }
         }
+    }
+
+    /// The first sentences of a document that may name the year it is about.
+    static let documentYearSentences = 4
+
+    /// Bytes read for an opening date ("《规划》提出，到2030年，": a short lead and the date).
+    static let openingDateBytes = 180
+
+    /// The first `maxBytes` bytes of `range` (shortened to a scalar boundary).
+    static func prefixRange(_ bytes: [UInt8], _ range: Range<Int>, maxBytes: Int) -> Range<Int> {
+        var stop = min(range.upperBound, range.lowerBound + maxBytes)
+        while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
+        return range.lowerBound..<stop
+    }
+
+    /// True when `bytes[range]` ends (before spaces and line breaks) with ；or ;.
+    static func endsWithSemicolon(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        if end > range.lowerBound, bytes[end - 1] == 0x3B { return true }
+        return end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
     }
 
     /// Position of the mentions edge from `document` (the current `mentionsEdgeDocument`) to node `id` at `nodeSlot`.

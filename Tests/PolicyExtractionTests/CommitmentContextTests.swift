@@ -1,0 +1,189 @@
+import Foundation
+import PolicyCore
+import PolicyOntology
+import PolicyText
+import Testing
+@testable import PolicyExtraction
+
+/// What decides between a commitment and a report when the words alone do not: the passage (a list of goals), a
+/// date to meet earlier in the sentence, a goal announcement inside the sentence, the base of a change, a list split
+/// at ；, the year a document is about. Written in their input: ⟦ ⟧ mark each quantity that must be a target;
+/// every other number must not be one. Every sentence is written for these tests, each rule in the shapes of two
+/// kinds of texts (work reports, plans, notices, news of a plan) and with a near miss.
+@Suite struct CommitmentContextTests {
+    /// The extractor with the ontology's vocabulary merged, as the pipeline builds it.
+    static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
+
+    private func unmark(_ marked: String) -> (text: String, starts: [Int]) {
+        var text = ""
+        var starts: [Int] = []
+        var offset = 0
+        for scalar in marked.unicodeScalars {
+            if scalar == "⟦" { starts.append(offset); continue }
+            if scalar == "⟧" { continue }
+            text.unicodeScalars.append(scalar)
+            offset += 1
+        }
+        return (text, starts)
+    }
+
+    /// Targets of `marked` (markers removed) in a passage, after checking that they begin exactly at the markers.
+    @discardableResult
+    private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
+        let extractor = try #require(Self.pipeline?.targetExtractor)
+        let (text, starts) = unmark(marked)
+        let found = extractor.targets(in: ScalarSpan(text), passage: passage)
+        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
+        return found
+    }
+
+    private func extract(_ text: String) throws -> [NodeRecord] {
+        let pipeline = try #require(Self.pipeline)
+        let c = pipeline.extract(source: try SourceText(path: "fixtures/plan.txt", bytes: Array(text.utf8)))
+        return c.nodes.filter { $0.kind == .target }
+    }
+
+    // MARK: - Growth bases and running totals inside goals
+
+    @Test func growthOverTheYearBeforeIsAGoalInAGoalList() throws {
+        let goals = PassageTense.Passage.goals(deadline: 2026)
+        let county = try expectTargets("全县地区生产总值同比增长⟦6%⟧以上，固定资产投资同比增长⟦8%⟧左右。", passage: goals)
+        #expect(county.allSatisfy { $0.deadline == 2026 })
+        try expectTargets("城乡居民人均可支配收入比上年增长⟦6.5%⟧以上。", passage: goals)
+        // Near miss: the same words outside a goal list report a quarter.
+        try expectTargets("一季度全县地区生产总值同比增长6.2%，固定资产投资同比增长7.9%。")
+    }
+
+    @Test func aRunningTotalAfterADateToMeetIsAGoal() throws {
+        let charging = try expectTargets("到2027年，全省累计建成公共充电桩⟦6万个⟧以上。")
+        #expect(charging.first?.deadline == 2027)
+        try expectTargets("力争到2030年，累计推广新能源公交车⟦3000辆⟧。")
+        // Near miss: a running total reported up to now.
+        try expectTargets("截至去年底，全省累计建成公共充电桩4.6万个。")
+    }
+
+    // MARK: - Years that are times to meet, not reports
+
+    @Test func aYearOpeningASentenceInAGoalListIsItsYear() throws {
+        let goals = PassageTense.Passage.goals(deadline: nil)
+        let first = try expectTargets("2026年，全区新建5G基站⟦800个⟧以上，新增规上企业⟦30家⟧以上。", passage: goals)
+        #expect(first.allSatisfy { $0.deadline == 2026 })
+        try expectTargets("（一）2027年全市培育专精特新企业⟦120家⟧以上。", passage: goals)
+        // Near miss: outside a goal list the same opening reports a year.
+        try expectTargets("2023年，全区新建5G基站650个以上。")
+    }
+
+    @Test func aGoalAnnouncementInsideTheSentenceOpensTheList() throws {
+        let report = try expectTargets("2026年全县经济社会发展的主要预期目标为：地区生产总值增长⟦6%⟧左右；")
+        #expect(report.first?.deadline == 2026)
+        try expectTargets("今后三年的工作目标是：全市新增城镇就业⟦4万人⟧，城镇调查失业率控制在⟦5.5%⟧以内。")
+        // Near miss: a year and a growth rate with no announcement are a report.
+        try expectTargets("2024年全县地区生产总值增长5.8%。")
+    }
+
+    @Test func aChangeFromABaseAimsAtItsSecondValue() throws {
+        let forest = try expectTargets("全省森林覆盖率要由2020年的23.5%提高到⟦26%⟧。")
+        #expect(forest.first?.comparator == .equal)
+        let housing = try expectTargets("预期性指标包括城镇人均住房面积由32平方米（2020年）增至⟦36平方米⟧（2025年）。")
+        #expect(housing.first?.deadline == 2025)
+        // Near miss: a change reported with nothing that commits is a result.
+        try expectTargets("全省森林覆盖率由2015年的21%提高到23.5%。")
+    }
+
+    @Test func nearestDateToMeetGovernsEachValue() throws {
+        let tourism = try expectTargets("到2026年，全省年接待游客⟦8亿人次⟧；到2028年，年接待游客⟦9亿人次⟧。")
+        #expect(tourism.map(\.deadline) == [2026, 2028])
+        let water = try expectTargets("到2025年城市再生水利用率达到⟦25%⟧，到2030年达到⟦30%⟧。")
+        #expect(water.map(\.deadline) == [2025, 2030])
+    }
+
+    // MARK: - Words of commitment
+
+    @Test func anAmountThatMustNotShrinkIsAFloor() throws {
+        let wetland = try expectTargets("全市湿地面积⟦120万亩⟧不减少，自然岸线保有率不降低。")
+        #expect(wetland.first?.comparator == .atLeast)
+        let farmland = try expectTargets("全县永久基本农田⟦35万亩⟧不得减少。")
+        #expect(farmland.first?.comparator == .atLeast)
+        // Near miss: a reduction achieved is no floor.
+        try expectTargets("上年全市减少燃煤消费12万吨。")
+    }
+
+    @Test func aFutureVerbStatesAGoalAndReachingIsAFloor() throws {
+        let farm = try expectTargets("主要农作物耕种收综合机械化率将达⟦75%⟧。")
+        #expect(farm.first?.comparator == .atLeast)
+        try expectTargets("全市公共图书馆年服务人次将突破⟦500万人次⟧。")
+        // Near miss: 主要 holds 要 but commits nobody; a value reached with no cue is a report.
+        try expectTargets("主要农作物耕种收综合机械化率达到73%。")
+    }
+
+    @Test func aVerbOfFundingCommitsTheAmount() throws {
+        try expectTargets("市财政统筹⟦2000万元⟧专项资金支持中小企业数字化改造。")
+        try expectTargets("联合金融机构整合⟦5000万元⟧资金发放文旅消费券。")
+        // Near miss: an amount with no verb of funding before it is a rule's figure.
+        try expectTargets("对认定的企业，按每户3000元给予补贴。")
+    }
+
+    @Test func aDateToMeetInTheDocumentsYear() throws {
+        try expectTargets("今年年底前，全市要新改造农村卫生厕所⟦2万户⟧。")
+        try expectTargets("《方案》提出，年内，全区新能源公交车数量达到⟦600辆⟧。")
+        // Near miss: a span of years is no date to meet.
+        try expectTargets("近三年内全市改造农村卫生厕所5万户。")
+    }
+
+    // MARK: - Across sentences
+
+    @Test func aStatisticsBulletinStatesResultsOnly() throws {
+        let county = try extract("""
+        某县2025年国民经济和社会发展统计公报
+        一、综合
+        年末城镇登记失业率控制在3.1%。全年粮食总产量达到12.6万吨。
+
+        """)
+        #expect(county.isEmpty)
+        let city = try extract("""
+        某市2024年统计公报
+        全年新增城镇就业1.2万人以上，主要农作物耕种收综合机械化率达到76%。
+
+        """)
+        #expect(city.isEmpty)
+        // Near miss: a plan's heading, the same limit is a target.
+        let plan = try extract("""
+        某县2026年国民经济和社会发展计划
+        城镇登记失业率控制在4%以内。
+
+        """)
+        #expect(plan.compactMap { $0.attributes["value"]?.doubleValue } == [4])
+    }
+
+    @Test func aListSplitAtSemicolonsKeepsItsIntentAndTargets() throws {
+        // A plan's list whose first part commits (要 …) and whose items stand after ；.
+        let plan = try extract("""
+        今后五年，全省要加快农业现代化；畜禽养殖规模化率达到70%；水产健康养殖面积比重达到60%。
+
+        """)
+        #expect(Set(plan.compactMap { $0.attributes["value"]?.doubleValue }) == [70, 60])
+        // A programme explained by its numbers, one item after each ；.
+        let programme = try extract("""
+        2026年至2027年，实施“千人创业”工程（即全市筹集800万元创业扶持资金；收集150个创业项目；培育4个孵化基地；培训600名创业者）。
+
+        """)
+        #expect(Set(programme.compactMap { $0.attributes["value"]?.doubleValue }) == [800, 150, 4, 600])
+        #expect(programme.allSatisfy { $0.attributes["deadline"]?.stringValue == "2027" })
+        // Near miss: the same list in a report of what was done.
+        let report = try extract("""
+        去年全省畜禽养殖规模化率68%；水产健康养殖面积比重57%。
+
+        """)
+        #expect(report.isEmpty)
+    }
+
+    @Test func aDocumentNamesTheYearItIsAbout() {
+        #expect(PassageTense.documentYear(Array("2026年是“十五五”开局之年，也是全县…的关键之年。".unicodeScalars)) == 2026)
+        #expect(PassageTense.documentYear(Array("日前，某区印发关于促进消费若干政策举措（2026年版）的通知。".unicodeScalars)) == 2026)
+        #expect(PassageTense.documentYear(Array("该省实施《文化强省建设三年行动（2024—2026年）》，加快…".unicodeScalars)) == 2026)
+        #expect(PassageTense.documentYear(Array("国家能源局近日印发《2025年能源工作指导意见》。".unicodeScalars)) == 2025)
+        // Near miss: a year that is a time of the past names no document's year.
+        #expect(PassageTense.documentYear(Array("2020年以来，全县累计新建学校12所。".unicodeScalars)) == nil)
+    }
+}
