@@ -282,7 +282,7 @@ struct ExtractionRun {
     static let documentYearSentences = 4
 
     /// Bytes read for an opening date ("《规划》提出，到2030年，": a short lead and the date).
-    static let openingDateBytes = 180
+    static let openingDateBytes = 420
 
     /// The first `maxBytes` bytes of `range` (shortened to a scalar boundary).
     static func prefixRange(_ bytes: [UInt8], _ range: Range<Int>, maxBytes: Int) -> Range<Int> {

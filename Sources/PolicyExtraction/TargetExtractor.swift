@@ -643,7 +643,7 @@ public final class TargetExtractor: Sendable {
     /// Words of intent that commit whoever states them: 力争, 确保, 争取.
     private static let commitmentIntentWords: [[Unicode.Scalar]] = ["力争", "确保", "争取"].map(scalars)
     /// Verbs of a plan setting a time right before it: 明确2025年…, 提出2025年….
-    private static let settingVerbs: [[Unicode.Scalar]] = ["明确", "提出", "要求"].map(scalars)
+    private static let settingVerbs: [[Unicode.Scalar]] = ["明确", "提出", "要求", "确定"].map(scalars)
     /// Words of a forecast: what follows them is an estimate, whatever date it names.
     private static let forecastWords: [[Unicode.Scalar]] = ["预计", "预测", "预期将"].map(scalars)
     private static let intentWords: [[Unicode.Scalar]] = ["力争", "计划", "预计", "争取"].map(scalars)
@@ -910,18 +910,29 @@ public final class TargetExtractor: Sendable {
 
     /// A date to meet that opens the sentence ("到2027年，…", "力争到2030年，…"): it governs the rest of the paragraph.
     func openingDeadline(_ span: ScalarSpan) -> Int? {
-        guard let d = deadline(span), d.isDateToMeet else { return nil }
-        if d.start <= 4 { return d.year }
-        // After a short label ending in a colon ("主要指标：到2027年，…").
         let s = span.scalars
-        var p = d.start
-        while p > 0, s[p - 1] == "到" || s[p - 1] == "至" || s[p - 1] == "力" || s[p - 1] == "争" || s[p - 1].isInlineSpace { p -= 1 }
-        // (Or after a short lead clause that says who states it: "《规划》提出，到2030年，…".)
-        // (A lead that cites the plan may be longer: "根据《…实施方案》，到2025年，…".)
-        let cites = s[0..<p].contains("《")
-        guard p > 0, p <= (cites ? 48 : 12), s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "，" || s[p - 1] == "," else { return nil }
-        return (0..<(p - 1)).allSatisfy { s[$0].isHanIdeograph || s[$0].isInlineSpace || "《》“”（）()—".unicodeScalars.contains(s[$0]) } ? d.year : nil
+        for d in datesToMeet(span) where !d.inTitle {
+            if d.start <= 4 { return d.year }
+            var p = d.start
+            // "明确2025年…", "确定2025年发展目标": a plan setting its year, wherever it stands.
+            if p >= 2, Self.settingVerbs.contains(where: { span.matches($0, at: p - 2) }) { return d.year }
+            while p > 0, s[p - 1] == "到" || s[p - 1] == "至" || s[p - 1] == "力" || s[p - 1] == "争" || s[p - 1].isInlineSpace { p -= 1 }
+            guard p > 0, s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "，" || s[p - 1] == "," else { continue }
+            // After a verb that reports what a plan says ("…的通知，通知指出，到2025年，…"), however long the lead.
+            if p >= 3, Self.reportingVerbs.contains(where: { span.matches($0, at: p - 1 - $0.count) }) { return d.year }
+            // After a short label ending in a colon ("主要指标：到2027年，…") or a short lead clause that says who
+            // states it ("《规划》提出，到2030年，…"); a lead that cites the plan may be longer ("根据《…实施方案》，…").
+            let cites = s[0..<p].contains("《")
+            guard p <= (cites ? 48 : 12) else { continue }
+            if (0..<(p - 1)).allSatisfy({ s[$0].isHanIdeograph || s[$0].isInlineSpace || "《》“”（）()—".unicodeScalars.contains(s[$0]) }) {
+                return d.year
+            }
+        }
+        return nil
     }
+
+    /// Verbs that report what a plan states, before the date it sets: 指出, 提出, 明确, 要求, 强调, 表示.
+    private static let reportingVerbs: [[Unicode.Scalar]] = ["指出", "提出", "明确", "要求", "强调", "表示"].map(scalars)
 
     /// The deadline of a list of goals its opening announces: the sentence's deadline, else the last plan period it
     /// names at all ("“十四五”公共服务主要指标——" sets goals for 2025).

@@ -133,6 +133,26 @@ import Testing
 
     // MARK: - Across sentences
 
+    @Test func aParagraphOpenedByAReportedDateToMeetStatesGoals() throws {
+        let news = try extract("""
+        新华财经消息，某市人民政府办公厅印发健康城市三年行动计划的通知，通知指出，到2026年，基本建成健康治理体系。建立完备的供水体系，农村自来水普及率99%以上、城乡供水工程覆盖率达95%。
+
+        """)
+        #expect(Set(news.compactMap { $0.attributes["value"]?.doubleValue }) == [99, 95])
+        #expect(news.allSatisfy { $0.attributes["deadline"]?.stringValue == "2026" })
+        let plan = try extract("""
+        《行动计划》围绕现代化产业体系，确定2027年发展目标，既有定性目标又有定量目标。工业营业收入突破5000亿元，数字经济核心产业增加值占比达到12%。
+
+        """)
+        #expect(Set(plan.compactMap { $0.attributes["value"]?.doubleValue }) == [5000, 12])
+        // Near miss: a paragraph opened by a year of the past reports.
+        let review = try extract("""
+        通知指出，2023年，全市建成健康治理体系。农村自来水普及率99%、城乡供水工程覆盖率达95%。
+
+        """)
+        #expect(review.isEmpty)
+    }
+
     @Test func aStatisticsBulletinStatesResultsOnly() throws {
         let county = try extract("""
         某县2025年国民经济和社会发展统计公报
