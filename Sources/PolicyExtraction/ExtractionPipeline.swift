@@ -196,8 +196,12 @@ struct ExtractionRun {
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
         if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil; paragraphStatesGoals = false; continuation = nil }
-        let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
+        let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
+        // In a list of goals a count may be written in Chinese numerals only ("建设一所…高校", "培育两个…"): there,
+        // and only there, a sentence without digits is read for quantities too.
+        let chineseCounts = !hasDigitQuantity && { if case .goals = passage { return Self.containsChineseNumeral(bytes, range) } else { return false } }()
+        let hasQuantity = hasDigitQuantity || chineseCounts
         // The sentence the last one handed on to, and whether this one hands on in turn (it ends with ；).
         let received = continuation
         continuation = nil
@@ -289,6 +293,19 @@ struct ExtractionRun {
         var stop = min(range.upperBound, range.lowerBound + maxBytes)
         while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
         return range.lowerBound..<stop
+    }
+
+    /// True when `bytes[range]` holds a Chinese numeral of a count (一 二 两 三 … 十 百), tested on the UTF-8 bytes.
+    static func containsChineseNumeral(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 3 <= range.upperBound {
+            if bytes[i] & 0xF0 == 0xE0 {
+                let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                if ChineseNumerals.isCardinalScalar(v) { return true }
+                i += 3
+            } else { i += 1 }
+        }
+        return false
     }
 
     /// True when `bytes[range]` ends (before spaces and line breaks) with ；or ;.

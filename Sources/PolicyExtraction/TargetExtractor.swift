@@ -194,7 +194,9 @@ public final class TargetExtractor: Sendable {
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
-            if q.chinese, !qualified, !hasPrefixComparator(span, q.number, clause: clause) { continue }
+            // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
+            if q.chinese, !qualified, !hasPrefixComparator(span, q.number, clause: clause),
+               !(inGoals && goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)) { continue }
             let hardLimit = redLineCue || limitCue.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
             if pastContext, !hardLimit { continue }
             let strongCue = hardLimit || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
@@ -566,7 +568,12 @@ public final class TargetExtractor: Sendable {
         }
         // unit → unit ("/" base-unit)?: a rate per unit (万元/人, 元/吨).
         if var end = best, end >= j {
-            if end + 1 < s.count, s[end] == "/" || s[end] == "／", let k = units.firstMatch(in: s, at: end + 1) { end += 1 + units.words[k].count }
+            // (The unit after the slash may carry a magnitude: 公里/百平方公里.)
+            if end + 1 < s.count, s[end] == "/" || s[end] == "／" {
+                var m = end + 1
+                while let k = magnitudes.firstMatch(in: s, at: m) { m += magnitudes.words[k].count }
+                if let k = units.firstMatch(in: s, at: m) { end = m + units.words[k].count }
+            }
             return (i..<end, end)
         }
         if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }

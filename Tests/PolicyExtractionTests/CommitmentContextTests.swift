@@ -131,6 +131,33 @@ import Testing
         try expectTargets("近三年内全市改造农村卫生厕所5万户。")
     }
 
+    @Test func aCountInChineseNumeralsInAGoalList() throws {
+        let goals = PassageTense.Passage.goals(deadline: 2027)
+        try expectTargets("——在每个设区市建设⟦一所⟧高水平职业院校；", passage: goals)
+        try expectTargets("各县培育⟦两个⟧省级农业产业化示范园区。", passage: goals)
+        // Near miss: outside a goal list, a numeral with no comparator counts nothing to reach.
+        try expectTargets("在每个设区市建设一所高水平职业院校。")
+        // Through the pipeline: the goal list is read although its sentences hold no digit.
+        let plan = try extract("""
+        三、发展目标
+        到2027年，全省职业教育主要目标如下：
+        ——每个设区市建设一所高水平职业院校；
+        ——新建两个省级公共实训基地。
+
+        """)
+        #expect(Set(plan.compactMap { $0.attributes["value"]?.doubleValue }) == [1, 2])
+    }
+
+    @Test func aUnitPerUnitMayCarryAMagnitude() throws {
+        let road = try expectTargets("到2027年，高速公路密度达到⟦5.2公里/百平方公里⟧。")
+        #expect(road.first?.unit == "公里/百平方公里")
+        let rail = try expectTargets("到2030年，铁路网密度达到⟦260公里/万平方公里⟧。")
+        #expect(rail.first?.unit == "公里/万平方公里")
+        // Near miss: a slash before no unit leaves the unit alone.
+        let plain = try expectTargets("到2027年，农村公路密度达到⟦4公里⟧/每百平方公里。")
+        #expect(plain.first?.unit == "公里")
+    }
+
     // MARK: - Across sentences
 
     @Test func aParagraphOpenedByAReportedDateToMeetStatesGoals() throws {
