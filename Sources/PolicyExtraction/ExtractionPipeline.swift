@@ -96,6 +96,8 @@ struct ExtractionRun {
     var continuation: TargetExtractor.Continuation?
     /// The year the document is about (`PassageTense.documentYear`), read from its first sentences.
     var documentYear: Int?
+    /// The paragraph opens with a year before the one the document is about ("2016年，…" in a plan for 2017): a review.
+    var paragraphReviews = false
     var sentencesInScope = 0
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
@@ -191,11 +193,23 @@ struct ExtractionRun {
             documentYear = PassageTense.documentYear(ScalarSpan(bytes: text.utf8, range: range).scalars)
         }
         let extractor = pipeline.targetExtractor
-        let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
+        let observed = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
         // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
-        if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil; paragraphStatesGoals = false; continuation = nil }
+        let startsParagraph = before == 0 || bytes[before - 1] == 0x0A
+        if startsParagraph {
+            paragraphDeadline = nil; paragraphStatesGoals = false; continuation = nil; paragraphReviews = false
+            // (A year opens it: its first bytes, decoded only when they hold a digit.)
+            if let aboutYear = tense.headingYear ?? documentYear {
+                let head = Self.prefixRange(bytes, range, maxBytes: Self.openingYearBytes)
+                if bytes[head].contains(where: { $0 &- 0x30 <= 9 }),
+                   let opening = TargetExtractor.sentenceOpeningYear(ScalarSpan(bytes: bytes, range: head).scalars), opening < aboutYear {
+                    paragraphReviews = true
+                }
+            }
+        }
+        let passage: PassageTense.Passage = paragraphReviews && observed == .other ? .past : observed
         let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
         // In a list of goals a count may be written in Chinese numerals only ("建设一所…高校", "培育两个…"): there,
@@ -281,6 +295,9 @@ struct ExtractionRun {
             }
         }
     }
+
+    /// Bytes read for a year opening a paragraph ("（一）2016年，").
+    static let openingYearBytes = 24
 
     /// The first sentences of a document that may name the year it is about.
     static let documentYearSentences = 4

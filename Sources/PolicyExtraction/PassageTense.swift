@@ -50,8 +50,8 @@ struct PassageTense: Sendable {
                 || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
         var stop = range.upperBound
         // A sentence ended by ；may announce goals inside it ("…目标为：A增长7%；").
-        let listItem = end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
-            || end > range.lowerBound && bytes[end - 1] == 0x3B
+        let listItem = (end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
+            || end > range.lowerBound && bytes[end - 1] == 0x3B) && Self.mayAnnounceGoals(bytes, range)
         let opening = (announces || listItem) && range.count <= Self.openingBytes
         let mayBeHeading = range.count <= Self.headingBytes && !Self.containsClauseMark(bytes, range)
         if !opening && !mayBeHeading {
@@ -71,6 +71,22 @@ struct PassageTense: Sendable {
             if sentencesInGoals > Self.goalSentences { passage = .other }
         }
         return passage
+    }
+
+    /// A cheap test for `goalAnnouncementEnd` on the bytes: 标 (of 目标, 指标) with a colon at most three scalars after.
+    private static func mayAnnounceGoals(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 3 <= range.upperBound {
+            if bytes[i] == 0xE6, bytes[i + 1] == 0xA0, bytes[i + 2] == 0x87 {      // 标
+                var j = i + 3
+                for _ in 0..<3 where j < range.upperBound {
+                    if bytes[j] == 0x3A || j + 3 <= range.upperBound && bytes[j] == 0xEF && bytes[j + 1] == 0xBC && bytes[j + 2] == 0x9A { return true }
+                    j += bytes[j] < 0x80 ? 1 : bytes[j] < 0xE0 ? 2 : bytes[j] < 0xF0 ? 3 : 4
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The UTF-8 of the first characters of the review phrases (过, 一, 五, 回, 去).

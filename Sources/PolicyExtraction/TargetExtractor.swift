@@ -129,8 +129,9 @@ public final class TargetExtractor: Sendable {
             inGoals = true
             passageDeadline = passageDeadline ?? PassageTense.firstYear(in: s, from: 0, to: end)
         }
-        // "2022年，全市新建…": in a list of goals a year opening the sentence is the year to meet.
-        let openingYear = inGoals ? Self.sentenceOpeningYear(s) : nil
+        // "2022年，全市新建…": in a list of goals, or when it is not before the year the document is about (a plan for
+        // 2026 saying "2026年，…增长5.5%左右"), a year opening the sentence is the year to meet.
+        let openingYear = Self.sentenceOpeningYear(s).flatMap { y in inGoals || defaultYear.map { y >= $0 } == true ? y : nil }
         // A row of an indicator table states one target, whatever its wording.
         if IndicatorTable.mayBeRow(s), let row = IndicatorTable.row(s, inGoals: inGoals) {
             let kind: TargetKind = row.comparator == .atMost || row.comparator == .below ? .cap

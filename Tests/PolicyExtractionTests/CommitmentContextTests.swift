@@ -180,6 +180,24 @@ import Testing
         #expect(review.isEmpty)
     }
 
+    @Test func aParagraphOpenedByAnEarlierYearReviewsIt() throws {
+        let plan = try extract("""
+        某省2026年国民经济和社会发展计划
+        2025年，全省经济运行稳中有进。全省地区生产总值增长5.6%，粮食总产量稳定在600亿斤左右。
+        2026年，全省地区生产总值增长5.5%左右，粮食总产量稳定在610亿斤以上。
+
+        """)
+        #expect(plan.compactMap { $0.attributes["value"]?.doubleValue }.sorted() == [5.5, 610])
+        let report = try extract("""
+        某县2026年政府工作报告
+        （一）2025年，全县新增城镇就业4200人以上，新建5G基站300个以上。
+        （二）2026年，全县新增城镇就业4500人以上。
+
+        """)
+        // Near miss: the paragraph of the year the report is about still states its goals.
+        #expect(report.compactMap { $0.attributes["value"]?.doubleValue } == [4500])
+    }
+
     @Test func aStatisticsBulletinStatesResultsOnly() throws {
         let county = try extract("""
         某县2025年国民经济和社会发展统计公报
