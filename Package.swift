@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "PolicyIngestTests", dependencies: [
             "PolicyIngest", "PolicyCore", "PolicyFormats", "PolicyExtraction", "PolicyOntology", "PolicyStore", "TestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Fixtures"]),
         // End to end: the demo corpus and its committed exports, the real corpus and its queries.
         .testTarget(name: "IntegrationTests", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery", "PolicyExport",
