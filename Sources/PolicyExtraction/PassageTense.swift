@@ -53,7 +53,8 @@ struct PassageTense: Sendable {
         let listItem = (end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
             || end > range.lowerBound && bytes[end - 1] == 0x3B) && Self.mayAnnounceGoals(bytes, range)
         let opening = (announces || listItem) && range.count <= Self.openingBytes
-        let mayBeHeading = range.count <= Self.headingBytes && !Self.containsClauseMark(bytes, range)
+        let mayBeHeading = range.count <= Self.headingBytes
+            && (!Self.containsClauseMark(bytes, range) || range.count <= Self.runInHeadingBytes && Self.mayBeRunInHeading(bytes, range, end: end))
         if !opening && !mayBeHeading {
             // Neither a heading nor an opening: only a review phrase at its start can matter, and most sentences
             // begin with none of its first characters (tested on the bytes, without decoding).
@@ -118,6 +119,15 @@ struct PassageTense: Sendable {
     }
 
     private static let headingBytes = 120
+    /// A numbered run-in heading: a marker and at most 16 scalars, ending in 。.
+    private static let runInHeadingBytes = 64
+
+    /// A cheap test for a run-in heading: it opens with a bracket or a numeral and ends with 。 (E3 80 82).
+    private static func mayBeRunInHeading(_ bytes: [UInt8], _ range: Range<Int>, end: Int) -> Bool {
+        guard end - range.lowerBound >= 6, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x82 else { return false }
+        let first = bytes[range.lowerBound]
+        return first == 0x28 || first &- 0x30 <= 9 || first == 0xEF || first == 0xE4 || first == 0xE5
+    }
     /// Room for a list marker and the longest review phrase.
     private static let reviewPrefixBytes = 36
     private static let openingBytes = 600
@@ -128,10 +138,11 @@ struct PassageTense: Sendable {
         let s = span.scalars
         var start = 0
         while start < s.count, s[start].isInlineSpace || s[start] == "\n" { start += 1 }
+        let markerStart = start
         start = Self.afterListMarker(s, start)
         if Self.reviewOpenings.contains(where: { span.matches($0, at: start) }) {
             passage = .past
-        } else if whole, Self.isHeading(s, from: start) {
+        } else if whole, Self.isHeading(s, from: start, numbered: start > markerStart) {
             let before = passage
             if Self.bulletinWords.occurs(in: span, from: start) { bulletin = true }
             passage = Self.reviewWords.occurs(in: span, from: start) ? .past
@@ -254,10 +265,14 @@ struct PassageTense: Sendable {
         return end > 0 && (s[end - 1] == "：" || s[end - 1] == "—" || s[end - 1] == ":")
     }
 
-    /// A heading: a short line with no clause punctuation (a sentence ending in 。 is none).
-    private static func isHeading(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+    /// A heading: a short line with no clause punctuation (a sentence ending in 。 is none), or a numbered run-in
+    /// heading that ends in 。 before its paragraph goes on ("（二）发展目标。到2025年，…").
+    ///
+    /// `heading → marker? short-title | marker short-title 。`
+    private static func isHeading(_ s: [Unicode.Scalar], from start: Int, numbered: Bool = false) -> Bool {
         var end = s.count
         while end > start, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
+        if numbered, end - start >= 3, end - start <= 16, s[end - 1] == "。" { end -= 1 }
         guard end > start, end - start <= 40, !IndicatorTable.mayBeRow(s) else { return false }
         return !s[start..<end].contains { $0.isClausePunctuation }
     }

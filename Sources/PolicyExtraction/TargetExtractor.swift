@@ -188,7 +188,8 @@ public final class TargetExtractor: Sendable {
             // "增至26000元（2020年）": a year in brackets right after the value is the time it is stated for.
             let ownDeadline = Self.annotatedYear(s, after: q.end) ?? clauseYear ?? governingDeadline ?? openingYear
                 ?? passageDeadline ?? continuing?.deadline ?? defaultYear
-            if clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
+            // (In a list of goals, 基本形成… describes the state to reach.)
+            if !inGoals, clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }

@@ -198,6 +198,28 @@ import Testing
         #expect(report.compactMap { $0.attributes["value"]?.doubleValue } == [4500])
     }
 
+    @Test func aNumberedRunInHeadingOpensAGoalList() throws {
+        let plan = try extract("""
+        （二）发展目标。到2027年，初步建成先进制造业强市。
+        产业结构更优。基本形成现代化产业体系，战略性新兴产业增加值占比超过35%。
+
+        """)
+        #expect(plan.compactMap { $0.attributes["value"]?.doubleValue } == [35])
+        let programme = try extract("""
+        三、主要目标。力争用三年时间，全面提升县域商业体系。
+        基本建成县乡村三级物流配送体系，村级寄递物流综合服务站覆盖率达到90%。
+
+        """)
+        #expect(programme.compactMap { $0.attributes["value"]?.doubleValue } == [90])
+        // Near miss: a run-in heading that announces no goals leaves an achievement a result.
+        let practice = try extract("""
+        （二）主要做法。该市统筹推进先进制造业发展。
+        产业结构更优。基本形成现代化产业体系，战略性新兴产业增加值占比超过35%。
+
+        """)
+        #expect(practice.isEmpty)
+    }
+
     @Test func aStatisticsBulletinStatesResultsOnly() throws {
         let county = try extract("""
         某县2025年国民经济和社会发展统计公报
