@@ -208,7 +208,7 @@ struct PassageTense: Sendable {
     /// `year-of-work → year 年 是`
     private static let yearOfWork = Production(
         "year of the work", grammar: "year-of-work → digit{4} 年 是", confidence: 0.8,
-        .sequence(.capture("year", fourDigits), .literal("年是")))
+        .sequence(.capture("year", fourDigits), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年是")))
 
     /// `title-year → （ year 年 版 ） | （ year dash year 年 ） | 《 year 年`
     private static let titleYear = Production(

@@ -238,6 +238,7 @@ public final class TargetExtractor: Sendable {
                                        kind: kind, deadline: c.deadline, clauseRange: item, numberRange: q.number))
         }
         distributeSubjects(span, &out)
+        distributeYears(span, &out)
         return splitSharedSubjects(out)
     }
 
@@ -373,6 +374,36 @@ public final class TargetExtractor: Sendable {
     }
 
     private static let respectively = scalars("分别")
+
+    /// "2025年、2030年…分别达到50%、60%": the i-th of n targets of one 分别 clause is due in the i-th of n listed years.
+    private func distributeYears(_ span: ScalarSpan, _ out: inout [ExtractedTarget]) {
+        guard out.count >= 2, let respectively = span.find(Self.respectively) else { return }
+        let s = span.scalars
+        // (The values after 分别 in its clause: a 、 list gives each value its own item, which no longer holds 分别.)
+        let clause = clauseRange(s, around: respectively)
+        let group = out.indices.filter { out[$0].numberRange.lowerBound > respectively && clause.contains(out[$0].numberRange.lowerBound) }
+        guard group.count >= 2 else { return }
+        // The last list of years before 分别 (2026年、2028年、2030年 / 2027年和2030年), joined by 、 和 及 only.
+        var years: [Int] = []
+        var lastEnd = -1
+        var i = 0
+        while i < respectively {
+            if let m = Self.listedYear.prefixMatch(in: s, at: i, end: respectively), let y = m["year"] {
+                let joined = lastEnd >= 0 && s[lastEnd..<i].allSatisfy { $0 == "、" || $0 == "和" || $0 == "及" || $0.isInlineSpace }
+                if !joined { years = [] }
+                years.append(s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) })
+                i = m.range.upperBound
+                lastEnd = i
+            } else { i += 1 }
+        }
+        guard years.count == group.count, years.allSatisfy({ (1949...2100).contains($0) }) else { return }
+        for (k, t) in group.enumerated() { out[t].deadline = years[k] }
+    }
+
+    /// `listed-year → digit{4} 年 (、 | 和 | 底)?` (one year of a 、 list).
+    private static let listedYear = Production(
+        "listed year", grammar: "listed-year → digit{4} 年", confidence: 0.7,
+        .sequence(.notPreceded(by: .digit), .capture("year", .repeat(.digit, 4...4)), .literal("年")))
     private static let strive = scalars("力争")
 
     /// "畜禽粪污资源化利用率、农膜回收利用率达到80%以上": one value for a list of measures with the same head (率,
@@ -496,7 +527,8 @@ public final class TargetExtractor: Sendable {
     /// `opening-year → year 年 (，| 是 | 要 | han)` at the start of a sentence.
     private static let openingYear = Production(
         "opening year", grammar: "opening-year → digit{4} 年 not(前 | 底 | 以来 | 末)", confidence: 0.8,
-        .sequence(.capture("year", .repeat(.digit, 4...4)), .literal("年"), .not(.word(["前", "底", "以来", "末", "度", "初"]))))
+        .sequence(.capture("year", .repeat(.digit, 4...4)), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年"),
+                  .not(.word(["前", "底", "以来", "末", "度", "初"]))))
 
     /// A year in brackets right after a quantity ("26000元（2020年）"): the time the value is stated for.
     static func annotatedYear(_ s: [Unicode.Scalar], after end: Int) -> Int? {

@@ -98,6 +98,23 @@ import Testing
         #expect(water.map(\.deadline) == [2025, 2030])
     }
 
+    @Test func listedYearsGoWithTheValuesOfRespectively() throws {
+        let green = try expectTargets("明确2026年、2028年、2030年新区绿化覆盖率分别提高到⟦45%⟧、⟦50%⟧、⟦55%⟧。")
+        #expect(green.map(\.deadline) == [2026, 2028, 2030])
+        let jobs = try expectTargets("到2027年和2030年，全市高技能人才分别达到⟦30万人⟧和⟦40万人⟧。")
+        #expect(jobs.map(\.deadline) == [2027, 2030])
+        // Near miss: one year for two subjects leaves both values in that year.
+        let one = try expectTargets("到2027年，森林覆盖率、湿地保护率分别达到⟦26%⟧和⟦55%⟧。")
+        #expect(one.map(\.deadline) == [2027, 2027])
+    }
+
+    @Test func aYearWrittenWithASpaceOpensTheSentence() {
+        #expect(TargetExtractor.sentenceOpeningYear(Array("2026 年，全区新建5G基站800个。".unicodeScalars)) == 2026)
+        #expect(PassageTense.documentYear(Array("2026 年是全面完成规划目标之年。".unicodeScalars)) == 2026)
+        // Near miss: a year followed by 以来 is a time of the past, not the year of a goal.
+        #expect(TargetExtractor.sentenceOpeningYear(Array("2021 年以来，全区新建5G基站800个。".unicodeScalars)) == nil)
+    }
+
     // MARK: - Words of commitment
 
     @Test func anAmountThatMustNotShrinkIsAFloor() throws {
