@@ -197,7 +197,8 @@ public final class TargetExtractor: Sendable {
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
-            if q.chinese, !qualified, !hasPrefixComparator(span, q.number, clause: clause),
+            // (Only a cardinal: a share or a doubling in words, 三成, 一半, 翻一番, names no count of a word like 一批.)
+            if q.chinese, q.unitText == nil, !qualified, !hasPrefixComparator(span, q.number, clause: clause),
                !(inGoals && goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)) { continue }
             let hardLimit = redLineCue || limitCue.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
             if pastContext, !hardLimit { continue }
@@ -207,7 +208,7 @@ public final class TargetExtractor: Sendable {
                 || achievedShare(span, unitEnd: q.end)
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
-            let governedByDate = !q.chinese && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound })
+            let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound })
             let accepted = strongCue || (verb && qualified && !plainPast) || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)

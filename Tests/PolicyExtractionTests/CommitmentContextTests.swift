@@ -134,6 +134,23 @@ import Testing
         try expectTargets("主要农作物耕种收综合机械化率达到73%。")
     }
 
+    @Test func aShareOrDoublingInWordsUnderADateToMeet() throws {
+        let doubling = try expectTargets("到2030年，全市数字经济规模较2020年⟦翻一番⟧。")
+        #expect(doubling.first?.unit == "倍")
+        try expectTargets("力争到2028年，县域内就诊率稳定在⟦九成⟧。")
+        // Near miss: a doubling reported as done.
+        try expectTargets("过去五年，全市数字经济规模翻了一番。")
+    }
+
+    @Test func aConcentrationPerVolumeIsAUnit() throws {
+        let air = try expectTargets("全市细颗粒物平均浓度控制在⟦32微克/立方米⟧以内。")
+        #expect(air.first?.unit == "微克/立方米")
+        #expect(air.first?.comparator == .atMost)
+        try expectTargets("到2027年，城市臭氧浓度不超过⟦160微克/立方米⟧。")
+        // Near miss: a concentration measured last year.
+        try expectTargets("去年全市细颗粒物平均浓度为31微克/立方米。")
+    }
+
     @Test func aVerbOfFundingCommitsTheAmount() throws {
         try expectTargets("市财政统筹⟦2000万元⟧专项资金支持中小企业数字化改造。")
         try expectTargets("联合金融机构整合⟦5000万元⟧资金发放文旅消费券。")
