@@ -94,6 +94,9 @@ struct ExtractionRun {
     var paragraphStatesGoals = false
     /// What the last sentence, ended by ；, hands on to the next one of its paragraph (a list split at ；).
     var continuation: TargetExtractor.Continuation?
+    /// The sentences ended by ；without a quantity since `continuation` (the latest few, not yet read): most lists
+    /// split at ；state no number, so they are read only when a sentence after them has one.
+    var pendingListItems: [Range<Int>] = []
     /// The year the document is about (`PassageTense.documentYear`), read from its first sentences.
     var documentYear: Int?
     /// The paragraph opens with a year before the one the document is about ("2016年，…" in a plan for 2017): a review.
@@ -199,7 +202,7 @@ struct ExtractionRun {
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
         let startsParagraph = before == 0 || bytes[before - 1] == 0x0A
         if startsParagraph {
-            paragraphDeadline = nil; paragraphStatesGoals = false; continuation = nil; paragraphReviews = false
+            paragraphDeadline = nil; paragraphStatesGoals = false; continuation = nil; pendingListItems = []; paragraphReviews = false
             // (A year opens it: its first bytes, decoded only when they hold a digit.)
             if let aboutYear = tense.headingYear ?? documentYear {
                 let head = Self.prefixRange(bytes, range, maxBytes: Self.openingYearBytes)
@@ -217,11 +220,14 @@ struct ExtractionRun {
         let chineseCounts = !hasDigitQuantity && { if case .goals = passage { return Self.containsChineseNumeral(bytes, range) } else { return false } }()
         let hasQuantity = hasDigitQuantity || chineseCounts
         // The sentence the last one handed on to, and whether this one hands on in turn (it ends with ；).
-        let received = continuation
-        continuation = nil
         let handsOn = Self.endsWithSemicolon(bytes, range)
-        if handsOn, !hasQuantity {
-            continuation = extractor.continuation(of: ScalarSpan(bytes: bytes, range: range), statedTargets: false, received: received)
+        if !hasQuantity {
+            if handsOn {
+                pendingListItems.append(range)
+                if pendingListItems.count > Self.pendingListItemsKept { pendingListItems.removeFirst() }
+            } else {
+                continuation = nil; pendingListItems = []
+            }
         }
         // A paragraph opened by a date to meet with no quantity ("《规划》提出，到2030年，基本建成…。") governs the
         // sentences after it as one that states targets does. (Only its first bytes are read, only when they hold a digit.)
@@ -282,9 +288,15 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
+            // What the sentences before it in its ；list hand on (read now: this sentence has a quantity).
+            var received = continuation
+            for item in pendingListItems {
+                received = extractor.continuation(of: ScalarSpan(bytes: bytes, range: item), statedTargets: false, received: received)
+            }
+            pendingListItems = []
             let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
                                                                        paragraphDate: paragraphStatesGoals, continuing: received)
-            if handsOn { continuation = extractor.continuation(of: span, statedTargets: !targets.isEmpty, received: received) }
+            continuation = handsOn ? extractor.continuation(of: span, statedTargets: !targets.isEmpty, received: received) : nil
             // A paragraph whose opening date states targets is a paragraph of goals.
             if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening; paragraphStatesGoals = !targets.isEmpty }
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
@@ -295,6 +307,9 @@ struct ExtractionRun {
             }
         }
     }
+
+    /// The ；-ended sentences without a quantity kept unread before one with a quantity.
+    static let pendingListItemsKept = 3
 
     /// Bytes read for a year opening a paragraph ("（一）2016年，").
     static let openingYearBytes = 24
