@@ -93,10 +93,11 @@ struct ExtractionRun {
     /// The paragraph opened with a date to meet and stated targets under it.
     var paragraphStatesGoals = false
     /// What the last sentence, ended by ；, hands on to the next one of its paragraph (a list split at ；).
-    var continuation: TargetExtractor.Continuation?
-    /// The sentences ended by ；without a quantity since `continuation` (the latest few, not yet read): most lists
-    /// split at ；state no number, so they are read only when a sentence after them has one.
+    /// The sentences ended by ；before this one in its paragraph (the latest few, not yet read): most lists split at
+    /// ；state no number, so they are read for what they hand on only when a sentence after them has one.
     var pendingListItems: [Range<Int>] = []
+    /// Whether a sentence of the current ；list stated targets.
+    var listStatedTargets = false
     /// The year the document is about (`PassageTense.documentYear`), read from its first sentences.
     var documentYear: Int?
     /// The paragraph opens with a year before the one the document is about ("2016年，…" in a plan for 2017): a review.
@@ -202,11 +203,11 @@ struct ExtractionRun {
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
         let startsParagraph = before == 0 || bytes[before - 1] == 0x0A
         if startsParagraph {
-            paragraphDeadline = nil; paragraphStatesGoals = false; continuation = nil; pendingListItems = []; paragraphReviews = false
+            paragraphDeadline = nil; paragraphStatesGoals = false; pendingListItems = []; listStatedTargets = false; paragraphReviews = false
             // (A year opens it: its first bytes, decoded only when they hold a digit.)
             if let aboutYear = tense.headingYear ?? documentYear {
                 let head = Self.prefixRange(bytes, range, maxBytes: Self.openingYearBytes)
-                if bytes[head].contains(where: { $0 &- 0x30 <= 9 }),
+                if Self.containsYear(bytes, head),
                    let opening = TargetExtractor.sentenceOpeningYear(ScalarSpan(bytes: bytes, range: head).scalars), opening < aboutYear {
                     paragraphReviews = true
                 }
@@ -226,14 +227,14 @@ struct ExtractionRun {
                 pendingListItems.append(range)
                 if pendingListItems.count > Self.pendingListItemsKept { pendingListItems.removeFirst() }
             } else {
-                continuation = nil; pendingListItems = []
+                pendingListItems = []; listStatedTargets = false
             }
         }
         // A paragraph opened by a date to meet with no quantity ("《规划》提出，到2030年，基本建成…。") governs the
         // sentences after it as one that states targets does. (Only its first bytes are read, only when they hold a digit.)
         if !hasQuantity, before == 0 || bytes[before - 1] == 0x0A {
             let head = Self.prefixRange(bytes, range, maxBytes: Self.openingDateBytes)
-            if bytes[head].contains(where: { $0 &- 0x30 <= 9 }),
+            if Self.containsYear(bytes, head),
                let opening = extractor.openingDeadline(ScalarSpan(bytes: bytes, range: head)) {
                 paragraphDeadline = opening
                 paragraphStatesGoals = true
@@ -289,14 +290,23 @@ struct ExtractionRun {
         }
         if hasQuantity {
             // What the sentences before it in its ；list hand on (read now: this sentence has a quantity).
-            var received = continuation
-            for item in pendingListItems {
-                received = extractor.continuation(of: ScalarSpan(bytes: bytes, range: item), statedTargets: false, received: received)
+            var received: TargetExtractor.Continuation?
+            if !pendingListItems.isEmpty {
+                received = TargetExtractor.Continuation(statedTargets: listStatedTargets)
+                for item in pendingListItems {
+                    received = extractor.continuation(of: ScalarSpan(bytes: bytes, range: item), statedTargets: false, received: received)
+                }
             }
-            pendingListItems = []
             let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
                                                                        paragraphDate: paragraphStatesGoals, continuing: received)
-            continuation = handsOn ? extractor.continuation(of: span, statedTargets: !targets.isEmpty, received: received) : nil
+            // (This sentence joins the list when it ends with ；; it is read again only if a later one needs it.)
+            if handsOn {
+                pendingListItems.append(range)
+                if pendingListItems.count > Self.pendingListItemsKept { pendingListItems.removeFirst() }
+                listStatedTargets = listStatedTargets || !targets.isEmpty
+            } else {
+                pendingListItems = []; listStatedTargets = false
+            }
             // A paragraph whose opening date states targets is a paragraph of goals.
             if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening; paragraphStatesGoals = !targets.isEmpty }
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
@@ -316,6 +326,20 @@ struct ExtractionRun {
 
     /// The first sentences of a document that may name the year it is about.
     static let documentYearSentences = 4
+
+    /// True when `bytes[range]` holds a digit followed by 年 (E5 B9 B4), perhaps after a space: a year may be there.
+    static func containsYear(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 3 < range.upperBound {
+            if bytes[i] &- 0x30 <= 9 {
+                var j = i + 1
+                if j < range.upperBound, bytes[j] == 0x20 { j += 1 }
+                if j + 2 < range.upperBound, bytes[j] == 0xE5, bytes[j + 1] == 0xB9, bytes[j + 2] == 0xB4 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
 
     /// Bytes read for an opening date ("《规划》提出，到2030年，": a short lead and the date).
     static let openingDateBytes = 420

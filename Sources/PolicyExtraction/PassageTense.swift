@@ -122,11 +122,17 @@ struct PassageTense: Sendable {
     /// A numbered run-in heading: a marker and at most 16 scalars, ending in 。.
     private static let runInHeadingBytes = 64
 
-    /// A cheap test for a run-in heading: it opens with a bracket or a numeral and ends with 。 (E3 80 82).
+    /// A cheap test for a run-in heading: it ends with 。 (E3 80 82) and opens with a list marker — a bracket, a digit,
+    /// or a Chinese numeral followed by 、 (E3 80 81).
     private static func mayBeRunInHeading(_ bytes: [UInt8], _ range: Range<Int>, end: Int) -> Bool {
-        guard end - range.lowerBound >= 6, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x82 else { return false }
-        let first = bytes[range.lowerBound]
-        return first == 0x28 || first &- 0x30 <= 9 || first == 0xEF || first == 0xE4 || first == 0xE5
+        let a = range.lowerBound
+        guard end - a >= 9, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x82 else { return false }
+        let first = bytes[a]
+        if first == 0x28 || first &- 0x30 <= 9 { return true }
+        if first == 0xEF, bytes[a + 1] == 0xBC, bytes[a + 2] == 0x88 { return true }      // （
+        guard first & 0xF0 == 0xE0, bytes[a + 3] == 0xE3, bytes[a + 4] == 0x80, bytes[a + 5] == 0x81 else { return false }
+        let v = UInt32(first & 0x0F) << 12 | UInt32(bytes[a + 1] & 0x3F) << 6 | UInt32(bytes[a + 2] & 0x3F)
+        return ChineseNumerals.isCardinalScalar(v)
     }
     /// Room for a list marker and the longest review phrase.
     private static let reviewPrefixBytes = 36
@@ -172,7 +178,7 @@ struct PassageTense: Sendable {
     static func goalAnnouncementEnd(_ s: [Unicode.Scalar]) -> Int? {
         var i = 0
         while i + 2 < s.count {
-            if s[i] == "目" || s[i] == "指", let m = announcement.prefixMatch(in: s, at: i) { return m.range.upperBound }
+            if s[i] == "目" || s[i] == "指", s[i + 1] == "标", let m = announcement.prefixMatch(in: s, at: i) { return m.range.upperBound }
             i += 1
         }
         return nil
@@ -191,8 +197,8 @@ struct PassageTense: Sendable {
     static func documentYear(_ s: [Unicode.Scalar]) -> Int? {
         var i = 0
         while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
-        if let m = yearOfWork.prefixMatch(in: s, at: i), let y = m["year"] { return yearValue(s[y]) }
-        for k in s.indices where s[k] == "（" || s[k] == "(" || s[k] == "《" {
+        if i < s.count, s[i].digitValue != nil, let m = yearOfWork.prefixMatch(in: s, at: i), let y = m["year"] { return yearValue(s[y]) }
+        for k in s.indices where (s[k] == "（" || s[k] == "(" || s[k] == "《") && k + 1 < s.count && s[k + 1].digitValue != nil {
             if let m = titleYear.prefixMatch(in: s, at: k), let y = m["year"] { return yearValue(s[y]) }
         }
         return nil

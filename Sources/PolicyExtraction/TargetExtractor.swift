@@ -491,7 +491,9 @@ public final class TargetExtractor: Sendable {
         var starts: [Int] = []
         var i = 0
         while i < s.count {
-            if s[i] == "今" || s[i] == "年", let m = Self.relativeDate.prefixMatch(in: s, at: i) {
+            // (The grammar runs only where 今年 or 年内 begins.)
+            if i + 1 < s.count, s[i] == "今" && s[i + 1] == "年" || s[i] == "年" && s[i + 1] == "内",
+               let m = Self.relativeDate.prefixMatch(in: s, at: i) {
                 starts.append(i)
                 i = m.range.upperBound
             } else { i += 1 }
@@ -520,7 +522,7 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
         i = PassageTense.afterListMarker(s, i)
-        guard let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
+        guard i < s.count, s[i].digitValue != nil, let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
         let year = s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
         return (1949...2100).contains(year) ? year : nil
     }
@@ -533,7 +535,8 @@ public final class TargetExtractor: Sendable {
 
     /// A year in brackets right after a quantity ("26000元（2020年）"): the time the value is stated for.
     static func annotatedYear(_ s: [Unicode.Scalar], after end: Int) -> Int? {
-        guard let m = Self.bracketYear.prefixMatch(in: s, at: end), let y = m["year"] else { return nil }
+        guard end + 1 < s.count, s[end] == "（" || s[end] == "(", s[end + 1].digitValue != nil,
+              let m = Self.bracketYear.prefixMatch(in: s, at: end), let y = m["year"] else { return nil }
         let year = s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
         return (1949...2100).contains(year) ? year : nil
     }
