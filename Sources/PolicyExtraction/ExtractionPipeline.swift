@@ -193,7 +193,7 @@ struct ExtractionRun {
             if let title = scope.title { tense.readTitle(title) }
         }
         sentencesInScope += 1
-        if documentYear == nil, sentencesInScope <= Self.documentYearSentences {
+        if documentYear == nil, sentencesInScope <= Self.documentYearSentences, Self.containsYear(bytes, range) {
             documentYear = PassageTense.documentYear(ScalarSpan(bytes: text.utf8, range: range).scalars)
         }
         let extractor = pipeline.targetExtractor
@@ -342,7 +342,7 @@ struct ExtractionRun {
     }
 
     /// Bytes read for an opening date ("《规划》提出，到2030年，": a short lead and the date).
-    static let openingDateBytes = 420
+    static let openingDateBytes = 300
 
     /// The first `maxBytes` bytes of `range` (shortened to a scalar boundary).
     static func prefixRange(_ bytes: [UInt8], _ range: Range<Int>, maxBytes: Int) -> Range<Int> {

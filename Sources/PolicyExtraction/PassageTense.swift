@@ -50,7 +50,7 @@ struct PassageTense: Sendable {
                 || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
         var stop = range.upperBound
         // A sentence ended by ；may announce goals inside it ("…目标为：A增长7%；").
-        let listItem = (end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
+        let listItem = range.count <= Self.openingBytes && (end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
             || end > range.lowerBound && bytes[end - 1] == 0x3B) && Self.mayAnnounceGoals(bytes, range)
         let opening = (announces || listItem) && range.count <= Self.openingBytes
         let mayBeHeading = range.count <= Self.headingBytes
