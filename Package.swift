@@ -57,12 +57,16 @@ let package = Package(
             "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The readers as fuzzing targets, and their libFuzzer entry point / replayer (`Fuzz/run.sh`).
+        .target(name: "PolicyFuzzing", dependencies: ["PolicyCore", "PolicyText", "PolicyFormats", "PolicyStore"]),
+        .executableTarget(name: "kg-fuzz", dependencies: ["PolicyFuzzing"]),
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
         .executableTarget(name: "kg-bench", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
             "PolicyExport", "PolicyFormats", "PolicyIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PolicyGrammarTests", dependencies: ["PolicyGrammar", "TestSupport"]),
+        .testTarget(name: "PolicyFuzzingTests", dependencies: ["PolicyFuzzing"]),
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),

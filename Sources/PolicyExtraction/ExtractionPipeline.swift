@@ -171,9 +171,10 @@ struct ExtractionRun {
                 } else if registry.lookup(title: draft.title, number: draft.number?.text) != nil {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
-                } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil) {
-                    // An official document whose issuers are not resolved: its 文号, the page's metadata table or
-                    // its 署名 and 成文日期 say it is one.
+                } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil)
+                            || segment.layout == .titledText {
+                    // An official document whose issuers are not resolved: its 文号, the page's metadata table,
+                    // its 署名 and 成文日期, or a text opened by its own title say it is one.
                     id = registry.register(draft)
                 }
             }
