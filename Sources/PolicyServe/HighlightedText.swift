@@ -35,7 +35,10 @@ struct HighlightedText {
             for (a, b) in zip(points, points.dropFirst()) where a < b {
                 let piece = HTMLText.escape(String(decoding: bytes[a..<b], as: UTF8.self))
                 let covering = active.filter { decoded[$0].0 <= a && decoded[$0].1 >= b }
-                guard let shortest = covering.min(by: { (spans[$0].end - spans[$0].start, $0) < (spans[$1].end - spans[$1].start, $1) })
+                // The shortest span wins; at equal length a node's span before an edge's (the edge's evidence often
+                // repeats its target's).
+                func rank(_ i: Int) -> (Int, Int, Int) { (spans[i].end - spans[i].start, spans[i].owner == "node" ? 0 : 1, i) }
+                guard let shortest = covering.min(by: { rank($0) < rank($1) })
                 else { html += piece; continue }
                 let s = spans[shortest]
                 let title = covering.prefix(6).map { "\(spans[$0].kind): \(spans[$0].label)" }.joined(separator: "\n")

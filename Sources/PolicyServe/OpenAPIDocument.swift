@@ -6,7 +6,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "PolicyKG explorer API",
   "version": "1.0.0",
-  "description": "Read-only answers of `kg serve`: the same questions as the CLI's `kg show`, `kg coissue`, `kg path`, `kg targets` and `kg export`, on the snapshot being served. Every malformed parameter is a 400 with a message; an unknown name 404; an ambiguous name 409 with its candidates."
+  "description": "Read-only answers of `kg serve`: the same questions as the CLI's `kg show`, `kg coissue`, `kg path`, `kg targets` and `kg export`, on the snapshot being served. Every malformed parameter is a 400 with a message; an unknown name 404; an ambiguous name 409 with its candidates. Examples name entities of the bundled demo corpus (Exports/demo-corpus)."
  },
  "paths": {
   "/api/stats": {
@@ -40,7 +40,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "limit",
@@ -84,7 +85,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "id",
@@ -94,7 +96,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "agency:财政部"
      }
     ],
     "responses": {
@@ -133,7 +136,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "from",
@@ -247,7 +251,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "b",
@@ -257,7 +262,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "国家发展和改革委员会"
      },
      {
       "name": "from",
@@ -329,7 +335,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "from",
@@ -434,7 +441,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "to",
@@ -444,7 +452,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "PPP"
      },
      {
       "name": "k",
@@ -476,7 +485,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "issued_by,mentions"
      },
      {
       "name": "node_kinds",
@@ -525,7 +535,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财金〔2024〕31号"
      },
      {
       "name": "source",
@@ -596,7 +607,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "政府和社会资本合作"
      },
      {
       "name": "agency",
@@ -606,7 +618,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "year",
@@ -733,7 +746,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "政府和社会资本合作"
      },
      {
       "name": "agency",
@@ -922,7 +936,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部,国家发展和改革委员会"
      },
      {
       "name": "around",
@@ -932,7 +947,8 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string",
        "maxLength": 500
-      }
+      },
+      "example": "财政部"
      },
      {
       "name": "depth",

@@ -207,7 +207,7 @@ extension Explorer {
             "firstPeriod": periods.first ?? "", "lastPeriod": periods.last ?? "", "minCount": r.minCount, "limit": r.limit, "includeUndated": r.includeUndated,
             "resetHref": HTMLText.link("/coissue", [("agency", agencyID)]),
             "drawn": answer.agencies.count, "agencyCount": answer.agencyCount, "pairCount": answer.pairCount,
-            "dateNote": dateNote, "undatedLeftOut": answer.undatedLeftOut, "moreHidden": answer.agencyCount > answer.agencies.count,
+            "dateNote": dateNote, "undatedLeftOut": answer.undatedLeftOut > 0 ? answer.undatedLeftOut : false, "moreHidden": answer.agencyCount > answer.agencies.count,
             "svg": svg,
             "selectedPair": pair.map { p -> [String: Any] in
                 ["title": "\(p.first.label) and \(p.second.label): \(p.count) documents", "documents": p.documents.map(Self.document)]

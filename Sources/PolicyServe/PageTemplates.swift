@@ -157,7 +157,22 @@ enum PageTemplates {
         return library
     }()
 
+    /// Renders a template. Empty strings are dropped first: Mustache counts a present string as true, so
+    /// `{{#note}}…{{/note}}` would otherwise show its frame around nothing.
     static func render(_ name: String, _ object: [String: Any]) -> String {
-        library.render(object, withTemplate: name) ?? ""
+        library.render(withoutEmptyStrings(object), withTemplate: name) ?? ""
+    }
+
+    private static func withoutEmptyStrings(_ value: Any) -> Any {
+        if let dictionary = value as? [String: Any] {
+            var out: [String: Any] = [:]
+            for (key, item) in dictionary {
+                if let text = item as? String, text.isEmpty { continue }
+                out[key] = withoutEmptyStrings(item)
+            }
+            return out
+        }
+        if let list = value as? [[String: Any]] { return list.map { withoutEmptyStrings($0) } }
+        return value
     }
 }

@@ -13,10 +13,10 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 IN_CI = bool(os.environ.get("CI"))
 
-# A notice in the GB/T 9704 shape whose title line is a script tag: the page must show it as text.
-XSS_NOTICE = """<script>alert(1)</script>
+# A notice in the GB/T 9704 shape whose title starts with a script tag: every page must show it as text.
+XSS_NOTICE = """测试〔2024〕1号
 
-测试〔2024〕1号
+<script>alert(1)</script>关于开展测试工作的通知
 
 各有关单位：
 
@@ -30,7 +30,7 @@ XSS_NOTICE = """<script>alert(1)</script>
 def kg_binary():
     path = os.environ.get("KG_BINARY") or os.path.join(ROOT, ".build", "debug", "kg")
     if not os.path.exists(path):
-        pytest.fail(f"no kg binary at {path}: run `swift build --product kg` first")
+        pytest.fail(f"no kg binary at {path}: run `swift build --build-tests` first")
     return path
 
 

@@ -65,7 +65,9 @@ def test_co_issuance_picture_draws_every_agency_and_the_year_slider_changes_it(s
     if narrowed["undatedLeftOut"]:
         assert browser.find_element(By.ID, "undated-note").is_displayed()
     # Clicking a line lists the pair's documents.
-    browser.find_element(By.CSS_SELECTOR, "#coissue-svg a.link").click()
+    heaviest = max(browser.find_elements(By.CSS_SELECTOR, "#coissue-svg a.link"), key=lambda a: int(a.get_attribute("data-count")))
+    line = heaviest.find_element(By.TAG_NAME, "line")
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));", line)
     WebDriverWait(browser, 10).until(expected_conditions.presence_of_element_located((By.ID, "pair")))
     assert browser.find_elements(By.CSS_SELECTOR, "ul.documents li")
 
