@@ -23,7 +23,7 @@ extension Explorer {
         }
         router.get("api/coissue") { request, _ -> Response in
             let loaded = self.source.current()
-            return try Self.json(CoissueAnswer(loaded, try self.coissueRequest(loaded, try QueryParameters(request))))
+            return try Self.json(self.coissueAnswer(loaded, try self.coissueRequest(loaded, try QueryParameters(request))))
         }
         router.get("api/coissue/pair") { request, _ -> Response in
             let loaded = self.source.current()
@@ -35,7 +35,7 @@ extension Explorer {
         router.get("api/coissue/matrix.csv") { request, _ -> Response in
             let loaded = self.source.current()
             let p = try QueryParameters(request)
-            let answer = CoissueAnswer(loaded, try self.coissueRequest(loaded, p))
+            let answer = self.coissueAnswer(loaded, try self.coissueRequest(loaded, p))
             let order = Self.matrixOrder(answer, byName: try p.choice("sort", ["documents", "name"], default: "documents") == "name")
             var rows = [["agency"] + order.map { answer.agencies[$0].node.label }]
             for i in order { rows.append([answer.agencies[i].node.label] + order.map { String(answer.matrix[i][$0]) }) }

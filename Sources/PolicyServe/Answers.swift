@@ -33,6 +33,11 @@ extension Explorer {
         return r
     }
 
+    /// The co-issuance answer, kept per snapshot (the picture and matrix of a whole network take a scan to draw).
+    func coissueAnswer(_ loaded: LoadedGraph, _ request: CoissueRequest) -> CoissueAnswer {
+        loaded.caches.coissueAnswers.value(request) { CoissueAnswer(loaded, request) }
+    }
+
     /// The documents two agencies co-issued under the request's date filter (`kg coissue A`, the row with B); nil
     /// without `a` and `b`, 404 when they co-issued nothing in the range.
     func pairDocuments(_ loaded: LoadedGraph, _ p: QueryParameters, request: CoissueRequest) throws -> CoissuePair? {

@@ -22,7 +22,7 @@ extension Explorer {
             let loaded = self.source.current()
             let p = try QueryParameters(request)
             let r = try self.coissueRequest(loaded, p)
-            return self.coissuePage(loaded, CoissueAnswer(loaded, r), r, pair: try self.pairDocuments(loaded, p, request: r),
+            return self.coissuePage(loaded, self.coissueAnswer(loaded, r), r, pair: try self.pairDocuments(loaded, p, request: r),
                                     byName: try p.choice("sort", ["documents", "name"], default: "documents") == "name")
         }
         router.get("path") { request, _ -> Response in
@@ -234,7 +234,12 @@ extension Explorer {
 
     func pathPage(_ loaded: LoadedGraph, _ answer: PathAnswer?, _ options: PathOptions, _ p: QueryParameters) -> Response {
         let chosen = Set((try? p.list("relations")) ?? [])
-        let paths = (answer?.paths ?? []).enumerated().map { i, path -> [String: Any] in
+        // Alternatives that differ only in a parallel edge between the same nodes read the same: show one of them.
+        var seen = Set<String>()
+        let distinct = (answer?.paths ?? []).filter { path in
+            seen.insert(path.map { "\($0.from.id)|\($0.relation)|\($0.forward)|\($0.to.id)" }.joined(separator: "\n")).inserted
+        }
+        let paths = distinct.enumerated().map { i, path -> [String: Any] in
             var nodes: [String] = []
             for hop in path { if nodes.last != hop.from.id { nodes.append(hop.from.id) }; nodes.append(hop.to.id) }
             return ["number": i + 1, "hops": path.count,

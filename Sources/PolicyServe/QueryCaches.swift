@@ -24,8 +24,8 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 }
 
-/// Answers worth keeping for one snapshot: whole-network co-issuance (a scan of every document) and the evidence
-/// spans of one source file (a scan of every node and edge).
+/// Answers worth keeping for one snapshot: whole-network co-issuance (a scan of every document) and the picture
+/// drawn from it, the evidence spans of one source file (a scan of every node and edge), the stats.
 final class QueryCaches: Sendable {
     struct CoissueKey: Hashable, Sendable {
         var from: String?
@@ -38,6 +38,7 @@ final class QueryCaches: Sendable {
     let undated = BoundedCache<Int, Int>(capacity: 64)
     let sourceSpans = BoundedCache<String, [EvidenceSpan]>(capacity: 16)
     let stats = BoundedCache<Int, GraphStats>(capacity: 1)
+    let coissueAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 32)
 }
 
 extension QueryCaches {

@@ -41,7 +41,7 @@ public struct SearchHit: Codable, Hashable, Sendable {
 }
 
 /// The answer of `/api/search`: how the query resolves (as `kg show` would resolve it) and the candidates whose
-/// names, aliases or ids start with it, ranked by documents.
+/// names or aliases start with it, the most connected first (each with its document count).
 public struct SearchAnswer: Codable, Sendable {
     public var query: String
     /// `found`, `ambiguous` or `not_found`, as the CLI resolves the name.
@@ -77,11 +77,13 @@ extension SearchAnswer {
         let prefixed = graph.nodes(withNamePrefix: query)
         var seen = Set(ranked)
         for n in prefixed.prefix(Self.scanLimit) where seen.insert(n).inserted { ranked.append(n) }
-        let hits = ranked.prefix(Self.scanLimit).map { SearchHit(graph, $0) }
-        let exactCount = match == nil ? 0 : 1
-        let head = hits.prefix(exactCount)
-        let rest = hits.dropFirst(exactCount).sorted { ($1.documents, $0.label, $0.id) < ($0.documents, $1.label, $1.id) }
-        candidates = Array((head + rest).prefix(limit))
-        truncated = hits.count > limit || prefixed.count > Self.scanLimit
+        // The exact match first; the others by how connected they are (a cheap degree), then in node order.
+        let rest = ranked.dropFirst(match == nil ? 0 : 1).sorted { a, b in
+            let da = graph.outEdges(a).count + graph.inEdges(a).count, db = graph.outEdges(b).count + graph.inEdges(b).count
+            return da != db ? da > db : a < b
+        }
+        let chosen = (match == nil ? [] : [ranked[0]]) + rest
+        candidates = chosen.prefix(limit).map { SearchHit(graph, $0) }
+        truncated = chosen.count > limit || prefixed.count > Self.scanLimit
     }
 }

@@ -15,8 +15,8 @@ struct SecurityMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
-        if request.method != .get && request.method != .head {
-            response = Self.errorResponse(ServeError(status: .methodNotAllowed, message: "read-only: only GET and HEAD are served"),
+        if request.method != .get {
+            response = Self.errorResponse(ServeError(status: .methodNotAllowed, message: "read-only: only GET is served"),
                                           api: true)
         } else {
             do {
