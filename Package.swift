@@ -71,6 +71,9 @@ let package = Package(
             "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest", "PolicyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The readers as fuzzing targets, and their libFuzzer entry point / replayer (`Fuzz/run.sh`).
+        .target(name: "PolicyFuzzing", dependencies: ["PolicyCore", "PolicyText", "PolicyFormats", "PolicyStore"]),
+        .executableTarget(name: "kg-fuzz", dependencies: ["PolicyFuzzing"]),
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
         .executableTarget(name: "kg-bench", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
@@ -81,6 +84,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "PolicyGrammarTests", dependencies: ["PolicyGrammar", "TestSupport"]),
+        .testTarget(name: "PolicyFuzzingTests", dependencies: ["PolicyFuzzing"]),
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),
@@ -94,7 +98,7 @@ let package = Package(
         .testTarget(name: "PolicyIngestTests", dependencies: [
             "PolicyIngest", "PolicyCore", "PolicyFormats", "PolicyExtraction", "PolicyOntology", "PolicyStore", "TestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Fixtures"]),
         // End to end: the demo corpus and its committed exports, the real corpus and its queries.
         .testTarget(name: "IntegrationTests", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery", "PolicyExport",

@@ -44,15 +44,19 @@ public struct EdgeRecord: Hashable, Sendable, Codable {
 
 /// Everything one source file contributes to the graph; the unit of incremental ingest and withdrawal.
 public struct SourceContribution: Hashable, Sendable, Codable {
-    /// The input file's path as the user gave it.
+    /// The input file's path as the user gave it: what evidence and exports show.
     public var path: String
+    /// What makes two spellings of a path one source: the file's canonical absolute path (the archive's, then
+    /// `!/member`, for an archive member); see `SourceIdentity` in PolicyFormats. Defaults to `path`.
+    public var identity: String
     /// Hex SHA-256 of the file's bytes.
     public var contentHash: String
     public var nodes: [NodeRecord]
     public var edges: [EdgeRecord]
 
-    public init(path: String, contentHash: String, nodes: [NodeRecord] = [], edges: [EdgeRecord] = []) {
+    public init(path: String, identity: String? = nil, contentHash: String, nodes: [NodeRecord] = [], edges: [EdgeRecord] = []) {
         self.path = path
+        self.identity = identity ?? path
         self.contentHash = contentHash
         self.nodes = nodes
         self.edges = edges

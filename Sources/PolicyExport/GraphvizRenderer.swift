@@ -84,6 +84,26 @@ public enum GraphvizRenderer {
         return nil
     }
 
+    /// The font families fontconfig lists for Chinese (`fc-list :lang=zh family`), or nil when `fc-list` is not
+    /// there to ask (then nothing is checked). `environment` is fc-list's (default: this process's).
+    public static func chineseFontFamilies(environment: [String: String]? = nil) -> [String]? {
+        let candidates: [String] = ["/usr/bin/fc-list", "/bin/fc-list", "/usr/local/bin/fc-list"]
+        guard let fcList = candidates.first(where: { access($0, X_OK) == 0 }) else {
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: fcList)
+        process.arguments = [":lang=zh", "family"]
+        if let environment { process.environment = environment }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+
     /// The `dot` executable on PATH, or nil.
     public static func findDot() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -94,11 +114,17 @@ public enum GraphvizRenderer {
         return nil
     }
 
-    /// Renders DOT source to `outPath` with Graphviz.
+    /// Renders DOT source to `outPath` with Graphviz. PNG and PDF draw the labels with an installed font, so they
+    /// are refused when fontconfig knows no font with Chinese glyphs (the labels would be empty boxes); SVG names
+    /// the font and leaves the glyphs to the viewer.
     public static func render(dot source: String, format: ImageFormat, to outPath: String) throws {
         guard let dot = findDot() else {
             throw KGError("Graphviz `dot` is not installed (e.g. apt-get install graphviz); "
                 + "`kg export --format dot` writes the DOT source without it")
+        }
+        if format != .svg, chineseFontFamilies()?.isEmpty == true {
+            throw KGError(file: outPath, "no font with Chinese glyphs is installed, so a \(format.rawValue.uppercased()) would show "
+                + "empty boxes; install one (e.g. apt-get install fonts-wqy-zenhei or fonts-noto-cjk) or render --format svg")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: dot)

@@ -129,7 +129,7 @@ struct ExtractionRun {
                 mentionIndex = end
             }
         }
-        emitDocuments()
+        emitDocuments(sentences: sentences)
         emitPartOf()
     }
 
@@ -501,7 +501,22 @@ struct ExtractionRun {
 
     // MARK: - Documents, issuers, citations, part-of
 
-    mutating func emitDocuments() {
+    /// The text of the sentences that hold `range` (from the one its start is in to the one its end is in): what an
+    /// evidence record of a fact stated at `range` shows, so that its text and its offsets are the same statement.
+    func statement(at range: Range<Int>, sentences: [Sentence]) -> String? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].range.upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < sentences.count, sentences[lo].range.lowerBound < max(range.upperBound, range.lowerBound + 1) else { return nil }
+        var last = lo
+        while last + 1 < sentences.count, sentences[last + 1].range.lowerBound < range.upperBound { last += 1 }
+        let whole = sentences[lo].range.lowerBound..<sentences[last].range.upperBound
+        return String(decoding: text.utf8[whole], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    mutating func emitDocuments(sentences: [Sentence]) {
         for draft in registry.drafts {
             let id = draft.id
             // Title and 文号 as written (traditional characters, pinyin glosses), found near the title's statement.
@@ -528,7 +543,9 @@ struct ExtractionRun {
                                 evidence: text.evidence(for: e.range, sentence: e.sentence))
             }
             for (order, issuer) in draft.issuers.enumerated() {
-                let evidence = text.evidence(for: issuer.statedAt, sentence: draft.evidence.first?.sentence ?? draft.title)
+                // The statement that names this issuer (title, 署名 line, metadata row or issuance sentence).
+                let stated = statement(at: issuer.statedAt, sentences: sentences) ?? draft.evidence.first?.sentence ?? draft.title
+                let evidence = text.evidence(for: issuer.statedAt, sentence: stated)
                 if !builder.contains(issuer.nodeID) {
                     builder.addNode(id: issuer.nodeID, kind: .agency, label: issuer.canonical,
                                     aliases: pipeline.ontology.agency(named: issuer.canonical)?.aliases ?? [], evidence: evidence)
@@ -564,20 +581,31 @@ struct ExtractionRun {
         return out
     }
 
-    /// part_of edges between bodies (and regions) that both occur in this file.
+    /// part_of edges between bodies (and regions) that both occur in this file. What states them is not a sentence
+    /// of the file: a region's parent and a listed body's parent come from the ontology, and the edge cites that
+    /// row (`basis` "ontology"); a body built by the name grammar (江苏省财政厅 under 江苏省人民政府) is placed by its
+    /// own name, and the edge cites where that name is written (`basis` "name").
     mutating func emitPartOf() {
         // (Fields read in place: copying each NodeRecord costs more than the test.)
         for i in builder.nodes.indices {
             let kind = builder.nodes[i].kind
             guard kind == .agency || kind == .region, let evidence = builder.nodes[i].evidence.first else { continue }
             var parentID: String?
+            var stated: OntologyRecord?
             if kind == .agency {
-                if case .string(let parent)? = builder.nodes[i].attributes["parent"] { parentID = "agency:" + parent }
+                if case .string(let parent)? = builder.nodes[i].attributes["parent"] {
+                    parentID = "agency:" + parent
+                    let listed = pipeline.ontology.agency(named: builder.nodes[i].label)
+                    if listed?.parent == parent { stated = listed?.record }
+                }
             } else if let region = builder.nodes[i].attributes["code"]?.stringValue.flatMap({ pipeline.ontology.region(code: $0) }) {
                 parentID = region.parentCode.flatMap { pipeline.ontology.region(code: $0) }?.id
+                stated = region.record
             }
             if let parentID, builder.contains(parentID) {
-                builder.addEdge(.partOf, from: builder.nodes[i].id, to: parentID, evidence: evidence)
+                builder.addEdge(.partOf, from: builder.nodes[i].id, to: parentID,
+                                attributes: ["basis": .string(stated == nil ? "name" : "ontology")],
+                                evidence: stated?.evidence ?? evidence)
             }
         }
     }

@@ -6,6 +6,8 @@ public struct Input: Sendable, Hashable {
     /// The source path: as the user gave it (or as found below a folder the user gave); for an archive member
     /// `archive.zip!/dir/member.txt` (see `ArchiveMemberPath`).
     public let path: String
+    /// The source's identity (canonical path, see `SourceIdentity`): which recorded source this input is.
+    public let identity: String
     /// For a file, by magic bytes (else extension); for an archive member, by extension (the reader still
     /// decides by magic bytes).
     public let format: InputFormat
@@ -21,13 +23,14 @@ public struct Input: Sendable, Hashable {
         case zipMember(ZipArchive, ZipArchive.Member)
     }
 
-    /// A file on disk.
-    public init(path: String, format: InputFormat, size: Int) {
-        self.init(path: path, format: format, size: size, location: .file)
+    /// A file on disk (`identity`: by default `SourceIdentity.of(path)`).
+    public init(path: String, identity: String? = nil, format: InputFormat, size: Int) {
+        self.init(path: path, identity: identity ?? SourceIdentity.of(path), format: format, size: size, location: .file)
     }
 
-    init(path: String, format: InputFormat, size: Int, location: Location) {
+    init(path: String, identity: String, format: InputFormat, size: Int, location: Location) {
         self.path = path
+        self.identity = identity
         self.format = format
         self.size = size
         self.location = location

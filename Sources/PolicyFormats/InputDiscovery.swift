@@ -11,6 +11,9 @@ import PolicyCore
 /// A named path that does not exist, and a folder or file that exists but cannot be read, are errors reported to
 /// `fail` (with `KGError.Kind.notFound` or `.unreadable`): the caller must not take them for "nothing there".
 ///
+/// Each input carries its `SourceIdentity`; a file reached twice (two spellings, or a folder and a file in it both
+/// named) is taken once.
+///
 /// A `.zip` (named or found in a folder) stands for its members, walked in archive order under the same rules
 /// (nested folders included; hidden and `__MACOSX` entries passed over silently, unsupported extensions, empty
 /// members, symbolic links, archives inside the archive and unsafe paths — absolute or with `..` — skipped with a
@@ -35,7 +38,7 @@ public func discoverInputs(paths: [String],
         do { archive = try ZipArchive(path: archivePath) } catch let e as KGError { fail(e); return } catch {
             fail(KGError(file: archivePath, "\(error)")); return
         }
-        let key = URL(fileURLWithPath: archivePath).standardizedFileURL.path
+        let archiveIdentity = SourceIdentity.of(archivePath)
         var totalSize = 0
         for member in archive.members where memberName == nil || member.name == memberName {
             let memberPath = ArchiveMemberPath.join(archive: archivePath, member: member.name)
@@ -59,8 +62,10 @@ public func discoverInputs(paths: [String],
                 continue
             }
             totalSize += member.size
-            if !seen.insert(ArchiveMemberPath.join(archive: key, member: member.name)).inserted { continue }
-            out.append(Input(path: memberPath, format: format!, size: member.size, location: .zipMember(archive, member)))
+            let identity = ArchiveMemberPath.join(archive: archiveIdentity, member: member.name)
+            if !seen.insert(identity).inserted { continue }
+            out.append(Input(path: memberPath, identity: identity, format: format!, size: member.size,
+                             location: .zipMember(archive, member)))
         }
         if let memberName, !archive.members.contains(where: { $0.name == memberName }) {
             skip(ArchiveMemberPath.join(archive: archivePath, member: memberName), "no such member in the archive")
@@ -104,8 +109,8 @@ public func discoverInputs(paths: [String],
             fail(KGError(file: path, kind: .unreadable, "cannot read the file's attributes")); return
         }
         if size == 0 { skip(path, "empty file"); return }
-        let key = URL(fileURLWithPath: path).standardizedFileURL.path
-        if !seen.insert(key).inserted { return }
+        let identity = SourceIdentity.of(path)
+        if !seen.insert(identity).inserted { return }
         var format = byExtension ?? .text
         if let handle = FileHandle(forReadingAtPath: path) {
             let head = handle.readData(ofLength: 512)
@@ -114,7 +119,7 @@ public func discoverInputs(paths: [String],
         } else {
             fail(KGError(file: path, kind: .unreadable, "cannot open the file (permission denied or unreadable)")); return
         }
-        out.append(Input(path: path, format: format, size: size))
+        out.append(Input(path: path, identity: identity, format: format, size: size))
     }
     for p in paths { visit(p, explicit: true) }
     return out

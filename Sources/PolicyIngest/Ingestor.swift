@@ -36,6 +36,8 @@ public struct Ingestor: Sendable {
         let lock = try SnapshotLock.acquire(for: options.graphPath, wait: options.waitForLock, waiting: observer.waitingForLock)
         defer { lock.release() }
         var store = try GraphStore.loadOrEmpty(options.graphPath)
+        let migrating = store.needsIdentities
+        if migrating { try Self.assignIdentities(&store, snapshotPath: options.graphPath) }
         var skippedPaths: [String] = []
         var unreadable: [String] = []
         let inputs = discoverInputs(paths: paths, skip: { path, reason in
@@ -47,12 +49,13 @@ public struct Ingestor: Sendable {
         })
         var removed: [String] = []
         if options.prune {
-            let stale = Self.staleSources(store.sources.map(\.path), roots: paths,
-                                          present: Set(inputs.map(\.path)).union(skippedPaths), unreadable: unreadable)
-            for path in stale { removed += try SourceRemoval.remove(path, from: &store) }
+            let present = Set(inputs.map(\.identity)).union(skippedPaths.map(SourceIdentity.of))
+            let stale = Self.staleSources(store.sources.map(\.identity), roots: paths.map(SourceIdentity.of),
+                                          present: present, unreadable: unreadable.filter { !$0.isEmpty }.map(SourceIdentity.of))
+            for identity in stale { removed += try SourceRemoval.remove(identity, from: &store) }
             for path in removed { observer.removed(path) }
         }
-        var summary = try ingest(inputs, into: &store, observer: observer, mustSave: !removed.isEmpty,
+        var summary = try ingest(inputs, into: &store, observer: observer, mustSave: !removed.isEmpty || migrating,
                                  createSnapshot: unreadable.isEmpty || !inputs.isEmpty)
         summary.skipped = skippedPaths.count
         summary.removed = removed.count
@@ -83,7 +86,7 @@ public struct Ingestor: Sendable {
         while start < inputs.count {
             let batch = Array(inputs[start..<min(inputs.count, start + max(1, options.checkpoint))])
             start += batch.count
-            let known = Dictionary(store.sources.map { ($0.path, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+            let known = Dictionary(store.sources.map { ($0.identity, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
             let outcomes = ingestInParallel(batch, workers: options.workers, progress: progress,
                                             entities: { $0.contribution?.nodes.count ?? 0 }) { input in
                 try InputExtraction.extract(input, known: known, pipeline: pipeline)
@@ -128,9 +131,21 @@ public struct Ingestor: Sendable {
         return summary
     }
 
-    /// Recorded source paths below one of `roots` (the root itself, a file below a folder root, a member of an
-    /// archive root) that are not `present` now. Nothing below an archive or folder that could not be read counts as
-    /// gone: it may still be there.
+    /// Loads the snapshot at `path` (an empty store if there is none), giving the sources of a snapshot written
+    /// before sources had identities theirs (`SourceIdentity.migrated`); the next save records them.
+    public static func loadWithIdentities(_ path: String) throws -> GraphStore {
+        var store = try GraphStore.loadOrEmpty(path)
+        if store.needsIdentities { try assignIdentities(&store, snapshotPath: path) }
+        return store
+    }
+
+    private static func assignIdentities(_ store: inout GraphStore, snapshotPath: String) throws {
+        try store.assignIdentities { SourceIdentity.migrated(recordedPath: $0.path, snapshotPath: snapshotPath) }
+    }
+
+    /// Recorded source identities below one of `roots` (the root itself, a file below a folder root, a member of
+    /// an archive root; all as identities) that are not `present` now. Nothing below an archive or folder that
+    /// could not be read counts as gone: it may still be there.
     static func staleSources(_ recorded: [String], roots: [String], present: Set<String>, unreadable: [String]) -> [String] {
         func below(_ path: String, _ root: String) -> Bool {
             let folder = root.hasSuffix("/") ? root : root + "/"

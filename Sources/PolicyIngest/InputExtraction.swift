@@ -8,15 +8,16 @@ public struct InputExtraction: Sendable {
     public var contribution: SourceContribution?
     public var warnings: [String]
 
-    /// Reads and hashes `input` (an archive member in memory), then extracts it unless `known[input.path]` is the
-    /// same content hash. Evidence points into the original file (or member).
+    /// Reads and hashes `input` (an archive member in memory), then extracts it unless `known[input.identity]` is
+    /// the same content hash. Evidence points into the original file (or member) and names it by `input.path`.
     public static func extract(_ input: Input, known: [String: String], pipeline: ExtractionPipeline) throws -> InputExtraction {
         let bytes = try input.readBytes()
         let hash = ExtractionPipeline.sha256Hex(bytes)
-        if known[input.path] == hash { return InputExtraction(contribution: nil, warnings: []) }
+        if known[input.identity] == hash { return InputExtraction(contribution: nil, warnings: []) }
         let extracted = try readInput(bytes: bytes, path: input.path)
         var contribution = extracted.mapToOriginal(pipeline.extract(source: extracted.source))
         contribution.contentHash = hash
+        contribution.identity = input.identity
         return InputExtraction(contribution: contribution, warnings: extracted.warnings)
     }
 }

@@ -4,19 +4,26 @@ import PolicyStore
 
 /// Withdrawing inputs from a store, as `kg remove` does.
 public enum SourceRemoval {
-    /// Withdraws `path` from `store` and returns the source paths removed: the file or archive member recorded
-    /// under that path, or — when `path` is an archive the store holds no file for — every member recorded as
-    /// `path!/…` (one rebuild). Throws a `KGError` naming `path` when the store holds neither.
+    /// Withdraws `path` from `store` and returns the source paths removed (as they were written when ingested): the
+    /// file or archive member that `path` names, by any spelling (its `SourceIdentity`, else the path as once
+    /// written), or — when `path` is an archive the store holds no file for — every member of that archive
+    /// (one rebuild). Throws a `KGError` naming `path` when the store holds neither.
     @discardableResult
     public static func remove(_ path: String, from store: inout GraphStore) throws -> [String] {
-        let membersPrefix = ArchiveMemberPath.prefix(ofMembersOf: path)
-        if store.contentHash(of: path) == nil, store.sources.contains(where: { $0.path.hasPrefix(membersPrefix) }) {
-            let all = try store.contributions()
-            let kept = all.filter { !$0.path.hasPrefix(membersPrefix) }
-            store = GraphStore(contributions: kept)
-            return all.map(\.path).filter { $0.hasPrefix(membersPrefix) }
+        let identity = SourceIdentity.of(path)
+        if let source = store.source(identity: identity, path: path) {
+            try store.remove(path: source.path, identity: source.identity)
+            return [source.path]
         }
-        try store.remove(path: path)
+        let membersPrefix = ArchiveMemberPath.prefix(ofMembersOf: identity)
+        let writtenPrefix = ArchiveMemberPath.prefix(ofMembersOf: path)
+        func isMember(_ c: SourceContribution) -> Bool { c.identity.hasPrefix(membersPrefix) || c.path.hasPrefix(writtenPrefix) }
+        if store.sources.contains(where: { $0.identity.hasPrefix(membersPrefix) || $0.path.hasPrefix(writtenPrefix) }) {
+            let all = try store.contributions()
+            store = GraphStore(contributions: all.filter { !isMember($0) })
+            return all.filter(isMember).map(\.path)
+        }
+        try store.remove(path: path, identity: identity)
         return [path]
     }
 }

@@ -20,9 +20,11 @@ public struct Agency: Sendable, Hashable {
     public let validUntil: Int?
     /// Canonical name of the body that took over its functions.
     public let successor: String?
+    /// The ontology row that lists the body (the statement of its parent), nil for a body made in code.
+    public let record: OntologyRecord?
 
     public init(canonical: String, aliases: [String] = [], level: AgencyLevel, parent: String? = nil,
-                validFrom: Int? = nil, validUntil: Int? = nil, successor: String? = nil) {
+                validFrom: Int? = nil, validUntil: Int? = nil, successor: String? = nil, record: OntologyRecord? = nil) {
         self.id = "agency:" + canonical
         self.canonical = canonical
         self.aliases = aliases
@@ -31,6 +33,7 @@ public struct Agency: Sendable, Hashable {
         self.validFrom = validFrom
         self.validUntil = validUntil
         self.successor = successor
+        self.record = record
     }
 
     /// The canonical name followed by the aliases.

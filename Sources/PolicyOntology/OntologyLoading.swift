@@ -37,7 +37,7 @@ extension Ontology {
                                    level: level, parent: agencyFile.optional(row, 3),
                                    validFrom: try agencyFile.optionalInt(row, 4, "valid-from year"),
                                    validUntil: try agencyFile.optionalInt(row, 5, "valid-until year"),
-                                   successor: agencyFile.optional(row, 6)))
+                                   successor: agencyFile.optional(row, 6), record: agencyFile.record(row)))
         }
         for (i, a) in agencies.enumerated() {
             for (name, what) in [(a.parent, "parent"), (a.successor, "successor")] {
@@ -59,7 +59,7 @@ extension Ontology {
                 let levelName = try file.required(row, 3, "level")
                 guard let level = RegionLevel(rawValue: levelName) else { throw file.error(row, "unknown region level: \(levelName)") }
                 regions.append(Region(code: code, canonical: canonical, aliases: file.list(row, 2).filter { $0 != canonical },
-                                      level: level, parentCode: file.optional(row, 4)))
+                                      level: level, parentCode: file.optional(row, 4), record: file.record(row)))
             }
         }
 

@@ -16,14 +16,18 @@ public struct Region: Sendable, Hashable {
     public let level: RegionLevel
     /// Code of the containing division, if any.
     public let parentCode: String?
+    /// The ontology row that lists the region (the statement of its parent), nil for a region made in code.
+    public let record: OntologyRecord?
 
-    public init(code: String?, canonical: String, aliases: [String] = [], level: RegionLevel, parentCode: String?) {
+    public init(code: String?, canonical: String, aliases: [String] = [], level: RegionLevel, parentCode: String?,
+                record: OntologyRecord? = nil) {
         if let code { self.id = "region:" + code } else { self.id = "region:area:" + canonical }
         self.code = code
         self.canonical = canonical
         self.aliases = aliases
         self.level = level
         self.parentCode = parentCode
+        self.record = record
     }
 
     /// The canonical name followed by the aliases.

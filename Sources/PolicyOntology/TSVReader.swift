@@ -7,6 +7,10 @@ struct TSVReader {
     struct Row {
         let line: Int
         let fields: [String]
+        /// The row's bytes in the file (without its line break) and its text as written.
+        let byteStart: Int
+        let byteEnd: Int
+        let text: String
     }
 
     let path: String
@@ -22,15 +26,25 @@ struct TSVReader {
         }
         var rows: [Row] = []
         var lineNumber = 0
+        var offset = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            let start = offset
+            offset += raw.utf8.count + 1
             var line = Substring(raw)
             if line.last == "\r" { line = line.dropLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
             rows.append(Row(line: lineNumber, fields: line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }))
+                .map { $0.trimmingCharacters(in: .whitespaces) },
+                            byteStart: start, byteEnd: start + line.utf8.count, text: String(line)))
         }
         self.rows = rows
+    }
+
+    /// The row as the ontology's statement, naming the file as `Ontology/<file name>`.
+    func record(_ row: Row) -> OntologyRecord {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return OntologyRecord(file: "Ontology/" + name, line: row.line, byteStart: row.byteStart, byteEnd: row.byteEnd, text: row.text)
     }
 
     /// An error naming this file and the row's line.

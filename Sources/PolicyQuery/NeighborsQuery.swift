@@ -6,11 +6,16 @@ public struct Neighbor: Codable, Hashable, Sendable {
     public var node: NodeReference
     /// Hops from the start (1…depth).
     public var distance: Int
-    /// The node it was reached from, and the relation walked (true direction in `forward`).
+    /// The node it was reached from, and the relation walked: `forward` when the edge runs from `via` to `node`.
     public var via: NodeReference
     public var relation: String
     public var forward: Bool
     public var evidence: EvidenceReference?
+
+    /// The fact walked, in its own direction: (`via`, relation, `node`) when `forward`, else (`node`, relation, `via`).
+    public var fact: (subject: NodeReference, relation: String, object: NodeReference) {
+        forward ? (via, relation, node) : (node, relation, via)
+    }
 }
 
 /// Nodes within `depth` hops of `start` (edges walked both ways), nearest first; `kinds` filters what is listed

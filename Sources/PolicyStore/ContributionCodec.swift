@@ -47,7 +47,7 @@ enum ContributionCodec {
             }
         }
         for c in contributions {
-            str(c.path); str(c.contentHash)
+            str(c.path); str(c.contentHash); str(c.identity)
             out.append(Int32(c.nodes.count))
             for n in c.nodes {
                 str(n.id); str(n.kind.rawValue); str(n.label)
@@ -63,7 +63,9 @@ enum ContributionCodec {
         return out
     }
 
-    static func decode(_ words: [Int32], strings: StringTable, path: String) throws -> [SourceContribution] {
+    /// Decodes a stream of format `version` (version 1 has no identity after the hash: it is the path).
+    static func decode(_ words: [Int32], strings: StringTable, version: UInt32 = SnapshotWriter.version,
+                       path: String) throws -> [SourceContribution] {
         if words.isEmpty { return [] }
         var i = 0
         struct Malformed: Error {}
@@ -120,7 +122,8 @@ enum ContributionCodec {
         do {
             var out: [SourceContribution] = []
             for _ in 0..<(try count()) {
-                var c = SourceContribution(path: try str(), contentHash: try str())
+                let sourcePath = try str(), hash = try str()
+                var c = SourceContribution(path: sourcePath, identity: version >= 2 ? try str() : nil, contentHash: hash)
                 for _ in 0..<(try count()) {
                     let id = try str(), kind = NodeKind(try str()), label = try str()
                     let aliases = try (0..<(try count())).map { _ in try str() }

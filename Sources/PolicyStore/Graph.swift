@@ -41,6 +41,8 @@ public struct Graph: Sendable {
 
     var sourcePaths: [Int32]
     var sourceHashes: [Int32]
+    /// Per source: its identity (canonical path), the key by which ingest and removal find it.
+    var sourceIdentities: [Int32]
 
     /// Decoded kinds (derived from `nodeKindNames` / `edgeKindNames`).
     let nodeKindTable: [NodeKind]
@@ -51,7 +53,8 @@ public struct Graph: Sendable {
          edgeAttributeStart: [UInt32], attributeRows: AttributeColumns, nodeEvidenceStart: [UInt32],
          edgeEvidenceStart: [UInt32], evidenceRefs: [Int32], evidenceRows: EvidenceColumns, edgeSources: [Int32], edgeTargets: [Int32],
          edgeKindIndex: [UInt16], outStart: [UInt32], outItems: [Int32], inStart: [UInt32], inItems: [Int32], inSources: [Int32],
-         nodesByID: [Int32], nameKeys: [Int32], nameNodes: [Int32], sourcePaths: [Int32], sourceHashes: [Int32]) {
+         nodesByID: [Int32], nameKeys: [Int32], nameNodes: [Int32], sourcePaths: [Int32], sourceHashes: [Int32],
+         sourceIdentities: [Int32]) {
         self.strings = strings
         self.nodeKindNames = nodeKindNames
         self.edgeKindNames = edgeKindNames
@@ -80,6 +83,7 @@ public struct Graph: Sendable {
         self.nameNodes = nameNodes
         self.sourcePaths = sourcePaths
         self.sourceHashes = sourceHashes
+        self.sourceIdentities = sourceIdentities
         self.nodeKindTable = nodeKindNames.map { NodeKind(strings[$0]) }
         self.edgeKindTable = edgeKindNames.map { EdgeKind(strings[$0]) }
     }
@@ -180,7 +184,9 @@ public struct Graph: Sendable {
 
     /// The input files the graph was built from, in ingest order.
     public var sources: [SourceFile] {
-        zip(sourcePaths, sourceHashes).map { SourceFile(path: strings[$0], contentHash: strings[$1]) }
+        sourcePaths.indices.map {
+            SourceFile(path: strings[sourcePaths[$0]], identity: strings[sourceIdentities[$0]], contentHash: strings[sourceHashes[$0]])
+        }
     }
 
     /// Bytes held by the graph's arrays (element counts × sizes; excludes allocator overhead).
@@ -223,11 +229,15 @@ public struct Graph: Sendable {
 
 /// An input file a graph was built from.
 public struct SourceFile: Hashable, Sendable, Codable {
+    /// The path as the user gave it (what evidence shows).
     public var path: String
+    /// The source's identity (canonical path; see `SourceContribution.identity`).
+    public var identity: String
     /// Hex SHA-256 of the file's bytes.
     public var contentHash: String
-    public init(path: String, contentHash: String) {
+    public init(path: String, identity: String? = nil, contentHash: String) {
         self.path = path
+        self.identity = identity ?? path
         self.contentHash = contentHash
     }
 }
@@ -249,5 +259,6 @@ extension Graph: Equatable {
             && a.outStart == b.outStart && a.outItems == b.outItems && a.inStart == b.inStart && a.inItems == b.inItems && a.inSources == b.inSources
             && a.nodesByID == b.nodesByID && a.nameKeys == b.nameKeys && a.nameNodes == b.nameNodes
             && a.sourcePaths == b.sourcePaths && a.sourceHashes == b.sourceHashes
+            && a.sourceIdentities == b.sourceIdentities
     }
 }

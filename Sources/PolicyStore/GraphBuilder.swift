@@ -44,7 +44,8 @@ public struct GraphBuilder {
 
     private var sourcePaths: [Int32] = []
     private var sourceHashes: [Int32] = []
-    private var sourceByPath: [Int32: Int] = [:]
+    private var sourceIdentities: [Int32] = []
+    private var sourceByIdentity: [Int32: Int] = [:]
 
     public init() {}
 
@@ -53,20 +54,22 @@ public struct GraphBuilder {
 
     /// Adds everything one source file contributes and records the file among the graph's sources.
     public mutating func add(_ c: SourceContribution) {
-        addSource(SourceFile(path: c.path, contentHash: c.contentHash))
+        addSource(SourceFile(path: c.path, identity: c.identity, contentHash: c.contentHash))
         for n in c.nodes { addNode(n) }
         for e in c.edges { addEdge(e) }
     }
 
-    /// Records an input file (a later hash for the same path replaces the earlier one).
+    /// Records an input file (a later path and hash for the same identity replace the earlier ones).
     public mutating func addSource(_ s: SourceFile) {
-        let path = interner.intern(s.path), hash = interner.intern(s.contentHash)
-        if let i = sourceByPath[path] {
+        let path = interner.intern(s.path), hash = interner.intern(s.contentHash), identity = interner.intern(s.identity)
+        if let i = sourceByIdentity[identity] {
+            sourcePaths[i] = path
             sourceHashes[i] = hash
         } else {
-            sourceByPath[path] = sourcePaths.count
+            sourceByIdentity[identity] = sourcePaths.count
             sourcePaths.append(path)
             sourceHashes.append(hash)
+            sourceIdentities.append(identity)
         }
     }
 
@@ -341,7 +344,7 @@ public struct GraphBuilder {
             outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
             nodesByID: nodesByID,
             nameKeys: nameOrder.map { nameKeys[Int($0)] }, nameNodes: nameOrder.map { nameNodes[Int($0)] },
-            sourcePaths: sourcePaths, sourceHashes: sourceHashes)
+            sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities)
     }
 
     /// Counting sort of edge indices by `keys[e]` into CSR (start offsets, items ascending within a row).

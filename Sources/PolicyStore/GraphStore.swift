@@ -12,7 +12,7 @@ import PolicyCore
 /// Typical `kg ingest` use:
 /// ```swift
 /// var store = try GraphStore.loadOrEmpty(graphPath)        // a damaged snapshot throws; it is never replaced
-/// let todo = files.filter { store.contentHash(of: $0.path) != $0.sha256 }   // skip unchanged files cheaply
+/// let todo = files.filter { store.contentHash(ofIdentity: $0.identity) != $0.sha256 }   // skip unchanged files cheaply
 /// let changes = try store.upsert(contentsOf: todo.map(extract))              // one rebuild for the batch
 /// try store.save(to: graphPath)                                              // atomic
 /// ```
@@ -23,10 +23,12 @@ public struct GraphStore: Sendable {
     /// The snapshot's encoded contributions, decoded on first change.
     private var encodedContributions: [Int32]
     private var loadedFrom: String
+    /// The snapshot format version the contributions were read in (the current one for a new store).
+    private var loadedVersion: UInt32 = SnapshotWriter.version
 
     /// What `upsert` did.
     public enum Change: String, Sendable, Equatable, Codable {
-        /// Same path and content hash as before: nothing changed.
+        /// Same identity and content hash as before: nothing changed.
         case unchanged
         case added
         case replaced
@@ -37,12 +39,12 @@ public struct GraphStore: Sendable {
         self.init(contributions: [])
     }
 
-    /// A store holding `contributions` (later ones with the same path replace earlier ones).
+    /// A store holding `contributions` (later ones with the same identity replace earlier ones).
     public init(contributions: [SourceContribution]) {
         var list: [SourceContribution] = []
         var position: [String: Int] = [:]
         for c in contributions {
-            if let p = position[c.path] { list[p] = c } else { position[c.path] = list.count; list.append(c) }
+            if let p = position[c.identity] { list[p] = c } else { position[c.identity] = list.count; list.append(c) }
         }
         graph = Self.build(list)
         contributionList = list
@@ -58,7 +60,21 @@ public struct GraphStore: Sendable {
         store.contributionList = nil
         store.encodedContributions = loaded.contributions
         store.loadedFrom = path
+        store.loadedVersion = loaded.version
         return store
+    }
+
+    /// True when the snapshot was written before sources had identities (format version 1): its sources are known
+    /// only by the path as once typed, and `assignIdentities` should give them their identities before ingest or
+    /// removal match inputs against them.
+    public var needsIdentities: Bool { loadedVersion < 2 && !graph.sourcePaths.isEmpty }
+
+    /// Gives every source the identity `identify` returns for it (one rebuild); the next save records them.
+    public mutating func assignIdentities(_ identify: (SourceFile) -> String) throws {
+        let identities = Dictionary(sources.map { ($0.path, identify($0)) }, uniquingKeysWith: { first, _ in first })
+        var list = try contributions()
+        for i in list.indices { list[i].identity = identities[list[i].path] ?? list[i].path }
+        self = GraphStore(contributions: list)
     }
 
     /// Loads `path` if it exists, otherwise an empty store.
@@ -75,10 +91,16 @@ public struct GraphStore: Sendable {
     /// The source files, in ingest order.
     public var sources: [SourceFile] { graph.sources }
 
-    /// The content hash recorded for `path`, if the store holds that file (lets callers skip unchanged files
-    /// before extracting them).
-    public func contentHash(of path: String) -> String? {
-        graph.sources.first { $0.path == path }?.contentHash
+    /// The content hash recorded for the source of `identity`, if the store holds it (lets callers skip unchanged
+    /// files before extracting them).
+    public func contentHash(ofIdentity identity: String) -> String? {
+        graph.sources.first { $0.identity == identity }?.contentHash
+    }
+
+    /// The recorded source whose identity is `identity`, else whose written path is `path` (nil when neither).
+    public func source(identity: String, path: String) -> SourceFile? {
+        let all = graph.sources
+        return all.first { $0.identity == identity } ?? all.first { $0.path == path }
     }
 
     /// The contributions, in ingest order.
@@ -88,7 +110,7 @@ public struct GraphStore: Sendable {
             throw KGError(file: loadedFrom, "this snapshot was saved without per-source contributions, so it cannot be "
                           + "updated incrementally; rebuild it by ingesting its sources into a new graph")
         }
-        let list = try ContributionCodec.decode(encodedContributions, strings: graph.strings, path: loadedFrom)
+        let list = try ContributionCodec.decode(encodedContributions, strings: graph.strings, version: loadedVersion, path: loadedFrom)
         contributionList = list
         encodedContributions = []
         return list
@@ -104,20 +126,21 @@ public struct GraphStore: Sendable {
     @discardableResult
     public mutating func upsert(contentsOf batch: [SourceContribution]) throws -> [Change] {
         var changes: [Change] = []
-        // Same path and hash means unchanged, by definition; nothing to decode or rebuild.
-        if batch.allSatisfy({ contentHash(of: $0.path) == $0.contentHash }) {
+        // Same identity and hash means unchanged, by definition; nothing to decode or rebuild.
+        let recorded = Dictionary(graph.sources.map { ($0.identity, $0.contentHash) }, uniquingKeysWith: { first, _ in first })
+        if batch.allSatisfy({ recorded[$0.identity] == $0.contentHash }) {
             return batch.map { _ in .unchanged }
         }
         var list = try contributions()
-        // One index of the paths per batch: a lookup per contribution, not a scan of the whole list.
-        var position = Dictionary(list.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // One index of the identities per batch: a lookup per contribution, not a scan of the whole list.
+        var position = Dictionary(list.enumerated().map { ($1.identity, $0) }, uniquingKeysWith: { first, _ in first })
         for c in batch {
-            if let p = position[c.path] {
+            if let p = position[c.identity] {
                 if list[p].contentHash == c.contentHash { changes.append(.unchanged); continue }
                 list[p] = c
                 changes.append(.replaced)
             } else {
-                position[c.path] = list.count
+                position[c.identity] = list.count
                 list.append(c)
                 changes.append(.added)
             }
@@ -129,10 +152,12 @@ public struct GraphStore: Sendable {
         return changes
     }
 
-    /// Withdraws everything `path` contributed. Throws if the store does not hold that file.
-    public mutating func remove(path: String) throws {
+    /// Withdraws everything the source of `identity` contributed (else the source recorded under the written path
+    /// `path`, which is also the identity when none is given). Throws if the store holds neither.
+    public mutating func remove(path: String, identity: String? = nil) throws {
         var list = try contributions()
-        guard let p = list.firstIndex(where: { $0.path == path }) else {
+        let identity = identity ?? path
+        guard let p = list.firstIndex(where: { $0.identity == identity }) ?? list.firstIndex(where: { $0.path == path }) else {
             let known = list.map(\.path).prefix(5).joined(separator: ", ")
             throw KGError(file: path, "not in the graph" + (known.isEmpty ? " (the graph is empty)" : "; it holds \(known)\(list.count > 5 ? ", …" : "")"))
         }

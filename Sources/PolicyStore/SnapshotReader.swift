@@ -8,11 +8,13 @@ import PolicyCore
 /// Reads and verifies snapshots: the whole file in one read, every section's CRC-32C checked, arrays copied
 /// as raw little-endian blocks. Any damage is reported as a `KGError` naming the section; the file is left alone.
 enum SnapshotReader {
-    static let supportedVersions: [UInt32] = [SnapshotWriter.version]
+    static let supportedVersions: [UInt32] = [1, SnapshotWriter.version]
 
     struct Loaded {
         var graph: Graph
         var contributions: [Int32]
+        /// The format version read (1: sources have no recorded identity; see `GraphStore.load`).
+        var version: UInt32
     }
 
     static func read(_ path: String) throws -> Loaded {
@@ -55,7 +57,7 @@ enum SnapshotReader {
             throw KGError(file: path, kind: .snapshotVersion, "snapshot format version \(version) is not supported; this build reads versions "
                           + supportedVersions.map(String.init).joined(separator: ", "))
         }
-        let layout = SnapshotSections.layout
+        let layout = SnapshotSections.layout(version: version)
         let sectionCount = Int(loadLE(UInt32.self, file, magic.count + 4))
         guard sectionCount == layout.count else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot has \(sectionCount) sections, version \(version) has \(layout.count) "
@@ -122,6 +124,7 @@ enum SnapshotReader {
         let inSources = take(Int32.self)
         let nodesByID = take(Int32.self), nameKeys = take(Int32.self), nameNodes = take(Int32.self)
         let sourcePaths = take(Int32.self), sourceHashes = take(Int32.self)
+        let sourceIdentities = version >= 2 ? take(Int32.self) : sourcePaths
         let contributions = take(Int32.self)
 
         // Cheap structural checks so that a well-formed but inconsistent file cannot crash the reader.
@@ -132,7 +135,7 @@ enum SnapshotReader {
             && edgeTargets.count == e && edgeKindIndex.count == e && edgeAttributeStart.count == e + 1
             && edgeEvidenceStart.count == e + 1 && outStart.count == n + 1 && inStart.count == n + 1
             && outItems.count == e && inItems.count == e && inSources.count == e && nodesByID.count == n && nameKeys.count == nameNodes.count
-            && sourcePaths.count == sourceHashes.count
+            && sourcePaths.count == sourceHashes.count && sourceIdentities.count == sourcePaths.count
             && attributes.tags.count == attributes.keys.count && attributes.payloads.count == attributes.keys.count
             && evidence.lines.count == evidence.count && evidence.texts.count == evidence.count
             && Int(edgeEvidenceStart.last ?? 0) == evidenceRefs.count && Int(nodeEvidenceStart.last ?? 0) == Int(edgeEvidenceStart.first ?? 0)
@@ -149,8 +152,8 @@ enum SnapshotReader {
             edgeSources: edgeSources, edgeTargets: edgeTargets, edgeKindIndex: edgeKindIndex,
             outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
             nodesByID: nodesByID, nameKeys: nameKeys, nameNodes: nameNodes,
-            sourcePaths: sourcePaths, sourceHashes: sourceHashes)
-        return Loaded(graph: graph, contributions: contributions)
+            sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities)
+        return Loaded(graph: graph, contributions: contributions, version: version)
     }
 
     @inline(__always)

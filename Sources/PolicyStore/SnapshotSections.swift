@@ -1,4 +1,4 @@
-/// The sections of snapshot format version 1, in file order, with their element sizes in bytes.
+/// The sections of snapshot format version 2 (version 1 lacks `source.identities`), in file order, with their element sizes in bytes.
 /// See SNAPSHOT-FORMAT.md.
 enum SnapshotSections {
     static let layout: [(name: String, elementSize: Int)] = [
@@ -14,9 +14,14 @@ enum SnapshotSections {
         ("edge.source", 4), ("edge.target", 4), ("edge.kind", 2),
         ("out.start", 4), ("out.items", 4), ("in.start", 4), ("in.items", 4), ("in.sources", 4),
         ("index.nodes_by_id", 4), ("index.name_keys", 4), ("index.name_nodes", 4),
-        ("source.paths", 4), ("source.hashes", 4),
+        ("source.paths", 4), ("source.hashes", 4), ("source.identities", 4),
         ("contributions", 4),
     ]
+
+    /// The layout of format `version` (1 or 2).
+    static func layout(version: UInt32) -> [(name: String, elementSize: Int)] {
+        version >= 2 ? layout : layout.filter { $0.name != "source.identities" }
+    }
 }
 
 /// One section to be written: raw little-endian bytes of an array.
@@ -52,7 +57,7 @@ extension Graph {
             OutgoingSection(edgeSources), OutgoingSection(edgeTargets), OutgoingSection(edgeKindIndex),
             OutgoingSection(outStart), OutgoingSection(outItems), OutgoingSection(inStart), OutgoingSection(inItems), OutgoingSection(inSources),
             OutgoingSection(nodesByID), OutgoingSection(nameKeys), OutgoingSection(nameNodes),
-            OutgoingSection(sourcePaths), OutgoingSection(sourceHashes),
+            OutgoingSection(sourcePaths), OutgoingSection(sourceHashes), OutgoingSection(sourceIdentities),
         ]
     }
 }

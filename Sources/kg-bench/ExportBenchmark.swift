@@ -29,8 +29,11 @@ struct ExportBenchmark: ParsableCommand {
     @Option(help: "Scratch directory (default: a new one under the temporary directory; removed afterwards).")
     var dir: String?
 
-    @Option(help: "Which full-size Swift runs to do: graphml, ntriples (comma-separated).")
-    var formats: String = "graphml,ntriples"
+    @Option(help: "Which full-size Swift runs to do: graphml, ntriples, jsonl (comma-separated).")
+    var formats: String = "graphml,ntriples,jsonl"
+
+    @Option(help: "Evidence records of the hub node in the JSONL linearity check (comma-separated; empty: skip).")
+    var hubEvidence: String = "10000,40000"
 
     @Option(help: "The package root (for Tests/Peers); default: the current directory.")
     var packageRoot: String = FileManager.default.currentDirectoryPath
@@ -81,6 +84,18 @@ struct ExportBenchmark: ParsableCommand {
             rows.append(Row("N-Triples", "Swift (PolicyExport) → /dev/null", graph.nodeCount, swiftNT))
         }
 
+        if wanted.contains("jsonl") {
+            // JSONL at full size, and a graph whose one node carries many evidence records (a body every file
+            // mentions): its line is megabytes long, and MB/s must not fall as it grows.
+            let swiftJSONL = try best(repeats) { try timeExport(graph, .jsonl, to: "/dev/null") }
+            rows.append(Row("JSONL", "Swift (PolicyExport) → /dev/null", graph.nodeCount, swiftJSONL))
+            for count in hubEvidence.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                let hub = Self.hubGraph(evidence: count)
+                let m = try best(repeats) { try timeExport(hub, .jsonl, to: "/dev/null") }
+                rows.append(Row("JSONL", "one node with \(count) evidence records", hub.nodeCount, m))
+            }
+        }
+
         // Peers on smaller graphs, with Swift on the very same graphs.
         let peers = packageRoot + "/Tests/Peers/export_peers.py"
         var networkxRatio: Double?, rdflibRatio: Double?
@@ -129,6 +144,19 @@ struct ExportBenchmark: ParsableCommand {
         }
         if let networkxRatio { print(String(format: "GraphML: Swift is %.1f× networkx.write_graphml (target ≥ 10×)", networkxRatio)) }
         if let rdflibRatio { print(String(format: "N-Triples: Swift is %.1f× rdflib serialize (target ≥ 10×)", rdflibRatio)) }
+    }
+
+    /// Two nodes and an edge; the first node has `evidence` evidence records, each a sentence of a different file.
+    static func hubGraph(evidence count: Int) -> Graph {
+        var builder = GraphBuilder()
+        let sentence = String(repeating: "国务院办公厅关于进一步优化营商环境的通知。", count: 3)
+        let evidence = (0..<count).map {
+            Evidence(source: "corpus/notice-\($0).txt", line: 1 + $0 % 500, column: 1, byteStart: $0, byteEnd: $0 + 9, text: sentence)
+        }
+        builder.addNode(NodeRecord(id: "agency:国务院", kind: .agency, label: "国务院", evidence: evidence))
+        builder.addNode(NodeRecord(id: "agency:财政部", kind: .agency, label: "财政部", evidence: Array(evidence.prefix(1))))
+        builder.addEdge(EdgeRecord(kind: .partOf, source: "agency:财政部", target: "agency:国务院", evidence: Array(evidence.prefix(1))))
+        return builder.freeze()
     }
 
     private func timeExport(_ graph: Graph, _ format: ExportFormat, to path: String) throws -> Measurement {

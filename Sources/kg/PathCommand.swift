@@ -26,6 +26,12 @@ struct PathCommand: ParsableCommand {
         do {
             let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
             let a = try NameLookup.node(from, in: g), b = try NameLookup.node(to, in: g)
+            if a == b {
+                let id = g.nodeID(a)
+                print(from == to ? "\(from) is one entity (\(id)): there is no path to find"
+                               : "\(from) and \(to) name the same entity (\(id)): there is no path to find")
+                return
+            }
             let options = PathOptions(
                 maxHops: maxHops,
                 relations: try OptionValidation.kinds(TableOutput.list(relations), known: g.edgeKinds, noun: "relation", option: "relations"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyCore
+import PolicyFormats
 import PolicyIngest
 import PolicyQuery
 import PolicyStore
@@ -27,9 +28,10 @@ struct RemoveCommand: ParsableCommand {
                 writeToStandardError("\(path): another kg process is writing this snapshot; waiting for it to finish …\n")
             }
             defer { lock.release() }
-            var store = try GraphStore.load(path)
+            var store = try Ingestor.loadWithIdentities(path)
             let removedPaths = try SourceRemoval.remove(file, from: &store)
-            let removed = removedPaths == [file] ? file : "\(removedPaths.count) members of \(file)"
+            let removed = removedPaths.count == 1 && !removedPaths[0].hasPrefix(ArchiveMemberPath.prefix(ofMembersOf: file))
+                ? removedPaths[0] : "\(removedPaths.count) members of \(file)"
             try store.save(to: path)
             print("removed \(removed); \(store.graph.nodeCount) nodes, \(store.graph.edgeCount) edges remain in \(path)")
         } catch { fail(error) }

@@ -136,6 +136,22 @@ struct OtherFormatsExportTests {
         #expect(path.contains("label=\"applies_to\""))
     }
 
+    /// PNG and PDF need an installed font with Chinese glyphs; with none (fontconfig given an empty configuration)
+    /// the renderer finds none and refuses, where the machine's own fonts are found.
+    @Test("a missing Chinese font is detected, not drawn as boxes")
+    func missingChineseFont() throws {
+        guard Consumers.run("fc-list", ["--version"]).status == 0 else { return }
+        let empty = Consumers.temporaryDirectory() + "/fonts.conf"
+        try "<?xml version=\"1.0\"?><fontconfig></fontconfig>".write(toFile: empty, atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["FONTCONFIG_FILE"] = empty
+        #expect(GraphvizRenderer.chineseFontFamilies(environment: environment) == [])
+        // CI installs fonts-wqy-zenhei (.ci/run); a developer machine without one is told so by the check above.
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            #expect(GraphvizRenderer.chineseFontFamilies()?.isEmpty == false)
+        }
+    }
+
     @Test("shortest path ignores direction and is shortest")
     func shortestPath() throws {
         let g = fixture

@@ -85,6 +85,43 @@ import Testing
         }
     }
 
+    /// Evidence means the statement: an issuer's evidence shows the text at its own offsets (the title, the 署名
+    /// line, the sentence of a reported issuance), never the title printed against the signature's line.
+    @Test(arguments: [
+        (notice, "fixtures/notice.txt"),
+        ("近日，水利部、国家发展改革委联合印发了《农村供水保障规划》，提出具体要求。\n据介绍，规划由两部门共同编制。\n", "news.txt"),
+    ])
+    func issuerEvidenceShowsTheTextAtItsOffsets(text: String, path: String) throws {
+        let c = try extract(text, path: path)
+        let bytes = Array(text.utf8)
+        let issued = c.edges.filter { $0.kind == .issuedBy }
+        #expect(!issued.isEmpty)
+        for edge in issued {
+            let ev = try #require(edge.evidence.first)
+            let stated = String(decoding: bytes[ev.byteStart..<ev.byteEnd], as: UTF8.self)
+            #expect(ev.text.contains(stated), "\(edge.id): '\(stated)' is not in '\(ev.text)'")
+        }
+    }
+
+    /// Facts from the ontology cite the ontology's row (a region's parent); a body placed under its parent by its
+    /// own name cites where the name is written. Near miss: neither cites a sentence that does not name the child.
+    @Test func partOfCitesWhatStatesIt() throws {
+        let text = "江苏省南京市人民政府办公厅关于做好老旧小区改造工作的通知\n江苏省人民政府要求南京市于2025年底前完成改造任务，江苏省财政厅给予资金支持。\n"
+        let c = try extract(text, path: "nanjing.txt")
+        let parts = c.edges.filter { $0.kind == .partOf }
+        let city = try #require(parts.first { $0.source == "region:320100" })
+        #expect(city.target == "region:320000")
+        #expect(city.attributes["basis"]?.stringValue == "ontology")
+        let row = try #require(city.evidence.first)
+        #expect(row.source == "Ontology/regions.tsv" && row.text.hasPrefix("320100\t南京市"))
+        let ontologyFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Ontology/regions.tsv").path
+        let lines = try String(contentsOfFile: ontologyFile, encoding: .utf8).components(separatedBy: "\n")
+        #expect(lines[row.line - 1] == row.text)
+        let bureau = try #require(parts.first { $0.source == "agency:江苏省财政厅" })
+        #expect(bureau.attributes["basis"]?.stringValue == "name")
+        #expect(bureau.evidence.first?.text.contains("江苏省财政厅") == true)
+    }
+
     @Test func reportedIssuanceInProse() throws {
         let text = "近日，水利部、国家发展改革委联合印发了《农村供水保障规划》，提出具体要求。\n据介绍，规划由两部门共同编制。\n"
         let c = try extract(text, path: "news.txt")
