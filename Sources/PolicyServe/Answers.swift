@@ -33,9 +33,19 @@ extension Explorer {
         return r
     }
 
+    /// Computes what the home and co-issuance pages show by default (stats, the whole network), so the first visitor
+    /// of a large snapshot does not wait for the scan. `kg serve` runs it in the background after loading.
+    public func warmUp() {
+        let loaded = source.current()
+        _ = stats(loaded)
+        _ = coissueAnswer(loaded, CoissueRequest())
+    }
+
     /// The co-issuance answer, kept per snapshot (the picture and matrix of a whole network take a scan to draw).
     func coissueAnswer(_ loaded: LoadedGraph, _ request: CoissueRequest) -> CoissueAnswer {
-        loaded.caches.coissueAnswers.value(request) { CoissueAnswer(loaded, request) }
+        (request.agency == nil ? loaded.caches.coissueNetworkAnswers : loaded.caches.coissueAnswers).value(request) {
+            CoissueAnswer(loaded, request)
+        }
     }
 
     /// The documents two agencies co-issued under the request's date filter (`kg coissue A`, the row with B); nil
@@ -82,7 +92,7 @@ extension Explorer {
         }
         guard let source else { throw ServeError.badRequest("parameter 'id' (a document) or 'source' (a source file) is required") }
         // Only files the snapshot was built from can be shown: the parameter never names an arbitrary file.
-        guard graph.sources.contains(where: { $0.path == source }) || node != nil else {
+        guard loaded.sourcePaths.contains(source) || node != nil else {
             throw ServeError.notFound("source: '\(source)' is not a file this snapshot was built from")
         }
         return try DocumentAnswer(loaded, documentNode: node, source: source, page: page, line: line, sourceRoots: sourceRoots)

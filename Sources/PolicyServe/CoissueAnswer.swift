@@ -67,7 +67,7 @@ public struct CoissueAnswer: Codable, Sendable {
 extension CoissueAnswer {
     init(_ loaded: LoadedGraph, _ request: CoissueRequest) {
         let graph = loaded.graph
-        let all = loaded.caches.coissue.value(request.cacheKey) {
+        let all = loaded.caches.pairs(request.cacheKey).value(request.cacheKey) {
             coissueQuery(graph, agency: request.agency, options: request.options)
         }
         from = request.from
@@ -77,15 +77,13 @@ extension CoissueAnswer {
         undatedLeftOut = request.options.filtersByDate && !request.includeUndated
             ? loaded.caches.undated.value(request.agency ?? -1) { undatedCoissuedDocumentCount(graph, agency: request.agency) }
             : 0
-        let unfiltered = loaded.caches.coissue.value(.init(minCount: 1, includeUndated: false, agency: request.agency)) {
+        let unfilteredKey = QueryCaches.CoissueKey(minCount: 1, includeUndated: false, agency: request.agency)
+        let unfiltered = loaded.caches.pairs(unfilteredKey).value(unfilteredKey) {
             coissueQuery(graph, agency: request.agency)
         }
-        var months = Set<String>()
-        for p in unfiltered {
-            for d in p.documents {
-                if let date = d.date, let bound = DateBound(String(date.prefix(7))) { months.insert(String(bound.first.prefix(7))) }
-            }
-        }
+        var prefixes = Set<Substring>()
+        for p in unfiltered { for d in p.documents { if let date = d.date { prefixes.insert(date.prefix(7)) } } }
+        let months = Set(prefixes.compactMap { DateBound(String($0)).map { String($0.first.prefix(7)) } })
         let first = months.min(), last = months.max()
         firstYear = first.flatMap { Int($0.prefix(4)) }
         lastYear = last.flatMap { Int($0.prefix(4)) }

@@ -35,9 +35,12 @@ public final class LoadedGraph: Sendable {
     public let generation: Int
     let identity: FileIdentity?
     let caches = QueryCaches()
+    /// The paths of the files the snapshot was built from (the only files the document page shows).
+    let sourcePaths: Set<String>
 
     init(graph: Graph, generation: Int, identity: FileIdentity?) {
         self.graph = graph
+        sourcePaths = Set(graph.sources.map(\.path))
         self.generation = generation
         self.identity = identity
     }

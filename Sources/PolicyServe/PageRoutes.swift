@@ -49,9 +49,11 @@ extension Explorer {
     static func entityHref(_ id: String) -> String { HTMLText.link("/entity", [("id", id)]) }
     static func documentHref(_ id: String) -> String { HTMLText.link("/document", [("id", id)]) }
 
-    /// A link to the line of a source that evidence cites (`file:line`), on the page holding it.
-    static func whereHref(_ location: String?) -> String? {
-        guard let location, let colon = location.lastIndex(of: ":"), let line = Int(location[location.index(after: colon)...])
+    /// A link to the line of a source that evidence cites (`file:line`), on the page holding it; nil when the file is
+    /// not one the snapshot was built from (an ontology row, say), which the document page does not show.
+    static func whereHref(_ location: String?, _ sources: Set<String>) -> String? {
+        guard let location, let colon = location.lastIndex(of: ":"), let line = Int(location[location.index(after: colon)...]),
+              sources.contains(String(location[..<colon]))
         else { return nil }
         return HTMLText.link("/document", [("source", String(location[..<colon])), ("line", String(line))]) + "#L\(line)"
     }
@@ -80,7 +82,7 @@ extension Explorer {
         return out + "</p>"
     }
 
-    static func targetsTable(_ rows: [TargetTableRow], sortHref: ((String) -> String)? = nil) -> String {
+    static func targetsTable(sources: Set<String>, _ rows: [TargetTableRow], sortHref: ((String) -> String)? = nil) -> String {
         func header(_ title: String, _ key: String) -> String {
             guard let sortHref else { return "<th>\(title)</th>" }
             return "<th><a href=\"\(HTMLText.escape(sortHref(key)))\">\(title)</a></th>"
@@ -96,8 +98,10 @@ extension Explorer {
                 "<a href=\"\(HTMLText.escape(s.kind == "document" ? documentHref(s.id) : entityHref(s.id)))\">\(HTMLText.escape(s.label))</a>"
             }.joined(separator: "、")
             out += "</td><td>"
-            if let href = whereHref(r.row.evidence?.location) {
+            if let href = whereHref(r.row.evidence?.location, sources) {
                 out += "<a href=\"\(HTMLText.escape(href))\" title=\"\(HTMLText.escape(r.row.evidence?.text ?? ""))\">\(HTMLText.escape(shortWhere(r.row.evidence?.location)))</a>"
+            } else {
+                out += HTMLText.escape(shortWhere(r.row.evidence?.location))
             }
             out += "</td></tr>"
         }
@@ -133,13 +137,14 @@ extension Explorer {
     }
 
     func entityPage(_ loaded: LoadedGraph, _ answer: EntityAnswer) -> Response {
+        let sources = loaded.sourcePaths
         let card = answer.card
         let isDocument = card.node.kind == "document"
         let relations = card.relations.map { g -> [String: Any] in
             ["heading": g.outgoing ? "\(g.relation) →" : "← \(g.relation)",
              "items": g.items.map { item -> [String: Any] in
                  Self.node(item.other).merging([
-                     "where": Self.shortWhere(item.evidence?.location), "whereHref": Self.whereHref(item.evidence?.location) ?? "",
+                     "where": Self.shortWhere(item.evidence?.location), "whereHref": Self.whereHref(item.evidence?.location, sources) ?? "",
                      "evidence": item.evidence?.text ?? "",
                  ]) { $1 }
              }]
@@ -162,13 +167,13 @@ extension Explorer {
                 Self.document(d.document).merging(["issuers": d.issuers.map(Self.node)]) { $1 }
             },
             "hasTargets": !answer.targets.isEmpty,
-            "targetsTable": Self.targetsTable(answer.targets.map { row in
+            "targetsTable": Self.targetsTable(sources: sources, answer.targets.map { row in
                 TargetTableRow(row: row, kind: loaded.graph.node(withID: row.target.id).flatMap { loaded.graph.attribute("kind", ofNode: $0)?.stringValue })
             }),
             "hasRelations": !relations.isEmpty, "relations": relations, "truncated": answer.relationsTruncated,
             "hasEvidence": !card.evidence.isEmpty,
             "evidence": card.evidence.map { e -> [String: Any] in
-                ["where": Self.shortWhere(e.location), "whereHref": Self.whereHref(e.location) ?? "", "text": e.text]
+                ["where": Self.shortWhere(e.location), "whereHref": Self.whereHref(e.location, sources) ?? "", "text": e.text]
             },
         ])
         return page(card.node.label, body, loaded)
@@ -233,6 +238,7 @@ extension Explorer {
     }
 
     func pathPage(_ loaded: LoadedGraph, _ answer: PathAnswer?, _ options: PathOptions, _ p: QueryParameters) -> Response {
+        let sources = loaded.sourcePaths
         let chosen = Set((try? p.list("relations")) ?? [])
         // Alternatives that differ only in a parallel edge between the same nodes read the same: show one of them.
         var seen = Set<String>()
@@ -249,7 +255,7 @@ extension Explorer {
                          "toHref": Self.node(hop.to)["href"]!,
                          "arrow": hop.forward ? "—\(hop.relation)→" : "←\(hop.relation)—",
                          "evidence": hop.evidence?.text ?? "(no evidence recorded)",
-                         "where": hop.evidence?.location ?? "", "whereHref": Self.whereHref(hop.evidence?.location) ?? ""]
+                         "where": hop.evidence?.location ?? "", "whereHref": Self.whereHref(hop.evidence?.location, sources) ?? ""]
                     }]
         }
         let body = PageTemplates.render("path", [
@@ -263,6 +269,7 @@ extension Explorer {
     }
 
     func documentPage(_ loaded: LoadedGraph, _ answer: DocumentAnswer) -> Response {
+        let sources = loaded.sourcePaths
         var object: [String: Any] = [
             "source": answer.source, "encoding": answer.encoding ?? "", "lineCount": answer.lineCount,
             "unavailable": answer.unavailable ?? "", "text": answer.html,
@@ -279,7 +286,7 @@ extension Explorer {
                 "issuers": m.issuers.map(Self.node), "cites": m.cites.map(Self.document), "citedBy": m.citedBy.map(Self.document),
                 "entityHref": Self.entityHref(m.document.id), "fullText": m.fullText,
                 "hasTargets": !m.targets.isEmpty,
-                "targetsTable": Self.targetsTable(m.targets.map { row in
+                "targetsTable": Self.targetsTable(sources: sources, m.targets.map { row in
                     TargetTableRow(row: row, kind: loaded.graph.node(withID: row.target.id).flatMap { loaded.graph.attribute("kind", ofNode: $0)?.stringValue })
                 }),
             ] as [String: Any]
@@ -289,6 +296,7 @@ extension Explorer {
     }
 
     func targetsPage(_ loaded: LoadedGraph, _ answer: TargetsAnswer, _ r: TargetsRequest, _ p: QueryParameters) -> Response {
+        let sources = loaded.sourcePaths
         let owner = (try? p.string("owner")) ?? nil, agency = (try? p.string("agency")) ?? nil
         func href(_ path: String, _ extra: [(String, String?)], sort: String? = nil, order: String? = nil) -> String {
             HTMLText.link(path, [("owner", owner), ("agency", agency), ("year", r.year.map(String.init)), ("kind", r.kind),
@@ -300,7 +308,7 @@ extension Explorer {
             "kindChoices": TargetsRequest.kinds.map { ["name": $0, "selected": $0 == r.kind] },
             "unitChoices": answer.units.map { ["name": $0, "selected": $0 == r.unit] },
             "total": answer.total, "csvHref": href("/api/targets.csv", []), "jsonHref": href("/api/targets", []),
-            "table": Self.targetsTable(answer.rows) { key in
+            "table": Self.targetsTable(sources: sources, answer.rows) { key in
                 href("/targets", [], sort: key, order: key == r.sort && !r.descending ? "desc" : "asc")
             },
             "pager": Self.pager(r.page, pageCount) { href("/targets", [("page", String($0))]) },

@@ -55,10 +55,10 @@ enum PageTemplates {
     {{#hasRelations}}<h2>Relations</h2>{{/hasRelations}}
     {{#relations}}<h3>{{heading}}</h3>
     <table class="grid relations"><thead><tr><th>entity</th><th>kind</th><th>where</th><th>evidence</th></tr></thead><tbody>
-    {{#items}}<tr><td><a href="{{href}}">{{label}}</a></td><td>{{kind}}</td><td>{{#whereHref}}<a href="{{whereHref}}">{{where}}</a>{{/whereHref}}</td><td class="evidence">{{evidence}}</td></tr>{{/items}}
+    {{#items}}<tr><td><a href="{{href}}">{{label}}</a></td><td>{{kind}}</td><td>{{#whereHref}}<a href="{{whereHref}}">{{where}}</a>{{/whereHref}}{{^whereHref}}{{where}}{{/whereHref}}</td><td class="evidence">{{evidence}}</td></tr>{{/items}}
     </tbody></table>{{/relations}}
     {{#truncated}}<p class="note">Long lists were cut at 200 entries; /api/entity has the same cut, <code>kg show --json</code> has all.</p>{{/truncated}}
-    {{#hasEvidence}}<h2>Evidence</h2><ul class="evidence-list">{{#evidence}}<li><a href="{{whereHref}}">{{where}}</a> {{text}}</li>{{/evidence}}</ul>{{/hasEvidence}}
+    {{#hasEvidence}}<h2>Evidence</h2><ul class="evidence-list">{{#evidence}}<li>{{#whereHref}}<a href="{{whereHref}}">{{where}}</a>{{/whereHref}}{{^whereHref}}{{where}}{{/whereHref}} {{text}}</li>{{/evidence}}</ul>{{/hasEvidence}}
     """
 
     static let coissue = """
@@ -102,7 +102,7 @@ enum PageTemplates {
     {{#asked}}{{^hasPaths}}<p class="note">No path between {{fromLabel}} and {{toLabel}} within {{maxHops}} hops.</p>{{/hasPaths}}{{/asked}}
     {{#paths}}<section class="path"><h2>Path {{number}} · {{hops}} hops</h2><ol class="hops">
     {{#steps}}<li class="hop"><a href="{{fromHref}}">{{fromLabel}}</a> <span class="rel">{{arrow}}</span> <a href="{{toHref}}">{{toLabel}}</a>
-    <blockquote class="evidence">{{evidence}}</blockquote>{{#whereHref}}<a class="where" href="{{whereHref}}">{{where}}</a>{{/whereHref}}</li>{{/steps}}
+    <blockquote class="evidence">{{evidence}}</blockquote>{{#whereHref}}<a class="where" href="{{whereHref}}">{{where}}</a>{{/whereHref}}{{^whereHref}}<span class="where">{{where}}</span>{{/whereHref}}</li>{{/steps}}
     </ol><p><a href="{{exportHref}}">export this path (GraphML)</a></p></section>{{/paths}}
     """
 

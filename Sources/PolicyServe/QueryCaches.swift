@@ -34,11 +34,19 @@ final class QueryCaches: Sendable {
         var includeUndated: Bool
         var agency: Int?
     }
-    let coissue = BoundedCache<CoissueKey, [CoissuePair]>(capacity: 32)
+    /// Pairs of one agency (`kg coissue AGENCY`): many, cheap to recompute.
+    let coissue = BoundedCache<CoissueKey, [CoissuePair]>(capacity: 256)
+    /// Pairs of the whole network (a scan of every document): few filters, kept apart so that the per-agency
+    /// entries of entity pages never push them out.
+    let coissueNetwork = BoundedCache<CoissueKey, [CoissuePair]>(capacity: 16)
     let undated = BoundedCache<Int, Int>(capacity: 64)
     let sourceSpans = BoundedCache<String, [EvidenceSpan]>(capacity: 16)
     let stats = BoundedCache<Int, GraphStats>(capacity: 1)
-    let coissueAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 32)
+    let coissueAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 64)
+    let coissueNetworkAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 16)
+
+    /// The cache for co-issuance pairs under `key`.
+    func pairs(_ key: CoissueKey) -> BoundedCache<CoissueKey, [CoissuePair]> { key.agency == nil ? coissueNetwork : coissue }
 }
 
 extension QueryCaches {

@@ -33,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let explorer = Explorer(source: source, sourceRoots: sources.isEmpty ? Explorer.defaultSourceRoots(snapshot: path) : sources)
             let loaded = source.current()
+            Task.detached(priority: .utility) { explorer.warmUp() }
             let shownHost = host.contains(":") ? "[\(host)]" : host
             let app = explorer.application(host: host, port: port) { bound in
                 writeToStandardError("serving \(path) (\(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges) at http://\(shownHost):\(bound)/ — Ctrl-C stops\n")
