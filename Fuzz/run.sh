@@ -15,7 +15,7 @@ for t in "${targets[@]}"; do
     scratch=$(mktemp -d); mkdir -p Fuzz/crashers/$t
     cp -r Fuzz/corpus/$t/. "$scratch"/
     echo "== $t: ${seconds}s"
-    if ! KG_FUZZ_TARGET=$t "$binary" "$scratch" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+    if ! KG_FUZZ_TARGET=$t LSAN_OPTIONS=suppressions=Fuzz/lsan.supp "$binary" "$scratch" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
             -max_len=262144 -artifact_prefix=Fuzz/crashers/$t/ -print_final_stats=1 2>&1 | tail -12; then
         status=1
     fi

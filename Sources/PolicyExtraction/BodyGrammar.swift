@@ -210,7 +210,10 @@ struct BodyGrammar: Sendable {
         if let m = at(regional), let parse = readRegional(m, s, r, text, resolve) { return parse }
         if let m = at(implicit), let parse = readImplicit(m, s, r, text, context: context) { return parse }
         if let parse = unitOfBody(s, r, text, context: context) { return parse }
-        if let m = at(standalone), let head = heads.value(of: m["head"]!, in: s), head.strong, head.kind != .veto {
+        // (A local body's own name — 国有资产监督管理委员会, a row of local_body_suffixes.tsv — names a body only after
+        // its region: alone it is no standalone body.)
+        if let m = at(standalone), let head = heads.value(of: m["head"]!, in: s), head.strong, head.kind != .veto,
+           suffixes.value(of: r, in: s) == nil {
             return BodyParse(production: .standalone, range: r, surface: text, canonical: text, parent: nil, level: nil,
                              regionPart: nil, head: head.head, complete: true)
         }

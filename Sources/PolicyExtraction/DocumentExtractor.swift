@@ -22,6 +22,8 @@ struct DocumentDraft: Sendable {
     var title: String
     var number: DocumentNumber?
     var date: String?
+    /// The date is the body's 成文日期 (it wins over a metadata table's or a news item's date on merge).
+    var dateIsSigned = false
     var type: String?
     var issuers: [DraftIssuer] = []
     var issuerSource: IssuerSource = .none
@@ -91,8 +93,31 @@ struct DocumentRegistry {
     /// Index of the draft with this 文号 or title, if any.
     func lookup(title: String?, number: String?) -> Int? {
         if let number, let i = byNumber[ByteKey(number)] { return i }
-        if let title, let i = byTitle[ByteKey(Self.titleKey(title))] { return i }
+        if let title {
+            let key = Self.titleKey(title)
+            if let i = byTitle[ByteKey(key)] { return i }
+            if let bare = Self.withoutRevisionNote(key), let i = byTitle[ByteKey(bare)] { return i }
+        }
         return nil
+    }
+
+    /// A title key without the edition note a page adds after a revised document's title ("…的通知（2019修订）",
+    /// "…办法（2020年修正）"): the same document. Nil when the key ends with no such note.
+    ///
+    ///     revisionNote → '（' (digit{4} '年'?)? ('修订' | '修正') '版'? '）'
+    static func withoutRevisionNote(_ key: String) -> String? {
+        let u = Array(key.unicodeScalars)
+        guard u.last == "）", let open = u.lastIndex(of: "（"), open > 0 else { return nil }
+        var i = open + 1
+        var digits = 0
+        while i < u.count, u[i].value &- 0x30 < 10 { i += 1; digits += 1 }
+        guard digits == 0 || digits == 4 else { return nil }
+        if digits == 4, i < u.count, u[i] == "年" { i += 1 }
+        guard i + 2 < u.count, u[i + 1] == "正" || u[i + 1] == "订", u[i] == "修" else { return nil }
+        i += 2
+        if u[i] == "版" { i += 1 }
+        guard i == u.count - 1 else { return nil }
+        return String(String.UnicodeScalarView(u[..<open]))
     }
 
     subscript(i: Int) -> DocumentDraft { drafts[i] }
@@ -110,7 +135,10 @@ struct DocumentRegistry {
         }
         // (Merged in place: a copy of the draft would copy its evidence and citations at every merge.)
         if drafts[i].number == nil, let n = draft.number { drafts[i].number = n }
-        if drafts[i].date == nil { drafts[i].date = draft.date }
+        if drafts[i].date == nil || (draft.dateIsSigned && !drafts[i].dateIsSigned && draft.date != nil) {
+            drafts[i].date = draft.date
+            drafts[i].dateIsSigned = draft.dateIsSigned
+        }
         if drafts[i].type == nil { drafts[i].type = draft.type }
         if drafts[i].addressee == nil { drafts[i].addressee = draft.addressee }
         if draft.fullText && !drafts[i].fullText {
@@ -136,7 +164,9 @@ struct DocumentRegistry {
 
     private mutating func index(_ i: Int) {
         byID[ByteKey(drafts[i].id)] = i
-        byTitle[ByteKey(Self.titleKey(drafts[i].title))] = i
+        let key = Self.titleKey(drafts[i].title)
+        byTitle[ByteKey(key)] = i
+        if let bare = Self.withoutRevisionNote(key), byTitle[ByteKey(bare)] == nil { byTitle[ByteKey(bare)] = i }
         if let n = drafts[i].number?.text { byNumber[ByteKey(n)] = i }
     }
 }
@@ -245,13 +275,22 @@ struct DocumentExtractor {
 
     /// A reader of body names in scalar ranges of `span` (the grammar's tiling as agency hits), for issuers stated in
     /// prose before an issuance verb.
+    /// Without the document's province, a region the sentence names before the bodies resolves their implicit
+    /// region words ("从广东省发展改革委获悉，省发改委等6部门…" → 广东省发展和改革委员会); read only when needed.
     func grammarHits(in span: ScalarSpan, contextProvince: String?) -> (Range<Int>) -> [EntityHit]? {
-        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         let grammar = recognizer.grammar
+        let scopeContext = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         return { range in
             // (The stretch must end where a body name can: most clauses before a verb do not.)
             guard let last = range.last, grammar.mayEndBody(span.scalars[last]) else { return nil }
-            return grammar.tile(span.scalars, range, context: context)?.map {
+            var bodies = grammar.tile(span.scalars, range, context: scopeContext)
+            // (Only a name the grammar leaves generic asks for the sentence's region: read then, and rarely.)
+            if contextProvince == nil, let read = bodies, read.contains(where: { !$0.complete }),
+               let code = self.regionCode(in: span.string(0..<range.lowerBound)),
+               let sentenceContext = self.recognizer.ontology.region(code: code) {
+                bodies = grammar.tile(span.scalars, range, context: sentenceContext)
+            }
+            return bodies?.map {
                 EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
             }
         }
@@ -286,6 +325,10 @@ struct DocumentExtractor {
         var draft = DocumentDraft(title: title, number: segment.docNumber, date: segment.date,
                                   type: GenreWords.genre(ofTitle: title)?.word, fullText: true, addressee: segment.addressee,
                                   evidence: [(titleRange, statement)])
+        // (The 成文日期 of the body: not a metadata table's value, not a news item's date line.)
+        if segment.date != nil, let dateRange = segment.dateRange, segment.kind != .news, segment.layout != .newsDigest {
+            draft.dateIsSigned = !segment.metadata.contains { $0.range.overlaps(dateRange) }
+        }
         // Signature block: one body a line (or several run together, read by the body grammar).
         var signed: [DraftIssuer] = []
         var signedComplete = true
@@ -332,7 +375,38 @@ struct DocumentExtractor {
                 return draft
             }
         }
+        // A title that starts with a body's name and has no 关于 ("某某县人民政府工作规则"): that body, when the 文号's
+        // issuer code is written from it (see `IssuerCode`).
+        if let number = segment.docNumber, let body = leadingBody(of: title, contextProvince: contextProvince),
+           IssuerCode.agrees(number, with: body, regionCanonical: body.regionPart.flatMap { recognizer.ontology.regions(named: $0).first?.canonical }) {
+            draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
+            draft.issuerSource = .title
+            draft.issuersComplete = body.complete
+            return draft
+        }
+        // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
+        // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
+        for field in segment.metadata where field.element == .issuer && !field.text.isEmpty {
+            let found = signatureBodies(field.text, contextProvince: contextProvince)
+            guard !found.isEmpty else { continue }
+            draft.issuers = found.map { DraftIssuer(nodeID: $0.mention.nodeID, canonical: $0.mention.canonical,
+                                                    surface: $0.mention.surface, statedAt: field.range) }
+            draft.issuerSource = .title
+            draft.issuersComplete = found.allSatisfy(\.complete)
+            return draft
+        }
         return draft
+    }
+
+    /// The longest body name a title starts with, leaving the rest of the title after it (nil when none).
+    func leadingBody(of title: String, contextProvince: String?) -> BodyParse? {
+        let s = Array(title.unicodeScalars)
+        guard s.count >= 6 else { return nil }
+        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
+        for end in stride(from: min(40, s.count - 2), through: 2, by: -1) {
+            if let body = recognizer.grammar.body(s, 0..<end, context: context), body.regionPart != nil { return body }
+        }
+        return nil
     }
 
     /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).

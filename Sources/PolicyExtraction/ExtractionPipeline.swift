@@ -65,6 +65,8 @@ struct ExtractionScope {
     var range: Range<Int>
     var documentID: String?
     var contextProvince: String?
+    /// The segment's title or headline, when it has one.
+    var title: String? = nil
 }
 
 /// The state of one extraction: the clean text, the documents found so far, and the nodes and edges.
@@ -90,6 +92,17 @@ struct ExtractionRun {
     var paragraphDeadline: Int?
     /// The paragraph opened with a date to meet and stated targets under it.
     var paragraphStatesGoals = false
+    /// What the last sentence, ended by ；, hands on to the next one of its paragraph (a list split at ；).
+    /// The sentences ended by ；before this one in its paragraph (the latest few, not yet read): most lists split at
+    /// ；state no number, so they are read for what they hand on only when a sentence after them has one.
+    var pendingListItems: [Range<Int>] = []
+    /// Whether a sentence of the current ；list stated targets.
+    var listStatedTargets = false
+    /// The year the document is about (`PassageTense.documentYear`), read from its first sentences.
+    var documentYear: Int?
+    /// The paragraph opens with a year before the one the document is about ("2016年，…" in a plan for 2017): a review.
+    var paragraphReviews = false
+    var sentencesInScope = 0
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -158,13 +171,14 @@ struct ExtractionRun {
                 } else if registry.lookup(title: draft.title, number: draft.number?.text) != nil {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
-                } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil) {
-                    // An official document whose issuers are not resolved: its 文号, the page's metadata table or
-                    // its 署名 and 成文日期 say it is one.
+                } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil)
+                            || segment.layout == .titledText {
+                    // An official document whose issuers are not resolved: its 文号, the page's metadata table,
+                    // its 署名 and 成文日期, or a text opened by its own title say it is one.
                     id = registry.register(draft)
                 }
             }
-            scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province))
+            scopes.append(ExtractionScope(range: range, documentID: id, contextProvince: province, title: segment.title ?? segment.headline))
             covered = range.upperBound
         }
         if covered < count { scopes.append(ExtractionScope(range: covered..<count)) }
@@ -175,15 +189,58 @@ struct ExtractionRun {
 
     mutating func extractSentence(_ range: Range<Int>, mentions: ArraySlice<EntityMention>, scope: ExtractionScope) {
         let bytes = text.utf8
-        if tenseScope != scope.range.lowerBound { tenseScope = scope.range.lowerBound; tense.reset() }
+        if tenseScope != scope.range.lowerBound {
+            tenseScope = scope.range.lowerBound; tense.reset(); documentYear = nil; sentencesInScope = 0
+            if let title = scope.title { tense.readTitle(title) }
+        }
+        sentencesInScope += 1
+        if documentYear == nil, sentencesInScope <= Self.documentYearSentences, Self.containsYear(bytes, range) {
+            documentYear = PassageTense.documentYear(ScalarSpan(bytes: text.utf8, range: range).scalars)
+        }
         let extractor = pipeline.targetExtractor
-        let passage = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
+        let observed = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
         // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
-        if before == 0 || bytes[before - 1] == 0x0A { paragraphDeadline = nil; paragraphStatesGoals = false }
-        let (hasQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
+        let startsParagraph = before == 0 || bytes[before - 1] == 0x0A
+        if startsParagraph {
+            paragraphDeadline = nil; paragraphStatesGoals = false; pendingListItems = []; listStatedTargets = false; paragraphReviews = false
+            // (A year opens it: its first bytes, decoded only when they hold a digit.)
+            if let aboutYear = tense.headingYear ?? documentYear {
+                let head = Self.prefixRange(bytes, range, maxBytes: Self.openingYearBytes)
+                if Self.containsYear(bytes, head),
+                   let opening = TargetExtractor.sentenceOpeningYear(ScalarSpan(bytes: bytes, range: head).scalars), opening < aboutYear {
+                    paragraphReviews = true
+                }
+            }
+        }
+        let passage: PassageTense.Passage = paragraphReviews && observed == .other ? .past : observed
+        let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
                                                       cues: pipeline.cueWords)
+        // In a list of goals a count may be written in Chinese numerals only ("建设一所…高校", "培育两个…"): there,
+        // and only there, a sentence without digits is read for quantities too.
+        let chineseCounts = !hasDigitQuantity && { if case .goals = passage { return Self.containsChineseNumeral(bytes, range) } else { return false } }()
+        let hasQuantity = hasDigitQuantity || chineseCounts
+        // The sentence the last one handed on to, and whether this one hands on in turn (it ends with ；).
+        let handsOn = Self.endsWithSemicolon(bytes, range)
+        if !hasQuantity {
+            if handsOn {
+                pendingListItems.append(range)
+                if pendingListItems.count > Self.pendingListItemsKept { pendingListItems.removeFirst() }
+            } else {
+                pendingListItems = []; listStatedTargets = false
+            }
+        }
+        // A paragraph opened by a date to meet with no quantity ("《规划》提出，到2030年，基本建成…。") governs the
+        // sentences after it as one that states targets does. (Only its first bytes are read, only when they hold a digit.)
+        if !hasQuantity, before == 0 || bytes[before - 1] == 0x0A {
+            let head = Self.prefixRange(bytes, range, maxBytes: Self.openingDateBytes)
+            if Self.containsYear(bytes, head),
+               let opening = extractor.openingDeadline(ScalarSpan(bytes: bytes, range: head)) {
+                paragraphDeadline = opening
+                paragraphStatesGoals = true
+            }
+        }
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
         // The sentence's text is built only once something takes it as evidence.
         // (From the bytes alone, so that the closure does not copy the whole NormalizedText.)
@@ -233,8 +290,24 @@ struct ExtractionRun {
             }
         }
         if hasQuantity {
-            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear,
-                                                                       paragraphDate: paragraphStatesGoals)
+            // What the sentences before it in its ；list hand on (read now: this sentence has a quantity).
+            var received: TargetExtractor.Continuation?
+            if !pendingListItems.isEmpty {
+                received = TargetExtractor.Continuation(statedTargets: listStatedTargets)
+                for item in pendingListItems {
+                    received = extractor.continuation(of: ScalarSpan(bytes: bytes, range: item), statedTargets: false, received: received)
+                }
+            }
+            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
+                                                                       paragraphDate: paragraphStatesGoals, continuing: received)
+            // (This sentence joins the list when it ends with ；; it is read again only if a later one needs it.)
+            if handsOn {
+                pendingListItems.append(range)
+                if pendingListItems.count > Self.pendingListItemsKept { pendingListItems.removeFirst() }
+                listStatedTargets = listStatedTargets || !targets.isEmpty
+            } else {
+                pendingListItems = []; listStatedTargets = false
+            }
             // A paragraph whose opening date states targets is a paragraph of goals.
             if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening; paragraphStatesGoals = !targets.isEmpty }
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
@@ -244,6 +317,60 @@ struct ExtractionRun {
                 builder.addEdge(r.kind, from: r.source, to: r.target, evidence: text.evidence(for: span.byteRange(r.range), sentence: sentence))
             }
         }
+    }
+
+    /// The ；-ended sentences without a quantity kept unread before one with a quantity.
+    static let pendingListItemsKept = 3
+
+    /// Bytes read for a year opening a paragraph ("（一）2016年，").
+    static let openingYearBytes = 24
+
+    /// The first sentences of a document that may name the year it is about.
+    static let documentYearSentences = 4
+
+    /// True when `bytes[range]` holds a digit followed by 年 (E5 B9 B4), perhaps after a space: a year may be there.
+    static func containsYear(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 3 < range.upperBound {
+            if bytes[i] &- 0x30 <= 9 {
+                var j = i + 1
+                if j < range.upperBound, bytes[j] == 0x20 { j += 1 }
+                if j + 2 < range.upperBound, bytes[j] == 0xE5, bytes[j + 1] == 0xB9, bytes[j + 2] == 0xB4 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Bytes read for an opening date ("《规划》提出，到2030年，": a short lead and the date).
+    static let openingDateBytes = 300
+
+    /// The first `maxBytes` bytes of `range` (shortened to a scalar boundary).
+    static func prefixRange(_ bytes: [UInt8], _ range: Range<Int>, maxBytes: Int) -> Range<Int> {
+        var stop = min(range.upperBound, range.lowerBound + maxBytes)
+        while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
+        return range.lowerBound..<stop
+    }
+
+    /// True when `bytes[range]` holds a Chinese numeral of a count (一 二 两 三 … 十 百), tested on the UTF-8 bytes.
+    static func containsChineseNumeral(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 3 <= range.upperBound {
+            if bytes[i] & 0xF0 == 0xE0 {
+                let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                if ChineseNumerals.isCardinalScalar(v) { return true }
+                i += 3
+            } else { i += 1 }
+        }
+        return false
+    }
+
+    /// True when `bytes[range]` ends (before spaces and line breaks) with ；or ;.
+    static func endsWithSemicolon(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        if end > range.lowerBound, bytes[end - 1] == 0x3B { return true }
+        return end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
     }
 
     /// Position of the mentions edge from `document` (the current `mentionsEdgeDocument`) to node `id` at `nodeSlot`.

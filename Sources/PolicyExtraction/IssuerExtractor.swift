@@ -19,8 +19,12 @@ struct ReportedIssuance: Sendable {
 /// news and prose ("X、Y联合印发《Z》"), and from signature lines.
 enum IssuerExtractor {
     /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
-    static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前"].map(scalars)
+    static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前",
+                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前", "贯彻"].map(scalars)
     static let about = scalars("关于")
+    /// A title's verb of implementation after its issuers: "某部（贯彻）落实《…》的行动计划" (GB/T 9704 发文机关 + 事由 + 文种,
+    /// the 事由 opened by the verb instead of 关于).
+    static let implement = scalars("落实")
 
     /// Issuers named before "关于" in a title: "财政部办公厅 农业农村部办公厅…关于…的通知" → the four bodies, in order.
     /// Nil when the title does not start with agency names, or when the names do not cover everything before "关于".
@@ -49,7 +53,7 @@ enum IssuerExtractor {
         while i < s.count {
             let c = s[i]
             if c == "《" || c == "〈" || c == "“" { depth += 1 } else if c == "》" || c == "〉" || c == "”" { depth = max(0, depth - 1) }
-            else if depth == 0, span.matches(about, at: i) || verbs.all.firstMatch(in: s, at: i) != nil { end = i; break }
+            else if depth == 0, span.matches(about, at: i) || span.matches(implement, at: i) || verbs.all.firstMatch(in: s, at: i) != nil { end = i; break }
             i += 1
         }
         guard let end, end > 0 else { return nil }
@@ -91,9 +95,36 @@ enum IssuerExtractor {
             for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) {
                 p -= adverb.count; skipped = true; break
             }
+            if !skipped, let start = timeOfIssuanceStart(before: p, in: s) { p = start; skipped = true }
             if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
         }
         return (p, complete)
+    }
+
+    /// Where a day of issuance written between the issuers and the verb starts ("国务院于3月5日印发",
+    /// "国务院昨天（1日）印发", "省政府12日发布"), nil when none ends at `end`:
+    ///
+    ///     timeOfIssuance → '于'? (digit+ '月')? digit+ '日' | '（' (digit+ '月')? digit+ '日' '）'
+    static func timeOfIssuanceStart(before end: Int, in s: [Unicode.Scalar]) -> Int? {
+        var p = end
+        let bracketed = p > 0 && (s[p - 1] == "）" || s[p - 1] == ")")
+        if bracketed { p -= 1 }
+        guard p > 1, s[p - 1] == "日" else { return nil }
+        p -= 1
+        func digits() -> Bool {
+            let before = p
+            while p > 0, s[p - 1].value &- 0x30 < 10 || ChineseNumerals.value(of: s[p - 1].value).map { $0 < 10 || $0 == 10 } ?? false { p -= 1 }
+            return p < before && before - p <= 3
+        }
+        guard digits() else { return nil }
+        if p > 0, s[p - 1] == "月" { p -= 1; guard digits() else { return nil } }
+        if bracketed {
+            guard p > 0, s[p - 1] == "（" || s[p - 1] == "(" else { return nil }
+            p -= 1
+        } else if p > 0, s[p - 1] == "于" {
+            p -= 1
+        }
+        return p
     }
 
     static func suffixDeng(_ span: ScalarSpan, end: Int) -> (Int, Int)? {
@@ -160,6 +191,8 @@ enum IssuerExtractor {
                 title = span.string((t + 1)..<close).trimmingSpaces()
                 // (《目录》, 《意见》: a short form of a title named before, not a document of its own.)
                 guard title.unicodeScalars.count >= 4 else { continue }
+                // (《X》名单, 《X》榜单: the bracket names a list, part of a longer noun, not a document's title.)
+                if GenreWords.genre(ofTitle: title) == nil, namesAList(s, at: close + 1) { continue }
                 titleRange = (t + 1)..<close
                 statementEnd = close + 1
             } else {
@@ -167,13 +200,23 @@ enum IssuerExtractor {
                 while e < s.count, !isClauseEnd(s[e]) { e += 1 }
                 guard e - t >= 4, e - t <= 60 else { continue }
                 title = span.string(t..<e).trimmingSpaces()
-                guard let genre = GenreWords.genre(ofTitle: title), genre.isStrong,
+                // (A weak genre word — 要点, 清单 — names a document when the report defines its short name right
+                // after it: "…工作要点（以下简称“要点”）".)
+                guard let genre = GenreWords.genre(ofTitle: title), genre.isStrong || definesShortName(s, at: e),
                       title.unicodeScalars.first.map({ !verbs.prose.mayStart(with: $0) }) ?? false else { continue }
                 titleRange = t..<e
                 statementEnd = e
             }
             var issuers = hits.chain(of: .agency, endingAt: p, in: span)
             if issuers.isEmpty, let bodies, let read = bodiesBefore(p, in: span, bodies) { issuers = read }
+            // "湖北省出台《Z》": a region stands for its government or party committee, which the text does not name.
+            // The document exists; its issuers are not stated (none, incomplete).
+            if issuers.isEmpty, let region = hits.chain(of: .region, endingAt: p, in: span).first, region.range.lowerBound == 0
+                || isClauseEnd(s[region.range.lowerBound - 1]) || s[region.range.lowerBound - 1].isInlineSpace {
+                out.append(ReportedIssuance(issuers: [], issuersComplete: false, title: title, titleRange: titleRange,
+                                            statementRange: region.range.lowerBound..<statementEnd))
+                continue
+            }
             guard let firstIssuer = issuers.first else { continue }
             out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title, titleRange: titleRange,
                                         statementRange: firstIssuer.range.lowerBound..<statementEnd))
@@ -229,6 +272,25 @@ enum IssuerExtractor {
     }
 
     @inline(__always)
+    /// Nouns of a list or ranking that a bracketed name can stand before ("《某某百强企业》名单").
+    static let listNouns: [[Unicode.Scalar]] = ["名单", "榜单", "排行榜", "排名", "名录"].map(scalars)
+
+    /// A list noun at `i`: the 《》 before it names a list, not a document.
+    ///
+    ///     listName → '《' name '》' listNoun      (name ends with no genre word)
+    static func namesAList(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        listNouns.contains { i + $0.count <= s.count && s[i..<(i + $0.count)].elementsEqual($0) }
+    }
+
+    /// "（以下简称" (or "(以下简称") at `i`: the clause before it named a document in full.
+    ///
+    ///     shortNameDefinition → ('（' | '(') '以下简称'
+    static func definesShortName(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + 5 <= s.count, s[i] == "（" || s[i] == "(" else { return false }
+        return s[(i + 1)..<(i + 5)].elementsEqual(shortNameWord)
+    }
+    static let shortNameWord = scalars("以下简称")
+
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
         c.isClausePunctuation || c == "（" || c == "("
     }

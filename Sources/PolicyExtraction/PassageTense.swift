@@ -1,3 +1,4 @@
+import PolicyGrammar
 import PolicyText
 
 /// What the passage a sentence stands in states: results of the past, goals, or anything else.
@@ -16,6 +17,8 @@ struct PassageTense: Sendable {
         case past
         /// A list of goals: bare values are targets; `deadline` is the time the opening named (“十四五”, 到2025年).
         case goals(deadline: Int?)
+        /// A statistics bulletin (统计公报): every number is a result, a limit included ("失业率控制在2.0%").
+        case statistics
     }
 
     private(set) var passage = Passage.other
@@ -29,17 +32,29 @@ struct PassageTense: Sendable {
     /// Whether the passage reports the past.
     var isPast: Bool { passage == .past }
 
+    /// The document is a statistics bulletin (its heading says so): nothing in it is a target.
+    private var bulletin = false
+
     /// Reads the sentence `bytes[range]` in text order and returns its passage. Only a short sentence (a heading, an
     /// opening) is decoded whole; of a long one, its beginning (a review phrase) and, when it ends in —— or ：, the rest.
     mutating func observe(_ bytes: [UInt8], _ range: Range<Int>, deadline: (ScalarSpan) -> Int?) -> Passage {
+        let passage = readPassage(bytes, range, deadline: deadline)
+        return bulletin ? .statistics : passage
+    }
+
+    private mutating func readPassage(_ bytes: [UInt8], _ range: Range<Int>, deadline: (ScalarSpan) -> Int?) -> Passage {
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         let announces = end - range.lowerBound >= 3
             && (bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9A          // ：
                 || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
         var stop = range.upperBound
-        let opening = announces && range.count <= Self.openingBytes
-        let mayBeHeading = range.count <= Self.headingBytes && !Self.containsClauseMark(bytes, range)
+        // A sentence ended by ；may announce goals inside it ("…目标为：A增长7%；").
+        let listItem = range.count <= Self.openingBytes && (end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
+            || end > range.lowerBound && bytes[end - 1] == 0x3B) && Self.mayAnnounceGoals(bytes, range)
+        let opening = (announces || listItem) && range.count <= Self.openingBytes
+        let mayBeHeading = range.count <= Self.headingBytes
+            && (!Self.containsClauseMark(bytes, range) || range.count <= Self.runInHeadingBytes && Self.mayBeRunInHeading(bytes, range, end: end))
         if !opening && !mayBeHeading {
             // Neither a heading nor an opening: only a review phrase at its start can matter, and most sentences
             // begin with none of its first characters (tested on the bytes, without decoding).
@@ -57,6 +72,22 @@ struct PassageTense: Sendable {
             if sentencesInGoals > Self.goalSentences { passage = .other }
         }
         return passage
+    }
+
+    /// A cheap test for `goalAnnouncementEnd` on the bytes: 标 (of 目标, 指标) with a colon at most three scalars after.
+    private static func mayAnnounceGoals(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 3 <= range.upperBound {
+            if bytes[i] == 0xE6, bytes[i + 1] == 0xA0, bytes[i + 2] == 0x87 {      // 标
+                var j = i + 3
+                for _ in 0..<3 where j < range.upperBound {
+                    if bytes[j] == 0x3A || j + 3 <= range.upperBound && bytes[j] == 0xEF && bytes[j + 1] == 0xBC && bytes[j + 2] == 0x9A { return true }
+                    j += bytes[j] < 0x80 ? 1 : bytes[j] < 0xE0 ? 2 : bytes[j] < 0xF0 ? 3 : 4
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The UTF-8 of the first characters of the review phrases (过, 一, 五, 回, 去).
@@ -88,6 +119,21 @@ struct PassageTense: Sendable {
     }
 
     private static let headingBytes = 120
+    /// A numbered run-in heading: a marker and at most 16 scalars, ending in 。.
+    private static let runInHeadingBytes = 64
+
+    /// A cheap test for a run-in heading: it ends with 。 (E3 80 82) and opens with a list marker — a bracket, a digit,
+    /// or a Chinese numeral followed by 、 (E3 80 81).
+    private static func mayBeRunInHeading(_ bytes: [UInt8], _ range: Range<Int>, end: Int) -> Bool {
+        let a = range.lowerBound
+        guard end - a >= 9, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x82 else { return false }
+        let first = bytes[a]
+        if first == 0x28 || first &- 0x30 <= 9 { return true }
+        if first == 0xEF, bytes[a + 1] == 0xBC, bytes[a + 2] == 0x88 { return true }      // （
+        guard first & 0xF0 == 0xE0, bytes[a + 3] == 0xE3, bytes[a + 4] == 0x80, bytes[a + 5] == 0x81 else { return false }
+        let v = UInt32(first & 0x0F) << 12 | UInt32(bytes[a + 1] & 0x3F) << 6 | UInt32(bytes[a + 2] & 0x3F)
+        return ChineseNumerals.isCardinalScalar(v)
+    }
     /// Room for a list marker and the longest review phrase.
     private static let reviewPrefixBytes = 36
     private static let openingBytes = 600
@@ -98,17 +144,24 @@ struct PassageTense: Sendable {
         let s = span.scalars
         var start = 0
         while start < s.count, s[start].isInlineSpace || s[start] == "\n" { start += 1 }
+        let markerStart = start
         start = Self.afterListMarker(s, start)
         if Self.reviewOpenings.contains(where: { span.matches($0, at: start) }) {
             passage = .past
-        } else if whole, Self.isHeading(s, from: start) {
+        } else if whole, Self.isHeading(s, from: start, numbered: start > markerStart) {
             let before = passage
+            if Self.bulletinWords.occurs(in: span, from: start) { bulletin = true }
             passage = Self.reviewWords.occurs(in: span, from: start) ? .past
                 : Self.goalWords.occurs(in: span, from: start) ? .goals(deadline: deadline(span)) : .other
             sentencesInGoals = 0
             if passage != .past, let year = Self.year(in: s, from: start) { headingYear = year }
             // A heading that announces a list (…主要指标——) is no part of it.
             if Self.announcesList(s) { return before }
+        } else if whole, Self.goalAnnouncementEnd(s) != nil, !Self.announcesList(s) {
+            // "…的目标为：A增长7%；": the list begins inside the sentence.
+            passage = .goals(deadline: deadline(span) ?? Self.firstYear(in: s, from: start, to: Self.goalAnnouncementEnd(s) ?? s.count))
+            sentencesInGoals = 0
+            return passage
         } else if whole, Self.announcesList(s), Self.goalWords.occurs(in: span, from: start) {
             // The list begins after the sentence that announces it.
             let announcing = passage
@@ -121,8 +174,69 @@ struct PassageTense: Sendable {
         return passage
     }
 
+    /// The end of a goal announcement inside a sentence, after its colon ("2025年的努力目标为：", "主要指标："), or nil.
+    static func goalAnnouncementEnd(_ s: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i + 2 < s.count {
+            if s[i] == "目" || s[i] == "指", s[i + 1] == "标", let m = announcement.prefixMatch(in: s, at: i) { return m.range.upperBound }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `announcement → (目标 | 指标) (为 | 是 | 如下 | 是要)? (： | :)`
+    private static let announcement = Production(
+        "goal announcement", grammar: "announcement → (目标 | 指标) (为 | 是 | 如下)? (：| :)", confidence: 0.8,
+        .sequence(.word(["目标", "指标"]), .optional(.word(["为", "是", "如下", "是要"])), .oneOf("：:"), .not(.oneOf("\n"))))
+
+    /// The year a document is about, when one of its first sentences names it: a work report's "2025年是…之年", a
+    /// title's edition "（2025年版）" or plan period "（2023—2025年）" (its end), a cited title 《2024年…》. The
+    /// deadline of targets that state none.
+    ///
+    /// `document-year → year 年 是 | （ year 年 版 ） | （ year dash year 年 ） | 《 year 年`
+    static func documentYear(_ s: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
+        if i < s.count, s[i].digitValue != nil, let m = yearOfWork.prefixMatch(in: s, at: i), let y = m["year"] { return yearValue(s[y]) }
+        for k in s.indices where (s[k] == "（" || s[k] == "(" || s[k] == "《") && k + 1 < s.count && s[k + 1].digitValue != nil {
+            if let m = titleYear.prefixMatch(in: s, at: k), let y = m["year"] { return yearValue(s[y]) }
+        }
+        return nil
+    }
+
+    private static func yearValue(_ digits: ArraySlice<Unicode.Scalar>) -> Int? {
+        let y = digits.reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
+        return (1949...2100).contains(y) ? y : nil
+    }
+
+    private static let fourDigits = Pattern.repeat(.digit, 4...4)
+
+    /// `year-of-work → year 年 是`
+    private static let yearOfWork = Production(
+        "year of the work", grammar: "year-of-work → digit{4} 年 是", confidence: 0.8,
+        .sequence(.capture("year", fourDigits), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年是")))
+
+    /// `title-year → （ year 年 版 ） | （ year dash year 年 ） | 《 year 年`
+    private static let titleYear = Production(
+        "year of a title", grammar: "title-year → （ year 年版 ） | （ year dash year 年 ） | 《 year 年", confidence: 0.7,
+        .choice(
+            .sequence(.oneOf("（("), .capture("year", fourDigits), .literal("年版"), .oneOf("）)")),
+            .sequence(.oneOf("（("), fourDigits, .optional(.literal("年")), .oneOf("—–-－~～至"), .optional(.oneOf("—")),
+                      .capture("year", fourDigits), .literal("年"), .oneOf("）)")),
+            .sequence(.literal("《"), .capture("year", fourDigits), .literal("年"))))
+
+    /// The first year ("2025年") in `s[from..<to]`.
+    static func firstYear(in s: [Unicode.Scalar], from: Int, to: Int) -> Int? {
+        year(in: Array(s[from..<min(to, s.count)]), from: 0)
+    }
+
+    /// Reads the document's title: a statistics bulletin's numbers are results throughout.
+    mutating func readTitle(_ title: String) {
+        if Self.bulletinWords.occurs(in: ScalarSpan(title)) { bulletin = true }
+    }
+
     /// Starts a new document: no passage yet.
-    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil }
+    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil; bulletin = false }
 
     /// The first year ("2025年", "2025 年") in `s` from `start`.
     private static func year(in s: [Unicode.Scalar], from start: Int) -> Int? {
@@ -142,6 +256,8 @@ struct PassageTense: Sendable {
     /// Phrases that open a sentence about the past year(s).
     private static let reviewOpenings: [[Unicode.Scalar]] = ["过去一年", "过去的一年", "过去五年", "过去的五年", "一年来",
                                                               "五年来", "回顾过去", "去年以来"].map(scalars)
+    /// Words of a heading that make the whole document a report of results (a statistics bulletin).
+    private static let bulletinWords = ScalarWordList(["统计公报"])
     /// Words that make a heading a review.
     private static let reviewWords = ScalarWordList(["回顾", "工作总结", "主要成效", "取得的成绩", "发展成就", "进展情况"])
     /// Words that make a heading, or a sentence announcing a list, a statement of goals.
@@ -155,10 +271,14 @@ struct PassageTense: Sendable {
         return end > 0 && (s[end - 1] == "：" || s[end - 1] == "—" || s[end - 1] == ":")
     }
 
-    /// A heading: a short line with no clause punctuation (a sentence ending in 。 is none).
-    private static func isHeading(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+    /// A heading: a short line with no clause punctuation (a sentence ending in 。 is none), or a numbered run-in
+    /// heading that ends in 。 before its paragraph goes on ("（二）发展目标。到2025年，…").
+    ///
+    /// `heading → marker? short-title | marker short-title 。`
+    private static func isHeading(_ s: [Unicode.Scalar], from start: Int, numbered: Bool = false) -> Bool {
         var end = s.count
         while end > start, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
+        if numbered, end - start >= 3, end - start <= 16, s[end - 1] == "。" { end -= 1 }
         guard end > start, end - start <= 40, !IndicatorTable.mayBeRow(s) else { return false }
         return !s[start..<end].contains { $0.isClausePunctuation }
     }

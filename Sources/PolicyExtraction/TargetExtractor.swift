@@ -1,4 +1,5 @@
 import PolicyText
+import PolicyGrammar
 
 /// A quantitative target, limit or red line stated as policy.
 public struct ExtractedTarget: Sendable, Hashable {
@@ -40,6 +41,11 @@ public final class TargetExtractor: Sendable {
     private let achievements: ScalarWordList
     private let sentenceStats: ScalarWordList
     private let clauseStats: ScalarWordList
+    private let goalCompatibleStats: [[Unicode.Scalar]]
+    private let fundingVerbs: [[Unicode.Scalar]]
+    private let nonModalWords: [[Unicode.Scalar]]
+    /// `future → 将 要? verb`: a verb of commitment after 将 states what is to come (将达71%, 将新增…).
+    private let futureCommitment: Production
 
     /// Bit v is set for every BMP scalar v that can follow a number (after spaces) in a quantity: the first
     /// scalar of a magnitude or unit, a range dash, or what follows a value in an indicator table (a pipe, 预期性). A sentence without such a pair has no target. Empty when
@@ -68,6 +74,11 @@ public final class TargetExtractor: Sendable {
         sentenceStats = list(rules.sentenceStatisticCues)
         clauseStats = list(rules.clauseStatisticCues)
         achievements = list(rules.achievementCues)
+        goalCompatibleStats = sorted(rules.goalCompatibleStatisticCues)
+        fundingVerbs = sorted(rules.fundingVerbs)
+        nonModalWords = sorted(rules.nonModalWords)
+        futureCommitment = Production("future commitment", grammar: "future → 将 要? verb", confidence: 0.7,
+                                      .sequence(.literal("将"), .optional(.literal("要")), .word(rules.commitmentVerbs)))
         var followers = [UInt64](repeating: 0, count: 0x10000 / 64)
         var astral = false
         let tableCells: [Unicode.Scalar] = ["|", "｜"] + IndicatorTable.attributes.compactMap(\.unicodeScalars.first)
@@ -102,13 +113,25 @@ public final class TargetExtractor: Sendable {
     /// once one quantity of a sentence is a target, the others with a commitment verb or qualifier are too.
     /// `defaultYear`: the deadline of a target that states none (the year of the document's or section's heading).
     /// `paragraphDate`: the paragraph opened with a date to meet ("具体指标：到2027年，…"), which governs this sentence.
+    /// `continuing`: what the sentence before hands on when this one goes on after its ；(a list split at ；).
     func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil,
-                 paragraphDate: Bool = false) -> [ExtractedTarget] {
+                 paragraphDate: Bool = false, continuing: Continuation? = nil) -> [ExtractedTarget] {
+        if passage == .statistics { return [] }
         let pastContext = passage == .past
         var inGoals = false
         var passageDeadline: Int?
         if case .goals(let d) = passage { inGoals = true; passageDeadline = d }
         let s = span.scalars
+        // "…目标为：A增长7%；…": a goal announcement inside the sentence makes what follows it a list of goals; a year
+        // before it ("2025年…的目标为：") is their deadline, not a report's.
+        let announcementEnd = PassageTense.goalAnnouncementEnd(s)
+        if let end = announcementEnd, !pastContext {
+            inGoals = true
+            passageDeadline = passageDeadline ?? PassageTense.firstYear(in: s, from: 0, to: end)
+        }
+        // "2022年，全市新建…": in a list of goals, or when it is not before the year the document is about (a plan for
+        // 2026 saying "2026年，…增长5.5%左右"), a year opening the sentence is the year to meet.
+        let openingYear = Self.sentenceOpeningYear(s).flatMap { y in inGoals || defaultYear.map { y >= $0 } == true ? y : nil }
         // A row of an indicator table states one target, whatever its wording.
         if IndicatorTable.mayBeRow(s), let row = IndicatorTable.row(s, inGoals: inGoals) {
             let kind: TargetKind = row.comparator == .atMost || row.comparator == .below ? .cap
@@ -125,13 +148,16 @@ public final class TargetExtractor: Sendable {
         lazy var sentenceDeadline = self.deadline(span)
         lazy var deadline = sentenceDeadline?.year
         lazy var sentenceDeadlineStart = sentenceDeadline?.start
-        lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false
-        lazy var hasPlainPastYear = !hasDateToMeet && containsPlainYear(span)
-        lazy var hasModal = modal.occurs(in: span)
+        // "今年年底前", "年内": a date to meet in the year the document is about.
+        lazy var relativeDates = self.relativeDatesToMeet(span)
+        lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty
+        lazy var hasPlainPastYear = !hasDateToMeet && openingYear == nil && containsPlainYear(span, from: announcementEnd ?? 0)
+        lazy var hasModal = continuing?.hasIntent == true || hasIntent(span)
         lazy var items = listItems(s, quantities.map(\.number))
         var hasVerb = [Bool](repeating: false, count: quantities.count)
         // Dates that commit (到2025年, 2025年前), not periods (2021—2023年) nor years of titles (《…2025年…》).
-        lazy var commitDates = self.datesToMeet(span).filter { !$0.isPeriod && !$0.inTitle }.map(\.start)
+        lazy var meetDates = self.datesToMeet(span).filter { !$0.inTitle }
+        lazy var commitDates = meetDates.filter { !$0.isPeriod }.map(\.start)
         var candidates: [(q: Quantity, clause: Range<Int>, item: Range<Int>, accepted: Bool, sibling: Bool,
                           redLine: Bool, deadline: Int?)] = []
         for (index, q) in quantities.enumerated() {
@@ -141,9 +167,9 @@ public final class TargetExtractor: Sendable {
             // intent stands there too ("其中山区县确保达到…").
             // (Only after a reported quantity; a forecast, 预计到2025年…, stays one.)
             let reportFrom = commitDates.last { d in d < q.number.lowerBound && quantities.contains { $0.end <= d } } ?? 0
-            if sentenceStats.occurs(in: span, from: reportFrom, to: q.number.lowerBound) { continue }
+            if marksStatistic(sentenceStats, span, from: reportFrom, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates) { continue }
             if reportFrom > 0, Self.forecastWords.contains(where: { span.find($0, to: q.number.lowerBound) != nil }) { continue }
-            if clauseStats.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound),
+            if marksStatistic(clauseStats, span, from: clause.lowerBound, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates),
                !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
             let item = items[index].clamped(to: clause)
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
@@ -156,32 +182,43 @@ public final class TargetExtractor: Sendable {
             // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
             let clauseYear = qualified && verb ? clauseStartYear(s, clause: clause) : nil
             // A time phrase governs what follows it: a sentence's deadline after the quantity is not its own.
-            let governingDeadline = (sentenceDeadlineStart ?? 0) <= q.number.lowerBound ? deadline : nil
-            let ownDeadline = clauseYear ?? governingDeadline ?? passageDeadline ?? defaultYear
-            if clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
+            // (Of several dates, the last one before the quantity: "到2025年，A 10亿；到2027年，A 12亿".)
+            let governingDeadline = (sentenceDeadlineStart ?? 0) <= q.number.lowerBound
+                ? (meetDates.last { $0.start < q.number.lowerBound }?.year ?? deadline) : nil
+            // "增至26000元（2020年）": a year in brackets right after the value is the time it is stated for.
+            let ownDeadline = Self.annotatedYear(s, after: q.end) ?? clauseYear ?? governingDeadline ?? openingYear
+                ?? passageDeadline ?? continuing?.deadline ?? defaultYear
+            // (In a list of goals, 基本形成… describes the state to reach.)
+            if !inGoals, clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
-            if q.chinese, !qualified, !hasPrefixComparator(span, q.number, clause: clause) { continue }
+            // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
+            // (Only a cardinal: a share or a doubling in words, 三成, 一半, 翻一番, names no count of a word like 一批.)
+            if q.chinese, q.unitText == nil, !qualified, !hasPrefixComparator(span, q.number, clause: clause),
+               !(inGoals && goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)) { continue }
             let hardLimit = redLineCue || limitCue.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
             if pastContext, !hardLimit { continue }
             let strongCue = hardLimit || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                 || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
+                || fundingVerbBefore(span, q, clauseStart: clause.lowerBound)
                 || achievedShare(span, unitEnd: q.end)
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
-            let governedByDate = !q.chinese && commitDates.contains { $0 < q.number.lowerBound }
+            let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound })
             let accepted = strongCue || (verb && qualified && !plainPast) || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
-                || (weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound) && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate) && !plainPast)
+                // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
+                || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound))
+                    && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
             candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
         }
         // Once one quantity states a target, its siblings with a commitment verb or a qualifier do too.
-        let anyAccepted = candidates.contains { $0.accepted }
+        let anyAccepted = candidates.contains { $0.accepted } || continuing?.statedTargets == true
         var out: [ExtractedTarget] = []
         for c in candidates where c.accepted || (anyAccepted && c.sibling) {
             let q = c.q
@@ -202,6 +239,7 @@ public final class TargetExtractor: Sendable {
                                        kind: kind, deadline: c.deadline, clauseRange: item, numberRange: q.number))
         }
         distributeSubjects(span, &out)
+        distributeYears(span, &out)
         return splitSharedSubjects(out)
     }
 
@@ -337,6 +375,36 @@ public final class TargetExtractor: Sendable {
     }
 
     private static let respectively = scalars("分别")
+
+    /// "2025年、2030年…分别达到50%、60%": the i-th of n targets of one 分别 clause is due in the i-th of n listed years.
+    private func distributeYears(_ span: ScalarSpan, _ out: inout [ExtractedTarget]) {
+        guard out.count >= 2, let respectively = span.find(Self.respectively) else { return }
+        let s = span.scalars
+        // (The values after 分别 in its clause: a 、 list gives each value its own item, which no longer holds 分别.)
+        let clause = clauseRange(s, around: respectively)
+        let group = out.indices.filter { out[$0].numberRange.lowerBound > respectively && clause.contains(out[$0].numberRange.lowerBound) }
+        guard group.count >= 2 else { return }
+        // The last list of years before 分别 (2026年、2028年、2030年 / 2027年和2030年), joined by 、 和 及 only.
+        var years: [Int] = []
+        var lastEnd = -1
+        var i = 0
+        while i < respectively {
+            if let m = Self.listedYear.prefixMatch(in: s, at: i, end: respectively), let y = m["year"] {
+                let joined = lastEnd >= 0 && s[lastEnd..<i].allSatisfy { $0 == "、" || $0 == "和" || $0 == "及" || $0.isInlineSpace }
+                if !joined { years = [] }
+                years.append(s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) })
+                i = m.range.upperBound
+                lastEnd = i
+            } else { i += 1 }
+        }
+        guard years.count == group.count, years.allSatisfy({ (1949...2100).contains($0) }) else { return }
+        for (k, t) in group.enumerated() { out[t].deadline = years[k] }
+    }
+
+    /// `listed-year → digit{4} 年 (、 | 和 | 底)?` (one year of a 、 list).
+    private static let listedYear = Production(
+        "listed year", grammar: "listed-year → digit{4} 年", confidence: 0.7,
+        .sequence(.notPreceded(by: .digit), .capture("year", .repeat(.digit, 4...4)), .literal("年")))
     private static let strive = scalars("力争")
 
     /// "畜禽粪污资源化利用率、农膜回收利用率达到80%以上": one value for a list of measures with the same head (率,
@@ -358,6 +426,130 @@ public final class TargetExtractor: Sendable {
         }
         return out
     }
+
+    // MARK: - Context across sentences and clauses
+
+    /// What a sentence ended by ；hands on to the next sentence of its line: a list of goals split at ；goes on with
+    /// the intent, the deadline and the targets of its first part ("…要加快…；畜禽养殖规模化率达到66%").
+    struct Continuation: Sendable, Equatable {
+        var hasIntent = false
+        var statedTargets = false
+        var deadline: Int?
+    }
+
+    /// The continuation a sentence hands on (with what it received from the sentence before it).
+    func continuation(of span: ScalarSpan, statedTargets: Bool, received: Continuation?) -> Continuation {
+        Continuation(hasIntent: received?.hasIntent == true || hasIntent(span),
+                     statedTargets: statedTargets || received?.statedTargets == true,
+                     deadline: deadlineYear(span) ?? received?.deadline)
+    }
+
+    /// A word of intent in the sentence (力争, 确保, 要 — not inside 主要, 重要 …) or a future commitment (将达, 将新增).
+    func hasIntent(_ span: ScalarSpan) -> Bool {
+        let s = span.scalars
+        var i = 0
+        while i < s.count {
+            if modal.mayStart(with: s[i]), let k = modal.firstMatch(in: s, at: i) {
+                let word = modal.words[k]
+                // (A cue inside a longer word that commits nobody: 主要, 需要, 要点.)
+                let inWord = nonModalWords.contains { w in
+                    guard let offset = (0...(w.count - word.count)).first(where: { scalarsMatch(w, word, at: $0) }) else { return false }
+                    return i - offset >= 0 && scalarsMatch(s, w, at: i - offset)
+                }
+                if !inWord { return true }
+            }
+            if s[i] == "将", futureCommitment.prefixMatch(in: s, at: i) != nil { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// True when a cue of `list` in `from..<to` marks a statistic. A cue of a growth base or a running total (同比,
+    /// 累计) does not in a list of goals, nor after a date to meet that governs it ("到2024年，累计建成…").
+    private func marksStatistic(_ list: ScalarWordList, _ span: ScalarSpan, from: Int, to: Int, inGoals: Bool,
+                                commitDates: @autoclosure () -> [Int]) -> Bool {
+        let s = span.scalars
+        var i = max(from, 0)
+        let end = min(to, s.count)
+        while i < end {
+            if list.mayStart(with: s[i]) {
+                for word in list.words where i + word.count <= end && scalarsMatch(s, word, at: i) {
+                    let compatible = goalCompatibleStats.contains { $0 == word }
+                    if !compatible { return true }
+                    if !inGoals, !commitDates().contains(where: { $0 < i }) { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Starts of dates to meet named relative to the document's year: 今年年底前, 今年底前, 今年内, 年内 (not 三年内,
+    /// a span of time, nor 2025年底前, which `datesToMeet` reads).
+    private func relativeDatesToMeet(_ span: ScalarSpan) -> [Int] {
+        let s = span.scalars
+        var starts: [Int] = []
+        var i = 0
+        while i < s.count {
+            // (The grammar runs only where 今年 or 年内 begins.)
+            if i + 1 < s.count, s[i] == "今" && s[i + 1] == "年" || s[i] == "年" && s[i + 1] == "内",
+               let m = Self.relativeDate.prefixMatch(in: s, at: i) {
+                starts.append(i)
+                i = m.range.upperBound
+            } else { i += 1 }
+        }
+        return starts
+    }
+
+    /// `relative-date → 今年 年? 底前 | 今年内 | 年内` (年内 not after a numeral or a year).
+    private static let relativeDate = Production(
+        "relative date to meet", grammar: "relative-date → 今年 年? 底前 | 今年内 | 年内", confidence: 0.7,
+        .choice(.sequence(.literal("今年"), .optional(.literal("年")), .literal("底前")),
+                .literal("今年内"),
+                .sequence(.notPreceded(by: .digit), .notPreceded(by: .chineseNumeral), .notPreceded(by: .oneOf("年今几")), .literal("年内"))))
+
+    /// "筹集3000万元", "整合5亿元资金": a verb of funding right before an amount of money commits it.
+    private func fundingVerbBefore(_ span: ScalarSpan, _ q: Quantity, clauseStart: Int) -> Bool {
+        let s = span.scalars
+        guard !q.unit.isEmpty, s[q.unit.upperBound - 1] == "元" else { return false }
+        var p = q.number.lowerBound
+        while p > clauseStart, s[p - 1].isInlineSpace { p -= 1 }
+        return fundingVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
+    }
+
+    /// The year opening a sentence ("2022年，…", "（一）2025年全市…"), or nil.
+    static func sentenceOpeningYear(_ s: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
+        i = PassageTense.afterListMarker(s, i)
+        guard i < s.count, s[i].digitValue != nil, let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
+        let year = s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
+        return (1949...2100).contains(year) ? year : nil
+    }
+
+    /// `opening-year → year 年 (，| 是 | 要 | han)` at the start of a sentence.
+    private static let openingYear = Production(
+        "opening year", grammar: "opening-year → digit{4} 年 not(前 | 底 | 以来 | 末)", confidence: 0.8,
+        .sequence(.capture("year", .repeat(.digit, 4...4)), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年"),
+                  .not(.word(["前", "底", "以来", "末", "度", "初"]))))
+
+    /// A year in brackets right after a quantity ("26000元（2020年）"): the time the value is stated for.
+    static func annotatedYear(_ s: [Unicode.Scalar], after end: Int) -> Int? {
+        guard end + 1 < s.count, s[end] == "（" || s[end] == "(", s[end + 1].digitValue != nil,
+              let m = Self.bracketYear.prefixMatch(in: s, at: end), let y = m["year"] else { return nil }
+        let year = s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
+        return (1949...2100).contains(year) ? year : nil
+    }
+
+    /// `bracket-year → （ year 年 ）`
+    private static let bracketYear = Production(
+        "bracketed year", grammar: "bracket-year → ('（'|'(') digit{4} 年 ('）'|')')", confidence: 0.8,
+        .sequence(.oneOf("（("), .capture("year", .repeat(.digit, 4...4)), .literal("年"), .oneOf("）)")))
+
+    /// `base → (由 | 从) (year 年 的?)?`: what stands before the value a change starts from ("由2015年的50.6%提高到…").
+    private static let changeBase = Production(
+        "change base", grammar: "base → (由 | 从) (digit{4} 年 的?)?", confidence: 0.8,
+        .sequence(.oneOf("由从"), .optional(.sequence(.repeat(.digit, 4...4), .literal("年"), .optional(.literal("的"))))))
 
     // MARK: - Pieces
 
@@ -414,7 +606,12 @@ public final class TargetExtractor: Sendable {
         }
         // unit → unit ("/" base-unit)?: a rate per unit (万元/人, 元/吨).
         if var end = best, end >= j {
-            if end + 1 < s.count, s[end] == "/" || s[end] == "／", let k = units.firstMatch(in: s, at: end + 1) { end += 1 + units.words[k].count }
+            // (The unit after the slash may carry a magnitude: 公里/百平方公里.)
+            if end + 1 < s.count, s[end] == "/" || s[end] == "／" {
+                var m = end + 1
+                while let k = magnitudes.firstMatch(in: s, at: m) { m += magnitudes.words[k].count }
+                if let k = units.firstMatch(in: s, at: m) { end = m + units.words[k].count }
+            }
             return (i..<end, end)
         }
         if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }
@@ -460,7 +657,11 @@ public final class TargetExtractor: Sendable {
     private func isStartingPoint(_ s: [Unicode.Scalar], before i: Int, clauseStart: Int) -> Bool {
         var p = i
         while p > clauseStart, s[p - 1].isInlineSpace { p -= 1 }
-        return p > clauseStart && (s[p - 1] == "从" || s[p - 1] == "由")
+        // base → (由 | 从) (year 年 的?)? right before the number.
+        for k in stride(from: p - 1, through: max(clauseStart, p - 7), by: -1) where s[k] == "从" || s[k] == "由" {
+            if Self.changeBase.prefixMatch(in: s, at: k, end: p)?.range.upperBound == p { return true }
+        }
+        return false
     }
 
     private func goalVerbBefore(_ span: ScalarSpan, _ i: Int, clauseStart: Int) -> Bool {
@@ -475,10 +676,10 @@ public final class TargetExtractor: Sendable {
     /// Units that count parts of a text.
     private static let countUnits: [[Unicode.Scalar]] = ["条", "项", "个", "部分", "类", "方面"].map(scalars)
     /// Parts of a text counted in "19条措施", "5个方面".
-    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章"].map(scalars)
+    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章", "指标"].map(scalars)
     /// Verbs after a share that state what it is to reach: "100%实现…", "100%覆盖…", "100%保障…".
     private static let shareVerbs: [[Unicode.Scalar]] = ["实现", "覆盖", "保障", "完成"].map(scalars)
-    private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少"].map(scalars)
+    private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少", "不减少", "不能减少", "不得减少"].map(scalars)
     private static let keepWords: [[Unicode.Scalar]] = ["严守", "守住", "坚守", "保住"].map(scalars)
     /// The plan periods (`PlanPeriod.all`) with the words that make them a time.
     private static let planPeriods: [(name: [Unicode.Scalar], endYear: Int)] = PlanPeriod.all.map { (scalars($0.name), $0.endYear) }
@@ -487,7 +688,7 @@ public final class TargetExtractor: Sendable {
     /// Words of intent that commit whoever states them: 力争, 确保, 争取.
     private static let commitmentIntentWords: [[Unicode.Scalar]] = ["力争", "确保", "争取"].map(scalars)
     /// Verbs of a plan setting a time right before it: 明确2025年…, 提出2025年….
-    private static let settingVerbs: [[Unicode.Scalar]] = ["明确", "提出", "要求"].map(scalars)
+    private static let settingVerbs: [[Unicode.Scalar]] = ["明确", "提出", "要求", "确定"].map(scalars)
     /// Words of a forecast: what follows them is an estimate, whatever date it names.
     private static let forecastWords: [[Unicode.Scalar]] = ["预计", "预测", "预期将"].map(scalars)
     private static let intentWords: [[Unicode.Scalar]] = ["力争", "计划", "预计", "争取"].map(scalars)
@@ -725,6 +926,14 @@ public final class TargetExtractor: Sendable {
                     if m < s.count, s[m] == "年" { dates.append((end, i, true, titleDepth > 0)); i = m + 1; continue }
                 }
             }
+            // Range "2009年至2010年", "2021年到2025年".
+            if j + 1 < s.count, s[j] == "年", s[j + 1] == "至" || s[j + 1] == "到" || s[j + 1].isRangeDash {
+                var k = j + 2
+                while k < s.count, s[k].isInlineSpace { k += 1 }
+                if let end = fourDigitYear(s, k), end > year, k + 4 < s.count, s[k + 4] == "年" {
+                    dates.append((end, i, true, titleDepth > 0)); i = k + 5; continue
+                }
+            }
             guard j < s.count, s[j] == "年" else { i += 4; continue }
             var p = i
             while p > 0, s[p - 1].isInlineSpace { p -= 1 }
@@ -732,7 +941,7 @@ public final class TargetExtractor: Sendable {
                 let q = p - 1
                 if q == 0 { return true }
                 let c = s[q - 1]
-                return c.isClausePunctuation || c == "、" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
+                return c.isClausePunctuation || c == "、" || c == "—" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
             }()
             let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
             let bySetting = p >= 2 && Self.settingVerbs.contains { span.matches($0, at: p - 2) }
@@ -746,15 +955,29 @@ public final class TargetExtractor: Sendable {
 
     /// A date to meet that opens the sentence ("到2027年，…", "力争到2030年，…"): it governs the rest of the paragraph.
     func openingDeadline(_ span: ScalarSpan) -> Int? {
-        guard let d = deadline(span), d.isDateToMeet else { return nil }
-        if d.start <= 4 { return d.year }
-        // After a short label ending in a colon ("主要指标：到2027年，…").
         let s = span.scalars
-        var p = d.start
-        while p > 0, s[p - 1] == "到" || s[p - 1] == "至" || s[p - 1] == "力" || s[p - 1] == "争" || s[p - 1].isInlineSpace { p -= 1 }
-        guard p > 0, p <= 12, s[p - 1] == "：" || s[p - 1] == ":" else { return nil }
-        return (0..<(p - 1)).allSatisfy { s[$0].isHanIdeograph || s[$0].isInlineSpace } ? d.year : nil
+        for d in datesToMeet(span) where !d.inTitle {
+            if d.start <= 4 { return d.year }
+            var p = d.start
+            // "明确2025年…", "确定2025年发展目标": a plan setting its year, wherever it stands.
+            if p >= 2, Self.settingVerbs.contains(where: { span.matches($0, at: p - 2) }) { return d.year }
+            while p > 0, s[p - 1] == "到" || s[p - 1] == "至" || s[p - 1] == "力" || s[p - 1] == "争" || s[p - 1].isInlineSpace { p -= 1 }
+            guard p > 0, s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "，" || s[p - 1] == "," else { continue }
+            // After a verb that reports what a plan says ("…的通知，通知指出，到2025年，…"), however long the lead.
+            if p >= 3, Self.reportingVerbs.contains(where: { span.matches($0, at: p - 1 - $0.count) }) { return d.year }
+            // After a short label ending in a colon ("主要指标：到2027年，…") or a short lead clause that says who
+            // states it ("《规划》提出，到2030年，…"); a lead that cites the plan may be longer ("根据《…实施方案》，…").
+            let cites = s[0..<p].contains("《")
+            guard p <= (cites ? 48 : 12) else { continue }
+            if (0..<(p - 1)).allSatisfy({ s[$0].isHanIdeograph || s[$0].isInlineSpace || "《》“”（）()—".unicodeScalars.contains(s[$0]) }) {
+                return d.year
+            }
+        }
+        return nil
     }
+
+    /// Verbs that report what a plan states, before the date it sets: 指出, 提出, 明确, 要求, 强调, 表示.
+    private static let reportingVerbs: [[Unicode.Scalar]] = ["指出", "提出", "明确", "要求", "强调", "表示"].map(scalars)
 
     /// The deadline of a list of goals its opening announces: the sentence's deadline, else the last plan period it
     /// names at all ("“十四五”公共服务主要指标——" sets goals for 2025).
@@ -766,10 +989,10 @@ public final class TargetExtractor: Sendable {
     /// True when the sentence names a year ("2021年", "2020 年") that is not a deadline — a mark of a statistic.
     /// A year inside a title (《2025年…要点》) names a document, and a year after 较/比/超过 (较2020年下降10%) is the base
     /// a change is measured from: neither is a time the sentence reports.
-    private func containsPlainYear(_ span: ScalarSpan) -> Bool {
+    private func containsPlainYear(_ span: ScalarSpan, from: Int = 0) -> Bool {
         let s = span.scalars
         var titleDepth = 0
-        var i = 0
+        var i = from
         while i + 4 < s.count {
             if s[i] == "《" { titleDepth += 1 } else if s[i] == "》" { titleDepth = max(0, titleDepth - 1) }
             if s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, fourDigitYear(s, i) != nil {
@@ -777,8 +1000,10 @@ public final class TargetExtractor: Sendable {
                 while j < s.count, s[j].isInlineSpace { j += 1 }
                 var p = i
                 while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+                // (A year in brackets after a value, 39210元（2015年）, dates the value, not the sentence.)
                 let isBase = p > 0 && Self.comparisonBaseWords.contains(s[p - 1])
                     || Self.comparedToWords.contains { p >= $0.count && span.matches($0, at: p - $0.count) }
+                    || p > 1 && (s[p - 1] == "（" || s[p - 1] == "(") && Self.annotatedYear(s, after: p - 1) != nil
                 if j < s.count, s[j] == "年", titleDepth == 0, !isBase { return true }
                 i += 4
             } else { i += 1 }
@@ -787,7 +1012,7 @@ public final class TargetExtractor: Sendable {
     }
 
     /// Words before a base year: 较2020年, 比2020年.
-    private static let comparisonBaseWords: Set<Unicode.Scalar> = ["较", "比"]
+    private static let comparisonBaseWords: Set<Unicode.Scalar> = ["较", "比", "由", "从"]
     /// Comparators before a year it is measured against: 不超过2020年水平, 低于2020年.
     private static let comparedToWords: [[Unicode.Scalar]] = ["超过", "高于", "低于", "好于", "优于"].map(scalars)
 

@@ -32,10 +32,20 @@ public struct TargetRules: Sendable {
         "达到", "超过", "突破", "不低于", "不少于", "控制在", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到",
         "降低", "下降", "减少", "提高", "提升", "提至", "增长", "增加", "扩大", "新增", "新建", "培育", "建成", "建设", "打造",
         "创建", "确保", "严守", "保持在", "稳定在", "供应", "安排", "拿出", "提供", "减负", "保障", "实现", "完成", "覆盖", "达",
+        "增至", "筹集", "整合", "培训", "收集", "推广", "引进",
     ]
+    /// Verbs that commit an amount of money right before it ("筹集3000万元", "整合5亿元"): like a verb of building
+    /// before a count, they make the amount a target on their own.
+    public var fundingVerbs: [String] = ["筹集", "整合", "统筹", "设立"]
+    /// Statistic cues of a growth base or a running total (同比增长, 累计建成): in a list of goals, or after a date to
+    /// meet in their sentence ("到2025年，累计建成…"), they are part of the goal, not marks of a report.
+    public var goalCompatibleStatisticCues: [String] = ["同比", "累计", "比上年", "较上年"]
+    /// Words that contain a modal cue and are none ("主要", "重要", "需要" hold 要 but commit nobody).
+    public var nonModalWords: [String] = ["主要", "重要", "需要", "只要", "必要", "摘要", "纲要", "概要", "首要", "要素",
+                                          "要点", "要闻", "要件", "要害"]
     /// Limits that make a quantity a target even in a passage about the past (不超过, 控制在…以内, 不低于 …).
     public var limitCues: [String] = ["不超过", "不高于", "不低于", "不少于", "不得超过", "不得低于", "控制在", "以内",
-                                      "上限", "下限", "工作日内", "小时内"]
+                                      "上限", "下限", "工作日内", "小时内", "不减少", "不能减少", "不得减少"]
     public var achievementCues: [String] = ["基本实现", "初步实现", "已经实现", "实现了", "初步建成", "基本建成", "初步形成"]
 
     public static let standard = TargetRules(
@@ -46,13 +56,14 @@ public struct TargetRules: Sendable {
                 "标煤", "吨标煤", "根", "名", "斤", "次", "岁"],
         prefixComparators: [("不超过", "<="), ("不得超过", "<="), ("不高于", "<="), ("控制在", "<="), ("不低于", ">="),
                             ("不少于", ">="), ("至少", ">="), ("超过", ">"), ("大于", ">"), ("高于", ">"), ("小于", "<"), ("低于", "<"), ("力争达到", ">="), ("力争超过", ">"),
-                            ("达到", "="), ("约", "=")],
+                            // (A value to reach is a floor: "达到95%" commits to at least 95%.)
+                            ("达到", ">="), ("达", ">="), ("约", "=")],
         suffixComparators: [("以内", "<="), ("以下", "<="), ("以上", ">="), ("左右", "="), ("内", "<=")],
         redLineWords: ["红线", "底线", "不得超过", "不得低于"],
         strongCues: ["不超过", "不高于", "不低于", "不少于", "不得超过", "不得低于", "控制在", "以内", "上限",
-                     "下限", "工作日内", "日内", "小时内", "力争", "确保"],
+                     "下限", "工作日内", "日内", "小时内", "力争", "确保", "不减少", "不能减少", "不得减少"],
         goalVerbs: ["建设", "建成", "新增", "新建", "培育", "打造", "改造", "创建", "布局", "培养", "认定"],
-        weakCues: ["达到", "达", "以上", "超过", "左右", "增长", "提高", "提升", "降低", "下降", "减少", "增加", "年均", "比重",
+        weakCues: ["达到", "达", "超过", "增长", "增至", "提高", "提升", "降低", "下降", "减少", "增加", "年均", "比重",
                    "占比", "突破", "保持在", "稳定在"],
         modalCues: ["力争", "确保", "目标", "预期", "争取", "计划", "要", "努力", "必须", "应当"],
         sentenceStatisticCues: ["截至", "截止", "同比", "去年", "上年同期", "数据显示", "统计显示", "据统计", "已", "现有", "目前", "累计",

@@ -86,11 +86,27 @@ public enum DOCXReader {
 
     /// One entry of a zip archive held in memory.
     static func entry(_ name: String, in bytes: [UInt8]) throws -> [UInt8] {
+        // ZIPFoundation's in-memory archive never closes its memory file when the end record is missing (a leak
+        // per damaged file, found by fuzzing): such bytes are refused here, before it opens them.
+        guard hasEndOfCentralDirectory(bytes) else { throw KGError("not a zip archive (no end of central directory record)") }
         let archive = try Archive(data: Data(bytes), accessMode: .read)
         guard let e = archive[name] else { throw KGError("no \(name) in the archive (not a Word document?)") }
         var out: [UInt8] = []
         out.reserveCapacity(Int(e.uncompressedSize))
         _ = try archive.extract(e, skipCRC32: true) { chunk in out.append(contentsOf: chunk) }
         return out
+    }
+
+    /// Whether the zip end-of-central-directory signature (`PK\u{5}\u{6}`) is within the last 65,557 bytes, where
+    /// the format puts it (22 bytes of record after at most 65,535 of comment).
+    static func hasEndOfCentralDirectory(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 22 else { return false }
+        var i = bytes.count - 22
+        let lowest = max(0, bytes.count - 65_557)
+        while i >= lowest {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { return true }
+            i -= 1
+        }
+        return false
     }
 }

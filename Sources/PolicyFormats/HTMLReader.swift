@@ -203,23 +203,38 @@ struct HTMLTextWalker {
     }
 
     /// Emits a text node, locating it in the decoded file: from its parent's line, skip tags to the first
-    /// character of text, then align scalar by scalar (entities and whitespace tolerated).
+    /// character of text, then align scalar by scalar (entities and whitespace tolerated). A node that mostly
+    /// does not align (text libxml2 made out of markup it could not parse, such as the declarations of an internal
+    /// DTD subset) does not move the search on: the text after it is still found where it is.
     private mutating func emitText(_ node: Int) {
         let text = tree.texts[node]
         let parent = Int(tree.parents[node])
         let line = max(1, tree.lines[parent] > 0 ? tree.lines[parent] : tree.lines[node])
         let lineStart = lineStarts.start(ofLine: min(line, lineStarts.count))
-        var position = locate(from: max(cursor, lineStart))
+        // Indentation between tags is not the text: a node that starts with a visible scalar starts after it.
+        let startsVisible = text.unicodeScalars.first.map { !isSpace($0) } ?? false
+        var position = locate(from: max(cursor, lineStart), skippingSpaces: startsVisible)
         let bytes = decoded.utf8
+        // The parser's line can be wrong (an internal DTD subset shifts libxml2's count): when the text does not
+        // start where the line says, look for it after the previous text instead.
+        if cursor < lineStart, let first = text.unicodeScalars.first(where: { !isSpace($0) }), !startsWith(first, near: position) {
+            let afterPrevious = locate(from: cursor, skippingSpaces: startsVisible)
+            if startsWith(first, near: afterPrevious) { position = afterPrevious }
+        }
         var encoded: [UInt8] = []
+        var visible = 0, aligned = 0
+        var mappedOffsets: [Int32] = []
         for u in text.unicodeScalars {
             encoded.removeAll(keepingCapacity: true)
             UTF8.encode(u) { encoded.append($0) }
             let here = min(position, bytes.count)
             var mapped = here
+            if !isSpace(u) { visible += 1 }
             if matches(encoded, at: here) {
                 position = here + encoded.count
-            } else if here < bytes.count, bytes[here] == UInt8(ascii: "&") {
+                if !isSpace(u) { aligned += 1 }
+            } else if here < bytes.count, bytes[here] == UInt8(ascii: "&"), entity(at: here, couldStandFor: u) {
+                aligned += 1
                 // An entity reference: it stands for this scalar.
                 var end = here + 1
                 while end < bytes.count, end - here < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
@@ -233,9 +248,51 @@ struct HTMLTextWalker {
                     position = probe + encoded.count
                 }
             }
-            builder.append(u, from: decoded.offsets[min(mapped, decoded.offsets.count - 1)])
+            mappedOffsets.append(decoded.offsets[min(mapped, decoded.offsets.count - 1)])
         }
-        cursor = max(cursor, position)
+        if aligned * 2 >= visible {
+            for (u, offset) in zip(text.unicodeScalars, mappedOffsets) { builder.append(u, from: offset) }
+            cursor = max(cursor, position)
+        } else {
+            // Unaligned: every scalar at the place the search had reached, so offsets stay in file order.
+            let here = decoded.offsets[min(cursor, decoded.offsets.count - 1)]
+            for u in text.unicodeScalars { builder.append(u, from: here) }
+        }
+    }
+
+    /// Whether the entity reference at `i` (`&name;`, `&#123;`, `&#x7B;`) can stand for `scalar`: a numeric one
+    /// only for its own value, the common named ones only for their characters (`&nbsp;` for a space), any other
+    /// name for anything.
+    private func entity(at i: Int, couldStandFor scalar: Unicode.Scalar) -> Bool {
+        let bytes = decoded.utf8
+        var end = i + 1
+        while end < bytes.count, end - i < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return true }
+        let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.map { $0 == scalar.value } ?? true
+        }
+        switch name {
+        case "nbsp", "ensp", "emsp", "thinsp": return isSpace(scalar)
+        case "amp": return scalar == "&"
+        case "lt": return scalar == "<"
+        case "gt": return scalar == ">"
+        case "quot": return scalar == "\""
+        case "apos": return scalar == "'"
+        default: return true
+        }
+    }
+
+    /// Whether `scalar` (the first non-space scalar of a text node) is at `position`, after at most a few spaces.
+    private func startsWith(_ scalar: Unicode.Scalar, near position: Int) -> Bool {
+        var encoded: [UInt8] = []
+        UTF8.encode(scalar) { encoded.append($0) }
+        let bytes = decoded.utf8
+        var i = position
+        while i < bytes.count, i - position < 64, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        return matches(encoded, at: i) || (i < bytes.count && bytes[i] == UInt8(ascii: "&"))
     }
 
     private func matches(_ encoded: [UInt8], at i: Int) -> Bool {
@@ -245,8 +302,9 @@ struct HTMLTextWalker {
         return true
     }
 
-    /// Where a text node starts at or after `start`: the first byte after any tags and comments.
-    private func locate(from start: Int) -> Int {
+    /// Where a text node starts at or after `start`: the first byte after any tags and comments (and, when
+    /// `skippingSpaces`, after the whitespace between them).
+    private func locate(from start: Int, skippingSpaces: Bool = false) -> Int {
         let bytes = decoded.utf8
         var i = start
         var scanned = 0
@@ -267,6 +325,10 @@ struct HTMLTextWalker {
                     i += 1
                 }
                 scanned += 1
+                continue
+            }
+            if skippingSpaces && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) {
+                i += 1
                 continue
             }
             return i

@@ -25,17 +25,21 @@ public enum DocumentLabels {
         ("文件字号", .docNumber), ("发文文号", .docNumber),
         ("标题", .title), ("名称", .title), ("文件名称", .title), ("文件标题", .title),
         ("主送", .addressee), ("主送机关", .addressee), ("附件", .attachmentNote), ("附注", .note),
-        ("成文日期", .date), ("发文日期", .issueDate), ("印发日期", .issueDate),
+        ("成文日期", .date), ("发文日期", .issueDate), ("印发日期", .issueDate), ("公布日期", .issueDate),
         ("抄送", .copyTo), ("抄送机关", .copyTo), ("印发机关", .printer),
         ("发文机关", .issuer), ("发文机构", .issuer), ("发文单位", .issuer), ("颁布单位", .issuer), ("制发机关", .issuer),
         ("发布机构", .publisher), ("发布部门", .publisher), ("发布单位", .publisher), ("来源", .publisher),
         ("信息来源", .publisher), ("文章来源", .publisher),
         ("发布日期", .publicationDate), ("发布时间", .publicationDate), ("公开日期", .publicationDate),
-        ("公布日期", .publicationDate), ("生成日期", .publicationDate),
+        ("生成日期", .publicationDate),
         ("索引号", .other), ("主题分类", .other), ("组配分类", .other), ("体裁分类", .other), ("有效性", .other),
         ("关键词", .other), ("主题词", .other), ("公开类别", .other), ("公开方式", .other), ("公开范围", .other),
         ("效力级别", .other), ("时效性", .other), ("法规类别", .other), ("实施日期", .other), ("内容概述", .other),
         ("服务对象", .other), ("所属机构", .other), ("信息分类", .other), ("统一编号", .other),
+        ("信息名称", .title), ("公开目录", .other), ("公开责任部门", .other), ("公开形式", .other), ("是否有效", .other),
+        ("生效日期", .other), ("废止日期", .other), ("所属主题", .other),
+        // law databases' article attributes (【制定机关】, 【字号】, 【施行日期】 …)
+        ("制定机关", .issuer), ("字号", .docNumber), ("施行日期", .other), ("效力等级", .other),
     ]
 
     /// The labels of `docNumber` (for `DocumentNumber.parse`, which skips one in front of a 文号).
@@ -59,9 +63,9 @@ public enum DocumentLabels {
             || s == "[" || s == "-" || s == "*"
     }
 
-    /// Scalars that may end a label: ：: 】] or a space.
+    /// Scalars that may end a label: ：: 】] a space, or the cell rule of a table flattened to text ("文号: | X |").
     static func isLabelEnd(_ s: Unicode.Scalar) -> Bool {
-        s == "：" || s == ":" || s == "】" || s == "]" || s == " " || s == "\u{3000}" || s == "\t"
+        s == "：" || s == ":" || s == "】" || s == "]" || s == " " || s == "\u{3000}" || s == "\t" || s == "|" || s == "｜"
     }
 
     /// Index after a metadata label (and its ：/】 and spaces) at `from` in `s`, or `from` when there is none.
@@ -95,8 +99,12 @@ public enum DocumentLabels {
         var found: [(element: DocumentElement, label: Range<Int>, valueStart: Int)] = []
         var k = i
         while k < s.count {
-            if firstScalars.contains(s[k].value), k == i || isLabelLead(s[k - 1]) || s[k - 1] == "】",
-               let (label, element) = labelScalars.first(where: { k + $0.label.count <= s.count && s[k..<(k + $0.label.count)].elementsEqual($0.label) }) {
+            // (A label glued to the value before it — the normaliser drops the space between "3号" and "成文日期" —
+            // is one when a colon ends it.)
+            if firstScalars.contains(s[k].value),
+               let (label, element) = labelScalars.first(where: { k + $0.label.count <= s.count && s[k..<(k + $0.label.count)].elementsEqual($0.label) }),
+               k == i || isLabelLead(s[k - 1]) || s[k - 1] == "】" || s[k - 1] == "|"
+                || (!found.isEmpty && k + label.count < s.count && (s[k + label.count] == "：" || s[k + label.count] == ":")) {
                 var v = k + label.count
                 let bracketed = k > 0 && s[k - 1] == "【"
                 // A label ends with ：/:/】, a space before its value, or the line end.
@@ -116,7 +124,7 @@ public enum DocumentLabels {
         var out: [Field] = []
         for (n, f) in found.enumerated() {
             var end = n + 1 < found.count ? found[n + 1].label.lowerBound : s.count
-            while end > f.valueStart, isLabelLead(s[end - 1]) { end -= 1 }
+            while end > f.valueStart, isLabelLead(s[end - 1]) || s[end - 1] == "|" || s[end - 1] == "｜" { end -= 1 }
             let label = String(String.UnicodeScalarView(s[f.label].filter { $0 != "【" }))
             out.append(Field(element: f.element, label: label, value: f.valueStart..<max(f.valueStart, end)))
         }

@@ -54,6 +54,8 @@ struct DocumentSegmenter {
         var gluedDocNumber: DocumentNumber? = nil
         /// The page's metadata table for this document.
         var metadata: MetadataBlock? = nil
+        /// A 成文日期 the recogniser read where the body reader does not look (a date run into page chrome).
+        var statedDate: String? = nil
         /// The layout, when the recogniser that found the start decides it.
         var layout: OfficialDocument.Layout? = nil
     }
@@ -108,6 +110,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
+        if starts.isEmpty, let start = inlineAttributesTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() { starts = [start] }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -177,7 +180,8 @@ struct DocumentSegmenter {
                 starts.append(start)
                 i += 1; continue
             }
-            if let (line, parts) = officialTitle(at: i) {
+            // (A metadata line naming the title — "文件名称 X关于…的通知" — is the table's, not a title line.)
+            if let (line, parts) = officialTitle(at: i), !startsWithTitleLabel(i) {
                 let title = line.title, headline = line.isHeadline
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
@@ -240,6 +244,122 @@ struct DocumentSegmenter {
         return starts
     }
 
+    /// Paragraph `k` starts with a metadata label (文件名称, 标题, 内容概述 …) and is a row of a metadata table.
+    func startsWithTitleLabel(_ k: Int) -> Bool {
+        metadataFields(k).first.map { $0.range.lowerBound > paragraphs[k].range.lowerBound } ?? false
+    }
+
+    /// Paragraphs at the top of a text searched for `leadingGenreTitle`.
+    static let leadingTitleWindow = 8
+
+    /// A text in which no official title, headline or metadata table names a document, opened by a title that ends
+    /// with a genre word and needs no 关于 (a statistics bulletin, a plan or a report reposted as a page): the first
+    /// heading-shaped line above the body text that names a document kind, page chrome lines above it skipped. A
+    /// page's year label after the title ("…统计公报 2022") is not part of it.
+    ///
+    ///     leadingTitle → chromeLine* titleLine(genre, no chrome punctuation) bodyText
+    func leadingGenreTitle() -> Start? {
+        for k in 0..<min(paragraphs.count - 1, Self.leadingTitleWindow) {
+            // (A body paragraph ends the search: a title stands above the text.)
+            guard paragraphs[k].range.count <= 240 else { return nil }
+            let title = Self.withoutYearLabel(paragraphText(k).trimmingSpaces)
+            guard ParagraphRoles.isHeadingShaped(title, maximumLength: 60), ParagraphRoles.length(title) >= 6,
+                  let kind = GenreWords.genre(ofTitle: title)?.kind,
+                  !title.unicodeScalars.contains(where: { Self.isChromeScalar($0) || $0.properties.isWhitespace }),
+                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count))
+            else { continue }
+            var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
+            start.layout = .titledText
+            return start
+        }
+        return nil
+    }
+
+    /// Fewest labelled fields that make a line's inline attributes.
+    static let inlineAttributeMinimum = 3
+
+    /// A page a law database flattened into one line: the title, then the article's attributes as bracketed labels,
+    /// then the text ("某某关于…的通知文章属性•【制定机关】…•【公布日期】…•【字号】…正文…"). The title starts the
+    /// document; the attributes are its metadata table.
+    ///
+    ///     inlineAttributes → officialTitle '文章属性'? ('•'? '【' label '】' value){3,}
+    func inlineAttributesTitle() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.leadingTitleWindow) {
+            let range = paragraphs[k].range
+            guard range.count >= 30, range.count <= 40_000 else { continue }
+            let line = text.text(range)
+            let u = Array(line.unicodeScalars)
+            guard let open = u.prefix(400).firstIndex(of: "【"), open >= 4 else { continue }
+            var hi = open
+            while hi > 0, DocumentLabels.isLabelLead(u[hi - 1]) { hi -= 1 }
+            let attributeWord = Array("文章属性".unicodeScalars)
+            if hi >= attributeWord.count, u[(hi - attributeWord.count)..<hi].elementsEqual(attributeWord) { hi -= attributeWord.count }
+            guard let title = ParagraphRoles.officialTitle(DocumentNumber.string(u[..<hi])), !title.isHeadline else { continue }
+            let fields = DocumentLabels.fields(in: Array(u[(open - (u[open - 1] == "•" ? 1 : 0))...]))
+            guard Set(fields.map(\.label)).count >= Self.inlineAttributeMinimum else { continue }
+            // Clean byte offsets of the scalar indices (the fields are counted from `base`).
+            let base = open - (u[open - 1] == "•" ? 1 : 0)
+            var offsets = [Int](repeating: 0, count: u.count + 1)
+            for (i, c) in u.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(c) }
+            let located = fields.map { f in
+                LocatedElement(element: f.element, label: f.label,
+                               text: DocumentNumber.string(u[(base + f.value.lowerBound)..<(base + f.value.upperBound)]).trimmingSpaces,
+                               range: (range.lowerBound + offsets[base + f.value.lowerBound])..<(range.lowerBound + offsets[base + f.value.upperBound]))
+            }
+            var start = Start(paragraph: k, kind: DocumentKind.fromTitle(title.title) ?? .notice)
+            start.title = title.title
+            start.metadata = MetadataBlock(paragraphs: k..<(k + 1), fields: located)
+            start.layout = .webPage
+            return start
+        }
+        return nil
+    }
+
+    /// Labels of a page's download link for the document's own file ("公告下载链接：", "附件下载：").
+    static let downloadLabels = ["下载链接", "附件下载", "文件下载", "全文下载"]
+    /// File extensions after a title in a download link.
+    static let fileExtensions = [".docx", ".doc", ".pdf", ".wps", ".ofd"]
+
+    /// A page whose text gives no title (the body only, often flattened to one line) but links the document's file
+    /// for download, named by its title ("…下载链接：某某关于…的公告.doc"): that file name, when it is an official title.
+    ///
+    ///     downloadLink → downloadLabel ('：' | ':')? officialTitle fileExtension
+    func downloadLinkTitle() -> Start? {
+        guard text.utf8.count <= 200_000 else { return nil }
+        let all = text.text(0..<text.utf8.count)
+        for label in Self.downloadLabels {
+            guard let at = all.firstRange(of: label) else { continue }
+            var rest = all[at.upperBound...]
+            while let c = rest.unicodeScalars.first, c == "：" || c == ":" || c == " " { rest = rest.dropFirst() }
+            guard let ext = Self.fileExtensions.compactMap({ rest.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+            let name = String(rest[..<ext.lowerBound]).trimmingSpaces
+            guard ParagraphRoles.length(name) <= 130, let line = ParagraphRoles.officialTitle(name), !line.isHeadline else { continue }
+            var start = Start(paragraph: 0, kind: DocumentKind.fromTitle(line.title) ?? .notice)
+            start.title = line.title
+            start.layout = .webPage
+            // The 成文日期 run into the link's label ("…税务总局2031年4月3日公告下载链接"): a date ending at most four
+            // scalars before the label.
+            let before = Array(all[..<at.lowerBound].unicodeScalars.suffix(40))
+            if let last = ChineseDate.all(in: before, from: 0, to: before.count).last, before.count - last.range.upperBound <= 4 {
+                start.statedDate = last.iso
+            }
+            return start
+        }
+        return nil
+    }
+
+    /// A title without a page's year label after it ("…统计公报 2022", spaces dropped by the normaliser:
+    /// "…统计公报2022" → "…统计公报"): four digits of a year right after a genre word.
+    static func withoutYearLabel(_ s: String) -> String {
+        let u = Array(s.unicodeScalars)
+        var i = u.count
+        while i > 0, u[i - 1].value &- 0x30 < 10 { i -= 1 }
+        guard u.count - i == 4, i > 0, let year = Int(DocumentNumber.string(u[i...])), (1949...2100).contains(year) else { return s }
+        let rest = DocumentNumber.string(u[..<i]).trimmingSpaces
+        guard let genre = GenreWords.genre(ofTitle: rest), rest.hasSuffix(genre.word) else { return s }
+        return rest
+    }
+
     /// The report layout of communiqués and reports (公报, 报告 …): a title line ending with a genre word, a line of
     /// the bodies that issue it, a line holding only the date.
     ///
@@ -296,6 +416,41 @@ struct DocumentSegmenter {
         let rest = DocumentNumber.string(u[first.range.upperBound...])
         guard let iso = ChineseDate.parseWhole(rest) else { return nil }
         return (first.number, (iso, 0..<0))
+    }
+
+    /// A line under the title stating the date and then the issuing bodies, as law databases print them:
+    ///
+    ///     dateThenIssuers → date (',' | '，' | ' ') signatureLine
+    static func dateThenIssuers(_ line: String) -> (date: String, issuers: String)? {
+        let u = Array(line.unicodeScalars)
+        guard let (end, iso) = ChineseDate.parse(u, at: 0, to: u.count), end < u.count,
+              u[end] == "，" || u[end] == "," || u[end] == " " else { return nil }
+        var lo = end + 1, hi = u.count
+        while lo < hi, u[lo] == " " { lo += 1 }
+        while hi > lo, u[hi - 1] == " " { hi -= 1 }
+        guard hi > lo, ParagraphRoles.isSignatureLine(u[lo..<hi]) else { return nil }
+        return (iso, DocumentNumber.string(u[lo..<hi]))
+    }
+
+    /// Paragraphs at the top of a page searched for its publication line.
+    static let publicationLineWindow = 12
+
+    /// The date of the page's publication line ("发布日期：2031-05-07", "• 发布时间：…") among its first paragraphs.
+    func pagePublicationDate() -> String? {
+        for k in 0..<min(paragraphs.count, Self.publicationLineWindow) {
+            for field in metadataFields(k) where field.element == .publicationDate {
+                if let (iso, _) = ChineseDate.find(in: field.text) { return iso }
+            }
+        }
+        return nil
+    }
+
+    /// The 文号 a metadata value holds: the whole value, else a 文号 it starts with.
+    static func leadingDocNumber(_ value: String) -> DocumentNumber? {
+        if let number = DocumentNumber.parse(value) { return number }
+        let u = Array(value.unicodeScalars)
+        guard let first = DocumentNumber.occurrences(in: u, from: 0, to: u.count).first, first.range.lowerBound == 0 else { return nil }
+        return first.number
     }
 
     /// A line of 6–8 digits that is a date whose 年, 月 and 日 were lost ("2031128" = 2031-1-28 or 2031-12-8): the one
@@ -417,7 +572,7 @@ struct DocumentSegmenter {
             if spaced { combinedBytes += 1; combinedScalars += 1 }
             if !holdsTitleWord {
                 let first = ParagraphBytes.scalar(b, at: range.lowerBound).value
-                holdsTitleWord = ParagraphBytes.containsTitleWord(b, range)
+                holdsTitleWord = ParagraphBytes.containsTitleWord(b, range) || Self.holdsForwardingWord(range, in: b)
                     || count > 1 && !spaced && (lastScalar == 0x5173 && first == 0x4E8E || lastScalar == 0x5370 && first == 0x53D1)
             }
             combinedBytes += range.count
@@ -464,9 +619,10 @@ struct DocumentSegmenter {
         var startsWithWord = false
         for (k, part) in parts.enumerated() {
             let p = part.text
-            if ParagraphRoles.containsBytes(p, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(p, ParagraphRoles.yinFa) {
+            if ParagraphRoles.containsBytes(p, ParagraphRoles.guanYu) || ParagraphRoles.containsBytes(p, ParagraphRoles.yinFa)
+                || p.hasPrefix("转发") {
                 holder = k
-                startsWithWord = p.hasPrefix("关于") || p.hasPrefix("印发") || p.hasPrefix("联合印发")
+                startsWithWord = p.hasPrefix("关于") || p.hasPrefix("印发") || p.hasPrefix("联合印发") || p.hasPrefix("转发")
                 break
             }
             if k + 1 < parts.count,
@@ -480,6 +636,9 @@ struct DocumentSegmenter {
         if holder == 0 { return true }
         // A 附注 "（此件公开发布）" ends the document above; it starts no title.
         if parts[..<holder].contains(where: { $0.text.hasPrefix("(") || $0.text.hasPrefix("（") }) { return false }
+        // A line ending with a genre word is a title of its own (the attached rules a page prints above the notice
+        // that issues them), not the notice's issuers.
+        if parts[..<holder].contains(where: { GenreWords.genre(ofTitle: $0.text)?.kind != nil }) { return false }
         // (A line ending in a whole body name above a line that starts with its own issuers is a 发文机关标志; a
         // line of bodies cut in the middle of a name continues into the next.)
         let above = parts[holder - 1].text
@@ -509,8 +668,19 @@ struct DocumentSegmenter {
         let first = range.lowerBound, last = range.upperBound - 3
         if at(first, 0xE4, 0xBA, 0x8E) || at(first, 0xE5, 0x8F, 0x91) { return true }
         if at(last, 0xE5, 0x85, 0xB3) || at(last, 0xE5, 0x8D, 0xB0) { return true }
+        // A forwarding notice's title (`ParagraphRoles.forwardingTitle`): a line starting with 转发 (E8 BD AC) or
+        // one ending with 通知 (E9 80 9A E7 9F A5) that holds 转发.
+        if at(first, 0xE8, 0xBD, 0xAC) { return true }
+        if range.count >= 12, at(last, 0xE7, 0x9F, 0xA5), at(last - 3, 0xE9, 0x80, 0x9A),
+           holdsForwardingWord(range, in: b) { return true }
         return ParagraphBytes.containsTitleWord(b, range)
     }
+
+    /// The clean bytes `range` hold 转发 (E8 BD AC E5 8F 91).
+    static func holdsForwardingWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.firstIndex(of: forwardingWord, in: b, range.lowerBound, range.upperBound) != nil
+    }
+    static let forwardingWord: [UInt8] = [0xE8, 0xBD, 0xAC, 0xE5, 0x8F, 0x91]
 
     /// A line break inside a title's issuer list ("…发展改革委" / "工业和信息化部 …") stands for a space: the line
     /// before lists issuers separated by spaces and ends with a body name, the next line starts another body.
@@ -736,8 +906,10 @@ struct DocumentSegmenter {
         var k = bodyStart
         var afterNumber = bodyStart
         var headerDate: (iso: String, range: Range<Int>)? = nil
-        while k < min(end, bodyStart + Self.headerWindow) {
+        while k < min(end, bodyStart + Self.headerWindow + (metadata?.paragraphs.count ?? 0)) {
             let p = paragraphs[k]
+            // (The rows of the page's metadata table are neither 文号 nor addressee lines of the body.)
+            if metadata?.paragraphs.contains(k) == true { k += 1; afterNumber = max(afterNumber, k); continue }
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes, an addressee with a colon: skip other lines unread.)
             let mayBeNumber = docNumber == nil && p.range.count <= 160
                 && text.utf8.withUnsafeBufferPointer { Self.mayBeDocNumberLine($0, p.range) }
@@ -770,8 +942,9 @@ struct DocumentSegmenter {
             k += 1
         }
 
-        var date = start.newsDate
+        var date = start.newsDate ?? start.statedDate
         var dateRange: Range<Int>? = start.newsDateParagraph.map { paragraphs[$0].range }
+            ?? start.statedDate.map { _ in paragraphs[start.paragraph].range }
         var signatures: [(text: String, range: Range<Int>)] = []
         var newsSource = start.newsSource
         var attachments: [String] = []
@@ -787,6 +960,13 @@ struct DocumentSegmenter {
                     var s = k2 - 1
                     while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
                     for j in (s + 1)..<k2 { signatures.append((paragraphText(j), paragraphs[j].range)) }
+                } else if date == nil, bytes <= 160, ScalarClass.isASCIIDigit(UInt32(b[p.range.lowerBound]))
+                            || ChineseDate.isChineseDigit(ParagraphBytes.scalar(b, at: p.range.lowerBound).value),
+                          k2 == bodyStart || (start.title.map { Self.headingKey(paragraphText(k2 - 1)) == Self.headingKey($0) } ?? false),
+                          let (d, issuers) = Self.dateThenIssuers(paragraphText(k2)) {
+                    // A law database prints the 成文日期 and the issuing bodies under the title: "1996年12月13日，某部".
+                    date = d; dateRange = p.range
+                    signatures.append((issuers, p.range))
                 } else if newsSource == nil, bytes <= 150, ParagraphBytes.startsWithCreditWord(b, p.range),
                           let credit = ParagraphRoles.sourceCredit(paragraphText(k2)) {
                     newsSource = credit
@@ -797,10 +977,15 @@ struct DocumentSegmenter {
             }
         }
         // A signature date that lost 年月日 in conversion ("2031128"), read against the page's publication date.
-        if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso }) {
+        // (Without a metadata table, the page's own publication line — "• 发布日期：…" near the top — bounds it.)
+        if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
+            ?? pagePublicationDate() {
             for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
                 if let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published) {
                     date = iso; dateRange = paragraphs[k].range
+                    var s = k - 1
+                    while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
+                    for j in (s + 1)..<k { signatures.append((paragraphText(j), paragraphs[j].range)) }
                     break
                 }
             }
@@ -815,8 +1000,11 @@ struct DocumentSegmenter {
         // The page's metadata table: its 文号 where the body gives none (or one that lost glyphs), its 成文日期 (else
         // 发文日期) where the body has no date. (发布日期 is the page's, never the document's.)
         if let metadata {
-            if docNumber == nil || docNumber?.isRepaired == true, let field = metadata.value(.docNumber),
-               let number = DocumentNumber.parse(field.text) {
+            // (Each 文号 field in turn; a value the page ran into the next cell, "农发〔2025〕1号 源: …", by its
+            // leading 文号.)
+            if docNumber == nil || docNumber?.isRepaired == true,
+               let (number, field) = metadata.fields.lazy.filter({ $0.element == .docNumber && !$0.text.isEmpty })
+                   .compactMap({ f in Self.leadingDocNumber(f.text).map { ($0, f) } }).first {
                 docNumber = number; docNumberRange = field.range
             }
             if date == nil, let field = metadata.value(.date) ?? metadata.value(.issueDate),

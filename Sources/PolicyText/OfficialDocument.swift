@@ -32,6 +32,8 @@ public struct OfficialDocument: Sendable {
         case report
         /// An excerpt that starts at the addressee of a cover notice (no title).
         case coverExcerpt
+        /// A text opened by its own title alone, no 文号 or 署名 (a statistics bulletin, a plan reposted as a page).
+        case titledText
         /// Text without an official title: an article, a preface, a table of contents.
         case article, preface, toc
     }

@@ -86,13 +86,15 @@ enum ParagraphRoles {
               !u.contains(where: { $0 == "。" || $0 == "；" }) else { return nil }
         let about = firstIndex(of: guanYuScalars, in: u, 0, n)
         let issue = firstIndex(of: yinFaScalars, in: u, 0, n)
-        guard about != nil || issue != nil else { return nil }
+        guard about != nil || issue != nil else { return forwardingTitle(u) }
         // (startsBlock reads at most the first seven scalars.)
         let head = u.prefix(8).map(\.value)
         if LineShape.startsBlock(head, 0, head.count) { return nil }
         if u[0] == "附" || (u[0] == "来" && n > 1 && u[1] == "源") { return nil }
         let string = DocumentNumber.string(u)
-        if let about, GenreWords.genre(ofTitle: string)?.kind != nil {
+        // (A line "关于《X条例》" ends inside the document it cites: its genre word is X's, and the title goes on,
+        // "…公开征求意见的公告" on the next line.)
+        if let about, GenreWords.genre(ofTitle: string)?.kind != nil, !endsWithCitation(u, after: about) {
             if about <= 80 && !u[..<about].contains(where: { issuerBreakingScalars.contains($0.value) }) { return (string, false) }
         }
         if let issue {
@@ -104,9 +106,45 @@ enum ParagraphRoles {
             if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》", !u[(lo + 1)..<(hi - 1)].contains("《") { lo += 1; hi -= 1 }
             let rest = DocumentNumber.string(u[lo..<hi])
             guard hi - lo >= 4, GenreWords.genre(ofTitle: rest)?.kind != nil || last == "》" else { return nil }
+            // GB/T 9704 title of a cover notice, "发文机关 印发《Z》的 文种" (上海市人民政府印发《…》的通知): the whole
+            // line is the notice's own title, not a headline reporting Z.
+            if issue >= 2, isIssuingNoticeTitle(u, from: lo, to: hi) { return (string, false) }
             return (rest, true)
         }
         return nil
+    }
+
+    /// The title of a cover notice that forwards another body's document (GB/T 9704 转发 notice): the issuer part,
+    /// 转发, what it forwards, and 通知 ("某某市人民政府办公室转发某某局关于…的通知", "转发省财政厅…办法的通知").
+    ///
+    ///     forwardingTitle → issuerPart? '转发' forwarded '的'? '通知'
+    static func forwardingTitle(_ u: [Unicode.Scalar]) -> (title: String, isHeadline: Bool)? {
+        guard u.count >= 8, u[u.count - 2] == "通", u[u.count - 1] == "知",
+              let forward = firstIndex(of: zhuanFaScalars, in: u, 0, u.count), forward <= 40, forward + 6 <= u.count,
+              !u[..<forward].contains(where: { issuerBreakingScalars.contains($0.value) }) else { return nil }
+        let head = u.prefix(8).map(\.value)
+        if LineShape.startsBlock(head, 0, head.count) { return nil }
+        return (DocumentNumber.string(u), false)
+    }
+
+    static let zhuanFaScalars = Array("转发".unicodeScalars)
+
+    /// `u[from..<to]` is "《Z》的 文种" (the attachment and the genre word of the notice that issues it):
+    ///
+    ///     issuingNoticeRest → '《' Z '》' '的' genreWord
+    static func isIssuingNoticeTitle(_ u: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard to - from >= 6, u[from] == "《", let close = u[from..<to].lastIndex(of: "》"), close + 2 < to,
+              u[close + 1] == "的" else { return false }
+        let genre = DocumentNumber.string(u[(close + 2)..<to])
+        return GenreWords.genre(ofTitle: genre).map { $0.word.unicodeScalars.count == to - close - 2 } ?? false
+    }
+
+    /// `u` ends with a 《…》 citation that opens after index `after` (trailing spaces aside).
+    static func endsWithCitation(_ u: [Unicode.Scalar], after: Int) -> Bool {
+        var hi = u.count
+        while hi > 0, u[hi - 1] == " " { hi -= 1 }
+        guard hi > 0, u[hi - 1] == "》", let open = u[..<hi].lastIndex(of: "《") else { return false }
+        return open > after
     }
 
     static let guanYuScalars = Array("关于".unicodeScalars)

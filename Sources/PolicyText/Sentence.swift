@@ -122,7 +122,7 @@ enum SentenceSplitter {
                 if depth == 0 && previousIsTerminator && (v == 0x201D || v == 0x2019 || v == 0x300D || v == 0x300F) {
                     emit(b, start, next, into: &out); start = next
                 }
-            } else if depth == 0 && isTerminator(v) {
+            } else if depth == 0 && isTerminator(v) && !isLostGlyph(b, i, from: range.lowerBound, to: end) {
                 // Keep runs of terminators ("？！", "……") and a following closing quote together.
                 var j = next
                 while j < end {
@@ -149,6 +149,16 @@ enum SentenceSplitter {
         } else {
             nested = 0
         }
+    }
+
+    /// An ASCII '?' that stands for a glyph the page lost ("规??总量", "规?;率"): between an ideograph (or another such
+    /// mark) and, with no space, an ideograph, '?' or ';'. A question in Chinese text ends with the full-width ？.
+    @inline(__always)
+    static func isLostGlyph(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, from start: Int, to end: Int) -> Bool {
+        guard b[i] == 0x3F, i + 1 < end, i - 3 >= start else { return false }
+        let after = b[i + 1]
+        guard after == 0x3F || after == 0x3B || after &- 0xE4 <= 0x05 else { return false }
+        return b[i - 1] == 0x3F || b[i - 3] &- 0xE4 <= 0x05
     }
 
     @inline(__always)

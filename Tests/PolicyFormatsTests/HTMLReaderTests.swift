@@ -68,6 +68,45 @@ import PolicyText
         #expect(moved.nodes[0].evidence[0].line > 20)   // the heading sits below the header and the metadata table
     }
 
+    /// An internal DTD subset (entity declarations before <html>) shifts nothing: evidence still points at the
+    /// bytes of the page that hold the text. Near miss: the same page without the subset maps the same text to
+    /// the same bytes, moved only by the subset's length.
+    @Test func evidenceAfterAnInternalDTDSubsetPointsAtTheText() throws {
+        let subset = "<!DOCTYPE html [\n<!ENTITY region \"示例省\">\n<!ENTITY note \"附注\">\n]>\n"
+        let body = "<html><head><meta charset=\"utf-8\"><title>t</title></head><body>\n<p>示例市人民政府关于印发供暖保障实施方案的通知</p>\n"
+            + "<p>到2025年，全市集中供暖覆盖率达到95%以上。</p>\n</body></html>\n"
+        for page in [subset + body, "<!DOCTYPE html>\n" + body] {
+            let bytes = Array(page.utf8)
+            let input = try readInput(bytes: bytes, path: "dtd.html")
+            let clean = NormalizedText(input.source)
+            let text = clean.text(0..<clean.utf8.count)
+            for phrase in ["供暖保障实施方案", "全市集中供暖覆盖率"] {
+                let range = try #require(text.range(of: phrase))
+                let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+                let evidence = input.originalEvidence(clean.evidence(for: start..<(start + phrase.utf8.count), sentence: phrase))
+                #expect(String(decoding: bytes[evidence.byteStart..<evidence.byteEnd], as: UTF8.self) == phrase, "\(page.prefix(20)) \(evidence)")
+                let line = bytes[..<evidence.byteStart].filter { $0 == 0x0A }.count + 1
+                #expect(evidence.line == line)
+            }
+        }
+    }
+
+    /// Indentation between tags and an `&nbsp;` before a text node are not the text: the text's evidence starts at
+    /// its own first character (a near miss: `&nbsp;` stands for a space, never for 示).
+    @Test func evidenceSkipsIndentationAndSpaceEntities() throws {
+        let page = "<html><head><meta charset=\"utf-8\"></head><body>\n\t\t<div>\n\t\t\t<p align=\"center\" style=\"font-family: 黑体\">"
+            + "&nbsp;</p> <p><span style=\"color: red\"><font face=\"黑体\">示例县</font><font face=\"黑体\">2023年统计公报</font></span></p>\n"
+            + "\t\t</div>\n</body></html>\n"
+        let bytes = Array(page.utf8)
+        let input = try readInput(bytes: bytes, path: "indent.html")
+        let clean = NormalizedText(input.source)
+        let text = clean.text(0..<clean.utf8.count)
+        let range = try #require(text.range(of: "示例县"))
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        let evidence = input.originalEvidence(clean.evidence(for: start..<(start + "示例县".utf8.count), sentence: "示例县"))
+        #expect(String(decoding: bytes[evidence.byteStart..<evidence.byteEnd], as: UTF8.self) == "示例县")
+    }
+
     @Test func disagreeingMetadataIsReported() throws {
         var html = try String(contentsOf: URL(fileURLWithPath: fixtures + "/policy.txt"), encoding: .utf8)
             .split(separator: "\n").map { "<p>\($0)</p>" }.joined(separator: "\n")

@@ -12,6 +12,14 @@ import Testing
                 ["第一句。", "第二句！", "第三句？", "第四句；", "第五句……", "第六句", "标题行", "最后"])
     }
 
+    @Test func aQuestionMarkForALostGlyphEndsNoSentence() throws {
+        // Pages that lost glyphs write '?' inside words (a news page, a plan reposted with a broken font).
+        #expect(try sentences("养殖规?;率要达到70%，产业规??总量达到2万亿元。") == ["养殖规?;率要达到70%，产业规??总量达到2万亿元。"])
+        #expect(try sentences("全县农村公路?盖率达到100%。下一句。") == ["全县农村公路?盖率达到100%。", "下一句。"])
+        // Near miss: a question ended by ASCII '?' before a space or a line break still ends its sentence.
+        #expect(try sentences("是否需要延期? 请于本周内答复。") == ["是否需要延期?", "请于本周内答复。"])
+    }
+
     @Test func doesNotSplitInsideQuotesOrBrackets() throws {
         #expect(try sentences("他说：“要加快发展。要深化改革！”会议指出，要落实《关于推进工作的意见。》要求。下一句（括号内。不分）结束。") ==
                 ["他说：“要加快发展。要深化改革！”", "会议指出，要落实《关于推进工作的意见。》要求。", "下一句（括号内。不分）结束。"])

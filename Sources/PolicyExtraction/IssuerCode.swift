@@ -1,0 +1,58 @@
+import PolicyText
+
+/// The issuer code of a 文号 (the part of its prefix that names the issuing body: 国办, 苏政, 六盘水府办, 镇政) read
+/// against a body's name, by rule: a code is written from the body's region (a character of its name, or a
+/// province's one-character 简称) followed by a character of the body (政/府 for a people's government, 办 for its
+/// office, 署 for an administrative office, else the first character of its domain: 财 for 财政局, 教 for 教育局).
+/// It cross-checks an issuer read where the document says less than a 署名 does (a title that starts with a body
+/// name and no 关于), never names a body by itself.
+///
+///     issuerCode → regionCharacter? bodyCharacter …      (苏 政 | 六盘水 府 办 | 镇 政 | 财 | 国 办)
+enum IssuerCode {
+    /// The one-character 简称 of the provincial divisions (GB/T 2260 abbreviations), by the province's canonical name.
+    static let provinceShortNames: [String: Character] = [
+        "北京市": "京", "天津市": "津", "河北省": "冀", "山西省": "晋", "内蒙古自治区": "蒙", "辽宁省": "辽", "吉林省": "吉",
+        "黑龙江省": "黑", "上海市": "沪", "江苏省": "苏", "浙江省": "浙", "安徽省": "皖", "福建省": "闽", "江西省": "赣",
+        "山东省": "鲁", "河南省": "豫", "湖北省": "鄂", "湖南省": "湘", "广东省": "粤", "广西壮族自治区": "桂", "海南省": "琼",
+        "重庆市": "渝", "四川省": "川", "贵州省": "黔", "云南省": "云", "西藏自治区": "藏", "陕西省": "陕", "甘肃省": "甘",
+        "青海省": "青", "宁夏回族自治区": "宁", "新疆维吾尔自治区": "新",
+    ]
+
+    /// Characters of a division's name that stand for it in a code: its name without the level word (市, 县, 区, 地区,
+    /// 盟, 自治州 …), and the province's 简称.
+    static func regionCharacters(_ written: String, canonical: String?) -> Set<Character> {
+        var name = written
+        for suffix in ["自治州", "自治县", "自治区", "地区", "新区", "省", "市", "县", "区", "盟", "州", "旗"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            name.removeLast(suffix.count)
+            break
+        }
+        var out = Set(name)
+        if let canonical, let short = provinceShortNames[canonical] { out.insert(short) }
+        return out
+    }
+
+    /// Characters that name a body of this head in a code.
+    static func bodyCharacters(head: String, domain: String) -> Set<Character> {
+        if head.hasSuffix("行政公署") { return ["署", "行"] }
+        if head.hasPrefix("行政公署") { return ["署", "办"] }
+        if head == "人民政府" || head == "政府" { return ["政", "府"] }
+        // (The office of a government writes 政办 or 府办.)
+        if head.hasSuffix("办公厅") || head.hasSuffix("办公室") { return domain.isEmpty || domain.hasSuffix("政府") ? ["政", "府", "办"] : Set(domain.prefix(1)) }
+        return domain.first.map { [$0] } ?? []
+    }
+
+    /// True when the code of `number` is written from `body` (see the type's rule).
+    static func agrees(_ number: DocumentNumber, with body: BodyParse, regionCanonical: String?) -> Bool {
+        let code = Array(number.prefix)
+        guard code.count >= 2, let regionPart = body.regionPart else { return false }
+        let regionChars = regionCharacters(regionPart, canonical: regionCanonical)
+        // The region's characters lead the code; the body's character follows them.
+        var i = 0
+        while i < code.count, regionChars.contains(code[i]) { i += 1 }
+        guard i > 0, i < code.count else { return false }
+        let afterRegion = String(body.surface.dropFirst(regionPart.count))
+        let domain = String(afterRegion.dropLast(body.head.count))
+        let bodyChars = bodyCharacters(head: body.head, domain: domain.hasSuffix("人民政府") || domain.hasSuffix("政府") ? "政府" : domain)
+        return bodyChars.contains(code[i])
+    }
+}
