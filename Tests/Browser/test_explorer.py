@@ -32,13 +32,13 @@ def test_search_leads_to_the_entity_page_that_lists_co_issuers(server, browser, 
     box = browser.find_element(By.NAME, "q")
     box.send_keys("财政")
     # Type-ahead: the datalist fills from /api/search.
-    WebDriverWait(browser, 10).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#typeahead-q option")) > 0)
+    WebDriverWait(browser, 30).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#typeahead-q option")) > 0)
     labels = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "#typeahead-q option")]
     assert "财政部" in labels
     box.clear()
     box.send_keys("财政部")
     box.submit()
-    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/entity"))
+    WebDriverWait(browser, 30).until(expected_conditions.url_contains("/entity"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "财政部"
     expected = {p["second"]["label"] for p in get_json(base, "/api/entity?name=" + q("财政部"))["coissuers"]}
     assert expected, "the demo corpus has co-issuers of 财政部"
@@ -63,7 +63,7 @@ def test_co_issuance_picture_draws_every_agency_and_the_year_slider_changes_it(s
     assert slider.get_attribute("max") == str(len(periods) - 1)
     browser.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", slider,
                            str(len(periods) - 1))
-    WebDriverWait(browser, 10).until(expected_conditions.url_contains(f"from={last}"))
+    WebDriverWait(browser, 30).until(expected_conditions.url_contains(f"from={last}"))
     circles = browser.find_elements(By.CSS_SELECTOR, "#coissue-svg a.agency circle")
     assert len(circles) == len(narrowed["agencies"])
     assert len(circles) < len(answer["agencies"])
@@ -75,7 +75,7 @@ def test_co_issuance_picture_draws_every_agency_and_the_year_slider_changes_it(s
     heaviest = max(browser.find_elements(By.CSS_SELECTOR, "#coissue-svg a.link"), key=lambda a: int(a.get_attribute("data-count")))
     line = heaviest.find_element(By.TAG_NAME, "line")
     browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));", line)
-    WebDriverWait(browser, 10).until(expected_conditions.presence_of_element_located((By.ID, "pair")))
+    WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((By.ID, "pair")))
     assert browser.find_elements(By.CSS_SELECTOR, "ul.documents li")
 
 
@@ -99,7 +99,7 @@ def test_path_from_the_ministry_of_finance_to_ppp_shows_each_hops_evidence(serve
     shoot(browser, screenshots, "path")
     # The evidence link opens the document at the hop's line (evidence from an ontology row has no document page).
     next(h for h in hops if h.find_elements(By.CSS_SELECTOR, "a.where")).find_element(By.CSS_SELECTOR, "a.where").click()
-    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/document"))
+    WebDriverWait(browser, 30).until(expected_conditions.url_contains("/document"))
     line = browser.current_url.split("#L")[1]
     assert browser.find_element(By.ID, "L" + line).is_displayed()
 
