@@ -7,13 +7,18 @@ let package = Package(
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "PolicyKG", targets: [
             "PolicyCore", "PolicyGrammar", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore",
-            "PolicyQuery", "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest",
+            "PolicyQuery", "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest", "PolicyServe",
         ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Shared vocabulary: node/edge kinds, attribute values, evidence, contributions, errors.
@@ -52,9 +57,18 @@ let package = Package(
         ]),
         // Accuracy report against gold annotations (the scorer of shared/eval, inside the tool).
         .target(name: "PolicyEvaluation", dependencies: ["PolicyCore", "PolicyStore"]),
+        // `kg serve`: the read-only web explorer (Hummingbird 2, Mustache templates, compiled-in assets).
+        .target(name: "PolicyServe", dependencies: [
+            "PolicyCore", "PolicyText", "PolicyStore", "PolicyQuery", "PolicyExport", "PolicyFormats",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "kg", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest",
+            "PolicyExport", "PolicyFormats", "PolicyEvaluation", "PolicyIngest", "PolicyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The readers as fuzzing targets, and their libFuzzer entry point / replayer (`Fuzz/run.sh`).
@@ -63,7 +77,11 @@ let package = Package(
         // Release-build benchmarks (not tests): `swift run -c release kg-bench --help`.
         .executableTarget(name: "kg-bench", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery",
-            "PolicyExport", "PolicyFormats", "PolicyIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PolicyExport", "PolicyFormats", "PolicyIngest", "PolicyServe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "PolicyGrammarTests", dependencies: ["PolicyGrammar", "TestSupport"]),
         .testTarget(name: "PolicyFuzzingTests", dependencies: ["PolicyFuzzing"]),
@@ -84,6 +102,11 @@ let package = Package(
         // End to end: the demo corpus and its committed exports, the real corpus and its queries.
         .testTarget(name: "IntegrationTests", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery", "PolicyExport",
+        ]),
+        .testTarget(name: "PolicyServeTests", dependencies: [
+            "PolicyServe", "PolicyStore", "PolicyQuery", "PolicyCore", "PolicyExtraction", "PolicyOntology", "PolicyText", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "PolicyEvaluationTests", dependencies: ["PolicyEvaluation", "PolicyStore", "TestSupport"]),
         // Helpers shared by test targets (paths, CI detection, running tools, seeded randomness).

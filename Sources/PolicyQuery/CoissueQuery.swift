@@ -38,7 +38,8 @@ public struct DocumentReference: Codable, Hashable, Sendable {
     public var docNumber: String?
     public var date: String?
 
-    init(_ graph: Graph, _ n: Int) {
+    /// Document node `n` as results name it.
+    public init(_ graph: Graph, _ n: Int) {
         id = graph.nodeID(n)
         title = graph.attribute("title", ofNode: n)?.stringValue ?? graph.label(n)
         docNumber = graph.attribute("doc_number", ofNode: n)?.stringValue

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `kg-bench`: release-build benchmarks. Add a subcommand file per benchmark and list it here.
 @main
-struct KGBench: ParsableCommand {
+struct KGBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kg-bench",
         abstract: "Release-build benchmarks (run with `swift run -c release kg-bench …`).",
@@ -13,6 +13,7 @@ struct KGBench: ParsableCommand {
             ArchiveBenchmark.self,
             StoreBenchmark.self,
             ExportBenchmark.self,
+            ServeBenchmark.self,
         ]
     )
 }

@@ -158,7 +158,8 @@ private func residentMemory() -> Int {
 
 private func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }
 
-@_silgen_name("malloc_trim") private func c_malloc_trim(_ pad: Int) -> Int32
+@_silgen_name("malloc_trim") func c_malloc_trim(_ pad: Int) -> Int32
 
 /// Returns freed heap memory to the system so that resident-size differences measure live data.
-private func trimMallocArenas() { _ = c_malloc_trim(0) }
+/// Returns freed heap pages to the system, so resident-memory figures count live data only.
+func trimMallocArenas() { _ = c_malloc_trim(0) }

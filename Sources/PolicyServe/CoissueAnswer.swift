@@ -1,0 +1,140 @@
+import PolicyCore
+import PolicyQuery
+import PolicyStore
+
+/// What the co-issuance page asks for: `kg coissue`'s filters plus the level of detail of the picture.
+struct CoissueRequest: Hashable, Sendable {
+    var from: String?
+    var to: String?
+    var minCount = 1
+    var includeUndated = false
+    /// Only pairs with this agency (`kg coissue AGENCY`).
+    var agency: Int?
+    /// Agencies drawn and put in the matrix: the most co-issuing ones (level of detail).
+    var limit = 40
+    var page = 1
+    var pageSize = 50
+
+    var options: CoissueOptions { CoissueOptions(from: from, to: to, minCount: minCount, includeUndated: includeUndated) }
+    var cacheKey: QueryCaches.CoissueKey {
+        .init(from: from, to: to, minCount: minCount, includeUndated: includeUndated, agency: agency)
+    }
+}
+
+/// An agency of the co-issuance picture and matrix: the documents it co-issued in the range.
+public struct CoissueAgency: Codable, Hashable, Sendable {
+    public var node: NodeReference
+    public var documents: Int
+    /// Position in the picture (0…1000 × 0…700).
+    public var x: Double
+    public var y: Double
+}
+
+/// A link of the picture between two drawn agencies.
+public struct CoissueLink: Codable, Hashable, Sendable {
+    public var first: String
+    public var second: String
+    public var count: Int
+}
+
+/// The co-issuance answer: `kg coissue`'s ranked pairs (one page of them), the agencies and links drawn, the
+/// agency × agency matrix of the drawn agencies, and how many documents a date filter left out.
+public struct CoissueAnswer: Codable, Sendable {
+    public var from: String?
+    public var to: String?
+    public var minCount: Int
+    public var includeUndated: Bool
+    /// Co-issued documents without a date that the date filter left out (0 without a filter).
+    public var undatedLeftOut: Int
+    /// Years of the dated co-issued documents (for the slider), whatever the filter.
+    public var firstYear: Int?
+    public var lastYear: Int?
+    /// The slider's steps, covering the dated co-issued documents: years (`yyyy`), or months (`yyyy-mm`) when
+    /// they span three years or less.
+    public var periods: [String]
+    /// All agencies in some pair / drawn ones.
+    public var agencyCount: Int
+    public var agencies: [CoissueAgency]
+    public var links: [CoissueLink]
+    /// `matrix[i][j]`: documents co-issued by `agencies[i]` and `agencies[j]`.
+    public var matrix: [[Int]]
+    public var pairCount: Int
+    public var page: Int
+    public var pageSize: Int
+    public var pairs: [CoissuePair]
+}
+
+extension CoissueAnswer {
+    init(_ loaded: LoadedGraph, _ request: CoissueRequest) {
+        let graph = loaded.graph
+        let all = loaded.caches.pairs(request.cacheKey).value(request.cacheKey) {
+            coissueQuery(graph, agency: request.agency, options: request.options)
+        }
+        from = request.from
+        to = request.to
+        minCount = request.minCount
+        includeUndated = request.includeUndated
+        undatedLeftOut = request.options.filtersByDate && !request.includeUndated
+            ? loaded.caches.undated.value(request.agency ?? -1) { undatedCoissuedDocumentCount(graph, agency: request.agency) }
+            : 0
+        let unfilteredKey = QueryCaches.CoissueKey(minCount: 1, includeUndated: false, agency: request.agency)
+        let unfiltered = loaded.caches.pairs(unfilteredKey).value(unfilteredKey) {
+            coissueQuery(graph, agency: request.agency)
+        }
+        var prefixes = Set<Substring>()
+        for p in unfiltered { for d in p.documents { if let date = d.date { prefixes.insert(date.prefix(7)) } } }
+        let months = Set(prefixes.compactMap { DateBound(String($0)).map { String($0.first.prefix(7)) } })
+        let first = months.min(), last = months.max()
+        firstYear = first.flatMap { Int($0.prefix(4)) }
+        lastYear = last.flatMap { Int($0.prefix(4)) }
+        if let firstYear, let lastYear, let first, let last {
+            if lastYear - firstYear >= 3 {
+                periods = (firstYear...lastYear).map(String.init)
+            } else {
+                periods = (firstYear...lastYear).flatMap { y in (1...12).map { m in "\(y)-" + (m < 10 ? "0\(m)" : "\(m)") } }
+                    .filter { $0 >= first && $0 <= last }
+            }
+        } else {
+            periods = []
+        }
+
+        var documentsOf: [String: Set<String>] = [:]
+        var nodeOf: [String: NodeReference] = [:]
+        for p in all {
+            for d in p.documents {
+                documentsOf[p.first.id, default: []].insert(d.id)
+                documentsOf[p.second.id, default: []].insert(d.id)
+            }
+            nodeOf[p.first.id] = p.first
+            nodeOf[p.second.id] = p.second
+        }
+        agencyCount = nodeOf.count
+        var ranked = documentsOf.map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+        if let agency = request.agency, let i = ranked.firstIndex(where: { $0.0 == graph.nodeID(agency) }) {
+            ranked.insert(ranked.remove(at: i), at: 0)
+        }
+        let drawn = Array(ranked.prefix(request.limit))
+        let index = Dictionary(uniqueKeysWithValues: drawn.enumerated().map { ($1.0, $0) })
+        var matrix = [[Int]](repeating: [Int](repeating: 0, count: drawn.count), count: drawn.count)
+        var links: [CoissueLink] = []
+        var edges: [(Int, Int, Int)] = []
+        for p in all {
+            guard let i = index[p.first.id], let j = index[p.second.id] else { continue }
+            matrix[i][j] = p.count
+            matrix[j][i] = p.count
+            links.append(CoissueLink(first: p.first.id, second: p.second.id, count: p.count))
+            edges.append((i, j, p.count))
+        }
+        let positions = ForceLayout.positions(count: drawn.count, edges: edges, width: 1000, height: 700)
+        agencies = drawn.enumerated().map { i, item in
+            CoissueAgency(node: nodeOf[item.0]!, documents: item.1, x: positions[i].x, y: positions[i].y)
+        }
+        self.links = links
+        self.matrix = matrix
+        pairCount = all.count
+        page = request.page
+        pageSize = request.pageSize
+        let start = min(all.count, (request.page - 1) * request.pageSize)
+        pairs = Array(all[start..<min(all.count, start + request.pageSize)])
+    }
+}
