@@ -129,68 +129,22 @@ enum OpenAPIDocument {
     "operationId": "coissue",
     "parameters": [
      {
-      "name": "agency",
-      "in": "query",
-      "required": false,
-      "description": "only pairs with this agency (name, alias or id)",
-      "schema": {
-       "type": "string",
-       "maxLength": 500
-      },
-      "example": "财政部"
+      "$ref": "#/components/parameters/coissueAgency"
      },
      {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "earliest document date",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-       "description": "yyyy, yyyy-mm or yyyy-mm-dd"
-      }
+      "$ref": "#/components/parameters/from"
      },
      {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "latest document date (inclusive)",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-       "description": "yyyy, yyyy-mm or yyyy-mm-dd"
-      }
+      "$ref": "#/components/parameters/to"
      },
      {
-      "name": "min_count",
-      "in": "query",
-      "required": false,
-      "description": "only pairs with at least this many documents",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 1000000
-      }
+      "$ref": "#/components/parameters/minCount"
      },
      {
-      "name": "include_undated",
-      "in": "query",
-      "required": false,
-      "description": "with from/to, also count undated documents",
-      "schema": {
-       "type": "boolean"
-      }
+      "$ref": "#/components/parameters/includeUndated"
      },
      {
-      "name": "limit",
-      "in": "query",
-      "required": false,
-      "description": "agencies drawn and in the matrix (level of detail)",
-      "schema": {
-       "type": "integer",
-       "minimum": 2,
-       "maximum": 300
-      }
+      "$ref": "#/components/parameters/coissueLimit"
      },
      {
       "name": "page",
@@ -266,37 +220,13 @@ enum OpenAPIDocument {
       "example": "国家发展和改革委员会"
      },
      {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "earliest document date",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-       "description": "yyyy, yyyy-mm or yyyy-mm-dd"
-      }
+      "$ref": "#/components/parameters/from"
      },
      {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "latest document date (inclusive)",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-       "description": "yyyy, yyyy-mm or yyyy-mm-dd"
-      }
+      "$ref": "#/components/parameters/to"
      },
      {
-      "name": "min_count",
-      "in": "query",
-      "required": false,
-      "description": "only pairs with at least this many documents",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 1000000
-      }
+      "$ref": "#/components/parameters/minCount"
      }
     ],
     "responses": {
@@ -328,68 +258,22 @@ enum OpenAPIDocument {
     "operationId": "coissueMatrix",
     "parameters": [
      {
-      "name": "agency",
-      "in": "query",
-      "required": false,
-      "description": "only pairs with this agency (name, alias or id)",
-      "schema": {
-       "type": "string",
-       "maxLength": 500
-      },
-      "example": "财政部"
+      "$ref": "#/components/parameters/coissueAgency"
      },
      {
-      "name": "from",
-      "in": "query",
-      "required": false,
-      "description": "earliest document date",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-       "description": "yyyy, yyyy-mm or yyyy-mm-dd"
-      }
+      "$ref": "#/components/parameters/from"
      },
      {
-      "name": "to",
-      "in": "query",
-      "required": false,
-      "description": "latest document date (inclusive)",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-       "description": "yyyy, yyyy-mm or yyyy-mm-dd"
-      }
+      "$ref": "#/components/parameters/to"
      },
      {
-      "name": "min_count",
-      "in": "query",
-      "required": false,
-      "description": "only pairs with at least this many documents",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 1000000
-      }
+      "$ref": "#/components/parameters/minCount"
      },
      {
-      "name": "include_undated",
-      "in": "query",
-      "required": false,
-      "description": "with from/to, also count undated documents",
-      "schema": {
-       "type": "boolean"
-      }
+      "$ref": "#/components/parameters/includeUndated"
      },
      {
-      "name": "limit",
-      "in": "query",
-      "required": false,
-      "description": "agencies drawn and in the matrix (level of detail)",
-      "schema": {
-       "type": "integer",
-       "minimum": 2,
-       "maximum": 300
-      }
+      "$ref": "#/components/parameters/coissueLimit"
      },
      {
       "name": "sort",
@@ -600,15 +484,7 @@ enum OpenAPIDocument {
     "operationId": "targets",
     "parameters": [
      {
-      "name": "owner",
-      "in": "query",
-      "required": false,
-      "description": "programme or agency whose targets are listed (as kg targets OWNER)",
-      "schema": {
-       "type": "string",
-       "maxLength": 500
-      },
-      "example": "政府和社会资本合作"
+      "$ref": "#/components/parameters/targetOwner"
      },
      {
       "name": "agency",
@@ -622,70 +498,19 @@ enum OpenAPIDocument {
       "example": "财政部"
      },
      {
-      "name": "year",
-      "in": "query",
-      "required": false,
-      "description": "deadline year or year of a setting document",
-      "schema": {
-       "type": "integer",
-       "minimum": 1000,
-       "maximum": 9999
-      }
+      "$ref": "#/components/parameters/targetYear"
      },
      {
-      "name": "kind",
-      "in": "query",
-      "required": false,
-      "description": "target kind",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "red_line",
-        "cap",
-        "floor",
-        "goal"
-       ]
-      }
+      "$ref": "#/components/parameters/targetKind"
      },
      {
-      "name": "unit",
-      "in": "query",
-      "required": false,
-      "description": "unit, e.g. %",
-      "schema": {
-       "type": "string",
-       "maxLength": 500
-      }
+      "$ref": "#/components/parameters/targetUnit"
      },
      {
-      "name": "sort",
-      "in": "query",
-      "required": false,
-      "description": "sort column",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "target",
-        "value",
-        "unit",
-        "kind",
-        "deadline",
-        "set_by"
-       ]
-      }
+      "$ref": "#/components/parameters/targetSort"
      },
      {
-      "name": "order",
-      "in": "query",
-      "required": false,
-      "description": "sort order",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "asc",
-        "desc"
-       ]
-      }
+      "$ref": "#/components/parameters/targetOrder"
      },
      {
       "name": "page",
@@ -739,15 +564,7 @@ enum OpenAPIDocument {
     "operationId": "targetsCSV",
     "parameters": [
      {
-      "name": "owner",
-      "in": "query",
-      "required": false,
-      "description": "programme or agency whose targets are listed (as kg targets OWNER)",
-      "schema": {
-       "type": "string",
-       "maxLength": 500
-      },
-      "example": "政府和社会资本合作"
+      "$ref": "#/components/parameters/targetOwner"
      },
      {
       "name": "agency",
@@ -760,70 +577,19 @@ enum OpenAPIDocument {
       }
      },
      {
-      "name": "year",
-      "in": "query",
-      "required": false,
-      "description": "deadline year or year of a setting document",
-      "schema": {
-       "type": "integer",
-       "minimum": 1000,
-       "maximum": 9999
-      }
+      "$ref": "#/components/parameters/targetYear"
      },
      {
-      "name": "kind",
-      "in": "query",
-      "required": false,
-      "description": "target kind",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "red_line",
-        "cap",
-        "floor",
-        "goal"
-       ]
-      }
+      "$ref": "#/components/parameters/targetKind"
      },
      {
-      "name": "unit",
-      "in": "query",
-      "required": false,
-      "description": "unit, e.g. %",
-      "schema": {
-       "type": "string",
-       "maxLength": 500
-      }
+      "$ref": "#/components/parameters/targetUnit"
      },
      {
-      "name": "sort",
-      "in": "query",
-      "required": false,
-      "description": "sort column",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "target",
-        "value",
-        "unit",
-        "kind",
-        "deadline",
-        "set_by"
-       ]
-      }
+      "$ref": "#/components/parameters/targetSort"
      },
      {
-      "name": "order",
-      "in": "query",
-      "required": false,
-      "description": "sort order",
-      "schema": {
-       "type": "string",
-       "enum": [
-        "asc",
-        "desc"
-       ]
-      }
+      "$ref": "#/components/parameters/targetOrder"
      }
     ],
     "responses": {
@@ -1008,6 +774,149 @@ enum OpenAPIDocument {
   }
  },
  "components": {
+  "parameters": {
+   "coissueAgency": {
+    "name": "agency",
+    "in": "query",
+    "required": false,
+    "description": "only pairs with this agency (name, alias or id)",
+    "schema": {
+     "type": "string",
+     "maxLength": 500
+    },
+    "example": "财政部"
+   },
+   "from": {
+    "name": "from",
+    "in": "query",
+    "required": false,
+    "description": "earliest document date",
+    "schema": {
+     "type": "string",
+     "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+     "description": "yyyy, yyyy-mm or yyyy-mm-dd"
+    }
+   },
+   "to": {
+    "name": "to",
+    "in": "query",
+    "required": false,
+    "description": "latest document date (inclusive)",
+    "schema": {
+     "type": "string",
+     "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+     "description": "yyyy, yyyy-mm or yyyy-mm-dd"
+    }
+   },
+   "minCount": {
+    "name": "min_count",
+    "in": "query",
+    "required": false,
+    "description": "only pairs with at least this many documents",
+    "schema": {
+     "type": "integer",
+     "minimum": 1,
+     "maximum": 1000000
+    }
+   },
+   "includeUndated": {
+    "name": "include_undated",
+    "in": "query",
+    "required": false,
+    "description": "with from/to, also count undated documents",
+    "schema": {
+     "type": "boolean"
+    }
+   },
+   "coissueLimit": {
+    "name": "limit",
+    "in": "query",
+    "required": false,
+    "description": "agencies drawn and in the matrix (level of detail)",
+    "schema": {
+     "type": "integer",
+     "minimum": 2,
+     "maximum": 300
+    }
+   },
+   "targetOwner": {
+    "name": "owner",
+    "in": "query",
+    "required": false,
+    "description": "programme or agency whose targets are listed (as kg targets OWNER)",
+    "schema": {
+     "type": "string",
+     "maxLength": 500
+    },
+    "example": "政府和社会资本合作"
+   },
+   "targetYear": {
+    "name": "year",
+    "in": "query",
+    "required": false,
+    "description": "deadline year or year of a setting document",
+    "schema": {
+     "type": "integer",
+     "minimum": 1000,
+     "maximum": 9999
+    }
+   },
+   "targetKind": {
+    "name": "kind",
+    "in": "query",
+    "required": false,
+    "description": "target kind",
+    "schema": {
+     "type": "string",
+     "enum": [
+      "red_line",
+      "cap",
+      "floor",
+      "goal"
+     ]
+    }
+   },
+   "targetUnit": {
+    "name": "unit",
+    "in": "query",
+    "required": false,
+    "description": "unit, e.g. %",
+    "schema": {
+     "type": "string",
+     "maxLength": 500
+    }
+   },
+   "targetSort": {
+    "name": "sort",
+    "in": "query",
+    "required": false,
+    "description": "sort column",
+    "schema": {
+     "type": "string",
+     "enum": [
+      "target",
+      "value",
+      "unit",
+      "kind",
+      "deadline",
+      "set_by"
+     ]
+    }
+   },
+   "targetOrder": {
+    "name": "order",
+    "in": "query",
+    "required": false,
+    "description": "sort order",
+    "schema": {
+     "type": "string",
+     "enum": [
+      "asc",
+      "desc"
+     ]
+    }
+   }
+  },
   "responses": {
    "Error": {
     "description": "malformed parameter, unknown name, ambiguous name (with candidates) or view too large",
