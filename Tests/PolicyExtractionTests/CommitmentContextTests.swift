@@ -2,6 +2,7 @@ import Foundation
 import PolicyCore
 import PolicyOntology
 import PolicyText
+import TestSupport
 import Testing
 @testable import PolicyExtraction
 
@@ -14,25 +15,13 @@ import Testing
     /// The extractor with the ontology's vocabulary merged, as the pipeline builds it.
     static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
 
-    private func unmark(_ marked: String) -> (text: String, starts: [Int]) {
-        var text = ""
-        var starts: [Int] = []
-        var offset = 0
-        for scalar in marked.unicodeScalars {
-            if scalar == "⟦" { starts.append(offset); continue }
-            if scalar == "⟧" { continue }
-            text.unicodeScalars.append(scalar)
-            offset += 1
-        }
-        return (text, starts)
-    }
-
     /// Targets of `marked` (markers removed) in a passage, after checking that they begin exactly at the markers.
     @discardableResult
     private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
         let extractor = try #require(Self.pipeline?.targetExtractor)
-        let (text, starts) = unmark(marked)
+        let quantities = MarkedText(marked)
+        let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
         let found = extractor.targets(in: ScalarSpan(text), passage: passage)
         #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
         return found

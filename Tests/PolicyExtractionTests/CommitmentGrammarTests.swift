@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import PolicyExtraction
 
@@ -7,25 +8,12 @@ import Testing
 @Suite struct CommitmentGrammarTests {
     let extractor = TargetExtractor()
 
-    /// The sentence without markers and the scalar offsets where marked quantities begin.
-    private func unmark(_ marked: String) -> (text: String, starts: [Int]) {
-        var text = ""
-        var starts: [Int] = []
-        var offset = 0
-        for scalar in marked.unicodeScalars {
-            if scalar == "⟦" { starts.append(offset); continue }
-            if scalar == "⟧" { continue }
-            text.unicodeScalars.append(scalar)
-            offset += 1
-        }
-        return (text, starts)
-    }
-
     /// Targets of `marked` (markers removed), after checking that they begin exactly at the markers.
     @discardableResult
     private func expectTargets(_ marked: String, pastContext: Bool = false,
                                sourceLocation: SourceLocation = #_sourceLocation) -> [ExtractedTarget] {
-        let (text, starts) = unmark(marked)
+        let quantities = MarkedText(marked)
+        let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
         let found = extractor.targets(in: text, pastContext: pastContext)
         // (One value may be the target of several subjects: each marked quantity counts once.)
         #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
@@ -226,7 +214,8 @@ import Testing
     @Test func aParagraphOpeningWithADateGovernsItsComparisons() {
         #expect(extractor.openingDeadline(ScalarSpan("主要目标：到2027年，全市研发投入强度达到3%。")) == 2027)
         #expect(extractor.openingDeadline(ScalarSpan("全市今年新增就业2万人以上的城镇有三个：到2026年再评估。")) == nil)
-        let (text, starts) = unmark("其中，城区细颗粒物平均浓度较2020年下降⟦12%⟧。")
+        let quantities = MarkedText("其中，城区细颗粒物平均浓度较2020年下降⟦12%⟧。")
+        let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
         #expect(extractor.targets(in: ScalarSpan(text), paragraphDate: true).map(\.numberRange.lowerBound) == starts)
         // Near miss: without a governing date the same comparison is a report.
         #expect(extractor.targets(in: ScalarSpan(text)).isEmpty)

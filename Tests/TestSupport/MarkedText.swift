@@ -1,7 +1,8 @@
 /// A test input with its expectations written in it, as swift-syntax's `assertParse` does. Two kinds of marks,
 /// removed from the text the rule reads:
 /// - location markers `1️⃣` … `9️⃣` where a rule must find something;
-/// - named spans `⟦name:text⟧` around what a rule must find under that name (a document element, say).
+/// - named spans `⟦name:text⟧` around what a rule must find under that name (a document element, say);
+/// - unnamed spans `⟦text⟧` around what a rule must find starting there (a quantity that must be a target).
 ///
 /// ```swift
 /// let t = MarkedText("1️⃣江苏省财政厅2️⃣会同3️⃣省商务厅4️⃣印发")
@@ -19,12 +20,15 @@ public struct MarkedText: Sendable {
     public let markers: [String: Int]
     /// The named spans, in text order.
     public let spans: [(name: String, text: String)]
+    /// The scalar offset in `scalars` where each unnamed span begins, in text order.
+    public let unnamedSpanStarts: [Int]
 
     public init(_ marked: String) {
         let input = Array(marked.unicodeScalars)
         var kept: [Unicode.Scalar] = []
         var found: [String: Int] = [:]
         var spans: [(String, String)] = []
+        var unnamedStarts: [Int] = []
         var i = 0
         while i < input.count {
             let s = input[i]
@@ -35,11 +39,16 @@ public struct MarkedText: Sendable {
                 i += 3
                 continue
             }
-            // A named span: ⟦name:text⟧.
-            if s == "⟦", let colon = input[i...].firstIndex(of: ":"), let close = input[colon...].firstIndex(of: "⟧") {
-                let value = input[(colon + 1)..<close]
-                kept.append(contentsOf: value)
-                spans.append((Self.string(input[(i + 1)..<colon]), Self.string(value)))
+            // A span: ⟦name:text⟧, or ⟦text⟧ without a name.
+            if s == "⟦", let close = input[i...].firstIndex(of: "⟧") {
+                if let colon = input[i..<close].firstIndex(of: ":") {
+                    let value = input[(colon + 1)..<close]
+                    kept.append(contentsOf: value)
+                    spans.append((Self.string(input[(i + 1)..<colon]), Self.string(value)))
+                } else {
+                    unnamedStarts.append(kept.count)
+                    kept.append(contentsOf: input[(i + 1)..<close])
+                }
                 i = close + 1
                 continue
             }
@@ -50,6 +59,7 @@ public struct MarkedText: Sendable {
         text = Self.string(kept[...])
         markers = found
         self.spans = spans
+        unnamedSpanStarts = unnamedStarts
     }
 
     /// The scalar range from marker `from` to marker `to`.
