@@ -15,13 +15,22 @@ import Testing
         return (real, scratch.path + "/alias", scratch.path + "/./corpus/../corpus//")
     }
 
-    @Test func aFileReachedByTwoSpellingsIsOneSource() throws {
-        let scratch = try Scratch("identity-spellings")
-        let notices = try generatedNotices(3)
+    /// `count` generated notices written to `corpus/` in `scratch`, the folder's spellings, and the graph path, with
+    /// the folder already ingested under its real spelling.
+    private func ingestedCorpus(in scratch: Scratch, notices count: Int) throws
+        -> (notices: [(name: String, bytes: [UInt8])], real: String, linked: String, dotted: String,
+            graph: String, first: IngestSummary) {
+        let notices = try generatedNotices(count)
         for n in notices { try scratch.write(n.bytes, "corpus/" + n.name) }
         let (real, linked, dotted) = try spellings(scratch)
         let graph = scratch.path + "/g.kgs"
         let first = try ingestor(graph).run(paths: [real])
+        return (notices, real, linked, dotted, graph, first)
+    }
+
+    @Test func aFileReachedByTwoSpellingsIsOneSource() throws {
+        let scratch = try Scratch("identity-spellings")
+        let (_, real, linked, dotted, graph, first) = try ingestedCorpus(in: scratch, notices: 3)
         #expect(first.added == 3)
         for other in [linked, dotted] {
             let again = try ingestor(graph).run(paths: [other])
@@ -36,11 +45,7 @@ import Testing
 
     @Test func anEditSeenThroughAnotherSpellingReplacesTheSource() throws {
         let scratch = try Scratch("identity-edit")
-        let notices = try generatedNotices(2)
-        for n in notices { try scratch.write(n.bytes, "corpus/" + n.name) }
-        let (real, linked, _) = try spellings(scratch)
-        let graph = scratch.path + "/g.kgs"
-        _ = try ingestor(graph).run(paths: [real])
+        let (notices, real, linked, _, graph, _) = try ingestedCorpus(in: scratch, notices: 2)
         let edited = notices[0].name.hasSuffix(".txt") ? notices[0] : notices[1]
         try scratch.write(Array("示例省人民政府关于调整公共服务收费的通知\n".utf8) + edited.bytes, "corpus/" + edited.name)
         let summary = try ingestor(graph).run(paths: [linked])
@@ -55,11 +60,7 @@ import Testing
 
     @Test func removeFindsTheSourceByAnySpelling() throws {
         let scratch = try Scratch("identity-remove")
-        let notices = try generatedNotices(2)
-        for n in notices { try scratch.write(n.bytes, "corpus/" + n.name) }
-        let (real, _, dotted) = try spellings(scratch)
-        let graph = scratch.path + "/g.kgs"
-        _ = try ingestor(graph).run(paths: [real])
+        let (notices, real, _, dotted, graph, _) = try ingestedCorpus(in: scratch, notices: 2)
         var store = try GraphStore.load(graph)
         let removed = try SourceRemoval.remove(dotted + notices[0].name, from: &store)
         #expect(removed == [real + "/" + notices[0].name])
