@@ -74,12 +74,14 @@ public enum ContractJSON {
             if i > 0 { out.append(", ") }
             out.append("{\"source\": ")
             appendString(ev.source, to: &out)
-            for (name, value) in [("line", ev.line), ("column", ev.column), ("byte_start", ev.byteStart), ("byte_end", ev.byteEnd)] {
-                out.append(", \"")
-                out.append(name)
-                out.append("\": ")
-                out.append(String(value))
-            }
+            out.append(", \"line\": ")
+            out.append(String(ev.line))
+            out.append(", \"column\": ")
+            out.append(String(ev.column))
+            out.append(", \"byte_start\": ")
+            out.append(String(ev.byteStart))
+            out.append(", \"byte_end\": ")
+            out.append(String(ev.byteEnd))
             out.append(", \"text\": ")
             appendString(ev.text, to: &out)
             out.append("}")
