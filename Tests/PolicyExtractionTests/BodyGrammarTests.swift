@@ -1,5 +1,6 @@
 import PolicyCore
 import PolicyOntology
+import TestSupport
 import Testing
 @testable import PolicyExtraction
 
@@ -72,24 +73,6 @@ let bodyGrammarOntology: Ontology = {
                     issuanceVerbs: [IssuanceVerb(verb: "印发", uses: [.prose]), IssuanceVerb(verb: "发布", uses: [.prose])])
 }()
 
-/// The input of a marked test: the text without its markers (1️⃣, 2️⃣ …) and the scalar position of each marker.
-func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
-    let input = Array(marked.unicodeScalars)
-    var scalars: [Unicode.Scalar] = []
-    var marks: [Int] = []
-    var i = 0
-    while i < input.count {
-        if input[i].isASCIIDigit, i + 2 < input.count, input[i + 1] == "\u{FE0F}", input[i + 2] == "\u{20E3}" {
-            marks.append(scalars.count)
-            i += 3
-            continue
-        }
-        scalars.append(input[i])
-        i += 1
-    }
-    return (scalars, marks)
-}
-
 @Suite struct BodyGrammarTests {
     let grammar = BodyGrammar(ontology: bodyGrammarOntology)
 
@@ -102,7 +85,9 @@ func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
     /// 3️⃣…4️⃣ …) and have the canonical names given.
     func expectTiling(_ marked: String, _ canonicals: [String], context: String? = nil,
                       sourceLocation: SourceLocation = #_sourceLocation) {
-        let (s, marks) = unmarked(marked)
+        let input = MarkedText(marked)
+        let s = input.scalars
+        let marks = input.markers.sorted { $0.key < $1.key }.map(\.value)
         let found = grammar.tile(s, 0..<s.count, context: context.flatMap { bodyGrammarOntology.region(code: $0) })
         #expect(found?.map(\.canonical) == canonicals, sourceLocation: sourceLocation)
         let ranges = stride(from: 0, to: marks.count - 1, by: 2).map { marks[$0]..<marks[$0 + 1] }
@@ -217,7 +202,7 @@ func unmarked(_ marked: String) -> (scalars: [Unicode.Scalar], marks: [Int]) {
         expectTiling("1️⃣江苏省财政厅2️⃣3️⃣国家税务总局江苏省税务局4️⃣", ["江苏省财政厅", "国家税务总局江苏省税务局"])
         expectTiling("1️⃣财政部2️⃣3️⃣科技部4️⃣、5️⃣省商务厅6️⃣", ["财政部", "科学技术部", "江苏省商务厅"], context: "320000")
         // Near misses: a sentence is no list of bodies.
-        let (s, _) = unmarked("财政部研究部署有关工作")
+        let s = Array("财政部研究部署有关工作".unicodeScalars)
         #expect(grammar.tile(s, 0..<s.count, context: nil) == nil)
     }
 }
