@@ -36,6 +36,8 @@ public struct CoissuedDocuments: Sendable {
         var byAgency: [Int32: [Int32]] = [:]
         if let issuedBy = graph.edgeKinds.firstIndex(of: .issuedBy) {
             for d in documents {
+                // (A request that is being cancelled stops here; its caller discards what it gets.)
+                if d & 0x3FFF == 0, Task.isCancelled { break }
                 var issuers: [Int32] = []
                 for e in graph.outEdges(d) where graph.edgeKindOrdinal(Int(e)) == issuedBy {
                     let a = Int32(graph.edgeTarget(Int(e)))

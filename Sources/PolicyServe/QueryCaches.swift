@@ -17,6 +17,8 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     func value(_ key: Key, make: () throws -> Value) rethrows -> Value {
         if let hit = store.withLock({ $0.values[key] }) { return hit }
         let made = try make()
+        // An answer computed while the request was being cancelled (its time limit) may be cut short: not kept.
+        if Task.isCancelled { return made }
         store.withLock { s in
             if s.values.updateValue(made, forKey: key) == nil { s.order.append(key) }
             while s.order.count > capacity { s.values[s.order.removeFirst()] = nil }
