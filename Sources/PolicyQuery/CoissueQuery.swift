@@ -70,7 +70,7 @@ public func coissueQuery(_ graph: Graph, documents: CoissuedDocuments, agency: I
     var pairs: [PairKey: [Int32]] = [:]
     let entries = documents.entries(of: agency)
     for (index, entry) in entries.enumerated() where options.admits(entry.reference.date) {
-        if index & 0x3FFF == 0, Task.isCancelled { break }  // (a cancelled request discards the pairs)
+        if index & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the pairs are discarded)
         let list = entry.issuers
         if let agency {
             for other in list where other != agency { pairs[PairKey(a: Int32(agency), b: other), default: []].append(Int32(index)) }

@@ -1,3 +1,4 @@
+import PolicyCore
 import PolicyStore
 
 /// The documents of a graph with at least two issuing agencies, read once: each with its issuers (sorted) and the
@@ -36,8 +37,8 @@ public struct CoissuedDocuments: Sendable {
         var byAgency: [Int32: [Int32]] = [:]
         if let issuedBy = graph.edgeKinds.firstIndex(of: .issuedBy) {
             for d in documents {
-                // (A request that is being cancelled stops here; its caller discards what it gets.)
-                if d & 0x3FFF == 0, Task.isCancelled { break }
+                // (A question past its deadline stops here; whoever set the deadline discards what it gets.)
+                if d & 0x3FFF == 0, QueryDeadline.hasPassed { break }
                 var issuers: [Int32] = []
                 for e in graph.outEdges(d) where graph.edgeKindOrdinal(Int(e)) == issuedBy {
                     let a = Int32(graph.edgeTarget(Int(e)))

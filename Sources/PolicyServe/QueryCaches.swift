@@ -1,3 +1,4 @@
+import PolicyCore
 import PolicyQuery
 import PolicyStore
 import Synchronization
@@ -17,8 +18,8 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     func value(_ key: Key, make: () throws -> Value) rethrows -> Value {
         if let hit = store.withLock({ $0.values[key] }) { return hit }
         let made = try make()
-        // An answer computed while the request was being cancelled (its time limit) may be cut short: not kept.
-        if Task.isCancelled { return made }
+        // An answer computed past the request's deadline (its time limit) may be cut short: not kept.
+        if QueryDeadline.hasPassed { return made }
         store.withLock { s in
             if s.values.updateValue(made, forKey: key) == nil { s.order.append(key) }
             while s.order.count > capacity { s.values[s.order.removeFirst()] = nil }
