@@ -258,10 +258,17 @@ struct DocumentSegmenter {
     /// page's year label after the title ("…统计公报 2022") is not part of it.
     ///
     ///     leadingTitle → chromeLine* titleLine(genre, no chrome punctuation) bodyText
+    ///
+    /// Below the first paragraphs (a page's navigation is long), the title is still the heading right above the
+    /// page's publication line ("时间：2031-03-13 作者： 来源：", see `isPublicationLine`):
+    ///
+    ///     pageTitle → chromeLine* titleLine(genre, no chrome punctuation) publicationLine bodyText
     func leadingGenreTitle() -> Start? {
-        for k in 0..<min(paragraphs.count - 1, Self.leadingTitleWindow) {
+        for k in 0..<min(paragraphs.count - 1, Self.pageTitleWindow) {
             // (A body paragraph ends the search: a title stands above the text.)
             guard paragraphs[k].range.count <= 240 else { return nil }
+            guard k < Self.leadingTitleWindow
+                    || (paragraphs[k + 1].range.count <= 240 && Self.isPublicationLine(paragraphText(k + 1))) else { continue }
             let title = Self.withoutYearLabel(paragraphText(k).trimmingSpaces)
             guard ParagraphRoles.isHeadingShaped(title, maximumLength: 60), ParagraphRoles.length(title) >= 6,
                   let kind = GenreWords.genre(ofTitle: title)?.kind,
@@ -273,6 +280,30 @@ struct DocumentSegmenter {
             return start
         }
         return nil
+    }
+
+    /// Paragraphs at the top of a page searched for a title above its publication line.
+    static let pageTitleWindow = 40
+
+    /// Labels of a page's publication line: when, by whom and from where the page was posted.
+    static let publicationLabels = ["时间", "日期", "来源", "作者", "发布", "浏览", "点击", "阅读"].map { Array($0.unicodeScalars) }
+
+    /// A page's publication line: a date and at least one more labelled field of the posting ("时间：2031-03-13
+    /// 作者：某某 来源：某某网", "发布日期：2031年3月13日 来源：本站"), nothing else long.
+    ///
+    ///     publicationLine → (label ('：' | ':') value?){2,} with a date among the values
+    static func isPublicationLine(_ line: String) -> Bool {
+        let u = Array(line.unicodeScalars)
+        guard u.count <= 80, ChineseDate.find(in: line) != nil else { return false }
+        var labels = 0
+        for i in u.indices where u[i] == "：" || u[i] == ":" {
+            // (The label is the word before the colon, or starts it: "浏览次数：".)
+            let before = u[max(0, i - 4)..<i]
+            if publicationLabels.contains(where: { label in
+                before.indices.contains { k in k + label.count <= i && u[k..<(k + label.count)].elementsEqual(label) }
+            }) { labels += 1 }
+        }
+        return labels >= 2
     }
 
     /// Fewest labelled fields that make a line's inline attributes.
@@ -432,6 +463,30 @@ struct DocumentSegmenter {
         return (iso, DocumentNumber.string(u[lo..<hi]))
     }
 
+    /// The bracketed note under a title that states who issued it and when, as gazettes and law databases print
+    /// rules and statements: "（某市国有资产监督管理委员会 2031年10月6日）", "（二〇三一年五月十五日 国务院）".
+    /// A note of adoption ("…常务会议通过") names a meeting, not a signer, and is no such note.
+    ///
+    ///     titleNote → ('（' | '(') (signatureLine sp date | date sp signatureLine) ('）' | ')')
+    static func titleNote(_ line: String) -> (date: String, issuers: String)? {
+        var u = Array(line.unicodeScalars)
+        var lo = 0, hi = u.count
+        while lo < hi, u[lo] == " " { lo += 1 }
+        while hi > lo, u[hi - 1] == " " { hi -= 1 }
+        guard hi - lo >= 8, (u[lo] == "（" && u[hi - 1] == "）") || (u[lo] == "(" && u[hi - 1] == ")") else { return nil }
+        u = Array(u[(lo + 1)..<(hi - 1)])
+        if let found = dateThenIssuers(String(String.UnicodeScalarView(u))) { return found }
+        // signatureLine sp? date: the date is what follows the bodies (the space may be gone in the clean text).
+        for j in u.indices where j >= 2 && (u[j].value &- 0x30 < 10 || ChineseDate.isChineseDigit(u[j].value)) {
+            guard let iso = ChineseDate.parseWhole(String(String.UnicodeScalarView(u[j...]))) else { continue }
+            var e = j
+            while e > 0, u[e - 1] == " " || u[e - 1] == "\u{3000}" { e -= 1 }
+            guard e > 0, ParagraphRoles.isSignatureLine(u[..<e]) else { return nil }
+            return (iso, DocumentNumber.string(u[..<e]))
+        }
+        return nil
+    }
+
     /// Paragraphs at the top of a page searched for its publication line.
     static let publicationLineWindow = 12
 
@@ -471,6 +526,16 @@ struct DocumentSegmenter {
             if iso <= notAfter { readings.append(iso) }
         }
         return readings.count == 1 ? readings[0] : nil
+    }
+
+    /// A date line written in digits and separators only ("2024-03-01", "2024/3/1"): how a web page prints its
+    /// publication date. GB/T 9704-2012 (7.3.5.3) writes the 成文日期 with 年, 月 and 日, so such a line right under a
+    /// title, with the publisher's name above it, is page chrome when a dated 署名 follows the body.
+    ///
+    ///     pageDateLine → digit{4} ('-' | '/' | '.') digit{1,2} ('-' | '/' | '.') digit{1,2}
+    static func isNumericDateLine(_ line: String) -> Bool {
+        let u = line.trimmingSpaces.unicodeScalars
+        return !u.isEmpty && u.allSatisfy { $0.value &- 0x30 < 10 || $0 == "-" || $0 == "/" || $0 == "." }
     }
 
     /// Most header lines ("签发人：…", rules) allowed between a 文号 set above the title and the title.
@@ -949,14 +1014,20 @@ struct DocumentSegmenter {
         var newsSource = start.newsSource
         var attachments: [String] = []
         var k2 = bodyStart
+        // The date found is a page's publication line under the title (see `isPageDateLine`): a 成文日期 after the
+        // body replaces it, with its own 署名.
+        var datedByPage = false
         text.utf8.withUnsafeBufferPointer { b in
             while k2 < end {
                 let p = paragraphs[k2]
                 let bytes = p.range.count
                 if bytes > 600 || metadata?.paragraphs.contains(k2) == true { k2 += 1; continue }
                 // (Byte tests first: the text is built only when a recogniser may accept the paragraph.)
-                if date == nil, bytes <= 60, ParagraphBytes.mayBeDate(b, p.range), let d = ChineseDate.parseWhole(paragraphText(k2)) {
+                if date == nil || datedByPage, bytes <= 60, ParagraphBytes.mayBeDate(b, p.range), let d = ChineseDate.parseWhole(paragraphText(k2)),
+                   !(datedByPage && Self.isNumericDateLine(paragraphText(k2))) {
+                    if datedByPage { signatures.removeAll() }
                     date = d; dateRange = p.range
+                    datedByPage = k2 < bodyStart + Self.headerWindow && Self.isNumericDateLine(paragraphText(k2))
                     var s = k2 - 1
                     while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
                     for j in (s + 1)..<k2 { signatures.append((paragraphText(j), paragraphs[j].range)) }
@@ -965,6 +1036,11 @@ struct DocumentSegmenter {
                           k2 == bodyStart || (start.title.map { Self.headingKey(paragraphText(k2 - 1)) == Self.headingKey($0) } ?? false),
                           let (d, issuers) = Self.dateThenIssuers(paragraphText(k2)) {
                     // A law database prints the 成文日期 and the issuing bodies under the title: "1996年12月13日，某部".
+                    date = d; dateRange = p.range
+                    signatures.append((issuers, p.range))
+                } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
+                          let (d, issuers) = Self.titleNote(paragraphText(k2)) {
+                    // The title's note: "（国务院 1996年5月15日）", "（1996年5月15日 国务院）".
                     date = d; dateRange = p.range
                     signatures.append((issuers, p.range))
                 } else if newsSource == nil, bytes <= 150, ParagraphBytes.startsWithCreditWord(b, p.range),

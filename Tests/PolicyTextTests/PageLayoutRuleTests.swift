@@ -1,0 +1,100 @@
+import Testing
+import TestSupport
+@testable import PolicyText
+
+/// Page and gazette layouts (issue 12): a title above a page's publication line below long navigation, a page's
+/// publisher and numeric date under the title that a dated 署名 after the body replaces, and a title's bracketed note
+/// naming its issuer and date. Each on two sources' shapes and a near miss; every fixture is written for these tests.
+extension DocumentLayoutRuleTests {
+    // MARK: - A title above the page's publication line
+
+    @Test func aTitleAboveThePublicationLineBelowLongNavigation() throws {
+        let navigation = (1...12).map { "栏目\($0)" }.joined(separator: "\n")
+        try Self.assertFirstTitled(MarkedText("""
+        \(navigation)
+        当前位置：首页>>信息公开>>通知公告
+        ⟦标题:某某市人民法院诉讼服务中心工作规则（试行）⟧
+        时间：2031-03-13  作者：  来源：本院
+        第一章 总则
+        第一条 为规范诉讼服务中心工作，制定本规则。
+        """))
+        try Self.assertFirstTitled(MarkedText("""
+        \(navigation)
+        网站首页 > 政务公开
+        ⟦标题:青禾县政务服务事项办理实施办法⟧
+        发布日期：2032年5月6日 浏览次数：120 来源：县政务服务中心
+        第一条 为规范政务服务事项办理，制定本办法。
+        """))
+        // Near miss: a genre line below the navigation with no publication line under it is a link, not the title.
+        let links = try Self.segments("""
+        \(navigation)
+        青禾县政务服务事项办理实施办法
+        某某市人民法院诉讼服务中心工作规则
+        第一条 为规范政务服务事项办理，制定本办法。
+        """)
+        #expect(links.allSatisfy { $0.title == nil })
+    }
+
+    @Test func aPublicationLineHoldsADateAndTwoPostingLabels() {
+        #expect(DocumentSegmenter.isPublicationLine("时间：2031-03-13  作者：  来源：本院"))
+        #expect(DocumentSegmenter.isPublicationLine("发布日期：2032年5月6日 浏览次数：120"))
+        // Near misses: a date with one label, and labels with no date.
+        #expect(!DocumentSegmenter.isPublicationLine("发布日期：2032年5月6日"))
+        #expect(!DocumentSegmenter.isPublicationLine("作者：张三 来源：本站"))
+    }
+
+    // MARK: - A page's publisher and date under the title
+
+    @Test func aDatedSignatureAfterTheBodyReplacesThePagesPublisherAndDate() throws {
+        let zone = try #require(try Self.segments("""
+        关于印发《某某开发区防汛应急预案》的通知
+        某某市水利局某某开发区分局
+        2031-06-03
+        各街道办事处，管委会各部门：
+        《某某开发区防汛应急预案》已经管委会同意，现印发给你们，请认真执行。
+        某某开发区管理委员会办公室
+        2031年5月30日
+        """).first)
+        #expect(zone.date == "2031-05-30")
+        #expect(zone.signatureLines.map(\.text) == ["某某开发区管理委员会办公室"])
+        let county = try #require(try Self.segments("""
+        青禾县人民政府办公室关于做好秋冬季森林防火工作的通知
+        青禾县应急管理局
+        2032/10/08
+        各乡镇人民政府，县直各单位：
+        现将秋冬季森林防火工作有关事项通知如下，请认真贯彻执行。
+        青禾县人民政府办公室
+        二〇三二年九月二十八日
+        """).first)
+        #expect(county.date == "2032-09-28")
+        #expect(county.signatureLines.map(\.text) == ["青禾县人民政府办公室"])
+        // Near miss: a numeric date with its signer at the end of the body is the 成文日期 and stays.
+        let end = try #require(try Self.segments("""
+        青禾县人民政府办公室关于做好春季植树工作的通知
+        各乡镇人民政府，县直各单位：
+        现将春季植树工作有关事项通知如下，请认真贯彻执行。
+        青禾县人民政府办公室
+        2032-03-01
+        """).first)
+        #expect(end.date == "2032-03-01")
+        #expect(end.signatureLines.map(\.text) == ["青禾县人民政府办公室"])
+    }
+
+    // MARK: - A title's note naming its issuer and date
+
+    @Test func aTitleNoteNamesTheIssuerAndTheDate() throws {
+        try Self.assertFirstTitled(MarkedText("""
+        ⟦标题:关于某某海域界线的声明⟧
+        （二〇三一年五月十五日 ⟦发文机关署名:国务院⟧）
+        某某海域的界线由下列各点之间的直线连接组成。
+        """))
+        try Self.assertFirstTitled(MarkedText("""
+        ⟦标题:关于某某市属国有企业投资管理的暂行办法⟧
+        (⟦发文机关署名:某某市国有资产监督管理委员会⟧ 2031年10月6日)
+        第一条 为规范市属国有企业投资管理，制定本办法。
+        """))
+        #expect(DocumentSegmenter.titleNote("（二〇三一年五月十五日 国务院）")?.date == "2031-05-15")
+        // Near miss: a note of adoption names a meeting, not a signer.
+        #expect(DocumentSegmenter.titleNote("（2031年10月6日某某市人民政府第12次常务会议通过）") == nil)
+    }
+}
