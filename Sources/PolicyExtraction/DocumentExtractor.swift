@@ -384,6 +384,15 @@ struct DocumentExtractor {
             draft.issuersComplete = body.complete
             return draft
         }
+        // A page that publishes a body's own rules under their heading ("某市人民检察院…实施办法", "某县统计局…统计公报"),
+        // no 文号 and no 署名: the body the heading opens with, when a region names it and a strong genre word ends it.
+        if segment.layout == .titledText, segment.docNumber == nil, GenreWords.genre(ofTitle: title)?.isStrong == true,
+           let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody {
+            draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
+            draft.issuerSource = .title
+            draft.issuersComplete = body.complete
+            return draft
+        }
         // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
         // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
         for field in segment.metadata where field.element == .issuer && !field.text.isEmpty {

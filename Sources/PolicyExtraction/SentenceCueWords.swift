@@ -32,7 +32,8 @@ struct SentenceCueWords: Sendable {
 
     /// The cues of the extraction pipeline: brackets of citations, the issuance verbs, the relation words.
     init(issuance: IssuanceVocabulary) {
-        self.init(words: [scalars("《"), scalars("〔")] + issuance.all.words + RelationExtractor.cueWords)
+        self.init(words: [scalars("《"), scalars("〔")] + issuance.all.words + RelationExtractor.cueWords
+                  + IssuerExtractor.deliveredReportCues)
     }
 
     /// True when some cue word can end with the BMP scalar `v` (the first test of the scan).
