@@ -267,13 +267,15 @@ struct DocumentSegmenter {
         for k in 0..<min(paragraphs.count - 1, Self.pageTitleWindow) {
             // (A body paragraph ends the search: a title stands above the text.)
             guard paragraphs[k].range.count <= 240 else { return nil }
-            guard k < Self.leadingTitleWindow
-                    || (paragraphs[k + 1].range.count <= 240 && Self.isPublicationLine(paragraphText(k + 1))) else { continue }
+            // (Below the first paragraphs only a line ending with a genre word is read further.)
+            guard k < Self.leadingTitleWindow || paragraphs[k].range.count <= 180 else { continue }
             let title = Self.withoutYearLabel(paragraphText(k).trimmingSpaces)
             guard ParagraphRoles.isHeadingShaped(title, maximumLength: 60), ParagraphRoles.length(title) >= 6,
                   let kind = GenreWords.genre(ofTitle: title)?.kind,
                   !title.unicodeScalars.contains(where: { Self.isChromeScalar($0) || $0.properties.isWhitespace }),
-                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count))
+                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
+                  k < Self.leadingTitleWindow
+                    || (paragraphs[k + 1].range.count <= 240 && Self.isPublicationLine(paragraphText(k + 1)))
             else { continue }
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText

@@ -100,3 +100,50 @@ extension IssuerRuleTests {
         #expect(Set(ids.joined()).count == 2)
     }
 }
+
+/// Page layouts whose document states no issuer where a notice does (issue 12).
+extension IssuerRuleTests {
+    @Test func aPageHeadingOpeningWithABodyIsThatBodysOwnRules() throws {
+        let court = """
+        网站首页 > 公告公示
+        泰顺县人民法院诉讼服务中心工作细则（试行）
+        第一条 为规范诉讼服务工作，制定本细则。
+        第二条 诉讼服务中心负责立案登记和诉讼引导。
+        """
+        #expect(try documents(court).first?.issuers == ["泰顺县人民法院"])
+        let bureau = """
+        鹤壁市统计局统计数据发布管理办法
+        第一条 为规范统计数据发布，制定本办法。
+        第二条 本办法适用于本局发布的统计数据。
+        """
+        #expect(try documents(bureau).first?.issuers == ["鹤壁市统计局"])
+        // Near miss: a heading that opens with a region only names no body.
+        let region = """
+        鹤壁市统计数据发布管理办法
+        第一条 为规范统计数据发布，制定本办法。
+        """
+        #expect(try documents(region).allSatisfy { $0.issuers.isEmpty })
+    }
+
+    @Test func aCoverExcerptWithItsDateIsADocument() throws {
+        let plan = """
+        各乡镇人民政府，县直各有关单位：
+        现将《青禾县耕地保护工作方案》印发给你们，请认真组织实施。
+        2031年12月29日
+        （此件公开发布）
+        """
+        #expect(try documents(plan).contains { $0.title == "青禾县耕地保护工作方案" && $0.date == "2031-12-29" })
+        let measures = """
+        各区人民政府，市政府各部门：
+        《白石市老旧小区改造管理办法》已经市人民政府同意，现予印发，请遵照执行。
+        2032年3月2日
+        """
+        #expect(try documents(measures).contains { $0.title == "白石市老旧小区改造管理办法" })
+        // Near miss: the same excerpt without its 成文日期 is only a sentence about the plan.
+        let undated = """
+        各乡镇人民政府，县直各有关单位：
+        现将《青禾县耕地保护工作方案》印发给你们，请认真组织实施。
+        """
+        #expect(try documents(undated).allSatisfy { $0.title != "青禾县耕地保护工作方案" })
+    }
+}
