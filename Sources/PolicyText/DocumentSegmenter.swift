@@ -435,11 +435,20 @@ struct DocumentSegmenter {
     /// that issues what it covers ("现将《T》印发给你们", "《T》已经…同意，现予印发"): T.
     ///
     ///     untitledCover → addresseeLine issuingSentence('《' T '》' … (印发 | 发布 | 转发))
+    ///
+    /// Flattened text glues the addressee and the sentence on one line ("各区人民政府，市政府各部门：《T》已经…，现印发…"):
+    ///
+    ///     untitledCover → addressee ('：' | ':') issuingSentence    (one line)
     func untitledCoverNotice(at i: Int) -> String? {
         guard i + 1 < paragraphs.count, paragraphs[i].range.count <= 600, paragraphs[i + 1].range.count <= 600 else { return nil }
-        let addressee = paragraphText(i)
+        var addressee = paragraphText(i)
+        var sentence = paragraphText(i + 1)
+        if !(addressee.hasSuffix("：") || addressee.hasSuffix(":")),
+           let colon = addressee.firstIndex(where: { $0 == "：" || $0 == ":" }), addressee[colon...].contains("《") {
+            sentence = String(addressee[addressee.index(after: colon)...])
+            addressee = String(addressee[...colon])
+        }
         guard addressee.hasSuffix("：") || addressee.hasSuffix(":"), ParagraphRoles.isAddressee(addressee) else { return nil }
-        let sentence = paragraphText(i + 1)
         guard let open = sentence.firstRange(of: "《"), let close = sentence[open.upperBound...].firstRange(of: "》"),
               ["印发", "发布", "转发"].contains(where: { sentence[close.upperBound...].contains($0) }) else { return nil }
         let title = String(sentence[open.upperBound..<close.lowerBound]).trimmingSpaces

@@ -97,4 +97,26 @@ extension DocumentLayoutRuleTests {
         // Near miss: a note of adoption names a meeting, not a signer.
         #expect(DocumentSegmenter.titleNote("（2031年10月6日某某市人民政府第12次常务会议通过）") == nil)
     }
+
+    // MARK: - A cover excerpt with its addressee and sentence on one line
+
+    @Test func aCoverExcerptGluedOnOneLineIsTitledByWhatItIssues() throws {
+        let plan = try #require(try Self.segments("""
+        各区、县人民政府，市政府各部门：《白石市创建创业型城市工作意见》已经市人民政府同意，现印发给你们，请认真贯彻执行。
+        二〇三一年四月二十八日
+        """).first)
+        #expect(plan.title == "白石市创建创业型城市工作意见")
+        #expect(plan.date == "2031-04-28")
+        let measures = try #require(try Self.segments("""
+        各乡镇人民政府，县直各单位:现将《青禾县农村供水工程管理办法》印发给你们，请遵照执行。
+        2032年1月9日
+        """).first)
+        #expect(measures.title == "青禾县农村供水工程管理办法")
+        // Near miss: a colon in an ordinary sentence that cites a title opens no excerpt.
+        let prose = try Self.segments("""
+        会议指出：《青禾县农村供水工程管理办法》印发以来，供水保障能力明显提升。
+        2032年1月9日
+        """)
+        #expect(prose.allSatisfy { $0.title == nil })
+    }
 }
