@@ -110,7 +110,9 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = inlineAttributesTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() { starts = [start] }
+        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() {
+            starts = [start]
+        }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -307,6 +309,69 @@ struct DocumentSegmenter {
         }
         return labels >= 2
     }
+
+    /// A document flattened into one line from its header on: a list marker of the page, the 文号, the title, the
+    /// addressee and the body run together ("1、某教函202011号某市教育局关于印发…的通知各县（市、区）教体局，…：现将…").
+    /// The title ends where the addressee begins: the longest head of the line after the 文号 that is an official
+    /// title ending with a genre word, followed by an addressee up to its colon. The 成文日期 is read where the title's
+    /// first issuer signs inline ("… 某市教育局 2020年1月8日…").
+    ///
+    ///     gluedHeader → listMarker? docNumber? officialTitle(genre) addressee body (issuer sp? date)?
+    func gluedHeaderTitle() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.leadingTitleWindow) {
+            let range = paragraphs[k].range
+            guard range.count >= 90 else { continue }
+            var hi = min(range.upperBound, range.lowerBound + Self.gluedHeaderBytes)
+            while hi < range.upperBound, text.utf8[hi] & 0xC0 == 0x80 { hi -= 1 }  // (at a scalar's start)
+            let u = Array(text.text(range.lowerBound..<hi).unicodeScalars)
+            var lo = 0
+            // (A page's list marker: "1、", "1.".)
+            var d = 0
+            while d < u.count, d < 3, u[d].value &- 0x30 < 10 { d += 1 }
+            if d > 0, d < u.count, u[d] == "、" || u[d] == "." { lo = d + 1 }
+            while lo < u.count, u[lo] == " " { lo += 1 }
+            var number: DocumentNumber? = nil
+            if let first = DocumentNumber.occurrences(in: u, from: lo, to: min(u.count, lo + 30)).first, first.range.lowerBound == lo {
+                number = first.number; lo = first.range.upperBound
+            } else if let (end, found) = DocumentNumber.bracketless(u, at: lo) {
+                number = found; lo = end
+            }
+            guard let colon = u[lo..<min(u.count, lo + 300)].firstIndex(where: { $0 == "：" || $0 == ":" }), colon - lo >= 12 else { continue }
+            var j = colon - 2
+            var found: (title: String, end: Int)? = nil
+            while j >= lo + 8 {
+                let head = DocumentNumber.string(u[lo..<j])
+                if GenreWords.genre(ofTitle: head) != nil, ParagraphRoles.isAddressee(DocumentNumber.string(u[j...colon])),
+                   let (title, headline) = ParagraphRoles.officialTitle(scalars: Array(u[lo..<j])), !headline {
+                    found = (title, j); break
+                }
+                j -= 1
+            }
+            guard let (title, _) = found else { continue }
+            var start = Start(paragraph: k, kind: DocumentKind.fromTitle(title) ?? .notice)
+            start.title = title
+            start.gluedDocNumber = number
+            // The inline 署名 and 成文日期: the title's first body name (before 关于), a space or none, a date.
+            if let about = ParagraphRoles.firstIndex(of: ParagraphRoles.guanYuScalars, in: Array(title.unicodeScalars), 0, title.unicodeScalars.count),
+               about >= 2 {
+                let signer = Array(title.unicodeScalars.prefix(about))
+                var i = colon
+                while i + signer.count < u.count {
+                    if u[i] == signer[0], u[i..<(i + signer.count)].elementsEqual(signer) {
+                        var e = i + signer.count
+                        while e < u.count, u[e] == " " { e += 1 }
+                        if let (_, iso) = ChineseDate.parse(u, at: e, to: min(u.count, e + 16)) { start.statedDate = iso; break }
+                    }
+                    i += 1
+                }
+            }
+            return start
+        }
+        return nil
+    }
+
+    /// Bytes of a flattened line read for its header.
+    static let gluedHeaderBytes = 6_000
 
     /// Fewest labelled fields that make a line's inline attributes.
     static let inlineAttributeMinimum = 3
@@ -987,8 +1052,8 @@ struct DocumentSegmenter {
         var addressee: String? = nil, addresseeRange: Range<Int>? = nil
         if let above = start.docNumberParagraph, let number = DocumentNumber.parse(paragraphText(above)) {
             docNumber = number; docNumberRange = paragraphs[above].range
-        } else if let glued = start.gluedDocNumber, let t = titleRange {
-            docNumber = glued; docNumberRange = t
+        } else if let glued = start.gluedDocNumber {
+            docNumber = glued; docNumberRange = titleRange ?? first.range
         }
         let metadata = start.metadata
         var k = bodyStart

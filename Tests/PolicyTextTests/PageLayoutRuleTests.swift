@@ -119,4 +119,37 @@ extension DocumentLayoutRuleTests {
         """)
         #expect(prose.allSatisfy { $0.title == nil })
     }
+
+    // MARK: - A document flattened into one line from its header
+
+    @Test func aHeaderFlattenedIntoOneLineGivesTitleNumberAndDate() throws {
+        let sharing = try #require(try Self.segments("""
+        1、青教函203112号青禾县教育局关于印发青禾县骨干教师培养方案(2031-2033年)的通知各乡镇中心学校，县直各学校:现将青禾县骨干教师培养方案(2031-2033年)印发给你们，请遵照执行。 青禾县教育局 2032年1月8日青禾县骨干教师培养方案(2031-2033年)为加强骨干教师队伍建设，制定本方案。
+        2、一、培养目标……
+        """).first { $0.title != nil })
+        #expect(sharing.title == "青禾县教育局关于印发青禾县骨干教师培养方案(2031-2033年)的通知")
+        #expect(sharing.docNumber?.text == "青教函〔2031〕12号")
+        #expect(sharing.date == "2032-01-08")
+        let bracketed = try #require(try Self.segments("""
+        白政办发〔2032〕7号白石市人民政府办公室关于做好防汛抗旱工作的通知各区县人民政府，市政府各部门：为做好今年防汛抗旱工作，现将有关事项通知如下。一、压实责任……白石市人民政府办公室2032年5月6日
+        """).first { $0.title != nil })
+        #expect(bracketed.title == "白石市人民政府办公室关于做好防汛抗旱工作的通知")
+        #expect(bracketed.docNumber?.text == "白政办发〔2032〕7号")
+        #expect(bracketed.date == "2032-05-06")
+        // Near miss: a long line of prose with a colon is no header, whatever it cites.
+        let prose = try Self.segments("""
+        会议强调，各地要认真学习青禾县教育局关于做好教师培训工作的通知精神，各乡镇中心学校、县直各学校：要把培训工作摆在突出位置，确保取得实效，切实提高教师队伍整体素质和教育教学水平。
+        """)
+        #expect(prose.allSatisfy { $0.title == nil })
+    }
+
+    @Test func aBracketlessDocNumberBeforeATitle() {
+        let a = Array("滨教函202011号滨州市".unicodeScalars)
+        #expect(DocumentNumber.bracketless(a, at: 0)?.number.text == "滨教函〔2020〕11号")
+        let b = Array("青政发20315号青禾县".unicodeScalars)
+        #expect(DocumentNumber.bracketless(b, at: 0)?.number.text == "青政发〔2031〕5号")
+        // Near misses: a count of people, a year alone.
+        #expect(DocumentNumber.bracketless(Array("全市新增就业12000人".unicodeScalars), at: 0) == nil)
+        #expect(DocumentNumber.bracketless(Array("截至2031年底".unicodeScalars), at: 0) == nil)
+    }
 }
