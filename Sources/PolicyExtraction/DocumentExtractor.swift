@@ -49,6 +49,8 @@ struct DocumentRegistry {
     private var byID: [ByteKey: Int] = [:]
     private var byTitle: [ByteKey: Int] = [:]
     private var byNumber: [ByteKey: Int] = [:]
+    /// Title keys without the issuers a title opens with (see `bareTitleKey`).
+    private var byBareTitle: [ByteKey: Int] = [:]
 
     /// Title without spaces, quotes and brackets normalised, for matching: spaces (" ", tab, U+3000, U+00A0) and
     /// line breaks dropped; — – － → "-"; ( ) → （ ）; < 〈 → 《; > 〉 → 》. Worked on the UTF-8, and the title itself is
@@ -122,10 +124,39 @@ struct DocumentRegistry {
 
     subscript(i: Int) -> DocumentDraft { drafts[i] }
 
+    /// The title key without the issuers it opens with ("最高人民检察院关于印发…" → "关于印发…", "某省人民政府办公厅转发…"
+    /// → "转发…"): a page prints a title once with its 发文机关 and once without, and both name one document. Nil when
+    /// the title does not open with its issuers' names (spaces between them allowed).
+    ///
+    ///     prefixedTitle → issuer (sp? issuer)* bareTitle
+    static func bareTitleKey(_ draft: DocumentDraft) -> String? {
+        guard !draft.issuers.isEmpty else { return nil }
+        let key = Array(titleKey(draft.title).unicodeScalars)
+        var i = 0
+        for issuer in draft.issuers {
+            let name = Array(titleKey(issuer.surface).unicodeScalars)
+            guard !name.isEmpty, i + name.count <= key.count, key[i..<(i + name.count)].elementsEqual(name) else { return nil }
+            i += name.count
+            if i < key.count, key[i] == "、" { i += 1 }
+        }
+        guard key.count - i >= 6 else { return nil }
+        return String(String.UnicodeScalarView(key[i...]))
+    }
+
+    /// The draft that `draft` names with or without its issuers' prefix, when their issuers agree (or one states none).
+    private func prefixedTwin(of draft: DocumentDraft) -> Int? {
+        var found: Int? = nil
+        if let bare = Self.bareTitleKey(draft) { found = byTitle[ByteKey(bare)] }
+        if found == nil { found = byBareTitle[ByteKey(Self.titleKey(draft.title))] }
+        guard let j = found else { return nil }
+        let a = drafts[j].issuers.map(\.nodeID), b = draft.issuers.map(\.nodeID)
+        return a.isEmpty || b.isEmpty || a == b ? j : nil
+    }
+
     /// Adds a draft or merges it into the document it names; returns the document's id.
     @discardableResult
     mutating func register(_ draft: DocumentDraft) -> String {
-        guard let i = lookup(title: draft.title, number: draft.number?.text) ?? byID[ByteKey(draft.id)] else {
+        guard let i = lookup(title: draft.title, number: draft.number?.text) ?? byID[ByteKey(draft.id)] ?? prefixedTwin(of: draft) else {
             let i = drafts.count
             var fixed = draft
             fixed.assignedID = draft.id
@@ -168,6 +199,7 @@ struct DocumentRegistry {
         byTitle[ByteKey(key)] = i
         if let bare = Self.withoutRevisionNote(key), byTitle[ByteKey(bare)] == nil { byTitle[ByteKey(bare)] = i }
         if let n = drafts[i].number?.text { byNumber[ByteKey(n)] = i }
+        if let bare = Self.bareTitleKey(drafts[i]), byBareTitle[ByteKey(bare)] == nil { byBareTitle[ByteKey(bare)] = i }
     }
 }
 
@@ -379,6 +411,15 @@ struct DocumentExtractor {
         // issuer code is written from it (see `IssuerCode`).
         if let number = segment.docNumber, let body = leadingBody(of: title, contextProvince: contextProvince),
            IssuerCode.agrees(number, with: body, regionCanonical: body.regionPart.flatMap { recognizer.ontology.regions(named: $0).first?.canonical }) {
+            draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
+            draft.issuerSource = .title
+            draft.issuersComplete = body.complete
+            return draft
+        }
+        // A page that publishes a body's own rules under their heading ("某市人民检察院…实施办法", "某县统计局…统计公报"),
+        // no 文号 and no 署名: the body the heading opens with, when a region names it and a strong genre word ends it.
+        if segment.layout == .titledText, segment.docNumber == nil, GenreWords.genre(ofTitle: title)?.isStrong == true,
+           let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody {
             draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
             draft.issuerSource = .title
             draft.issuersComplete = body.complete

@@ -96,6 +96,10 @@ struct ExtractionRun {
     /// The sentences ended by ；before this one in its paragraph (the latest few, not yet read): most lists split at
     /// ；state no number, so they are read for what they hand on only when a sentence after them has one.
     var pendingListItems: [Range<Int>] = []
+    /// Titles the current scope cited in 《》, latest last (a genre noun may refer back to one: "这份…印发的规划").
+    var citedTitles: [String] = []
+    /// Short names the current scope defined for a title ("（以下简称《三年行动》）"): short → full title.
+    var shortNames: [String: String] = [:]
     /// Whether a sentence of the current ；list stated targets.
     var listStatedTargets = false
     /// The year the document is about (`PassageTense.documentYear`), read from its first sentences.
@@ -172,9 +176,10 @@ struct ExtractionRun {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
                 } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil)
-                            || segment.layout == .titledText {
+                            || segment.layout == .titledText || (segment.layout == .coverExcerpt && segment.date != nil) {
                     // An official document whose issuers are not resolved: its 文号, the page's metadata table,
-                    // its 署名 and 成文日期, or a text opened by its own title say it is one.
+                    // its 署名 and 成文日期, a text opened by its own title, or a cover notice's excerpt (addressee,
+                    // the sentence issuing what it covers) with its 成文日期 say it is one.
                     id = registry.register(draft)
                 }
             }
@@ -191,6 +196,7 @@ struct ExtractionRun {
         let bytes = text.utf8
         if tenseScope != scope.range.lowerBound {
             tenseScope = scope.range.lowerBound; tense.reset(); documentYear = nil; sentencesInScope = 0
+            citedTitles = []; shortNames = [:]
             if let title = scope.title { tense.readTitle(title) }
         }
         sentencesInScope += 1
@@ -282,9 +288,23 @@ struct ExtractionRun {
         lazy var hasAgency = mentions.indices.contains { mentions[$0].kind == .agency }
         if hasCue {
             let citations = CitationExtractor.citations(in: span)
+            if !citations.isEmpty {
+                for (short, full) in IssuerExtractor.shortNameDefinitions(in: span) { shortNames[short] = full }
+            }
             // (Issuers no list names are read by the body grammar, before the verb of a reported issuance.)
+            let earlier = citedTitles
             let reported = IssuerExtractor.reportedIssuances(span: span, hits: hits, verbs: pipeline.issuance,
-                                                             bodies: documents.grammarHits(in: span, contextProvince: scope.contextProvince))
+                                                             bodies: documents.grammarHits(in: span, contextProvince: scope.contextProvince),
+                                                             earlierTitle: earlier.isEmpty ? nil : { genre in
+                                                                 earlier.last { GenreWords.genre(ofTitle: $0)?.word == genre }
+                                                             })
+                + IssuerExtractor.deliveredReports(span: span)
+            for citation in citations {
+                if let title = citation.title, title.unicodeScalars.count >= 6 {
+                    citedTitles.append(title)
+                    if citedTitles.count > Self.citedTitlesKept { citedTitles.removeFirst() }
+                }
+            }
             if !citations.isEmpty || !reported.isEmpty {
                 extractDocuments(span, hits: hits, citations: citations, reported: reported, sentence: sentence, scope: scope)
             }
@@ -318,6 +338,9 @@ struct ExtractionRun {
             }
         }
     }
+
+    /// Titles cited in a scope that a later genre noun may refer back to.
+    static let citedTitlesKept = 8
 
     /// The ；-ended sentences without a quantity kept unread before one with a quantity.
     static let pendingListItemsKept = 3
@@ -531,7 +554,9 @@ struct ExtractionRun {
     /// Documents reported (`reported`) and cited (`citations`) in the sentence `span`.
     mutating func extractDocuments(_ span: ScalarSpan, hits: [EntityHit], citations: [Citation], reported: [ReportedIssuance],
                                    sentence: String, scope: ExtractionScope) {
-        for reported in reported {
+        for var reported in reported {
+            // A short name the text defined ("以下简称《三年行动》") stands for its full title.
+            if let full = shortNames[reported.title] { reported.title = full }
             let statement = span.byteRange(reported.statementRange)
             // "印发《…》（国办发〔2023〕5号）": the 文号 written right after the title.
             let number = citations.first { $0.range.lowerBound + 1 == reported.titleRange.lowerBound }?.docNumber
@@ -540,6 +565,8 @@ struct ExtractionRun {
             draft.issuers = reported.issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: span.byteRange($0.range)) }
             draft.issuerSource = .reported
             draft.issuersComplete = reported.issuersComplete
+            // (A generic title — every government's 政府工作报告 — is one document per source, not one for the graph.)
+            if reported.titleIsGeneric { draft.assignedID = draft.id + "@" + sourceStem }
             let id = registry.register(draft)
             if let child = DocumentExtractor.issuedAttachment(of: draft, verbs: pipeline.issuance) { registry.register(child) }
             _ = id

@@ -13,6 +13,9 @@ struct ReportedIssuance: Sendable {
     var titleRange: Range<Int>
     /// Scalar range from the first issuer to the end of the title.
     var statementRange: Range<Int>
+    /// The title names a kind of document every body issues again and again ("政府工作报告"): it identifies the
+    /// document only within the text that reports it.
+    var titleIsGeneric = false
 }
 
 /// Finds who issued a document: from the title ("科技部 住房城乡建设部关于…的通知"), from reported issuance in
@@ -166,8 +169,12 @@ enum IssuerExtractor {
     /// not bracketed — the rest of the clause if it ends in a strong document type ("…实施方案"). The issuers are
     /// the agency hits listed right before the verb (adverbs and "等N部门" skipped) or, when no hit stands there,
     /// what `bodies` reads in the clause before the verb (the body grammar: names no list holds, "X会同Y").
+    ///
+    /// `earlierTitle` names the document a genre noun refers back to ("这份由X等21个部门印发的规划" after "《Z规划》"):
+    /// given the genre word, the latest title of that genre the text cited before (nil when none).
     static func reportedIssuances(span: ScalarSpan, hits: [EntityHit], verbs: IssuanceVocabulary,
-                                  bodies: ((Range<Int>) -> [EntityHit]?)? = nil) -> [ReportedIssuance] {
+                                  bodies: ((Range<Int>) -> [EntityHit]?)? = nil,
+                                  earlierTitle: ((String) -> String?)? = nil) -> [ReportedIssuance] {
         var out: [ReportedIssuance] = []
         let s = span.scalars
         var i = 0
@@ -186,7 +193,15 @@ enum IssuerExtractor {
             let title: String
             let titleRange: Range<Int>
             let statementEnd: Int
-            if s[t] == "《" {
+            var refersBack = false
+            if s[t] != "《", s[afterVerb] == "的", let earlierTitle, let genre = genreNoun(s, at: t),
+               let earlier = earlierTitle(genre) {
+                // "由X印发的规划": the genre noun stands for the document the text named before.
+                title = earlier
+                titleRange = t..<(t + genre.unicodeScalars.count)
+                statementEnd = titleRange.upperBound
+                refersBack = true
+            } else if s[t] == "《" {
                 guard let close = matchingClose(span, open: t) else { continue }
                 title = span.string((t + 1)..<close).trimmingSpaces()
                 // (《目录》, 《意见》: a short form of a title named before, not a document of its own.)
@@ -209,6 +224,14 @@ enum IssuerExtractor {
             }
             var issuers = hits.chain(of: .agency, endingAt: p, in: span)
             if issuers.isEmpty, let bodies, let read = bodiesBefore(p, in: span, bodies) { issuers = read }
+            // (A genre noun refers back only in the passive "由X印发的规划": "X印发的规划" may be any plan of X's.)
+            if refersBack, issuers.first.map({ $0.range.lowerBound == 0 || s[$0.range.lowerBound - 1] != "由" }) ?? true { continue }
+            // "该省印发《Z》": the region the report is about, named before; as for a region, no issuer is stated.
+            if issuers.isEmpty, let start = anaphoricRegionStart(before: p, in: s) {
+                out.append(ReportedIssuance(issuers: [], issuersComplete: false, title: title, titleRange: titleRange,
+                                            statementRange: start..<statementEnd))
+                continue
+            }
             // "湖北省出台《Z》": a region stands for its government or party committee, which the text does not name.
             // The document exists; its issuers are not stated (none, incomplete).
             if issuers.isEmpty, let region = hits.chain(of: .region, endingAt: p, in: span).first, region.range.lowerBound == 0
@@ -223,6 +246,108 @@ enum IssuerExtractor {
         }
         return out
     }
+
+    /// The strong genre word a noun phrase starts with at `i` when it stands alone ("的规划明确了…", "的方案提出"):
+    /// the longest such word not followed by another genre word's start. Nil when none starts there.
+    ///
+    ///     genreNoun → strongGenreWord
+    static func genreNoun(_ s: [Unicode.Scalar], at i: Int) -> String? {
+        for genre in GenreWords.all where genre.isStrong {
+            let w = genre.word.unicodeScalars
+            guard i + w.count <= s.count, s[i..<(i + w.count)].elementsEqual(w) else { continue }
+            return genre.word
+        }
+        return nil
+    }
+
+    /// Words that refer back to the region a report is about: "该省", "该市" … (the region itself named before).
+    static let anaphoricRegions: [[Unicode.Scalar]] = ["该自治区", "该省", "该市", "该县", "该区", "该州", "该盟", "该旗"].map(scalars)
+
+    /// Where a region word referring back ("该省") ends at `end` and opens its clause, nil when none does:
+    ///
+    ///     anaphoricRegion → clauseStart ('该省' | '该市' | '该县' | '该区' | '该州' | '该自治区' …)
+    static func anaphoricRegionStart(before end: Int, in s: [Unicode.Scalar]) -> Int? {
+        for word in anaphoricRegions where end >= word.count && s[(end - word.count)..<end].elementsEqual(word) {
+            let start = end - word.count
+            guard start == 0 || isClauseEnd(s[start - 1]) || s[start - 1].isInlineSpace || s[start - 1] == "。" else { return nil }
+            return start
+        }
+        return nil
+    }
+
+    /// The short names a sentence defines for the titles before them: "《Z》（以下简称《S》）" or "…（以下简称“S”）" →
+    /// (S, Z). A report may then name the document by S alone ("该省近日印发《S》").
+    ///
+    ///     shortNameDefinition → '《' full '》' ('（' | '(') '以下简称' ('《' short '》' | '“' short '”') ('）' | ')')
+    static func shortNameDefinitions(in span: ScalarSpan) -> [(short: String, full: String)] {
+        let s = span.scalars
+        var out: [(short: String, full: String)] = []
+        var from = 0
+        while let k = span.find(shortNameWord, from: from) {
+            from = k + shortNameWord.count
+            guard k >= 3, s[k - 1] == "（" || s[k - 1] == "(", s[k - 2] == "》" else { continue }
+            // The full title: back to the 《 opening the 》 before the bracket.
+            var depth = 0
+            var open: Int? = nil
+            var j = k - 2
+            while j >= 0 {
+                if s[j] == "》" { depth += 1 } else if s[j] == "《" { depth -= 1; if depth == 0 { open = j; break } }
+                j -= 1
+            }
+            guard let open, k - 2 - open - 1 >= 4 else { continue }
+            var a = from
+            while a < s.count, s[a] == "：" || s[a] == ":" || s[a].isInlineSpace { a += 1 }
+            guard a < s.count, s[a] == "《" || s[a] == "“" else { continue }
+            let closer: Unicode.Scalar = s[a] == "《" ? "》" : "”"
+            guard let close = s[(a + 1)...].firstIndex(of: closer), close - a - 1 >= 2, close - a - 1 <= 16,
+                  close + 1 < s.count, s[close + 1] == "）" || s[close + 1] == ")" else { continue }
+            out.append((span.string((a + 1)..<close), span.string((open + 1)..<(k - 2)).trimmingSpaces()))
+        }
+        return out
+    }
+
+    /// Work reports a body delivers to its congress, the speaker named instead of an issuer ("总理…作政府工作报告",
+    /// "省长在作政府工作报告时", "代表国务院所作的《政府工作报告》"): the report is a document; who issued it is
+    /// not stated (issuers empty, incomplete).
+    ///
+    ///     deliveredReport → '作' ('了' | '的')? '《'? reportTitle '》'? (nonHan | '时' | '中' | '后')
+    ///     reportTitle → Han{0,10} ('政府' | '人民法院' | '人民检察院' | '常委会' | '常务委员会') '工作报告'
+    static func deliveredReports(span: ScalarSpan) -> [ReportedIssuance] {
+        let s = span.scalars
+        var out: [ReportedIssuance] = []
+        var from = 0
+        while let r = span.find(workReport, from: from) {
+            from = r + workReport.count
+            guard let head = reportHeads.first(where: { r >= $0.count && s[(r - $0.count)..<r].elementsEqual($0) }) else { continue }
+            // The end: the report's name stands alone (a bracket, punctuation, or 时/中/后 of a time clause).
+            var end = from
+            let bracketed = end < s.count && s[end] == "》"
+            if bracketed { end += 1 }
+            guard end == s.count || !s[end].isHanIdeograph || (!bracketed && "时中后".unicodeScalars.contains(s[end])) else { continue }
+            // Back from the head to 作 (at most ten characters of the body's name between).
+            var start = r - head.count
+            var k = start
+            while k > 0, start - k <= 10, s[k - 1] != "作", s[k - 1].isHanIdeograph { k -= 1 }
+            var v = k
+            if v > 0, s[v - 1] == "《" { guard bracketed else { continue }; start = k; v -= 1 } else {
+                guard !bracketed else { continue }
+                start = k
+            }
+            if v > 0, s[v - 1] == "的" || s[v - 1] == "了" { v -= 1 }
+            guard v > 0, s[v - 1] == "作", v < 2 || !madeWithZuo.contains(s[v - 2]) else { continue }
+            let titleRange = start..<(r + workReport.count)
+            out.append(ReportedIssuance(issuers: [], issuersComplete: false, title: span.string(titleRange), titleRange: titleRange,
+                                        statementRange: (v - 1)..<end, titleIsGeneric: true))
+        }
+        return out
+    }
+    static let workReport = scalars("工作报告")
+    /// The bodies that report on their work to a people's congress.
+    static let reportHeads: [[Unicode.Scalar]] = ["常务委员会", "人民检察院", "人民法院", "常委会", "政府"].map(scalars)
+    /// Characters that make a word with a following 作 (制作, 合作, 工作 …): no report is delivered there.
+    static let madeWithZuo = Set("制工创合操运协动写劳炒耕习".unicodeScalars)
+    /// The cue words of `deliveredReports` for the sentence prefilter.
+    static let deliveredReportCues: [[Unicode.Scalar]] = [workReport]
 
     /// Words joining the issuers of one issuance in prose: "X会同Y印发", "X联合Y发布".
     static let jointIssuance: [[Unicode.Scalar]] = ["会同", "联合"].map(scalars)

@@ -30,9 +30,15 @@ struct SentenceCueWords: Sendable {
         self.singles = singles.sorted()
     }
 
-    /// The cues of the extraction pipeline: brackets of citations, the issuance verbs, the relation words.
+    /// The cues of the extraction pipeline: brackets of citations, the issuance verbs, the relation words, the words
+    /// of a delivered report.
     init(issuance: IssuanceVocabulary) {
-        self.init(words: [scalars("《"), scalars("〔")] + issuance.all.words + RelationExtractor.cueWords)
+        self.init(words: [scalars("《"), scalars("〔")] + Self.words(issuance: issuance))
+    }
+
+    /// The cue words of more than one scalar: the issuance verbs, the relation words, the words of a delivered report.
+    static func words(issuance: IssuanceVocabulary) -> [[Unicode.Scalar]] {
+        issuance.all.words + RelationExtractor.cueWords + IssuerExtractor.deliveredReportCues
     }
 
     /// True when some cue word can end with the BMP scalar `v` (the first test of the scan).

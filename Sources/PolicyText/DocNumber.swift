@@ -234,6 +234,29 @@ public struct DocumentNumber: Hashable, Sendable {
         return number
     }
 
+    /// A 文号 whose brackets a flattening lost, at `start` of `s` and followed by more text ("滨教函202011号滨州市…"):
+    /// the issuer code, four digits of a year (1949–2100), the serial, 号. Read only where a 文号 stands (before a
+    /// title at a line's start): elsewhere "2020" and a serial are any number. Marked `isRepaired`.
+    ///
+    ///     bracketlessDocNumber → han{2,8} digit{4} digit{1,4} ('号' | '號')
+    static func bracketless(_ s: [Unicode.Scalar], at start: Int) -> (end: Int, number: DocumentNumber)? {
+        var i = start
+        while i < s.count, i - start < 8, ScalarClass.isIdeograph(s[i].value) { i += 1 }
+        let prefixEnd = i
+        guard prefixEnd - start >= 2,
+              !proseWords.contains(where: { prefixEnd - start > $0.count && s[start..<(start + $0.count)].elementsEqual($0) }) else { return nil }
+        while i < s.count, i - prefixEnd < 8, digit(s[i]) != nil { i += 1 }
+        let digits = s[prefixEnd..<i].map { digit($0)! }
+        guard (5...8).contains(digits.count), i < s.count, s[i] == "号" || s[i] == "號" else { return nil }
+        let year = digits.prefix(4).reduce(0) { $0 * 10 + $1 }
+        let serial = digits.dropFirst(4).reduce(0) { $0 * 10 + $1 }
+        guard (1949...2100).contains(year), serial > 0 else { return nil }
+        let made = make(prefix: string(s[start..<prefixEnd]), year: year, serial: serial, hao: s[i], written: string(s[start...i]))
+        return (i + 1, DocumentNumber(text: made.text, written: made.written, prefix: made.prefix, issuerCode: made.issuerCode,
+                                      isJoint: made.isJoint, category: made.category, year: year, serial: serial,
+                                      isAnnouncement: false, isRepaired: true))
+    }
+
     static func make(prefix: String, year: Int, serial: Int, hao: Unicode.Scalar, written: String) -> DocumentNumber {
         let (code, joint, category) = splitPrefix(Array(prefix.unicodeScalars))
         var text = prefix

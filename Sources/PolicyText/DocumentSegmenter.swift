@@ -110,7 +110,9 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = inlineAttributesTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() { starts = [start] }
+        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() {
+            starts = [start]
+        }
         if starts.first?.paragraph != 0 {
             // Material before the first document: a cover or preface if short, otherwise an untitled article.
             let leading = starts.first?.paragraph ?? paragraphs.count
@@ -258,15 +260,24 @@ struct DocumentSegmenter {
     /// page's year label after the title ("…统计公报 2022") is not part of it.
     ///
     ///     leadingTitle → chromeLine* titleLine(genre, no chrome punctuation) bodyText
+    ///
+    /// Below the first paragraphs (a page's navigation is long), the title is still the heading right above the
+    /// page's publication line ("时间：2031-03-13 作者： 来源：", see `isPublicationLine`):
+    ///
+    ///     pageTitle → chromeLine* titleLine(genre, no chrome punctuation) publicationLine bodyText
     func leadingGenreTitle() -> Start? {
-        for k in 0..<min(paragraphs.count - 1, Self.leadingTitleWindow) {
+        for k in 0..<min(paragraphs.count - 1, Self.pageTitleWindow) {
             // (A body paragraph ends the search: a title stands above the text.)
             guard paragraphs[k].range.count <= 240 else { return nil }
+            // (Below the first paragraphs only a line ending with a genre word is read further.)
+            guard k < Self.leadingTitleWindow || paragraphs[k].range.count <= 180 else { continue }
             let title = Self.withoutYearLabel(paragraphText(k).trimmingSpaces)
             guard ParagraphRoles.isHeadingShaped(title, maximumLength: 60), ParagraphRoles.length(title) >= 6,
                   let kind = GenreWords.genre(ofTitle: title)?.kind,
                   !title.unicodeScalars.contains(where: { Self.isChromeScalar($0) || $0.properties.isWhitespace }),
-                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count))
+                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
+                  k < Self.leadingTitleWindow
+                    || (paragraphs[k + 1].range.count <= 240 && Self.isPublicationLine(paragraphText(k + 1)))
             else { continue }
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText
@@ -274,6 +285,93 @@ struct DocumentSegmenter {
         }
         return nil
     }
+
+    /// Paragraphs at the top of a page searched for a title above its publication line.
+    static let pageTitleWindow = 40
+
+    /// Labels of a page's publication line: when, by whom and from where the page was posted.
+    static let publicationLabels = ["时间", "日期", "来源", "作者", "发布", "浏览", "点击", "阅读"].map { Array($0.unicodeScalars) }
+
+    /// A page's publication line: a date and at least one more labelled field of the posting ("时间：2031-03-13
+    /// 作者：某某 来源：某某网", "发布日期：2031年3月13日 来源：本站"), nothing else long.
+    ///
+    ///     publicationLine → (label ('：' | ':') value?){2,} with a date among the values
+    static func isPublicationLine(_ line: String) -> Bool {
+        let u = Array(line.unicodeScalars)
+        guard u.count <= 80, ChineseDate.find(in: line) != nil else { return false }
+        var labels = 0
+        for i in u.indices where u[i] == "：" || u[i] == ":" {
+            // (The label is the word before the colon, or starts it: "浏览次数：".)
+            let before = u[max(0, i - 4)..<i]
+            if publicationLabels.contains(where: { label in
+                before.indices.contains { k in k + label.count <= i && u[k..<(k + label.count)].elementsEqual(label) }
+            }) { labels += 1 }
+        }
+        return labels >= 2
+    }
+
+    /// A document flattened into one line from its header on: a list marker of the page, the 文号, the title, the
+    /// addressee and the body run together ("1、某教函202011号某市教育局关于印发…的通知各县（市、区）教体局，…：现将…").
+    /// The title ends where the addressee begins: the longest head of the line after the 文号 that is an official
+    /// title ending with a genre word, followed by an addressee up to its colon. The 成文日期 is read where the title's
+    /// first issuer signs inline ("… 某市教育局 2020年1月8日…").
+    ///
+    ///     gluedHeader → listMarker? docNumber? officialTitle(genre) addressee body (issuer sp? date)?
+    func gluedHeaderTitle() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.leadingTitleWindow) {
+            let range = paragraphs[k].range
+            guard range.count >= 90 else { continue }
+            var hi = min(range.upperBound, range.lowerBound + Self.gluedHeaderBytes)
+            while hi < range.upperBound, text.utf8[hi] & 0xC0 == 0x80 { hi -= 1 }  // (at a scalar's start)
+            let u = Array(text.text(range.lowerBound..<hi).unicodeScalars)
+            var lo = 0
+            // (A page's list marker: "1、", "1.".)
+            var d = 0
+            while d < u.count, d < 3, u[d].value &- 0x30 < 10 { d += 1 }
+            if d > 0, d < u.count, u[d] == "、" || u[d] == "." { lo = d + 1 }
+            while lo < u.count, u[lo] == " " { lo += 1 }
+            var number: DocumentNumber? = nil
+            if let first = DocumentNumber.occurrences(in: u, from: lo, to: min(u.count, lo + 30)).first, first.range.lowerBound == lo {
+                number = first.number; lo = first.range.upperBound
+            } else if let (end, found) = DocumentNumber.bracketless(u, at: lo) {
+                number = found; lo = end
+            }
+            guard let colon = u[lo..<min(u.count, lo + 300)].firstIndex(where: { $0 == "：" || $0 == ":" }), colon - lo >= 12 else { continue }
+            var j = colon - 2
+            var found: (title: String, end: Int)? = nil
+            while j >= lo + 8 {
+                let head = DocumentNumber.string(u[lo..<j])
+                if GenreWords.genre(ofTitle: head) != nil, ParagraphRoles.isAddressee(DocumentNumber.string(u[j...colon])),
+                   let (title, headline) = ParagraphRoles.officialTitle(scalars: Array(u[lo..<j])), !headline {
+                    found = (title, j); break
+                }
+                j -= 1
+            }
+            guard let (title, _) = found else { continue }
+            var start = Start(paragraph: k, kind: DocumentKind.fromTitle(title) ?? .notice)
+            start.title = title
+            start.gluedDocNumber = number
+            // The inline 署名 and 成文日期: the title's first body name (before 关于), a space or none, a date.
+            if let about = ParagraphRoles.firstIndex(of: ParagraphRoles.guanYuScalars, in: Array(title.unicodeScalars), 0, title.unicodeScalars.count),
+               about >= 2 {
+                let signer = Array(title.unicodeScalars.prefix(about))
+                var i = colon
+                while i + signer.count < u.count {
+                    if u[i] == signer[0], u[i..<(i + signer.count)].elementsEqual(signer) {
+                        var e = i + signer.count
+                        while e < u.count, u[e] == " " { e += 1 }
+                        if let (_, iso) = ChineseDate.parse(u, at: e, to: min(u.count, e + 16)) { start.statedDate = iso; break }
+                    }
+                    i += 1
+                }
+            }
+            return start
+        }
+        return nil
+    }
+
+    /// Bytes of a flattened line read for its header.
+    static let gluedHeaderBytes = 6_000
 
     /// Fewest labelled fields that make a line's inline attributes.
     static let inlineAttributeMinimum = 3
@@ -402,11 +500,20 @@ struct DocumentSegmenter {
     /// that issues what it covers ("现将《T》印发给你们", "《T》已经…同意，现予印发"): T.
     ///
     ///     untitledCover → addresseeLine issuingSentence('《' T '》' … (印发 | 发布 | 转发))
+    ///
+    /// Flattened text glues the addressee and the sentence on one line ("各区人民政府，市政府各部门：《T》已经…，现印发…"):
+    ///
+    ///     untitledCover → addressee ('：' | ':') issuingSentence    (one line)
     func untitledCoverNotice(at i: Int) -> String? {
         guard i + 1 < paragraphs.count, paragraphs[i].range.count <= 600, paragraphs[i + 1].range.count <= 600 else { return nil }
-        let addressee = paragraphText(i)
+        var addressee = paragraphText(i)
+        var sentence = paragraphText(i + 1)
+        if !(addressee.hasSuffix("：") || addressee.hasSuffix(":")),
+           let colon = addressee.firstIndex(where: { $0 == "：" || $0 == ":" }), addressee[colon...].contains("《") {
+            sentence = String(addressee[addressee.index(after: colon)...])
+            addressee = String(addressee[...colon])
+        }
         guard addressee.hasSuffix("：") || addressee.hasSuffix(":"), ParagraphRoles.isAddressee(addressee) else { return nil }
-        let sentence = paragraphText(i + 1)
         guard let open = sentence.firstRange(of: "《"), let close = sentence[open.upperBound...].firstRange(of: "》"),
               ["印发", "发布", "转发"].contains(where: { sentence[close.upperBound...].contains($0) }) else { return nil }
         let title = String(sentence[open.upperBound..<close.lowerBound]).trimmingSpaces
@@ -442,6 +549,30 @@ struct DocumentSegmenter {
         while hi > lo, u[hi - 1] == " " { hi -= 1 }
         guard hi > lo, ParagraphRoles.isSignatureLine(u[lo..<hi]) else { return nil }
         return (iso, DocumentNumber.string(u[lo..<hi]))
+    }
+
+    /// The bracketed note under a title that states who issued it and when, as gazettes and law databases print
+    /// rules and statements: "（某市国有资产监督管理委员会 2031年10月6日）", "（二〇三一年五月十五日 国务院）".
+    /// A note of adoption ("…常务会议通过") names a meeting, not a signer, and is no such note.
+    ///
+    ///     titleNote → ('（' | '(') (signatureLine sp date | date sp signatureLine) ('）' | ')')
+    static func titleNote(_ line: String) -> (date: String, issuers: String)? {
+        var u = Array(line.unicodeScalars)
+        var lo = 0, hi = u.count
+        while lo < hi, u[lo] == " " { lo += 1 }
+        while hi > lo, u[hi - 1] == " " { hi -= 1 }
+        guard hi - lo >= 8, (u[lo] == "（" && u[hi - 1] == "）") || (u[lo] == "(" && u[hi - 1] == ")") else { return nil }
+        u = Array(u[(lo + 1)..<(hi - 1)])
+        if let found = dateThenIssuers(String(String.UnicodeScalarView(u))) { return found }
+        // signatureLine sp? date: the date is what follows the bodies (the space may be gone in the clean text).
+        for j in u.indices where j >= 2 && (u[j].value &- 0x30 < 10 || ChineseDate.isChineseDigit(u[j].value)) {
+            guard let iso = ChineseDate.parseWhole(String(String.UnicodeScalarView(u[j...]))) else { continue }
+            var e = j
+            while e > 0, u[e - 1] == " " || u[e - 1] == "\u{3000}" { e -= 1 }
+            guard e > 0, ParagraphRoles.isSignatureLine(u[..<e]) else { return nil }
+            return (iso, DocumentNumber.string(u[..<e]))
+        }
+        return nil
     }
 
     /// Paragraphs at the top of a page searched for its publication line.
@@ -483,6 +614,16 @@ struct DocumentSegmenter {
             if iso <= notAfter { readings.append(iso) }
         }
         return readings.count == 1 ? readings[0] : nil
+    }
+
+    /// A date line written in digits and separators only ("2024-03-01", "2024/3/1"): how a web page prints its
+    /// publication date. GB/T 9704-2012 (7.3.5.3) writes the 成文日期 with 年, 月 and 日, so such a line right under a
+    /// title, with the publisher's name above it, is page chrome when a dated 署名 follows the body.
+    ///
+    ///     pageDateLine → digit{4} ('-' | '/' | '.') digit{1,2} ('-' | '/' | '.') digit{1,2}
+    static func isNumericDateLine(_ line: String) -> Bool {
+        let u = line.trimmingSpaces.unicodeScalars
+        return !u.isEmpty && u.allSatisfy { $0.value &- 0x30 < 10 || $0 == "-" || $0 == "/" || $0 == "." }
     }
 
     /// Most header lines ("签发人：…", rules) allowed between a 文号 set above the title and the title.
@@ -911,8 +1052,8 @@ struct DocumentSegmenter {
         var addressee: String? = nil, addresseeRange: Range<Int>? = nil
         if let above = start.docNumberParagraph, let number = DocumentNumber.parse(paragraphText(above)) {
             docNumber = number; docNumberRange = paragraphs[above].range
-        } else if let glued = start.gluedDocNumber, let t = titleRange {
-            docNumber = glued; docNumberRange = t
+        } else if let glued = start.gluedDocNumber {
+            docNumber = glued; docNumberRange = titleRange ?? first.range
         }
         let metadata = start.metadata
         var k = bodyStart
@@ -961,14 +1102,20 @@ struct DocumentSegmenter {
         var newsSource = start.newsSource
         var attachments: [String] = []
         var k2 = bodyStart
+        // The date found is a page's publication line under the title (see `isPageDateLine`): a 成文日期 after the
+        // body replaces it, with its own 署名.
+        var datedByPage = false
         text.utf8.withUnsafeBufferPointer { b in
             while k2 < end {
                 let p = paragraphs[k2]
                 let bytes = p.range.count
                 if bytes > 600 || metadata?.paragraphs.contains(k2) == true { k2 += 1; continue }
                 // (Byte tests first: the text is built only when a recogniser may accept the paragraph.)
-                if date == nil, bytes <= 60, ParagraphBytes.mayBeDate(b, p.range), let d = ChineseDate.parseWhole(paragraphText(k2)) {
+                if date == nil || datedByPage, bytes <= 60, ParagraphBytes.mayBeDate(b, p.range), let d = ChineseDate.parseWhole(paragraphText(k2)),
+                   !(datedByPage && Self.isNumericDateLine(paragraphText(k2))) {
+                    if datedByPage { signatures.removeAll() }
                     date = d; dateRange = p.range
+                    datedByPage = k2 < bodyStart + Self.headerWindow && Self.isNumericDateLine(paragraphText(k2))
                     var s = k2 - 1
                     while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
                     for j in (s + 1)..<k2 { signatures.append((paragraphText(j), paragraphs[j].range)) }
@@ -977,6 +1124,11 @@ struct DocumentSegmenter {
                           k2 == bodyStart || (start.title.map { Self.headingKey(paragraphText(k2 - 1)) == Self.headingKey($0) } ?? false),
                           let (d, issuers) = Self.dateThenIssuers(paragraphText(k2)) {
                     // A law database prints the 成文日期 and the issuing bodies under the title: "1996年12月13日，某部".
+                    date = d; dateRange = p.range
+                    signatures.append((issuers, p.range))
+                } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
+                          let (d, issuers) = Self.titleNote(paragraphText(k2)) {
+                    // The title's note: "（国务院 1996年5月15日）", "（1996年5月15日 国务院）".
                     date = d; dateRange = p.range
                     signatures.append((issuers, p.range))
                 } else if newsSource == nil, bytes <= 150, ParagraphBytes.startsWithCreditWord(b, p.range),

@@ -63,7 +63,7 @@ import PolicyCore
 @Suite struct CueScanTests {
     static let verbs = IssuanceVocabulary((try? Ontology.loadDefault().issuanceVerbs) ?? [])
     static let cues = SentenceCueWords(issuance: verbs)
-    static let words = (verbs.all.words + RelationExtractor.cueWords).map { String(String.UnicodeScalarView($0)) }
+    static let words = SentenceCueWords.words(issuance: verbs).map { String(String.UnicodeScalarView($0)) }
 
     @Test func everyCueWordPassesTheTableAndEndsACue() throws {
         try #require(Self.words.contains("印发") && Self.words.contains("牵头"))

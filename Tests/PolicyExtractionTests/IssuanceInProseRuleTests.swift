@@ -1,0 +1,149 @@
+import PolicyText
+import Testing
+@testable import PolicyExtraction
+
+/// Issuance stated in prose and in page layouts (issue 12): a prefecture city's 人民政府办公厅, a genre noun that
+/// refers back to a title ("这份由X等N部门印发的规划"), a region referred back to ("该省印发《S》") with the short
+/// name the report defined, and a work report delivered by a speaker. Each rule on two sources' shapes and a near
+/// miss; every fixture is written for these tests.
+extension IssuerRuleTests {
+    // MARK: - A prefecture city's 人民政府办公厅
+
+    @Test func aPrefectureCitysGovernmentGeneralOfficeIssues() throws {
+        // Provincial capitals and sub-provincial cities name their office 办公厅, as provinces do.
+        let news = "近日，洛阳市政府办公厅下发《洛阳市城乡供水一体化实施方案》，明确了建设时间表。\n"
+        #expect(try documents(news).contains { $0.title == "洛阳市城乡供水一体化实施方案" && $0.issuers == ["洛阳市人民政府办公厅"] })
+        let notice = """
+        青岛市人民政府办公厅关于加强海洋牧场建设的通知
+        各区、市人民政府，市政府各部门：
+        现将有关事项通知如下。
+        青岛市人民政府办公厅
+        2031年4月2日
+        """
+        #expect(try documents(notice).first?.issuers == ["青岛市人民政府办公厅"])
+        // Near miss: a county's office is a 办公室; "县政府办公厅" makes no body.
+        let county = "近日，新安县政府办公厅下发《新安县农村道路管护实施方案》，明确了管护责任。\n"
+        #expect(try documents(county).allSatisfy { !$0.issuers.contains("新安县人民政府办公厅") })
+    }
+
+    // MARK: - A genre noun that refers back to a cited title
+
+    @Test func aGenreNounInThePassiveRefersBackToTheCitedTitle() throws {
+        let wire = """
+        新华社北京3月2日电 2日发布的《“十五五”养老服务体系规划》明确，到2030年养老服务体系更加完善。
+        这份由民政部等12个部门印发的规划提出了主要指标。
+        """
+        let plan = try #require(try documents(wire).first { $0.title == "“十五五”养老服务体系规划" })
+        #expect(plan.issuers == ["民政部"])
+        let portal = """
+        本报讯 《江苏省数字乡村建设行动方案》日前公布。由江苏省农业农村厅、江苏省财政厅制定的方案明确了五项重点任务。
+        """
+        let action = try #require(try documents(portal).first { $0.title == "江苏省数字乡村建设行动方案" })
+        #expect(action.issuers == ["江苏省农业农村厅", "江苏省财政厅"])
+        // Near miss: without 由 the noun is any plan of the body's, not the one cited.
+        let active = """
+        本报讯 《江苏省数字乡村建设行动方案》日前公布。江苏省农业农村厅印发的方案还有很多。
+        """
+        #expect(try documents(active).allSatisfy { $0.title != "江苏省数字乡村建设行动方案" || $0.issuers.isEmpty })
+    }
+
+    // MARK: - A region referred back to, and the short name it defined
+
+    @Test func aRegionReferredBackIssuesItsDocumentByItsShortName() throws {
+        let wire = """
+        本报昆明讯 记者从有关部门获悉，该省实施《云岭智慧农业发展三年行动（2031—2033年）》（以下简称《三年行动》），提出到2033年的目标。
+        该省近日印发《三年行动》，加快智慧农业发展。
+        """
+        let doc = try #require(try documents(wire).first { $0.title == "云岭智慧农业发展三年行动（2031—2033年）" })
+        #expect(doc.issuers.isEmpty)
+        let city = """
+        本报讯 该市出台《滨江新区产业人才引进办法》（以下简称“办法”），对引进人才给予补贴。
+        """
+        #expect(try documents(city).contains { $0.title == "滨江新区产业人才引进办法" })
+        // Near miss: 该 before a noun that is no region ("该项目出台《…》" never states an issuance by a region).
+        let project = "本报讯 该项目出台《施工现场安全管理细则》，加强了安全管理。\n"
+        #expect(try documents(project).allSatisfy { $0.title != "施工现场安全管理细则" })
+    }
+
+    @Test func shortNameDefinitionsPairTheShortNameWithTheFullTitle() {
+        let a = ScalarSpan("印发《某某市生态环境保护条例实施细则》（以下简称《细则》），自公布之日起施行。")
+        #expect(IssuerExtractor.shortNameDefinitions(in: a).map { [$0.short, $0.full] } == [["细则", "某某市生态环境保护条例实施细则"]])
+        let b = ScalarSpan("发布《关于促进民营经济发展的若干措施》(以下简称“若干措施”)，共二十条。")
+        #expect(IssuerExtractor.shortNameDefinitions(in: b).map { [$0.short, $0.full] } == [["若干措施", "关于促进民营经济发展的若干措施"]])
+        // Near miss: "以下简称" after a body's name defines no document's name.
+        let c = ScalarSpan("某某市发展和改革委员会（以下简称“市发改委”）负责组织实施。")
+        #expect(IssuerExtractor.shortNameDefinitions(in: c).isEmpty)
+    }
+
+    // MARK: - A work report delivered
+
+    @Test func aWorkReportDeliveredIsADocument() throws {
+        let magazine = "本刊讯 2031年3月5日，国务院总理在第十六届全国人民代表大会第二次会议上作政府工作报告，部署全年任务。\n"
+        #expect(try documents(magazine).contains { $0.title == "政府工作报告" && $0.issuers.isEmpty })
+        let provincial = "本报杭州1月12日电 省长在作省政府工作报告时介绍，未来五年全省将实施十大工程。\n"
+        #expect(try documents(provincial).contains { $0.title == "省政府工作报告" })
+        let bracketed = "新华社受权全文播发代表国务院所作的《政府工作报告》。\n"
+        #expect(try documents(bracketed).contains { $0.title == "政府工作报告" })
+        // Near misses: a report made into something else, and 作 inside another word.
+        let spoken = "本报讯 会议听取并审议了市政府工作报告，同意报告提出的目标。\n"
+        #expect(try documents(spoken).allSatisfy { !$0.title.hasSuffix("工作报告") })
+        let made = "本报讯 各单位要认真制作政府工作报告解读材料。\n"
+        #expect(try documents(made).allSatisfy { !$0.title.hasSuffix("工作报告") })
+    }
+
+    @Test func aGenericWorkReportIsOneDocumentPerSource() throws {
+        let pipeline = try #require(Self.pipeline)
+        let a = pipeline.extract(source: try SourceText(path: "fixtures/a.txt", bytes: Array("本报讯 省长作政府工作报告，部署全年任务。\n".utf8)))
+        let b = pipeline.extract(source: try SourceText(path: "fixtures/b.txt", bytes: Array("本报讯 市长作政府工作报告，部署全年任务。\n".utf8)))
+        let ids = [a, b].map { $0.nodes.filter { $0.kind == .document }.map(\.id) }
+        #expect(ids.allSatisfy { $0.count == 1 })
+        #expect(Set(ids.joined()).count == 2)
+    }
+}
+
+/// Page layouts whose document states no issuer where a notice does (issue 12).
+extension IssuerRuleTests {
+    @Test func aPageHeadingOpeningWithABodyIsThatBodysOwnRules() throws {
+        let court = """
+        网站首页 > 公告公示
+        泰顺县人民法院诉讼服务中心工作细则（试行）
+        第一条 为规范诉讼服务工作，制定本细则。
+        第二条 诉讼服务中心负责立案登记和诉讼引导。
+        """
+        #expect(try documents(court).first?.issuers == ["泰顺县人民法院"])
+        let bureau = """
+        鹤壁市统计局统计数据发布管理办法
+        第一条 为规范统计数据发布，制定本办法。
+        第二条 本办法适用于本局发布的统计数据。
+        """
+        #expect(try documents(bureau).first?.issuers == ["鹤壁市统计局"])
+        // Near miss: a heading that opens with a region only names no body.
+        let region = """
+        鹤壁市统计数据发布管理办法
+        第一条 为规范统计数据发布，制定本办法。
+        """
+        #expect(try documents(region).allSatisfy { $0.issuers.isEmpty })
+    }
+
+    @Test func aCoverExcerptWithItsDateIsADocument() throws {
+        let plan = """
+        各乡镇人民政府，县直各有关单位：
+        现将《青禾县耕地保护工作方案》印发给你们，请认真组织实施。
+        2031年12月29日
+        （此件公开发布）
+        """
+        #expect(try documents(plan).contains { $0.title == "青禾县耕地保护工作方案" && $0.date == "2031-12-29" })
+        let measures = """
+        各区人民政府，市政府各部门：
+        《白石市老旧小区改造管理办法》已经市人民政府同意，现予印发，请遵照执行。
+        2032年3月2日
+        """
+        #expect(try documents(measures).contains { $0.title == "白石市老旧小区改造管理办法" })
+        // Near miss: the same excerpt without its 成文日期 is only a sentence about the plan.
+        let undated = """
+        各乡镇人民政府，县直各有关单位：
+        现将《青禾县耕地保护工作方案》印发给你们，请认真组织实施。
+        """
+        #expect(try documents(undated).allSatisfy { $0.title != "青禾县耕地保护工作方案" })
+    }
+}
