@@ -19,6 +19,7 @@ struct MergeBenchmark: ParsableCommand {
     @Option(name: .customLong("edges-per-node"), help: "Edges per node.") var edgesPerNode = 4
     @Option(help: "Random seed.") var seed: UInt64 = 42
     @Option(help: "Directory for the shard snapshots.") var workdir = "/tmp/kg-bench-merge"
+    @Flag(help: "Also time the merge's steps one by one (a second merge).") var phases = false
 
     func run() throws {
         let sizes = nodes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -51,7 +52,28 @@ struct MergeBenchmark: ParsableCommand {
         print(String(format: "%d\t%d\t%d\t%d\t%d\t%.1f\t%.3f\t%.1f\t%.0f\t%.1f", nodes, summary.edges, summary.sources, records,
                      count, Double(shardBytes) / 1e6, seconds, seconds * 1e6 / Double(summary.sources),
                      seconds * 1e9 / Double(records), Double(fileSize(output)) / 1e6))
+        if phases { try printPhases(paths, output: output) }
         for path in paths + [output] { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// The merge's steps timed one by one (seconds): where the time goes.
+    private func printPhases(_ paths: [String], output: String) throws {
+        var clock = ContinuousClock.now
+        var stores = try paths.map { try GraphStore.load($0) }
+        let load = BenchmarkClock.seconds(since: clock)
+        clock = ContinuousClock.now
+        var shards: [(path: String, contributions: [SourceContribution])] = []
+        for i in stores.indices { shards.append((paths[i], try stores[i].contributions())) }
+        stores = []
+        let decode = BenchmarkClock.seconds(since: clock)
+        clock = ContinuousClock.now
+        let merged = try ShardMerge.merged(shards)
+        let build = BenchmarkClock.seconds(since: clock)
+        shards = []
+        clock = ContinuousClock.now
+        try merged.save(to: output)
+        let save = BenchmarkClock.seconds(since: clock)
+        print(String(format: "  phases: load+verify %.3f s, decode %.3f s, order+build %.3f s, encode+save %.3f s", load, decode, build, save))
     }
 
     private func fileSize(_ path: String) -> Int {
