@@ -24,6 +24,10 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail at once when another kg process is writing the snapshot, instead of waiting for it.")
     var noWait = false
 
+    func validate() throws {
+        guard !shards.isEmpty else { throw ValidationError("give the shard snapshots to merge (kg merge shard-*.kgs --graph all.kgs)") }
+    }
+
     func run() {
         do {
             let started = Date()
