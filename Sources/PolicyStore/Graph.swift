@@ -253,7 +253,10 @@ extension Graph: CustomStringConvertible {
 }
 
 extension Graph: Equatable {
-    /// Structural equality of all stored columns (same nodes, edges, strings and indexes in the same order).
+    /// Structural equality of all stored columns (same nodes, edges, strings and indexes in the same order), except
+    /// the sources' ordinals: they tell where each source stood among the inputs of the run that ingested it (what
+    /// else was named with it), not what the graph holds, so the graph of some files equals the graph those files
+    /// leave when others are removed.
     public static func == (a: Graph, b: Graph) -> Bool {
         a.strings == b.strings && a.nodeKindNames == b.nodeKindNames && a.edgeKindNames == b.edgeKindNames
             && a.nodeIDs == b.nodeIDs && a.nodeKindIndex == b.nodeKindIndex && a.nodeLabels == b.nodeLabels
@@ -265,6 +268,6 @@ extension Graph: Equatable {
             && a.outStart == b.outStart && a.outItems == b.outItems && a.inStart == b.inStart && a.inItems == b.inItems && a.inSources == b.inSources
             && a.nodesByID == b.nodesByID && a.nameKeys == b.nameKeys && a.nameNodes == b.nameNodes
             && a.sourcePaths == b.sourcePaths && a.sourceHashes == b.sourceHashes
-            && a.sourceIdentities == b.sourceIdentities && a.sourceOrdinals == b.sourceOrdinals
+            && a.sourceIdentities == b.sourceIdentities
     }
 }
