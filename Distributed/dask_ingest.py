@@ -68,7 +68,7 @@ def run(paths, graph, client, shards=None, kg=None, cwd=None, workdir=None, onto
     workers = client.scheduler_info()["workers"]
     if shards is None:
         shards = max(1, sum(w.get("nthreads", 1) for w in workers.values()))
-    workdir = os.path.join(cwd, workdir or (os.path.basename(graph) + ".shards"))
+    workdir = os.path.join(cwd, workdir or (graph + ".shards"))  # default: beside the merged snapshot
     os.makedirs(workdir, exist_ok=True)
     shard_graphs = [os.path.join(workdir, f"shard-{k}.kgs") for k in range(shards)]
     futures = [client.submit(ingest_shard, kg, list(paths), k, shards, shard_graphs[k], cwd, ontology, jobs,
@@ -92,7 +92,7 @@ def main(argv=None):
     parser.add_argument("--kg", help="the kg binary on every worker (default: $KG_BINARY or .build/release/kg)")
     parser.add_argument("--ontology", help="the ontology folder on every worker (default: kg's own)")
     parser.add_argument("--cwd", help="the folder, same path on every worker, that relative paths start from")
-    parser.add_argument("--workdir", help="folder for the shard snapshots, below --cwd (default: GRAPH.shards)")
+    parser.add_argument("--workdir", help="folder for the shard snapshots, relative to --cwd (default: GRAPH.shards)")
     parser.add_argument("--jobs", type=int, help="kg ingest threads per shard (default: the worker's threads)")
     parser.add_argument("--retries", type=int, default=2, help="retries of a failed shard task (default 2)")
     args = parser.parse_args(argv)
