@@ -42,7 +42,7 @@ public struct ShortestPaths {
         var found: [[Int]] = [first]
         var candidates: [[Int]] = []
         var seen: Set<[Int]> = [first]
-        while found.count < options.k {
+        while found.count < options.k, !QueryDeadline.hasPassed {   // (past the deadline the paths are discarded)
             let previous = found[found.count - 1]
             let previousNodes = nodes(of: previous, from: source)
             for i in 0..<previous.count {
@@ -103,7 +103,7 @@ public struct ShortestPaths {
             var forwardFrontier: [Int32] = [s], backwardFrontier: [Int32] = [t]
             var forwardDepth = 0, backwardDepth = 0
             var meets: [Int32] = []
-            while !forwardFrontier.isEmpty && !backwardFrontier.isEmpty && forwardDepth + backwardDepth < budget {
+            while !forwardFrontier.isEmpty && !backwardFrontier.isEmpty && forwardDepth + backwardDepth < budget, !QueryDeadline.hasPassed {
                 if degreeSum(adj, forwardFrontier) <= degreeSum(adj, backwardFrontier) {
                     forwardFrontier = expand(adj, forwardFrontier, reached: &forward, other: backward, meets: &meets,
                                              bannedNodes: bannedNodes, bannedEdges: bannedEdges, endpoint: t)

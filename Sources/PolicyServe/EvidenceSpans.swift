@@ -23,13 +23,16 @@ extension EvidenceSpan {
     /// Every evidence span recorded for `source`, ordered by position (longest first at a tie).
     static func all(in graph: Graph, source: String) -> [EvidenceSpan] {
         var out: [EvidenceSpan] = []
+        // (A question past its deadline stops early; whoever set the deadline discards the spans.)
         for n in 0..<graph.nodeCount where graph.evidenceCount(ofNode: n) > 0 {
+            if n & 0x3FFF == 0, QueryDeadline.hasPassed { return [] }
             for e in graph.evidence(ofNode: n) where e.source == source {
                 out.append(EvidenceSpan(start: e.byteStart, end: e.byteEnd, line: e.line, owner: "node", id: graph.nodeID(n),
                                         kind: graph.nodeKind(n).rawValue, label: graph.label(n), node: graph.nodeID(n)))
             }
         }
         for edge in 0..<graph.edgeCount {
+            if edge & 0x3FFF == 0, QueryDeadline.hasPassed { return [] }
             for e in graph.evidence(ofEdge: edge) where e.source == source {
                 let s = graph.edgeSource(edge), t = graph.edgeTarget(edge)
                 out.append(EvidenceSpan(start: e.byteStart, end: e.byteEnd, line: e.line, owner: "edge", id: graph.edgeID(edge),

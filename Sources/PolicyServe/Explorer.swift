@@ -17,12 +17,18 @@ public struct Explorer: Sendable {
     public let sourceRoots: [String]
     /// Shown in the footer.
     let snapshotName: String
+    /// The longest one request may compute before it is answered 503.
+    public let timeLimit: Duration
 
-    public init(source: GraphSource, sourceRoots: [String]) {
+    public init(source: GraphSource, sourceRoots: [String], timeLimit: Duration = Explorer.defaultTimeLimit) {
         self.source = source
         self.sourceRoots = sourceRoots
+        self.timeLimit = timeLimit
         snapshotName = source.path.isEmpty ? "(in memory)" : (source.path as NSString).lastPathComponent
     }
+
+    /// The default time limit of a request: far above any answer of the 1M-node benchmark graph.
+    public static let defaultTimeLimit = Duration.seconds(30)
 
     /// Folders to look for sources in when none are given: the working directory, and the snapshot's folder.
     public static func defaultSourceRoots(snapshot: String) -> [String] {
@@ -33,7 +39,7 @@ public struct Explorer: Sendable {
     /// The router with every route and the middleware that adds security headers and turns errors into 4xx answers.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: SecurityMiddleware())
+        router.add(middleware: SecurityMiddleware(timeLimit: timeLimit))
         addAPIRoutes(to: router)
         addPageRoutes(to: router)
         router.get("static/:name") { _, context -> Response in

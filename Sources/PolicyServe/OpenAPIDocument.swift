@@ -6,7 +6,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "PolicyKG explorer API",
   "version": "1.0.0",
-  "description": "Read-only answers of `kg serve`: the same questions as the CLI's `kg show`, `kg coissue`, `kg path`, `kg targets` and `kg export`, on the snapshot being served. Every malformed parameter is a 400 with a message; an unknown name 404; an ambiguous name 409 with its candidates. Examples name entities of the bundled demo corpus (Exports/demo-corpus)."
+  "description": "Read-only answers of `kg serve`: the same questions as the CLI's `kg show`, `kg coissue`, `kg path`, `kg targets` and `kg export`, on the snapshot being served. Every malformed parameter is a 400 with a message; an unknown name 404; an ambiguous name 409 with its candidates; an answer that takes longer than the server's time limit 503. Examples name entities of the bundled demo corpus (Exports/demo-corpus)."
  },
  "paths": {
   "/api/stats": {
@@ -68,6 +68,9 @@ enum OpenAPIDocument {
      },
      "400": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
      }
     }
    }
@@ -113,6 +116,9 @@ enum OpenAPIDocument {
      },
      "400": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
      },
      "404": {
       "$ref": "#/components/responses/Error"
@@ -183,6 +189,9 @@ enum OpenAPIDocument {
      "400": {
       "$ref": "#/components/responses/Error"
      },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
+     },
      "404": {
       "$ref": "#/components/responses/Error"
      },
@@ -243,6 +252,9 @@ enum OpenAPIDocument {
      "400": {
       "$ref": "#/components/responses/Error"
      },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
+     },
      "404": {
       "$ref": "#/components/responses/Error"
      },
@@ -302,6 +314,9 @@ enum OpenAPIDocument {
      },
      "400": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
      },
      "404": {
       "$ref": "#/components/responses/Error"
@@ -397,6 +412,9 @@ enum OpenAPIDocument {
      "400": {
       "$ref": "#/components/responses/Error"
      },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
+     },
      "404": {
       "$ref": "#/components/responses/Error"
      },
@@ -468,6 +486,9 @@ enum OpenAPIDocument {
      },
      "400": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
      },
      "404": {
       "$ref": "#/components/responses/Error"
@@ -549,6 +570,9 @@ enum OpenAPIDocument {
      "400": {
       "$ref": "#/components/responses/Error"
      },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
+     },
      "404": {
       "$ref": "#/components/responses/Error"
      },
@@ -605,6 +629,9 @@ enum OpenAPIDocument {
      },
      "400": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
      },
      "404": {
       "$ref": "#/components/responses/Error"
@@ -741,6 +768,9 @@ enum OpenAPIDocument {
      },
      "400": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/TimeLimit"
      },
      "404": {
       "$ref": "#/components/responses/Error"
@@ -920,6 +950,16 @@ enum OpenAPIDocument {
   "responses": {
    "Error": {
     "description": "malformed parameter, unknown name, ambiguous name (with candidates) or view too large",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "TimeLimit": {
+    "description": "the answer took longer than the server's time limit (kg serve --time-limit): ask a narrower question",
     "content": {
      "application/json": {
       "schema": {

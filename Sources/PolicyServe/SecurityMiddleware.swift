@@ -5,9 +5,13 @@ import PolicyCore
 
 /// Adds the security headers to every answer and turns every error into an answer with a message: a malformed
 /// parameter 400, an unknown name or path 404, an ambiguous name 409 (with its candidates), a view too large 413.
-/// An unexpected error is a 500 that names no internals (none is known: the route tests and the fuzzer check).
+/// An unexpected error is a 500 that names no internals (none is known: the route tests and the fuzzer check). A
+/// request that computes longer than the time limit is a 503.
 struct SecurityMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
+
+    /// The longest a request may compute (`RequestTimeLimit`).
+    let timeLimit: Duration
 
     /// Scripts, styles and images only from this server; no plugins, no framing, forms only to this server.
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -20,7 +24,7 @@ struct SecurityMiddleware: RouterMiddleware {
                                           api: true)
         } else {
             do {
-                response = try await next(request, context)
+                response = try await RequestTimeLimit.run(timeLimit) { try await next(request, context) }
             } catch let error as ServeError {
                 response = Self.errorResponse(error, api: request.uri.path.hasPrefix("/api/"))
             } catch let error as HTTPError {

@@ -19,9 +19,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to bind (default 127.0.0.1: this machine only).") var host = "127.0.0.1"
     @Option(help: "Folder the snapshot's relative source paths are read from (repeatable; default: the working directory and the snapshot's folder).")
     var sources: [String] = []
+    @Option(name: .customLong("time-limit"), parsing: .unconditional,
+            help: "Seconds one request may compute before it is answered 503 (service unavailable) with a message.")
+    var timeLimit: Double = Double(Explorer.defaultTimeLimit.components.seconds)
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port))") }
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds (got \(timeLimit))") }
     }
 
     func run() async throws {
@@ -31,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
             if !["127.0.0.1", "localhost", "::1"].contains(host) {
                 writeToStandardError("warning: --host \(host) makes the explorer reachable from other machines; it has no authentication\n")
             }
-            let explorer = Explorer(source: source, sourceRoots: sources.isEmpty ? Explorer.defaultSourceRoots(snapshot: path) : sources)
+            let explorer = Explorer(source: source, sourceRoots: sources.isEmpty ? Explorer.defaultSourceRoots(snapshot: path) : sources,
+                                    timeLimit: .milliseconds(Int64(timeLimit * 1000)))
             let loaded = source.current()
             Task.detached(priority: .utility) { explorer.warmUp() }
             let shownHost = host.contains(":") ? "[\(host)]" : host
