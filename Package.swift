@@ -102,6 +102,7 @@ let package = Package(
         // End to end: the demo corpus and its committed exports, the real corpus and its queries.
         .testTarget(name: "IntegrationTests", dependencies: [
             "PolicyCore", "PolicyText", "PolicyOntology", "PolicyExtraction", "PolicyStore", "PolicyQuery", "PolicyExport",
+            "PolicyIngest", "TestSupport",
         ]),
         .testTarget(name: "PolicyServeTests", dependencies: [
             "PolicyServe", "PolicyStore", "PolicyQuery", "PolicyCore", "PolicyExtraction", "PolicyOntology", "PolicyText", "TestSupport",

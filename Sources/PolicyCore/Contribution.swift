@@ -51,13 +51,19 @@ public struct SourceContribution: Hashable, Sendable, Codable {
     public var identity: String
     /// Hex SHA-256 of the file's bytes.
     public var contentHash: String
+    /// The input's position among all the inputs of the ingest run that extracted it (discovery order, counted
+    /// before `--shard` keeps its part): `kg merge` puts the sources of several shards back in this order, the order
+    /// one process ingesting all the inputs would have used. 0 unless an ingest run set it.
+    public var ordinal: Int
     public var nodes: [NodeRecord]
     public var edges: [EdgeRecord]
 
-    public init(path: String, identity: String? = nil, contentHash: String, nodes: [NodeRecord] = [], edges: [EdgeRecord] = []) {
+    public init(path: String, identity: String? = nil, contentHash: String, ordinal: Int = 0,
+                nodes: [NodeRecord] = [], edges: [EdgeRecord] = []) {
         self.path = path
         self.identity = identity ?? path
         self.contentHash = contentHash
+        self.ordinal = ordinal
         self.nodes = nodes
         self.edges = edges
     }

@@ -15,6 +15,9 @@ public struct Input: Sendable, Hashable {
     public let size: Int
     /// Where the bytes are.
     public let location: Location
+    /// The input's position in the list `discoverInputs` returned (0 for an input made by hand): the order one
+    /// process ingests the inputs in, which `kg merge` restores from shards (`SourceContribution.ordinal`).
+    public internal(set) var ordinal = 0
 
     /// Where an input's bytes are.
     public enum Location: Sendable {

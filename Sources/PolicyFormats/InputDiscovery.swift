@@ -122,6 +122,7 @@ public func discoverInputs(paths: [String],
         out.append(Input(path: path, identity: identity, format: format, size: size))
     }
     for p in paths { visit(p, explicit: true) }
+    for i in out.indices { out[i].ordinal = i }
     return out
 }
 

@@ -17,14 +17,17 @@ public struct IngestOptions: Sendable {
     /// When another process is writing the snapshot: wait for it (true) or fail at once with
     /// `KGError.Kind.snapshotBusy` (false). See `SnapshotLock`.
     public var waitForLock: Bool
+    /// Ingest only the inputs of this shard (`kg ingest --shard K/N`); nil takes them all.
+    public var shard: Shard?
 
     public init(graphPath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, checkpoint: Int = 500,
-                prune: Bool = false, minimumSaveInterval: Double = 0, waitForLock: Bool = true) {
+                prune: Bool = false, minimumSaveInterval: Double = 0, waitForLock: Bool = true, shard: Shard? = nil) {
         self.graphPath = graphPath
         self.workers = workers
         self.checkpoint = checkpoint
         self.prune = prune
         self.minimumSaveInterval = minimumSaveInterval
         self.waitForLock = waitForLock
+        self.shard = shard
     }
 }

@@ -40,13 +40,15 @@ public struct Ingestor: Sendable {
         if migrating { try Self.assignIdentities(&store, snapshotPath: options.graphPath) }
         var skippedPaths: [String] = []
         var unreadable: [String] = []
-        let inputs = discoverInputs(paths: paths, skip: { path, reason in
+        var inputs = discoverInputs(paths: paths, skip: { path, reason in
             skippedPaths.append(path)
             observer.skipped(path, reason)
         }, fail: { error in
             unreadable.append(error.file ?? "")
             observer.failed(error)
         })
+        // A shard keeps its part; the inputs keep their ordinals among all of them (the merged order).
+        if let shard = options.shard { inputs = inputs.filter { shard.contains(path: $0.path, roots: paths) } }
         var removed: [String] = []
         if options.prune {
             let present = Set(inputs.map(\.identity)).union(skippedPaths.map(SourceIdentity.of))

@@ -18,6 +18,7 @@ public struct InputExtraction: Sendable {
         var contribution = extracted.mapToOriginal(pipeline.extract(source: extracted.source))
         contribution.contentHash = hash
         contribution.identity = input.identity
+        contribution.ordinal = input.ordinal
         return InputExtraction(contribution: contribution, warnings: extracted.warnings)
     }
 }

@@ -43,6 +43,8 @@ public struct Graph: Sendable {
     var sourceHashes: [Int32]
     /// Per source: its identity (canonical path), the key by which ingest and removal find it.
     var sourceIdentities: [Int32]
+    /// Per source: its ordinal in the ingest run that extracted it (`SourceContribution.ordinal`).
+    var sourceOrdinals: [Int64]
 
     /// Decoded kinds (derived from `nodeKindNames` / `edgeKindNames`).
     let nodeKindTable: [NodeKind]
@@ -54,7 +56,7 @@ public struct Graph: Sendable {
          edgeEvidenceStart: [UInt32], evidenceRefs: [Int32], evidenceRows: EvidenceColumns, edgeSources: [Int32], edgeTargets: [Int32],
          edgeKindIndex: [UInt16], outStart: [UInt32], outItems: [Int32], inStart: [UInt32], inItems: [Int32], inSources: [Int32],
          nodesByID: [Int32], nameKeys: [Int32], nameNodes: [Int32], sourcePaths: [Int32], sourceHashes: [Int32],
-         sourceIdentities: [Int32]) {
+         sourceIdentities: [Int32], sourceOrdinals: [Int64]) {
         self.strings = strings
         self.nodeKindNames = nodeKindNames
         self.edgeKindNames = edgeKindNames
@@ -84,6 +86,7 @@ public struct Graph: Sendable {
         self.sourcePaths = sourcePaths
         self.sourceHashes = sourceHashes
         self.sourceIdentities = sourceIdentities
+        self.sourceOrdinals = sourceOrdinals
         self.nodeKindTable = nodeKindNames.map { NodeKind(strings[$0]) }
         self.edgeKindTable = edgeKindNames.map { EdgeKind(strings[$0]) }
     }
@@ -189,6 +192,9 @@ public struct Graph: Sendable {
         }
     }
 
+    /// The ordinal of each source (in `sources` order) in the ingest run that extracted it.
+    public var sourceOrdinalList: [Int] { sourceOrdinals.map { Int($0) } }
+
     /// Bytes held by the graph's arrays (element counts × sizes; excludes allocator overhead).
     public var storageBytes: Int {
         outgoingSections.reduce(0) { $0 + $1.byteCount }
@@ -247,7 +253,10 @@ extension Graph: CustomStringConvertible {
 }
 
 extension Graph: Equatable {
-    /// Structural equality of all stored columns (same nodes, edges, strings and indexes in the same order).
+    /// Structural equality of all stored columns (same nodes, edges, strings and indexes in the same order), except
+    /// the sources' ordinals: they tell where each source stood among the inputs of the run that ingested it (what
+    /// else was named with it), not what the graph holds, so the graph of some files equals the graph those files
+    /// leave when others are removed.
     public static func == (a: Graph, b: Graph) -> Bool {
         a.strings == b.strings && a.nodeKindNames == b.nodeKindNames && a.edgeKindNames == b.edgeKindNames
             && a.nodeIDs == b.nodeIDs && a.nodeKindIndex == b.nodeKindIndex && a.nodeLabels == b.nodeLabels

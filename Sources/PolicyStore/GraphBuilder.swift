@@ -45,6 +45,7 @@ public struct GraphBuilder {
     private var sourcePaths: [Int32] = []
     private var sourceHashes: [Int32] = []
     private var sourceIdentities: [Int32] = []
+    private var sourceOrdinals: [Int64] = []
     private var sourceByIdentity: [Int32: Int] = [:]
 
     public init() {}
@@ -54,22 +55,24 @@ public struct GraphBuilder {
 
     /// Adds everything one source file contributes and records the file among the graph's sources.
     public mutating func add(_ c: SourceContribution) {
-        addSource(SourceFile(path: c.path, identity: c.identity, contentHash: c.contentHash))
+        addSource(SourceFile(path: c.path, identity: c.identity, contentHash: c.contentHash), ordinal: c.ordinal)
         for n in c.nodes { addNode(n) }
         for e in c.edges { addEdge(e) }
     }
 
-    /// Records an input file (a later path and hash for the same identity replace the earlier ones).
-    public mutating func addSource(_ s: SourceFile) {
+    /// Records an input file (a later path, hash and ordinal for the same identity replace the earlier ones).
+    public mutating func addSource(_ s: SourceFile, ordinal: Int = 0) {
         let path = interner.intern(s.path), hash = interner.intern(s.contentHash), identity = interner.intern(s.identity)
         if let i = sourceByIdentity[identity] {
             sourcePaths[i] = path
             sourceHashes[i] = hash
+            sourceOrdinals[i] = Int64(ordinal)
         } else {
             sourceByIdentity[identity] = sourcePaths.count
             sourcePaths.append(path)
             sourceHashes.append(hash)
             sourceIdentities.append(identity)
+            sourceOrdinals.append(Int64(ordinal))
         }
     }
 
@@ -344,7 +347,8 @@ public struct GraphBuilder {
             outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
             nodesByID: nodesByID,
             nameKeys: nameOrder.map { nameKeys[Int($0)] }, nameNodes: nameOrder.map { nameNodes[Int($0)] },
-            sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities)
+            sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities,
+            sourceOrdinals: sourceOrdinals)
     }
 
     /// Counting sort of edge indices by `keys[e]` into CSR (start offsets, items ascending within a row).

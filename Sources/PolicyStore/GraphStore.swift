@@ -110,7 +110,11 @@ public struct GraphStore: Sendable {
             throw KGError(file: loadedFrom, "this snapshot was saved without per-source contributions, so it cannot be "
                           + "updated incrementally; rebuild it by ingesting its sources into a new graph")
         }
-        let list = try ContributionCodec.decode(encodedContributions, strings: graph.strings, version: loadedVersion, path: loadedFrom)
+        var list = try ContributionCodec.decode(encodedContributions, strings: graph.strings, version: loadedVersion, path: loadedFrom)
+        // The contributions are the sources in order: each one's ordinal is its source's (its position before
+        // version 3 recorded ordinals).
+        let ordinals = graph.sourceOrdinals
+        if ordinals.count == list.count { for i in list.indices { list[i].ordinal = Int(ordinals[i]) } }
         contributionList = list
         encodedContributions = []
         return list

@@ -8,7 +8,7 @@ import PolicyCore
 /// Reads and verifies snapshots: the whole file in one read, every section's CRC-32C checked, arrays copied
 /// as raw little-endian blocks. Any damage is reported as a `KGError` naming the section; the file is left alone.
 enum SnapshotReader {
-    static let supportedVersions: [UInt32] = [1, SnapshotWriter.version]
+    static let supportedVersions: [UInt32] = [1, 2, SnapshotWriter.version]
 
     struct Loaded {
         var graph: Graph
@@ -125,6 +125,8 @@ enum SnapshotReader {
         let nodesByID = take(Int32.self), nameKeys = take(Int32.self), nameNodes = take(Int32.self)
         let sourcePaths = take(Int32.self), sourceHashes = take(Int32.self)
         let sourceIdentities = version >= 2 ? take(Int32.self) : sourcePaths
+        // Before version 3 the sources' order was the only order recorded: their positions stand for ordinals.
+        let sourceOrdinals = version >= 3 ? take(Int64.self) : sourcePaths.indices.map { Int64($0) }
         let contributions = take(Int32.self)
 
         // Cheap structural checks so that a well-formed but inconsistent file cannot crash the reader.
@@ -136,6 +138,7 @@ enum SnapshotReader {
             && edgeEvidenceStart.count == e + 1 && outStart.count == n + 1 && inStart.count == n + 1
             && outItems.count == e && inItems.count == e && inSources.count == e && nodesByID.count == n && nameKeys.count == nameNodes.count
             && sourcePaths.count == sourceHashes.count && sourceIdentities.count == sourcePaths.count
+            && sourceOrdinals.count == sourcePaths.count
             && attributes.tags.count == attributes.keys.count && attributes.payloads.count == attributes.keys.count
             && evidence.lines.count == evidence.count && evidence.texts.count == evidence.count
             && Int(edgeEvidenceStart.last ?? 0) == evidenceRefs.count && Int(nodeEvidenceStart.last ?? 0) == Int(edgeEvidenceStart.first ?? 0)
@@ -152,7 +155,8 @@ enum SnapshotReader {
             edgeSources: edgeSources, edgeTargets: edgeTargets, edgeKindIndex: edgeKindIndex,
             outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
             nodesByID: nodesByID, nameKeys: nameKeys, nameNodes: nameNodes,
-            sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities)
+            sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities,
+            sourceOrdinals: sourceOrdinals)
         return Loaded(graph: graph, contributions: contributions, version: version)
     }
 

@@ -1,4 +1,5 @@
-/// The sections of snapshot format version 2 (version 1 lacks `source.identities`), in file order, with their element sizes in bytes.
+/// The sections of snapshot format version 3 (version 2 lacks `source.ordinals`, version 1 also `source.identities`), in
+/// file order, with their element sizes in bytes.
 /// See SNAPSHOT-FORMAT.md.
 enum SnapshotSections {
     static let layout: [(name: String, elementSize: Int)] = [
@@ -14,13 +15,19 @@ enum SnapshotSections {
         ("edge.source", 4), ("edge.target", 4), ("edge.kind", 2),
         ("out.start", 4), ("out.items", 4), ("in.start", 4), ("in.items", 4), ("in.sources", 4),
         ("index.nodes_by_id", 4), ("index.name_keys", 4), ("index.name_nodes", 4),
-        ("source.paths", 4), ("source.hashes", 4), ("source.identities", 4),
+        ("source.paths", 4), ("source.hashes", 4), ("source.identities", 4), ("source.ordinals", 8),
         ("contributions", 4),
     ]
 
-    /// The layout of format `version` (1 or 2).
+    /// The layout of format `version` (1, 2 or 3).
     static func layout(version: UInt32) -> [(name: String, elementSize: Int)] {
-        version >= 2 ? layout : layout.filter { $0.name != "source.identities" }
+        layout.filter { section in
+            switch section.name {
+            case "source.ordinals": version >= 3
+            case "source.identities": version >= 2
+            default: true
+            }
+        }
     }
 }
 
@@ -58,6 +65,7 @@ extension Graph {
             OutgoingSection(outStart), OutgoingSection(outItems), OutgoingSection(inStart), OutgoingSection(inItems), OutgoingSection(inSources),
             OutgoingSection(nodesByID), OutgoingSection(nameKeys), OutgoingSection(nameNodes),
             OutgoingSection(sourcePaths), OutgoingSection(sourceHashes), OutgoingSection(sourceIdentities),
+            OutgoingSection(sourceOrdinals),
         ]
     }
 }

@@ -9,8 +9,8 @@ import PolicyCore
 /// fsync the directory. A crash at any point leaves either the old or the new snapshot, never a mix.
 enum SnapshotWriter {
     static let magic: [UInt8] = Array("PKGSNAP\u{1A}".utf8)
-    /// Version 2 added `source.identities` and each contribution's identity.
-    static let version: UInt32 = 2
+    /// Version 2 added `source.identities` and each contribution's identity; version 3 `source.ordinals`.
+    static let version: UInt32 = 3
 
     static func write(_ graph: Graph, contributions: [Int32], to path: String) throws {
         let sections = graph.outgoingSections + [OutgoingSection(contributions)]

@@ -14,6 +14,7 @@ struct KGBench: AsyncParsableCommand {
             StoreBenchmark.self,
             ExportBenchmark.self,
             ServeBenchmark.self,
+            MergeBenchmark.self,
         ]
     )
 }

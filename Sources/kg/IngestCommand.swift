@@ -18,7 +18,9 @@ struct IngestCommand: ParsableCommand {
         The snapshot is saved after a batch of --checkpoint files once --save-every seconds have passed since the
         last save, so an interrupted ingest loses nothing already saved and a second run resumes where it stopped. A .zip stands for its members, read in memory; a
         member's source path is ARCHIVE.zip!/dir/member.txt (quote it in the shell). With --prune, sources
-        recorded below the given folders and archives that are no longer there are withdrawn.
+        recorded below the given folders and archives that are no longer there are withdrawn. With --shard K/N only
+        the inputs of shard K are ingested (the path below the named folder or archive decides, the same on every
+        machine); `kg merge` combines the N snapshots into the graph one process would have built.
         """
     )
 
@@ -46,6 +48,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail at once when another kg process is writing the snapshot, instead of waiting for it.")
     var noWait = false
 
+    @Option(name: .long, help: ArgumentHelp("Ingest only shard K of N (counted from 0): the inputs whose path below the named folder or archive hashes to K. `kg merge` combines the shards.", valueName: "K/N"))
+    var shard: String?
+
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
@@ -64,7 +69,8 @@ struct IngestCommand: ParsableCommand {
         if let ontology { loadedOntology = try Ontology.load(directory: ontology) } else { loadedOntology = try Ontology.loadDefault() }
         let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: loadedOntology),
                                 options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint,
-                                                       prune: prune, minimumSaveInterval: saveEvery, waitForLock: !noWait))
+                                                       prune: prune, minimumSaveInterval: saveEvery, waitForLock: !noWait,
+                                                       shard: try shard.map(Shard.init(parsing:))))
         let observer = IngestObserver(
             skipped: { path, reason in writeToStandardError("\(path): skipped: \(reason)\n") },
             warning: { path, message in writeToStandardError("\(path): warning: \(message)\n") },

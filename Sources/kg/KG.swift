@@ -8,7 +8,7 @@ struct KG: AsyncParsableCommand {
         commandName: "kg",
         abstract: "Build, query and export a knowledge graph of Chinese policy documents.",
         subcommands: [
-            IngestCommand.self, RemoveCommand.self, SegmentCommand.self,
+            IngestCommand.self, MergeCommand.self, RemoveCommand.self, SegmentCommand.self,
             PathCommand.self, CoissueCommand.self, NeighborsCommand.self, ShowCommand.self,
             TargetsCommand.self, StatsCommand.self, ServeCommand.self,
             ExportCommand.self, RenderCommand.self, EvalCommand.self,
