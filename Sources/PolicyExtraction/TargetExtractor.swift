@@ -82,7 +82,10 @@ public final class TargetExtractor: Sendable {
         var followers = [UInt64](repeating: 0, count: 0x10000 / 64)
         var astral = false
         let tableCells: [Unicode.Scalar] = ["|", "｜"] + IndicatorTable.attributes.compactMap(\.unicodeScalars.first)
-        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes + tableCells {
+        // (A value without a unit is read only before a qualifier or with a decimal point; the qualifier's first
+        // scalars let the first kind through.)
+        let unitlessQualifiers: [Unicode.Scalar] = ["以", "左"]
+        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes + tableCells + unitlessQualifiers {
             if first.value < 0x10000 { followers[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) } else { astral = true }
         }
         quantityFollowers = astral ? [] : followers
@@ -278,7 +281,15 @@ public final class TargetExtractor: Sendable {
             }
             guard i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].isASCIILetter) else { i += 1; continue }
             guard let (value, afterNumber) = number(s, i) else { i += 1; continue }
-            guard let (unit, afterUnit) = unit(s, afterNumber) else { i = afterNumber; continue }
+            guard let (unit, afterUnit) = unit(s, afterNumber) else {
+                // "收入倍差缩小到1.9以内", "灌溉水有效利用系数提高到0.58": a ratio or coefficient has no unit.
+                if let end = unitlessValueEnd(s, number: i..<afterNumber) {
+                    quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: afterNumber..<afterNumber,
+                                               end: afterNumber, unitText: ""))
+                    i = end
+                } else { i = afterNumber }
+                continue
+            }
             // Range "5%—8%", "5—8%", "5%至8%".
             var r = unit.isEmpty ? afterNumber : afterUnit
             while r < s.count, s[r].isInlineSpace { r += 1 }
@@ -300,6 +311,33 @@ public final class TargetExtractor: Sendable {
         }
         return quantities
     }
+
+    /// The end of a value without a unit — a ratio, a coefficient, an index — or nil:
+    /// `unitless → change-to-verb number (以内 | 以下 | 以上 | 左右)? (clause end)`, where the number has a decimal
+    /// point or a qualifier follows it (a whole number alone may be a year, a rank or a count of no unit).
+    /// Read only where a number has no unit (a cheap test: the scalar after it is none of a unit's).
+    private func unitlessValueEnd(_ s: [Unicode.Scalar], number: Range<Int>) -> Int? {
+        var p = number.lowerBound
+        while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+        guard p >= 2, Self.changeToVerbs.contains(where: { p - $0.count >= 0 && scalarsMatch(s, $0, at: p - $0.count) }) else { return nil }
+        var q = number.upperBound
+        while q < s.count, s[q].isInlineSpace { q += 1 }
+        var qualified = false
+        if let m = Self.unitlessQualifier.prefixMatch(in: s, at: q) { q = m.range.upperBound; qualified = true }
+        guard qualified || Self.hasDecimalPoint(s, before: number.upperBound) else { return nil }
+        return q == s.count || s[q].isClausePunctuation || s[q] == "、" ? q : nil
+    }
+
+    /// Verbs that set a value to reach right before it: 缩小到, 提高到, 控制在 ….
+    private static let changeToVerbs: [[Unicode.Scalar]] = [
+        "缩小到", "缩小至", "缩小为", "提高到", "提高至", "提升到", "提升至", "降低到", "降低至", "下降到", "下降至", "降至",
+        "控制在", "保持在", "稳定在", "达到", "不低于", "不高于", "不超过", "小于", "大于", "低于", "高于",
+    ].map(scalars)
+
+    /// `qualifier → 以内 | 以下 | 以上 | 左右` after a value without a unit.
+    private static let unitlessQualifier = Production(
+        "unitless qualifier", grammar: "qualifier → 以内 | 以下 | 以上 | 左右", confidence: 0.8,
+        .word(["以内", "以下", "以上", "左右"]))
 
     /// A quantity in Chinese numerals at `i`: a share (三成, 一半, 六分之五, 百分之三十) or a cardinal with a unit
     /// (一名, 五万家); nil for numerals in words (一些, 一批, 十四五) and bare cardinals.
@@ -522,15 +560,18 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
         i = PassageTense.afterListMarker(s, i)
-        guard i < s.count, s[i].digitValue != nil, let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
+        guard i < s.count, s[i].digitValue != nil || s[i].isHanIdeograph,
+              let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
         let year = s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
         return (1949...2100).contains(year) ? year : nil
     }
 
-    /// `opening-year → year 年 (，| 是 | 要 | han)` at the start of a sentence.
+    /// `opening-year → place? year 年 (，| 是 | 要 | han)` at the start of a sentence, where
+    /// `place → han{1,6} (省|市|县|区|州|盟|旗)` names whose year it is ("武汉市2027年…", "全县2026年…").
     private static let openingYear = Production(
-        "opening year", grammar: "opening-year → digit{4} 年 not(前 | 底 | 以来 | 末)", confidence: 0.8,
-        .sequence(.capture("year", .repeat(.digit, 4...4)), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年"),
+        "opening year", grammar: "opening-year → (han{1,6} (省|市|县|区|州|盟|旗))? digit{4} 年 not(前 | 底 | 以来 | 末)", confidence: 0.8,
+        .sequence(.optional(.sequence(.repeat(.han, 1...6), .oneOf("省市县区州盟旗"))),
+                  .capture("year", .repeat(.digit, 4...4)), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年"),
                   .not(.word(["前", "底", "以来", "末", "度", "初"]))))
 
     /// A year in brackets right after a quantity ("26000元（2020年）"): the time the value is stated for.
@@ -769,9 +810,10 @@ public final class TargetExtractor: Sendable {
         // bounding qualifier directly before a noun is an attribute of that noun.
         if qualified(span, unitEnd), after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的",
            !Self.classifierUnits.contains(where: { $0.elementsEqual(s[unit]) }) {
-            return !commitmentVerbs.contains { span.matches($0, at: after) }
+            return !commitmentVerbs.contains { span.matches($0, at: after) } && !sharesReach(span, unit: unit, from: after, clause: clause)
         }
         guard after < clause.upperBound, s[after] == "的" else { return false }
+        if sharesReach(span, unit: unit, from: after, clause: clause) { return false }
         // "安排不低于50%的就业岗位": after a verb of commitment the quantity is what is committed, not a condition.
         // (The comparator itself, 不超过/不低于, is no such verb.)
         var verbEnd = number
@@ -808,6 +850,17 @@ public final class TargetExtractor: Sendable {
         if redLine.occurs(in: span, from: unitEnd, to: window) { return true }
         return Self.hardLimits.contains { span.find($0, from: clause.lowerBound, to: number.lowerBound) != nil }
     }
+
+    /// `share-goal → number % qualifier 的? noun (达到 | 实现 | 建成 | 完成 | 覆盖) …`: a share of the units that are to
+    /// reach a state ("40%以上的县达到节水型社会标准", "90%以上行政村实现…") is a goal, not the scope of a rule.
+    private func sharesReach(_ span: ScalarSpan, unit: Range<Int>, from: Int, clause: Range<Int>) -> Bool {
+        let s = span.scalars
+        guard unit.count == 1, s[unit.lowerBound] == "%" || s[unit.lowerBound] == "％" else { return false }
+        return Self.reachingVerbs.contains { span.find($0, from: from, to: clause.upperBound) != nil }
+    }
+
+    /// Verbs whose subject reaches a state: after a share of units, they make the share a goal.
+    private static let reachingVerbs: [[Unicode.Scalar]] = ["达到", "实现", "建成", "完成", "覆盖"].map(scalars)
 
     /// "19条措施", "5个方面", "20项重点工作": counts describing a text, not targets.
     private func describesText(_ span: ScalarSpan, unit: ArraySlice<Unicode.Scalar>, unitEnd: Int, clause: Range<Int>) -> Bool {
@@ -847,6 +900,8 @@ public final class TargetExtractor: Sendable {
         var a = clause.lowerBound
         var b = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound) ? a : number.lowerBound
         trim(&a, &b)
+        // (A word of intent before the time, 力争到2025年, is no part of the subject either.)
+        for w in Self.commitmentIntentWords where hasPrefix(w, a, b) && b - a > w.count + 2 { a += w.count; break }
         // A leading time ("到2025年", "2030年") is the deadline, not the subject.
         if a < b, s[a] == "到" || s[a] == "至" || s[a].digitValue != nil {
             let y = s[a].digitValue != nil ? a : a + 1
@@ -874,7 +929,7 @@ public final class TargetExtractor: Sendable {
     private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将"].map(scalars)
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
-        "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
+        "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
         "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
         "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
     ].map(scalars)
