@@ -156,7 +156,7 @@ public final class TargetExtractor: Sendable {
         lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty
         lazy var hasPlainPastYear = !hasDateToMeet && openingYear == nil && containsPlainYear(span, from: announcementEnd ?? 0)
         lazy var hasModal = continuing?.hasIntent == true || hasIntent(span)
-        lazy var items = listItems(s, quantities.map(\.number))
+        lazy var items = listItems(s, quantities.map(\.number), splitsAtAnd: span.find(Self.respectively) == nil)
         var hasVerb = [Bool](repeating: false, count: quantities.count)
         // Dates that commit (到2025年, 2025年前), not periods (2021—2023年) nor years of titles (《…2025年…》).
         lazy var meetDates = self.datesToMeet(span).filter { !$0.inTitle }
@@ -179,7 +179,7 @@ public final class TargetExtractor: Sendable {
             let qualified = qualifier(span, after: q.end, clause: clause) != nil
             // "新增A 300家、B 200个": the verb of the first item of a 、 list is the verb of the items after it.
             let verb = commitmentVerbBefore(span, q.number.lowerBound, from: item.lowerBound)
-                || (index > 0 && hasVerb[index - 1] && item.lowerBound > clause.lowerBound && s[item.lowerBound - 1] == "、"
+                || (index > 0 && hasVerb[index - 1] && item.lowerBound > clause.lowerBound && "、和及".unicodeScalars.contains(s[item.lowerBound - 1])
                     && quantities[index - 1].number.lowerBound >= clause.lowerBound)
             hasVerb[index] = verb
             // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
@@ -364,9 +364,11 @@ public final class TargetExtractor: Sendable {
     private static let numeralWords: [[Unicode.Scalar]] = ["一些", "一批", "一体", "一线", "一系列", "一切", "一般", "一项项",
                                                             "三农", "两新", "两重", "一流", "一站", "一网", "一件事", "千万"].map(scalars)
 
-    /// Scalar ranges of list items around each quantity: when two quantities of one clause are separated by 、,
-    /// each has its own item (from the 、 before it to the 、 after it), else its item is the whole sentence.
-    private func listItems(_ s: [Unicode.Scalar], _ numbers: [Range<Int>]) -> [Range<Int>] {
+    /// Scalar ranges of list items around each quantity: when two quantities of one clause are separated by 、 (or,
+    /// with `splitsAtAnd`, by 和/及: 建设50所…学校和150个…专业), each has its own item (from the separator before it to
+    /// the one after it), else its item is the whole sentence. (With 分别 the values after 和 share one clause.)
+    private func listItems(_ s: [Unicode.Scalar], _ numbers: [Range<Int>], splitsAtAnd: Bool) -> [Range<Int>] {
+        func separates(_ c: Unicode.Scalar) -> Bool { c == "、" || splitsAtAnd && (c == "和" || c == "及") }
         var items = numbers.map { _ in 0..<s.count }
         for k in numbers.indices {
             let n = numbers[k]
@@ -375,14 +377,14 @@ public final class TargetExtractor: Sendable {
             // subjects: 畜禽粪污资源化利用率、农膜回收利用率达到80%).
             if k > 0 {
                 var p = numbers[k - 1].upperBound
-                while p < n.lowerBound, s[p] != "、", !s[p].isClausePunctuation { p += 1 }
-                if p < n.lowerBound, s[p] == "、" { items[k] = (p + 1)..<items[k].upperBound }
+                while p < n.lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
+                if p < n.lowerBound, separates(s[p]) { items[k] = (p + 1)..<items[k].upperBound }
             }
             // Right edge: the first 、 before the next quantity of the clause.
             if k + 1 < numbers.count {
                 var p = n.upperBound
-                while p < numbers[k + 1].lowerBound, s[p] != "、", !s[p].isClausePunctuation { p += 1 }
-                if p < numbers[k + 1].lowerBound, s[p] == "、" { items[k] = items[k].lowerBound..<p }
+                while p < numbers[k + 1].lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
+                if p < numbers[k + 1].lowerBound, separates(s[p]) { items[k] = items[k].lowerBound..<p }
             }
         }
         return items
@@ -402,7 +404,7 @@ public final class TargetExtractor: Sendable {
         for w in Self.intentWords + Self.subjectLeadWords where span.matches(w, at: a) && a + w.count < respectively { a += w.count; break }
         var subjects: [String] = []
         var start = a
-        for p in a...respectively where p == respectively || s[p] == "、" || s[p] == "和" || s[p] == "及" {
+        for p in a...respectively where p == respectively || s[p] == "、" || s[p] == "和" || s[p] == "及" && !Self.insideWordWithJi(span, p) {
             let piece = span.string(start..<p).trimmingSpaces()
             if !piece.isEmpty { subjects.append(piece) }
             start = p + 1
@@ -413,6 +415,16 @@ public final class TargetExtractor: Sendable {
     }
 
     private static let respectively = scalars("分别")
+
+    /// True when the 及 at `p` is inside a word (普及率, 涉及, 及时) rather than joining two items.
+    private static func insideWordWithJi(_ span: ScalarSpan, _ p: Int) -> Bool {
+        wordsWithJi.contains { w in
+            guard let k = w.firstIndex(of: "及"), p - k >= 0 else { return false }
+            return span.matches(w, at: p - k)
+        }
+    }
+
+    private static let wordsWithJi: [[Unicode.Scalar]] = ["普及", "涉及", "以及", "危及", "波及", "触及", "顾及", "及时", "及早"].map(scalars)
 
     /// "2025年、2030年…分别达到50%、60%": the i-th of n targets of one 分别 clause is due in the i-th of n listed years.
     private func distributeYears(_ span: ScalarSpan, _ out: inout [ExtractedTarget]) {
@@ -931,7 +943,8 @@ public final class TargetExtractor: Sendable {
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
         "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
-        "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
+        "建成", "新增", "新建", "培育", "打造", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "突破", "超", "为", "达",
+        "在", "约", "后",
     ].map(scalars)
     /// Comparator words cut from the start of a subject taken after the unit.
     private static let subjectAfterUnitLeads: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "多", "余"].map(scalars)

@@ -70,6 +70,18 @@ import Testing
         expectTargets("截至去年底，城乡居民人均收入比已缩小到2.3。")
     }
 
+    @Test func valuesJoinedByAndAreItemsWithTheirOwnSubjects() throws {
+        let schools = expectTargets("到2027年，建设⟦40所⟧高水平职业院校和⟦120个⟧骨干专业（群）。")
+        #expect(schools.map(\.subject) == ["高水平职业院校", "骨干专业（群）"])
+        #expect(schools.map(\.statement) == ["建设40所高水平职业院校", "120个骨干专业（群）"])
+        let sites = expectTargets("力争全年新建5G基站⟦3000个⟧及充电桩⟦2万个⟧以上。")
+        #expect(sites.map(\.unit) == ["个", "万个"])
+        // Near miss: with 分别 the values after 和 share the clause and take the listed subjects (及 inside 普及率
+        // joins nothing).
+        let shares = expectTargets("到2030年，城市、农村供水普及率分别达到⟦99%⟧和⟦95%⟧。")
+        #expect(shares.map(\.subject) == ["城市", "农村供水普及率"])
+    }
+
     @Test func aShareOfUnitsThatReachAStateIsAGoal() throws {
         let water = expectTargets("力争到2028年，全省⟦70%⟧以上县（市、区）达到节水型社会评价标准。")
         #expect(water.first?.comparator == .atLeast)
