@@ -212,7 +212,9 @@ public final class TargetExtractor: Sendable {
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
             let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound })
-            let accepted = strongCue || (verb && qualified && !plainPast) || governedByDate
+            // (A verb of commitment in a sentence of intent commits too, to a quantity that ends its item — 力争…培育…企业
+            // 50家, 计划…完成投资1200亿元 — not to one that counts a noun after it: 在168个城市中.)
+            let accepted = strongCue || (verb && (qualified || hasModal && Self.endsItem(s, q.end)) && !plainPast) || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
@@ -542,6 +544,14 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i < s.count {
             // (The grammar runs only where 今年 or 年内 begins.)
+            // "三年内", "3年内": a span from the document's time, a time limit like 年内.
+            // (Only where it opens a clause: 离校2年内的毕业生 describes whom a rule is for.)
+            if i > 0, i + 1 < s.count, s[i] == "年", s[i + 1] == "内", Self.spanNumerals.contains(s[i - 1]),
+               i < 2 || s[i - 2].isClausePunctuation || s[i - 2] == "\n" {
+                starts.append(i - 1)
+                i += 2
+                continue
+            }
             if i + 1 < s.count, s[i] == "今" && s[i + 1] == "年" || s[i] == "年" && s[i + 1] == "内",
                let m = Self.relativeDate.prefixMatch(in: s, at: i) {
                 starts.append(i)
@@ -550,6 +560,16 @@ public final class TargetExtractor: Sendable {
         }
         return starts
     }
+
+    /// True when nothing but a clause's end, a list separator or the sentence's end follows `end` (after spaces).
+    static func endsItem(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
+        var p = end
+        while p < s.count, s[p].isInlineSpace { p += 1 }
+        return p == s.count || s[p].isClausePunctuation || s[p] == "、" || s[p] == "和" || s[p] == "及" || s[p] == "\n"
+    }
+
+    /// Numerals that count the years of a span (三年内, 5年内); two of them in a row (2025年内, 十五年内) are no such span.
+    private static let spanNumerals: Set<Unicode.Scalar> = Set("123456789一两二三四五".unicodeScalars)
 
     /// `relative-date → 今年 年? 底前 | 今年内 | 年内` (年内 not after a numeral or a year).
     private static let relativeDate = Production(

@@ -82,6 +82,21 @@ import Testing
         #expect(shares.map(\.subject) == ["城市", "农村供水普及率"])
     }
 
+    @Test func aVerbOfCommitmentInASentenceOfIntent() throws {
+        expectTargets("力争用两年时间，培育省级制造业单项冠军企业⟦30家⟧、专精特新中小企业⟦300家⟧。")
+        expectTargets("今年全县计划开工项目120个，完成固定资产投资⟦85亿元⟧。")
+        // Near misses: a count of the noun after it, and the same verb without intent.
+        expectTargets("全市要实现在80个城市考核中进位的目标。")
+        expectTargets("去年全县完成固定资产投资78亿元。")
+    }
+
+    @Test func aSpanOfYearsOpeningAClauseIsATimeLimit() throws {
+        expectTargets("三年内新增高标准农田⟦40万亩⟧。")
+        expectTargets("5年内，全市建成城市口袋公园⟦200个⟧。")
+        // Near miss: the span describes whom a rule is for.
+        expectTargets("对招用离校2年内未就业高校毕业生的企业，按每人1500元的标准给予补贴。")
+    }
+
     @Test func aShareOfUnitsThatReachAStateIsAGoal() throws {
         let water = expectTargets("力争到2028年，全省⟦70%⟧以上县（市、区）达到节水型社会评价标准。")
         #expect(water.first?.comparator == .atLeast)
