@@ -644,7 +644,7 @@ struct ExtractionRun {
         var last = lo
         while last + 1 < sentences.count, sentences[last + 1].range.lowerBound < range.upperBound { last += 1 }
         let whole = sentences[lo].range.lowerBound..<sentences[last].range.upperBound
-        return String(decoding: text.utf8[whole], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.text(text.trimmingWhitespace(whole))
     }
 
     mutating func emitDocuments(sentences: [Sentence]) {

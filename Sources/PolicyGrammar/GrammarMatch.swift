@@ -23,8 +23,6 @@ public struct GrammarMatch: Sendable, Equatable {
 extension Array where Element == Unicode.Scalar {
     /// The text of scalars `range` (for rules and tests that want the matched words as a string).
     public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: self[range])
-        return String(s)
+        String(scalars: self[range])
     }
 }

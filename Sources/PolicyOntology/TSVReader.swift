@@ -27,15 +27,15 @@ struct TSVReader {
         var rows: [Row] = []
         var lineNumber = 0
         var offset = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are split on the byte 0x0A (a String split compares Characters, and "\r\n" is one Character).
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             let start = offset
-            offset += raw.utf8.count + 1
+            offset += raw.count + 1
             var line = Substring(raw)
-            if line.last == "\r" { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            rows.append(Row(line: lineNumber, fields: line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) },
+            if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
+            if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { continue }
+            rows.append(Row(line: lineNumber, fields: line.split(separator: "\t", omittingEmptySubsequences: false).map(Self.trimmed),
                             byteStart: start, byteEnd: start + line.utf8.count, text: String(line)))
         }
         self.rows = rows
@@ -68,7 +68,20 @@ struct TSVReader {
     /// `|`-separated list in field `index` (empty when absent).
     func list(_ row: Row, _ index: Int) -> [String] {
         guard let field = optional(row, index) else { return [] }
-        return field.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return field.split(separator: "|").map(Self.trimmed).filter { !$0.isEmpty }
+    }
+
+    /// `field` without the horizontal white space at its ends (tabs and the space separators, as
+    /// `CharacterSet.whitespaces` has them).
+    static func trimmed(_ field: Substring) -> String {
+        var scalars = field.unicodeScalars
+        while let first = scalars.first, isHorizontalSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isHorizontalSpace(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    private static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     /// Optional integer field; a present non-integer is an error.

@@ -59,57 +59,52 @@ public struct CoissuePair: Codable, Hashable, Sendable {
 /// Agency pairs that co-issued documents (a document with ≥ 2 `issued_by` agencies), ranked by count.
 /// With `agency`, only pairs that include it (it is then always `first`).
 public func coissueQuery(_ graph: Graph, agency: Int? = nil, options: CoissueOptions = CoissueOptions()) -> [CoissuePair] {
+    coissueQuery(graph, documents: agency.map { CoissuedDocuments(graph, agency: $0) } ?? CoissuedDocuments(graph),
+                 agency: agency, options: options)
+}
+
+/// `coissueQuery` over co-issued documents read before (`documents` must hold those of `agency`, or all of them).
+public func coissueQuery(_ graph: Graph, documents: CoissuedDocuments, agency: Int? = nil,
+                         options: CoissueOptions = CoissueOptions()) -> [CoissuePair] {
     struct PairKey: Hashable { var a: Int32; var b: Int32 }
-    var pairs: [PairKey: [Int]] = [:]
-    for (d, list) in coissuedDocuments(graph, agency: agency) {
-        guard options.admits(graph.attribute("date", ofNode: d)?.stringValue) else { continue }
+    var pairs: [PairKey: [Int32]] = [:]
+    let entries = documents.entries(of: agency)
+    for (index, entry) in entries.enumerated() where options.admits(entry.reference.date) {
+        let list = entry.issuers
         if let agency {
-            for other in list where other != agency { pairs[PairKey(a: Int32(agency), b: Int32(other)), default: []].append(d) }
+            for other in list where other != agency { pairs[PairKey(a: Int32(agency), b: other), default: []].append(Int32(index)) }
         } else {
             for i in 0..<list.count {
-                for j in (i + 1)..<list.count { pairs[PairKey(a: Int32(list[i]), b: Int32(list[j])), default: []].append(d) }
+                for j in (i + 1)..<list.count { pairs[PairKey(a: list[i], b: list[j]), default: []].append(Int32(index)) }
             }
         }
     }
-    var out: [CoissuePair] = []
-    for (key, docs) in pairs where docs.count >= options.minCount {
-        let refs = docs.map { DocumentReference(graph, $0) }.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
-        out.append(CoissuePair(first: NodeReference(graph, Int(key.a)), second: NodeReference(graph, Int(key.b)),
-                               count: docs.count, documents: refs))
+    // Pairs rank by count, then by the agencies' ids: the ids are compared once, and pairs by those ranks.
+    let agencies = Set(pairs.keys.flatMap { [$0.a, $0.b] }).map { (node: $0, id: graph.nodeID(Int($0))) }.sorted { $0.id < $1.id }
+    let rank = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.node, Int32($0)) })
+    let kept = pairs.filter { $0.value.count >= options.minCount }
+        .map { (count: $0.value.count, first: rank[$0.key.a]!, second: rank[$0.key.b]!, key: $0.key, documents: $0.value) }
+        .sorted { ($1.count, $0.first, $0.second) < ($0.count, $1.first, $1.second) }
+    var references: [Int32: NodeReference] = [:]
+    func reference(_ a: Int32) -> NodeReference {
+        if let known = references[a] { return known }
+        let made = NodeReference(graph, Int(a))
+        references[a] = made
+        return made
     }
-    out.sort { ($1.count, $0.first.id, $0.second.id) < ($0.count, $1.first.id, $1.second.id) }
-    return out
+    return kept.map { pair in
+        let refs = pair.documents.map { entries[Int($0)].reference }.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
+        return CoissuePair(first: reference(pair.key.a), second: reference(pair.key.b), count: pair.documents.count, documents: refs)
+    }
 }
 
 /// How many co-issued documents (with `agency` among the issuers, when given) have no date: the ones a date
 /// filter leaves out unless `CoissueOptions.includeUndated`.
 public func undatedCoissuedDocumentCount(_ graph: Graph, agency: Int? = nil) -> Int {
-    coissuedDocuments(graph, agency: agency).filter { d, _ in
-        (graph.attribute("date", ofNode: d)?.stringValue ?? "").isEmpty
-    }.count
+    undatedCoissuedDocumentCount(agency.map { CoissuedDocuments(graph, agency: $0) } ?? CoissuedDocuments(graph), agency: agency)
 }
 
-/// Documents with at least two issuing agencies (with `agency` among them, when given), with their issuers sorted.
-private func coissuedDocuments(_ graph: Graph, agency: Int?) -> [(document: Int, issuers: [Int])] {
-    guard let issuedBy = graph.edgeKinds.firstIndex(of: .issuedBy) else { return [] }
-    func issuers(of document: Int) -> [Int] {
-        var out: [Int] = []
-        for e in graph.outEdges(document) where graph.edgeKindOrdinal(Int(e)) == issuedBy {
-            let a = graph.edgeTarget(Int(e))
-            if !out.contains(a) { out.append(a) }
-        }
-        return out.sorted()
-    }
-    var documents: [Int] = []
-    if let agency {
-        for e in graph.inEdges(agency) where graph.edgeKindOrdinal(Int(e)) == issuedBy {
-            documents.append(graph.edgeSource(Int(e)))
-        }
-        documents = Array(Set(documents)).sorted()
-    } else {
-        documents = (0..<graph.nodeCount).filter { n in
-            graph.outEdges(n).contains { graph.edgeKindOrdinal(Int($0)) == issuedBy }
-        }
-    }
-    return documents.map { ($0, issuers(of: $0)) }.filter { $0.issuers.count >= 2 }
+/// `undatedCoissuedDocumentCount` over co-issued documents read before.
+public func undatedCoissuedDocumentCount(_ documents: CoissuedDocuments, agency: Int? = nil) -> Int {
+    documents.entries(of: agency).filter { ($0.reference.date ?? "").isEmpty }.count
 }

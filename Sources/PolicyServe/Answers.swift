@@ -54,12 +54,9 @@ extension Explorer {
         guard let a = try p.string("a"), let b = try p.string("b") else { return nil }
         let first = try ServeError.node(a, in: loaded.graph, parameter: "a")
         let second = try ServeError.node(b, in: loaded.graph, parameter: "b")
-        var options = request.options
-        options.minCount = 1
-        let pairs = loaded.caches.coissue.value(.init(from: options.from, to: options.to, minCount: 1,
-                                                      includeUndated: options.includeUndated, agency: first)) {
-            coissueQuery(loaded.graph, agency: first, options: options)
-        }
+        let options = request.options
+        let pairs = loaded.caches.pairs(.init(from: options.from, to: options.to, minCount: 1,
+                                              includeUndated: options.includeUndated, agency: first), in: loaded.graph)
         let secondID = loaded.graph.nodeID(second)
         guard let pair = pairs.first(where: { $0.second.id == secondID }) else {
             throw ServeError.notFound("\(loaded.graph.label(first)) and \(loaded.graph.label(second)) co-issued no document\(options.filtersByDate ? " in this date range" : "")")

@@ -67,35 +67,16 @@ public struct CoissueAnswer: Codable, Sendable {
 extension CoissueAnswer {
     init(_ loaded: LoadedGraph, _ request: CoissueRequest) {
         let graph = loaded.graph
-        let all = loaded.caches.pairs(request.cacheKey).value(request.cacheKey) {
-            coissueQuery(graph, agency: request.agency, options: request.options)
-        }
+        let all = loaded.caches.pairs(request.cacheKey, in: graph)
         from = request.from
         to = request.to
         minCount = request.minCount
         includeUndated = request.includeUndated
         undatedLeftOut = request.options.filtersByDate && !request.includeUndated
-            ? loaded.caches.undated.value(request.agency ?? -1) { undatedCoissuedDocumentCount(graph, agency: request.agency) }
+            ? loaded.caches.undatedCount(agency: request.agency, in: graph)
             : 0
-        let unfilteredKey = QueryCaches.CoissueKey(minCount: 1, includeUndated: false, agency: request.agency)
-        let unfiltered = loaded.caches.pairs(unfilteredKey).value(unfilteredKey) {
-            coissueQuery(graph, agency: request.agency)
-        }
-        var prefixes = Set<Substring>()
-        for p in unfiltered { for d in p.documents { if let date = d.date { prefixes.insert(date.prefix(7)) } } }
-        let months = Set(prefixes.compactMap { DateBound(String($0)).map { String($0.first.prefix(7)) } })
-        let first = months.min(), last = months.max()
-        firstYear = first.flatMap { Int($0.prefix(4)) }
-        lastYear = last.flatMap { Int($0.prefix(4)) }
-        if let firstYear, let lastYear, let first, let last {
-            if lastYear - firstYear >= 3 {
-                periods = (firstYear...lastYear).map(String.init)
-            } else {
-                periods = (firstYear...lastYear).flatMap { y in (1...12).map { m in "\(y)-" + (m < 10 ? "0\(m)" : "\(m)") } }
-                    .filter { $0 >= first && $0 <= last }
-            }
-        } else {
-            periods = []
+        (firstYear, lastYear, periods) = loaded.caches.periods.value(request.agency ?? -1) {
+            Self.periods(loaded.caches.pairs(.init(minCount: 1, includeUndated: false, agency: request.agency), in: graph))
         }
 
         var documentsOf: [String: Set<String>] = [:]
@@ -136,5 +117,18 @@ extension CoissueAnswer {
         pageSize = request.pageSize
         let start = min(all.count, (request.page - 1) * request.pageSize)
         pairs = Array(all[start..<min(all.count, start + request.pageSize)])
+    }
+
+    /// The years of the dated co-issued documents of `pairs` and the slider's steps over them: years, or months when
+    /// they span three years or less.
+    static func periods(_ pairs: [CoissuePair]) -> (first: Int?, last: Int?, steps: [String]) {
+        var prefixes = Set<Substring>()
+        for p in pairs { for d in p.documents { if let date = d.date { prefixes.insert(date.prefix(7)) } } }
+        let months = Set(prefixes.compactMap { DateBound(String($0)).map { String($0.first.prefix(7)) } })
+        guard let first = months.min(), let last = months.max(),
+              let firstYear = Int(first.prefix(4)), let lastYear = Int(last.prefix(4)) else { return (nil, nil, []) }
+        if lastYear - firstYear >= 3 { return (firstYear, lastYear, (firstYear...lastYear).map(String.init)) }
+        let steps = (firstYear...lastYear).flatMap { y in (1...12).map { m in "\(y)-" + (m < 10 ? "0\(m)" : "\(m)") } }
+        return (firstYear, lastYear, steps.filter { $0 >= first && $0 <= last })
     }
 }

@@ -40,7 +40,7 @@ extension EntityAnswer {
         issued = Self.issuedDocuments(graph, by: n, limit: Self.relationLimit)
         targets = Array(targetsQuery(graph, owner: n).prefix(Self.relationLimit))
         coissuers = graph.nodeKind(n) == .agency
-            ? loaded.caches.coissue.value(.init(minCount: 1, includeUndated: false, agency: n)) { coissueQuery(graph, agency: n) }
+            ? loaded.caches.pairs(.init(minCount: 1, includeUndated: false, agency: n), in: graph)
             : []
     }
 

@@ -1,4 +1,5 @@
 import PolicyQuery
+import PolicyStore
 import Synchronization
 
 /// A small bounded cache (least recently inserted entries go first), safe to share between requests.
@@ -40,6 +41,10 @@ final class QueryCaches: Sendable {
     /// entries of entity pages never push them out.
     let coissueNetwork = BoundedCache<CoissueKey, [CoissuePair]>(capacity: 16)
     let undated = BoundedCache<Int, Int>(capacity: 64)
+    /// The years and slider steps of the co-issued documents of one agency (-1: the whole network), whatever the filter.
+    let periods = BoundedCache<Int, (first: Int?, last: Int?, steps: [String])>(capacity: 64)
+    /// The co-issued documents of the whole snapshot, read once: every whole-network filter is answered from them.
+    let coissuedDocuments = BoundedCache<Int, CoissuedDocuments>(capacity: 1)
     let sourceSpans = BoundedCache<String, [EvidenceSpan]>(capacity: 16)
     let stats = BoundedCache<Int, GraphStats>(capacity: 1)
     let coissueAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 64)
@@ -47,6 +52,24 @@ final class QueryCaches: Sendable {
 
     /// The cache for co-issuance pairs under `key`.
     func pairs(_ key: CoissueKey) -> BoundedCache<CoissueKey, [CoissuePair]> { key.agency == nil ? coissueNetwork : coissue }
+
+    /// Co-issuance pairs under `key`: one agency's from its own documents, the whole network's from the snapshot's
+    /// co-issued documents (read on the first such request).
+    func pairs(_ key: CoissueKey, in graph: Graph) -> [CoissuePair] {
+        let options = CoissueOptions(from: key.from, to: key.to, minCount: key.minCount, includeUndated: key.includeUndated)
+        return pairs(key).value(key) {
+            guard key.agency == nil else { return coissueQuery(graph, agency: key.agency, options: options) }
+            return coissueQuery(graph, documents: coissuedDocuments.value(0) { CoissuedDocuments(graph) }, options: options)
+        }
+    }
+
+    /// Co-issued documents without a date (with `agency` among the issuers, when given).
+    func undatedCount(agency: Int?, in graph: Graph) -> Int {
+        undated.value(agency ?? -1) {
+            guard agency == nil else { return undatedCoissuedDocumentCount(graph, agency: agency) }
+            return undatedCoissuedDocumentCount(coissuedDocuments.value(0) { CoissuedDocuments(graph) })
+        }
+    }
 }
 
 extension QueryCaches {

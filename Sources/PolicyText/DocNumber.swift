@@ -1,3 +1,5 @@
+import PolicyGrammar
+
 /// A document number (发文字号, 文号) as GB/T 9704-2012 §7.2.4 writes it — issuer code, year in 〔〕, serial, 号 —
 /// in the variants real text brings: other brackets (`[2010]`, `(2010)`, `【2017】`, `﹝2009﹞`, `„2009‟`, `［］`),
 /// spaces inside (`国发 〔2011〕 35 号`), traditional `號`, and announcement / order numbers
@@ -257,8 +259,6 @@ public struct DocumentNumber: Hashable, Sendable {
     }
 
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(scalars: scalars)
     }
 }

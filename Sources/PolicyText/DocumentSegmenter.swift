@@ -319,6 +319,8 @@ struct DocumentSegmenter {
     static let downloadLabels = ["下载链接", "附件下载", "文件下载", "全文下载"]
     /// File extensions after a title in a download link.
     static let fileExtensions = [".docx", ".doc", ".pdf", ".wps", ".ofd"]
+    private static let downloadLabelBytes = downloadLabels.map { Array($0.utf8) }
+    private static let fileExtensionBytes = fileExtensions.map { Array($0.utf8) }
 
     /// A page whose text gives no title (the body only, often flattened to one line) but links the document's file
     /// for download, named by its title ("…下载链接：某某关于…的公告.doc"): that file name, when it is an official title.
@@ -326,20 +328,30 @@ struct DocumentSegmenter {
     ///     downloadLink → downloadLabel ('：' | ':')? officialTitle fileExtension
     func downloadLinkTitle() -> Start? {
         guard text.utf8.count <= 200_000 else { return nil }
-        let all = text.text(0..<text.utf8.count)
-        for label in Self.downloadLabels {
-            guard let at = all.firstRange(of: label) else { continue }
-            var rest = all[at.upperBound...]
-            while let c = rest.unicodeScalars.first, c == "：" || c == ":" || c == " " { rest = rest.dropFirst() }
-            guard let ext = Self.fileExtensions.compactMap({ rest.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
-            let name = String(rest[..<ext.lowerBound]).trimmingSpaces
+        // Labels and extensions are searched in the bytes; text is built only for a link that is there.
+        let links: [(label: Int, name: Range<Int>)] = text.utf8.withUnsafeBufferPointer { b in
+            Self.downloadLabelBytes.compactMap { label in
+                guard let at = ByteSearch.firstIndex(of: label, in: b, 0, b.count) else { return nil }
+                var rest = at + label.count
+                while true {
+                    if rest < b.count, b[rest] == UInt8(ascii: ":") || b[rest] == UInt8(ascii: " ") { rest += 1 }
+                    else if rest + 3 <= b.count, b[rest] == 0xEF, b[rest + 1] == 0xBC, b[rest + 2] == 0x9A { rest += 3 }  // ：
+                    else { break }
+                }
+                guard let end = Self.fileExtensionBytes.compactMap({ ByteSearch.firstIndex(of: $0, in: b, rest, b.count) }).min()
+                else { return nil }
+                return (at, rest..<end)
+            }
+        }
+        for link in links {
+            let name = text.text(link.name).trimmingSpaces
             guard ParagraphRoles.length(name) <= 130, let line = ParagraphRoles.officialTitle(name), !line.isHeadline else { continue }
             var start = Start(paragraph: 0, kind: DocumentKind.fromTitle(line.title) ?? .notice)
             start.title = line.title
             start.layout = .webPage
             // The 成文日期 run into the link's label ("…税务总局2031年4月3日公告下载链接"): a date ending at most four
             // scalars before the label.
-            let before = Array(all[..<at.lowerBound].unicodeScalars.suffix(40))
+            let before = Array(text.text(max(0, link.label - 200)..<link.label).unicodeScalars.suffix(40))
             if let last = ChineseDate.all(in: before, from: 0, to: before.count).last, before.count - last.range.upperBound <= 4 {
                 start.statedDate = last.iso
             }

@@ -101,6 +101,26 @@ public struct NormalizedText: Sendable {
         String(decoding: utf8[range.clamped(to: 0..<utf8.count)], as: UTF8.self)
     }
 
+    /// `range` without the white space (Unicode White_Space: spaces, tabs, line breaks, U+3000 …) at its ends.
+    public func trimmingWhitespace(_ range: Range<Int>) -> Range<Int> {
+        let range = range.clamped(to: 0..<utf8.count)
+        return utf8.withUnsafeBufferPointer { b in
+            var lo = range.lowerBound, hi = range.upperBound
+            while lo < hi {
+                let (value, length) = UTF8Bytes.decode(b, at: lo)
+                guard Unicode.Scalar(value)?.properties.isWhitespace == true else { break }
+                lo += length
+            }
+            while hi > lo {
+                var lead = hi - 1
+                while lead > lo, b[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard Unicode.Scalar(UTF8Bytes.decode(b, at: lead).value)?.properties.isWhitespace == true else { break }
+                hi = lead
+            }
+            return lo..<hi
+        }
+    }
+
     /// Clean byte ranges of the paragraphs (the "\n"-separated lines of the clean text).
     public var paragraphRanges: [Range<Int>] {
         var out: [Range<Int>] = []

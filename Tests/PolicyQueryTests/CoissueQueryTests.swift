@@ -34,6 +34,24 @@ import Testing
         }
     }
 
+    @Test func oneReadingOfTheDocumentsAnswersEveryFilterAndAgencyAsAFreshQueryDoes() {
+        let g = makeSyntheticGraph(nodes: 3000, edgesPerNode: 3, seed: 6)
+        let documents = CoissuedDocuments(g)
+        let filters = [CoissueOptions(), CoissueOptions(minCount: 2), CoissueOptions(from: "2019", to: "2021-06"),
+                       CoissueOptions(from: "2020", includeUndated: true)]
+        let agencies = (0..<g.nodeCount).filter { g.nodeKind($0) == .agency }.prefix(5)
+        for options in filters {
+            let network = coissueQuery(g, documents: documents, options: options)
+            #expect(network == coissueQuery(g, options: options))
+            // Ranked by count, then by the two ids (as strings).
+            #expect(zip(network, network.dropFirst()).allSatisfy { ($1.count, $0.first.id, $0.second.id) < ($0.count, $1.first.id, $1.second.id) })
+            for agency in agencies {
+                #expect(coissueQuery(g, documents: documents, agency: agency, options: options) == coissueQuery(g, agency: agency, options: options))
+            }
+        }
+        #expect(undatedCoissuedDocumentCount(documents) == undatedCoissuedDocumentCount(g))
+    }
+
     @Test func singleAgencyListsItsPartners() {
         let g = makeSyntheticGraph(nodes: 3000, edgesPerNode: 3, seed: 9)
         let reference = bruteForce(g, options: CoissueOptions())

@@ -51,6 +51,23 @@ import Testing
         return -1
     }
 
+    @Test func trimmingWhitespaceMatchesAScalarByScalarReference() throws {
+        var g = Generator(state: 5)
+        for _ in 0..<200 {
+            let text = NormalizedText(try SourceText(path: "t.txt", bytes: Array(("x" + Self.randomText(&g, pieces: g.next(16))).utf8)))
+            // Ranges on scalar boundaries of the clean text.
+            var bounds = [0]
+            for scalar in text.text(0..<text.utf8.count).unicodeScalars { bounds.append(bounds.last! + UTF8.width(scalar)) }
+            let lo = bounds[g.next(bounds.count)], hi = bounds[g.next(bounds.count)]
+            let range = min(lo, hi)..<max(lo, hi)
+            // The reference drops White_Space scalars from both ends of the decoded range.
+            var scalars = Array(text.text(range).unicodeScalars)
+            while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+            while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+            #expect(text.text(text.trimmingWhitespace(range)) == String(String.UnicodeScalarView(scalars)), "\(range) of \(text.utf8)")
+        }
+    }
+
     @Test func lineLookupsMatchAReferenceScan() throws {
         var g = Generator(state: 11)
         for _ in 0..<60 {
