@@ -592,7 +592,8 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
         i = PassageTense.afterListMarker(s, i)
-        guard i < s.count, s[i].digitValue != nil || s[i].isHanIdeograph,
+        // (The grammar runs only where a digit stands within the first scalars: most sentences open with none.)
+        guard i < s.count, s[i].digitValue != nil || s[i].isHanIdeograph && s[(i + 1)..<min(s.count, i + 8)].contains(where: { $0.digitValue != nil }),
               let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
         let year = s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
         return (1949...2100).contains(year) ? year : nil
