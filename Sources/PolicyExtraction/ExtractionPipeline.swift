@@ -328,8 +328,12 @@ struct ExtractionRun {
             } else {
                 pendingListItems = []; listStatedTargets = false
             }
-            // A paragraph whose opening date states targets is a paragraph of goals.
-            if let opening = pipeline.targetExtractor.openingDeadline(span) { paragraphDeadline = opening; paragraphStatesGoals = !targets.isEmpty }
+            // A paragraph whose opening date states targets is a paragraph of goals; so is one whose opening holds no
+            // quantity at all, only numbers that count nothing (a period in brackets, 2023—2025年), as without digits.
+            if let opening = pipeline.targetExtractor.openingDeadline(span) {
+                paragraphDeadline = opening
+                paragraphStatesGoals = !targets.isEmpty || pipeline.targetExtractor.quantities(in: span.scalars).isEmpty
+            }
             if !targets.isEmpty { extractTargets(targets, span, hits: hits, sentence: sentence, scope: scope) }
         }
         if hasCue, hasAgency {

@@ -39,13 +39,25 @@ struct IndicatorTable: Sendable {
         "indicator unit", grammar: "unit-note → ('（' | '(') unit ('）' | ')')", confidence: 0.9,
         .sequence(.oneOf("（("), .capture("unit", .repeat(.scalar(.noneOf("（）()|\t\n")), 1...8)), .oneOf("）)")))
 
-    /// A cheap first test: the line has a cell separator (pipe, tab) or ends in an attribute word.
+    /// A cheap first test: the line has a cell separator (pipe, tab), ends in an attribute word, or holds a run of
+    /// five or more digits followed by a sign and a digit (a base and a target value run together before a change).
     static func mayBeRow(_ s: [Unicode.Scalar]) -> Bool {
         if s.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" }) { return true }
         var end = s.count
         while end > 0, s[end - 1].isInlineSpace || s[end - 1] == "\n" || s[end - 1] == "|" { end -= 1 }
-        return end >= 3 && attributeScalars.contains { scalarsMatch(s, $0, at: end - 3) }
+        if end >= 3 && attributeScalars.contains(where: { scalarsMatch(s, $0, at: end - 3) }) { return true }
+        var run = 0
+        for i in 0..<end {
+            let c = s[i]
+            if c.digitValue != nil || (c == "." && run > 0) { run += 1; continue }
+            if run >= 5, changeSigns.contains(c), i + 1 < end, s[i + 1].digitValue != nil { return true }
+            run = 0
+        }
+        return false
     }
+
+    /// Signs between a run of values and the change it states.
+    private static let changeSigns: Set<Unicode.Scalar> = ["-", "—", "－", "+", "＋"]
 
     private static let attributeScalars: [[Unicode.Scalar]] = attributes.map { Array($0.unicodeScalars) }
 
@@ -97,6 +109,61 @@ struct IndicatorTable: Sendable {
             .optional(.oneOf(" ")),
             .capture("attribute", .word(attributes))))
 
+    /// A row whose base and target values ran together, with the change between them after it ("能源消费总量（万吨
+    /// 标准煤）14141270-10%约束性": 1414 to 1270, down 10%):
+    /// `changed-row → index? name unit-note? run sign change (% | 个百分点)? attribute?`, where `run` is split where the
+    /// change it states holds between its two parts (`splitRun`).
+    private static let changedRow = Production(
+        "indicator row with a change", grammar: "changed-row → index? name unit-note? run sign change ('%' | 个百分点)? attribute?",
+        confidence: 0.75,
+        .sequence(
+            .optional(.sequence(.repeat(.digit, 1...2), .oneOf(" .．、"), .optional(.oneOf(" ")))),
+            .capture("name", .repeat(.scalar(.noneOf(" |\t（()）0123456789≥≤><＞＜[［—-")), 2...40)),
+            .optional(unitNote.pattern),
+            .optional(.oneOf(" ")),
+            .capture("run", .sequence(.digit, .repeat(.scalar(.oneOf("0123456789.")), 3...24))),
+            .optional(.oneOf(" ")),
+            .capture("sign", .oneOf("-—－+＋")),
+            .capture("change", .sequence(.repeat(.digit, atLeast: 1), .optional(.sequence(.oneOf("."), .repeat(.digit, atLeast: 1))))),
+            .optional(.capture("changeUnit", .word(["%", "％", "个百分点"]))),
+            .optional(.oneOf(" ")),
+            .optional(.capture("attribute", .word(attributes)))))
+
+    /// The base and target values of a run of digits (`14141270`, `1.451.31`) whose change is `change` (a
+    /// percentage of the base, or with `points` a difference): the one split of the run into two numbers where
+    /// the change holds, to its rounding; nil when none or several do.
+    static func splitRun(_ run: [Unicode.Scalar], change: Double, points: Bool) -> (base: Double, value: Double)? {
+        func number(_ part: ArraySlice<Unicode.Scalar>) -> Double? {
+            guard let first = part.first, let last = part.last, first != ".", last != ".",
+                  part.filter({ $0 == "." }).count <= 1,
+                  !(first == "0" && part.count > 1 && part[part.startIndex + 1] != ".") else { return nil }
+            return Double(String(String.UnicodeScalarView(part)))
+        }
+        var fits: [(Double, Double)] = []
+        for k in 1..<run.count {
+            guard let b = number(run[..<k]), let t = number(run[k...]), b > 0 else { continue }
+            let stated = points ? t - b : (t - b) / b * 100
+            let tolerance = points ? 0.051 : max(0.6, abs(change) * 0.06)
+            if abs(stated - change) <= tolerance { fits.append((b, t)) }
+        }
+        return fits.count == 1 ? fits[0] : nil
+    }
+
+    /// The target a row with a change after its run-together values states (`changedRow`), or nil.
+    private static func changedRowTarget(_ s: [Unicode.Scalar], end: Int) -> Row? {
+        guard let m = changedRow.prefixMatch(in: s, at: 0, end: end), m.range.upperBound == end,
+              let name = m["name"], let run = m["run"], let sign = m["sign"], let changeRange = m["change"],
+              let magnitude = Double(s.string(changeRange)) else { return nil }
+        let points = m["changeUnit"].map { s.string($0) == "个百分点" } ?? false
+        // (A dash may be a separator rather than a minus: the change is tried with either sign then.)
+        let signs: [Double] = s[sign.lowerBound] == "+" || s[sign.lowerBound] == "＋" ? [1] : [-1, 1]
+        let splits = signs.compactMap { splitRun(Array(s[run]), change: $0 * magnitude, points: points) }
+        guard splits.count == 1, let split = splits.first else { return nil }
+        let unit = m["unit"].map { s.string($0) } ?? ""
+        return Row(name: s.string(name), unit: unit, base: split.base, value: split.value, comparator: .equal,
+                   valueRange: run, attribute: m["attribute"].map { s.string($0) })
+    }
+
     /// The target a table row states, or nil when `s` is no row: fewer than three cells, no name with Han text,
     /// no value, or (outside a passage of goals) no attribute cell.
     static func row(_ s: [Unicode.Scalar], inGoals: Bool) -> Row? {
@@ -104,7 +171,7 @@ struct IndicatorTable: Sendable {
             var end = s.count
             while end > 0, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
             guard let m = runTogetherRow.prefixMatch(in: s, at: 0, end: end), m.range.upperBound == end,
-                  let name = m["name"], let valueRange = m["value"] else { return nil }
+                  let name = m["name"], let valueRange = m["value"] else { return changedRowTarget(s, end: end) }
             return cellRow(s, cells: [name.lowerBound..<(m["unit"].map { $0.upperBound + 1 } ?? name.upperBound)]
                            + (m["base"].map { [$0] } ?? []) + [valueRange] + (m["attribute"].map { [$0] } ?? []))
         }

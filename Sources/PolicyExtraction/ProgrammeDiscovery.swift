@@ -32,7 +32,7 @@ struct ProgrammeDiscovery: Sendable {
     let headAutomaton: LongestMatchAutomaton
 
     /// Characters that cannot be inside a name: a left extension stops before them.
-    private static let stopScalars = ScalarSet("，。；：、,.;:！？!?（）()《》【】 \n\t的与及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而")
+    private static let stopScalars = ScalarSet("，。；：、,.;:！？!?（）()《》【】 \n\t的及或等在对把将以为是了由从向按于其并且要这那个我也须到被让而")
     /// Verbs that commonly precede a programme name (实施…工程): a left extension stops after them.
     private static let leadingVerbs: [String] = [
         "实施", "推进", "推动", "开展", "加快", "深入", "深化", "启动", "组织", "打造", "完善", "健全", "建立", "建设",
@@ -45,6 +45,7 @@ struct ProgrammeDiscovery: Sendable {
     private let verbAutomaton: LongestMatchAutomaton
     private let strongVerbAutomaton: LongestMatchAutomaton
     private let midVerbAutomaton: LongestMatchAutomaton
+    private let sloganVerbAutomaton: LongestMatchAutomaton
 
     /// `heads`: the head words and their confidence; `quoted`: also report quoted slogans.
     init(heads: [(String, Double)] = ProgrammeDiscovery.programmeHeads, quoted: Bool = true) {
@@ -56,6 +57,7 @@ struct ProgrammeDiscovery: Sendable {
         verbAutomaton = LongestMatchAutomaton(strings: Self.leadingVerbs.map { ($0, 1) })
         strongVerbAutomaton = LongestMatchAutomaton(strings: Self.strongVerbs.map { ($0, 1) })
         midVerbAutomaton = LongestMatchAutomaton(strings: Self.clauseVerbs.map { ($0, 1) })
+        sloganVerbAutomaton = LongestMatchAutomaton(strings: (Self.strongVerbs + Self.sloganOnlyVerbs).map { ($0, 1) })
     }
 
     /// Words that name the type of a programme when they follow its name (乡村振兴战略, 数字乡村建设行动): they do not
@@ -134,7 +136,7 @@ struct ProgrammeDiscovery: Sendable {
             } else {
                 // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
                 // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
-                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, strongVerbAutomaton, Self.strongVerbEnds)
+                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, sloganVerbAutomaton, Self.sloganVerbEnds)
                     && !inner.unicodeScalars.contains { $0 == "、" || $0 == "+" || $0 == "的" }
                     && !inner.unicodeScalars.allSatisfy { Self.numerals.contains($0) }
                 out.append(Candidate(range: i..<afterClose, name: inner, confidence: led ? 0.5 + Self.verbBonus : 0.5))
@@ -206,7 +208,7 @@ struct ProgrammeDiscovery: Sendable {
         }
         for q in Self.quantifiers where Self.hasPrefix(text, start, end, q) { start += q.count }
         // A modifier ending in 和 is the previous item of a list (合作网络和“…”平台).
-        if end - start >= 3, let (last, _) = AgencyPatterns.decodeBefore(text, end, start), last == Self.and { return end }
+        if end - start >= 3, let (last, _) = AgencyPatterns.decodeBefore(text, end, start), last == Self.and || last == Self.with { return end }
         return end - start >= 6 ? start : end
     }
 
@@ -235,7 +237,7 @@ struct ProgrammeDiscovery: Sendable {
             var bounded = false
             while let (v, s) = AgencyPatterns.decodeBefore(text, start, range.lowerBound) {
                 // 和 joins words inside a name (文化和旅游) but separates two names (…行动和…工程).
-                if v == Self.and, endsInHead(text, s, range.lowerBound) { bounded = true; break }
+                if v == Self.and || v == Self.with, endsInHead(text, s, range.lowerBound) { bounded = true; break }
                 if !(AgencyPatterns.isHan(v) || Self.isNameSymbol(v))
                     || (Self.stopScalars.contains(v) && !Self.endsCompound(text, start, range.lowerBound)) { bounded = true; break }
                 if count == 20 { break }
@@ -301,6 +303,22 @@ struct ProgrammeDiscovery: Sendable {
             let national = Self.nationalPrefixes.contains { p in Self.hasPrefix(text, start, m.range.lowerBound, p) }
                 && !Self.hasPrefix(text, start + 6, m.range.lowerBound, Self.gradeSuffix)
             let body = UTF8Run(text, start..<m.range.lowerBound)
+            // A name neither begins with a conjunction (与东盟合作机制 is the end of a clause) …
+            if let (first, _) = AgencyPatterns.decode(text, start, m.range.lowerBound), first == Self.and || first == Self.with { continue }
+            // … nor counts its heads or dates a plan (30项补短板工程, 三大工程, 2021年行动计划: a list, a document) …
+            if Self.countsOrDates(body) { continue }
+            // … nor points back at one (本行动计划, 该工程: the document itself or a name given before) …
+            if let (last, _) = AgencyPatterns.decodeBefore(text, m.range.lowerBound, start), Self.demonstratives.contains(last) { continue }
+            // … nor names a document: a whole title (《…行动计划》, 印发…行动计划的通知) or a part of one that no
+            // programme verb introduces (《关于实施…培育计划的通知》 still names the programme it implements).
+            if Self.insideTitle(text, start, lower: range.lowerBound),
+               Self.endsTitle(text, m.range.upperBound, limit: range.upperBound, genre: false)
+                || !Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton, Self.strongVerbEnds) { continue }
+            if Self.endsTitle(text, m.range.upperBound, limit: range.upperBound, genre: true), Self.verbEnds(text, before: start, lower: range.lowerBound, Self.issuingVerbAutomaton, Self.issuingVerbEnds) { continue }
+            // (A name joined by 与 is one only where a programme verb introduces it: 实施…孵化与加速计划; elsewhere 与
+            // joins two things, 物流与产业集聚区的衔接.)
+            if Self.contains(body, Self.with),
+               !Self.verbEnds(text, before: start, lower: range.lowerBound, strongVerbAutomaton, Self.strongVerbEnds) { continue }
             let distinctive = Self.distinctiveScalarCount(body)
             guard distinctive >= 2, !Self.isGenericBody(body), !body.hasSuffix(Self.andBytes) else { continue }
             // A modifier ending in a clause verb describes an action, not a name (纷纷加强战略).
@@ -318,6 +336,72 @@ struct ProgrammeDiscovery: Sendable {
             let name = String(decoding: UnsafeBufferPointer(rebasing: text[start..<m.range.upperBound]), as: UTF8.self)
             out.append(Candidate(range: start..<m.range.upperBound, name: name, confidence: min(confidence, 0.9)))
         }
+    }
+
+    /// True when scalar `v` occurs in `body`.
+    static func contains(_ body: UTF8Run, _ v: UInt32) -> Bool {
+        var i = body.range.lowerBound
+        while i < body.range.upperBound, let (w, next) = AgencyPatterns.decode(body.base, i, body.range.upperBound) {
+            if w == v { return true }
+            i = next
+        }
+        return false
+    }
+
+    /// Scalars that point back at a document or a name given before: 本, 该, 此.
+    private static let demonstratives = ScalarSet("本该此")
+    /// Counters after a numeral that count the heads of a list (30项, 三大, 5个, 1000多处, 3万户).
+    private static let counters = ScalarSet("项大个处户批类条家座")
+    private static let numeralScalars = ScalarSet("0123456789〇一二三四五六七八九十百千万两")
+
+    /// `count → numeral+ (多|余)? counter | digit{4} 年` somewhere in a name's modifier: it counts or dates what it
+    /// heads. Quoted formulas (“4+1”工程) take the quoted path and never come here.
+    static func countsOrDates(_ body: UTF8Run) -> Bool {
+        var i = body.range.lowerBound
+        var numerals = 0, digits = 0
+        while i < body.range.upperBound, let (v, next) = AgencyPatterns.decode(body.base, i, body.range.upperBound) {
+            if numeralScalars.contains(v) {
+                numerals += 1
+                digits = (0x30...0x39).contains(v) ? digits + 1 : 0
+            } else {
+                if numerals > 0, counters.contains(v) { return true }
+                if digits == 4, v == 0x5E74 { return true }  // 年
+                // (多/余 between a numeral and its counter: 1000多处.)
+                if !(numerals > 0 && (v == 0x591A || v == 0x4F59)) { numerals = 0 }
+                digits = 0
+            }
+            i = next
+        }
+        return false
+    }
+
+    /// Verbs that issue a document: the name after them is its title.
+    private static let issuingVerbs = ["印发", "出台", "发布", "制定"]
+    private static let issuingVerbAutomaton = LongestMatchAutomaton(strings: issuingVerbs.map { ($0, 1) })
+    private static let issuingVerbEnds = ScalarSet(String(String.UnicodeScalarView(issuingVerbs.compactMap { $0.unicodeScalars.last })))
+
+    /// True when the name that ends at `end` ends a document's title: 》, a bracketed period (（2022—2025年）) or,
+    /// with `genre`, 的通知/的意见/的决定 follows it (in 《关于实施…计划的通知》 the name is what the notice implements).
+    static func endsTitle(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, limit: Int, genre: Bool) -> Bool {
+        guard let (v, next) = AgencyPatterns.decode(text, end, limit) else { return false }
+        if v == 0x300B { return true }                                        // 》
+        if v == 0xFF08 || v == 0x28, let (d, _) = AgencyPatterns.decode(text, next, limit), (0x30...0x39).contains(d) { return true }
+        return genre && v == 0x7684 && titleGenreAutomaton.longestMatch(in: text, at: next, limit: limit) != nil  // 的 + 通知 …
+    }
+
+    private static let titleGenreAutomaton = LongestMatchAutomaton(strings: ["通知", "意见", "决定", "批复", "函"].map { ($0, 1) })
+
+    /// True when byte offset `start` stands inside 《…》: a 《 comes before it, within 40 scalars, with no 》 or end
+    /// of sentence between.
+    static func insideTitle(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, lower: Int) -> Bool {
+        var i = start
+        for _ in 0..<40 {
+            guard let (v, before) = AgencyPatterns.decodeBefore(text, i, lower) else { return false }
+            if v == 0x300A { return true }                                  // 《
+            if v == 0x300B || v == 0x3002 || v == 0xFF1B || v == 0x0A { return false }  // 》。；
+            i = before
+        }
+        return false
     }
 
     private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市"].map { Array($0.utf8) }
@@ -355,6 +439,8 @@ struct ProgrammeDiscovery: Sendable {
     private static let pureVerbAutomaton = LongestMatchAutomaton(strings: pureVerbs.map { ($0, 1) })
 
     private static let and: UInt32 = 0x548C
+    /// 与 joins words inside a name (孵化与加速计划) as 和 does.
+    private static let with: UInt32 = 0x4E0E
     private static let numerals: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万".unicodeScalars)
 
     private static let disciplines = ["土木", "结构", "软件", "系统", "生物", "基因", "化学", "电子", "机械"]
@@ -396,7 +482,13 @@ struct ProgrammeDiscovery: Sendable {
     private static let strongVerbs: [String] = [
         "实施", "推进", "推动", "开展", "启动", "组织实施", "落实", "围绕", "依托", "纳入", "加快", "深入", "深化", "扎实",
         "持续", "继续", "积极", "大力", "稳步", "全面实施", "贯彻", "推行", "支持", "开展了", "实行", "新建", "改建", "扩建",
+        "印发", "完成", "修复",
     ]
+
+    /// Verbs that introduce a quoted slogan as a programme besides the strong verbs: what is to be achieved or spread
+    /// (实现“不见面审批”, 推广“多证合一”), which before a head-less name would begin a clause.
+    private static let sloganOnlyVerbs = ["实现", "推广", "全面实现"]
+    private static let sloganVerbEnds = ScalarSet(String(String.UnicodeScalarView((strongVerbs + sloganOnlyVerbs).compactMap { $0.unicodeScalars.last })))
 
     /// Last scalars of the strong and of the clause verbs.
     private static let strongVerbEnds = ScalarSet(String(String.UnicodeScalarView(strongVerbs.compactMap { $0.unicodeScalars.last })))
@@ -418,7 +510,7 @@ struct ProgrammeDiscovery: Sendable {
     }
 
     /// Characters after a head that show it is inside a longer word (工程师, 平台上, 计划单列, 体系化).
-    private static let headContinuations = ScalarSet("师化性单院局者费款")
+    private static let headContinuations = ScalarSet("师化性单院局者费款学")
 
     /// Nouns that make a compound with the head before them (工程机械, 工程应用, 战略需求, 战略合作, 平台经济): the head
     /// then does not end a programme name.
@@ -426,7 +518,7 @@ struct ProgrammeDiscovery: Sendable {
         "应用", "示范", "机械", "装备", "材料", "技术", "科学", "设计", "咨询", "施工", "监理", "造价", "质量", "招标",
         "需求", "基点", "合作", "布局", "支点", "地位", "意义", "部署", "机遇", "目标", "重点", "任务", "方向", "资源",
         "储备", "投资", "眼光", "定力", "思维", "高度", "全局", "腹地", "经济", "企业", "公司", "规则", "能力", "成果",
-        "项目", "联盟", "伙伴", "关系", "对话", "互信", "效能", "作用", "价值", "意图",
+        "项目", "联盟", "伙伴", "关系", "对话", "互信", "效能", "作用", "价值", "意图", "推广",
     ]
     private static let compoundAutomaton = LongestMatchAutomaton(strings: compoundContinuations.map { ($0, 1) })
 
@@ -466,7 +558,7 @@ struct ProgrammeDiscovery: Sendable {
         var i = from
         while i < to {
             guard let (v, next) = AgencyPatterns.decode(text, i, to), AgencyPatterns.isHan(v), !Self.stopScalars.contains(v),
-                  v != Self.and, midVerbAutomaton.longestMatch(in: text, at: i, limit: to) == nil else { return false }
+                  v != Self.and, v != Self.with, midVerbAutomaton.longestMatch(in: text, at: i, limit: to) == nil else { return false }
             i = next
         }
         return true

@@ -82,7 +82,10 @@ public final class TargetExtractor: Sendable {
         var followers = [UInt64](repeating: 0, count: 0x10000 / 64)
         var astral = false
         let tableCells: [Unicode.Scalar] = ["|", "｜"] + IndicatorTable.attributes.compactMap(\.unicodeScalars.first)
-        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes + tableCells {
+        // (A value without a unit is read only before a qualifier or with a decimal point; the qualifier's first
+        // scalars let the first kind through.)
+        let unitlessQualifiers: [Unicode.Scalar] = ["以", "左"]
+        for first in (magnitudes.words + units.words).compactMap(\.first) + Self.rangeDashes + tableCells + unitlessQualifiers {
             if first.value < 0x10000 { followers[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) } else { astral = true }
         }
         quantityFollowers = astral ? [] : followers
@@ -153,7 +156,7 @@ public final class TargetExtractor: Sendable {
         lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty
         lazy var hasPlainPastYear = !hasDateToMeet && openingYear == nil && containsPlainYear(span, from: announcementEnd ?? 0)
         lazy var hasModal = continuing?.hasIntent == true || hasIntent(span)
-        lazy var items = listItems(s, quantities.map(\.number))
+        lazy var items = listItems(s, quantities.map(\.number), splitsAtAnd: span.find(Self.respectively) == nil)
         var hasVerb = [Bool](repeating: false, count: quantities.count)
         // Dates that commit (到2025年, 2025年前), not periods (2021—2023年) nor years of titles (《…2025年…》).
         lazy var meetDates = self.datesToMeet(span).filter { !$0.inTitle }
@@ -176,7 +179,7 @@ public final class TargetExtractor: Sendable {
             let qualified = qualifier(span, after: q.end, clause: clause) != nil
             // "新增A 300家、B 200个": the verb of the first item of a 、 list is the verb of the items after it.
             let verb = commitmentVerbBefore(span, q.number.lowerBound, from: item.lowerBound)
-                || (index > 0 && hasVerb[index - 1] && item.lowerBound > clause.lowerBound && s[item.lowerBound - 1] == "、"
+                || (index > 0 && hasVerb[index - 1] && item.lowerBound > clause.lowerBound && "、和及".unicodeScalars.contains(s[item.lowerBound - 1])
                     && quantities[index - 1].number.lowerBound >= clause.lowerBound)
             hasVerb[index] = verb
             // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
@@ -209,7 +212,9 @@ public final class TargetExtractor: Sendable {
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
             let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound })
-            let accepted = strongCue || (verb && qualified && !plainPast) || governedByDate
+            // (A verb of commitment in a sentence of intent commits too, to a quantity that ends its item — 力争…培育…企业
+            // 50家, 计划…完成投资1200亿元 — not to one that counts a noun after it: 在168个城市中.)
+            let accepted = strongCue || (verb && (qualified || hasModal && Self.endsItem(s, q.end)) && !plainPast) || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
@@ -278,7 +283,15 @@ public final class TargetExtractor: Sendable {
             }
             guard i == 0 || !(s[i - 1].digitValue != nil || s[i - 1] == "." || s[i - 1].isASCIILetter) else { i += 1; continue }
             guard let (value, afterNumber) = number(s, i) else { i += 1; continue }
-            guard let (unit, afterUnit) = unit(s, afterNumber) else { i = afterNumber; continue }
+            guard let (unit, afterUnit) = unit(s, afterNumber) else {
+                // "收入倍差缩小到1.9以内", "灌溉水有效利用系数提高到0.58": a ratio or coefficient has no unit.
+                if let end = unitlessValueEnd(s, number: i..<afterNumber) {
+                    quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: afterNumber..<afterNumber,
+                                               end: afterNumber, unitText: ""))
+                    i = end
+                } else { i = afterNumber }
+                continue
+            }
             // Range "5%—8%", "5—8%", "5%至8%".
             var r = unit.isEmpty ? afterNumber : afterUnit
             while r < s.count, s[r].isInlineSpace { r += 1 }
@@ -300,6 +313,33 @@ public final class TargetExtractor: Sendable {
         }
         return quantities
     }
+
+    /// The end of a value without a unit — a ratio, a coefficient, an index — or nil:
+    /// `unitless → change-to-verb number (以内 | 以下 | 以上 | 左右)? (clause end)`, where the number has a decimal
+    /// point or a qualifier follows it (a whole number alone may be a year, a rank or a count of no unit).
+    /// Read only where a number has no unit (a cheap test: the scalar after it is none of a unit's).
+    private func unitlessValueEnd(_ s: [Unicode.Scalar], number: Range<Int>) -> Int? {
+        var p = number.lowerBound
+        while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+        guard p >= 2, Self.changeToVerbs.contains(where: { p - $0.count >= 0 && scalarsMatch(s, $0, at: p - $0.count) }) else { return nil }
+        var q = number.upperBound
+        while q < s.count, s[q].isInlineSpace { q += 1 }
+        var qualified = false
+        if let m = Self.unitlessQualifier.prefixMatch(in: s, at: q) { q = m.range.upperBound; qualified = true }
+        guard qualified || Self.hasDecimalPoint(s, before: number.upperBound) else { return nil }
+        return q == s.count || s[q].isClausePunctuation || s[q] == "、" ? q : nil
+    }
+
+    /// Verbs that set a value to reach right before it: 缩小到, 提高到, 控制在 ….
+    private static let changeToVerbs: [[Unicode.Scalar]] = [
+        "缩小到", "缩小至", "缩小为", "提高到", "提高至", "提升到", "提升至", "降低到", "降低至", "下降到", "下降至", "降至",
+        "控制在", "保持在", "稳定在", "达到", "不低于", "不高于", "不超过", "小于", "大于", "低于", "高于",
+    ].map(scalars)
+
+    /// `qualifier → 以内 | 以下 | 以上 | 左右` after a value without a unit.
+    private static let unitlessQualifier = Production(
+        "unitless qualifier", grammar: "qualifier → 以内 | 以下 | 以上 | 左右", confidence: 0.8,
+        .word(["以内", "以下", "以上", "左右"]))
 
     /// A quantity in Chinese numerals at `i`: a share (三成, 一半, 六分之五, 百分之三十) or a cardinal with a unit
     /// (一名, 五万家); nil for numerals in words (一些, 一批, 十四五) and bare cardinals.
@@ -326,9 +366,11 @@ public final class TargetExtractor: Sendable {
     private static let numeralWords: [[Unicode.Scalar]] = ["一些", "一批", "一体", "一线", "一系列", "一切", "一般", "一项项",
                                                             "三农", "两新", "两重", "一流", "一站", "一网", "一件事", "千万"].map(scalars)
 
-    /// Scalar ranges of list items around each quantity: when two quantities of one clause are separated by 、,
-    /// each has its own item (from the 、 before it to the 、 after it), else its item is the whole sentence.
-    private func listItems(_ s: [Unicode.Scalar], _ numbers: [Range<Int>]) -> [Range<Int>] {
+    /// Scalar ranges of list items around each quantity: when two quantities of one clause are separated by 、 (or,
+    /// with `splitsAtAnd`, by 和/及: 建设50所…学校和150个…专业), each has its own item (from the separator before it to
+    /// the one after it), else its item is the whole sentence. (With 分别 the values after 和 share one clause.)
+    private func listItems(_ s: [Unicode.Scalar], _ numbers: [Range<Int>], splitsAtAnd: Bool) -> [Range<Int>] {
+        func separates(_ c: Unicode.Scalar) -> Bool { c == "、" || splitsAtAnd && (c == "和" || c == "及") }
         var items = numbers.map { _ in 0..<s.count }
         for k in numbers.indices {
             let n = numbers[k]
@@ -337,14 +379,14 @@ public final class TargetExtractor: Sendable {
             // subjects: 畜禽粪污资源化利用率、农膜回收利用率达到80%).
             if k > 0 {
                 var p = numbers[k - 1].upperBound
-                while p < n.lowerBound, s[p] != "、", !s[p].isClausePunctuation { p += 1 }
-                if p < n.lowerBound, s[p] == "、" { items[k] = (p + 1)..<items[k].upperBound }
+                while p < n.lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
+                if p < n.lowerBound, separates(s[p]) { items[k] = (p + 1)..<items[k].upperBound }
             }
             // Right edge: the first 、 before the next quantity of the clause.
             if k + 1 < numbers.count {
                 var p = n.upperBound
-                while p < numbers[k + 1].lowerBound, s[p] != "、", !s[p].isClausePunctuation { p += 1 }
-                if p < numbers[k + 1].lowerBound, s[p] == "、" { items[k] = items[k].lowerBound..<p }
+                while p < numbers[k + 1].lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
+                if p < numbers[k + 1].lowerBound, separates(s[p]) { items[k] = items[k].lowerBound..<p }
             }
         }
         return items
@@ -364,7 +406,7 @@ public final class TargetExtractor: Sendable {
         for w in Self.intentWords + Self.subjectLeadWords where span.matches(w, at: a) && a + w.count < respectively { a += w.count; break }
         var subjects: [String] = []
         var start = a
-        for p in a...respectively where p == respectively || s[p] == "、" || s[p] == "和" || s[p] == "及" {
+        for p in a...respectively where p == respectively || s[p] == "、" || s[p] == "和" || s[p] == "及" && !Self.insideWordWithJi(span, p) {
             let piece = span.string(start..<p).trimmingSpaces()
             if !piece.isEmpty { subjects.append(piece) }
             start = p + 1
@@ -375,6 +417,16 @@ public final class TargetExtractor: Sendable {
     }
 
     private static let respectively = scalars("分别")
+
+    /// True when the 及 at `p` is inside a word (普及率, 涉及, 及时) rather than joining two items.
+    private static func insideWordWithJi(_ span: ScalarSpan, _ p: Int) -> Bool {
+        wordsWithJi.contains { w in
+            guard let k = w.firstIndex(of: "及"), p - k >= 0 else { return false }
+            return span.matches(w, at: p - k)
+        }
+    }
+
+    private static let wordsWithJi: [[Unicode.Scalar]] = ["普及", "涉及", "以及", "危及", "波及", "触及", "顾及", "及时", "及早"].map(scalars)
 
     /// "2025年、2030年…分别达到50%、60%": the i-th of n targets of one 分别 clause is due in the i-th of n listed years.
     private func distributeYears(_ span: ScalarSpan, _ out: inout [ExtractedTarget]) {
@@ -492,6 +544,14 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i < s.count {
             // (The grammar runs only where 今年 or 年内 begins.)
+            // "三年内", "3年内": a span from the document's time, a time limit like 年内.
+            // (Only where it opens a clause: 离校2年内的毕业生 describes whom a rule is for.)
+            if i > 0, i + 1 < s.count, s[i] == "年", s[i + 1] == "内", Self.spanNumerals.contains(s[i - 1]),
+               i < 2 || s[i - 2].isClausePunctuation || s[i - 2] == "\n" {
+                starts.append(i - 1)
+                i += 2
+                continue
+            }
             if i + 1 < s.count, s[i] == "今" && s[i + 1] == "年" || s[i] == "年" && s[i + 1] == "内",
                let m = Self.relativeDate.prefixMatch(in: s, at: i) {
                 starts.append(i)
@@ -500,6 +560,16 @@ public final class TargetExtractor: Sendable {
         }
         return starts
     }
+
+    /// True when nothing but a clause's end, a list separator or the sentence's end follows `end` (after spaces).
+    static func endsItem(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
+        var p = end
+        while p < s.count, s[p].isInlineSpace { p += 1 }
+        return p == s.count || s[p].isClausePunctuation || s[p] == "、" || s[p] == "和" || s[p] == "及" || s[p] == "\n"
+    }
+
+    /// Numerals that count the years of a span (三年内, 5年内); two of them in a row (2025年内, 十五年内) are no such span.
+    private static let spanNumerals: Set<Unicode.Scalar> = Set("123456789一两二三四五".unicodeScalars)
 
     /// `relative-date → 今年 年? 底前 | 今年内 | 年内` (年内 not after a numeral or a year).
     private static let relativeDate = Production(
@@ -522,15 +592,19 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
         i = PassageTense.afterListMarker(s, i)
-        guard i < s.count, s[i].digitValue != nil, let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
+        // (The grammar runs only where a digit stands within the first scalars: most sentences open with none.)
+        guard i < s.count, s[i].digitValue != nil || s[i].isHanIdeograph && s[(i + 1)..<min(s.count, i + 8)].contains(where: { $0.digitValue != nil }),
+              let m = Self.openingYear.prefixMatch(in: s, at: i), let y = m["year"] else { return nil }
         let year = s[y].reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }
         return (1949...2100).contains(year) ? year : nil
     }
 
-    /// `opening-year → year 年 (，| 是 | 要 | han)` at the start of a sentence.
+    /// `opening-year → place? year 年 (，| 是 | 要 | han)` at the start of a sentence, where
+    /// `place → han{1,6} (省|市|县|区|州|盟|旗)` names whose year it is ("武汉市2027年…", "全县2026年…").
     private static let openingYear = Production(
-        "opening year", grammar: "opening-year → digit{4} 年 not(前 | 底 | 以来 | 末)", confidence: 0.8,
-        .sequence(.capture("year", .repeat(.digit, 4...4)), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年"),
+        "opening year", grammar: "opening-year → (han{1,6} (省|市|县|区|州|盟|旗))? digit{4} 年 not(前 | 底 | 以来 | 末)", confidence: 0.8,
+        .sequence(.optional(.sequence(.repeat(.han, 1...6), .oneOf("省市县区州盟旗"))),
+                  .capture("year", .repeat(.digit, 4...4)), .repeat(.oneOf(" \u{3000}"), 0...1), .literal("年"),
                   .not(.word(["前", "底", "以来", "末", "度", "初"]))))
 
     /// A year in brackets right after a quantity ("26000元（2020年）"): the time the value is stated for.
@@ -769,9 +843,10 @@ public final class TargetExtractor: Sendable {
         // bounding qualifier directly before a noun is an attribute of that noun.
         if qualified(span, unitEnd), after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的",
            !Self.classifierUnits.contains(where: { $0.elementsEqual(s[unit]) }) {
-            return !commitmentVerbs.contains { span.matches($0, at: after) }
+            return !commitmentVerbs.contains { span.matches($0, at: after) } && !sharesReach(span, unit: unit, from: after, clause: clause)
         }
         guard after < clause.upperBound, s[after] == "的" else { return false }
+        if sharesReach(span, unit: unit, from: after, clause: clause) { return false }
         // "安排不低于50%的就业岗位": after a verb of commitment the quantity is what is committed, not a condition.
         // (The comparator itself, 不超过/不低于, is no such verb.)
         var verbEnd = number
@@ -808,6 +883,17 @@ public final class TargetExtractor: Sendable {
         if redLine.occurs(in: span, from: unitEnd, to: window) { return true }
         return Self.hardLimits.contains { span.find($0, from: clause.lowerBound, to: number.lowerBound) != nil }
     }
+
+    /// `share-goal → number % qualifier 的? noun (达到 | 实现 | 建成 | 完成 | 覆盖) …`: a share of the units that are to
+    /// reach a state ("40%以上的县达到节水型社会标准", "90%以上行政村实现…") is a goal, not the scope of a rule.
+    private func sharesReach(_ span: ScalarSpan, unit: Range<Int>, from: Int, clause: Range<Int>) -> Bool {
+        let s = span.scalars
+        guard unit.count == 1, s[unit.lowerBound] == "%" || s[unit.lowerBound] == "％" else { return false }
+        return Self.reachingVerbs.contains { span.find($0, from: from, to: clause.upperBound) != nil }
+    }
+
+    /// Verbs whose subject reaches a state: after a share of units, they make the share a goal.
+    private static let reachingVerbs: [[Unicode.Scalar]] = ["达到", "实现", "建成", "完成", "覆盖"].map(scalars)
 
     /// "19条措施", "5个方面", "20项重点工作": counts describing a text, not targets.
     private func describesText(_ span: ScalarSpan, unit: ArraySlice<Unicode.Scalar>, unitEnd: Int, clause: Range<Int>) -> Bool {
@@ -847,6 +933,8 @@ public final class TargetExtractor: Sendable {
         var a = clause.lowerBound
         var b = goalVerbBefore(span, number.lowerBound, clauseStart: clause.lowerBound) ? a : number.lowerBound
         trim(&a, &b)
+        // (A word of intent before the time, 力争到2025年, is no part of the subject either.)
+        for w in Self.commitmentIntentWords where hasPrefix(w, a, b) && b - a > w.count + 2 { a += w.count; break }
         // A leading time ("到2025年", "2030年") is the deadline, not the subject.
         if a < b, s[a] == "到" || s[a] == "至" || s[a].digitValue != nil {
             let y = s[a].digitValue != nil ? a : a + 1
@@ -874,9 +962,10 @@ public final class TargetExtractor: Sendable {
     private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将"].map(scalars)
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
-        "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
+        "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
         "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
-        "建成", "新增", "新建", "培育", "打造", "为", "达", "在", "约", "后",
+        "建成", "新增", "新建", "培育", "打造", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "突破", "超", "为", "达",
+        "在", "约", "后",
     ].map(scalars)
     /// Comparator words cut from the start of a subject taken after the unit.
     private static let subjectAfterUnitLeads: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "多", "余"].map(scalars)

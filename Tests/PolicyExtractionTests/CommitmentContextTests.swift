@@ -190,6 +190,13 @@ import Testing
         """)
         #expect(Set(news.compactMap { $0.attributes["value"]?.doubleValue }) == [99, 95])
         #expect(news.allSatisfy { $0.attributes["deadline"]?.stringValue == "2026" })
+        // The plan's period in brackets in the lead counts nothing: the opening still states no quantity.
+        let period = try extract("""
+        本报讯，某省人民政府办公厅印发全民健身行动方案（2024—2026年），方案要求，到2026年，全民健身公共服务体系更加完善。经常参加体育锻炼人数比例达到40%以上，每千人拥有社会体育指导员达到2.5名。
+
+        """)
+        #expect(Set(period.compactMap { $0.attributes["value"]?.doubleValue }) == [40, 2.5])
+        #expect(period.allSatisfy { $0.attributes["deadline"]?.stringValue == "2026" })
         let plan = try extract("""
         《行动计划》围绕现代化产业体系，确定2027年发展目标，既有定性目标又有定量目标。工业营业收入突破5000亿元，数字经济核心产业增加值占比达到12%。
 

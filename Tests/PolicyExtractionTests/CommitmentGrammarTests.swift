@@ -56,6 +56,66 @@ import Testing
         expectTargets("去年全市新增城镇就业12.5万人。")
     }
 
+    // MARK: - Values without a unit, shares of units that reach a state
+
+    @Test func aRatioOrCoefficientToReachHasNoUnit() throws {
+        let plan = expectTargets("到2030年，城乡居民人均收入比缩小到⟦2.1⟧以内，农田灌溉水有效利用系数提高到⟦0.6⟧。")
+        #expect(plan.map(\.unit) == ["", ""])
+        #expect(plan.first?.comparator == .atMost)
+        #expect(plan.first?.subject == "城乡居民人均收入比")
+        let dataCentres = expectTargets("力争新建大型数据中心电能利用效率（PUE）降至⟦1.25⟧以下。")
+        #expect(dataCentres.first?.comparator == .atMost)
+        // Near misses: a whole number after the verb is a year or a rank, and a ratio reported is no goal.
+        expectTargets("全省营商环境排名提高到12，较上年前进3位。")
+        expectTargets("截至去年底，城乡居民人均收入比已缩小到2.3。")
+    }
+
+    @Test func valuesJoinedByAndAreItemsWithTheirOwnSubjects() throws {
+        let schools = expectTargets("到2027年，建设⟦40所⟧高水平职业院校和⟦120个⟧骨干专业（群）。")
+        #expect(schools.map(\.subject) == ["高水平职业院校", "骨干专业（群）"])
+        #expect(schools.map(\.statement) == ["建设40所高水平职业院校", "120个骨干专业（群）"])
+        let sites = expectTargets("力争全年新建5G基站⟦3000个⟧及充电桩⟦2万个⟧以上。")
+        #expect(sites.map(\.unit) == ["个", "万个"])
+        // Near miss: with 分别 the values after 和 share the clause and take the listed subjects (及 inside 普及率
+        // joins nothing).
+        let shares = expectTargets("到2030年，城市、农村供水普及率分别达到⟦99%⟧和⟦95%⟧。")
+        #expect(shares.map(\.subject) == ["城市", "农村供水普及率"])
+    }
+
+    @Test func aVerbOfCommitmentInASentenceOfIntent() throws {
+        expectTargets("力争用两年时间，培育省级制造业单项冠军企业⟦30家⟧、专精特新中小企业⟦300家⟧。")
+        expectTargets("今年全县计划开工项目120个，完成固定资产投资⟦85亿元⟧。")
+        // Near misses: a count of the noun after it, and the same verb without intent.
+        expectTargets("全市要实现在80个城市考核中进位的目标。")
+        expectTargets("去年全县完成固定资产投资78亿元。")
+    }
+
+    @Test func aSpanOfYearsOpeningAClauseIsATimeLimit() throws {
+        expectTargets("三年内新增高标准农田⟦40万亩⟧。")
+        expectTargets("5年内，全市建成城市口袋公园⟦200个⟧。")
+        // Near miss: the span describes whom a rule is for.
+        expectTargets("对招用离校2年内未就业高校毕业生的企业，按每人1500元的标准给予补贴。")
+    }
+
+    @Test func aShareOfUnitsThatReachAStateIsAGoal() throws {
+        let water = expectTargets("力争到2028年，全省⟦70%⟧以上县（市、区）达到节水型社会评价标准。")
+        #expect(water.first?.comparator == .atLeast)
+        expectTargets("到2027年，东部⟦80%⟧以上、西部⟦50%⟧以上的行政村实现生活污水有效治理。")
+        // Near miss: a share that bounds whom a rule applies to, with nothing for it to reach.
+        expectTargets("到2027年，对研发投入占营业收入5%以上企业给予奖励。")
+    }
+
+    @Test func aYearAfterThePlaceItIsForOpensTheSentence() {
+        let extractor = TargetExtractor()
+        let city = extractor.targets(inGoalPassage: "合肥市2027年细颗粒物年均浓度较2022年下降10%以上。")
+        #expect(city.map(\.value) == [10])
+        #expect(city.first?.deadline == 2027)
+        let county = extractor.targets(inGoalPassage: "全县2026年新增城镇就业4500人以上。")
+        #expect(county.first?.deadline == 2026)
+        // Near miss: outside a list of goals, the same opening reports that year.
+        #expect(extractor.targets(in: "合肥市2023年细颗粒物年均浓度较2022年下降8%。").isEmpty)
+    }
+
     @Test func unitsReadWhole() throws {
         #expect(expectTargets("全年保障全社会用电量⟦420亿千瓦时⟧左右。").first?.unit == "亿千瓦时")
         #expect(expectTargets("到2030年，可再生能源消费量达到⟦2亿吨标煤⟧以上。").first?.unit == "亿吨标煤")

@@ -32,6 +32,24 @@ import Testing
         #expect(jobs.comparator == .equal)
     }
 
+    @Test func rowWhoseBaseAndTargetRanTogetherBeforeTheirChange() throws {
+        // Cells flattened without separators: base 1414, target 1270, change −10%; the change decides the split.
+        let energy = try #require(extractor.targets(in: "能源消费总量（万吨标准煤）14141270-10%约束性").first)
+        #expect(energy.subject == "能源消费总量")
+        #expect(energy.unit == "万吨标准煤")
+        #expect(energy.value == 1270)
+        #expect(energy.baseValue == 1414)
+        let carbon = try #require(extractor.targets(in: "3 单位地区生产总值二氧化碳排放（吨/万元）1.451.31-10约束性").first)
+        #expect(carbon.value == 1.31)
+        #expect(carbon.baseValue == 1.45)
+        let rate = try #require(extractor.targets(in: "城镇调查失业率（%）5.65.5—0.1个百分点预期性").first)
+        #expect(rate.value == 5.5)
+        #expect(IndicatorTable.splitRun(Array("65.370".unicodeScalars), change: 4.7, points: true)! == (65.3, 70))
+        // Near misses: no split states the change, and a period in a title is no run.
+        #expect(IndicatorTable.splitRun(Array("14141270".unicodeScalars), change: 30, points: false) == nil)
+        #expect(extractor.targets(in: "全市生活垃圾分类（20212025-5%）工作").isEmpty)
+    }
+
     @Test func tabRowAndApproximateValue() throws {
         let t = try #require(extractor.targets(in: "地区生产总值年均增长（%）\t6.8\t6左右\t预期性").first)
         #expect(t.value == 6)

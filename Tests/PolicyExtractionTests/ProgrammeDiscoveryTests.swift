@@ -79,6 +79,40 @@ import PolicyOntology
         #expect(programmes("完善服务体系，建设管理平台，健全相关制度", recognizer: r).isEmpty)
     }
 
+    @Test func aNameJoinedByWithIsOneWhereAVerbIntroducesIt() {
+        #expect(programmes("组织实施先进材料研发与应用计划").map(\.canonical) == ["先进材料研发与应用计划"])
+        #expect(programmes("深入推进乡村人才引进与培育工程。").map(\.canonical) == ["乡村人才引进与培育工程"])
+        // Near misses: 与 joining two things in a clause, and a discipline (人因工程学).
+        #expect(programmes("加强仓储与产业集聚区的衔接").isEmpty)
+        #expect(programmes("研究基于机器学习与人因工程学的设计方法").isEmpty)
+    }
+
+    @Test func aNameThatCountsOrDatesItsHeadsIsNone() {
+        // Counts of a list and the year of a plan: a list, a document.
+        #expect(programmes("全年实施25项民生实事工程").isEmpty)
+        #expect(programmes("重点推进五大工程，修复800多处水毁工程").isEmpty)
+        #expect(programmes("落实全市扬尘治理2024年行动计划").isEmpty)
+        // Near miss: numerals inside a name that count nothing stay (万企兴万村, 5G).
+        #expect(programmes("实施百校联百县行动").map(\.canonical) == ["百校联百县行动"])
+    }
+
+    @Test func aDocumentTitleIsNoProgramme() {
+        // A whole title, in 《》 or after 印发, names the document; a part no verb introduces names nothing.
+        #expect(programmes("省政府印发《全省清洁取暖三年行动计划》").isEmpty)
+        #expect(programmes("市政府办公室印发城乡环境整治提升行动计划的通知").isEmpty)
+        #expect(programmes("根据《全国森林防火规划和建设纲要》").isEmpty)
+        // Near miss: a title that implements a programme names it; 本 points back at the document itself.
+        #expect(programmes("《关于实施青年技能人才培育计划的通知》").map(\.canonical) == ["青年技能人才培育计划"])
+        #expect(programmes("为推动产业升级，特制定本行动计划。").isEmpty)
+    }
+
+    @Test func aQuotedSloganToAchieveIsAProgramme() {
+        #expect(programmes("政务服务事项全面实现“掌上可办”").map(\.canonical) == ["掌上可办"])
+        #expect(programmes("各县推广“村医通”模式").map(\.canonical).contains("村医通"))
+        // Near miss: a slogan that nothing introduces stays below the threshold.
+        #expect(programmes("群众称之为“掌上可办”").isEmpty)
+    }
+
     @Test func quantifiersAreNoPartOfAName() {
         #expect(programmes("建设一批现代农业示范基地").map(\.canonical) == ["现代农业示范基地"])
     }
