@@ -90,8 +90,8 @@ struct PassageTense: Sendable {
         return false
     }
 
-    /// The UTF-8 of the first characters of the review phrases (过, 一, 五, 回, 去).
-    private static let reviewFirsts: [[UInt8]] = ["过", "一", "五", "回", "去"].map { Array($0.utf8) }
+    /// The UTF-8 of the first characters of the review phrases (过, 一, 五, 回, 去, 初, 据).
+    private static let reviewFirsts: [[UInt8]] = ["过", "一", "五", "回", "去", "初", "据"].map { Array($0.utf8) }
 
     /// True when some review phrase's first character occurs in `bytes[range]`.
     private static func mayOpenReview(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
@@ -255,7 +255,9 @@ struct PassageTense: Sendable {
 
     /// Phrases that open a sentence about the past year(s).
     private static let reviewOpenings: [[Unicode.Scalar]] = ["过去一年", "过去的一年", "过去五年", "过去的五年", "一年来",
-                                                              "五年来", "回顾过去", "去年以来"].map(scalars)
+                                                              "五年来", "回顾过去", "去年以来",
+                                                              // A report of figures already counted (statistics, news of results).
+                                                              "初步统计", "据初步统计", "初步核算", "据初步核算"].map(scalars)
     /// Words of a heading that make the whole document a report of results (a statistics bulletin).
     private static let bulletinWords = ScalarWordList(["统计公报"])
     /// Words that make a heading a review.

@@ -196,7 +196,7 @@ public final class TargetExtractor: Sendable {
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
-            if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
+            if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) || countsArticles(s, q) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
@@ -360,7 +360,7 @@ public final class TargetExtractor: Sendable {
     }
 
     /// Words that begin with a unit's character and are no unit: "19部门", "3部委", "5人民".
-    private static let wordsBeginningWithAUnit: [[Unicode.Scalar]] = ["部门", "部委", "部署", "人民", "名单", "台阶", "家庭"].map(scalars)
+    private static let wordsBeginningWithAUnit: [[Unicode.Scalar]] = ["部门", "部委", "部署", "部分", "人民", "名单", "台阶", "家庭"].map(scalars)
 
     /// Words that begin with a numeral but count nothing (一些, 一批, 一体, 一线, 三农, 两新 …).
     private static let numeralWords: [[Unicode.Scalar]] = ["一些", "一批", "一体", "一线", "一系列", "一切", "一般", "一项项",
@@ -901,6 +901,20 @@ public final class TargetExtractor: Sendable {
         let window = min(clause.upperBound, unitEnd + 8)
         return Self.textParts.contains { span.find($0, from: unitEnd, to: window) != nil }
     }
+
+    /// `articles → number (章 | 节 | 部分) number (条 | 款)`: "共5章38条", "分总体目标、主要任务…3部分40条" count the
+    /// divisions and articles of a text, not what it commits to.
+    private func countsArticles(_ s: [Unicode.Scalar], _ q: Quantity) -> Bool {
+        guard q.unit.count == 1, s[q.unit.lowerBound] == "条" || s[q.unit.lowerBound] == "款" else { return false }
+        var p = q.number.lowerBound
+        while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+        guard let division = Self.textDivisions.first(where: { p >= $0.count && scalarsMatch(s, $0, at: p - $0.count) }) else { return false }
+        p -= division.count
+        return p > 0 && (s[p - 1].digitValue != nil || ChineseNumerals.isCardinalScalar(s[p - 1].value))
+    }
+
+    /// Divisions of a text counted before its articles.
+    private static let textDivisions: [[Unicode.Scalar]] = ["部分", "章", "节"].map(scalars)
 
     /// "100%实现…": a share to be reached.
     private func achievedShare(_ span: ScalarSpan, unitEnd: Int) -> Bool {

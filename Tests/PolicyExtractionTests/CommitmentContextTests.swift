@@ -131,6 +131,14 @@ import Testing
         try expectTargets("过去五年，全市数字经济规模翻了一番。")
     }
 
+    @Test func theDivisionsAndArticlesOfATextAreNoTargets() throws {
+        // A notice describing the plan it issues, and a law page describing the regulation.
+        try expectTargets("该《实施方案》分总体目标、重点任务、保障措施3部分40条。")
+        try expectTargets("《条例》共7章62条，自2024年1月1日起施行。")
+        // Near miss: a count of articles with no division before it, under a date to meet, is a target.
+        try expectTargets("到2026年，全市新建改造城市道路⟦40条⟧以上。")
+    }
+
     @Test func aConcentrationPerVolumeIsAUnit() throws {
         let air = try expectTargets("全市细颗粒物平均浓度控制在⟦32微克/立方米⟧以内。")
         #expect(air.first?.unit == "微克/立方米")

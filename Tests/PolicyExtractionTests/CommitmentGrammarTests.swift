@@ -328,6 +328,18 @@ import Testing
         #expect(tense.headingYear == nil)
     }
 
+    @Test func aReportOfFiguresAlreadyCountedIsAReview() {
+        // A news report of statistics and a provincial bulletin: what follows is counted, not committed to.
+        var news = PassageTense()
+        #expect(news.observe(ScalarSpan("据初步统计，2023年全市规模以上工业增加值增长6.5%，研发投入强度提升到2.8%。")) == .past)
+        #expect(news.observe(ScalarSpan("全市新增市场主体3.2万户。")) == .past)
+        var bulletin = PassageTense()
+        #expect(bulletin.observe(ScalarSpan("初步核算，全年全省地区生产总值比上年增长5.2%。")) == .past)
+        // Near miss: a goal to be reached first (初步建成) opens no review.
+        var goal = PassageTense()
+        #expect(goal.observe(ScalarSpan("到2025年，初步建成覆盖城乡的公共服务体系，基本公共服务均等化水平达到80%。")) != .past)
+    }
+
     @Test func aLongSentenceIsNoHeading() {
         var tense = PassageTense()
         tense.observe(ScalarSpan("一年来，我们坚持稳中求进工作总基调。"))
