@@ -94,20 +94,25 @@ struct IndicatorTable: Sendable {
         .repeat(.digit, atLeast: 1), .optional(.sequence(.oneOf(".．"), .repeat(.digit, atLeast: 1))),
         .optional(.oneOf("]］")), .optional(.word(["左右", "以上", "以下", "以内"])))
 
+    /// `index? name unit-note? ' '?`: how a row without separators begins (both run-together productions).
+    private static let runRowHead: [Pattern] = [
+        .optional(.sequence(.repeat(.digit, 1...2), .oneOf(" .．、"), .optional(.oneOf(" ")))),
+        .capture("name", .repeat(.scalar(.noneOf(" |\t（()）0123456789≥≤><＞＜[［—-")), 2...40)),
+        .optional(unitNote.pattern),
+        .optional(.oneOf(" ")),
+    ]
+
     /// A row whose cells the normaliser ran together (spaces between Han and digits dropped):
     /// `run-row → index? name unit-note? (base sep)? value attribute`.
     private static let runTogetherRow = Production(
         "indicator row without separators", grammar: "run-row → index? name unit-note? (base ' ')? value ' '? attribute",
         confidence: 0.85,
-        .sequence(
-            .optional(.sequence(.repeat(.digit, 1...2), .oneOf(" .．、"), .optional(.oneOf(" ")))),
-            .capture("name", .repeat(.scalar(.noneOf(" |\t（()）0123456789≥≤><＞＜[［—-")), 2...40)),
-            .optional(unitNote.pattern),
-            .optional(.oneOf(" ")),
+        .sequence(runRowHead + [
             .optional(.sequence(.choice(.capture("base", valuePattern), .oneOf("—-")), .oneOf(" "))),
             .capture("value", valuePattern),
             .optional(.oneOf(" ")),
-            .capture("attribute", .word(attributes))))
+            .capture("attribute", .word(attributes)),
+        ]))
 
     /// A row whose base and target values ran together, with the change between them after it ("能源消费总量（万吨
     /// 标准煤）14141270-10%约束性": 1414 to 1270, down 10%):
@@ -116,18 +121,15 @@ struct IndicatorTable: Sendable {
     private static let changedRow = Production(
         "indicator row with a change", grammar: "changed-row → index? name unit-note? run sign change ('%' | 个百分点)? attribute?",
         confidence: 0.75,
-        .sequence(
-            .optional(.sequence(.repeat(.digit, 1...2), .oneOf(" .．、"), .optional(.oneOf(" ")))),
-            .capture("name", .repeat(.scalar(.noneOf(" |\t（()）0123456789≥≤><＞＜[［—-")), 2...40)),
-            .optional(unitNote.pattern),
-            .optional(.oneOf(" ")),
+        .sequence(runRowHead + [
             .capture("run", .sequence(.digit, .repeat(.scalar(.oneOf("0123456789.")), 3...24))),
             .optional(.oneOf(" ")),
             .capture("sign", .oneOf("-—－+＋")),
             .capture("change", .sequence(.repeat(.digit, atLeast: 1), .optional(.sequence(.oneOf("."), .repeat(.digit, atLeast: 1))))),
             .optional(.capture("changeUnit", .word(["%", "％", "个百分点"]))),
             .optional(.oneOf(" ")),
-            .optional(.capture("attribute", .word(attributes)))))
+            .optional(.capture("attribute", .word(attributes))),
+        ]))
 
     /// The base and target values of a run of digits (`14141270`, `1.451.31`) whose change is `change` (a
     /// percentage of the base, or with `points` a difference): the one split of the run into two numbers where

@@ -15,7 +15,7 @@ struct CoissueRequest: Hashable, Sendable {
     var page = 1
     var pageSize = 50
 
-    var options: CoissueOptions { CoissueOptions(from: from, to: to, minCount: minCount, includeUndated: includeUndated) }
+    var options: CoissueOptions { cacheKey.options }
     var cacheKey: QueryCaches.CoissueKey {
         .init(from: from, to: to, minCount: minCount, includeUndated: includeUndated, agency: agency)
     }

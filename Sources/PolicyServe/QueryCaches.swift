@@ -37,6 +37,11 @@ final class QueryCaches: Sendable {
         var minCount: Int
         var includeUndated: Bool
         var agency: Int?
+
+        /// The filters of `kg coissue` this key stands for.
+        var options: CoissueOptions {
+            CoissueOptions(from: from, to: to, minCount: minCount, includeUndated: includeUndated)
+        }
     }
     /// Pairs of one agency (`kg coissue AGENCY`): many, cheap to recompute.
     let coissue = BoundedCache<CoissueKey, [CoissuePair]>(capacity: 256)
@@ -53,16 +58,12 @@ final class QueryCaches: Sendable {
     let coissueAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 64)
     let coissueNetworkAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 16)
 
-    /// The cache for co-issuance pairs under `key`.
-    func pairs(_ key: CoissueKey) -> BoundedCache<CoissueKey, [CoissuePair]> { key.agency == nil ? coissueNetwork : coissue }
-
     /// Co-issuance pairs under `key`: one agency's from its own documents, the whole network's from the snapshot's
     /// co-issued documents (read on the first such request).
     func pairs(_ key: CoissueKey, in graph: Graph) -> [CoissuePair] {
-        let options = CoissueOptions(from: key.from, to: key.to, minCount: key.minCount, includeUndated: key.includeUndated)
-        return pairs(key).value(key) {
-            guard key.agency == nil else { return coissueQuery(graph, agency: key.agency, options: options) }
-            return coissueQuery(graph, documents: coissuedDocuments.value(0) { CoissuedDocuments(graph) }, options: options)
+        (key.agency == nil ? coissueNetwork : coissue).value(key) {
+            guard key.agency == nil else { return coissueQuery(graph, agency: key.agency, options: key.options) }
+            return coissueQuery(graph, documents: networkDocuments(graph), options: key.options)
         }
     }
 
@@ -70,8 +71,13 @@ final class QueryCaches: Sendable {
     func undatedCount(agency: Int?, in graph: Graph) -> Int {
         undated.value(agency ?? -1) {
             guard agency == nil else { return undatedCoissuedDocumentCount(graph, agency: agency) }
-            return undatedCoissuedDocumentCount(coissuedDocuments.value(0) { CoissuedDocuments(graph) })
+            return undatedCoissuedDocumentCount(networkDocuments(graph))
         }
+    }
+
+    /// The snapshot's co-issued documents, read once.
+    private func networkDocuments(_ graph: Graph) -> CoissuedDocuments {
+        coissuedDocuments.value(0) { CoissuedDocuments(graph) }
     }
 }
 
