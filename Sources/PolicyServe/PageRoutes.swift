@@ -189,16 +189,7 @@ extension Explorer {
         let svg = CoissuePicture.svg(answer, focus: agencyID, pairHref: { a, b in href("/coissue", [("a", a), ("b", b)]) + "#pair" },
                                      agencyHref: Self.entityHref)
         let order = Self.matrixOrder(answer, byName: byName)
-        let maxCell = answer.matrix.flatMap { $0 }.max() ?? 1
-        let matrixRows = order.map { i -> [String: Any] in
-            let a = answer.agencies[i]
-            return Self.node(a.node).merging(["cells": order.map { j -> [String: Any] in
-                let count = answer.matrix[i][j]
-                let level = count == 0 ? "z" : "h\(min(3, 1 + 3 * count / max(1, maxCell + 1)))"
-                return ["count": count, "cls": level,
-                        "href": count == 0 ? "" : href("/coissue", [("a", a.node.id), ("b", answer.agencies[j].node.id)]) + "#pair"]
-            }]) { $1 }
-        }
+        let matrixBody = Self.matrixBody(answer, order: order, pairHref: href("/coissue", []))
         let periods = answer.periods, length = periods.first?.count ?? 4
         let fromIndex = r.from.flatMap { f in periods.firstIndex { $0 >= String(f.prefix(length)) } } ?? 0
         let toIndex = r.to.flatMap { t in periods.lastIndex { $0 <= String(t.prefix(length)) } } ?? max(0, periods.count - 1)
@@ -222,7 +213,7 @@ extension Explorer {
             "matrixHeader": order.map { i -> [String: Any] in
                 ["label": answer.agencies[i].node.label, "short": CoissuePicture.short(answer.agencies[i].node.label)]
             },
-            "matrixRows": matrixRows,
+            "matrixBody": matrixBody,
             "pairs": answer.pairs.map { p -> [String: Any] in
                 ["first": p.first.label, "second": p.second.label, "firstHref": Self.entityHref(p.first.id),
                  "secondHref": Self.entityHref(p.second.id), "count": p.count,
@@ -235,6 +226,28 @@ extension Explorer {
             "jsonHref": href("/api/coissue", []),
         ])
         return page(r.agency.map { "Co-issuance around \(loaded.graph.label($0))" } ?? "Co-issuance network", body, loaded)
+    }
+
+    /// The rows of the agency × agency matrix as HTML (every label and link escaped): a cell per drawn pair, shaded
+    /// by its count and linking to the pair's documents. Written directly rather than through the template: a
+    /// 40 × 40 matrix is 1,600 cells, and rendering each as a template section cost more than the rest of the page.
+    static func matrixBody(_ answer: CoissueAnswer, order: [Int], pairHref: String) -> String {
+        let maxCell = answer.matrix.flatMap { $0 }.max() ?? 1
+        let joiner = pairHref.contains("?") ? "&" : "?"
+        let idParameter = answer.agencies.map { HTMLText.queryComponent($0.node.id) }
+        var html = ""
+        for i in order {
+            let a = answer.agencies[i]
+            html += "<tr><th><a href=\"" + HTMLText.escape(entityHref(a.node.id)) + "\">" + HTMLText.escape(a.node.label) + "</a></th>"
+            for j in order {
+                let count = answer.matrix[i][j]
+                guard count > 0 else { html += "<td class=\"z\"></td>"; continue }
+                let link = pairHref + joiner + "a=" + idParameter[i] + "&b=" + idParameter[j] + "#pair"
+                html += "<td class=\"h\(min(3, 1 + 3 * count / max(1, maxCell + 1)))\"><a href=\"" + HTMLText.escape(link) + "\">\(count)</a></td>"
+            }
+            html += "</tr>\n"
+        }
+        return html
     }
 
     func pathPage(_ loaded: LoadedGraph, _ answer: PathAnswer?, _ options: PathOptions, _ p: QueryParameters) -> Response {

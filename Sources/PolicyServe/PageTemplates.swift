@@ -81,7 +81,7 @@ enum PageTemplates {
     <h2 id="matrix">Agency × agency matrix</h2>
     <p><a href="{{csvHref}}">download CSV</a> · sort: <a href="{{sortTotalHref}}">by documents</a> · <a href="{{sortNameHref}}">by name</a></p>
     <div class="scroll"><table class="grid matrix" id="matrix-table"><thead><tr><th></th>{{#matrixHeader}}<th class="rot" title="{{label}}"><span>{{short}}</span></th>{{/matrixHeader}}</tr></thead><tbody>
-    {{#matrixRows}}<tr><th><a href="{{href}}">{{label}}</a></th>{{#cells}}<td class="{{cls}}">{{#href}}<a href="{{href}}">{{count}}</a>{{/href}}</td>{{/cells}}</tr>{{/matrixRows}}
+    {{{matrixBody}}}
     </tbody></table></div>
     <h2>Pairs</h2>
     <table class="grid"><thead><tr><th>agency</th><th>co-issuer</th><th>documents</th><th>first</th><th>last</th></tr></thead><tbody>

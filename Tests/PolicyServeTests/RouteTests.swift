@@ -66,6 +66,29 @@ import Testing
         }
     }
 
+    /// The matrix on the page: a linked cell for every pair the JSON matrix counts, linking to that pair with
+    /// `&` escaped in the attribute, and an empty cell for the others.
+    @Test func matrixCellsLinkToTheirPairs() async throws {
+        try await DemoServer.withClient { client in
+            let json = try await client.get("/api/coissue").json()
+            let matrix = try #require(json["matrix"] as? [[Int]])
+            let ids = try #require(json["agencies"] as? [[String: Any]]).compactMap { ($0["node"] as? [String: Any])?["id"] as? String }
+            #expect(ids.count == matrix.count && ids.count >= 3)
+            let page = try await client.get("/coissue").text
+            let start = try #require(page.range(of: "id=\"matrix-table\""))
+            let table = String(page[start.upperBound...]).components(separatedBy: "</table>")[0]
+            let nonZero = matrix.flatMap { $0 }.filter { $0 > 0 }.count
+            #expect(table.components(separatedBy: "<td class=\"h").count - 1 == nonZero)
+            #expect(table.components(separatedBy: "<td class=\"z\"></td>").count - 1 == matrix.count * matrix.count - nonZero)
+            for i in matrix.indices {
+                for j in matrix.indices where matrix[i][j] > 0 {
+                    let link = "/coissue?a=" + HTMLText.queryComponent(ids[i]) + "&amp;b=" + HTMLText.queryComponent(ids[j]) + "#pair"
+                    #expect(table.contains("<a href=\"\(link)\">\(matrix[i][j])</a>"), "\(ids[i]) × \(ids[j])")
+                }
+            }
+        }
+    }
+
     @Test func pathShowsEachHopWithEvidence() async throws {
         try await DemoServer.withClient { client in
             let json = try await client.get("/api/path", [("from", "财政部"), ("to", "PPP"), ("k", "2")]).json()
