@@ -311,4 +311,30 @@ import Testing
         // Near miss: a year that is a time of the past names no document's year.
         #expect(PassageTense.documentYear(Array("2020年以来，全县累计新建学校12所。".unicodeScalars)) == nil)
     }
+
+    @Test func aGoalRestatedInAnotherParagraphIsStatedAgain() throws {
+        // A news headline, then the plan's text; a plan's summary, then its chapter.
+        let news = try extract("""
+        某省：到2027年数字经济增加值占比达到50%左右
+
+        本报讯 到2027年，全省数字经济增加值占比达到50%左右，数字产业规模持续扩大。
+
+        """)
+        #expect(news.filter { $0.attributes["value"]?.doubleValue == 50 }.count == 2)
+        let plan = try extract("""
+        主要目标：到2026年，全县新建高标准农田8万亩。
+
+        一、建设任务。到2026年，全县新建高标准农田8万亩，同步发展高效节水灌溉。
+
+        """)
+        #expect(plan.filter { $0.attributes["value"]?.doubleValue == 8 }.count == 2)
+        // Near miss: one red line stated twice is one node.
+        let redLine = try extract("""
+        严守18亿亩耕地红线。
+
+        各地要严守18亿亩耕地红线，落实保护责任。
+
+        """)
+        #expect(redLine.filter { $0.attributes["value"]?.doubleValue == 18 }.count == 1)
+    }
 }
