@@ -70,7 +70,7 @@ public struct TargetRules: Sendable {
                    "占比", "突破", "保持在", "稳定在"],
         modalCues: ["力争", "确保", "目标", "预期", "争取", "计划", "要", "努力", "必须", "应当"],
         sentenceStatisticCues: ["截至", "截止", "同比", "去年", "上年同期", "数据显示", "统计显示", "据统计", "已", "现有", "目前", "累计",
-                                "预测", "预计", "上调", "下调"],
+                                "预测", "预计", "上调", "下调", "初步统计", "初步核算"],
         clauseStatisticCues: ["连续", "其中", "比上年", "较上年", "仅", "分别为", "了", "曾", "简称"])
 
     /// Adds words not yet present (used to merge the ontology's vocabulary). Range phrases ("至", "—") are

@@ -337,4 +337,17 @@ import Testing
         """)
         #expect(redLine.filter { $0.attributes["value"]?.doubleValue == 18 }.count == 1)
     }
+
+    @Test func aPreliminaryCountInsideASentenceReportsIt() throws {
+        try expectTargets("“十四五”以来用水总量实现零增长，初步统计2025年全国万元工业增加值用水量较2020年下降22%，再生水利用量增长超过40%。")
+        try expectTargets("经初步核算，全年地区生产总值增长6.1%，粮食产量达到120万吨。")
+        // Near miss: a date to meet after the report turns the sentence to the future.
+        try expectTargets("初步统计2025年全市用水总量下降18%，到2030年下降⟦25%⟧以上。")
+    }
+
+    @Test func squareMetresWrittenShortAreAUnit() throws {
+        let community = try expectTargets("到2025年末，社区综合服务设施面积达到每百户⟦30平米⟧以上。")
+        #expect(community.first?.unit == "平米")
+        try expectTargets("力争新建保障性住房⟦12万平米⟧，人均公园绿地面积达到⟦15平米⟧。")
+    }
 }
