@@ -113,6 +113,15 @@ import PolicyOntology
         #expect(programmes("群众称之为“掌上可办”").isEmpty)
     }
 
+    @Test func aSloganIntroducedAcrossAShortObjectThatEndsItsClauseIsAProgramme() {
+        #expect(programmes("推进群众体育“北冰南展”，扩大参与人群。").map(\.canonical) == ["北冰南展"])
+        #expect(programmes("全面实现涉企审批服务“一窗通办”。").map(\.canonical) == ["一窗通办"])
+        // Near misses: a second verb before the slogan, more words after it, a count of heads.
+        #expect(programmes("积极提出“中国方案”，推动合作。").isEmpty)
+        #expect(programmes("推动形成区域发展“双轮驱动”格局。").isEmpty)
+        #expect(programmes("实施营商环境创新“五大行动”，提升服务。").isEmpty)
+    }
+
     @Test func quantifiersAreNoPartOfAName() {
         #expect(programmes("建设一批现代农业示范基地").map(\.canonical) == ["现代农业示范基地"])
     }
