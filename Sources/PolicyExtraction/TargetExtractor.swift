@@ -1200,8 +1200,40 @@ public final class TargetExtractor: Sendable {
                 return d.year
             }
         }
+        return openingPlanPeriod(span)
+    }
+
+    /// `period-goals → lead? plan-period (期间|时期) ，? intent`: a plan period followed by a word of intent that opens
+    /// the sentence ("根据规划，“十四五”期间要形成…", "“十五五”时期，全省将…") governs its paragraph as a date to meet
+    /// does, with the period's last year. (A period without intent, "“十三五”期间，全省…", may review the past.)
+    private func openingPlanPeriod(_ span: ScalarSpan) -> Int? {
+        let s = span.scalars
+        for p in Self.planPeriods {
+            guard let k = span.find(p.name), k <= 48 else { continue }
+            var after = k + p.name.count
+            if after < s.count, s[after] == "”" { after += 1 }
+            guard let word = Self.periodSpanWords.first(where: { span.matches($0, at: after) }) else { continue }
+            var next = after + word.count
+            while next < s.count, s[next] == "，" || s[next] == "," || s[next].isInlineSpace { next += 1 }
+            // The intent stands within the next few words (…期间，全省要…).
+            let window = min(s.count, next + 6)
+            let clauseEnd = (next..<window).first { s[$0].isClausePunctuation } ?? window
+            guard (next..<clauseEnd).contains(where: { i in Self.periodIntentWords.contains { span.matches($0, at: i) } }) else { continue }
+            var lead = k
+            if lead > 0, s[lead - 1] == "“" { lead -= 1 }
+            let cites = s[0..<lead].contains("《")
+            guard lead <= (cites ? 48 : 12),
+                  (0..<lead).allSatisfy({ s[$0].isHanIdeograph || s[$0].isInlineSpace || "《》“”（）()—，,".unicodeScalars.contains(s[$0]) })
+            else { continue }
+            return p.endYear
+        }
         return nil
     }
+
+    /// Words that make a plan period a span of time: 期间, 时期.
+    private static let periodSpanWords: [[Unicode.Scalar]] = ["期间", "时期"].map(scalars)
+    /// Words of intent after a plan period that make it a time of goals: 要, 将, 力争, 确保.
+    private static let periodIntentWords: [[Unicode.Scalar]] = ["要", "将", "力争", "确保", "争取"].map(scalars)
 
     /// Verbs that report what a plan states, before the date it sets: 指出, 提出, 明确, 要求, 强调, 表示.
     private static let reportingVerbs: [[Unicode.Scalar]] = ["指出", "提出", "明确", "要求", "强调", "表示"].map(scalars)

@@ -350,4 +350,31 @@ import Testing
         #expect(community.first?.unit == "平米")
         try expectTargets("力争新建保障性住房⟦12万平米⟧，人均公园绿地面积达到⟦15平米⟧。")
     }
+
+    @Test func aPlanPeriodWithIntentOpensAParagraphOfGoals() throws {
+        // News of a plan, then a county plan: the period with 要/将 governs the later sentences of its paragraph.
+        let news = try extract("""
+        某省数字经济规划
+
+        根据规划，“十五五”期间要建成一批标志性产业链，数字经济领域有效发明专利达到9万件。同时，优化数字贸易生态，数字贸易进出口总额达到1.5万亿元。
+
+        """)
+        #expect(Set(news.compactMap { $0.attributes["value"]?.doubleValue }) == [9, 1.5])
+        #expect(news.allSatisfy { $0.attributes["deadline"]?.stringValue == "2030" })
+        let county = try extract("""
+        某县农业发展方案
+
+        “十五五”时期，全县力争建成高标准农田12万亩。此外，粮食总产量达到50万吨。
+
+        """)
+        #expect(Set(county.compactMap { $0.attributes["value"]?.doubleValue }) == [12, 50])
+        // Near miss: a past period without intent reviews it.
+        let review = try extract("""
+        某县农业发展方案
+
+        “十三五”期间，全县建成高标准农田8万亩。此外，粮食总产量达到45万吨。
+
+        """)
+        #expect(review.isEmpty)
+    }
 }
