@@ -122,6 +122,15 @@ import PolicyOntology
         #expect(programmes("实施营商环境创新“五大行动”，提升服务。").isEmpty)
     }
 
+    @Test func aCorridorIntroducedByAVerbIsAProgramme() {
+        #expect(programmes("推进西江黄金水运大通道建设，提升航运能力。").map(\.canonical) == ["西江黄金水运大通道"])
+        // A new round of a corridor names the corridor itself.
+        #expect(programmes("加快建设新一轮湘粤赣开放大通道。").map(\.canonical) == ["湘粤赣开放大通道"])
+        // Near miss: a corridor no verb introduces, and one named by a generic word only.
+        #expect(programmes("沿线物流大通道运行平稳。").isEmpty)
+        #expect(programmes("推进物流通道建设。").isEmpty)
+    }
+
     @Test func quantifiersAreNoPartOfAName() {
         #expect(programmes("建设一批现代农业示范基地").map(\.canonical) == ["现代农业示范基地"])
     }
