@@ -1162,7 +1162,11 @@ public final class TargetExtractor: Sendable {
                     // reporting what a plan states opens the date it sets.
                     || c == "）" || c == ")" || Self.reportingVerbs.contains { q >= $0.count && span.matches($0, at: q - $0.count) }
             }()
-            let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
+            // "明确…，于2017年完成…": a year to complete by, in a sentence that sets or intends it (a report says
+            // "该项目于2015年建成" with neither).
+            let byCompletion = p > 0 && s[p - 1] == "于" && Self.completionVerbs.contains { span.matches($0, at: j + 1) }
+                && (Self.settingVerbs + Self.reportingVerbs + Self.intentWords).contains { span.find($0, to: p) != nil }
+            let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) } || byCompletion
             let bySetting = p >= 2 && Self.settingVerbs.contains { span.matches($0, at: p - 2) }
             if byPrefix || bySuffix || bySetting { dates.append((year, i, false, titleDepth > 0)) }
             i = j + 1
@@ -1171,6 +1175,8 @@ public final class TargetExtractor: Sendable {
     }
 
     private static let periodEnd = scalars("末")
+    /// Verbs of completing right after "于 year 年": 完成, 建成, 实现, 达到.
+    private static let completionVerbs: [[Unicode.Scalar]] = ["完成", "建成", "实现", "达到"].map(scalars)
 
     /// A date to meet that opens the sentence ("到2027年，…", "力争到2030年，…"): it governs the rest of the paragraph.
     func openingDeadline(_ span: ScalarSpan) -> Int? {

@@ -315,6 +315,13 @@ import Testing
         expectTargets("能耗强度下降到2015年的水平，全市新建公园12个。")
     }
 
+    @Test func aYearToCompleteByInASentenceThatSetsItIsADateToMeet() throws {
+        expectTargets("方案明确实施城乡绿化行动，于2027年完成造林绿化⟦12万亩⟧。")
+        expectTargets("通知要求，各县于2026年建成乡镇污水处理设施⟦30座⟧。")
+        // Near miss: a report of when something was completed sets nothing.
+        expectTargets("该项目于2015年完成造林绿化12万亩。")
+    }
+
     @Test func aGoalStatedAsTheTargetValueIsATarget() throws {
         expectTargets("全年经济增长预期目标为⟦5.5%⟧左右，与中长期规划相衔接。")
         expectTargets("全省耕地保有量目标值为⟦1.2亿亩⟧以上。")
