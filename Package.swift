@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),
-        .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
+        .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore", "TestSupport"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
         .testTarget(name: "PolicyFormatsTests", dependencies: [
             "PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology", "TestSupport",

@@ -10,12 +10,23 @@ public struct CoissuePairIndex: Sendable {
         let first: Int32
         let second: Int32
         let entries: [Int32]
+        /// Ranks of the two agencies' node ids (`idRank`).
+        var firstRank: Int32 = 0
+        var secondRank: Int32 = 0
     }
 
     /// A pair admitted by a filter, with its count there.
     public struct Ranked: Sendable {
         let pair: Int32
         public let count: Int
+        /// Ranks of the two agencies' node ids: ties of `count` are broken by them.
+        let firstRank: Int32
+        let secondRank: Int32
+
+        /// Whether `self` ranks before `other`: more documents, then the agencies' ids.
+        func precedes(_ other: Ranked) -> Bool {
+            (other.count, firstRank, secondRank) < (count, other.firstRank, other.secondRank)
+        }
     }
 
     let documents: CoissuedDocuments
@@ -41,9 +52,15 @@ public struct CoissuePairIndex: Sendable {
                 }
             }
         }
-        pairs = grouped.map { Pair(first: $0.key.a, second: $0.key.b, entries: $0.value) }
+        var pairs = grouped.map { Pair(first: $0.key.a, second: $0.key.b, entries: $0.value) }
         let agencies = Set(pairs.flatMap { [$0.first, $0.second] }).map { (node: $0, id: graph.nodeID(Int($0))) }.sorted { $0.id < $1.id }
-        idRank = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.node, Int32($0)) })
+        let idRank = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.node, Int32($0)) })
+        for i in pairs.indices {
+            pairs[i].firstRank = idRank[pairs[i].first]!
+            pairs[i].secondRank = idRank[pairs[i].second]!
+        }
+        self.pairs = pairs
+        self.idRank = idRank
     }
 
     /// The entries the index was built from (those of its agency, or all).
@@ -54,21 +71,45 @@ public struct CoissuePairIndex: Sendable {
         entries.map { options.admits($0.reference.date) }
     }
 
-    /// The pairs with at least `options.minCount` admitted documents, ranked as `coissueQuery` ranks them: by count,
-    /// then by the agencies' ids.
-    public func ranked(_ options: CoissueOptions) -> [Ranked] {
+    /// The pairs with at least `options.minCount` admitted documents, with their counts, in no order.
+    public func kept(_ options: CoissueOptions) -> [Ranked] {
         let admitted = admitted(options)
         var kept: [Ranked] = []
         for (i, pair) in pairs.enumerated() {
             if i & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the answer is discarded)
             var count = 0
             for e in pair.entries where admitted[Int(e)] { count += 1 }
-            if count >= options.minCount && count > 0 { kept.append(Ranked(pair: Int32(i), count: count)) }
+            if count >= options.minCount && count > 0 {
+                kept.append(Ranked(pair: Int32(i), count: count, firstRank: pair.firstRank, secondRank: pair.secondRank))
+            }
         }
-        return kept.sorted { x, y in
-            let (p, q) = (pairs[Int(x.pair)], pairs[Int(y.pair)])
-            return (y.count, idRank[p.first]!, idRank[p.second]!) < (x.count, idRank[q.first]!, idRank[q.second]!)
+        return kept
+    }
+
+    /// The kept pairs ranked as `coissueQuery` ranks them (by count, then by the agencies' ids).
+    public func ranked(_ options: CoissueOptions) -> [Ranked] {
+        kept(options).sorted { $0.precedes($1) }
+    }
+
+    /// Positions `range` of `kept` in rank order, sorting only what it must: a page of a long list keeps the best
+    /// `range.upperBound` pairs in a sorted buffer as it reads the list once.
+    public static func inRankOrder(_ kept: [Ranked], _ range: Range<Int>) -> [Ranked] {
+        let needed = min(range.upperBound, kept.count)
+        guard range.lowerBound < needed else { return [] }
+        if needed * 8 >= kept.count { return Array(kept.sorted { $0.precedes($1) }[range.lowerBound..<needed]) }
+        var best: [Ranked] = []
+        best.reserveCapacity(needed + 1)
+        for r in kept {
+            if best.count == needed, !r.precedes(best[needed - 1]) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if best[mid].precedes(r) { low = mid + 1 } else { high = mid }
+            }
+            best.insert(r, at: low)
+            if best.count > needed { best.removeLast() }
         }
+        return Array(best[range.lowerBound..<needed])
     }
 
     /// The two agencies of a ranked pair (with an agency, it comes first).
@@ -89,28 +130,31 @@ public struct CoissuePairIndex: Sendable {
 
     /// For every agency of a kept pair, how many distinct admitted documents it co-issued in those pairs.
     public func documentCounts(_ kept: [Ranked], options: CoissueOptions) -> [Int: Int] {
-        var counts: [Int: Int] = [:]
         let admitted = admitted(options)
         let entries = entries
+        var counts: [Int32: Int] = [:]
         if options.minCount <= 1 {
             // Every admitted document then lies in a kept pair of each of its issuers (with an agency: of the
             // agency and each other issuer), so each issuer counts it once.
             for (i, entry) in entries.enumerated() where admitted[i] {
-                for issuer in entry.issuers { counts[Int(issuer), default: 0] += 1 }
+                for issuer in entry.issuers { counts[issuer, default: 0] += 1 }
             }
-            return counts
-        }
-        var seen = Set<Int64>()
-        for r in kept {
-            let pair = pairs[Int(r.pair)]
-            for e in pair.entries where admitted[Int(e)] {
-                for agency in [pair.first, pair.second] where seen.insert(Int64(agency) << 32 | Int64(e)).inserted {
-                    counts[Int(agency), default: 0] += 1
+        } else {
+            var seen = Set<Int64>()
+            for r in kept {
+                let pair = pairs[Int(r.pair)]
+                for e in pair.entries where admitted[Int(e)] {
+                    for agency in [pair.first, pair.second] where seen.insert(Int64(agency) << 32 | Int64(e)).inserted {
+                        counts[agency, default: 0] += 1
+                    }
                 }
             }
         }
-        return counts
+        return Dictionary(uniqueKeysWithValues: counts.map { (Int($0.key), $0.value) })
     }
+
+    /// The rank of an agency's node id among the agencies of the index's pairs (nil when it is in none).
+    public func idRank(of agency: Int) -> Int? { idRank[Int32(agency)].map(Int.init) }
 
     /// The dates of the co-issued documents the index holds, whatever the filter.
     public var dates: [String] { entries.compactMap(\.reference.date) }

@@ -69,7 +69,7 @@ extension CoissueAnswer {
         let graph = loaded.graph
         let options = request.options
         let index = loaded.caches.pairIndex(agency: request.agency, in: graph)
-        let kept = index.ranked(options)
+        let kept = index.kept(options)
         from = request.from
         to = request.to
         minCount = request.minCount
@@ -81,12 +81,12 @@ extension CoissueAnswer {
 
         let documentCounts = index.documentCounts(kept, options: options)
         agencyCount = documentCounts.count
-        var ranked = documentCounts.map { (node: $0.key, id: graph.nodeID($0.key), count: $0.value) }
-            .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
-        if let agency = request.agency, let i = ranked.firstIndex(where: { $0.node == agency }) {
-            ranked.insert(ranked.remove(at: i), at: 0)
-        }
-        let drawn = Array(ranked.prefix(request.limit))
+        // Drawn: the request's agency, then the most co-issuing agencies (ties by id).
+        var ranked = documentCounts.filter { $0.key != request.agency }
+            .map { (node: $0.key, rank: index.idRank(of: $0.key) ?? 0, count: $0.value) }
+            .sorted { ($1.count, $0.rank) < ($0.count, $1.rank) }
+        if let agency = request.agency, let count = documentCounts[agency] { ranked.insert((agency, 0, count), at: 0) }
+        let drawn = ranked.prefix(request.limit).map { (node: $0.node, id: graph.nodeID($0.node), count: $0.count) }
         let position = Dictionary(uniqueKeysWithValues: drawn.enumerated().map { ($1.node, $0) })
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: drawn.count), count: drawn.count)
         var links: [CoissueLink] = []
@@ -109,7 +109,7 @@ extension CoissueAnswer {
         page = request.page
         pageSize = request.pageSize
         let start = min(kept.count, (request.page - 1) * request.pageSize)
-        pairs = kept[start..<min(kept.count, start + request.pageSize)].map { index.coissuePair(graph, $0, options: options) }
+        pairs = CoissuePairIndex.inRankOrder(kept, start..<(start + request.pageSize)).map { index.coissuePair(graph, $0, options: options) }
     }
 
     /// The years of `dates` (those of the co-issued documents, whatever the filter) and the slider's steps over them:
