@@ -619,10 +619,14 @@ struct ExtractionRun {
                 ?? hits.first(where: { $0.kind == .agency })?.nodeID
                 ?? hits.first(where: { $0.kind == .programme })?.nodeID
             let prefix = scope.documentID ?? sourceStem
-            // One node per stated target: the same value of another subject is another target; one line restated
-            // is one node, whatever comparator its wording implies (a red line has one comparator).
+            let clause = span.byteRange(target.clauseRange)
+            let evidence = text.evidence(for: clause, sentence: sentence)
+            // One node per stated target: the same value of another subject is another target, and so is a goal
+            // stated again in another paragraph (a headline, then the plan's text); one red line restated is one
+            // node, whatever comparator its wording implies (a red line has one comparator).
             let comparatorKey = target.kind == .redLine ? "red_line" : target.comparator.rawValue
-            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(comparatorKey)|\(target.kind == .redLine ? "" : target.subject)"
+            let statedAt = target.kind == .redLine ? "" : "|\(evidence.line)"
+            let key = "\(prefix)|\(target.value)|\(target.valueMax ?? -1)|\(target.unit)|\(comparatorKey)|\(target.kind == .redLine ? "" : target.subject)\(statedAt)"
             let id: String
             if let known = targetIDs[key] {
                 id = known
@@ -632,8 +636,6 @@ struct ExtractionRun {
                 id = "target:\(prefix)#\(n)"
                 targetIDs[key] = id
             }
-            let clause = span.byteRange(target.clauseRange)
-            let evidence = text.evidence(for: clause, sentence: sentence)
             var attributes: Attributes = [
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,

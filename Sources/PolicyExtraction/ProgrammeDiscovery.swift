@@ -16,7 +16,7 @@ struct ProgrammeDiscovery: Sendable {
         ("工程", 0.6), ("行动", 0.55), ("行动计划", 0.6), ("计划", 0.45), ("战略", 0.6), ("试点", 0.5), ("示范区", 0.55),
         ("示范工程", 0.6), ("专项行动", 0.6), ("平台", 0.35), ("改革", 0.35), ("倡议", 0.6), ("体系", 0.3), ("试验区", 0.55),
         ("先导区", 0.55), ("示范城市", 0.5), ("示范基地", 0.5), ("产业带", 0.45), ("经济圈", 0.4),
-        ("制度", 0.3), ("基地", 0.35), ("集群", 0.35), ("通道", 0.35), ("枢纽", 0.35), ("战略行动", 0.6), ("示范园", 0.5),
+        ("制度", 0.3), ("基地", 0.35), ("集群", 0.35), ("通道", 0.4), ("枢纽", 0.35), ("战略行动", 0.6), ("示范园", 0.5),
         ("集聚区", 0.45), ("提升行动", 0.6), ("专项", 0.4), ("中心", 0.35), ("产业园", 0.45), ("生活圈", 0.45),
         ("示范村镇", 0.5), ("行动方案", 0.5), ("专项行动计划", 0.6),
     ]
@@ -136,7 +136,9 @@ struct ProgrammeDiscovery: Sendable {
             } else {
                 // A quoted slogan that a programme verb introduces (推行“一网通办”) is one.
                 // Lists (云、网、端), formulas (电商+农户) and periods (十四五) are no programme names.
-                let led = Self.verbEnds(text, before: i, lower: range.lowerBound, sloganVerbAutomaton, Self.sloganVerbEnds)
+                let led = (Self.verbEnds(text, before: i, lower: range.lowerBound, sloganVerbAutomaton, Self.sloganVerbEnds)
+                           || ledAcrossObject(text, quote: i, lower: range.lowerBound, afterClose: afterClose, limit: range.upperBound)
+                              && !Self.countsOrDates(UTF8Run(text, next..<closeAt)))
                     && !inner.unicodeScalars.contains { $0 == "、" || $0 == "+" || $0 == "的" }
                     && !inner.unicodeScalars.allSatisfy { Self.numerals.contains($0) }
                 out.append(Candidate(range: i..<afterClose, name: inner, confidence: led ? 0.5 + Self.verbBonus : 0.5))
@@ -144,6 +146,25 @@ struct ProgrammeDiscovery: Sendable {
             i = afterClose
         }
     }
+
+    /// `slogan → slogan-verb han{4,8} “slogan” clause-end`: a slogan that a programme verb introduces across a short
+    /// object and that ends its clause (推进冰雪运动“北冰南展”。, 实现涉企服务“一窗通办”，) is one, like a slogan right
+    /// after the verb. (A slogan followed by more words, 推动形成“双循环”格局, describes; a clause without such a verb,
+    /// 带动群众“…”, proposes nothing; a count of heads, 实施…“六大行动”, names none.)
+    private func ledAcrossObject(_ text: UnsafeBufferPointer<UInt8>, quote: Int, lower: Int, afterClose: Int, limit: Int) -> Bool {
+        guard let (next, _) = AgencyPatterns.decode(text, afterClose, limit), Self.clauseEnds.contains(next) else { return false }
+        var p = quote
+        for count in 1...8 {
+            guard let (v, before) = AgencyPatterns.decodeBefore(text, p, lower), AgencyPatterns.isHan(v), !Self.stopScalars.contains(v) else { return false }
+            p = before
+            // (The object is a noun phrase of two words at least: a shorter one may be a second verb, 提出“…”, 共享“…”.)
+            if count >= 4, Self.verbEnds(text, before: p, lower: lower, sloganVerbAutomaton, Self.sloganVerbEnds) { return true }
+        }
+        return false
+    }
+
+    /// ，。； — where a clause ends.
+    private static let clauseEnds = ScalarSet("，。；")
 
     /// A head word after one to four Han scalars that follow a quoted slogan (“互联网+教育”大平台, “一刻钟”便民生活圈):
     /// the slogan, its short modifier and the head make one name. The head must end the word.
@@ -404,7 +425,7 @@ struct ProgrammeDiscovery: Sendable {
         return false
     }
 
-    private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市"].map { Array($0.utf8) }
+    private static let quantifiers: [[UInt8]] = ["一系列", "一批", "若干", "各类", "各项", "这一", "上述", "一些", "多个", "本地区", "本省", "本市", "新一轮"].map { Array($0.utf8) }
 
     /// True when `word` occurs at some byte offset in `text[from..<before]`.
     private static func occurs(_ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Bool {

@@ -43,6 +43,8 @@ public final class TargetExtractor: Sendable {
     private let clauseStats: ScalarWordList
     private let goalCompatibleStats: [[Unicode.Scalar]]
     private let fundingVerbs: [[Unicode.Scalar]]
+    /// Verbs of funding that commit money through a noun of money (安排预算资金…, 发行专项债券…).
+    private let verbsBeforeMoneyNouns: [[Unicode.Scalar]]
     private let nonModalWords: [[Unicode.Scalar]]
     /// `future → 将 要? verb`: a verb of commitment after 将 states what is to come (将达71%, 将新增…).
     private let futureCommitment: Production
@@ -76,6 +78,7 @@ public final class TargetExtractor: Sendable {
         achievements = list(rules.achievementCues)
         goalCompatibleStats = sorted(rules.goalCompatibleStatisticCues)
         fundingVerbs = sorted(rules.fundingVerbs)
+        verbsBeforeMoneyNouns = sorted(rules.fundingVerbs + rules.fundingThroughNounVerbs)
         nonModalWords = sorted(rules.nonModalWords)
         futureCommitment = Production("future commitment", grammar: "future → 将 要? verb", confidence: 0.7,
                                       .sequence(.literal("将"), .optional(.literal("要")), .word(rules.commitmentVerbs)))
@@ -181,6 +184,7 @@ public final class TargetExtractor: Sendable {
             let verb = commitmentVerbBefore(span, q.number.lowerBound, from: item.lowerBound)
                 || (index > 0 && hasVerb[index - 1] && item.lowerBound > clause.lowerBound && "、和及".unicodeScalars.contains(s[item.lowerBound - 1])
                     && quantities[index - 1].number.lowerBound >= clause.lowerBound)
+                || hasModal && index > 0 && hasVerb[index - 1] && gapsVerb(s, previous: quantities[index - 1], q, clause: clause)
             hasVerb[index] = verb
             // A year opening the clause before a commitment with a qualifier is its deadline (2030年…达到…以上).
             let clauseYear = qualified && verb ? clauseStartYear(s, clause: clause) : nil
@@ -197,6 +201,7 @@ public final class TargetExtractor: Sendable {
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) || countsArticles(s, q) { continue }
+            if !hasDateToMeet, countsDocumentContents(span, q, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
@@ -207,7 +212,7 @@ public final class TargetExtractor: Sendable {
             if pastContext, !hardLimit { continue }
             let strongCue = hardLimit || strong.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                 || goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)
-                || fundingVerbBefore(span, q, clauseStart: clause.lowerBound)
+                || fundingVerbBefore(span, q, clauseStart: clause.lowerBound).map { $0 == .direct || !(clauseYear == nil && hasPlainPastYear) } == true
                 || achievedShare(span, unitEnd: q.end)
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
@@ -245,7 +250,7 @@ public final class TargetExtractor: Sendable {
         }
         distributeSubjects(span, &out)
         distributeYears(span, &out)
-        return splitSharedSubjects(out)
+        return splitSharedSubjects(sharedRespectively(span, out))
     }
 
     /// A number with its unit found in a sentence.
@@ -333,7 +338,7 @@ public final class TargetExtractor: Sendable {
     /// Verbs that set a value to reach right before it: 缩小到, 提高到, 控制在 ….
     private static let changeToVerbs: [[Unicode.Scalar]] = [
         "缩小到", "缩小至", "缩小为", "提高到", "提高至", "提升到", "提升至", "降低到", "降低至", "下降到", "下降至", "降至",
-        "控制在", "保持在", "稳定在", "达到", "不低于", "不高于", "不超过", "小于", "大于", "低于", "高于",
+        "控制在", "保持在", "稳定在", "达到", "达", "不低于", "不高于", "不超过", "小于", "大于", "低于", "高于",
     ].map(scalars)
 
     /// `qualifier → 以内 | 以下 | 以上 | 左右` after a value without a unit.
@@ -396,8 +401,10 @@ public final class TargetExtractor: Sendable {
     private func distributeSubjects(_ span: ScalarSpan, _ out: inout [ExtractedTarget]) {
         guard out.count >= 2, let respectively = span.find(Self.respectively) else { return }
         let s = span.scalars
+        // (The values after 分别 in its clause: a 、 list gives each value its own item, which no longer holds 分别.)
+        let clause = clauseRange(s, around: respectively)
         let group = out.indices.filter { out[$0].numberRange.lowerBound > respectively
-            && out[$0].clauseRange.contains(respectively) }
+            && (out[$0].clauseRange.contains(respectively) || clause.contains(out[$0].numberRange.lowerBound)) }
         guard group.count >= 2 else { return }
         // The subjects: the words between the clause start and 分别, split at 、 and 和.
         var a = respectively
@@ -417,6 +424,46 @@ public final class TargetExtractor: Sendable {
     }
 
     private static let respectively = scalars("分别")
+
+    /// `respectively-one → subject ((、 | 和 | 及) subject)+ base? 分别 verb quantity`: one value after 分别 for a list
+    /// of subjects ("A、B较2025年分别下降10%以上", "甲和乙排放总量比2020年分别下降10%") is one target per subject.
+    /// (Subjects split at 、 when there is one, else at 和/及; the base of the change, 较…/比…, ends the last one.)
+    private func sharedRespectively(_ span: ScalarSpan, _ out: [ExtractedTarget]) -> [ExtractedTarget] {
+        guard !out.isEmpty, let respectively = span.find(Self.respectively) else { return out }
+        let s = span.scalars
+        let clause = clauseRange(s, around: respectively)
+        let group = out.indices.filter { out[$0].numberRange.lowerBound > respectively && clause.contains(out[$0].numberRange.lowerBound) }
+        // (One value only: "分别下降20%和25%" gives each subject its own.)
+        guard group.count == 1, let only = group.first,
+              !s[out[only].numberRange.upperBound..<clause.upperBound].contains(where: { $0.digitValue != nil }) else { return out }
+        var a = clause.lowerBound
+        while a < respectively, s[a].isInlineSpace { a += 1 }
+        for w in Self.intentWords + Self.subjectLeadWords where span.matches(w, at: a) && a + w.count < respectively { a += w.count; break }
+        var end = respectively
+        if let base = (a..<respectively).first(where: { k in
+            (s[k] == "较" || s[k] == "比") && k + 1 < respectively && (s[k + 1].digitValue != nil || "“\"上去基".unicodeScalars.contains(s[k + 1]))
+        }) { end = base }
+        let commaList = s[a..<end].contains("、")
+        var pieces: [String] = []
+        var start = a
+        for p in a...end where p == end || s[p] == "、" || !commaList && (s[p] == "和" || s[p] == "及" && !Self.insideWordWithJi(span, p)) {
+            let piece = span.string(start..<p).trimmingSpaces()
+            guard !piece.isEmpty, !piece.unicodeScalars.contains(where: { $0.digitValue != nil }) else { return out }
+            pieces.append(piece)
+            start = p + 1
+        }
+        guard (2...6).contains(pieces.count) else { return out }
+        var result: [ExtractedTarget] = []
+        for (i, t) in out.enumerated() {
+            guard i == group[0] else { result.append(t); continue }
+            for piece in pieces {
+                var copy = t
+                copy.subject = piece
+                result.append(copy)
+            }
+        }
+        return result
+    }
 
     /// True when the 及 at `p` is inside a word (普及率, 涉及, 及时) rather than joining two items.
     private static func insideWordWithJi(_ span: ScalarSpan, _ p: Int) -> Bool {
@@ -465,8 +512,10 @@ public final class TargetExtractor: Sendable {
         var out: [ExtractedTarget] = []
         for t in targets {
             let pieces = t.subject.split(separator: "、").map { Array($0.unicodeScalars) }
+            // (A piece that counts — 8个以上…的村, 一批…企业 — is an item of its own, not a subject.)
             guard pieces.count >= 2, let head = pieces.last?.last,
-                  pieces.allSatisfy({ $0.count >= 3 && $0.last == head && !$0.contains("等") && !$0.contains("和") }) else {
+                  pieces.allSatisfy({ piece in piece.count >= 3 && piece.last == head && !piece.contains("等") && !piece.contains("和")
+                      && !piece.contains(where: { $0.digitValue != nil }) && !Self.numeralWords.contains { scalarsMatch(piece, $0, at: 0) } }) else {
                 out.append(t)
                 continue
             }
@@ -561,6 +610,21 @@ public final class TargetExtractor: Sendable {
         return starts
     }
 
+    /// `gapped → verb noun quantity ， noun quantity`: in a sentence of intent, a clause that only names a noun and its
+    /// quantity after a clause that ended with a committed quantity shares that clause's verb ("力争新增龙头企业3户，
+    /// 示范合作社5户"): both quantities end their clauses, and nothing but the noun (no number) stands before this one.
+    private func gapsVerb(_ s: [Unicode.Scalar], previous: Quantity, _ q: Quantity, clause: Range<Int>) -> Bool {
+        guard clause.lowerBound > 0, s[clause.lowerBound - 1] == "，" || s[clause.lowerBound - 1] == ",",
+              previous.end <= clause.lowerBound, q.number.lowerBound - clause.lowerBound <= 20,
+              Self.endsItem(s, q.end), !q.chinese else { return false }
+        // The previous quantity ends the clause right before this one.
+        var p = previous.end
+        while p < s.count, s[p].isInlineSpace { p += 1 }
+        for (phrase, _) in suffixComparators where scalarsMatch(s, Array(phrase), at: p) { p += phrase.count; break }
+        guard p == clause.lowerBound - 1 else { return false }
+        return !s[clause.lowerBound..<q.number.lowerBound].contains { $0.digitValue != nil }
+    }
+
     /// True when nothing but a clause's end, a list separator or the sentence's end follows `end` (after spaces).
     static func endsItem(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
         var p = end
@@ -578,14 +642,31 @@ public final class TargetExtractor: Sendable {
                 .literal("今年内"),
                 .sequence(.notPreceded(by: .digit), .notPreceded(by: .chineseNumeral), .notPreceded(by: .oneOf("年今几")), .literal("年内"))))
 
-    /// "筹集3000万元", "整合5亿元资金": a verb of funding right before an amount of money commits it.
-    private func fundingVerbBefore(_ span: ScalarSpan, _ q: Quantity, clauseStart: Int) -> Bool {
+    /// How a verb of funding stands before an amount: right before it, or before a noun of money that precedes it.
+    enum FundingShape { case direct, throughNoun }
+
+    /// "筹集3000万元", "整合5亿元资金": a verb of funding right before an amount of money commits it; nil when none
+    /// stands there. `.throughNoun` (安排预算资金8500万元) is the looser shape, which a plain year of a report in the
+    /// sentence overrules.
+    private func fundingVerbBefore(_ span: ScalarSpan, _ q: Quantity, clauseStart: Int) -> FundingShape? {
         let s = span.scalars
-        guard !q.unit.isEmpty, s[q.unit.upperBound - 1] == "元" else { return false }
+        guard !q.unit.isEmpty, s[q.unit.upperBound - 1] == "元" else { return nil }
         var p = q.number.lowerBound
         while p > clauseStart, s[p - 1].isInlineSpace { p -= 1 }
-        return fundingVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
+        if fundingVerbs.contains(where: { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }) { return .direct }
+        // `funding → funding-verb han{0,4} (资金 | 经费 | 债券) amount`: "安排预算资金8500万元", "发行专项债券2000万元".
+        guard let noun = Self.fundNouns.first(where: { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }) else { return nil }
+        let nounStart = p - noun.count
+        for gap in 0...4 where nounStart - gap >= clauseStart {
+            if gap > 0, !s[nounStart - gap].isHanIdeograph { break }
+            let e = nounStart - gap
+            if verbsBeforeMoneyNouns.contains(where: { e - $0.count >= clauseStart && span.matches($0, at: e - $0.count) }) { return .throughNoun }
+        }
+        return nil
     }
+
+    /// Nouns of money committed after a verb of funding: 资金, 经费, 债券.
+    private static let fundNouns: [[Unicode.Scalar]] = ["资金", "经费", "债券"].map(scalars)
 
     /// The year opening a sentence ("2022年，…", "（一）2025年全市…"), or nil.
     static func sentenceOpeningYear(_ s: [Unicode.Scalar]) -> Int? {
@@ -720,12 +801,18 @@ public final class TargetExtractor: Sendable {
         return a..<b
     }
 
-    /// "为 24.5%", "是 5个": a plain statement of a value, not a target.
+    /// "为 24.5%", "是 5个": a plain statement of a value, not a target — unless what is stated is a goal:
+    /// `goal-value → 目标 值? (为|是) quantity` ("增长预期目标为5%左右").
     private func isStatedAs(_ s: [Unicode.Scalar], before i: Int, clauseStart: Int) -> Bool {
         var p = i
         while p > clauseStart, s[p - 1].isInlineSpace { p -= 1 }
-        return p > clauseStart && (s[p - 1] == "为" || s[p - 1] == "是")
+        guard p > clauseStart && (s[p - 1] == "为" || s[p - 1] == "是") else { return false }
+        var q = p - 1
+        if q > clauseStart, s[q - 1] == "值" { q -= 1 }
+        return !(q - 2 >= clauseStart && scalarsMatch(s, Self.goalNoun, at: q - 2))
     }
+
+    private static let goalNoun = scalars("目标")
 
     /// "从 2.8%上调至3.0%", "由 120万人次增加到…": the value a change starts from, not the one it aims at.
     private func isStartingPoint(_ s: [Unicode.Scalar], before i: Int, clauseStart: Int) -> Bool {
@@ -854,7 +941,11 @@ public final class TargetExtractor: Sendable {
         if let phrase = prefixComparators.first(where: { verbEnd - $0.0.count >= clause.lowerBound && span.matches($0.0, at: verbEnd - $0.0.count) }) {
             verbEnd -= phrase.0.count
         }
-        if commitmentVerbBefore(span, verbEnd, from: clause.lowerBound) { return false }
+        // (Only a verb after any earlier number of the clause: in "培育8个以上年收入超过100万元的村" the verb commits
+        // to the count of villages, and the amount describes them.)
+        var verbFrom = verbEnd
+        while verbFrom > clause.lowerBound, s[verbFrom - 1].digitValue == nil { verbFrom -= 1 }
+        if commitmentVerbBefore(span, verbEnd, from: verbFrom) { return false }
         // "…10%的目标", "…的水平": the quantity still names what is aimed at.
         return !Self.aimNouns.contains { span.matches($0, at: after + 1) }
     }
@@ -913,6 +1004,25 @@ public final class TargetExtractor: Sendable {
         return p > 0 && (s[p - 1].digitValue != nil || ChineseNumerals.isCardinalScalar(s[p - 1].value))
     }
 
+    /// `contents → (《title》 | 本 genre) 将? verb … number (项|个|条|类) …`: a count of actions or projects whose
+    /// subject is the document itself ("《行动计划》将实施…八大行动和27项工程", "本方案部署12项重点任务") tells what the
+    /// text contains, not what it commits to reach. (With a date to meet the count is a goal again.)
+    private func countsDocumentContents(_ span: ScalarSpan, _ q: Quantity, clause: Range<Int>) -> Bool {
+        let s = span.scalars
+        guard !q.chinese, Self.countUnits.contains(where: { $0.elementsEqual(s[q.unit]) }) else { return false }
+        var a = clause.lowerBound
+        while a < clause.upperBound, s[a].isInlineSpace { a += 1 }
+        if a < clause.upperBound, s[a] == "《" {
+            guard let close = (a..<q.number.lowerBound).first(where: { s[$0] == "》" }) else { return false }
+            // ("《规划》提出，…" reports what the plan sets: its counts stay goals.)
+            return !Self.reportingVerbs.contains { span.matches($0, at: close + 1) }
+        }
+        return Self.ownDocumentWords.contains { span.matches($0, at: a) }
+    }
+
+    /// The document naming itself as a subject: 本方案, 本规划, 本计划, 本意见, 本措施.
+    private static let ownDocumentWords: [[Unicode.Scalar]] = ["本方案", "本规划", "本计划", "本意见", "本措施", "本政策"].map(scalars)
+
     /// Divisions of a text counted before its articles.
     private static let textDivisions: [[Unicode.Scalar]] = ["部分", "章", "节"].map(scalars)
 
@@ -966,6 +1076,8 @@ public final class TargetExtractor: Sendable {
             a = unitEnd
             while a < clause.upperBound, s[a].isInlineSpace { a += 1 }
             b = clause.upperBound
+            // (A 、 ends it: what follows is the next item of a list, 10家…企业、一批…企业.)
+            if let k = (a..<b).first(where: { s[$0] == "、" }) { b = k }
             trim(&a, &b)
             for w in Self.subjectAfterUnitLeads where hasPrefix(w, a, b) && b - a > w.count { a += w.count; break }
         }
@@ -1008,7 +1120,8 @@ public final class TargetExtractor: Sendable {
     /// 争取), "2025年前", "2025年底前", "2025年将…" (the year of what is planned), and the end year of "2021-2023年".
     /// `start` is the scalar index of the year; `isPeriod` marks a range, `inTitle` a year inside 《》.
     ///
-    /// `date → (到|至|明确|提出|要求) year 年 | year 年 (前|底前|年底前|将) | year dash year 年`
+    /// `date → (clause-start | ） | reporting-verb | intent) (到|至) year 年 | (明确|提出|要求) year 年
+    ///        | year 年 (前|底前|年底前|将) | year dash year 年`
     func datesToMeet(_ span: ScalarSpan) -> [(year: Int, start: Int, isPeriod: Bool, inTitle: Bool)] {
         let s = span.scalars
         var dates: [(year: Int, start: Int, isPeriod: Bool, inTitle: Bool)] = []
@@ -1045,8 +1158,15 @@ public final class TargetExtractor: Sendable {
                 if q == 0 { return true }
                 let c = s[q - 1]
                 return c.isClausePunctuation || c == "、" || c == "—" || c.isInlineSpace || Self.intentWords.contains { span.matches($0, at: q - 2) } || c == "“"
+                    // "（记者 某某）到2025年": a clause opens after a closing bracket; "《规划》提出到2025年": a verb
+                    // reporting what a plan states opens the date it sets.
+                    || c == "）" || c == ")" || Self.reportingVerbs.contains { q >= $0.count && span.matches($0, at: q - $0.count) }
             }()
-            let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) }
+            // "明确…，于2017年完成…": a year to complete by, in a sentence that sets or intends it (a report says
+            // "该项目于2015年建成" with neither).
+            let byCompletion = p > 0 && s[p - 1] == "于" && Self.completionVerbs.contains { span.matches($0, at: j + 1) }
+                && (Self.settingVerbs + Self.reportingVerbs + Self.intentWords).contains { span.find($0, to: p) != nil }
+            let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) } || byCompletion
             let bySetting = p >= 2 && Self.settingVerbs.contains { span.matches($0, at: p - 2) }
             if byPrefix || bySuffix || bySetting { dates.append((year, i, false, titleDepth > 0)) }
             i = j + 1
@@ -1055,6 +1175,8 @@ public final class TargetExtractor: Sendable {
     }
 
     private static let periodEnd = scalars("末")
+    /// Verbs of completing right after "于 year 年": 完成, 建成, 实现, 达到.
+    private static let completionVerbs: [[Unicode.Scalar]] = ["完成", "建成", "实现", "达到"].map(scalars)
 
     /// A date to meet that opens the sentence ("到2027年，…", "力争到2030年，…"): it governs the rest of the paragraph.
     func openingDeadline(_ span: ScalarSpan) -> Int? {
@@ -1065,6 +1187,14 @@ public final class TargetExtractor: Sendable {
             // "明确2025年…", "确定2025年发展目标": a plan setting its year, wherever it stands.
             if p >= 2, Self.settingVerbs.contains(where: { span.matches($0, at: p - 2) }) { return d.year }
             while p > 0, s[p - 1] == "到" || s[p - 1] == "至" || s[p - 1] == "力" || s[p - 1] == "争" || s[p - 1].isInlineSpace { p -= 1 }
+            // "《行动计划》提出到2025年，…": a short lead with its reporting verb right before the date.
+            if let verb = Self.reportingVerbs.first(where: { p >= $0.count + 1 && span.matches($0, at: p - $0.count) }) {
+                let lead = p - verb.count
+                let cites = s[0..<lead].contains("《")
+                if lead <= (cites ? 48 : 12), (0..<lead).allSatisfy({ s[$0].isHanIdeograph || s[$0].isInlineSpace || "《》“”（）()—".unicodeScalars.contains(s[$0]) }) {
+                    return d.year
+                }
+            }
             guard p > 0, s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "，" || s[p - 1] == "," else { continue }
             // After a verb that reports what a plan says ("…的通知，通知指出，到2025年，…"), however long the lead.
             if p >= 3, Self.reportingVerbs.contains(where: { span.matches($0, at: p - 1 - $0.count) }) { return d.year }
@@ -1076,8 +1206,40 @@ public final class TargetExtractor: Sendable {
                 return d.year
             }
         }
+        return openingPlanPeriod(span)
+    }
+
+    /// `period-goals → lead? plan-period (期间|时期) ，? intent`: a plan period followed by a word of intent that opens
+    /// the sentence ("根据规划，“十四五”期间要形成…", "“十五五”时期，全省将…") governs its paragraph as a date to meet
+    /// does, with the period's last year. (A period without intent, "“十三五”期间，全省…", may review the past.)
+    private func openingPlanPeriod(_ span: ScalarSpan) -> Int? {
+        let s = span.scalars
+        for p in Self.planPeriods {
+            guard let k = span.find(p.name), k <= 48 else { continue }
+            var after = k + p.name.count
+            if after < s.count, s[after] == "”" { after += 1 }
+            guard let word = Self.periodSpanWords.first(where: { span.matches($0, at: after) }) else { continue }
+            var next = after + word.count
+            while next < s.count, s[next] == "，" || s[next] == "," || s[next].isInlineSpace { next += 1 }
+            // The intent stands within the next few words (…期间，全省要…).
+            let window = min(s.count, next + 6)
+            let clauseEnd = (next..<window).first { s[$0].isClausePunctuation } ?? window
+            guard (next..<clauseEnd).contains(where: { i in Self.periodIntentWords.contains { span.matches($0, at: i) } }) else { continue }
+            var lead = k
+            if lead > 0, s[lead - 1] == "“" { lead -= 1 }
+            let cites = s[0..<lead].contains("《")
+            guard lead <= (cites ? 48 : 12),
+                  (0..<lead).allSatisfy({ s[$0].isHanIdeograph || s[$0].isInlineSpace || "《》“”（）()—，,".unicodeScalars.contains(s[$0]) })
+            else { continue }
+            return p.endYear
+        }
         return nil
     }
+
+    /// Words that make a plan period a span of time: 期间, 时期.
+    private static let periodSpanWords: [[Unicode.Scalar]] = ["期间", "时期"].map(scalars)
+    /// Words of intent after a plan period that make it a time of goals: 要, 将, 力争, 确保.
+    private static let periodIntentWords: [[Unicode.Scalar]] = ["要", "将", "力争", "确保", "争取"].map(scalars)
 
     /// Verbs that report what a plan states, before the date it sets: 指出, 提出, 明确, 要求, 强调, 表示.
     private static let reportingVerbs: [[Unicode.Scalar]] = ["指出", "提出", "明确", "要求", "强调", "表示"].map(scalars)
@@ -1104,7 +1266,8 @@ public final class TargetExtractor: Sendable {
                 var p = i
                 while p > 0, s[p - 1].isInlineSpace { p -= 1 }
                 // (A year in brackets after a value, 39210元（2015年）, dates the value, not the sentence.)
-                let isBase = p > 0 && Self.comparisonBaseWords.contains(s[p - 1])
+                // ("自2024年起": the year a plan's period starts from, like 从2024年起.)
+                let isBase = p > 0 && (Self.comparisonBaseWords.contains(s[p - 1]) || s[p - 1] == "自" && j + 1 < s.count && s[j + 1] == "起")
                     || Self.comparedToWords.contains { p >= $0.count && span.matches($0, at: p - $0.count) }
                     || p > 1 && (s[p - 1] == "（" || s[p - 1] == "(") && Self.annotatedYear(s, after: p - 1) != nil
                 if j < s.count, s[j] == "年", titleDepth == 0, !isBase { return true }

@@ -32,11 +32,14 @@ public struct TargetRules: Sendable {
         "达到", "超过", "突破", "不低于", "不少于", "控制在", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到",
         "降低", "下降", "减少", "提高", "提升", "提至", "增长", "增加", "扩大", "新增", "新建", "培育", "建成", "建设", "打造",
         "创建", "确保", "严守", "保持在", "稳定在", "供应", "安排", "拿出", "提供", "减负", "保障", "实现", "完成", "覆盖", "达",
-        "增至", "筹集", "整合", "培训", "收集", "推广", "引进",
+        "增至", "筹集", "整合", "培训", "收集", "推广", "引进", "实施",
     ]
     /// Verbs that commit an amount of money right before it ("筹集3000万元", "整合5亿元"): like a verb of building
     /// before a count, they make the amount a target on their own.
-    public var fundingVerbs: [String] = ["筹集", "整合", "统筹", "设立"]
+    public var fundingVerbs: [String] = ["筹集", "整合", "统筹", "设立", "安排"]
+    /// Verbs that commit money only through a noun of money after them ("发行专项债券2000万元"; "首期发行1亿元" reports
+    /// an issue).
+    public var fundingThroughNounVerbs: [String] = ["发行"]
     /// Statistic cues of a growth base or a running total (同比增长, 累计建成): in a list of goals, or after a date to
     /// meet in their sentence ("到2025年，累计建成…"), they are part of the goal, not marks of a report.
     public var goalCompatibleStatisticCues: [String] = ["同比", "累计", "比上年", "较上年"]
@@ -67,7 +70,7 @@ public struct TargetRules: Sendable {
                    "占比", "突破", "保持在", "稳定在"],
         modalCues: ["力争", "确保", "目标", "预期", "争取", "计划", "要", "努力", "必须", "应当"],
         sentenceStatisticCues: ["截至", "截止", "同比", "去年", "上年同期", "数据显示", "统计显示", "据统计", "已", "现有", "目前", "累计",
-                                "预测", "预计", "上调", "下调"],
+                                "预测", "预计", "上调", "下调", "初步统计", "初步核算"],
         clauseStatisticCues: ["连续", "其中", "比上年", "较上年", "仅", "分别为", "了", "曾", "简称"])
 
     /// Adds words not yet present (used to merge the ontology's vocabulary). Range phrases ("至", "—") are

@@ -311,4 +311,70 @@ import Testing
         // Near miss: a year that is a time of the past names no document's year.
         #expect(PassageTense.documentYear(Array("2020年以来，全县累计新建学校12所。".unicodeScalars)) == nil)
     }
+
+    @Test func aGoalRestatedInAnotherParagraphIsStatedAgain() throws {
+        // A news headline, then the plan's text; a plan's summary, then its chapter.
+        let news = try extract("""
+        某省：到2027年数字经济增加值占比达到50%左右
+
+        本报讯 到2027年，全省数字经济增加值占比达到50%左右，数字产业规模持续扩大。
+
+        """)
+        #expect(news.filter { $0.attributes["value"]?.doubleValue == 50 }.count == 2)
+        let plan = try extract("""
+        主要目标：到2026年，全县新建高标准农田8万亩。
+
+        一、建设任务。到2026年，全县新建高标准农田8万亩，同步发展高效节水灌溉。
+
+        """)
+        #expect(plan.filter { $0.attributes["value"]?.doubleValue == 8 }.count == 2)
+        // Near miss: one red line stated twice is one node.
+        let redLine = try extract("""
+        严守18亿亩耕地红线。
+
+        各地要严守18亿亩耕地红线，落实保护责任。
+
+        """)
+        #expect(redLine.filter { $0.attributes["value"]?.doubleValue == 18 }.count == 1)
+    }
+
+    @Test func aPreliminaryCountInsideASentenceReportsIt() throws {
+        try expectTargets("“十四五”以来用水总量实现零增长，初步统计2025年全国万元工业增加值用水量较2020年下降22%，再生水利用量增长超过40%。")
+        try expectTargets("经初步核算，全年地区生产总值增长6.1%，粮食产量达到120万吨。")
+        // Near miss: a date to meet after the report turns the sentence to the future.
+        try expectTargets("初步统计2025年全市用水总量下降18%，到2030年下降⟦25%⟧以上。")
+    }
+
+    @Test func squareMetresWrittenShortAreAUnit() throws {
+        let community = try expectTargets("到2025年末，社区综合服务设施面积达到每百户⟦30平米⟧以上。")
+        #expect(community.first?.unit == "平米")
+        try expectTargets("力争新建保障性住房⟦12万平米⟧，人均公园绿地面积达到⟦15平米⟧。")
+    }
+
+    @Test func aPlanPeriodWithIntentOpensAParagraphOfGoals() throws {
+        // News of a plan, then a county plan: the period with 要/将 governs the later sentences of its paragraph.
+        let news = try extract("""
+        某省数字经济规划
+
+        根据规划，“十五五”期间要建成一批标志性产业链，数字经济领域有效发明专利达到9万件。同时，优化数字贸易生态，数字贸易进出口总额达到1.5万亿元。
+
+        """)
+        #expect(Set(news.compactMap { $0.attributes["value"]?.doubleValue }) == [9, 1.5])
+        #expect(news.allSatisfy { $0.attributes["deadline"]?.stringValue == "2030" })
+        let county = try extract("""
+        某县农业发展方案
+
+        “十五五”时期，全县力争建成高标准农田12万亩。此外，粮食总产量达到50万吨。
+
+        """)
+        #expect(Set(county.compactMap { $0.attributes["value"]?.doubleValue }) == [12, 50])
+        // Near miss: a past period without intent reviews it.
+        let review = try extract("""
+        某县农业发展方案
+
+        “十三五”期间，全县建成高标准农田8万亩。此外，粮食总产量达到45万吨。
+
+        """)
+        #expect(review.isEmpty)
+    }
 }

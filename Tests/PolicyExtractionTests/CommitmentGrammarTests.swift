@@ -303,6 +303,81 @@ import Testing
         // Near miss: a share already raised.
         expectTargets("去年清洁能源装机占比已提至52%左右。")
     }
+
+    // MARK: - Shapes met on unseen news of plans and county work plans
+
+    @Test func aDateSetAfterABracketOrAReportingVerbIsADateToMeet() throws {
+        // A news dateline in brackets, then the plan's date; a plan cited, then its verb and date.
+        expectTargets("新华社某地6月3日电（记者 王某）到2027年，全省新能源装机容量达到⟦8000万千瓦⟧左右。")
+        expectTargets("《实施方案》提出到2026年，全市建成口袋公园⟦120个⟧，城市绿地率达到⟦40%⟧。")
+        expectTargets("通知要求至2025年底，县域医共体覆盖率达到⟦90%⟧以上。")
+        // Near miss: 到 after a verb of change names a level of the past, not a date to meet.
+        expectTargets("能耗强度下降到2015年的水平，全市新建公园12个。")
+    }
+
+    @Test func aYearToCompleteByInASentenceThatSetsItIsADateToMeet() throws {
+        expectTargets("方案明确实施城乡绿化行动，于2027年完成造林绿化⟦12万亩⟧。")
+        expectTargets("通知要求，各县于2026年建成乡镇污水处理设施⟦30座⟧。")
+        // Near miss: a report of when something was completed sets nothing.
+        expectTargets("该项目于2015年完成造林绿化12万亩。")
+    }
+
+    @Test func aGoalStatedAsTheTargetValueIsATarget() throws {
+        expectTargets("全年经济增长预期目标为⟦5.5%⟧左右，与中长期规划相衔接。")
+        expectTargets("全省耕地保有量目标值为⟦1.2亿亩⟧以上。")
+        // Near miss: a value stated as what something is commits nobody.
+        expectTargets("上年地区生产总值增速为5.2%，居民人均收入为3.2万元。")
+    }
+
+    @Test func aCoefficientReachedWithDaHasNoUnit() throws {
+        expectTargets("到2030年，农田灌溉水有效利用系数达⟦0.62⟧以上。")
+        expectTargets("力争城乡居民人均收入比达⟦2.2⟧以内。")
+        // Near miss: a whole number without a qualifier may be a rank or a count of nothing.
+        expectTargets("力争综合排名达3，位次前移。")
+    }
+
+    @Test func oneValueRespectivelyForAListOfSubjectsIsOneTargetEach() throws {
+        let water = expectTargets("到2030年，万元国内生产总值用水量、万元工业增加值用水量较2025年分别下降⟦12%⟧以上。")
+        #expect(water.map(\.subject) == ["万元国内生产总值用水量", "万元工业增加值用水量"])
+        let air = expectTargets("到2027年，二氧化硫和挥发性有机物排放总量比2022年分别下降⟦8%⟧。")
+        #expect(air.map(\.subject) == ["二氧化硫", "挥发性有机物排放总量"])
+        // Near miss: one value per subject stays one target each, in order.
+        let forest = expectTargets("到2030年，森林覆盖率、湿地保护率分别达到⟦26%⟧和⟦55%⟧。")
+        #expect(forest.map(\.subject) == ["森林覆盖率", "湿地保护率"])
+    }
+
+    @Test func aClauseOfANounAndItsQuantitySharesTheVerbBeforeIt() throws {
+        expectTargets("力争新增龙头企业⟦3户⟧，示范合作社⟦5户⟧，省级家庭农场⟦10户⟧。")
+        expectTargets("计划培育专精特新企业⟦20家⟧，单项冠军企业⟦3家⟧。")
+        // Near misses: a breakdown (其中) and a report without intent.
+        expectTargets("力争新增企业⟦20家⟧，其中民营企业12家。")
+        expectTargets("2023年新增企业20家，民营企业12家。")
+    }
+
+    @Test func countsOfWhatTheDocumentHoldsAreNoTargets() throws {
+        expectTargets("《行动计划》将实施数字基础设施、数据开发利用等八大行动和27项工程，促进产业发展。")
+        expectTargets("本规划布局15个重大工程，明确分工。")
+        // Near miss: a plan reported as setting a count sets a goal.
+        expectTargets("《规划》提出建设⟦50个⟧乡村振兴示范村。")
+    }
+
+    @Test func aListOfCountsWithAttributesKeepsEachCountAndNoAttribute() throws {
+        let villages = expectTargets("自2024年起，力争培育⟦1个⟧以上年收入超过500万元的村、⟦8个⟧以上年收入超过100万元的村。")
+        #expect(villages.count == 2)
+        let firms = expectTargets("培育⟦12家⟧千亿级龙头企业、⟦10家⟧百亿级骨干企业、一批专精特新企业。")
+        #expect(firms.count == 2 && !firms.contains { $0.subject.contains("一批") })
+        // Near miss: a list of measures with one head still splits (one value for each).
+        let shares = expectTargets("到2025年，畜禽粪污资源化利用率、农膜回收利用率达到⟦80%⟧以上。")
+        #expect(shares.count == 2)
+    }
+
+    @Test func fundsArrangedThroughANounOfMoneyAreCommitted() throws {
+        expectTargets("围绕重大项目建设，市财政安排预算资金⟦8500万元⟧。")
+        expectTargets("支持园区基础设施建设，第一季度发行专项债券⟦2000万元⟧。")
+        expectTargets("县级财政统筹整合涉农资金⟦1.2亿元⟧，支持产业发展。")
+        // Near miss: the same shape in a report of a past year.
+        expectTargets("2022年全市发行专项债券50亿元，支持项目120个。")
+    }
 }
 
 /// Which passage reports the past: a review heading or opening phrase, until the next heading.

@@ -113,6 +113,24 @@ import PolicyOntology
         #expect(programmes("群众称之为“掌上可办”").isEmpty)
     }
 
+    @Test func aSloganIntroducedAcrossAShortObjectThatEndsItsClauseIsAProgramme() {
+        #expect(programmes("推进群众体育“北冰南展”，扩大参与人群。").map(\.canonical) == ["北冰南展"])
+        #expect(programmes("全面实现涉企审批服务“一窗通办”。").map(\.canonical) == ["一窗通办"])
+        // Near misses: a second verb before the slogan, more words after it, a count of heads.
+        #expect(programmes("积极提出“中国方案”，推动合作。").isEmpty)
+        #expect(programmes("推动形成区域发展“双轮驱动”格局。").isEmpty)
+        #expect(programmes("实施营商环境创新“五大行动”，提升服务。").isEmpty)
+    }
+
+    @Test func aCorridorIntroducedByAVerbIsAProgramme() {
+        #expect(programmes("推进西江黄金水运大通道建设，提升航运能力。").map(\.canonical) == ["西江黄金水运大通道"])
+        // A new round of a corridor names the corridor itself.
+        #expect(programmes("加快建设新一轮湘粤赣开放大通道。").map(\.canonical) == ["湘粤赣开放大通道"])
+        // Near miss: a corridor no verb introduces, and one named by a generic word only.
+        #expect(programmes("沿线物流大通道运行平稳。").isEmpty)
+        #expect(programmes("推进物流通道建设。").isEmpty)
+    }
+
     @Test func quantifiersAreNoPartOfAName() {
         #expect(programmes("建设一批现代农业示范基地").map(\.canonical) == ["现代农业示范基地"])
     }
