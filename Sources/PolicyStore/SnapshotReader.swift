@@ -11,7 +11,7 @@ import PolicyCore
 /// taken by the commands that change the store (`ingest`, `remove`, `merge`) and by `kg check`. Arrays are copied
 /// out as raw little-endian blocks. Any damage is reported as a `KGError` naming the section; the file is left alone.
 enum SnapshotReader {
-    static let supportedVersions: [UInt32] = [1, 2, SnapshotWriter.version]
+    static let supportedVersions: [UInt32] = [1, 2, 3, SnapshotWriter.version]
 
     struct Loaded {
         var graph: Graph
@@ -23,19 +23,23 @@ enum SnapshotReader {
     /// Graph and contributions, every section verified (what `ingest`, `remove` and `merge` need).
     static func read(_ path: String) throws -> Loaded {
         let mapping = try SnapshotMapping(path: path)
-        return try withExtendedLifetime(mapping) { try parse(mapping.bytes, path: path) }
+        return try withExtendedLifetime(mapping) {
+            let table = try SnapshotTable(mapping.bytes, path: path, owner: mapping)
+            let graph = try table.graph()
+            return Loaded(graph: graph, contributions: try table.contributions(), version: table.version)
+        }
     }
 
     /// The graph only: the contributions section is neither read nor checksummed (what queries need).
     static func readGraph(_ path: String) throws -> (graph: Graph, version: UInt32) {
         let mapping = try SnapshotMapping(path: path)
         return try withExtendedLifetime(mapping) {
-            let table = try SnapshotTable(mapping.bytes, path: path)
+            let table = try SnapshotTable(mapping.bytes, path: path, owner: mapping)
             return (try table.graph(), table.version)
         }
     }
 
-    /// Graph and contributions of the snapshot in `file`, every section verified.
+    /// Graph and contributions of the snapshot in `file`, every section verified and copied.
     static func parse(_ file: UnsafeRawBufferPointer, path: String) throws -> Loaded {
         let table = try SnapshotTable(file, path: path)
         let graph = try table.graph()
@@ -63,14 +67,17 @@ struct SnapshotTable {
     }
 
     let file: UnsafeRawBufferPointer
+    /// The mapping `file` lies in, which columns used in place keep alive; nil: every column is a copy.
+    let owner: SnapshotMapping?
     let path: String
     let version: UInt32
     let entries: [Entry]
 
     /// Checks magic, version, header checksum, each section's element size and that the sections end exactly at
     /// the end of the file (a truncated or extended file fails here, before any section is read).
-    init(_ file: UnsafeRawBufferPointer, path: String) throws {
+    init(_ file: UnsafeRawBufferPointer, path: String, owner: SnapshotMapping? = nil) throws {
         self.file = file
+        self.owner = owner
         self.path = path
         let magic = SnapshotWriter.magic
         guard file.count >= magic.count + 8, magic.indices.allSatisfy({ file[$0] == magic[$0] }) else {
@@ -102,6 +109,14 @@ struct SnapshotTable {
         var entries: [Entry] = []
         var offset = headerEnd + 4
         for (i, spec) in layout.enumerated() {
+            let start = SnapshotSections.sectionStart(after: offset, version: version)
+            guard start <= file.count else {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: section '\(spec.name)' starts at byte \(start), the file has \(file.count) bytes")
+            }
+            guard (offset..<start).allSatisfy({ file[$0] == 0 }) else {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot is damaged: the padding before section '\(spec.name)' is not zero")
+            }
+            offset = start
             let entry = tableStart + i * entrySize
             let elementSize = Int(SnapshotReader.loadLE(UInt32.self, file, entry))
             let length = SnapshotReader.loadLE(UInt64.self, file, entry + 4)
@@ -132,6 +147,17 @@ struct SnapshotTable {
         return body
     }
 
+    /// Section `i` as a column, after checking its checksum: used in place when the file is mapped and the section
+    /// aligned for `T` (format 4 aligns every section), else copied.
+    func column<T>(_ i: Int, of type: T.Type) throws -> Column<T> {
+        let body = try verifiedSection(i)
+        if let owner, let base = body.baseAddress, Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
+            return Column(inPlace: UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: body.count / MemoryLayout<T>.stride),
+                          owner: owner)
+        }
+        return Column(try array(i, of: type))
+    }
+
     /// A copy of section `i` as an array, after checking its checksum.
     func array<T>(_ i: Int, of _: T.Type) throws -> [T] {
         let body = try verifiedSection(i)
@@ -155,7 +181,11 @@ struct SnapshotTable {
     /// The graph: every section but the contributions verified and copied, then checked for consistency.
     func graph() throws -> Graph {
         var next = 0
-        func take<T>(_ type: T.Type) throws -> [T] {
+        func take<T>(_ type: T.Type) throws -> Column<T> {
+            defer { next += 1 }
+            return try column(next, of: type)
+        }
+        func copy<T>(_ type: T.Type) throws -> [T] {
             defer { next += 1 }
             return try array(next, of: type)
         }
@@ -164,11 +194,11 @@ struct SnapshotTable {
         let nodeIDs = try take(Int32.self), nodeKindIndex = try take(UInt16.self), nodeLabels = try take(Int32.self)
         let aliasStart = try take(UInt32.self), aliasItems = try take(Int32.self)
         let nodeAttributeStart = try take(UInt32.self), edgeAttributeStart = try take(UInt32.self)
-        let attributes = AttributeColumns(keys: try take(Int32.self), tags: try take(UInt8.self), payloads: try take(Int64.self),
-                                          listItems: try take(Int32.self))
+        let attributes = AttributeColumns(keys: try copy(Int32.self), tags: try copy(UInt8.self), payloads: try copy(Int64.self),
+                                          listItems: try copy(Int32.self))
         let nodeEvidenceStart = try take(UInt32.self), edgeEvidenceStart = try take(UInt32.self), evidenceRefs = try take(Int32.self)
-        let evidence = EvidenceColumns(sources: try take(Int32.self), lines: try take(Int32.self), columns: try take(Int32.self),
-                                       byteStarts: try take(UInt32.self), byteLengths: try take(UInt32.self), texts: try take(Int32.self))
+        let evidence = EvidenceColumns(sources: try copy(Int32.self), lines: try copy(Int32.self), columns: try copy(Int32.self),
+                                       byteStarts: try copy(UInt32.self), byteLengths: try copy(UInt32.self), texts: try copy(Int32.self))
         let edgeSources = try take(Int32.self), edgeTargets = try take(Int32.self), edgeKindIndex = try take(UInt16.self)
         let outStart = try take(UInt32.self), outItems = try take(Int32.self), inStart = try take(UInt32.self), inItems = try take(Int32.self)
         let inSources = try take(Int32.self)
@@ -176,7 +206,7 @@ struct SnapshotTable {
         let sourcePaths = try take(Int32.self), sourceHashes = try take(Int32.self)
         let sourceIdentities = version >= 2 ? try take(Int32.self) : sourcePaths
         // Before version 3 the sources' order was the only order recorded: their positions stand for ordinals.
-        let sourceOrdinals = version >= 3 ? try take(Int64.self) : sourcePaths.indices.map { Int64($0) }
+        let sourceOrdinals = version >= 3 ? try take(Int64.self) : Column(sourcePaths.indices.map { Int64($0) })
         precondition(next == entries.count - 1, "every section but the contributions is part of the graph")
 
         // Cheap structural checks so that a well-formed but inconsistent file cannot crash the reader.
