@@ -16,12 +16,12 @@ public struct Graph: Sendable {
     var aliasItems: Column<Int32>
     var nodeAttributeStart: Column<UInt32>
     var edgeAttributeStart: Column<UInt32>
-    var attributeRows: AttributeColumns
+    var attributeRows: AttributeTable
     var nodeEvidenceStart: Column<UInt32>
     var edgeEvidenceStart: Column<UInt32>
     /// Evidence row of each reference (node and edge evidence lists are ranges of references).
     var evidenceRefs: Column<Int32>
-    var evidenceRows: EvidenceColumns
+    var evidenceRows: EvidenceTable
 
     var edgeSources: Column<Int32>
     var edgeTargets: Column<Int32>
@@ -52,8 +52,8 @@ public struct Graph: Sendable {
 
     init(strings: StringTable, nodeKindNames: Column<Int32>, edgeKindNames: Column<Int32>, nodeIDs: Column<Int32>, nodeKindIndex: Column<UInt16>,
          nodeLabels: Column<Int32>, aliasStart: Column<UInt32>, aliasItems: Column<Int32>, nodeAttributeStart: Column<UInt32>,
-         edgeAttributeStart: Column<UInt32>, attributeRows: AttributeColumns, nodeEvidenceStart: Column<UInt32>,
-         edgeEvidenceStart: Column<UInt32>, evidenceRefs: Column<Int32>, evidenceRows: EvidenceColumns, edgeSources: Column<Int32>, edgeTargets: Column<Int32>,
+         edgeAttributeStart: Column<UInt32>, attributeRows: AttributeTable, nodeEvidenceStart: Column<UInt32>,
+         edgeEvidenceStart: Column<UInt32>, evidenceRefs: Column<Int32>, evidenceRows: EvidenceTable, edgeSources: Column<Int32>, edgeTargets: Column<Int32>,
          edgeKindIndex: Column<UInt16>, outStart: Column<UInt32>, outItems: Column<Int32>, inStart: Column<UInt32>, inItems: Column<Int32>, inSources: Column<Int32>,
          nodesByID: Column<Int32>, nameKeys: Column<Int32>, nameNodes: Column<Int32>, sourcePaths: Column<Int32>, sourceHashes: Column<Int32>,
          sourceIdentities: Column<Int32>, sourceOrdinals: Column<Int64>) {

@@ -185,20 +185,16 @@ struct SnapshotTable {
             defer { next += 1 }
             return try column(next, of: type)
         }
-        func copy<T>(_ type: T.Type) throws -> [T] {
-            defer { next += 1 }
-            return try array(next, of: type)
-        }
         let strings = StringTable(bytes: try take(UInt8.self), offsets: try take(UInt32.self))
         let nodeKindNames = try take(Int32.self), edgeKindNames = try take(Int32.self)
         let nodeIDs = try take(Int32.self), nodeKindIndex = try take(UInt16.self), nodeLabels = try take(Int32.self)
         let aliasStart = try take(UInt32.self), aliasItems = try take(Int32.self)
         let nodeAttributeStart = try take(UInt32.self), edgeAttributeStart = try take(UInt32.self)
-        let attributes = AttributeColumns(keys: try copy(Int32.self), tags: try copy(UInt8.self), payloads: try copy(Int64.self),
-                                          listItems: try copy(Int32.self))
+        let attributes = AttributeTable(keys: try take(Int32.self), tags: try take(UInt8.self), payloads: try take(Int64.self),
+                                        listItems: try take(Int32.self))
         let nodeEvidenceStart = try take(UInt32.self), edgeEvidenceStart = try take(UInt32.self), evidenceRefs = try take(Int32.self)
-        let evidence = EvidenceColumns(sources: try copy(Int32.self), lines: try copy(Int32.self), columns: try copy(Int32.self),
-                                       byteStarts: try copy(UInt32.self), byteLengths: try copy(UInt32.self), texts: try copy(Int32.self))
+        let evidence = EvidenceTable(sources: try take(Int32.self), lines: try take(Int32.self), columns: try take(Int32.self),
+                                     byteStarts: try take(UInt32.self), byteLengths: try take(UInt32.self), texts: try take(Int32.self))
         let edgeSources = try take(Int32.self), edgeTargets = try take(Int32.self), edgeKindIndex = try take(UInt16.self)
         let outStart = try take(UInt32.self), outItems = try take(Int32.self), inStart = try take(UInt32.self), inItems = try take(Int32.self)
         let inSources = try take(Int32.self)

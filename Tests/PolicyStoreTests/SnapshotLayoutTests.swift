@@ -20,7 +20,7 @@ import Testing
         try first.save(to: path)
         let mapped = try SnapshotFile.loadGraph(path)
         #expect(mapped.nodeIDs.isInPlace && mapped.outItems.isInPlace && mapped.inSources.isInPlace && mapped.strings.bytes.isInPlace
-                && mapped.sourceOrdinals.isInPlace)
+                && mapped.sourceOrdinals.isInPlace && mapped.attributeRows.payloads.isInPlace && mapped.evidenceRows.texts.isInPlace)
         // Writers rename a new file over the old one: the mapping keeps the file it opened.
         try GraphStore(contributions: makeSyntheticContributions(nodes: 50, edgesPerNode: 2, seed: 13, files: 1)).save(to: path)
         #expect(mapped == first.graph)
