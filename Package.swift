@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore", "TestSupport"]),
-        .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore"]),
+        .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore", "TestSupport"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
         .testTarget(name: "PolicyFormatsTests", dependencies: [
             "PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology", "TestSupport",
@@ -107,7 +107,7 @@ let package = Package(
             "PolicyIngest", "TestSupport",
         ]),
         .testTarget(name: "PolicyServeTests", dependencies: [
-            "PolicyServe", "PolicyStore", "PolicyQuery", "PolicyCore", "PolicyExtraction", "PolicyOntology", "PolicyText", "TestSupport",
+            "PolicyServe", "PolicyStore", "PolicyQuery", "PolicyCore", "PolicyExtraction", "PolicyFormats", "PolicyOntology", "PolicyText", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

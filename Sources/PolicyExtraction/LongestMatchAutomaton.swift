@@ -46,6 +46,9 @@ public struct LongestMatchAutomaton: Sendable {
 
         // A pointer trie with per-node child lists.
         var children: [[(code: Int32, node: Int32)]] = [[]]
+        /// (node << 32 | code) → child, so that inserting a pattern does not search a node's children (the root has
+        /// thousands).
+        var childOf: [Int64: Int32] = [:]
         var values: [Int32] = [-1]
         var count = 0
         // Prefilters for `matches`: BMP scalars that begin a pattern, one-scalar patterns, hashed two-scalar prefixes.
@@ -75,13 +78,15 @@ public struct LongestMatchAutomaton: Sendable {
             var node = 0
             for s in scalars {
                 let c = codeOf[s]!
-                if let next = children[node].first(where: { $0.code == c })?.node {
+                let key = Int64(node) << 32 | Int64(c)
+                if let next = childOf[key] {
                     node = Int(next)
                 } else {
                     let next = Int32(children.count)
                     children.append([])
                     values.append(-1)
                     children[node].append((c, next))
+                    childOf[key] = next
                     node = Int(next)
                 }
             }
