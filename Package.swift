@@ -34,9 +34,11 @@ let package = Package(
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.
         .target(name: "PolicyExtraction", dependencies: ["PolicyCore", "PolicyGrammar", "PolicyText", "PolicyOntology", .product(name: "Crypto", package: "swift-crypto")],
                 exclude: ["TARGETS.md", "README.md"]),
+        // CRC-32C with the SSE 4.2 crc32 instruction (PolicyStore falls back to software without it).
+        .target(name: "CCRC32C"),
         // The frozen graph, its builder, snapshots and incremental ingest bookkeeping.
         .target(name: "PolicyStore", dependencies: [
-            "PolicyCore",
+            "PolicyCore", "CCRC32C",
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["SNAPSHOT-FORMAT.md"]),
         // Questions users ask: path, coissue, neighbours, entity card, targets, stats.
@@ -88,7 +90,7 @@ let package = Package(
         .testTarget(name: "PolicyTextTests", dependencies: ["PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyOntologyTests", dependencies: ["PolicyOntology"]),
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),
-        .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore"]),
+        .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore", "TestSupport"]),
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore", "TestSupport"]),
         .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
         .testTarget(name: "PolicyFormatsTests", dependencies: [

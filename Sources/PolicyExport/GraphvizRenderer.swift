@@ -62,7 +62,7 @@ public enum GraphvizRenderer {
         while head < queue.count {
             let n = queue[head]
             head += 1
-            for e in graph.outEdges(n) + graph.inEdges(n) {
+            for e in Array(graph.outEdges(n)) + graph.inEdges(n) {
                 let edge = Int(e)
                 let m = graph.edgeSource(edge) == n ? graph.edgeTarget(edge) : graph.edgeSource(edge)
                 if seen[m] { continue }

@@ -29,7 +29,7 @@ public func neighborsQuery(_ graph: Graph, of start: Int, depth: Int = 1, kinds:
     for level in 1...max(1, depth) {
         var next: [Int] = []
         for u in frontier {
-            for e in (graph.outEdges(u) + graph.inEdges(u)).sorted() where edgeAllowed[graph.edgeKindOrdinal(Int(e))] {
+            for e in (Array(graph.outEdges(u)) + graph.inEdges(u)).sorted() where edgeAllowed[graph.edgeKindOrdinal(Int(e))] {
                 let forward = graph.edgeSource(Int(e)) == u
                 let v = forward ? graph.edgeTarget(Int(e)) : graph.edgeSource(Int(e))
                 guard seen.insert(Int32(v)).inserted else { continue }

@@ -1,6 +1,6 @@
 import PolicyCore
 
-/// Attribute values stored flat: one (key, tag, payload) row per attribute; string lists in `listItems`.
+/// Attribute values stored flat while a graph is built (frozen into an `AttributeTable`): one (key, tag, payload) row per attribute; string lists in `listItems`.
 /// Payload by tag: string → string index; int → value; double → bit pattern; bool → 0/1;
 /// strings → `start << 32 | count` into `listItems`; null → 0.
 struct AttributeColumns: Sendable, Equatable {
@@ -31,20 +31,6 @@ struct AttributeColumns: Sendable, Equatable {
             let start = Int64(listItems.count)
             for s in list { listItems.append(interner.intern(s)) }
             return (.strings, start << 32 | Int64(list.count))
-        }
-    }
-
-    func value(_ row: Int, strings: StringTable) -> AttributeValue {
-        let payload = payloads[row]
-        switch Tag(rawValue: tags[row]) ?? .null {
-        case .string: return .string(strings[Int32(truncatingIfNeeded: payload)])
-        case .int: return .int(Int(payload))
-        case .double: return .double(Double(bitPattern: UInt64(bitPattern: payload)))
-        case .bool: return .bool(payload != 0)
-        case .null: return .null
-        case .strings:
-            let start = Int(payload >> 32), count = Int(payload & 0xFFFF_FFFF)
-            return .strings((start..<start + count).map { strings[listItems[$0]] })
         }
     }
 }

@@ -1,6 +1,6 @@
 import PolicyCore
 
-/// Distinct evidence rows stored flat (nodes and edges refer to rows, so a sentence that states several
+/// Distinct evidence rows stored flat while a graph is built (frozen into an `EvidenceTable`) (nodes and edges refer to rows, so a sentence that states several
 /// relations is stored once). Byte offsets are kept as 32-bit values (input files up to 4 GiB).
 struct EvidenceColumns: Sendable, Equatable {
     var sources: [Int32] = []
@@ -30,11 +30,5 @@ struct EvidenceColumns: Sendable, Equatable {
         byteStarts.append(r.byteStart)
         byteLengths.append(r.byteLength)
         texts.append(r.text)
-    }
-
-    func evidence(_ row: Int, strings: StringTable) -> Evidence {
-        let start = Int(byteStarts[row])
-        return Evidence(source: strings[sources[row]], line: Int(lines[row]), column: Int(columns[row]),
-                        byteStart: start, byteEnd: start + Int(byteLengths[row]), text: strings[texts[row]])
     }
 }

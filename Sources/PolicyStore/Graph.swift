@@ -6,57 +6,57 @@ import PolicyCore
 public struct Graph: Sendable {
     var strings: StringTable
     /// Kind index → string index of the kind's name.
-    var nodeKindNames: [Int32]
-    var edgeKindNames: [Int32]
+    var nodeKindNames: Column<Int32>
+    var edgeKindNames: Column<Int32>
 
-    var nodeIDs: [Int32]
-    var nodeKindIndex: [UInt16]
-    var nodeLabels: [Int32]
-    var aliasStart: [UInt32]
-    var aliasItems: [Int32]
-    var nodeAttributeStart: [UInt32]
-    var edgeAttributeStart: [UInt32]
-    var attributeRows: AttributeColumns
-    var nodeEvidenceStart: [UInt32]
-    var edgeEvidenceStart: [UInt32]
+    var nodeIDs: Column<Int32>
+    var nodeKindIndex: Column<UInt16>
+    var nodeLabels: Column<Int32>
+    var aliasStart: Column<UInt32>
+    var aliasItems: Column<Int32>
+    var nodeAttributeStart: Column<UInt32>
+    var edgeAttributeStart: Column<UInt32>
+    var attributeRows: AttributeTable
+    var nodeEvidenceStart: Column<UInt32>
+    var edgeEvidenceStart: Column<UInt32>
     /// Evidence row of each reference (node and edge evidence lists are ranges of references).
-    var evidenceRefs: [Int32]
-    var evidenceRows: EvidenceColumns
+    var evidenceRefs: Column<Int32>
+    var evidenceRows: EvidenceTable
 
-    var edgeSources: [Int32]
-    var edgeTargets: [Int32]
-    var edgeKindIndex: [UInt16]
-    var outStart: [UInt32]
-    var outItems: [Int32]
-    var inStart: [UInt32]
-    var inItems: [Int32]
+    var edgeSources: Column<Int32>
+    var edgeTargets: Column<Int32>
+    var edgeKindIndex: Column<UInt16>
+    var outStart: Column<UInt32>
+    var outItems: Column<Int32>
+    var inStart: Column<UInt32>
+    var inItems: Column<Int32>
     /// Source node of each entry of `inItems` (in-neighbours read sequentially).
-    var inSources: [Int32]
+    var inSources: Column<Int32>
 
     /// Node indices sorted by the bytes of their ids.
-    var nodesByID: [Int32]
+    var nodesByID: Column<Int32>
     /// (normalised name, node) pairs sorted by name bytes, then node.
-    var nameKeys: [Int32]
-    var nameNodes: [Int32]
+    var nameKeys: Column<Int32>
+    var nameNodes: Column<Int32>
 
-    var sourcePaths: [Int32]
-    var sourceHashes: [Int32]
+    var sourcePaths: Column<Int32>
+    var sourceHashes: Column<Int32>
     /// Per source: its identity (canonical path), the key by which ingest and removal find it.
-    var sourceIdentities: [Int32]
+    var sourceIdentities: Column<Int32>
     /// Per source: its ordinal in the ingest run that extracted it (`SourceContribution.ordinal`).
-    var sourceOrdinals: [Int64]
+    var sourceOrdinals: Column<Int64>
 
     /// Decoded kinds (derived from `nodeKindNames` / `edgeKindNames`).
     let nodeKindTable: [NodeKind]
     let edgeKindTable: [EdgeKind]
 
-    init(strings: StringTable, nodeKindNames: [Int32], edgeKindNames: [Int32], nodeIDs: [Int32], nodeKindIndex: [UInt16],
-         nodeLabels: [Int32], aliasStart: [UInt32], aliasItems: [Int32], nodeAttributeStart: [UInt32],
-         edgeAttributeStart: [UInt32], attributeRows: AttributeColumns, nodeEvidenceStart: [UInt32],
-         edgeEvidenceStart: [UInt32], evidenceRefs: [Int32], evidenceRows: EvidenceColumns, edgeSources: [Int32], edgeTargets: [Int32],
-         edgeKindIndex: [UInt16], outStart: [UInt32], outItems: [Int32], inStart: [UInt32], inItems: [Int32], inSources: [Int32],
-         nodesByID: [Int32], nameKeys: [Int32], nameNodes: [Int32], sourcePaths: [Int32], sourceHashes: [Int32],
-         sourceIdentities: [Int32], sourceOrdinals: [Int64]) {
+    init(strings: StringTable, nodeKindNames: Column<Int32>, edgeKindNames: Column<Int32>, nodeIDs: Column<Int32>, nodeKindIndex: Column<UInt16>,
+         nodeLabels: Column<Int32>, aliasStart: Column<UInt32>, aliasItems: Column<Int32>, nodeAttributeStart: Column<UInt32>,
+         edgeAttributeStart: Column<UInt32>, attributeRows: AttributeTable, nodeEvidenceStart: Column<UInt32>,
+         edgeEvidenceStart: Column<UInt32>, evidenceRefs: Column<Int32>, evidenceRows: EvidenceTable, edgeSources: Column<Int32>, edgeTargets: Column<Int32>,
+         edgeKindIndex: Column<UInt16>, outStart: Column<UInt32>, outItems: Column<Int32>, inStart: Column<UInt32>, inItems: Column<Int32>, inSources: Column<Int32>,
+         nodesByID: Column<Int32>, nameKeys: Column<Int32>, nameNodes: Column<Int32>, sourcePaths: Column<Int32>, sourceHashes: Column<Int32>,
+         sourceIdentities: Column<Int32>, sourceOrdinals: Column<Int64>) {
         self.strings = strings
         self.nodeKindNames = nodeKindNames
         self.edgeKindNames = edgeKindNames
@@ -152,10 +152,10 @@ public struct Graph: Sendable {
 
     /// Edges leaving node `n`, ascending.
     @inline(__always)
-    public func outEdges(_ n: Int) -> ArraySlice<Int32> { outItems[Int(outStart[n])..<Int(outStart[n + 1])] }
+    public func outEdges(_ n: Int) -> Slice<Column<Int32>> { outItems[Int(outStart[n])..<Int(outStart[n + 1])] }
     /// Edges entering node `n`, ascending.
     @inline(__always)
-    public func inEdges(_ n: Int) -> ArraySlice<Int32> { inItems[Int(inStart[n])..<Int(inStart[n + 1])] }
+    public func inEdges(_ n: Int) -> Slice<Column<Int32>> { inItems[Int(inStart[n])..<Int(inStart[n + 1])] }
 
     /// Position of node `n`'s kind in `nodeKinds` (cheap kind tests in hot loops).
     @inline(__always)

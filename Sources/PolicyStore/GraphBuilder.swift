@@ -337,18 +337,18 @@ public struct GraphBuilder {
         let nodesByID = Self.sortedByBytes(Array(0..<Int32(nodeCount)), key: { nodeIDs[Int($0)] }, strings: strings)
 
         return Graph(
-            strings: strings, nodeKindNames: nodeKindsCompact.names, edgeKindNames: edgeKindsCompact.names,
-            nodeIDs: nodeIDs, nodeKindIndex: nodeKindsCompact.index, nodeLabels: nodeLabels,
-            aliasStart: aliasStart, aliasItems: aliasItems,
-            nodeAttributeStart: nodeAttributeStart, edgeAttributeStart: edgeAttributeStart, attributeRows: attributes,
-            nodeEvidenceStart: nodeEvidenceStart, edgeEvidenceStart: edgeEvidenceStart, evidenceRefs: evidenceRefs,
-            evidenceRows: evidenceRows,
-            edgeSources: sortedSources, edgeTargets: sortedTargets, edgeKindIndex: sortedKinds,
-            outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
-            nodesByID: nodesByID,
-            nameKeys: nameOrder.map { nameKeys[Int($0)] }, nameNodes: nameOrder.map { nameNodes[Int($0)] },
-            sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities,
-            sourceOrdinals: sourceOrdinals)
+            strings: strings, nodeKindNames: Column(nodeKindsCompact.names), edgeKindNames: Column(edgeKindsCompact.names),
+            nodeIDs: Column(nodeIDs), nodeKindIndex: Column(nodeKindsCompact.index), nodeLabels: Column(nodeLabels),
+            aliasStart: Column(aliasStart), aliasItems: Column(aliasItems),
+            nodeAttributeStart: Column(nodeAttributeStart), edgeAttributeStart: Column(edgeAttributeStart), attributeRows: AttributeTable(attributes),
+            nodeEvidenceStart: Column(nodeEvidenceStart), edgeEvidenceStart: Column(edgeEvidenceStart), evidenceRefs: Column(evidenceRefs),
+            evidenceRows: EvidenceTable(evidenceRows),
+            edgeSources: Column(sortedSources), edgeTargets: Column(sortedTargets), edgeKindIndex: Column(sortedKinds),
+            outStart: Column(outStart), outItems: Column(outItems), inStart: Column(inStart), inItems: Column(inItems), inSources: Column(inSources),
+            nodesByID: Column(nodesByID),
+            nameKeys: Column(nameOrder.map { nameKeys[Int($0)] }), nameNodes: Column(nameOrder.map { nameNodes[Int($0)] }),
+            sourcePaths: Column(sourcePaths), sourceHashes: Column(sourceHashes), sourceIdentities: Column(sourceIdentities),
+            sourceOrdinals: Column(sourceOrdinals))
     }
 
     /// Counting sort of edge indices by `keys[e]` into CSR (start offsets, items ascending within a row).

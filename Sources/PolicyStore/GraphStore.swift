@@ -179,9 +179,30 @@ public struct GraphStore: Sendable {
 
 /// Snapshot files on disk.
 public enum SnapshotFile {
-    /// Reads only the graph of a snapshot (contributions are checked but not decoded).
+    /// Reads only the graph of a snapshot: the per-source contributions are neither read nor checksummed (they
+    /// are verified by the commands that change the store, and by `check`).
     public static func loadGraph(_ path: String) throws -> Graph {
-        try SnapshotReader.read(path).graph
+        try SnapshotReader.readGraph(path).graph
+    }
+
+    /// Verifies a whole snapshot: every section's checksum, the graph's consistency, and that the per-source
+    /// contributions decode, one per source. Throws a `KGError` naming the first damaged section.
+    public static func check(_ path: String) throws -> SnapshotCheck {
+        let mapping = try SnapshotMapping(path: path)
+        return try withExtendedLifetime(mapping) {
+            let table = try SnapshotTable(mapping.bytes, path: path)
+            try table.verifyAll()
+            let graph = try table.graph()
+            let words = try table.contributions()
+            let contributions = try ContributionCodec.decode(words, strings: graph.strings, version: table.version, path: path)
+            if !words.isEmpty && contributions.count != graph.sourcePaths.count {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot holds \(graph.sourcePaths.count) sources but "
+                              + "\(contributions.count) per-source contributions")
+            }
+            return SnapshotCheck(version: Int(table.version), bytes: mapping.bytes.count, sections: table.entries.count,
+                                 nodes: graph.nodeCount, edges: graph.edgeCount, sources: graph.sourcePaths.count,
+                                 hasContributions: !words.isEmpty)
+        }
     }
 
     /// Writes a graph without per-source contributions (not usable for incremental ingest).
@@ -193,4 +214,18 @@ public enum SnapshotFile {
         var info = stat()
         return stat(path, &info) == 0
     }
+}
+
+/// What `SnapshotFile.check` verified.
+public struct SnapshotCheck: Sendable, Equatable, Codable {
+    /// The format version of the file.
+    public var version: Int
+    public var bytes: Int
+    /// Sections whose checksums were verified.
+    public var sections: Int
+    public var nodes: Int
+    public var edges: Int
+    public var sources: Int
+    /// False for a snapshot saved without per-source contributions (not usable for incremental ingest).
+    public var hasContributions: Bool
 }

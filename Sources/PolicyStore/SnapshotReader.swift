@@ -5,10 +5,13 @@ import Darwin
 #endif
 import PolicyCore
 
-/// Reads and verifies snapshots: the whole file in one read, every section's CRC-32C checked, arrays copied
-/// as raw little-endian blocks. Any damage is reported as a `KGError` naming the section; the file is left alone.
+/// Reads and verifies snapshots. The file is mapped, not read: opening checks the header, its checksum and the
+/// section table (lengths must tile the file exactly), and a section's CRC-32C is checked when a command first
+/// takes it. A query takes the graph's sections only; the per-source contributions (about half the file) are
+/// taken by the commands that change the store (`ingest`, `remove`, `merge`) and by `kg check`. Arrays are copied
+/// out as raw little-endian blocks. Any damage is reported as a `KGError` naming the section; the file is left alone.
 enum SnapshotReader {
-    static let supportedVersions: [UInt32] = [1, 2, SnapshotWriter.version]
+    static let supportedVersions: [UInt32] = [1, 2, 3, SnapshotWriter.version]
 
     struct Loaded {
         var graph: Graph
@@ -17,48 +20,77 @@ enum SnapshotReader {
         var version: UInt32
     }
 
+    /// Graph and contributions, every section verified (what `ingest`, `remove` and `merge` need).
     static func read(_ path: String) throws -> Loaded {
-        let file = try readWholeFile(path)
-        return try file.withUnsafeBytes { try parse($0, path: path) }
-    }
-
-    static func readWholeFile(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw KGError(file: path, kind: .unreadable, "cannot open snapshot: \(errnoText())") }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw KGError(file: path, kind: .unreadable, "cannot stat snapshot: \(errnoText())") }
-        let size = Int(info.st_size)
-        var failure: KGError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var done = 0
-            while done < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    failure = KGError(file: path, kind: .unreadable, "cannot read snapshot: \(n < 0 ? errnoText() : "unexpected end of file")")
-                    break
-                }
-                done += n
-            }
-            initialized = done
+        let mapping = try SnapshotMapping(path: path)
+        return try withExtendedLifetime(mapping) {
+            let table = try SnapshotTable(mapping.bytes, path: path, owner: mapping)
+            let graph = try table.graph()
+            return Loaded(graph: graph, contributions: try table.contributions(), version: table.version)
         }
-        if let failure { throw failure }
-        return bytes
     }
 
+    /// The graph only: the contributions section is neither read nor checksummed (what queries need).
+    static func readGraph(_ path: String) throws -> (graph: Graph, version: UInt32) {
+        let mapping = try SnapshotMapping(path: path)
+        return try withExtendedLifetime(mapping) {
+            let table = try SnapshotTable(mapping.bytes, path: path, owner: mapping)
+            return (try table.graph(), table.version)
+        }
+    }
+
+    /// Graph and contributions of the snapshot in `file`, every section verified and copied.
     static func parse(_ file: UnsafeRawBufferPointer, path: String) throws -> Loaded {
+        let table = try SnapshotTable(file, path: path)
+        let graph = try table.graph()
+        return Loaded(graph: graph, contributions: try table.contributions(), version: table.version)
+    }
+
+    @inline(__always)
+    static func loadLE<T: FixedWidthInteger>(_: T.Type, _ bytes: UnsafeRawBufferPointer, _ offset: Int) -> T {
+        T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+
+    static func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16)
+        return "0x" + String(repeating: "0", count: 8 - h.count) + h
+    }
+}
+
+/// An opened snapshot whose header and section table have been checked: where each section lies and the checksum
+/// it must have. Sections are verified when taken. Valid while the bytes it was opened on are.
+struct SnapshotTable {
+    struct Entry {
+        let name: String
+        let range: Range<Int>
+        let storedCRC: UInt32
+    }
+
+    let file: UnsafeRawBufferPointer
+    /// The mapping `file` lies in, which columns used in place keep alive; nil: every column is a copy.
+    let owner: SnapshotMapping?
+    let path: String
+    let version: UInt32
+    let entries: [Entry]
+
+    /// Checks magic, version, header checksum, each section's element size and that the sections end exactly at
+    /// the end of the file (a truncated or extended file fails here, before any section is read).
+    init(_ file: UnsafeRawBufferPointer, path: String, owner: SnapshotMapping? = nil) throws {
+        self.file = file
+        self.owner = owner
+        self.path = path
         let magic = SnapshotWriter.magic
-        guard file.count >= magic.count + 8, Array(file[0..<magic.count]) == magic else {
+        guard file.count >= magic.count + 8, magic.indices.allSatisfy({ file[$0] == magic[$0] }) else {
             throw KGError(file: path, kind: .notASnapshot, "not a PolicyKG snapshot (bad magic bytes at the start of the file)")
         }
-        let version = loadLE(UInt32.self, file, magic.count)
-        guard supportedVersions.contains(version) else {
+        let version = SnapshotReader.loadLE(UInt32.self, file, magic.count)
+        guard SnapshotReader.supportedVersions.contains(version) else {
             throw KGError(file: path, kind: .snapshotVersion, "snapshot format version \(version) is not supported; this build reads versions "
-                          + supportedVersions.map(String.init).joined(separator: ", "))
+                          + SnapshotReader.supportedVersions.map(String.init).joined(separator: ", "))
         }
+        self.version = version
         let layout = SnapshotSections.layout(version: version)
-        let sectionCount = Int(loadLE(UInt32.self, file, magic.count + 4))
+        let sectionCount = Int(SnapshotReader.loadLE(UInt32.self, file, magic.count + 4))
         guard sectionCount == layout.count else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot has \(sectionCount) sections, version \(version) has \(layout.count) "
                           + "(damaged, or written by an incompatible development build)")
@@ -68,66 +100,110 @@ enum SnapshotReader {
         guard file.count >= headerEnd + 4 else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: the header needs \(headerEnd + 4) bytes, the file has \(file.count)")
         }
-        let storedHeaderCRC = loadLE(UInt32.self, file, headerEnd)
+        let storedHeaderCRC = SnapshotReader.loadLE(UInt32.self, file, headerEnd)
         let actualHeaderCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file[0..<headerEnd]))
         guard storedHeaderCRC == actualHeaderCRC else {
-            throw KGError(file: path, kind: .snapshotDamaged, "snapshot header is damaged: checksum expected \(hex(storedHeaderCRC)), found \(hex(actualHeaderCRC))")
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot header is damaged: checksum expected \(SnapshotReader.hex(storedHeaderCRC)), found \(SnapshotReader.hex(actualHeaderCRC))")
         }
 
-        var sections: [UnsafeRawBufferPointer] = []
+        var entries: [Entry] = []
         var offset = headerEnd + 4
         for (i, spec) in layout.enumerated() {
+            let start = SnapshotSections.sectionStart(after: offset, version: version)
+            guard start <= file.count else {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: section '\(spec.name)' starts at byte \(start), the file has \(file.count) bytes")
+            }
+            guard (offset..<start).allSatisfy({ file[$0] == 0 }) else {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot is damaged: the padding before section '\(spec.name)' is not zero")
+            }
+            offset = start
             let entry = tableStart + i * entrySize
-            let elementSize = Int(loadLE(UInt32.self, file, entry))
-            let length = Int(loadLE(UInt64.self, file, entry + 4))
-            let storedCRC = loadLE(UInt32.self, file, entry + 12)
-            guard elementSize == spec.elementSize, length % elementSize == 0 else {
+            let elementSize = Int(SnapshotReader.loadLE(UInt32.self, file, entry))
+            let length = SnapshotReader.loadLE(UInt64.self, file, entry + 4)
+            let storedCRC = SnapshotReader.loadLE(UInt32.self, file, entry + 12)
+            guard elementSize == spec.elementSize, length % UInt64(elementSize) == 0 else {
                 throw KGError(file: path, kind: .snapshotDamaged, "snapshot section '\(spec.name)' has element size \(elementSize) and length \(length); expected elements of \(spec.elementSize) bytes")
             }
-            guard length <= file.count - offset else {
-                throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: section '\(spec.name)' ends at byte \(offset + length), the file has \(file.count) bytes")
+            guard length <= UInt64(file.count - offset) else {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: section '\(spec.name)' ends at byte \(UInt64(offset) + length), the file has \(file.count) bytes")
             }
-            let body = UnsafeRawBufferPointer(rebasing: file[offset..<offset + length])
-            let actualCRC = CRC32C.checksum(body)
-            guard actualCRC == storedCRC else {
-                throw KGError(file: path, kind: .snapshotDamaged, "snapshot section '\(spec.name)' is damaged: checksum expected \(hex(storedCRC)), found \(hex(actualCRC))")
-            }
-            sections.append(body)
-            offset += length
+            entries.append(Entry(name: spec.name, range: offset..<offset + Int(length), storedCRC: storedCRC))
+            offset += Int(length)
         }
         guard offset == file.count else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot has \(file.count - offset) unexpected bytes after its last section")
         }
+        self.entries = entries
+    }
 
-        var next = 0
-        func take<T>(_: T.Type) -> [T] {
-            let body = sections[next]
-            next += 1
-            let count = body.count / MemoryLayout<T>.stride
-            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if count > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: body) }
-                initialized = count
-            }
+    /// The bytes of section `i`, after checking its CRC-32C.
+    func verifiedSection(_ i: Int) throws -> UnsafeRawBufferPointer {
+        let entry = entries[i]
+        let body = UnsafeRawBufferPointer(rebasing: file[entry.range])
+        let actualCRC = CRC32C.checksum(body)
+        guard actualCRC == entry.storedCRC else {
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot section '\(entry.name)' is damaged: checksum expected \(SnapshotReader.hex(entry.storedCRC)), found \(SnapshotReader.hex(actualCRC))")
         }
-        let strings = StringTable(bytes: take(UInt8.self), offsets: take(UInt32.self))
-        let nodeKindNames = take(Int32.self), edgeKindNames = take(Int32.self)
-        let nodeIDs = take(Int32.self), nodeKindIndex = take(UInt16.self), nodeLabels = take(Int32.self)
-        let aliasStart = take(UInt32.self), aliasItems = take(Int32.self)
-        let nodeAttributeStart = take(UInt32.self), edgeAttributeStart = take(UInt32.self)
-        let attributes = AttributeColumns(keys: take(Int32.self), tags: take(UInt8.self), payloads: take(Int64.self),
-                                          listItems: take(Int32.self))
-        let nodeEvidenceStart = take(UInt32.self), edgeEvidenceStart = take(UInt32.self), evidenceRefs = take(Int32.self)
-        let evidence = EvidenceColumns(sources: take(Int32.self), lines: take(Int32.self), columns: take(Int32.self),
-                                       byteStarts: take(UInt32.self), byteLengths: take(UInt32.self), texts: take(Int32.self))
-        let edgeSources = take(Int32.self), edgeTargets = take(Int32.self), edgeKindIndex = take(UInt16.self)
-        let outStart = take(UInt32.self), outItems = take(Int32.self), inStart = take(UInt32.self), inItems = take(Int32.self)
-        let inSources = take(Int32.self)
-        let nodesByID = take(Int32.self), nameKeys = take(Int32.self), nameNodes = take(Int32.self)
-        let sourcePaths = take(Int32.self), sourceHashes = take(Int32.self)
-        let sourceIdentities = version >= 2 ? take(Int32.self) : sourcePaths
+        return body
+    }
+
+    /// Section `i` as a column, after checking its checksum: used in place when the file is mapped and the section
+    /// aligned for `T` (format 4 aligns every section), else copied.
+    func column<T>(_ i: Int, of type: T.Type) throws -> Column<T> {
+        let body = try verifiedSection(i)
+        if let owner, let base = body.baseAddress, Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
+            return Column(inPlace: UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: body.count / MemoryLayout<T>.stride),
+                          owner: owner)
+        }
+        return Column(try array(i, of: type))
+    }
+
+    /// A copy of section `i` as an array, after checking its checksum.
+    func array<T>(_ i: Int, of _: T.Type) throws -> [T] {
+        let body = try verifiedSection(i)
+        let count = body.count / MemoryLayout<T>.stride
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: body) }
+            initialized = count
+        }
+    }
+
+    /// The encoded per-source contributions (the last section), verified.
+    func contributions() throws -> [Int32] {
+        try array(entries.count - 1, of: Int32.self)
+    }
+
+    /// Verifies every section's checksum (what `kg check` does before decoding anything).
+    func verifyAll() throws {
+        for i in entries.indices { _ = try verifiedSection(i) }
+    }
+
+    /// The graph: every section but the contributions verified and copied, then checked for consistency.
+    func graph() throws -> Graph {
+        var next = 0
+        func take<T>(_ type: T.Type) throws -> Column<T> {
+            defer { next += 1 }
+            return try column(next, of: type)
+        }
+        let strings = StringTable(bytes: try take(UInt8.self), offsets: try take(UInt32.self))
+        let nodeKindNames = try take(Int32.self), edgeKindNames = try take(Int32.self)
+        let nodeIDs = try take(Int32.self), nodeKindIndex = try take(UInt16.self), nodeLabels = try take(Int32.self)
+        let aliasStart = try take(UInt32.self), aliasItems = try take(Int32.self)
+        let nodeAttributeStart = try take(UInt32.self), edgeAttributeStart = try take(UInt32.self)
+        let attributes = AttributeTable(keys: try take(Int32.self), tags: try take(UInt8.self), payloads: try take(Int64.self),
+                                        listItems: try take(Int32.self))
+        let nodeEvidenceStart = try take(UInt32.self), edgeEvidenceStart = try take(UInt32.self), evidenceRefs = try take(Int32.self)
+        let evidence = EvidenceTable(sources: try take(Int32.self), lines: try take(Int32.self), columns: try take(Int32.self),
+                                     byteStarts: try take(UInt32.self), byteLengths: try take(UInt32.self), texts: try take(Int32.self))
+        let edgeSources = try take(Int32.self), edgeTargets = try take(Int32.self), edgeKindIndex = try take(UInt16.self)
+        let outStart = try take(UInt32.self), outItems = try take(Int32.self), inStart = try take(UInt32.self), inItems = try take(Int32.self)
+        let inSources = try take(Int32.self)
+        let nodesByID = try take(Int32.self), nameKeys = try take(Int32.self), nameNodes = try take(Int32.self)
+        let sourcePaths = try take(Int32.self), sourceHashes = try take(Int32.self)
+        let sourceIdentities = version >= 2 ? try take(Int32.self) : sourcePaths
         // Before version 3 the sources' order was the only order recorded: their positions stand for ordinals.
-        let sourceOrdinals = version >= 3 ? take(Int64.self) : sourcePaths.indices.map { Int64($0) }
-        let contributions = take(Int32.self)
+        let sourceOrdinals = version >= 3 ? try take(Int64.self) : Column(sourcePaths.indices.map { Int64($0) })
+        precondition(next == entries.count - 1, "every section but the contributions is part of the graph")
 
         // Cheap structural checks so that a well-formed but inconsistent file cannot crash the reader.
         let n = nodeIDs.count, e = edgeSources.count
@@ -146,7 +222,7 @@ enum SnapshotReader {
         guard consistent else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot sections disagree about the number of nodes or edges (\(n) nodes, \(e) edges)")
         }
-        let graph = Graph(
+        return Graph(
             strings: strings, nodeKindNames: nodeKindNames, edgeKindNames: edgeKindNames, nodeIDs: nodeIDs,
             nodeKindIndex: nodeKindIndex, nodeLabels: nodeLabels, aliasStart: aliasStart, aliasItems: aliasItems,
             nodeAttributeStart: nodeAttributeStart, edgeAttributeStart: edgeAttributeStart, attributeRows: attributes,
@@ -157,20 +233,5 @@ enum SnapshotReader {
             nodesByID: nodesByID, nameKeys: nameKeys, nameNodes: nameNodes,
             sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities,
             sourceOrdinals: sourceOrdinals)
-        return Loaded(graph: graph, contributions: contributions, version: version)
-    }
-
-    @inline(__always)
-    static func loadLE<T: FixedWidthInteger>(_: T.Type, _ bytes: UnsafeRawBufferPointer, _ offset: Int) -> T {
-        T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
-    }
-
-    static func hex(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "0x" + String(repeating: "0", count: 8 - h.count) + h
     }
 }
-
-#if _endian(big)
-#error("PolicyStore snapshots are written as raw little-endian arrays; big-endian hosts are not supported")
-#endif

@@ -1,5 +1,5 @@
-/// The sections of snapshot format version 3 (version 2 lacks `source.ordinals`, version 1 also `source.identities`), in
-/// file order, with their element sizes in bytes.
+/// The sections of snapshot format versions 3 and 4 (version 2 lacks `source.ordinals`, version 1 also
+/// `source.identities`), in file order, with their element sizes in bytes.
 /// See SNAPSHOT-FORMAT.md.
 enum SnapshotSections {
     static let layout: [(name: String, elementSize: Int)] = [
@@ -19,7 +19,13 @@ enum SnapshotSections {
         ("contributions", 4),
     ]
 
-    /// The layout of format `version` (1, 2 or 3).
+    /// Where a section starts in format `version`: from version 4 on, at the next multiple of 8 (zero bytes
+    /// between), so that every column can be used in place from a mapped file.
+    static func sectionStart(after offset: Int, version: UInt32) -> Int {
+        version >= 4 ? (offset + 7) & ~7 : offset
+    }
+
+    /// The layout of format `version` (1 to 4).
     static func layout(version: UInt32) -> [(name: String, elementSize: Int)] {
         layout.filter { section in
             switch section.name {
@@ -41,6 +47,12 @@ struct OutgoingSection {
         count = array.count
         elementSize = MemoryLayout<T>.stride
         withBytes = { body in try array.withUnsafeBytes { try body($0) } }
+    }
+
+    init<T>(_ column: Column<T>) {
+        count = column.count
+        elementSize = MemoryLayout<T>.stride
+        withBytes = { body in try column.withUnsafeBytes { try body($0) } }
     }
 
     var byteCount: Int { count * elementSize }

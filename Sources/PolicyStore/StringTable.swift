@@ -7,10 +7,10 @@ import Darwin
 /// Interned strings, frozen: all UTF-8 bytes in one block, string `i` spans `offsets[i]..<offsets[i+1]`.
 /// Index 0 is always the empty string.
 public struct StringTable: Sendable, Equatable {
-    var bytes: [UInt8]
-    var offsets: [UInt32]
+    var bytes: Column<UInt8>
+    var offsets: Column<UInt32>
 
-    init(bytes: [UInt8], offsets: [UInt32]) {
+    init(bytes: Column<UInt8>, offsets: Column<UInt32>) {
         self.bytes = bytes
         self.offsets = offsets
     }
@@ -74,8 +74,8 @@ struct StringInterner {
 
     /// An interner holding exactly the strings of `table`, with the same indices.
     init(table: StringTable) {
-        bytes = table.bytes
-        offsets = table.offsets
+        bytes = Array(table.bytes)
+        offsets = Array(table.offsets)
         hashes = [UInt64](repeating: 0, count: table.count)
         var size = 1024
         while size < table.count * 2 { size <<= 1 }
@@ -140,7 +140,7 @@ struct StringInterner {
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
-    func freeze() -> StringTable { StringTable(bytes: bytes, offsets: offsets) }
+    func freeze() -> StringTable { StringTable(bytes: Column(bytes), offsets: Column(offsets)) }
 
     private func equals(_ i: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(offsets[Int(i)]), end = Int(offsets[Int(i) + 1])

@@ -67,6 +67,54 @@ import Testing
         #expect(dir.readBytes("d.kgs") == bytes)
     }
 
+    /// Queries never read the per-source records (about half the file): damage there does not stop a query, but
+    /// `kg check` and every command that changes the store (which loads them) report it, and the file is kept.
+    @Test func queriesSkipTheContributionsWhichCheckAndWritersVerify() throws {
+        let dir = TemporaryDirectory()
+        let store = GraphStore(contributions: makeSyntheticContributions(nodes: 200, edgesPerNode: 3, seed: 8, files: 2))
+        try store.save(to: dir.file("q.kgs"))
+        var bytes = dir.readBytes("q.kgs")
+        let report = try SnapshotFile.check(dir.file("q.kgs"))
+        #expect(report == SnapshotCheck(version: Int(SnapshotWriter.version), bytes: bytes.count, sections: SnapshotSections.layout.count,
+                                        nodes: store.graph.nodeCount, edges: store.graph.edgeCount, sources: 2, hasContributions: true))
+        bytes[bytes.count - 5] ^= 0x04          // inside the final (contributions) section
+        dir.writeBytes(bytes, to: "q.kgs")
+        #expect(try SnapshotFile.loadGraph(dir.file("q.kgs")) == store.graph)
+        for load in [{ _ = try SnapshotFile.check(dir.file("q.kgs")) }, { _ = try GraphStore.load(dir.file("q.kgs")) }] {
+            let error = #expect(throws: KGError.self) { try load() }
+            #expect(error?.kind == .snapshotDamaged)
+            #expect(error?.message.contains("section 'contributions' is damaged") == true)
+        }
+        #expect(dir.readBytes("q.kgs") == bytes)
+    }
+
+    /// `kg check` on the file finds every flipped byte; a query finds every one outside the contributions.
+    @Test func checkFindsEveryFlippedByteAndQueriesEveryOneTheyRead() throws {
+        let dir = TemporaryDirectory()
+        let store = GraphStore(contributions: makeSyntheticContributions(nodes: 10, edgesPerNode: 2, seed: 6, files: 2))
+        try store.save(to: dir.file("f.kgs"))
+        let original = dir.readBytes("f.kgs")
+        let contributionsStart = try original.withUnsafeBytes { try SnapshotTable($0, path: "f.kgs").entries.last!.range.lowerBound }
+        var missedByCheck: [Int] = [], missedByQuery: [Int] = []
+        for i in 0..<original.count {
+            var damaged = original
+            damaged[i] ^= 0x20
+            dir.writeBytes(damaged, to: "f.kgs")
+            if (try? SnapshotFile.check(dir.file("f.kgs"))) != nil { missedByCheck.append(i) }
+            if i < contributionsStart, (try? SnapshotFile.loadGraph(dir.file("f.kgs"))) != nil { missedByQuery.append(i) }
+        }
+        #expect(missedByCheck.isEmpty, "check missed flips at \(missedByCheck.prefix(10))")
+        #expect(missedByQuery.isEmpty, "queries missed flips at \(missedByQuery.prefix(10))")
+    }
+
+    @Test func checkReportsASnapshotSavedWithoutContributions() throws {
+        let dir = TemporaryDirectory()
+        let graph = GraphStore(contributions: makeSyntheticContributions(nodes: 50, edgesPerNode: 2, seed: 1, files: 1)).graph
+        try SnapshotFile.save(graph, to: dir.file("g.kgs"))
+        let report = try SnapshotFile.check(dir.file("g.kgs"))
+        #expect(!report.hasContributions && report.nodes == graph.nodeCount && report.edges == graph.edgeCount)
+    }
+
     @Test func truncatedFileIsReported() throws {
         let dir = TemporaryDirectory()
         try GraphStore(contributions: makeSyntheticContributions(nodes: 300, edgesPerNode: 3, seed: 2, files: 1)).save(to: dir.file("t.kgs"))
