@@ -110,7 +110,8 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() {
+        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
+            ?? leadingGenreTitle() ?? downloadLinkTitle() {
             starts = [start]
         }
         if starts.first?.paragraph != 0 {
@@ -200,13 +201,13 @@ struct DocumentSegmenter {
                 citedTitles = Self.citedTitles(in: title)
                 i += parts; continue
             }
-            if bytes <= 240, let title = reportTitle(at: i, in: b) {
+            if bytes <= 240, let (title, parts) = reportTitle(at: i, in: b) {
                 // A communiqué or report: title, the bodies that issue it, the date.
-                var start = Start(paragraph: i, titleParagraphs: i..<(i + 1), title: title,
+                var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title,
                                   kind: DocumentKind.fromTitle(title) ?? .report)
                 start.layout = .report
                 starts.append(start)
-                i += 1; continue
+                i += parts; continue
             }
             if starts.isEmpty, i < 4, bytes <= 160, Self.mayBeDocNumberLine(b, range), i + 1 < paragraphs.count,
                paragraphs[i + 1].range.count <= 600, DocumentNumber.parse(p) != nil,
@@ -470,20 +471,63 @@ struct DocumentSegmenter {
         return rest
     }
 
-    /// The report layout of communiqués and reports (公报, 报告 …): a title line ending with a genre word, a line of
-    /// the bodies that issue it, a line holding only the date.
+    /// Most lines a report or cover page's title is wrapped over.
+    static let reportTitleLines = 3
+
+    /// The report layout of communiqués and reports (公报, 报告 …) and of a plan's cover page (规划纲要): a title —
+    /// one line, or wrapped over up to three lines with no punctuation ending a line — ending with a genre word, an
+    /// optional bracketed note of its adoption, a line of the bodies that issue it, a line holding only the date.
     ///
-    ///     report → titleLine(genre, no 关于 needed) signatureLine dateLine
-    func reportTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> String? {
-        guard i + 2 < paragraphs.count, paragraphs[i + 1].range.count <= 160, paragraphs[i + 2].range.count <= 60,
-              ParagraphBytes.mayBeDate(b, paragraphs[i + 2].range),
-              ParagraphBytes.isHeadingShaped(b, paragraphs[i].range, maximumLength: 60) else { return nil }
-        let title = Self.stripFootnote(Self.stripBracketedFootnotes(paragraphText(i)))
-        guard ParagraphRoles.length(title) >= 6, GenreWords.genre(ofTitle: title)?.kind != nil,
-              !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
-              ParagraphRoles.isSignatureLine(paragraphText(i + 1)),
-              ChineseDate.parseWhole(paragraphText(i + 2)) != nil else { return nil }
-        return title
+    ///     report → titleLine{1,3}(genre, no 关于 needed) ('（' note '）')? signatureLine dateLine
+    ///
+    /// Returns the title and the number of lines it takes.
+    func reportTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (title: String, lines: Int)? {
+        for parts in 1...Self.reportTitleLines {
+            let after = i + parts
+            guard after + 1 < paragraphs.count,
+                  ParagraphBytes.isHeadingShaped(b, paragraphs[after - 1].range, maximumLength: 60) else { return nil }
+            if parts > 1 {
+                // (A wrapped line ends with no punctuation; the title starts no block: "一、…" is a heading.)
+                let previous = paragraphs[after - 2].range
+                guard !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, previous)) else { return nil }
+            }
+            var signature = after
+            if paragraphs[signature].range.count <= 240, Self.isBracketedNote(paragraphText(signature)) { signature += 1 }
+            guard signature + 1 < paragraphs.count, paragraphs[signature].range.count <= 160,
+                  paragraphs[signature + 1].range.count <= 60,
+                  ParagraphBytes.mayBeDate(b, paragraphs[signature + 1].range) else { continue }
+            let joined = (i..<after).map { paragraphText($0).trimmingSpaces }.joined()
+            let title = Self.stripFootnote(Self.stripBracketedFootnotes(joined))
+            guard ParagraphRoles.length(title) >= 6, ParagraphRoles.length(title) <= 80, GenreWords.genre(ofTitle: title)?.kind != nil,
+                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
+                  ParagraphRoles.isSignatureLine(paragraphText(signature)),
+                  ChineseDate.parseWhole(paragraphText(signature + 1)) != nil else { continue }
+            return (title, parts)
+        }
+        return nil
+    }
+
+    /// ，、：；。！？ and their ASCII forms: a line ending with one is no wrapped part of a title.
+    static let clauseEnders: Set<UInt32> = [0xFF0C, 0x3001, 0xFF1A, 0xFF1B, 0x3002, 0xFF01, 0xFF1F, 0x2C, 0x3A, 0x3B, 0x21, 0x3F]
+
+    /// A line wholly in brackets: a title's note ("（2031年1月3日在某市第五届人民代表大会第三次会议通过）").
+    static func isBracketedNote(_ line: String) -> Bool {
+        let t = line.trimmingSpaces
+        guard let first = t.unicodeScalars.first, let last = t.unicodeScalars.last else { return false }
+        return (first == "（" || first == "(") && (last == "）" || last == ")") && t.unicodeScalars.count >= 6
+    }
+
+    /// The occasion line of a speech or work report under its title: a dash, the date it was delivered, where
+    /// ("——2031年2月2日在某市第五届人民代表大会第三次会议上", wrapped or not). The date is the report's 成文日期.
+    ///
+    ///     occasionLine → ('——' | '—' | '－－') date '在' place…
+    static func occasionDate(_ line: String) -> String? {
+        let u = Array(line.trimmingSpaces.unicodeScalars)
+        var lo = 0
+        while lo < u.count, lo < 2, u[lo] == "—" || u[lo] == "－" || u[lo] == "-" { lo += 1 }
+        guard lo > 0, let (end, iso) = ChineseDate.parse(u, at: lo, to: min(u.count, lo + 16)),
+              end < u.count, u[end] == "在" else { return nil }
+        return iso
     }
 
     /// A title without its footnote markers "[1]", "[2]" at the end.
@@ -514,6 +558,37 @@ struct DocumentSegmenter {
             addressee = String(addressee[...colon])
         }
         guard addressee.hasSuffix("：") || addressee.hasSuffix(":"), ParagraphRoles.isAddressee(addressee) else { return nil }
+        return Self.issuedTitle(in: sentence)
+    }
+
+    /// Scalars of a flattened first line read for an addressee and the sentence that issues a document.
+    static let flattenedCoverScalars = 400
+
+    /// A cover notice flattened with what it issues into one long first line, the excerpt starting at its addressee
+    /// (no title, no signer): the addressee, a colon, and the issuing sentence of `untitledCoverNotice`, then the
+    /// issued text run on ("各省人民政府，国务院各部委：现将《T》印发给你们，请认真贯彻执行。为…，制定本规划。…").
+    ///
+    ///     flattenedCover → addressee ('：' | ':') issuingSentence('《' T '》' … (印发 | 发布 | 转发)) '。' text…
+    func flattenedCoverNotice() -> Start? {
+        guard let first = paragraphs.first, first.range.count > Self.storedTextLimit else { return nil }
+        var hi = min(first.range.upperBound, first.range.lowerBound + Self.flattenedCoverScalars * 3)
+        while hi < first.range.upperBound, text.utf8[hi] & 0xC0 == 0x80 { hi -= 1 }  // (at a scalar's start)
+        let head = text.text(first.range.lowerBound..<hi)
+        guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }),
+              head.distance(from: head.startIndex, to: colon) <= 120 else { return nil }
+        let addressee = String(head[...colon])
+        guard ParagraphRoles.isAddressee(addressee) else { return nil }
+        let rest = head[head.index(after: colon)...]
+        guard let stop = rest.firstIndex(where: { $0 == "。" }) else { return nil }
+        guard let title = Self.issuedTitle(in: String(rest[..<stop])) else { return nil }
+        var start = Start(paragraph: 0, title: title, kind: .notice)
+        start.layout = .coverExcerpt
+        return start
+    }
+
+    /// The title a cover notice's issuing sentence issues: "现将《T》印发给你们", "《T》已经…同意，现予印发" → T, when
+    /// T ends with a genre word.
+    static func issuedTitle(in sentence: String) -> String? {
         guard let open = sentence.firstRange(of: "《"), let close = sentence[open.upperBound...].firstRange(of: "》"),
               ["印发", "发布", "转发"].contains(where: { sentence[close.upperBound...].contains($0) }) else { return nil }
         let title = String(sentence[open.upperBound..<close.lowerBound]).trimmingSpaces
@@ -1126,6 +1201,10 @@ struct DocumentSegmenter {
                     // A law database prints the 成文日期 and the issuing bodies under the title: "1996年12月13日，某部".
                     date = d; dateRange = p.range
                     signatures.append((issuers, p.range))
+                } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
+                          let d = Self.occasionDate(paragraphText(k2)) {
+                    // A speech's or work report's occasion line: "——2031年2月2日在…会议上".
+                    date = d; dateRange = p.range
                 } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
                           let (d, issuers) = Self.titleNote(paragraphText(k2)) {
                     // The title's note: "（国务院 1996年5月15日）", "（1996年5月15日 国务院）".

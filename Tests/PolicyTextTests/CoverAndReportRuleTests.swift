@@ -1,0 +1,122 @@
+import Testing
+import TestSupport
+@testable import PolicyText
+
+/// Cover pages and reports as they arrive (issue 12): a cover notice flattened with what it issues into one line from
+/// its addressee on, a report or plan cover whose title wraps over lines above a note, the signer and the date, and
+/// a work report's occasion line under its title giving the date. Each on two sources' shapes and a near miss;
+/// every fixture is written for these tests.
+extension DocumentLayoutRuleTests {
+    /// A body text long enough that the paragraph holding it is a flattened page, not a header line.
+    static let runOnText = String(repeating: "各地要加强组织领导，明确责任分工，细化工作措施，确保各项任务落到实处。", count: 12)
+
+    // MARK: - A cover notice flattened into one line
+
+    @Test func aFlattenedCoverNoticeIsTitledByWhatItIssues() throws {
+        let national = try #require(try Self.segments("""
+        各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现将《“十五五”现代物流发展规划》印发给你们，请认真贯彻执行。为推动现代物流高质量发展，制定本规划。\(Self.runOnText)
+        """).first)
+        #expect(national.title == "“十五五”现代物流发展规划")
+        #expect(national.layout == .coverExcerpt)
+        let county = try #require(try Self.segments("""
+        各乡镇人民政府，县直各有关单位:《青禾县农村供水保障三年行动方案》已经县政府同意，现印发给你们，请结合实际认真组织实施。一、总体要求。\(Self.runOnText)
+        """).first)
+        #expect(county.title == "青禾县农村供水保障三年行动方案")
+        // Near misses: an addressee with a sentence that issues nothing titled, and a long line opened by no addressee.
+        let noTitle = try Self.segments("""
+        各乡镇人民政府，县直各有关单位：现将做好春季防火工作有关事项通知如下，请认真贯彻执行。\(Self.runOnText)
+        """)
+        #expect(noTitle.allSatisfy { $0.title == nil })
+        let prose = try Self.segments("""
+        会议指出：现将《青禾县农村供水保障三年行动方案》印发实施，是保障民生的重要举措。\(Self.runOnText)
+        """)
+        #expect(prose.allSatisfy { $0.title == nil })
+    }
+
+    // MARK: - A report or plan cover with its title wrapped
+
+    @Test func aCoverTitleWrappedOverLinesAboveItsSignerAndDate() throws {
+        let outline = try #require(try Self.segments("""
+        某某自治州
+        国民经济和社会发展第十五个五年规划和
+        二〇四〇年远景目标纲要
+        （2036年1月9日在某某州第十五届人民代表大会第四次会议通过）
+        某某自治州人民政府
+        二〇三六年三月
+        目 录
+        第一章 发展基础
+        """).first)
+        #expect(outline.title == "某某自治州国民经济和社会发展第十五个五年规划和二〇四〇年远景目标纲要")
+        #expect(outline.signatureLines.map(\.text) == ["某某自治州人民政府"])
+        #expect(outline.date == "2036-03")
+        let bulletin = try #require(try Self.segments("""
+        青禾县2032年
+        国民经济和社会发展统计公报
+        青禾县统计局
+        2033年3月20日
+        2032年，全县地区生产总值比上年增长5.8%。
+        """).first)
+        #expect(bulletin.title == "青禾县2032年国民经济和社会发展统计公报")
+        #expect(bulletin.signatureLines.map(\.text) == ["青禾县统计局"])
+        #expect(bulletin.date == "2033-03-20")
+        // Near misses: a line ending a sentence wraps no title into the next; wrapped lines above a signer with no
+        // date under it are no cover.
+        let body = try Self.segments("""
+        全县统计工作会议召开。
+        圆满完成年度规划
+        青禾县统计局
+        2033年3月20日
+        """)
+        #expect(body.allSatisfy { $0.title?.contains("召开") != true })
+        let undated = try Self.segments("""
+        青禾县2032年
+        国民经济和社会发展统计公报
+        青禾县统计局
+        2032年，全县地区生产总值比上年增长5.8%。
+        """)
+        #expect(undated.allSatisfy { $0.title != "青禾县2032年国民经济和社会发展统计公报" })
+    }
+
+    @Test func aBracketedNoteIsAWholeLineInBrackets() {
+        #expect(DocumentSegmenter.isBracketedNote("（2036年1月9日在某某州第十五届人民代表大会第四次会议通过）"))
+        #expect(DocumentSegmenter.isBracketedNote("(2033年3月1日市政府第12次常务会议审议通过)"))
+        #expect(!DocumentSegmenter.isBracketedNote("（一）总体要求"))
+    }
+
+    // MARK: - A work report's occasion line
+
+    @Test func aWorkReportsOccasionLineGivesItsDate() throws {
+        let city = try #require(try Self.segments("""
+        政 府 工 作 报 告
+        ——2032年1月8日在某某市第十六届
+        人民代表大会第三次会议上
+        某某市市长 张某
+        各位代表：
+        现在，我代表市人民政府向大会作工作报告，请予审议。
+        """).first { $0.title != nil })
+        #expect(city.date == "2032-01-08")
+        let court = try #require(try Self.segments("""
+        青禾县人民法院工作报告
+        —2033年2月21日在青禾县第十八届人民代表大会第二次会议上
+        青禾县人民法院院长 李某
+        各位代表：
+        现在，我代表县人民法院向大会报告工作，请予审议。
+        """).first { $0.title != nil })
+        #expect(court.date == "2033-02-21")
+        // Near miss: a sentence under the title that opens with a date is no occasion line.
+        let prose = try #require(try Self.segments("""
+        青禾县人民法院工作报告
+        2033年2月21日在县人民代表大会上，院长作了报告。
+        各位代表：
+        现在，我代表县人民法院向大会报告工作，请予审议。
+        """).first { $0.title != nil })
+        #expect(prose.date == nil)
+    }
+
+    @Test func anOccasionLineStartsWithADashAndADate() {
+        #expect(DocumentSegmenter.occasionDate("——2032年1月8日在某某市第十六届") == "2032-01-08")
+        #expect(DocumentSegmenter.occasionDate("——二〇三二年一月八日在某某市人民代表大会上") == "2032-01-08")
+        #expect(DocumentSegmenter.occasionDate("2032年1月8日在某某市第十六届") == nil)
+        #expect(DocumentSegmenter.occasionDate("——在某某市第十六届人民代表大会上") == nil)
+    }
+}
