@@ -176,7 +176,7 @@ struct ExtractionRun {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
                 } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil)
-                            || segment.layout == .titledText
+                            || segment.layout == .titledText || segment.layout == .reportedDocument
                             || (segment.layout == .coverExcerpt && (segment.date != nil || segment.range.count >= Self.issuedTextBytes)) {
                     // An official document whose issuers are not resolved: its 文号, the page's metadata table,
                     // its 署名 and 成文日期, a text opened by its own title, or a cover notice's excerpt (addressee,

@@ -111,7 +111,7 @@ struct DocumentSegmenter {
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
         if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
-            ?? leadingGenreTitle() ?? downloadLinkTitle() {
+            ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
         if starts.first?.paragraph != 0 {
@@ -496,7 +496,10 @@ struct DocumentSegmenter {
             guard signature + 1 < paragraphs.count, paragraphs[signature].range.count <= 160,
                   paragraphs[signature + 1].range.count <= 60,
                   ParagraphBytes.mayBeDate(b, paragraphs[signature + 1].range) else { continue }
-            let joined = (i..<after).map { paragraphText($0).trimmingSpaces }.joined()
+            let lines = (i..<after).map { paragraphText($0).trimmingSpaces }
+            // (Each wrapped line is words of the title, mostly ideographs: not an index number or a code above it.)
+            if parts > 1, !lines.allSatisfy(Self.isMostlyIdeographs) { continue }
+            let joined = lines.joined()
             let title = Self.stripFootnote(Self.stripBracketedFootnotes(joined))
             guard ParagraphRoles.length(title) >= 6, ParagraphRoles.length(title) <= 80, GenreWords.genre(ofTitle: title)?.kind != nil,
                   !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
@@ -509,6 +512,13 @@ struct DocumentSegmenter {
 
     /// ，、：；。！？ and their ASCII forms: a line ending with one is no wrapped part of a title.
     static let clauseEnders: Set<UInt32> = [0xFF0C, 0x3001, 0xFF1A, 0xFF1B, 0x3002, 0xFF01, 0xFF1F, 0x2C, 0x3A, 0x3B, 0x21, 0x3F]
+
+    /// At least half the scalars of `line` are ideographs.
+    static func isMostlyIdeographs(_ line: String) -> Bool {
+        var ideographs = 0, count = 0
+        for u in line.unicodeScalars { count += 1; if ScalarClass.isIdeograph(u.value) { ideographs += 1 } }
+        return count > 0 && ideographs * 2 >= count
+    }
 
     /// A line wholly in brackets: a title's note ("（2031年1月3日在某市第五届人民代表大会第三次会议通过）").
     static func isBracketedNote(_ line: String) -> Bool {
@@ -559,6 +569,58 @@ struct DocumentSegmenter {
         }
         guard addressee.hasSuffix("：") || addressee.hasSuffix(":"), ParagraphRoles.isAddressee(addressee) else { return nil }
         return Self.issuedTitle(in: sentence)
+    }
+
+    /// Most 《》 titles read in a text for `reportedDocumentTitle`.
+    static let reportedTitlesRead = 64
+
+    /// A text with no title of its own that reports on a document it cites: a title in 《》 ending with a strong genre
+    /// word, referred back to later in the text by a shorter 《S》 that ends the title — its genre word or the short
+    /// name the text defines ("《某省数字经济行动计划（2031—2033年）》（以下简称《行动计划》）出炉 … 《行动计划》提出").
+    /// A title cited once, or followed only by other documents' titles, is a citation, not the subject.
+    ///
+    ///     reportedDocument → … '《' T(strong genre) '》' … '《' S '》' …    where T (without its bracketed note) ends with S
+    func reportedDocumentTitle() -> Start? {
+        var titles: [(title: String, paragraph: Int)] = []
+        text.utf8.withUnsafeBufferPointer { b in
+            var k = 0
+            for (p, paragraph) in paragraphs.enumerated() {
+                k = max(k, paragraph.range.lowerBound)
+                while k + 2 < paragraph.range.upperBound, titles.count < Self.reportedTitlesRead {
+                    // 《 is E3 80 8A, 》 E3 80 8B.
+                    guard b[k] == 0xE3, b[k + 1] == 0x80, b[k + 2] == 0x8A else { k += 1; continue }
+                    var e = k + 3
+                    while e + 2 < paragraph.range.upperBound, e - k < 300, !(b[e] == 0xE3 && b[e + 1] == 0x80 && b[e + 2] == 0x8B) { e += 1 }
+                    guard e + 2 < paragraph.range.upperBound, b[e] == 0xE3, b[e + 2] == 0x8B else { k += 3; continue }
+                    titles.append((String(decoding: UnsafeBufferPointer(rebasing: b[(k + 3)..<e]), as: UTF8.self), p))
+                    k = e + 3
+                }
+            }
+        }
+        for (index, cited) in titles.enumerated() {
+            guard let genre = GenreWords.genre(ofTitle: cited.title), genre.isStrong, genre.kind != nil,
+                  ParagraphRoles.length(cited.title) >= 8 else { continue }
+            let stem = Self.withoutBracketedNote(cited.title)
+            let referredBack = titles[(index + 1)...].contains { later in
+                later.title.count < stem.count && later.title.count >= 2 && stem.hasSuffix(later.title)
+                    && GenreWords.genre(ofTitle: later.title) != nil
+            }
+            guard referredBack else { continue }
+            var start = Start(paragraph: 0, titleParagraphs: cited.paragraph..<(cited.paragraph + 1), title: cited.title,
+                              kind: genre.kind ?? .other)
+            start.layout = .reportedDocument
+            return start
+        }
+        return nil
+    }
+
+    /// A title without the bracketed note after its genre word ("…行动计划（2031—2033年）" → "…行动计划").
+    static func withoutBracketedNote(_ title: String) -> String {
+        var t = title.trimmingSpaces
+        while t.hasSuffix("）") || t.hasSuffix(")"), let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }), open > t.startIndex {
+            t = String(t[..<open])
+        }
+        return t
     }
 
     /// Scalars of a flattened first line read for an addressee and the sentence that issues a document.

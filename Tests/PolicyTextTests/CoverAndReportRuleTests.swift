@@ -75,6 +75,40 @@ extension DocumentLayoutRuleTests {
         2032年，全县地区生产总值比上年增长5.8%。
         """)
         #expect(undated.allSatisfy { $0.title != "青禾县2032年国民经济和社会发展统计公报" })
+        // Near miss: a page's index number above a one-line title is no part of it.
+        let indexed = try Self.segments("""
+        11520000MB0000000X/2031-00012
+        关于印发《青禾县防汛应急预案（2031年修订）》的通知
+        青禾县水利局
+        2031-05-06
+        各乡镇人民政府：
+        """)
+        #expect(indexed.contains { $0.title == "关于印发《青禾县防汛应急预案（2031年修订）》的通知" })
+    }
+
+    // MARK: - A text about a document it cites and refers back to
+
+    @Test func aTextReferringBackToACitedPlanReportsOnIt() throws {
+        let news = try #require(try Self.segments("""
+        记者从省发展改革委获悉，近日，《某省绿色低碳产业发展行动计划（2031—2033年）》（以下简称《行动计划》）出炉。
+        《行动计划》提出，到2033年，全省绿色低碳产业规模超过1万亿元。
+        """).first)
+        #expect(news.title == "某省绿色低碳产业发展行动计划（2031—2033年）")
+        #expect(news.layout == .reportedDocument)
+        let portal = try #require(try Self.segments("""
+        本报讯 市政府日前举行新闻发布会，介绍《青禾市清洁水体三年行动方案》的主要目标。
+        据介绍，《方案》以削减污染物排放为核心，提出了六个方面的措施。
+        """).first)
+        #expect(portal.title == "青禾市清洁水体三年行动方案")
+        // Near misses: a plan cited once, and a later title that is another document's, are no subject.
+        let once = try Self.segments("""
+        根据《青禾市清洁水体三年行动方案》，到2033年，全市水体优良比例达到90%以上。
+        """)
+        #expect(once.allSatisfy { $0.title == nil })
+        let other = try Self.segments("""
+        根据《青禾市清洁水体三年行动方案》，全市将开展河道整治。《意见》还要求加强监督考核。
+        """)
+        #expect(other.allSatisfy { $0.title == nil })
     }
 
     @Test func aBracketedNoteIsAWholeLineInBrackets() {
