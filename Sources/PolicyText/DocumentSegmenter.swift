@@ -236,6 +236,23 @@ struct DocumentSegmenter {
                 citedTitles = HeadingKeySet()
                 i += 1; continue
             }
+            if !citedTitles.isEmpty, i + 1 < paragraphs.count, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 40),
+               ParagraphBytes.isHeadingShaped(b, paragraphs[i + 1].range, maximumLength: 40),
+               !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, range)),
+               citedTitles.contains(Self.headingKey(p + paragraphText(i + 1))) {
+                // The same, its title wrapped over two lines.
+                let title = p.trimmingSpaces + paragraphText(i + 1).trimmingSpaces
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 2), title: title,
+                                    kind: DocumentKind.fromTitle(title) ?? .other))
+                citedTitles = HeadingKeySet()
+                i += 2; continue
+            }
+            if !starts.isEmpty, Self.holdsIssuingWord(range, in: b),
+               ByteSearch.firstIndex(of: Self.openingGuillemet, in: b, range.lowerBound, range.upperBound) != nil {
+                // A cover notice's issuing sentence names what it issues or forwards ("现将X制定的《A》和《B》转发给
+                //你们"): the texts of A and B may follow.
+                citedTitles.formUnion(Self.citedTitles(in: p))
+            }
             if !tocTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
                tocTitles.contains(Self.headingKey(p)) {
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: Self.stripFootnote(p),
@@ -965,6 +982,14 @@ struct DocumentSegmenter {
            holdsForwardingWord(range, in: b) { return true }
         return ParagraphBytes.containsTitleWord(b, range)
     }
+
+    /// The clean bytes `range` hold 转发 or 印发 (E5 8D B0 E5 8F 91).
+    static func holdsIssuingWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        holdsForwardingWord(range, in: b) || ByteSearch.firstIndex(of: issuingWord, in: b, range.lowerBound, range.upperBound) != nil
+    }
+    static let issuingWord: [UInt8] = [0xE5, 0x8D, 0xB0, 0xE5, 0x8F, 0x91]
+    /// 《 (E3 80 8A).
+    static let openingGuillemet: [UInt8] = [0xE3, 0x80, 0x8A]
 
     /// The clean bytes `range` hold 转发 (E8 BD AC E5 8F 91).
     static func holdsForwardingWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {

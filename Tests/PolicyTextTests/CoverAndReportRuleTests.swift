@@ -86,6 +86,48 @@ extension DocumentLayoutRuleTests {
         #expect(indexed.contains { $0.title == "关于印发《青禾县防汛应急预案（2031年修订）》的通知" })
     }
 
+    // MARK: - An attached text whose title wraps, named by the cover's issuing sentence
+
+    @Test func anAttachedTitleWrappedOverTwoLinesAfterTheIssuingSentence() throws {
+        let forwarded = try Self.segments("""
+        白石市人民政府办公室关于转发市财政局两个管理办法的通知
+        各区人民政府，市政府各部门：
+        现将市财政局制定的《白石市政府投资项目资金管理办法》和《白石市专项资金绩效评价办法》转发给你们，请遵照执行。
+        白石市人民政府办公室
+        2031年5月9日
+        白石市政府投资项目
+        资金管理办法
+        （白石市财政局 2031年4月28日）
+        第一条 为加强政府投资项目资金管理，制定本办法。
+        """)
+        let attached = try #require(forwarded.first { $0.title == "白石市政府投资项目资金管理办法" })
+        #expect(attached.signatureLines.map(\.text) == ["白石市财政局"])
+        #expect(attached.date == "2031-04-28")
+        let issued = try Self.segments("""
+        青禾县人民政府关于加强农村公路管护的通知
+        各乡镇人民政府，县直各单位：
+        现将《青禾县农村公路养护管理办法》印发给你们，请认真贯彻执行。
+        青禾县人民政府
+        2032年7月1日
+        青禾县农村公路
+        养护管理办法
+        第一章 总则
+        """)
+        #expect(issued.contains { $0.title == "青禾县农村公路养护管理办法" })
+        // Near miss: two short lines that join to no title the cover names start nothing.
+        let other = try Self.segments("""
+        青禾县人民政府关于加强农村公路管护的通知
+        各乡镇人民政府，县直各单位：
+        现将《青禾县农村公路养护管理办法》印发给你们，请认真贯彻执行。
+        青禾县人民政府
+        2032年7月1日
+        青禾县农村公路
+        建设管理办法
+        第一章 总则
+        """)
+        #expect(other.allSatisfy { $0.title != "青禾县农村公路建设管理办法" })
+    }
+
     // MARK: - A text about a document it cites and refers back to
 
     @Test func aTextReferringBackToACitedPlanReportsOnIt() throws {
