@@ -91,6 +91,16 @@ extension IssuerRuleTests {
         #expect(try documents(made).allSatisfy { !$0.title.hasSuffix("工作报告") })
     }
 
+    @Test func aSpeakerStatingWhatTheReportSaysDeliveredIt() throws {
+        let wire = "新华社北京3月5日电 国务院总理5日在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。\n"
+        #expect(try documents(wire).contains { $0.title == "政府工作报告" && $0.issuers.isEmpty })
+        let city = "本报讯 市长在《政府工作报告》中指出，今年全市将新建保障性住房3000套。\n"
+        #expect(try documents(city).contains { $0.title == "政府工作报告" })
+        // Near miss: a report something is written into states nothing.
+        let written = "本报讯 这项民生工程已写入政府工作报告中，群众十分关注。\n"
+        #expect(try documents(written).allSatisfy { !$0.title.hasSuffix("工作报告") })
+    }
+
     @Test func aGenericWorkReportIsOneDocumentPerSource() throws {
         let pipeline = try #require(Self.pipeline)
         let a = pipeline.extract(source: try SourceText(path: "fixtures/a.txt", bytes: Array("本报讯 省长作政府工作报告，部署全年任务。\n".utf8)))
