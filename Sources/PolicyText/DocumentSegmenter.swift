@@ -753,6 +753,7 @@ struct DocumentSegmenter {
     /// A line of 6–8 digits that is a date whose 年, 月 and 日 were lost ("2031128" = 2031-1-28 or 2031-12-8): the one
     /// reading that is a valid date not after `notAfter` (the page's publication date), nil when none or several.
     static func lostGlyphDate(_ line: String, notAfter: String) -> String? {
+        if let spaced = spacedLostGlyphDate(line), spaced <= notAfter { return spaced }
         let digits = Array(line.trimmingSpaces.utf8)
         guard (6...8).contains(digits.count), digits.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
         let v = digits.map { Int($0 - 0x30) }
@@ -768,6 +769,22 @@ struct DocumentSegmenter {
             if iso <= notAfter { readings.append(iso) }
         }
         return readings.count == 1 ? readings[0] : nil
+    }
+
+    /// A date whose 年, 月 and 日 became spaces in conversion, perhaps after a stray symbol for a lost glyph
+    /// ("{ 2031 6 23", "2031 11 5"): year, month and day read unambiguously from the groups.
+    ///
+    ///     spacedLostGlyphDate → asciiSymbol? ' '* digit{4} ' '+ digit{1,2} ' '+ digit{1,2}
+    static func spacedLostGlyphDate(_ line: String) -> String? {
+        var u = Array(line.trimmingSpaces.utf8)
+        if let first = u.first, first < 0x80, first != 0x20, !(first &- 0x30 < 10), !((first | 0x20) &- 0x61 < 26) { u.removeFirst() }
+        let groups = u.split(separator: 0x20)
+        guard groups.count == 3, groups[0].count == 4, (1...2).contains(groups[1].count), (1...2).contains(groups[2].count),
+              groups.allSatisfy({ $0.allSatisfy { $0 &- 0x30 < 10 } }) else { return nil }
+        let number = { (g: ArraySlice<UInt8>) in g.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let (year, month, day) = (number(groups[0]), number(groups[1]), number(groups[2]))
+        guard (1949...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return ChineseDate.iso(year, month, day)
     }
 
     /// A date line written in digits and separators only ("2024-03-01", "2024/3/1"): how a web page prints its
@@ -1103,9 +1120,12 @@ struct DocumentSegmenter {
             var consumed = k + 1
             for (n, f) in fields.enumerated() {
                 var text = f.text, range = f.range
-                // "• 发文字号:" with the value on the next line.
+                // "• 发文字号:" with the value on the next line — a value of the label's kind: a date for a date label
+                // (a 文号 line under an empty "成文日期:" is the body's, not the table's).
                 if text.isEmpty, n == fields.count - 1, k + 1 < paragraphs.count, paragraphs[k + 1].range.count <= 300,
-                   metadataFields(k + 1).isEmpty {
+                   metadataFields(k + 1).isEmpty,
+                   ![.date, .issueDate, .publicationDate].contains(f.element)
+                    || ChineseDate.find(in: paragraphText(k + 1)) != nil {
                     text = paragraphText(k + 1).trimmingSpaces
                     range = paragraphs[k + 1].range
                     consumed = k + 2
@@ -1308,7 +1328,9 @@ struct DocumentSegmenter {
         }
         // A signature date that lost 年月日 in conversion ("2031128"), read against the page's publication date.
         // (Without a metadata table, the page's own publication line — "• 发布日期：…" near the top — bounds it.)
+        // (The page's 发文日期 bounds it as well: a page issues a document on or after its 成文日期.)
         if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
+            ?? metadata?.value(.issueDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
             ?? pagePublicationDate() {
             for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
                 if let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published) {

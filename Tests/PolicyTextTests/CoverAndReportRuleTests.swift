@@ -196,3 +196,72 @@ extension DocumentLayoutRuleTests {
         #expect(DocumentSegmenter.occasionDate("——在某某市第十六届人民代表大会上") == nil)
     }
 }
+
+/// A page converted from a word processor (issue 12): short page lines are no hard wrap, a metadata label's value on
+/// the next line must be of the label's kind, and a 成文日期 whose 年月日 became spaces is still read. Each on two
+/// sources' shapes and a near miss; every fixture is written for these tests.
+extension DocumentLayoutRuleTests {
+    @Test func equallyWideShortLinesAreNoHardWrap() throws {
+        // A plan's table of contents: many lines of six or seven characters.
+        let contents = (1...30).map { "\($0 / 10 + 1).\($0 % 10)工作原则" }.joined(separator: "\n")
+        let page = try Support.normalize("""
+        某某县人民政府
+        首页 >> 公开信息内容
+        某某县人民政府办公室关于印发某某县防汛应急预案的通知
+        \(contents)
+        """)
+        #expect(page.paragraphRanges.count >= 33)
+        // A link list of equally short lines on a portal page.
+        let links = (1...30).map { "第\($0)期工作简报" }.joined(separator: "\n")
+        let portal = try Support.normalize("青禾县人民政府门户网站\n\(links)")
+        #expect(portal.paragraphRanges.count == 31)
+        // Near miss: text hard-wrapped at twelve characters still joins.
+        let body = String(repeating: "各地要加强农村公路日常养护，建立健全养护长效机制，落实养护资金和人员。", count: 8)
+        var scalars = Array(body.unicodeScalars), lines: [String] = []
+        while !scalars.isEmpty {
+            let n = min(12, scalars.count)
+            lines.append(String(String.UnicodeScalarView(scalars[0..<n]))); scalars.removeFirst(n)
+        }
+        let wrapped = try Support.normalize(lines.joined(separator: "\n"))
+        #expect(wrapped.paragraphRanges.count < lines.count / 2)
+    }
+
+    @Test func aDateLabelTakesOnlyADateFromTheNextLine() throws {
+        let county = try #require(try Self.segments("""
+        某某县人民政府办公室关于印发某某县防汛应急预案的通知
+        索引号：0000-2031-00012 发文日期：2031年06月28日 文号： 成文日期：
+        某政办发〔2031〕46号
+        各乡镇人民政府，县级有关部门：
+        现将《某某县防汛应急预案》印发给你们，请认真贯彻执行。
+        """).first { $0.title != nil })
+        #expect(county.docNumber?.text == "某政办发〔2031〕46号")
+        #expect(!county.metadata.contains { $0.element == .date && !$0.text.isEmpty })
+        let city = try #require(try Self.segments("""
+        白石市人民政府关于加强城市排水管理的通知
+        • 索引号：0000-2032-00003 • 发布机构：白石市人民政府 • 发布日期：
+        白石市人民政府办公室制
+        各区人民政府，市政府各部门：
+        现将有关事项通知如下。
+        """).first { $0.title != nil })
+        #expect(!city.metadata.contains { $0.element == .publicationDate && !$0.text.isEmpty })
+        // Near miss: a date on the next line is the label's value.
+        let dated = try #require(try Self.segments("""
+        白石市人民政府关于加强城市排水管理的通知
+        • 索引号：0000-2032-00003 • 发布机构：白石市人民政府 • 成文日期：
+        2032年3月2日
+        各区人民政府，市政府各部门：
+        现将有关事项通知如下。
+        """).first { $0.title != nil })
+        #expect(dated.metadata.contains { $0.element == .date && $0.text == "2032年3月2日" })
+    }
+
+    @Test func aDateWhoseGlyphsBecameSpaces() {
+        #expect(DocumentSegmenter.spacedLostGlyphDate("{ 2031 6 23") == "2031-06-23")
+        #expect(DocumentSegmenter.spacedLostGlyphDate("2032 11 5") == "2032-11-05")
+        #expect(DocumentSegmenter.lostGlyphDate("{ 2031 6 23", notAfter: "2031-06-28") == "2031-06-23")
+        // Near misses: a later date than the page's, a count of three numbers, a phone number.
+        #expect(DocumentSegmenter.lostGlyphDate("{ 2031 7 23", notAfter: "2031-06-28") == nil)
+        #expect(DocumentSegmenter.spacedLostGlyphDate("2031 13 5") == nil)
+        #expect(DocumentSegmenter.spacedLostGlyphDate("0871 62 38") == nil)
+    }
+}
