@@ -265,3 +265,13 @@ extension DocumentLayoutRuleTests {
         #expect(DocumentSegmenter.spacedLostGlyphDate("0871 62 38") == nil)
     }
 }
+
+extension DocumentLayoutRuleTests {
+    @Test func anAttachmentNumberStopsBeforeAYear() {
+        // A county's attachment list and a ministry's: the item number is one mark, the year the title's.
+        #expect(ParagraphRoles.attachment("附件:1.2031年县政府重点工作任务清单") == "2031年县政府重点工作任务清单")
+        #expect(ParagraphRoles.attachment("附件：2、2032年度中央财政补助资金分配表") == "2032年度中央财政补助资金分配表")
+        // Near miss: a number with its mark and a space before the title is still all numbering.
+        #expect(ParagraphRoles.attachment("附件：12. 申报指南") == "申报指南")
+    }
+}
