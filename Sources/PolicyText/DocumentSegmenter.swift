@@ -142,6 +142,8 @@ struct DocumentSegmenter {
         var starts: [Start] = []
         var i = 0
         var citedTitles = HeadingKeySet()
+        // The first paragraphs after a title, where a cover notice's issuing sentence stands ("现将《A》和《B》印发给你们").
+        var issuingSentenceBefore = 0
         while i < paragraphs.count {
             // Structural lines are short; long paragraphs are body text (cheap byte-length guards first). The text is
             // built only for paragraphs whose bytes pass a recogniser's first test.
@@ -199,6 +201,7 @@ struct DocumentSegmenter {
                 }
                 starts.append(start)
                 citedTitles = Self.citedTitles(in: title)
+                issuingSentenceBefore = i + parts + Self.issuingSentenceWindow
                 i += parts; continue
             }
             if bytes <= 240, let (title, parts) = reportTitle(at: i, in: b) {
@@ -247,7 +250,7 @@ struct DocumentSegmenter {
                 citedTitles = HeadingKeySet()
                 i += 2; continue
             }
-            if !starts.isEmpty, Self.holdsIssuingWord(range, in: b),
+            if i < issuingSentenceBefore, Self.holdsIssuingWord(range, in: b),
                ByteSearch.firstIndex(of: Self.openingGuillemet, in: b, range.lowerBound, range.upperBound) != nil {
                 // A cover notice's issuing sentence names what it issues or forwards ("现将X制定的《A》和《B》转发给
                 //你们"): the texts of A and B may follow.
@@ -509,7 +512,7 @@ struct DocumentSegmenter {
                 guard !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, previous)) else { return nil }
             }
             var signature = after
-            if paragraphs[signature].range.count <= 240, Self.isBracketedNote(paragraphText(signature)) { signature += 1 }
+            if paragraphs[signature].range.count <= 240, Self.isBracketedNote(b, paragraphs[signature].range) { signature += 1 }
             guard signature + 1 < paragraphs.count, paragraphs[signature].range.count <= 160,
                   paragraphs[signature + 1].range.count <= 60,
                   ParagraphBytes.mayBeDate(b, paragraphs[signature + 1].range) else { continue }
@@ -542,6 +545,15 @@ struct DocumentSegmenter {
         let t = line.trimmingSpaces
         guard let first = t.unicodeScalars.first, let last = t.unicodeScalars.last else { return false }
         return (first == "（" || first == "(") && (last == "）" || last == ")") && t.unicodeScalars.count >= 6
+    }
+
+    /// `isBracketedNote` on the clean bytes `range` (no text built).
+    static func isBracketedNote(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let (first, _) = ParagraphBytes.firstNonSpaceScalar(b, range), first == 0xFF08 || first == 0x28 else { return false }
+        var hi = range.upperBound
+        while hi > range.lowerBound, b[hi - 1] == 0x20 { hi -= 1 }
+        let last = ParagraphBytes.lastScalar(b, range.lowerBound..<hi)
+        return (last == 0xFF09 || last == 0x29) && ParagraphBytes.scalarCount(b, range) >= 6
     }
 
     /// The occasion line of a speech or work report under its title: a dash, the date it was delivered, where
@@ -1005,6 +1017,8 @@ struct DocumentSegmenter {
         holdsForwardingWord(range, in: b) || ByteSearch.firstIndex(of: issuingWord, in: b, range.lowerBound, range.upperBound) != nil
     }
     static let issuingWord: [UInt8] = [0xE5, 0x8D, 0xB0, 0xE5, 0x8F, 0x91]
+    /// Paragraphs after a title read for a cover notice's issuing sentence (文号, addressee, the sentence, a wrap).
+    static let issuingSentenceWindow = 6
     /// 《 (E3 80 8A).
     static let openingGuillemet: [UInt8] = [0xE3, 0x80, 0x8A]
 
