@@ -105,7 +105,7 @@ let package = Package(
             "PolicyIngest", "TestSupport",
         ]),
         .testTarget(name: "PolicyServeTests", dependencies: [
-            "PolicyServe", "PolicyStore", "PolicyQuery", "PolicyCore", "PolicyExtraction", "PolicyOntology", "PolicyText", "TestSupport",
+            "PolicyServe", "PolicyStore", "PolicyQuery", "PolicyCore", "PolicyExtraction", "PolicyFormats", "PolicyOntology", "PolicyText", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyCore
 import PolicyOntology
+import Synchronization
 
 /// Recognises agencies, regions and programmes in normalised policy text: one longest-match pass over
 /// every gazetteer name, then pattern rules for local bodies (`AgencyPatterns`) and programme discovery
@@ -66,6 +67,21 @@ public final class EntityRecognizer: Sendable {
     /// The grammar of official body names, for issuer positions (titles, signatures, issuance statements).
     let grammar: BodyGrammar
 
+    /// `first()` and `second()` run at the same time on two threads; returns both results.
+    private static func buildInParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let results = Mutex<(A?, B?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                let a = first()
+                results.withLock { $0.0 = a }
+            } else {
+                let b = second()
+                results.withLock { $0.1 = b }
+            }
+        }
+        return results.withLock { ($0.0!, $0.1!) }
+    }
+
     public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
         self.ontology = ontology
         self.programmeThreshold = programmeThreshold
@@ -126,7 +142,6 @@ public final class EntityRecognizer: Sendable {
             }
             return summary
         }
-        automaton = LongestMatchAutomaton(strings: surfaceIndex.map { ($0.key, Int32($0.value)) })
         var surfaces = [String](repeating: "", count: targets.count)
         for (surface, i) in surfaceIndex { surfaces[i] = surface }
         self.surfaces = surfaces
@@ -164,12 +179,18 @@ public final class EntityRecognizer: Sendable {
             return EntityNames(nodeID: $0.id, canonical: $0.canonical, ontologyFacts: OntologyFacts(aliases: aliases, regionCode: nil))
         }
         organizationNames = ontology.organizations.map { EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.kind) }
-        regionAutomaton = LongestMatchAutomaton(strings: regionSurfaces.map { ($0.key, Int32($0.value)) })
+        // The two dictionaries' automata and the body grammar are the costly parts of start-up and independent of
+        // each other: they are built on two threads at once.
+        let (surfacePatterns, regionPatterns) = (surfaceIndex.map { ($0.key, Int32($0.value)) }, regionSurfaces.map { ($0.key, Int32($0.value)) })
+        let built = Self.buildInParallel(
+            { LongestMatchAutomaton(strings: surfacePatterns) },
+            { (LongestMatchAutomaton(strings: regionPatterns), BodyGrammar(ontology: ontology)) })
+        automaton = built.0
+        (regionAutomaton, grammar) = built.1
         var regionSurfaceList = [String](repeating: "", count: regionTargets.count)
         for (surface, i) in regionSurfaces { regionSurfaceList[i] = surface }
         self.regionSurfaces = regionSurfaceList
         self.patterns = patterns
-        grammar = BodyGrammar(ontology: ontology)
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
         scan = LongestMatchAutomaton.Scan([automaton, discovery.headAutomaton, areaDiscovery.headAutomaton])

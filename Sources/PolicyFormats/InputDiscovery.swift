@@ -87,14 +87,21 @@ public func discoverInputs(paths: [String],
         }
         if !explicit && isSymbolicLink(path) { skip(path, "symbolic link (not followed)"); return }
         if isDirectory.boolValue {
-            guard let names = try? fm.contentsOfDirectory(atPath: path) else {
+            guard let entries = listFolder(path) else {
                 fail(KGError(file: path, kind: .unreadable, "cannot list the folder (nothing below it was read)"))
                 return
             }
-            for name in names.sorted() {
-                if name.hasPrefix(".") { continue }
-                visit(path.hasSuffix("/") ? path + name : path + "/" + name, explicit: false)
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            var names: [String] = []
+            for entry in entries where entry.bytes.first != UInt8(ascii: ".") {
+                if let name = entry.name {
+                    names.append(name)
+                } else {
+                    skip(folder + entry.displayName, "the file name is not UTF-8 and kg records UTF-8 paths only: rename it "
+                        + "(e.g. convmv -f gbk -t utf-8 -r --notest FOLDER) and ingest again")
+                }
             }
+            for name in names.sorted() { visit(folder + name, explicit: false) }
             return
         }
         let ext = fileExtension(of: path)

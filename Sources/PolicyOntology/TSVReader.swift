@@ -21,22 +21,25 @@ struct TSVReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw KGError(file: path, "cannot read ontology file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let bytes = [UInt8](data)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw KGError(file: path, "ontology file is not UTF-8")
         }
+        // Lines split on the byte 0x0A and fields on 0x09: both are ASCII, so every piece is itself valid UTF-8, and
+        // bytes are split without decoding Characters (a String split would compare grapheme clusters).
         var rows: [Row] = []
         var lineNumber = 0
-        var offset = 0
-        // Lines are split on the byte 0x0A (a String split compares Characters, and "\r\n" is one Character).
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        var start = 0
+        while start < bytes.count {
             lineNumber += 1
-            let start = offset
-            offset += raw.count + 1
-            var line = Substring(raw)
-            if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
-            if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { continue }
-            rows.append(Row(line: lineNumber, fields: line.split(separator: "\t", omittingEmptySubsequences: false).map(Self.trimmed),
-                            byteStart: start, byteEnd: start + line.utf8.count, text: String(line)))
+            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let next = end + 1
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            defer { start = next }
+            if end == start || bytes[start] == UInt8(ascii: "#") { continue }
+            let line = bytes[start..<end]
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.trimmed)
+            rows.append(Row(line: lineNumber, fields: fields, byteStart: start, byteEnd: end, text: String(decoding: line, as: UTF8.self)))
         }
         self.rows = rows
     }
@@ -68,20 +71,31 @@ struct TSVReader {
     /// `|`-separated list in field `index` (empty when absent).
     func list(_ row: Row, _ index: Int) -> [String] {
         guard let field = optional(row, index) else { return [] }
-        return field.split(separator: "|").map(Self.trimmed).filter { !$0.isEmpty }
+        return Array(field.utf8).split(separator: UInt8(ascii: "|")).map(Self.trimmed).filter { !$0.isEmpty }
     }
 
-    /// `field` without the horizontal white space at its ends (tabs and the space separators, as
-    /// `CharacterSet.whitespaces` has them).
-    static func trimmed(_ field: Substring) -> String {
-        var scalars = field.unicodeScalars
-        while let first = scalars.first, isHorizontalSpace(first) { scalars.removeFirst() }
-        while let last = scalars.last, isHorizontalSpace(last) { scalars.removeLast() }
-        return String(scalars)
+    /// `field` (valid UTF-8) without the horizontal white space at its ends: tab and the space separators (Unicode
+    /// category Zs, as `CharacterSet.whitespaces` has them).
+    static func trimmed(_ field: ArraySlice<UInt8>) -> String {
+        var lower = field.startIndex
+        var upper = field.endIndex
+        while lower < upper, let width = leadingSpaceWidth(field[lower..<upper]) { lower += width }
+        while lower < upper, let width = trailingSpaceWidth(field[lower..<upper]) { upper -= width }
+        return String(decoding: field[lower..<upper], as: UTF8.self)
     }
 
-    private static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    /// The UTF-8 encodings of tab and of every space separator (category Zs).
+    private static let horizontalSpaces: [[UInt8]] = {
+        let scalars: [UInt32] = [0x09, 0x20, 0xA0, 0x1680] + Array(0x2000...0x200A) + [0x202F, 0x205F, 0x3000]
+        return scalars.map { Array(String(Unicode.Scalar($0)!).utf8) }
+    }()
+
+    private static func leadingSpaceWidth(_ bytes: ArraySlice<UInt8>) -> Int? {
+        horizontalSpaces.first { bytes.starts(with: $0) }?.count
+    }
+
+    private static func trailingSpaceWidth(_ bytes: ArraySlice<UInt8>) -> Int? {
+        horizontalSpaces.first { bytes.reversed().starts(with: $0.reversed()) }?.count
     }
 
     /// Optional integer field; a present non-integer is an error.

@@ -67,63 +67,56 @@ public struct CoissueAnswer: Codable, Sendable {
 extension CoissueAnswer {
     init(_ loaded: LoadedGraph, _ request: CoissueRequest) {
         let graph = loaded.graph
-        let all = loaded.caches.pairs(request.cacheKey, in: graph)
+        let options = request.options
+        let index = loaded.caches.pairIndex(agency: request.agency, in: graph)
+        let kept = index.ranked(options)
         from = request.from
         to = request.to
         minCount = request.minCount
         includeUndated = request.includeUndated
-        undatedLeftOut = request.options.filtersByDate && !request.includeUndated
+        undatedLeftOut = options.filtersByDate && !request.includeUndated
             ? loaded.caches.undatedCount(agency: request.agency, in: graph)
             : 0
-        (firstYear, lastYear, periods) = loaded.caches.periods.value(request.agency ?? -1) {
-            Self.periods(loaded.caches.pairs(.init(minCount: 1, includeUndated: false, agency: request.agency), in: graph))
-        }
+        (firstYear, lastYear, periods) = loaded.caches.periods.value(request.agency ?? -1) { Self.periods(index.dates) }
 
-        var documentsOf: [String: Set<String>] = [:]
-        var nodeOf: [String: NodeReference] = [:]
-        for p in all {
-            for d in p.documents {
-                documentsOf[p.first.id, default: []].insert(d.id)
-                documentsOf[p.second.id, default: []].insert(d.id)
-            }
-            nodeOf[p.first.id] = p.first
-            nodeOf[p.second.id] = p.second
-        }
-        agencyCount = nodeOf.count
-        var ranked = documentsOf.map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-        if let agency = request.agency, let i = ranked.firstIndex(where: { $0.0 == graph.nodeID(agency) }) {
+        let documentCounts = index.documentCounts(kept, options: options)
+        agencyCount = documentCounts.count
+        var ranked = documentCounts.map { (node: $0.key, id: graph.nodeID($0.key), count: $0.value) }
+            .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
+        if let agency = request.agency, let i = ranked.firstIndex(where: { $0.node == agency }) {
             ranked.insert(ranked.remove(at: i), at: 0)
         }
         let drawn = Array(ranked.prefix(request.limit))
-        let index = Dictionary(uniqueKeysWithValues: drawn.enumerated().map { ($1.0, $0) })
+        let position = Dictionary(uniqueKeysWithValues: drawn.enumerated().map { ($1.node, $0) })
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: drawn.count), count: drawn.count)
         var links: [CoissueLink] = []
         var edges: [(Int, Int, Int)] = []
-        for p in all {
-            guard let i = index[p.first.id], let j = index[p.second.id] else { continue }
-            matrix[i][j] = p.count
-            matrix[j][i] = p.count
-            links.append(CoissueLink(first: p.first.id, second: p.second.id, count: p.count))
-            edges.append((i, j, p.count))
+        for r in kept {
+            let (a, b) = index.agencies(r)
+            guard let i = position[a], let j = position[b] else { continue }
+            matrix[i][j] = r.count
+            matrix[j][i] = r.count
+            links.append(CoissueLink(first: drawn[i].id, second: drawn[j].id, count: r.count))
+            edges.append((i, j, r.count))
         }
         let positions = ForceLayout.positions(count: drawn.count, edges: edges, width: 1000, height: 700)
         agencies = drawn.enumerated().map { i, item in
-            CoissueAgency(node: nodeOf[item.0]!, documents: item.1, x: positions[i].x, y: positions[i].y)
+            CoissueAgency(node: NodeReference(graph, item.node), documents: item.count, x: positions[i].x, y: positions[i].y)
         }
         self.links = links
         self.matrix = matrix
-        pairCount = all.count
+        pairCount = kept.count
         page = request.page
         pageSize = request.pageSize
-        let start = min(all.count, (request.page - 1) * request.pageSize)
-        pairs = Array(all[start..<min(all.count, start + request.pageSize)])
+        let start = min(kept.count, (request.page - 1) * request.pageSize)
+        pairs = kept[start..<min(kept.count, start + request.pageSize)].map { index.coissuePair(graph, $0, options: options) }
     }
 
-    /// The years of the dated co-issued documents of `pairs` and the slider's steps over them: years, or months when
-    /// they span three years or less.
-    static func periods(_ pairs: [CoissuePair]) -> (first: Int?, last: Int?, steps: [String]) {
+    /// The years of `dates` (those of the co-issued documents, whatever the filter) and the slider's steps over them:
+    /// years, or months when they span three years or less.
+    static func periods(_ dates: [String]) -> (first: Int?, last: Int?, steps: [String]) {
         var prefixes = Set<Substring>()
-        for p in pairs { for d in p.documents { if let date = d.date { prefixes.insert(date.prefix(7)) } } }
+        for date in dates { prefixes.insert(date.prefix(7)) }
         let months = Set(prefixes.compactMap { DateBound(String($0)).map { String($0.first.prefix(7)) } })
         guard let first = months.min(), let last = months.max(),
               let firstYear = Int(first.prefix(4)), let lastYear = Int(last.prefix(4)) else { return (nil, nil, []) }

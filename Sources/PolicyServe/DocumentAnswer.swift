@@ -28,8 +28,12 @@ public struct DocumentAnswer: Codable, Sendable {
     public var source: String
     /// The file's encoding as read (`utf8`, `gb18030`, …), nil when the text could not be shown.
     public var encoding: String?
-    /// Why the text is not shown (file moved, binary format), nil when it is.
+    /// Why the text is not shown (file moved, too large, unreadable), nil when it is.
     public var unavailable: String?
+    /// `docx` or `pdf` when the text shown is the one extracted from such a file: evidence of those formats points
+    /// into the extracted text (DOCX: line N is paragraph N; PDF: the lines of `pdftotext -layout`), nil for text
+    /// and HTML files, shown as they are.
+    public var extractedFrom: String?
     public var lineCount: Int
     public var page: Int
     public var pageCount: Int
@@ -41,7 +45,7 @@ public struct DocumentAnswer: Codable, Sendable {
     var html: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case metadata, source, encoding, unavailable, lineCount, page, pageCount, firstLine, lines, spans
+        case metadata, source, encoding, unavailable, extractedFrom, lineCount, page, pageCount, firstLine, lines, spans
     }
 }
 
@@ -59,8 +63,9 @@ extension DocumentAnswer {
         spans = loaded.caches.sourceSpans.value(source) { EvidenceSpan.all(in: graph, source: source) }
         let text: SourceText
         do {
-            text = try Self.readSource(source, roots: sourceRoots)
+            (text, extractedFrom) = try Self.readSource(source, roots: sourceRoots)
         } catch {
+            extractedFrom = nil
             encoding = nil
             unavailable = (error as? KGError)?.message ?? "\(error)"
             lineCount = 0; page = 1; pageCount = 1; firstLine = 1; lines = []
@@ -83,24 +88,34 @@ extension DocumentAnswer {
         html = rendered.html
     }
 
-    /// The bytes of a recorded source: a file (absolute, or relative to one of `roots`) or a zip member
-    /// (`archive.zip!/member`).
-    static func readSource(_ source: String, roots: [String]) throws -> SourceText {
+    /// The text a recorded source's evidence points into — a file (absolute, or relative to one of `roots`) or a zip
+    /// member (`archive.zip!/member`) — and the format it was extracted from when that is not the file itself.
+    static func readSource(_ source: String, roots: [String]) throws -> (SourceText, extractedFrom: String?) {
         let (file, member) = ArchiveMemberPath.split(source).map { ($0.archive, Optional($0.member)) } ?? (source, nil)
         let candidates = file.hasPrefix("/") ? [file] : roots.map { $0.isEmpty || $0 == "." ? file : $0 + "/" + file }
         guard let found = candidates.first(where: { access($0, R_OK) == 0 }) else {
             throw KGError(file: source, "the source file is not where it was ingested from (looked in \(roots.joined(separator: ", ")); start kg serve with --sources DIR)")
         }
+        let bytes: [UInt8]
         if let member {
             let archive = try ZipArchive(path: found)
             guard let m = archive.member(named: member) else { throw KGError(file: source, "no such member in the archive any more") }
             guard m.size <= largestFile else { throw KGError(file: source, "larger than \(largestFile >> 20) MB: not shown") }
-            return try SourceText(path: source, bytes: archive.bytes(of: m))
+            bytes = try archive.bytes(of: m)
+        } else {
+            var info = stat()
+            guard stat(found, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw KGError(file: source, "not a regular file") }
+            guard Int(info.st_size) <= largestFile else { throw KGError(file: source, "larger than \(largestFile >> 20) MB: not shown") }
+            bytes = try FileBytes.read(path: found)
         }
-        var info = stat()
-        guard stat(found, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw KGError(file: source, "not a regular file") }
-        guard Int(info.st_size) <= largestFile else { throw KGError(file: source, "larger than \(largestFile >> 20) MB: not shown") }
-        return try SourceText.read(path: found)
+        switch InputFormat.detect(path: source, head: bytes[...]) {
+        case .text, .html:
+            return (try SourceText(path: source, bytes: bytes), nil)
+        case .docx:
+            return (try readInput(bytes: bytes, path: source).source, "docx")
+        case .pdf:
+            return (try readInput(bytes: bytes, path: source).source, "pdf")
+        }
     }
 }
 

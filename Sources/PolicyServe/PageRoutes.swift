@@ -272,7 +272,7 @@ extension Explorer {
         let sources = loaded.sourcePaths
         var object: [String: Any] = [
             "source": answer.source, "encoding": answer.encoding ?? "", "lineCount": answer.lineCount,
-            "unavailable": answer.unavailable ?? "", "text": answer.html,
+            "unavailable": answer.unavailable ?? "", "extractedFrom": answer.extractedFrom ?? "", "text": answer.html,
             "pager": Self.pager(answer.page, answer.pageCount) { HTMLText.link("/document", [("source", answer.source), ("page", String($0))]) },
             "spans": answer.spans.enumerated().map { i, s -> [String: Any] in
                 ["index": i, "start": s.start, "end": s.end, "line": s.line, "kind": s.kind, "label": s.label, "id": s.id,

@@ -119,6 +119,7 @@ enum PageTemplates {
     {{#hasTargets}}<h2>Targets</h2>{{{targetsTable}}}{{/hasTargets}}{{/metadata}}
     <h2>Original text <small><code>{{source}}</code> {{#encoding}}({{encoding}}, {{lineCount}} lines){{/encoding}}</small></h2>
     {{#unavailable}}<p class="note">The text cannot be shown: {{unavailable}}</p>{{/unavailable}}
+    {{#extractedFrom}}<p class="note" id="extracted-from">The text as ingest extracted it from this {{extractedFrom}} file (DOCX: a line per paragraph; PDF: the lines of <code>pdftotext -layout</code>): the text its evidence offsets count in.</p>{{/extractedFrom}}
     {{{pager}}}
     <div class="source" id="source-text">{{{text}}}</div>
     {{{pager}}}

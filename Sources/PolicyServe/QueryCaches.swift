@@ -53,6 +53,8 @@ final class QueryCaches: Sendable {
     let periods = BoundedCache<Int, (first: Int?, last: Int?, steps: [String])>(capacity: 64)
     /// The co-issued documents of the whole snapshot, read once: every whole-network filter is answered from them.
     let coissuedDocuments = BoundedCache<Int, CoissuedDocuments>(capacity: 1)
+    /// The co-issuing pairs of one agency (-1: the whole network) grouped once, for the co-issuance page.
+    let pairIndexes = BoundedCache<Int, CoissuePairIndex>(capacity: 64)
     let sourceSpans = BoundedCache<String, [EvidenceSpan]>(capacity: 16)
     let stats = BoundedCache<Int, GraphStats>(capacity: 1)
     let coissueAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 64)
@@ -72,6 +74,15 @@ final class QueryCaches: Sendable {
         undated.value(agency ?? -1) {
             guard agency == nil else { return undatedCoissuedDocumentCount(graph, agency: agency) }
             return undatedCoissuedDocumentCount(networkDocuments(graph))
+        }
+    }
+
+    /// The co-issuing pairs of `agency` (nil: of the whole network), grouped once: every filter of the co-issuance
+    /// page is counted from them.
+    func pairIndex(agency: Int?, in graph: Graph) -> CoissuePairIndex {
+        pairIndexes.value(agency ?? -1) {
+            CoissuePairIndex(graph, documents: agency.map { CoissuedDocuments(graph, agency: $0) } ?? networkDocuments(graph),
+                             agency: agency)
         }
     }
 

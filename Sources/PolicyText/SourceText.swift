@@ -153,8 +153,9 @@ public struct SourceText: Sendable {
 }
 
 /// Reading whole files with POSIX calls (no Foundation), errors as `KGError`.
-enum FileBytes {
-    static func read(path: String) throws -> [UInt8] {
+public enum FileBytes {
+    /// The whole file; a `KGError` naming it when it cannot be opened or read or is a folder.
+    public static func read(path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         if fd < 0 { throw KGError(file: path, "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }

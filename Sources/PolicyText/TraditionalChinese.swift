@@ -1,8 +1,19 @@
 import COpenCC
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// The start-up of traditional → simplified conversion, for commands that will read text.
+public enum TraditionalConversion {
+    /// Starts building the shared tables on another thread (OpenCC converts every candidate ideograph once, a
+    /// noticeable part of a short run's start-up), so that a command which loads its ontology meanwhile does not
+    /// wait for them when it reads its first text.
+    public static func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = TraditionalChinese.shared }
+    }
+}
 
 /// Traditional → simplified Chinese, from OpenCC's `t2s` configuration (Debian `libopencc-dev`: the dictionaries
 /// TSCharacters and TSPhrases). The only module that links OpenCC is this one.

@@ -6,6 +6,7 @@ import PolicyFormats
 import PolicyIngest
 import PolicyOntology
 import PolicyQuery
+import PolicyText
 
 /// `kg ingest PATH…`: read files, folders and zip archives (text, HTML, DOCX, PDF), extract, and add them to a
 /// snapshot. The work is `Ingestor` (PolicyIngest); this command prints what it hears.
@@ -64,6 +65,7 @@ struct IngestCommand: ParsableCommand {
 
     private func ingest() throws -> IngestSummary {
         let started = Date()
+        TraditionalConversion.prepareInBackground()
         let graphPath = NameLookup.graphPath(graph, environment: ProcessInfo.processInfo.environment)
         let loadedOntology: Ontology
         if let ontology { loadedOntology = try Ontology.load(directory: ontology) } else { loadedOntology = try Ontology.loadDefault() }

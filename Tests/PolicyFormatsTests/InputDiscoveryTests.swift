@@ -37,4 +37,28 @@ import Testing
         #expect(reasons["/named-explicitly.dat"] == "unsupported extension .dat")
         #expect(skipped.count == 3, "\(skipped)")
     }
+
+    /// A name that is not UTF-8 (GBK bytes, as an old Windows copy leaves them) is skipped with that reason and shown
+    /// decoded as GB18030 (before, it was skipped as "no such file or folder"); bytes that are not GB18030 either are
+    /// shown as \xNN. UTF-8 names beside it are read.
+    @Test func aFileNameThatIsNotUTF8IsSkippedWithThatReason() throws {
+        let root = try temporaryFolder("non-utf8")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("通知".utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
+        let gbkName: [UInt8] = encodeGB18030("财政部通知") + Array(".txt".utf8)
+        let brokenName: [UInt8] = [0x66, 0xFF, 0x2E, 0x74, 0x78, 0x74]   // f, a byte no encoding of Chinese uses, .txt
+        for name in [gbkName, brokenName] {
+            let path = Array(root.utf8) + [0x2F] + name + [0]
+            let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+            #expect(fd >= 0)
+            #expect(write(fd, "通知", 6) == 6)
+            close(fd)
+        }
+        var skipped: [(String, String)] = []
+        let inputs = discoverInputs(paths: [root], skip: { skipped.append(($0, $1)) }, fail: { _ in })
+        #expect(inputs.map(\.path) == [root + "/a.txt"])
+        let shown = Set(skipped.map { String($0.0.dropFirst(root.count)) })
+        #expect(shown == ["/财政部通知.txt (GB18030)", "/f\\xFF.txt"])
+        #expect(skipped.allSatisfy { $0.1.hasPrefix("the file name is not UTF-8") })
+    }
 }

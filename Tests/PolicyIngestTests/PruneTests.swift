@@ -1,6 +1,8 @@
 import Foundation
+import PolicyCore
 import PolicyIngest
 import PolicyStore
+import TestSupport
 import Testing
 
 /// `IngestOptions.prune`: sources that left a folder or an archive are withdrawn, and only those.
@@ -66,5 +68,51 @@ import Testing
         let summary = try Ingestor(pipeline: sharedPipeline, options: options).run(paths: [zip])
         #expect(summary.failed == 1 && summary.removed == 0)
         #expect(try GraphStore.load(graph).sources.count == 3)
+    }
+}
+
+/// Prune with a folder that cannot be listed (issue 14, finding 2): nothing below it counts as gone. Root lists every
+/// folder, so as root (as in CI) the `kg` built beside the tests runs as the user nobody; as anyone else the run is
+/// in process.
+@Suite struct PruneUnreadableFolderTests {
+    @Test func nothingBelowAnUnreadableFolderCountsAsGone() throws {
+        let scratch = try Scratch("prune-unreadable")
+        for (i, notice) in try generatedNotices(4).enumerated() {
+            let name = notice.name.split(separator: "/").last.map(String.init) ?? notice.name
+            try scratch.write(notice.bytes, (i < 2 ? "corpus/open/" : "corpus/closed/") + name)
+        }
+        let graph = scratch.path + "/g.kgs"
+        let root = scratch.path + "/corpus"
+        _ = try ingestor(graph).run(paths: [root])
+        let closed = root + "/closed"
+        #expect(chmod(closed, 0) == 0)
+        defer { _ = chmod(closed, 0o755) }
+
+        if geteuid() != 0 {
+            let options = IngestOptions(graphPath: graph, workers: 2, checkpoint: 3, prune: true)
+            var failures: [KGError] = []
+            let summary = try Ingestor(pipeline: sharedPipeline, options: options)
+                .run(paths: [root], observer: IngestObserver(failed: { failures.append($0) }))
+            #expect(summary.failed == 1 && summary.removed == 0)
+            #expect(failures.map(\.file) == [closed])
+        } else {
+            let kg = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kg").path
+            guard FileManager.default.isExecutableFile(atPath: kg), hasExecutable("setpriv") else {
+                #expect(!isCI, "running as root needs the kg executable beside the tests and setpriv to drop privileges")
+                return
+            }
+            // nobody may write the snapshot's folder and its files, and read the open folder.
+            for path in [scratch.path] + (try FileManager.default.contentsOfDirectory(atPath: scratch.path)).map({ scratch.path + "/" + $0 })
+            where path != root {
+                #expect(chmod(path, 0o777) == 0)
+            }
+            let result = try run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups",
+                                             kg, "ingest", root, "--prune", "--graph", graph])
+            #expect(result.status == 1)
+            #expect(result.output.contains("2 unchanged, 1 failed"))
+        }
+        let store = try GraphStore.load(graph)
+        #expect(store.sources.count == 4)
+        #expect(store.sources.filter { $0.path.hasPrefix(closed + "/") }.count == 2)
     }
 }

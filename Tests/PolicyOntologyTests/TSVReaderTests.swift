@@ -20,11 +20,24 @@ import Testing
         #expect(reader.rows[1].fields == ["工业和信息化部", "ministry"])  // spaces around fields trimmed
     }
 
+    private func trimmed(_ text: String) -> String { TSVReader.trimmed(ArraySlice(text.utf8)) }
+
     @Test func trimsHorizontalSpaceOfEveryKindButNotLettersOrLineBreaks() {
-        #expect(TSVReader.trimmed("\u{3000}发改委\u{00A0}\t") == "发改委")     // ideographic and no-break spaces, tab
-        #expect(TSVReader.trimmed(" 国家 发展改革委 ") == "国家 发展改革委")      // inner space kept
-        #expect(TSVReader.trimmed("\n工信部") == "\n工信部")                    // a line break is not horizontal space
-        #expect(TSVReader.trimmed("   ") == "")
+        #expect(trimmed("\u{3000}发改委\u{00A0}\t") == "发改委")     // ideographic and no-break spaces, tab
+        #expect(trimmed(" 国家 发展改革委 ") == "国家 发展改革委")      // inner space kept
+        #expect(trimmed("\n工信部") == "\n工信部")                    // a line break is not horizontal space
+        #expect(trimmed("\u{2009}\u{3000} ") == "")                   // only spaces, of three widths
+        #expect(trimmed("\u{3001}工信部\u{3001}") == "\u{3001}工信部\u{3001}")  // 、 shares its first bytes with U+3000
+    }
+
+    /// The byte-level trim agrees with the Unicode property it stands for, for every scalar of the BMP.
+    @Test func trimsExactlyTabAndTheSpaceSeparators() {
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isSpace = scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            let text = String(scalar) + "财" + String(scalar)
+            #expect(trimmed(text) == (isSpace ? "财" : text), "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test func listFieldsSplitOnBarsAndDropEmptyItems() throws {

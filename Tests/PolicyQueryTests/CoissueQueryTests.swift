@@ -52,6 +52,31 @@ import Testing
         #expect(undatedCoissuedDocumentCount(documents) == undatedCoissuedDocumentCount(g))
     }
 
+    /// The pair index (grouped once, counted per filter) gives `coissueQuery`'s pairs in its order, and each agency's
+    /// distinct co-issued documents over the kept pairs.
+    @Test func thePairIndexAnswersEveryFilterAsTheQueryDoes() {
+        let g = makeSyntheticGraph(nodes: 3000, edgesPerNode: 3, seed: 8)
+        let documents = CoissuedDocuments(g)
+        let filters = [CoissueOptions(), CoissueOptions(minCount: 2), CoissueOptions(from: "2019", to: "2021-06"),
+                       CoissueOptions(from: "2020", minCount: 2, includeUndated: true), CoissueOptions(to: "2019")]
+        let agencies = (0..<g.nodeCount).filter { g.nodeKind($0) == .agency }.prefix(4)
+        for agency in [nil] + agencies.map(Optional.some) {
+            let index = CoissuePairIndex(g, documents: agency.map { CoissuedDocuments(g, agency: $0) } ?? documents, agency: agency)
+            for options in filters {
+                let expected = coissueQuery(g, agency: agency, options: options)
+                let kept = index.ranked(options)
+                #expect(kept.map { index.coissuePair(g, $0, options: options) } == expected)
+                var distinct: [String: Set<String>] = [:]
+                for pair in expected {
+                    for d in pair.documents { distinct[pair.first.id, default: []].insert(d.id); distinct[pair.second.id, default: []].insert(d.id) }
+                }
+                let counts = index.documentCounts(kept, options: options)
+                #expect(Dictionary(uniqueKeysWithValues: counts.map { (g.nodeID($0.key), $0.value) }) == distinct.mapValues(\.count))
+            }
+        }
+        #expect(!coissueQuery(g, options: CoissueOptions(minCount: 2)).isEmpty)
+    }
+
     @Test func singleAgencyListsItsPartners() {
         let g = makeSyntheticGraph(nodes: 3000, edgesPerNode: 3, seed: 9)
         let reference = bruteForce(g, options: CoissueOptions())

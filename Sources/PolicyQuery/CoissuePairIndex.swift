@@ -1,0 +1,117 @@
+import PolicyCore
+import PolicyStore
+
+/// The co-issuing pairs of a set of co-issued documents, grouped once: a date range or a minimum count is then
+/// answered by counting each pair's admitted documents, and documents are read out (sorted by date, then id) only
+/// for the pairs a page shows. The answers are those of `coissueQuery` with the same documents, agency and options.
+public struct CoissuePairIndex: Sendable {
+    /// Two agencies and the positions (in `documents.entries`) of the documents they co-issued, in entry order.
+    struct Pair: Sendable {
+        let first: Int32
+        let second: Int32
+        let entries: [Int32]
+    }
+
+    /// A pair admitted by a filter, with its count there.
+    public struct Ranked: Sendable {
+        let pair: Int32
+        public let count: Int
+    }
+
+    let documents: CoissuedDocuments
+    /// With `agency`, only the pairs that include it (it is then always `first`).
+    let agency: Int32?
+    let pairs: [Pair]
+    /// Every agency of some pair, ranked by its node id (how `coissueQuery` breaks ties).
+    let idRank: [Int32: Int32]
+
+    /// The pairs of `documents` (which must hold those of `agency`, or all of them), grouped once.
+    public init(_ graph: Graph, documents: CoissuedDocuments, agency: Int? = nil) {
+        self.documents = documents
+        self.agency = agency.map(Int32.init)
+        struct Key: Hashable { var a: Int32; var b: Int32 }
+        var grouped: [Key: [Int32]] = [:]
+        for (index, entry) in documents.entries(of: agency).enumerated() {
+            let list = entry.issuers
+            if let agency = self.agency {
+                for other in list where other != agency { grouped[Key(a: agency, b: other), default: []].append(Int32(index)) }
+            } else {
+                for i in 0..<list.count {
+                    for j in (i + 1)..<list.count { grouped[Key(a: list[i], b: list[j]), default: []].append(Int32(index)) }
+                }
+            }
+        }
+        pairs = grouped.map { Pair(first: $0.key.a, second: $0.key.b, entries: $0.value) }
+        let agencies = Set(pairs.flatMap { [$0.first, $0.second] }).map { (node: $0, id: graph.nodeID(Int($0))) }.sorted { $0.id < $1.id }
+        idRank = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.node, Int32($0)) })
+    }
+
+    /// The entries the index was built from (those of its agency, or all).
+    var entries: [CoissuedDocuments.Entry] { documents.entries(of: agency.map(Int.init)) }
+
+    /// Whether each entry is admitted by `options`' date range.
+    func admitted(_ options: CoissueOptions) -> [Bool] {
+        entries.map { options.admits($0.reference.date) }
+    }
+
+    /// The pairs with at least `options.minCount` admitted documents, ranked as `coissueQuery` ranks them: by count,
+    /// then by the agencies' ids.
+    public func ranked(_ options: CoissueOptions) -> [Ranked] {
+        let admitted = admitted(options)
+        var kept: [Ranked] = []
+        for (i, pair) in pairs.enumerated() {
+            if i & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the answer is discarded)
+            var count = 0
+            for e in pair.entries where admitted[Int(e)] { count += 1 }
+            if count >= options.minCount && count > 0 { kept.append(Ranked(pair: Int32(i), count: count)) }
+        }
+        return kept.sorted { x, y in
+            let (p, q) = (pairs[Int(x.pair)], pairs[Int(y.pair)])
+            return (y.count, idRank[p.first]!, idRank[p.second]!) < (x.count, idRank[q.first]!, idRank[q.second]!)
+        }
+    }
+
+    /// The two agencies of a ranked pair (with an agency, it comes first).
+    public func agencies(_ r: Ranked) -> (first: Int, second: Int) {
+        let pair = pairs[Int(r.pair)]
+        return (Int(pair.first), Int(pair.second))
+    }
+
+    /// The pair as `coissueQuery` gives it: its admitted documents sorted by date, then id.
+    public func coissuePair(_ graph: Graph, _ r: Ranked, options: CoissueOptions) -> CoissuePair {
+        let pair = pairs[Int(r.pair)]
+        let entries = entries
+        let documents = pair.entries.map { entries[Int($0)].reference }.filter { options.admits($0.date) }
+            .sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
+        return CoissuePair(first: NodeReference(graph, Int(pair.first)), second: NodeReference(graph, Int(pair.second)),
+                           count: documents.count, documents: documents)
+    }
+
+    /// For every agency of a kept pair, how many distinct admitted documents it co-issued in those pairs.
+    public func documentCounts(_ kept: [Ranked], options: CoissueOptions) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        let admitted = admitted(options)
+        let entries = entries
+        if options.minCount <= 1 {
+            // Every admitted document then lies in a kept pair of each of its issuers (with an agency: of the
+            // agency and each other issuer), so each issuer counts it once.
+            for (i, entry) in entries.enumerated() where admitted[i] {
+                for issuer in entry.issuers { counts[Int(issuer), default: 0] += 1 }
+            }
+            return counts
+        }
+        var seen = Set<Int64>()
+        for r in kept {
+            let pair = pairs[Int(r.pair)]
+            for e in pair.entries where admitted[Int(e)] {
+                for agency in [pair.first, pair.second] where seen.insert(Int64(agency) << 32 | Int64(e)).inserted {
+                    counts[Int(agency), default: 0] += 1
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The dates of the co-issued documents the index holds, whatever the filter.
+    public var dates: [String] { entries.compactMap(\.reference.date) }
+}
