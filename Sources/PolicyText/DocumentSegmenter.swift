@@ -144,6 +144,10 @@ struct DocumentSegmenter {
         var citedTitles = HeadingKeySet()
         // The first paragraphs after a title, where a cover notice's issuing sentence stands ("现将《A》和《B》印发给你们").
         var issuingSentenceBefore = 0
+        // Titles that sentence names, read only after the cover's 署名 or 成文日期 closed it (GB/T 9704: the attached
+        // text follows the cover's 署名 and date; a 署名 and date after the attached text are the cover's own).
+        var issuedTitles = HeadingKeySet()
+        var coverDated = false
         while i < paragraphs.count {
             // Structural lines are short; long paragraphs are body text (cheap byte-length guards first). The text is
             // built only for paragraphs whose bytes pass a recogniser's first test.
@@ -202,6 +206,7 @@ struct DocumentSegmenter {
                 starts.append(start)
                 citedTitles = Self.citedTitles(in: title)
                 issuingSentenceBefore = i + parts + Self.issuingSentenceWindow
+                issuedTitles = HeadingKeySet(); coverDated = false
                 i += parts; continue
             }
             if bytes <= 240, let (title, parts) = reportTitle(at: i, in: b) {
@@ -239,22 +244,34 @@ struct DocumentSegmenter {
                 citedTitles = HeadingKeySet()
                 i += 1; continue
             }
-            if !citedTitles.isEmpty, i + 1 < paragraphs.count, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 40),
+            if coverDated, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80), issuedTitles.contains(Self.headingKey(p)) {
+                // The text the cover's issuing sentence names, after the cover's date.
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: p,
+                                    kind: DocumentKind.fromTitle(p) ?? .other))
+                citedTitles = HeadingKeySet(); issuedTitles = HeadingKeySet(); coverDated = false
+                i += 1; continue
+            }
+            if !citedTitles.isEmpty || coverDated, i + 1 < paragraphs.count, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 40),
                ParagraphBytes.isHeadingShaped(b, paragraphs[i + 1].range, maximumLength: 40),
                !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, range)),
-               citedTitles.contains(Self.headingKey(p + paragraphText(i + 1))) {
+               case let key = Self.headingKey(p + paragraphText(i + 1)),
+               citedTitles.contains(key) || (coverDated && issuedTitles.contains(key)) {
                 // The same, its title wrapped over two lines.
                 let title = p.trimmingSpaces + paragraphText(i + 1).trimmingSpaces
                 starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 2), title: title,
                                     kind: DocumentKind.fromTitle(title) ?? .other))
-                citedTitles = HeadingKeySet()
+                citedTitles = HeadingKeySet(); issuedTitles = HeadingKeySet(); coverDated = false
                 i += 2; continue
             }
             if i < issuingSentenceBefore, Self.holdsIssuingWord(range, in: b),
                ByteSearch.firstIndex(of: Self.openingGuillemet, in: b, range.lowerBound, range.upperBound) != nil {
                 // A cover notice's issuing sentence names what it issues or forwards ("现将X制定的《A》和《B》转发给
-                //你们"): the texts of A and B may follow.
-                citedTitles.formUnion(Self.citedTitles(in: p))
+                //你们"): the texts of A and B may follow the cover's 署名 and date.
+                issuedTitles.formUnion(Self.citedTitles(in: p))
+            } else if !issuedTitles.isEmpty, !coverDated, bytes <= 120,
+                      (ParagraphBytes.mayBeDate(b, range) && ChineseDate.parseWhole(p) != nil) || ParagraphRoles.isSignatureLine(p) {
+                // The cover's 署名 or 成文日期 closes it.
+                coverDated = true
             }
             if !tocTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
                tocTitles.contains(Self.headingKey(p)) {

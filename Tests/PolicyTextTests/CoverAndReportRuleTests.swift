@@ -126,6 +126,18 @@ extension DocumentLayoutRuleTests {
         第一章 总则
         """)
         #expect(other.allSatisfy { $0.title != "青禾县农村公路建设管理办法" })
+        // Near miss: before the cover's date the named text is the cover's own (its 署名 and date after it).
+        let undated = try Self.segments("""
+        青禾县人民政府关于加强农村公路管护的通知
+        各乡镇人民政府，县直各单位：
+        现将《青禾县农村公路养护管理办法》印发给你们，请认真贯彻执行。
+        青禾县农村公路养护管理办法
+        第一条 为加强农村公路养护，制定本办法。
+        青禾县人民政府
+        2032年7月1日
+        """)
+        #expect(undated.count == 1)
+        #expect(undated.first?.date == "2032-07-01")
     }
 
     // MARK: - A text about a document it cites and refers back to
