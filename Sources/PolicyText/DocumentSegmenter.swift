@@ -629,17 +629,15 @@ struct DocumentSegmenter {
     func reportedDocumentTitle() -> Start? {
         var titles: [(title: String, paragraph: Int)] = []
         text.utf8.withUnsafeBufferPointer { b in
-            var k = 0
-            for (p, paragraph) in paragraphs.enumerated() {
-                k = max(k, paragraph.range.lowerBound)
-                while k + 2 < paragraph.range.upperBound, titles.count < Self.reportedTitlesRead {
-                    // 《 is E3 80 8A, 》 E3 80 8B.
-                    guard b[k] == 0xE3, b[k + 1] == 0x80, b[k + 2] == 0x8A else { k += 1; continue }
-                    var e = k + 3
-                    while e + 2 < paragraph.range.upperBound, e - k < 300, !(b[e] == 0xE3 && b[e + 1] == 0x80 && b[e + 2] == 0x8B) { e += 1 }
-                    guard e + 2 < paragraph.range.upperBound, b[e] == 0xE3, b[e + 2] == 0x8B else { k += 3; continue }
-                    titles.append((String(decoding: UnsafeBufferPointer(rebasing: b[(k + 3)..<e]), as: UTF8.self), p))
-                    k = e + 3
+            for (p, paragraph) in paragraphs.enumerated() where titles.count < Self.reportedTitlesRead {
+                var k = paragraph.range.lowerBound
+                let end = paragraph.range.upperBound
+                while titles.count < Self.reportedTitlesRead, let open = ByteSearch.firstIndex(of: Self.openingGuillemet, in: b, k, end) {
+                    guard let close = ByteSearch.firstIndex(of: Self.closingGuillemet, in: b, open + 3, min(end, open + 300)) else {
+                        k = open + 3; continue
+                    }
+                    titles.append((String(decoding: UnsafeBufferPointer(rebasing: b[(open + 3)..<close]), as: UTF8.self), p))
+                    k = close + 3
                 }
             }
         }
@@ -1036,8 +1034,9 @@ struct DocumentSegmenter {
     static let issuingWord: [UInt8] = [0xE5, 0x8D, 0xB0, 0xE5, 0x8F, 0x91]
     /// Paragraphs after a title read for a cover notice's issuing sentence (文号, addressee, the sentence, a wrap).
     static let issuingSentenceWindow = 6
-    /// 《 (E3 80 8A).
+    /// 《 (E3 80 8A) and 》 (E3 80 8B).
     static let openingGuillemet: [UInt8] = [0xE3, 0x80, 0x8A]
+    static let closingGuillemet: [UInt8] = [0xE3, 0x80, 0x8B]
 
     /// The clean bytes `range` hold 转发 (E8 BD AC E5 8F 91).
     static func holdsForwardingWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
