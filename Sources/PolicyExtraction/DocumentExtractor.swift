@@ -355,7 +355,8 @@ struct DocumentExtractor {
         let titleRange = segment.titleRange ?? segment.range.lowerBound..<min(segment.range.upperBound, segment.range.lowerBound + 1)
         let statement = segment.headline ?? title
         var draft = DocumentDraft(title: title, number: segment.docNumber, date: segment.date,
-                                  type: GenreWords.genre(ofTitle: title)?.word, fullText: true, addressee: segment.addressee,
+                                  type: GenreWords.genre(ofTitle: title)?.word, fullText: segment.layout != .reportedDocument,
+                                  addressee: segment.addressee,
                                   evidence: [(titleRange, statement)])
         // (The 成文日期 of the body: not a metadata table's value, not a news item's date line.)
         if segment.date != nil, let dateRange = segment.dateRange, segment.kind != .news, segment.layout != .newsDigest {

@@ -176,10 +176,12 @@ struct ExtractionRun {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
                 } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil)
-                            || segment.layout == .titledText || (segment.layout == .coverExcerpt && segment.date != nil) {
+                            || segment.layout == .titledText || segment.layout == .reportedDocument
+                            || (segment.layout == .coverExcerpt && (segment.date != nil || segment.range.count >= Self.issuedTextBytes)) {
                     // An official document whose issuers are not resolved: its 文号, the page's metadata table,
                     // its 署名 and 成文日期, a text opened by its own title, or a cover notice's excerpt (addressee,
-                    // the sentence issuing what it covers) with its 成文日期 say it is one.
+                    // the sentence issuing what it covers: "各省人民政府：现将《T》印发给你们") with its 成文日期 or
+                    // run on into the text it issues say it is one.
                     id = registry.register(draft)
                 }
             }
@@ -342,6 +344,10 @@ struct ExtractionRun {
             }
         }
     }
+
+    /// Bytes of a cover notice's excerpt (addressee, issuing sentence) with no 成文日期 that make it a document: it
+    /// runs on into the text it issues (about 500 characters), not just the sentence about it.
+    static let issuedTextBytes = 1_500
 
     /// Titles cited in a scope that a later genre noun may refer back to.
     static let citedTitlesKept = 8

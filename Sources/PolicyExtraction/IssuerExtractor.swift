@@ -310,7 +310,7 @@ enum IssuerExtractor {
     /// "省长在作政府工作报告时", "代表国务院所作的《政府工作报告》"): the report is a document; who issued it is
     /// not stated (issuers empty, incomplete).
     ///
-    ///     deliveredReport → '作' ('了' | '的')? '《'? reportTitle '》'? (nonHan | '时' | '中' | '后')
+    ///     deliveredReport → '作' ('了' | '的')? '《'? reportTitle '》'? (nonHan | '时' | '中' | '后') | statedInReport
     ///     reportTitle → Han{0,10} ('政府' | '人民法院' | '人民检察院' | '常委会' | '常务委员会') '工作报告'
     static func deliveredReports(span: ScalarSpan) -> [ReportedIssuance] {
         let s = span.scalars
@@ -323,6 +323,12 @@ enum IssuerExtractor {
             var end = from
             let bracketed = end < s.count && s[end] == "》"
             if bracketed { end += 1 }
+            if let statement = statedInReport(span, head: r - head.count, end: end, bracketed: bracketed) {
+                let titleRange = (r - head.count)..<(r + workReport.count)
+                out.append(ReportedIssuance(issuers: [], issuersComplete: false, title: span.string(titleRange), titleRange: titleRange,
+                                            statementRange: statement, titleIsGeneric: true))
+                continue
+            }
             guard end == s.count || !s[end].isHanIdeograph || (!bracketed && "时中后".unicodeScalars.contains(s[end])) else { continue }
             // Back from the head to 作 (at most ten characters of the body's name between).
             var start = r - head.count
@@ -342,6 +348,23 @@ enum IssuerExtractor {
         return out
     }
     static let workReport = scalars("工作报告")
+
+    /// The speaker states what the report says, the report named right after 在 ("总理5日在政府工作报告中提出",
+    /// "在《政府工作报告》中指出"): the report was delivered. A report something is written into ("写入政府工作报告中")
+    /// states nothing and is no such statement.
+    ///
+    ///     statedInReport → '在' '《'? reportTitle '》'? '中' statingVerb
+    static func statedInReport(_ span: ScalarSpan, head: Int, end: Int, bracketed: Bool) -> Range<Int>? {
+        let s = span.scalars
+        var q = head
+        if bracketed { guard q > 0, s[q - 1] == "《" else { return nil }; q -= 1 }
+        guard q > 0, s[q - 1] == "在", end < s.count, s[end] == "中" else { return nil }
+        guard let verb = statingVerbs.first(where: { end + 1 + $0.count <= s.count && s[(end + 1)..<(end + 1 + $0.count)].elementsEqual($0) })
+        else { return nil }
+        return (q - 1)..<(end + 1 + verb.count)
+    }
+    /// Verbs of a speaker stating what a report says.
+    static let statingVerbs: [[Unicode.Scalar]] = ["提出", "指出", "表示", "强调", "明确", "宣布"].map(scalars)
     /// The bodies that report on their work to a people's congress.
     static let reportHeads: [[Unicode.Scalar]] = ["常务委员会", "人民检察院", "人民法院", "常委会", "政府"].map(scalars)
     /// Characters that make a word with a following 作 (制作, 合作, 工作 …): no report is delivered there.

@@ -42,12 +42,19 @@ public enum HTMLReader {
         var metadata = HTMLMetadata.collect(tree)
         let content = mainContent(tree)
         var walker = HTMLTextWalker(tree: tree, decoded: decoded)
+        let contentText = squeezed(tree.textContent(of: content))
+        var headed = false
         if let heading = precedingHeading(tree, before: content) {
             let headingText = squeezed(tree.textContent(of: heading))
-            if !squeezed(tree.textContent(of: content)).contains(headingText) {
+            if !mentionsUncited(contentText, headingText) {
                 walker.emit(heading)
                 walker.builder.endLine()
+                headed = true
             }
+        }
+        if !headed, let (node, length) = documentTitle(tree, absentFrom: contentText) {
+            walker.emit(node, scalars: length)
+            walker.builder.endLine()
         }
         walker.emit(content)
         let (utf8, offsets) = walker.builder.finish(originalLength: bytes.count)
@@ -102,6 +109,48 @@ public enum HTMLReader {
         return best >= 0 ? best : 0
     }
 
+    /// The page's `<title>` when it names a document the text does not name: its text before the site suffix
+    /// (`stripSiteSuffix`), heading-shaped and ending with a genre word (…统计公报, …的通知), and found nowhere in the
+    /// main text. A portal that prints no heading above the text still names the document in its `<title>`; the
+    /// segmenter reads it as the first line, its offsets in the `<title>` element.
+    ///
+    ///     pageTitle → '<title>' documentTitle(genre) (separator siteName)? '</title>'
+    ///
+    /// Returns the text node and the number of its scalars that make the document title.
+    static func documentTitle(_ tree: MarkupTree, absentFrom contentText: String) -> (node: Int, scalars: Int)? {
+        guard let element = tree.elements(named: "title").first,
+              let node = tree.children(of: element).first(where: { tree.kinds[$0] == .text }) else { return nil }
+        let raw = tree.texts[node]
+        let head = HTMLMetadata.stripSiteSuffix(HTMLMetadata.cleaned(raw))
+        let key = squeezed(head)
+        guard key.unicodeScalars.count >= 8, key.unicodeScalars.count <= 80, !mentionsUncited(contentText, key),
+              let genre = GenreWords.genre(ofTitle: head), genre.kind != nil, key.hasSuffix(genre.word),
+              !key.unicodeScalars.contains(where: { "，,。；;：:!！?？|".unicodeScalars.contains($0) }) else { return nil }
+        // (The scalars of the raw text up to the end of the head: leading spaces and inner spaces included.)
+        var seen = 0, count = 0
+        let wanted = key.unicodeScalars.count
+        for u in raw.unicodeScalars {
+            count += 1
+            if !isSpace(u) { seen += 1 }
+            if seen == wanted { return (node, count) }
+        }
+        return nil
+    }
+
+    /// Whether `text` holds `title` other than cited in 《》: a link to the page's own reading ("图文解读：《T》") or a
+    /// cited document does not print the title.
+    static func mentionsUncited(_ text: String, _ title: String) -> Bool {
+        guard !title.isEmpty else { return true }
+        var from = text.startIndex
+        while let r = text.range(of: title, range: from..<text.endIndex) {
+            let cited = r.lowerBound > text.startIndex && text[text.index(before: r.lowerBound)] == "《"
+                && r.upperBound < text.endIndex && text[r.upperBound] == "》"
+            if !cited { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
     static func isKnownContentContainer(_ tree: MarkupTree, _ n: Int) -> Bool {
         if tree.names[n] == "article" { return true }
         let id = (tree.attribute("id", of: n) ?? "").lowercased()
@@ -114,8 +163,8 @@ public enum HTMLReader {
         return false
     }
 
-    /// The last heading (h1–h3, or an element whose class/id names a title) before `content` in document
-    /// order and outside it: the page's title, usually set above the text container. Linear in the nodes before
+    /// The last heading (h1–h3, or an element whose class/id names a title; not a label ending with a colon)
+    /// before `content` in document order and outside it: the page's title, usually set above the text container. Linear in the nodes before
     /// `content`, however deep the page nests.
     static func precedingHeading(_ tree: MarkupTree, before content: Int) -> Int? {
         // The ancestors of `content` (a heading must not contain the text), and for every node before it whether
@@ -137,7 +186,10 @@ public enum HTMLReader {
                 isHeading = key.contains("title") && !key.contains("subtitle")
             }
             guard isHeading else { continue }
-            let length = squeezed(tree.textContent(of: n)).unicodeScalars.count
+            let text = squeezed(tree.textContent(of: n))
+            // (A label ending with a colon — "关联稿件：", "相关链接:" — heads a list, not the page.)
+            if text.hasSuffix("：") || text.hasSuffix(":") { continue }
+            let length = text.unicodeScalars.count
             if length >= 4 && length <= 200 { found = n }
         }
         return found
@@ -206,7 +258,12 @@ struct HTMLTextWalker {
     /// character of text, then align scalar by scalar (entities and whitespace tolerated). A node that mostly
     /// does not align (text libxml2 made out of markup it could not parse, such as the declarations of an internal
     /// DTD subset) does not move the search on: the text after it is still found where it is.
-    private mutating func emitText(_ node: Int) {
+    /// Emits the first `scalars` scalars of text node `node`, each from its place in the file.
+    mutating func emit(_ node: Int, scalars: Int) {
+        emitText(node, limit: scalars)
+    }
+
+    private mutating func emitText(_ node: Int, limit: Int = Int.max) {
         let text = tree.texts[node]
         let parent = Int(tree.parents[node])
         let line = max(1, tree.lines[parent] > 0 ? tree.lines[parent] : tree.lines[node])
@@ -251,12 +308,12 @@ struct HTMLTextWalker {
             mappedOffsets.append(decoded.offsets[min(mapped, decoded.offsets.count - 1)])
         }
         if aligned * 2 >= visible {
-            for (u, offset) in zip(text.unicodeScalars, mappedOffsets) { builder.append(u, from: offset) }
+            for (u, offset) in zip(text.unicodeScalars, mappedOffsets).prefix(limit) { builder.append(u, from: offset) }
             cursor = max(cursor, position)
         } else {
             // Unaligned: every scalar at the place the search had reached, so offsets stay in file order.
             let here = decoded.offsets[min(cursor, decoded.offsets.count - 1)]
-            for u in text.unicodeScalars { builder.append(u, from: here) }
+            for u in text.unicodeScalars.prefix(limit) { builder.append(u, from: here) }
         }
     }
 

@@ -110,7 +110,8 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() {
+        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
+            ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
         if starts.first?.paragraph != 0 {
@@ -141,6 +142,12 @@ struct DocumentSegmenter {
         var starts: [Start] = []
         var i = 0
         var citedTitles = HeadingKeySet()
+        // The first paragraphs after a title, where a cover notice's issuing sentence stands ("现将《A》和《B》印发给你们").
+        var issuingSentenceBefore = 0
+        // Titles that sentence names, read only after the cover's 署名 or 成文日期 closed it (GB/T 9704: the attached
+        // text follows the cover's 署名 and date; a 署名 and date after the attached text are the cover's own).
+        var issuedTitles = HeadingKeySet()
+        var coverDated = false
         while i < paragraphs.count {
             // Structural lines are short; long paragraphs are body text (cheap byte-length guards first). The text is
             // built only for paragraphs whose bytes pass a recogniser's first test.
@@ -198,15 +205,17 @@ struct DocumentSegmenter {
                 }
                 starts.append(start)
                 citedTitles = Self.citedTitles(in: title)
+                issuingSentenceBefore = i + parts + Self.issuingSentenceWindow
+                issuedTitles = HeadingKeySet(); coverDated = false
                 i += parts; continue
             }
-            if bytes <= 240, let title = reportTitle(at: i, in: b) {
+            if bytes <= 240, let (title, parts) = reportTitle(at: i, in: b) {
                 // A communiqué or report: title, the bodies that issue it, the date.
-                var start = Start(paragraph: i, titleParagraphs: i..<(i + 1), title: title,
+                var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title,
                                   kind: DocumentKind.fromTitle(title) ?? .report)
                 start.layout = .report
                 starts.append(start)
-                i += 1; continue
+                i += parts; continue
             }
             if starts.isEmpty, i < 4, bytes <= 160, Self.mayBeDocNumberLine(b, range), i + 1 < paragraphs.count,
                paragraphs[i + 1].range.count <= 600, DocumentNumber.parse(p) != nil,
@@ -234,6 +243,35 @@ struct DocumentSegmenter {
                                     kind: DocumentKind.fromTitle(p) ?? .other))
                 citedTitles = HeadingKeySet()
                 i += 1; continue
+            }
+            if coverDated, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80), issuedTitles.contains(Self.headingKey(p)) {
+                // The text the cover's issuing sentence names, after the cover's date.
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 1), title: p,
+                                    kind: DocumentKind.fromTitle(p) ?? .other))
+                citedTitles = HeadingKeySet(); issuedTitles = HeadingKeySet(); coverDated = false
+                i += 1; continue
+            }
+            if !citedTitles.isEmpty || coverDated, i + 1 < paragraphs.count, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 40),
+               ParagraphBytes.isHeadingShaped(b, paragraphs[i + 1].range, maximumLength: 40),
+               !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, range)),
+               case let key = Self.headingKey(p + paragraphText(i + 1)),
+               citedTitles.contains(key) || (coverDated && issuedTitles.contains(key)) {
+                // The same, its title wrapped over two lines.
+                let title = p.trimmingSpaces + paragraphText(i + 1).trimmingSpaces
+                starts.append(Start(paragraph: i, titleParagraphs: i..<(i + 2), title: title,
+                                    kind: DocumentKind.fromTitle(title) ?? .other))
+                citedTitles = HeadingKeySet(); issuedTitles = HeadingKeySet(); coverDated = false
+                i += 2; continue
+            }
+            if i < issuingSentenceBefore, Self.holdsIssuingWord(range, in: b),
+               ByteSearch.firstIndex(of: Self.openingGuillemet, in: b, range.lowerBound, range.upperBound) != nil {
+                // A cover notice's issuing sentence names what it issues or forwards ("现将X制定的《A》和《B》转发给
+                //你们"): the texts of A and B may follow the cover's 署名 and date.
+                issuedTitles.formUnion(Self.citedTitles(in: p))
+            } else if !issuedTitles.isEmpty, !coverDated, bytes <= 120,
+                      (ParagraphBytes.mayBeDate(b, range) && ChineseDate.parseWhole(p) != nil) || ParagraphRoles.isSignatureLine(p) {
+                // The cover's 署名 or 成文日期 closes it.
+                coverDated = true
             }
             if !tocTitles.isEmpty, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 80),
                tocTitles.contains(Self.headingKey(p)) {
@@ -470,20 +508,82 @@ struct DocumentSegmenter {
         return rest
     }
 
-    /// The report layout of communiqués and reports (公报, 报告 …): a title line ending with a genre word, a line of
-    /// the bodies that issue it, a line holding only the date.
+    /// Most lines a report or cover page's title is wrapped over.
+    static let reportTitleLines = 3
+
+    /// The report layout of communiqués and reports (公报, 报告 …) and of a plan's cover page (规划纲要): a title —
+    /// one line, or wrapped over up to three lines with no punctuation ending a line — ending with a genre word, an
+    /// optional bracketed note of its adoption, a line of the bodies that issue it, a line holding only the date.
     ///
-    ///     report → titleLine(genre, no 关于 needed) signatureLine dateLine
-    func reportTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> String? {
-        guard i + 2 < paragraphs.count, paragraphs[i + 1].range.count <= 160, paragraphs[i + 2].range.count <= 60,
-              ParagraphBytes.mayBeDate(b, paragraphs[i + 2].range),
-              ParagraphBytes.isHeadingShaped(b, paragraphs[i].range, maximumLength: 60) else { return nil }
-        let title = Self.stripFootnote(Self.stripBracketedFootnotes(paragraphText(i)))
-        guard ParagraphRoles.length(title) >= 6, GenreWords.genre(ofTitle: title)?.kind != nil,
-              !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
-              ParagraphRoles.isSignatureLine(paragraphText(i + 1)),
-              ChineseDate.parseWhole(paragraphText(i + 2)) != nil else { return nil }
-        return title
+    ///     report → titleLine{1,3}(genre, no 关于 needed) ('（' note '）')? signatureLine dateLine
+    ///
+    /// Returns the title and the number of lines it takes.
+    func reportTitle(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (title: String, lines: Int)? {
+        for parts in 1...Self.reportTitleLines {
+            let after = i + parts
+            guard after + 1 < paragraphs.count,
+                  ParagraphBytes.isHeadingShaped(b, paragraphs[after - 1].range, maximumLength: 60) else { return nil }
+            if parts > 1 {
+                // (A wrapped line ends with no punctuation; the title starts no block: "一、…" is a heading.)
+                let previous = paragraphs[after - 2].range
+                guard !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, previous)) else { return nil }
+            }
+            var signature = after
+            if paragraphs[signature].range.count <= 240, Self.isBracketedNote(b, paragraphs[signature].range) { signature += 1 }
+            guard signature + 1 < paragraphs.count, paragraphs[signature].range.count <= 160,
+                  paragraphs[signature + 1].range.count <= 60,
+                  ParagraphBytes.mayBeDate(b, paragraphs[signature + 1].range) else { continue }
+            let lines = (i..<after).map { paragraphText($0).trimmingSpaces }
+            // (Each wrapped line is words of the title, mostly ideographs: not an index number or a code above it.)
+            if parts > 1, !lines.allSatisfy(Self.isMostlyIdeographs) { continue }
+            let joined = lines.joined()
+            let title = Self.stripFootnote(Self.stripBracketedFootnotes(joined))
+            guard ParagraphRoles.length(title) >= 6, ParagraphRoles.length(title) <= 80, GenreWords.genre(ofTitle: title)?.kind != nil,
+                  !LineShape.startsBlock(title.unicodeScalars.prefix(8).map(\.value), 0, min(8, title.unicodeScalars.count)),
+                  ParagraphRoles.isSignatureLine(paragraphText(signature)),
+                  ChineseDate.parseWhole(paragraphText(signature + 1)) != nil else { continue }
+            return (title, parts)
+        }
+        return nil
+    }
+
+    /// ，、：；。！？ and their ASCII forms: a line ending with one is no wrapped part of a title.
+    static let clauseEnders: Set<UInt32> = [0xFF0C, 0x3001, 0xFF1A, 0xFF1B, 0x3002, 0xFF01, 0xFF1F, 0x2C, 0x3A, 0x3B, 0x21, 0x3F]
+
+    /// At least half the scalars of `line` are ideographs.
+    static func isMostlyIdeographs(_ line: String) -> Bool {
+        var ideographs = 0, count = 0
+        for u in line.unicodeScalars { count += 1; if ScalarClass.isIdeograph(u.value) { ideographs += 1 } }
+        return count > 0 && ideographs * 2 >= count
+    }
+
+    /// A line wholly in brackets: a title's note ("（2031年1月3日在某市第五届人民代表大会第三次会议通过）").
+    static func isBracketedNote(_ line: String) -> Bool {
+        let t = line.trimmingSpaces
+        guard let first = t.unicodeScalars.first, let last = t.unicodeScalars.last else { return false }
+        return (first == "（" || first == "(") && (last == "）" || last == ")") && t.unicodeScalars.count >= 6
+    }
+
+    /// `isBracketedNote` on the clean bytes `range` (no text built).
+    static func isBracketedNote(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let (first, _) = ParagraphBytes.firstNonSpaceScalar(b, range), first == 0xFF08 || first == 0x28 else { return false }
+        var hi = range.upperBound
+        while hi > range.lowerBound, b[hi - 1] == 0x20 { hi -= 1 }
+        let last = ParagraphBytes.lastScalar(b, range.lowerBound..<hi)
+        return (last == 0xFF09 || last == 0x29) && ParagraphBytes.scalarCount(b, range) >= 6
+    }
+
+    /// The occasion line of a speech or work report under its title: a dash, the date it was delivered, where
+    /// ("——2031年2月2日在某市第五届人民代表大会第三次会议上", wrapped or not). The date is the report's 成文日期.
+    ///
+    ///     occasionLine → ('——' | '—' | '－－') date '在' place…
+    static func occasionDate(_ line: String) -> String? {
+        let u = Array(line.trimmingSpaces.unicodeScalars)
+        var lo = 0
+        while lo < u.count, lo < 2, u[lo] == "—" || u[lo] == "－" || u[lo] == "-" { lo += 1 }
+        guard lo > 0, let (end, iso) = ChineseDate.parse(u, at: lo, to: min(u.count, lo + 16)),
+              end < u.count, u[end] == "在" else { return nil }
+        return iso
     }
 
     /// A title without its footnote markers "[1]", "[2]" at the end.
@@ -514,6 +614,87 @@ struct DocumentSegmenter {
             addressee = String(addressee[...colon])
         }
         guard addressee.hasSuffix("：") || addressee.hasSuffix(":"), ParagraphRoles.isAddressee(addressee) else { return nil }
+        return Self.issuedTitle(in: sentence)
+    }
+
+    /// Most 《》 titles read in a text for `reportedDocumentTitle`.
+    static let reportedTitlesRead = 64
+
+    /// A text with no title of its own that reports on a document it cites: a title in 《》 ending with a strong genre
+    /// word, referred back to later in the text by a shorter 《S》 that ends the title — its genre word or the short
+    /// name the text defines ("《某省数字经济行动计划（2031—2033年）》（以下简称《行动计划》）出炉 … 《行动计划》提出").
+    /// A title cited once, or followed only by other documents' titles, is a citation, not the subject.
+    ///
+    ///     reportedDocument → … '《' T(strong genre) '》' … '《' S '》' …    where T (without its bracketed note) ends with S
+    func reportedDocumentTitle() -> Start? {
+        var titles: [(title: String, paragraph: Int)] = []
+        text.utf8.withUnsafeBufferPointer { b in
+            for (p, paragraph) in paragraphs.enumerated() where titles.count < Self.reportedTitlesRead {
+                var k = paragraph.range.lowerBound
+                let end = paragraph.range.upperBound
+                while titles.count < Self.reportedTitlesRead, let open = ByteSearch.firstIndex(of: Self.openingGuillemet, in: b, k, end) {
+                    guard let close = ByteSearch.firstIndex(of: Self.closingGuillemet, in: b, open + 3, min(end, open + 300)) else {
+                        k = open + 3; continue
+                    }
+                    titles.append((String(decoding: UnsafeBufferPointer(rebasing: b[(open + 3)..<close]), as: UTF8.self), p))
+                    k = close + 3
+                }
+            }
+        }
+        for (index, cited) in titles.enumerated() {
+            guard let genre = GenreWords.genre(ofTitle: cited.title), genre.isStrong, genre.kind != nil,
+                  ParagraphRoles.length(cited.title) >= 8 else { continue }
+            let stem = Self.withoutBracketedNote(cited.title)
+            let referredBack = titles[(index + 1)...].contains { later in
+                later.title.count < stem.count && later.title.count >= 2 && stem.hasSuffix(later.title)
+                    && GenreWords.genre(ofTitle: later.title) != nil
+            }
+            guard referredBack else { continue }
+            var start = Start(paragraph: 0, titleParagraphs: cited.paragraph..<(cited.paragraph + 1), title: cited.title,
+                              kind: genre.kind ?? .other)
+            start.layout = .reportedDocument
+            return start
+        }
+        return nil
+    }
+
+    /// A title without the bracketed note after its genre word ("…行动计划（2031—2033年）" → "…行动计划").
+    static func withoutBracketedNote(_ title: String) -> String {
+        var t = title.trimmingSpaces
+        while t.hasSuffix("）") || t.hasSuffix(")"), let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }), open > t.startIndex {
+            t = String(t[..<open])
+        }
+        return t
+    }
+
+    /// Scalars of a flattened first line read for an addressee and the sentence that issues a document.
+    static let flattenedCoverScalars = 400
+
+    /// A cover notice flattened with what it issues into one long first line, the excerpt starting at its addressee
+    /// (no title, no signer): the addressee, a colon, and the issuing sentence of `untitledCoverNotice`, then the
+    /// issued text run on ("各省人民政府，国务院各部委：现将《T》印发给你们，请认真贯彻执行。为…，制定本规划。…").
+    ///
+    ///     flattenedCover → addressee ('：' | ':') issuingSentence('《' T '》' … (印发 | 发布 | 转发)) '。' text…
+    func flattenedCoverNotice() -> Start? {
+        guard let first = paragraphs.first, first.range.count > Self.storedTextLimit else { return nil }
+        var hi = min(first.range.upperBound, first.range.lowerBound + Self.flattenedCoverScalars * 3)
+        while hi < first.range.upperBound, text.utf8[hi] & 0xC0 == 0x80 { hi -= 1 }  // (at a scalar's start)
+        let head = text.text(first.range.lowerBound..<hi)
+        guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }),
+              head.distance(from: head.startIndex, to: colon) <= 120 else { return nil }
+        let addressee = String(head[...colon])
+        guard ParagraphRoles.isAddressee(addressee) else { return nil }
+        let rest = head[head.index(after: colon)...]
+        guard let stop = rest.firstIndex(where: { $0 == "。" }) else { return nil }
+        guard let title = Self.issuedTitle(in: String(rest[..<stop])) else { return nil }
+        var start = Start(paragraph: 0, title: title, kind: .notice)
+        start.layout = .coverExcerpt
+        return start
+    }
+
+    /// The title a cover notice's issuing sentence issues: "现将《T》印发给你们", "《T》已经…同意，现予印发" → T, when
+    /// T ends with a genre word.
+    static func issuedTitle(in sentence: String) -> String? {
         guard let open = sentence.firstRange(of: "《"), let close = sentence[open.upperBound...].firstRange(of: "》"),
               ["印发", "发布", "转发"].contains(where: { sentence[close.upperBound...].contains($0) }) else { return nil }
         let title = String(sentence[open.upperBound..<close.lowerBound]).trimmingSpaces
@@ -599,6 +780,7 @@ struct DocumentSegmenter {
     /// A line of 6–8 digits that is a date whose 年, 月 and 日 were lost ("2031128" = 2031-1-28 or 2031-12-8): the one
     /// reading that is a valid date not after `notAfter` (the page's publication date), nil when none or several.
     static func lostGlyphDate(_ line: String, notAfter: String) -> String? {
+        if let spaced = spacedLostGlyphDate(line), spaced <= notAfter { return spaced }
         let digits = Array(line.trimmingSpaces.utf8)
         guard (6...8).contains(digits.count), digits.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
         let v = digits.map { Int($0 - 0x30) }
@@ -614,6 +796,22 @@ struct DocumentSegmenter {
             if iso <= notAfter { readings.append(iso) }
         }
         return readings.count == 1 ? readings[0] : nil
+    }
+
+    /// A date whose 年, 月 and 日 became spaces in conversion, perhaps after a stray symbol for a lost glyph
+    /// ("{ 2031 6 23", "2031 11 5"): year, month and day read unambiguously from the groups.
+    ///
+    ///     spacedLostGlyphDate → asciiSymbol? ' '* digit{4} ' '+ digit{1,2} ' '+ digit{1,2}
+    static func spacedLostGlyphDate(_ line: String) -> String? {
+        var u = Array(line.trimmingSpaces.utf8)
+        if let first = u.first, first < 0x80, first != 0x20, !(first &- 0x30 < 10), !((first | 0x20) &- 0x61 < 26) { u.removeFirst() }
+        let groups = u.split(separator: 0x20)
+        guard groups.count == 3, groups[0].count == 4, (1...2).contains(groups[1].count), (1...2).contains(groups[2].count),
+              groups.allSatisfy({ $0.allSatisfy { $0 &- 0x30 < 10 } }) else { return nil }
+        let number = { (g: ArraySlice<UInt8>) in g.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let (year, month, day) = (number(groups[0]), number(groups[1]), number(groups[2]))
+        guard (1949...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return ChineseDate.iso(year, month, day)
     }
 
     /// A date line written in digits and separators only ("2024-03-01", "2024/3/1"): how a web page prints its
@@ -829,6 +1027,17 @@ struct DocumentSegmenter {
         return ParagraphBytes.containsTitleWord(b, range)
     }
 
+    /// The clean bytes `range` hold 转发 or 印发 (E5 8D B0 E5 8F 91).
+    static func holdsIssuingWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        holdsForwardingWord(range, in: b) || ByteSearch.firstIndex(of: issuingWord, in: b, range.lowerBound, range.upperBound) != nil
+    }
+    static let issuingWord: [UInt8] = [0xE5, 0x8D, 0xB0, 0xE5, 0x8F, 0x91]
+    /// Paragraphs after a title read for a cover notice's issuing sentence (文号, addressee, the sentence, a wrap).
+    static let issuingSentenceWindow = 6
+    /// 《 (E3 80 8A) and 》 (E3 80 8B).
+    static let openingGuillemet: [UInt8] = [0xE3, 0x80, 0x8A]
+    static let closingGuillemet: [UInt8] = [0xE3, 0x80, 0x8B]
+
     /// The clean bytes `range` hold 转发 (E8 BD AC E5 8F 91).
     static func holdsForwardingWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
         ByteSearch.firstIndex(of: forwardingWord, in: b, range.lowerBound, range.upperBound) != nil
@@ -941,9 +1150,12 @@ struct DocumentSegmenter {
             var consumed = k + 1
             for (n, f) in fields.enumerated() {
                 var text = f.text, range = f.range
-                // "• 发文字号:" with the value on the next line.
+                // "• 发文字号:" with the value on the next line — a value of the label's kind: a date for a date label
+                // (a 文号 line under an empty "成文日期:" is the body's, not the table's).
                 if text.isEmpty, n == fields.count - 1, k + 1 < paragraphs.count, paragraphs[k + 1].range.count <= 300,
-                   metadataFields(k + 1).isEmpty {
+                   metadataFields(k + 1).isEmpty,
+                   ![.date, .issueDate, .publicationDate].contains(f.element)
+                    || ChineseDate.find(in: paragraphText(k + 1)) != nil {
                     text = paragraphText(k + 1).trimmingSpaces
                     range = paragraphs[k + 1].range
                     consumed = k + 2
@@ -1127,6 +1339,10 @@ struct DocumentSegmenter {
                     date = d; dateRange = p.range
                     signatures.append((issuers, p.range))
                 } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
+                          let d = Self.occasionDate(paragraphText(k2)) {
+                    // A speech's or work report's occasion line: "——2031年2月2日在…会议上".
+                    date = d; dateRange = p.range
+                } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
                           let (d, issuers) = Self.titleNote(paragraphText(k2)) {
                     // The title's note: "（国务院 1996年5月15日）", "（1996年5月15日 国务院）".
                     date = d; dateRange = p.range
@@ -1142,7 +1358,9 @@ struct DocumentSegmenter {
         }
         // A signature date that lost 年月日 in conversion ("2031128"), read against the page's publication date.
         // (Without a metadata table, the page's own publication line — "• 发布日期：…" near the top — bounds it.)
+        // (The page's 发文日期 bounds it as well: a page issues a document on or after its 成文日期.)
         if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
+            ?? metadata?.value(.issueDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
             ?? pagePublicationDate() {
             for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
                 if let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published) {

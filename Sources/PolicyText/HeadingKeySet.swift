@@ -31,6 +31,11 @@ struct HeadingKeySet {
         keys.append(key)
     }
 
+    /// Adds every key of `other`.
+    mutating func formUnion(_ other: HeadingKeySet) {
+        for key in other.keys { insert(key) }
+    }
+
     func contains(_ key: String) -> Bool {
         if allSimple {
             var key = key

@@ -16,7 +16,11 @@ public struct NormalizationProfile: Sendable, Equatable {
         self.convertsTraditional = convertsTraditional
     }
 
+    /// The narrowest width (columns) text is hard-wrapped at: ten characters, a narrow newspaper column. Equally wide
+    /// short lines below it are a list (a table of contents' "1.1编制目的", a page's link lines), not a wrap.
+    static let narrowestWrap = 20
+
     /// Lines at least this wide that do not end a sentence continue on the next line. Allows for the two-character
     /// indent of a paragraph's first line and for narrower Latin digits.
-    var joinWidth: Int { fullLineWidth < 12 ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 10) }
+    var joinWidth: Int { fullLineWidth < Self.narrowestWrap ? Int.max : max(fullLineWidth * 70 / 100, fullLineWidth - 10) }
 }

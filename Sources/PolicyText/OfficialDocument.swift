@@ -34,6 +34,9 @@ public struct OfficialDocument: Sendable {
         case coverExcerpt
         /// A text opened by its own title alone, no 文号 or 署名 (a statistics bulletin, a plan reposted as a page).
         case titledText
+        /// A news item or interpretation about a document it cites and then refers back to by its genre word or
+        /// short name ("《T行动计划》出炉 … 《行动计划》提出"); the document itself is not printed.
+        case reportedDocument
         /// Text without an official title: an article, a preface, a table of contents.
         case article, preface, toc
     }

@@ -284,8 +284,11 @@ enum ParagraphRoles {
         var lo = i + 1, hi = u.count
         while lo < hi, u[lo] == " " { lo += 1 }
         while hi > lo, u[hi - 1] == " " { hi -= 1 }
-        // Numbering: ASCII digits and '.', ．, 、.
-        while lo < hi, u[lo].value &- 0x30 < 10 || u[lo] == "." || u[lo] == "．" || u[lo] == "、" { lo += 1 }
+        // Numbering: one to three ASCII digits and '.', ．or 、("1.", "2、"), once — a year after it is the title's
+        // ("1.2031年…清单").
+        var d = lo
+        while d < hi, d - lo < 3, u[d].value &- 0x30 < 10 { d += 1 }
+        if d > lo, d < hi, u[d] == "." || u[d] == "．" || u[d] == "、" { lo = d + 1 }
         while lo < hi, u[lo] == " " { lo += 1 }
         if hi - lo >= 2, u[lo] == "《", u[hi - 1] == "》" { lo += 1; hi -= 1 }
         return hi > lo ? DocumentNumber.string(u[lo..<hi]) : nil

@@ -91,6 +91,16 @@ extension IssuerRuleTests {
         #expect(try documents(made).allSatisfy { !$0.title.hasSuffix("工作报告") })
     }
 
+    @Test func aSpeakerStatingWhatTheReportSaysDeliveredIt() throws {
+        let wire = "新华社北京3月5日电 国务院总理5日在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。\n"
+        #expect(try documents(wire).contains { $0.title == "政府工作报告" && $0.issuers.isEmpty })
+        let city = "本报讯 市长在《政府工作报告》中指出，今年全市将新建保障性住房3000套。\n"
+        #expect(try documents(city).contains { $0.title == "政府工作报告" })
+        // Near miss: a report something is written into states nothing.
+        let written = "本报讯 这项民生工程已写入政府工作报告中，群众十分关注。\n"
+        #expect(try documents(written).allSatisfy { !$0.title.hasSuffix("工作报告") })
+    }
+
     @Test func aGenericWorkReportIsOneDocumentPerSource() throws {
         let pipeline = try #require(Self.pipeline)
         let a = pipeline.extract(source: try SourceText(path: "fixtures/a.txt", bytes: Array("本报讯 省长作政府工作报告，部署全年任务。\n".utf8)))
@@ -145,5 +155,28 @@ extension IssuerRuleTests {
         现将《青禾县耕地保护工作方案》印发给你们，请认真组织实施。
         """
         #expect(try documents(undated).allSatisfy { $0.title != "青禾县耕地保护工作方案" })
+    }
+
+    @Test func anUndatedCoverExcerptRunOnIntoWhatItIssuesIsADocument() throws {
+        let text = String(repeating: "各地要加强组织领导，明确责任分工，细化工作措施，确保各项任务落到实处。", count: 20)
+        // One flattened line: the State Council's addressees, the issuing sentence, the plan's text.
+        let national = """
+        各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现将《“十五五”现代物流发展规划》印发给你们，请认真贯彻执行。为推动现代物流高质量发展，制定本规划。\(text)
+        """
+        #expect(try documents(national).contains { $0.title == "“十五五”现代物流发展规划" })
+        // A county's excerpt over lines, the plan's text after the sentence.
+        let county = """
+        各乡镇人民政府，县直各有关单位：
+        《青禾县农村供水保障三年行动方案》已经县政府同意，现印发给你们，请认真组织实施。
+        为保障农村供水安全，制定本方案。
+        \(text)
+        """
+        #expect(try documents(county).contains { $0.title == "青禾县农村供水保障三年行动方案" })
+        // Near miss: the sentence alone, nothing of the plan after it.
+        let sentence = """
+        各乡镇人民政府，县直各有关单位：
+        《青禾县农村供水保障三年行动方案》已经县政府同意，现印发给你们，请认真组织实施。
+        """
+        #expect(try documents(sentence).allSatisfy { $0.title != "青禾县农村供水保障三年行动方案" })
     }
 }
