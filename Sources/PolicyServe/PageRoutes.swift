@@ -186,10 +186,10 @@ extension Explorer {
                                  ("min_count", r.minCount == 1 ? nil : String(r.minCount)),
                                  ("include_undated", r.includeUndated ? "1" : nil), ("limit", r.limit == 40 ? nil : String(r.limit))] + extra)
         }
-        let svg = CoissuePicture.svg(answer, focus: agencyID, pairHref: { a, b in href("/coissue", [("a", a), ("b", b)]) + "#pair" },
-                                     agencyHref: Self.entityHref)
+        let pairLinks = CoissuePairLinks(base: href("/coissue", []), agencies: answer.agencies.map(\.node.id))
+        let svg = CoissuePicture.svg(answer, focus: agencyID, pairHref: pairLinks.link, agencyHref: Self.entityHref)
         let order = Self.matrixOrder(answer, byName: byName)
-        let matrixBody = Self.matrixBody(answer, order: order, pairHref: href("/coissue", []))
+        let matrixBody = Self.matrixBody(answer, order: order, pairLinks: pairLinks)
         let periods = answer.periods, length = periods.first?.count ?? 4
         let fromIndex = r.from.flatMap { f in periods.firstIndex { $0 >= String(f.prefix(length)) } } ?? 0
         let toIndex = r.to.flatMap { t in periods.lastIndex { $0 <= String(t.prefix(length)) } } ?? max(0, periods.count - 1)
@@ -217,7 +217,7 @@ extension Explorer {
             "pairs": answer.pairs.map { p -> [String: Any] in
                 ["first": p.first.label, "second": p.second.label, "firstHref": Self.entityHref(p.first.id),
                  "secondHref": Self.entityHref(p.second.id), "count": p.count,
-                 "pairHref": href("/coissue", [("a", p.first.id), ("b", p.second.id)]) + "#pair",
+                 "pairHref": pairLinks.link(p.first.id, p.second.id),
                  "firstDate": p.documents.compactMap(\.date).min() ?? "", "lastDate": p.documents.compactMap(\.date).max() ?? ""]
             },
             "pager": Self.pager(r.page, pageCount) { href("/coissue", [("page", String($0))]) },
@@ -231,10 +231,8 @@ extension Explorer {
     /// The rows of the agency × agency matrix as HTML (every label and link escaped): a cell per drawn pair, shaded
     /// by its count and linking to the pair's documents. Written directly rather than through the template: a
     /// 40 × 40 matrix is 1,600 cells, and rendering each as a template section cost more than the rest of the page.
-    static func matrixBody(_ answer: CoissueAnswer, order: [Int], pairHref: String) -> String {
+    static func matrixBody(_ answer: CoissueAnswer, order: [Int], pairLinks: CoissuePairLinks) -> String {
         let maxCell = answer.matrix.flatMap { $0 }.max() ?? 1
-        let joiner = pairHref.contains("?") ? "&" : "?"
-        let idParameter = answer.agencies.map { HTMLText.queryComponent($0.node.id) }
         var html = ""
         for i in order {
             let a = answer.agencies[i]
@@ -242,7 +240,7 @@ extension Explorer {
             for j in order {
                 let count = answer.matrix[i][j]
                 guard count > 0 else { html += "<td class=\"z\"></td>"; continue }
-                let link = pairHref + joiner + "a=" + idParameter[i] + "&b=" + idParameter[j] + "#pair"
+                let link = pairLinks.link(a.node.id, answer.agencies[j].node.id)
                 html += "<td class=\"h\(min(3, 1 + 3 * count / max(1, maxCell + 1)))\"><a href=\"" + HTMLText.escape(link) + "\">\(count)</a></td>"
             }
             html += "</tr>\n"

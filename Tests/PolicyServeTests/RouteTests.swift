@@ -89,6 +89,17 @@ import Testing
         }
     }
 
+    /// A pair link written from the filters' part and the encoded ids is the one `HTMLText.link` writes.
+    @Test func pairLinksAreTheLinksOfTheFilteredPage() {
+        let ids = ["agency:财政部", "agency:a&b=c?#"]
+        for filters in [[], [("from", Optional("2020-01")), ("to", "2021"), ("min_count", "2")]] as [[(String, String?)]] {
+            let links = CoissuePairLinks(base: HTMLText.link("/coissue", filters), agencies: [ids[0]])
+            for (a, b) in [(ids[0], ids[1]), (ids[1], ids[0])] {
+                #expect(links.link(a, b) == HTMLText.link("/coissue", filters + [("a", a), ("b", b)]) + "#pair")
+            }
+        }
+    }
+
     @Test func pathShowsEachHopWithEvidence() async throws {
         try await DemoServer.withClient { client in
             let json = try await client.get("/api/path", [("from", "财政部"), ("to", "PPP"), ("k", "2")]).json()
