@@ -35,6 +35,12 @@ public struct CoissuePairIndex: Sendable {
     let pairs: [Pair]
     /// Every agency of some pair, ranked by its node id (how `coissueQuery` breaks ties).
     let idRank: [Int32: Int32]
+    /// The distinct dates of the entries, and each entry's position among them (-1: no date): a date filter is
+    /// decided once per distinct date, then read per entry.
+    let distinctDates: [String]
+    let dateOfEntry: [Int32]
+    /// Node count of the graph (agencies' counts are gathered in an array indexed by node).
+    let nodeCount: Int
 
     /// The pairs of `documents` (which must hold those of `agency`, or all of them), grouped once.
     public init(_ graph: Graph, documents: CoissuedDocuments, agency: Int? = nil) {
@@ -61,14 +67,27 @@ public struct CoissuePairIndex: Sendable {
         }
         self.pairs = pairs
         self.idRank = idRank
+        var dateIndex: [String: Int32] = [:]
+        var distinctDates: [String] = []
+        dateOfEntry = documents.entries(of: agency).map { entry in
+            guard let date = entry.reference.date, !date.isEmpty else { return -1 }
+            if let known = dateIndex[date] { return known }
+            dateIndex[date] = Int32(distinctDates.count)
+            distinctDates.append(date)
+            return Int32(distinctDates.count - 1)
+        }
+        self.distinctDates = distinctDates
+        nodeCount = graph.nodeCount
     }
 
     /// The entries the index was built from (those of its agency, or all).
     var entries: [CoissuedDocuments.Entry] { documents.entries(of: agency.map(Int.init)) }
 
-    /// Whether each entry is admitted by `options`' date range.
+    /// Whether each entry is admitted by `options`' date range (decided once per distinct date).
     func admitted(_ options: CoissueOptions) -> [Bool] {
-        entries.map { options.admits($0.reference.date) }
+        let admittedDate = distinctDates.map { options.admits($0) }
+        let admittedUndated = options.admits(nil)
+        return dateOfEntry.map { $0 < 0 ? admittedUndated : admittedDate[Int($0)] }
     }
 
     /// The pairs with at least `options.minCount` admitted documents, with their counts, in no order.
@@ -131,13 +150,12 @@ public struct CoissuePairIndex: Sendable {
     /// For every agency of a kept pair, how many distinct admitted documents it co-issued in those pairs.
     public func documentCounts(_ kept: [Ranked], options: CoissueOptions) -> [Int: Int] {
         let admitted = admitted(options)
-        let entries = entries
-        var counts: [Int32: Int] = [:]
+        var counts = [Int32](repeating: 0, count: nodeCount)
         if options.minCount <= 1 {
             // Every admitted document then lies in a kept pair of each of its issuers (with an agency: of the
             // agency and each other issuer), so each issuer counts it once.
             for (i, entry) in entries.enumerated() where admitted[i] {
-                for issuer in entry.issuers { counts[issuer, default: 0] += 1 }
+                for issuer in entry.issuers { counts[Int(issuer)] += 1 }
             }
         } else {
             var seen = Set<Int64>()
@@ -145,12 +163,14 @@ public struct CoissuePairIndex: Sendable {
                 let pair = pairs[Int(r.pair)]
                 for e in pair.entries where admitted[Int(e)] {
                     for agency in [pair.first, pair.second] where seen.insert(Int64(agency) << 32 | Int64(e)).inserted {
-                        counts[agency, default: 0] += 1
+                        counts[Int(agency)] += 1
                     }
                 }
             }
         }
-        return Dictionary(uniqueKeysWithValues: counts.map { (Int($0.key), $0.value) })
+        var byAgency: [Int: Int] = [:]
+        for (node, count) in counts.enumerated() where count > 0 { byAgency[node] = Int(count) }
+        return byAgency
     }
 
     /// The rank of an agency's node id among the agencies of the index's pairs (nil when it is in none).
