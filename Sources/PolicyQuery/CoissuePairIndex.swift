@@ -29,7 +29,8 @@ public struct CoissuePairIndex: Sendable {
         }
     }
 
-    let documents: CoissuedDocuments
+    /// The co-issued documents the index was built from (those of its agency, or all).
+    let entries: [CoissuedDocuments.Entry]
     /// With `agency`, only the pairs that include it (it is then always `first`).
     let agency: Int32?
     let pairs: [Pair]
@@ -44,11 +45,13 @@ public struct CoissuePairIndex: Sendable {
 
     /// The pairs of `documents` (which must hold those of `agency`, or all of them), grouped once.
     public init(_ graph: Graph, documents: CoissuedDocuments, agency: Int? = nil) {
-        self.documents = documents
+        let entries = documents.entries(of: agency)
+        self.entries = entries
         self.agency = agency.map(Int32.init)
         struct Key: Hashable { var a: Int32; var b: Int32 }
         var grouped: [Key: [Int32]] = [:]
-        for (index, entry) in documents.entries(of: agency).enumerated() {
+        for (index, entry) in entries.enumerated() {
+            if index & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the index is discarded)
             let list = entry.issuers
             if let agency = self.agency {
                 for other in list where other != agency { grouped[Key(a: agency, b: other), default: []].append(Int32(index)) }
@@ -69,7 +72,7 @@ public struct CoissuePairIndex: Sendable {
         self.idRank = idRank
         var dateIndex: [String: Int32] = [:]
         var distinctDates: [String] = []
-        dateOfEntry = documents.entries(of: agency).map { entry in
+        dateOfEntry = entries.map { entry in
             guard let date = entry.reference.date, !date.isEmpty else { return -1 }
             if let known = dateIndex[date] { return known }
             dateIndex[date] = Int32(distinctDates.count)
@@ -79,9 +82,6 @@ public struct CoissuePairIndex: Sendable {
         self.distinctDates = distinctDates
         nodeCount = graph.nodeCount
     }
-
-    /// The entries the index was built from (those of its agency, or all).
-    var entries: [CoissuedDocuments.Entry] { documents.entries(of: agency.map(Int.init)) }
 
     /// Whether each entry is admitted by `options`' date range (decided once per distinct date).
     func admitted(_ options: CoissueOptions) -> [Bool] {
@@ -140,7 +140,6 @@ public struct CoissuePairIndex: Sendable {
     /// The pair as `coissueQuery` gives it: its admitted documents sorted by date, then id.
     public func coissuePair(_ graph: Graph, _ r: Ranked, options: CoissueOptions) -> CoissuePair {
         let pair = pairs[Int(r.pair)]
-        let entries = entries
         let documents = pair.entries.map { entries[Int($0)].reference }.filter { options.admits($0.date) }
             .sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
         return CoissuePair(first: NodeReference(graph, Int(pair.first)), second: NodeReference(graph, Int(pair.second)),

@@ -63,40 +63,12 @@ public func coissueQuery(_ graph: Graph, agency: Int? = nil, options: CoissueOpt
                  agency: agency, options: options)
 }
 
-/// `coissueQuery` over co-issued documents read before (`documents` must hold those of `agency`, or all of them).
+/// `coissueQuery` over co-issued documents read before (`documents` must hold those of `agency`, or all of them):
+/// their pairs grouped by `CoissuePairIndex`, ranked by count, then by the agencies' ids.
 public func coissueQuery(_ graph: Graph, documents: CoissuedDocuments, agency: Int? = nil,
                          options: CoissueOptions = CoissueOptions()) -> [CoissuePair] {
-    struct PairKey: Hashable { var a: Int32; var b: Int32 }
-    var pairs: [PairKey: [Int32]] = [:]
-    let entries = documents.entries(of: agency)
-    for (index, entry) in entries.enumerated() where options.admits(entry.reference.date) {
-        if index & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the pairs are discarded)
-        let list = entry.issuers
-        if let agency {
-            for other in list where other != agency { pairs[PairKey(a: Int32(agency), b: other), default: []].append(Int32(index)) }
-        } else {
-            for i in 0..<list.count {
-                for j in (i + 1)..<list.count { pairs[PairKey(a: list[i], b: list[j]), default: []].append(Int32(index)) }
-            }
-        }
-    }
-    // Pairs rank by count, then by the agencies' ids: the ids are compared once, and pairs by those ranks.
-    let agencies = Set(pairs.keys.flatMap { [$0.a, $0.b] }).map { (node: $0, id: graph.nodeID(Int($0))) }.sorted { $0.id < $1.id }
-    let rank = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.node, Int32($0)) })
-    let kept = pairs.filter { $0.value.count >= options.minCount }
-        .map { (count: $0.value.count, first: rank[$0.key.a]!, second: rank[$0.key.b]!, key: $0.key, documents: $0.value) }
-        .sorted { ($1.count, $0.first, $0.second) < ($0.count, $1.first, $1.second) }
-    var references: [Int32: NodeReference] = [:]
-    func reference(_ a: Int32) -> NodeReference {
-        if let known = references[a] { return known }
-        let made = NodeReference(graph, Int(a))
-        references[a] = made
-        return made
-    }
-    return kept.map { pair in
-        let refs = pair.documents.map { entries[Int($0)].reference }.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
-        return CoissuePair(first: reference(pair.key.a), second: reference(pair.key.b), count: pair.documents.count, documents: refs)
-    }
+    let index = CoissuePairIndex(graph, documents: documents, agency: agency)
+    return index.ranked(options).map { index.coissuePair(graph, $0, options: options) }
 }
 
 /// How many co-issued documents (with `agency` among the issuers, when given) have no date: the ones a date

@@ -111,10 +111,8 @@ extension DocumentAnswer {
         switch InputFormat.detect(path: source, head: bytes[...]) {
         case .text, .html:
             return (try SourceText(path: source, bytes: bytes), nil)
-        case .docx:
-            return (try readInput(bytes: bytes, path: source).source, "docx")
-        case .pdf:
-            return (try readInput(bytes: bytes, path: source).source, "pdf")
+        case let format:
+            return (try readInput(bytes: bytes, path: source).source, format.rawValue)
         }
     }
 }

@@ -45,9 +45,6 @@ final class QueryCaches: Sendable {
     }
     /// Pairs of one agency (`kg coissue AGENCY`): many, cheap to recompute.
     let coissue = BoundedCache<CoissueKey, [CoissuePair]>(capacity: 256)
-    /// Pairs of the whole network (a scan of every document): few filters, kept apart so that the per-agency
-    /// entries of entity pages never push them out.
-    let coissueNetwork = BoundedCache<CoissueKey, [CoissuePair]>(capacity: 16)
     let undated = BoundedCache<Int, Int>(capacity: 64)
     /// The years and slider steps of the co-issued documents of one agency (-1: the whole network), whatever the filter.
     let periods = BoundedCache<Int, (first: Int?, last: Int?, steps: [String])>(capacity: 64)
@@ -60,12 +57,12 @@ final class QueryCaches: Sendable {
     let coissueAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 64)
     let coissueNetworkAnswers = BoundedCache<CoissueRequest, CoissueAnswer>(capacity: 16)
 
-    /// Co-issuance pairs under `key`: one agency's from its own documents, the whole network's from the snapshot's
-    /// co-issued documents (read on the first such request).
+    /// Co-issuance pairs under `key` (one agency's, or the whole network's), ranked, from the pair index of the
+    /// co-issuance page.
     func pairs(_ key: CoissueKey, in graph: Graph) -> [CoissuePair] {
-        (key.agency == nil ? coissueNetwork : coissue).value(key) {
-            guard key.agency == nil else { return coissueQuery(graph, agency: key.agency, options: key.options) }
-            return coissueQuery(graph, documents: networkDocuments(graph), options: key.options)
+        coissue.value(key) {
+            let index = pairIndex(agency: key.agency, in: graph)
+            return index.ranked(key.options).map { index.coissuePair(graph, $0, options: key.options) }
         }
     }
 

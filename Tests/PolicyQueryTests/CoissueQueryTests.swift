@@ -68,6 +68,15 @@ import Testing
                 let expected = coissueQuery(g, agency: agency, options: options)
                 let kept = index.ranked(options)
                 #expect(kept.map { index.coissuePair(g, $0, options: options) } == expected)
+                // …and those are the pairs a count over the edge list finds (coissueQuery reads the index itself).
+                let counted = Dictionary(uniqueKeysWithValues: kept.map { r -> (String, Int) in
+                    let (a, b) = index.agencies(r)
+                    return (g.nodeID(min(a, b)) + "|" + g.nodeID(max(a, b)), r.count)
+                })
+                let reference = bruteForce(g, options: options).filter { key, _ in
+                    agency.map { key.split(separator: "|").contains(Substring(g.nodeID($0))) } ?? true
+                }
+                #expect(counted == reference)
                 // A page of the unordered list, ranked by the partial sort, is that page of the ranked list.
                 let unordered = index.kept(options).shuffled(using: &generator)
                 for page in [0..<5, 5..<15, 0..<expected.count + 3] {
