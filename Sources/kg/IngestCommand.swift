@@ -67,9 +67,9 @@ struct IngestCommand: ParsableCommand {
         let started = Date()
         TraditionalConversion.prepareInBackground()
         let graphPath = NameLookup.graphPath(graph, environment: ProcessInfo.processInfo.environment)
-        let loadedOntology: Ontology
-        if let ontology { loadedOntology = try Ontology.load(directory: ontology) } else { loadedOntology = try Ontology.loadDefault() }
-        let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: loadedOntology),
+        // The ontology as compiled by an earlier run when it is unchanged (see CompiledOntology), else compiled now.
+        let compiled = try ontology.map { try CompiledOntology.load(directory: $0) } ?? CompiledOntology.loadDefault()
+        let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: compiled.ontology, recognizer: EntityRecognizer(compiled: compiled)),
                                 options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint,
                                                        prune: prune, minimumSaveInterval: saveEvery, waitForLock: !noWait,
                                                        shard: try shard.map(Shard.init(parsing:))))

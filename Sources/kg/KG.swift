@@ -7,6 +7,7 @@ struct KG: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kg",
         abstract: "Build, query and export a knowledge graph of Chinese policy documents.",
+        version: "0.9.0",
         subcommands: [
             IngestCommand.self, MergeCommand.self, RemoveCommand.self, SegmentCommand.self,
             PathCommand.self, CoissueCommand.self, NeighborsCommand.self, ShowCommand.self,
