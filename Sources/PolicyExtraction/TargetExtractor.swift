@@ -121,7 +121,7 @@ public final class TargetExtractor: Sendable {
     /// `paragraphDate`: the paragraph opened with a date to meet ("具体指标：到2027年，…"), which governs this sentence.
     /// `continuing`: what the sentence before hands on when this one goes on after its ；(a list split at ；).
     func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil,
-                 paragraphDate: Bool = false, continuing: Continuation? = nil) -> [ExtractedTarget] {
+                 paragraphDate: Bool = false, continuing: Continuation? = nil, ownPlanPeriodEnd: Int? = nil) -> [ExtractedTarget] {
         if passage == .statistics { return [] }
         let pastContext = passage == .past
         var inGoals = false
@@ -156,7 +156,10 @@ public final class TargetExtractor: Sendable {
         lazy var sentenceDeadlineStart = sentenceDeadline?.start
         // "今年年底前", "年内": a date to meet in the year the document is about.
         lazy var relativeDates = self.relativeDatesToMeet(span)
-        lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty
+        // "“九五”期间造地50万亩" in the plan for 九五: the document's own plan period is a time to meet, as 到2000年 is
+        // (in a review of a past period, 期间 only tells when things happened).
+        lazy var ownPeriodStart: Int? = sentenceDeadline.flatMap { d in !d.isDateToMeet && d.year == ownPlanPeriodEnd ? d.start : nil }
+        lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty || ownPeriodStart != nil
         lazy var hasPlainPastYear = !hasDateToMeet && openingYear == nil && containsPlainYear(span, from: announcementEnd ?? 0)
         lazy var hasModal = continuing?.hasIntent == true || hasIntent(span)
         lazy var items = listItems(s, quantities.map(\.number), splitsAtAnd: span.find(Self.respectively) == nil)
@@ -176,7 +179,9 @@ public final class TargetExtractor: Sendable {
             if marksStatistic(sentenceStats, span, from: reportFrom, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates) { continue }
             if reportFrom > 0, Self.forecastWords.contains(where: { span.find($0, to: q.number.lowerBound) != nil }) { continue }
             if marksStatistic(clauseStats, span, from: clause.lowerBound, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates),
-               !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
+               !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }),
+               !breaksDownGoal(span, clause: clause, q, earlierTarget: candidates.contains { $0.accepted },
+                               inGoals: inGoals, commitDates: commitDates) { continue }
             let item = items[index].clamped(to: clause)
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
             let qualified = qualifier(span, after: q.end, clause: clause) != nil
@@ -216,7 +221,8 @@ public final class TargetExtractor: Sendable {
                 || achievedShare(span, unitEnd: q.end)
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
-            let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound })
+            let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound }
+                || ownPeriodStart.map { $0 < q.number.lowerBound } == true)
             // (A verb of commitment in a sentence of intent commits too, to a quantity that ends its item — 力争…培育…企业
             // 50家, 计划…完成投资1200亿元 — not to one that counts a noun after it: 在168个城市中.)
             let accepted = strongCue || (verb && (qualified || hasModal && Self.endsItem(s, q.end)) && !plainPast) || governedByDate
@@ -584,6 +590,23 @@ public final class TargetExtractor: Sendable {
         }
         return false
     }
+
+    /// `breakdown → goal-clause ，其中 part (verb | comparator) quantity | goal-clause ，其中 part quantity qualifier`:
+    /// after a target already stated in its sentence, 其中 (of which) with a commitment of its own opens the share of
+    /// that goal one part is to meet ("…提高到3%以上，其中省本级达到6.5%"), not a statistic; a bare part
+    /// (其中民营企业12家) stays a breakdown. Only 其中 is forgiven: any other clause cue (已, 比上年 …) still marks a report.
+    private func breaksDownGoal(_ span: ScalarSpan, clause: Range<Int>, _ q: Quantity, earlierTarget: Bool, inGoals: Bool,
+                                commitDates: @autoclosure () -> [Int]) -> Bool {
+        let number = q.number.lowerBound
+        guard earlierTarget, let k = span.find(Self.breakdownWord, from: clause.lowerBound, to: number) else { return false }
+        let part = k..<clause.upperBound
+        guard commitmentVerbBefore(span, number, from: k + Self.breakdownWord.count) || hasPrefixComparator(span, q.number, clause: part)
+                || qualifier(span, after: q.end, clause: clause) != nil else { return false }
+        return !marksStatistic(clauseStats, span, from: clause.lowerBound, to: k, inGoals: inGoals, commitDates: commitDates())
+            && !marksStatistic(clauseStats, span, from: k + Self.breakdownWord.count, to: number, inGoals: inGoals, commitDates: commitDates())
+    }
+
+    private static let breakdownWord = scalars("其中")
 
     /// Starts of dates to meet named relative to the document's year: 今年年底前, 今年底前, 今年内, 年内 (not 三年内,
     /// a span of time, nor 2025年底前, which `datesToMeet` reads).
@@ -1064,12 +1087,24 @@ public final class TargetExtractor: Sendable {
             let y = s[a].digitValue != nil ? a : a + 1
             if fourDigitYear(s, y) != nil, y + 4 < b, s[y + 4] == "年", b - (y + 5) >= 2 { a = y + 5 }
         }
+        // A leading plan period ("“九五”期间造地…") is the deadline too.
+        do {
+            var k = a
+            if k < b, s[k] == "“" { k += 1 }
+            // (The longest name: 十五五 before 十五.)
+            if let p = Self.planPeriods.filter({ hasPrefix($0.name, k, b) }).max(by: { $0.name.count < $1.name.count }) {
+                k += p.name.count
+                if k < b, s[k] == "”" { k += 1 }
+                if let w = Self.planPeriodTimeWords.first(where: { hasPrefix($0, k, b) }), b - (k + w.count) >= 2 { a = k + w.count }
+            }
+        }
         for w in Self.subjectLeadWords where hasPrefix(w, a, b) && b - a > 2 { a += w.count }
         var changed = true
         while changed {
             changed = false
             trim(&a, &b)
-            for w in Self.subjectTrailingWords where hasSuffix(w, a, b) && b - a > w.count { b -= w.count; changed = true; break }
+            // (A subject that is only a verb, 发展100个…, is read after the unit.)
+            for w in Self.subjectTrailingWords where hasSuffix(w, a, b) && b - a >= w.count { b -= w.count; changed = true; break }
         }
         if b - a < 2 {
             // Nothing before the number: the words after the unit.
@@ -1085,13 +1120,13 @@ public final class TargetExtractor: Sendable {
     }
 
     /// Words cut from the start of a subject ("在…", "对…", "将…").
-    private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将"].map(scalars)
+    private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将", "其中"].map(scalars)
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
         "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
         "建成", "新增", "新建", "培育", "打造", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "突破", "超", "为", "达",
-        "在", "约", "后",
+        "在", "约", "后", "将", "治理好", "治理", "整治", "扶持", "发展",
     ].map(scalars)
     /// Comparator words cut from the start of a subject taken after the unit.
     private static let subjectAfterUnitLeads: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "多", "余"].map(scalars)
@@ -1168,11 +1203,28 @@ public final class TargetExtractor: Sendable {
                 && (Self.settingVerbs + Self.reportingVerbs + Self.intentWords).contains { span.find($0, to: p) != nil }
             let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) } || byCompletion
             let bySetting = p >= 2 && Self.settingVerbs.contains { span.matches($0, at: p - 2) }
-            if byPrefix || bySuffix || bySetting { dates.append((year, i, false, titleDepth > 0)) }
+            if byPrefix || bySuffix || bySetting || Self.opensFutureClause(s, yearStart: p, yearEnd: j) { dates.append((year, i, false, titleDepth > 0)) }
             i = j + 1
         }
         return dates
     }
+
+    /// `future-year → clause-start year 年 subject 将 verb`: a year opening a clause whose subject is followed by 将
+    /// ("根据规划，2025年全国学前教育毛入园率将大于90%") is the year a plan is to meet, as "2025年将…" is; 将近 (nearly)
+    /// and 将来 are no future marker. The subject between is short and unpunctuated.
+    static func opensFutureClause(_ s: [Unicode.Scalar], yearStart p: Int, yearEnd j: Int) -> Bool {
+        guard p == 0 || s[p - 1].isClausePunctuation || s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "\n" else { return false }
+        var k = j + 1
+        let limit = min(s.count - 1, j + 1 + futureSubjectLimit)
+        while k < limit, !s[k].isClausePunctuation {
+            if s[k] == "将", s[k + 1] != "近", s[k + 1] != "来" { return k > j + 1 }
+            k += 1
+        }
+        return false
+    }
+
+    /// Scalars of the subject between a year and its 将.
+    static let futureSubjectLimit = 24
 
     private static let periodEnd = scalars("末")
     /// Verbs of completing right after "于 year 年": 完成, 建成, 实现, 达到.
