@@ -162,7 +162,7 @@ public final class TargetExtractor: Sendable {
         lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty || ownPeriodStart != nil
         lazy var hasPlainPastYear = !hasDateToMeet && openingYear == nil && containsPlainYear(span, from: announcementEnd ?? 0)
         lazy var hasModal = continuing?.hasIntent == true || hasIntent(span)
-        lazy var items = listItems(s, quantities.map(\.number), splitsAtAnd: span.find(Self.respectively) == nil)
+        lazy var items = listItems(span, quantities.map(\.number), splitsAtAnd: span.find(Self.respectively) == nil)
         var hasVerb = [Bool](repeating: false, count: quantities.count)
         // Dates that commit (到2025年, 2025年前), not periods (2021—2023年) nor years of titles (《…2025年…》).
         lazy var meetDates = self.datesToMeet(span).filter { !$0.inTitle }
@@ -206,6 +206,7 @@ public final class TargetExtractor: Sendable {
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) || countsArticles(s, q) { continue }
+            if namesTravelTimeCircle(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !hasDateToMeet, countsDocumentContents(span, q, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
@@ -380,8 +381,13 @@ public final class TargetExtractor: Sendable {
     /// Scalar ranges of list items around each quantity: when two quantities of one clause are separated by 、 (or,
     /// with `splitsAtAnd`, by 和/及: 建设50所…学校和150个…专业), each has its own item (from the separator before it to
     /// the one after it), else its item is the whole sentence. (With 分别 the values after 和 share one clause.)
-    private func listItems(_ s: [Unicode.Scalar], _ numbers: [Range<Int>], splitsAtAnd: Bool) -> [Range<Int>] {
-        func separates(_ c: Unicode.Scalar) -> Bool { c == "、" || splitsAtAnd && (c == "和" || c == "及") }
+    private func listItems(_ span: ScalarSpan, _ numbers: [Range<Int>], splitsAtAnd: Bool) -> [Range<Int>] {
+        let s = span.scalars
+        // (及 inside a word, 普及率, joins nothing.)
+        func separates(_ p: Int) -> Bool {
+            let c = s[p]
+            return c == "、" || splitsAtAnd && (c == "和" || c == "及" && !Self.insideWordWithJi(span, p))
+        }
         var items = numbers.map { _ in 0..<s.count }
         for k in numbers.indices {
             let n = numbers[k]
@@ -390,14 +396,14 @@ public final class TargetExtractor: Sendable {
             // subjects: 畜禽粪污资源化利用率、农膜回收利用率达到80%).
             if k > 0 {
                 var p = numbers[k - 1].upperBound
-                while p < n.lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
-                if p < n.lowerBound, separates(s[p]) { items[k] = (p + 1)..<items[k].upperBound }
+                while p < n.lowerBound, !separates(p), !s[p].isClausePunctuation { p += 1 }
+                if p < n.lowerBound, separates(p) { items[k] = (p + 1)..<items[k].upperBound }
             }
             // Right edge: the first 、 before the next quantity of the clause.
             if k + 1 < numbers.count {
                 var p = n.upperBound
-                while p < numbers[k + 1].lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
-                if p < numbers[k + 1].lowerBound, separates(s[p]) { items[k] = items[k].lowerBound..<p }
+                while p < numbers[k + 1].lowerBound, !separates(p), !s[p].isClausePunctuation { p += 1 }
+                if p < numbers[k + 1].lowerBound, separates(p) { items[k] = items[k].lowerBound..<p }
             }
         }
         return items
@@ -860,7 +866,7 @@ public final class TargetExtractor: Sendable {
     /// Units that count parts of a text.
     private static let countUnits: [[Unicode.Scalar]] = ["条", "项", "个", "部分", "类", "方面"].map(scalars)
     /// Parts of a text counted in "19条措施", "5个方面".
-    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章", "指标"].map(scalars)
+    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章", "指标", "原则"].map(scalars)
     /// Verbs after a share that state what it is to reach: "100%实现…", "100%覆盖…", "100%保障…".
     private static let shareVerbs: [[Unicode.Scalar]] = ["实现", "覆盖", "保障", "完成"].map(scalars)
     private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少", "不减少", "不能减少", "不得减少"].map(scalars)
@@ -1016,6 +1022,21 @@ public final class TargetExtractor: Sendable {
         return Self.textParts.contains { span.find($0, from: unitEnd, to: window) != nil }
     }
 
+    /// `circle → number (分钟 | 小时) han{0,4} 圈`: "15分钟健身圈", "1小时通勤圈" name a kind of area by the time
+    /// it takes to cross — the name of what is built, not a value to reach.
+    private func namesTravelTimeCircle(_ span: ScalarSpan, unit: ArraySlice<Unicode.Scalar>, unitEnd: Int, clause: Range<Int>) -> Bool {
+        guard Self.travelTimeUnits.contains(where: { $0.elementsEqual(unit) }) else { return false }
+        let s = span.scalars
+        var k = unitEnd
+        while k < min(clause.upperBound, unitEnd + 5), s[k].isHanIdeograph {
+            if s[k] == "圈" { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private static let travelTimeUnits: [[Unicode.Scalar]] = ["分钟", "小时"].map(scalars)
+
     /// `articles → number (章 | 节 | 部分) number (条 | 款)`: "共5章38条", "分总体目标、主要任务…3部分40条" count the
     /// divisions and articles of a text, not what it commits to.
     private func countsArticles(_ s: [Unicode.Scalar], _ q: Quantity) -> Bool {
@@ -1086,6 +1107,11 @@ public final class TargetExtractor: Sendable {
         if a < b, s[a] == "到" || s[a] == "至" || s[a].digitValue != nil {
             let y = s[a].digitValue != nil ? a : a + 1
             if fourDigitYear(s, y) != nil, y + 4 < b, s[y + 4] == "年", b - (y + 5) >= 2 { a = y + 5 }
+        }
+        // A headline's lead up to its date ("…印发方案到2025年农村…普及率") is no part of the subject either.
+        if let k = (a..<max(a, b - 6)).last(where: { (s[$0] == "到" || s[$0] == "至") && fourDigitYear(s, $0 + 1) != nil && s[$0 + 5] == "年" }),
+           b - (k + 6) >= 2 {
+            a = k + 6
         }
         // A leading plan period ("“九五”期间造地…") is the deadline too.
         do {
@@ -1196,6 +1222,8 @@ public final class TargetExtractor: Sendable {
                     // "（记者 某某）到2025年": a clause opens after a closing bracket; "《规划》提出到2025年": a verb
                     // reporting what a plan states opens the date it sets.
                     || c == "）" || c == ")" || Self.reportingVerbs.contains { q >= $0.count && span.matches($0, at: q - $0.count) }
+                    // A headline runs the plan into its date: "…印发方案到2025年…", "《规划》到2030年…".
+                    || c == "》" || Self.planNouns.contains { q >= $0.count && span.matches($0, at: q - $0.count) }
             }()
             // "明确…，于2017年完成…": a year to complete by, in a sentence that sets or intends it (a report says
             // "该项目于2015年建成" with neither).
@@ -1292,6 +1320,9 @@ public final class TargetExtractor: Sendable {
     private static let periodSpanWords: [[Unicode.Scalar]] = ["期间", "时期"].map(scalars)
     /// Words of intent after a plan period that make it a time of goals: 要, 将, 力争, 确保.
     private static let periodIntentWords: [[Unicode.Scalar]] = ["要", "将", "力争", "确保", "争取"].map(scalars)
+
+    /// Nouns of a plan that a headline runs into the date it sets: 方案, 规划, 纲要, 意见.
+    private static let planNouns: [[Unicode.Scalar]] = ["方案", "规划", "纲要", "意见"].map(scalars)
 
     /// Verbs that report what a plan states, before the date it sets: 指出, 提出, 明确, 要求, 强调, 表示.
     private static let reportingVerbs: [[Unicode.Scalar]] = ["指出", "提出", "明确", "要求", "强调", "表示"].map(scalars)

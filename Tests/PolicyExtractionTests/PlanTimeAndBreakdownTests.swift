@@ -97,3 +97,40 @@ import Testing
         try expectTargets("力争全区新建笼式球场⟦40块⟧。")
     }
 }
+
+/// Headlines that run a plan into its date, and numbers that name a thing or count a text's principles.
+@Suite struct HeadlineAndNamingQuantityTests {
+    static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
+
+    @discardableResult
+    private func expectTargets(_ marked: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
+        let extractor = try #require(Self.pipeline?.targetExtractor)
+        let quantities = MarkedText(marked)
+        let found = extractor.targets(in: ScalarSpan(quantities.text))
+        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == quantities.unnamedSpanStarts, "\(quantities.text)",
+                sourceLocation: sourceLocation)
+        return found
+    }
+
+    @Test func aHeadlineRunsThePlanIntoItsDate() throws {
+        let province = try expectTargets("某省九部门联合印发方案到2027年城乡供水普及率达到⟦95%⟧")
+        #expect(province.first?.deadline == 2027)
+        #expect(province.first?.subject == "城乡供水普及率")
+        let city = try expectTargets("《某市绿色建筑发展规划》到2030年新建建筑中绿色建筑占比达到⟦100%⟧")
+        #expect(city.first?.deadline == 2030)
+        // Near miss: a plan named without its date reports nothing to meet.
+        try expectTargets("某省印发方案农村自来水普及率为88%")
+    }
+
+    @Test func aTravelTimeCircleIsANameNotAValue() throws {
+        try expectTargets("到2025年，城市社区15分钟健身圈实现全覆盖。")
+        try expectTargets("力争构建1小时通勤圈，建成区公交站点覆盖率达到⟦100%⟧。")
+        // Near miss: a time limit itself is a target.
+        try expectTargets("到2026年，企业开办时间压缩至⟦1个工作日⟧以内，急救平均反应时间缩短到⟦12分钟⟧以内。")
+    }
+
+    @Test func countedPrinciplesDescribeTheText() throws {
+        try expectTargets("方案坚持统筹规划、分类施策等5项原则，到2027年全省新建社区足球场⟦300块⟧。")
+        try expectTargets("文件提出了科学布局、因地制宜等4项原则。")
+    }
+}
