@@ -209,6 +209,7 @@ public final class TargetExtractor: Sendable {
             if namesTravelTimeCircle(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !hasDateToMeet, countsDocumentContents(span, q, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            if !redLineCue, gradesNoun(span, q, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
             // (Only a cardinal: a share or a doubling in words, 三成, 一半, 翻一番, names no count of a word like 一批.)
@@ -992,6 +993,21 @@ public final class TargetExtractor: Sendable {
     private static let boundQualifiers: [[Unicode.Scalar]] = ["以上", "以下", "及以上", "及以下"].map(scalars)
 
     /// Classifiers: a quantity in them counts the noun after it (100个以上项目, 50家以上企业).
+    /// `grade → 超 quantity noun`: "超百亿元产业集群", "超10万吨级码头" grade the noun after them by a measure (a
+    /// measure, not a classifier that counts it: 超5个项目 is no grade); the count of such nouns may be the target.
+    /// 超过 and 超 before a clause end or a qualifier ("年产量超200万辆。") commit to the value.
+    private func gradesNoun(_ span: ScalarSpan, _ q: Quantity, clause: Range<Int>) -> Bool {
+        let s = span.scalars
+        var p = q.number.lowerBound
+        while p > clause.lowerBound, s[p - 1].isInlineSpace { p -= 1 }
+        guard p > clause.lowerBound, s[p - 1] == "超", !(p >= 2 && s[p - 2] == "赶"),
+              !Self.classifierUnits.contains(where: { $0.elementsEqual(s[q.unit]) }) else { return false }
+        var after = q.end
+        if after < clause.upperBound, s[after] == "级" { after += 1 }
+        guard after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的", s[after] != "和", s[after] != "及" else { return false }
+        return qualifier(span, after: q.end, clause: clause) == nil && !commitmentVerbs.contains { span.matches($0, at: after) }
+    }
+
     private static let classifierUnits: [[Unicode.Scalar]] = ["个", "家", "所", "座", "项", "条", "辆", "台", "套", "张", "件",
                                                                "处", "只", "头", "株", "篇", "户", "部", "根", "名", "位", "批"].map(scalars)
 

@@ -129,6 +129,14 @@ import Testing
         try expectTargets("到2026年，企业开办时间压缩至⟦1个工作日⟧以内，急救平均反应时间缩短到⟦12分钟⟧以内。")
     }
 
+    @Test func aMeasureAfterChaoGradesTheNounAfterIt() throws {
+        // A city plan and a port plan: the count of graded things is the target, the grade is not.
+        try expectTargets("到2027年，打造产值超千亿元产业集群⟦3个⟧，培育营收超10亿元企业⟦50家⟧。")
+        try expectTargets("力争新建超10万吨级码头泊位⟦6个⟧。")
+        // Near miss: 超 before the end of its clause commits to the value itself.
+        try expectTargets("到2026年，全省新能源汽车年产量超⟦200万辆⟧，规上工业营业收入超⟦1万亿元⟧。")
+    }
+
     @Test func countedPrinciplesDescribeTheText() throws {
         try expectTargets("方案坚持统筹规划、分类施策等5项原则，到2027年全省新建社区足球场⟦300块⟧。")
         try expectTargets("文件提出了科学布局、因地制宜等4项原则。")
