@@ -36,6 +36,8 @@ struct PassageTense: Sendable {
     private var bulletin = false
     /// The last year of the plan period the document's title names as its own plan (`ownPlanPeriod`).
     private(set) var ownPlanPeriodEnd: Int?
+    /// The document's title names a plan or a list of tasks (`namesPlan`).
+    private(set) var titleIsPlan = false
 
     /// Reads the sentence `bytes[range]` in text order and returns its passage. Only a short sentence (a heading, an
     /// opening) is decoded whole; of a long one, its beginning (a review phrase) and, when it ends in —— or ：, the rest.
@@ -238,7 +240,24 @@ struct PassageTense: Sendable {
         let span = ScalarSpan(title)
         if Self.bulletinWords.occurs(in: span) { bulletin = true }
         ownPlanPeriodEnd = Self.ownPlanPeriod(span)
+        titleIsPlan = Self.namesPlan(span)
     }
+
+    /// True when a title names a plan or a list of tasks (…2025年重点工作任务, …实施方案, …工作要点), not a review of
+    /// one (…执行情况, …工作总结) nor a report, unless the report is what the tasks are split from (…工作报告任务清单).
+    ///
+    /// `plan-title → han* plan-word han*` with no review word, and no 报告 after the last plan word
+    static func namesPlan(_ title: ScalarSpan) -> Bool {
+        guard planTitleWords.occurs(in: title), !planReviewWords.occurs(in: title) else { return false }
+        guard let report = title.find(reportWord) else { return true }
+        var last = report
+        while let next = title.find(reportWord, from: last + 1) { last = next }
+        return planTitleWords.occurs(in: title, from: last + reportWord.count)
+    }
+
+    private static let planTitleWords = ScalarWordList(["计划", "规划", "纲要", "方案", "要点", "任务", "清单", "安排"])
+    private static let planReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "公报", "执行"])
+    private static let reportWord: [Unicode.Scalar] = Array("报告".unicodeScalars)
 
     /// The last year of the plan period a document's title names as its plan (“九五”计划, “十四五”公共服务规划,
     /// 十四五…实施方案), or nil. A title that reviews or reports on a plan (…规划实施情况的报告, …总结) names none.
@@ -267,7 +286,7 @@ struct PassageTense: Sendable {
     private static let titleReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "报告", "公报"])
 
     /// Starts a new document: no passage yet.
-    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil; bulletin = false; ownPlanPeriodEnd = nil }
+    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil; bulletin = false; ownPlanPeriodEnd = nil; titleIsPlan = false }
 
     /// The first year ("2025年", "2025 年") in `s` from `start`.
     private static func year(in s: [Unicode.Scalar], from start: Int) -> Int? {

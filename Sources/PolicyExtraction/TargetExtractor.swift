@@ -121,7 +121,8 @@ public final class TargetExtractor: Sendable {
     /// `paragraphDate`: the paragraph opened with a date to meet ("具体指标：到2027年，…"), which governs this sentence.
     /// `continuing`: what the sentence before hands on when this one goes on after its ；(a list split at ；).
     func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil,
-                 paragraphDate: Bool = false, continuing: Continuation? = nil, ownPlanPeriodEnd: Int? = nil) -> [ExtractedTarget] {
+                 paragraphDate: Bool = false, continuing: Continuation? = nil, ownPlanPeriodEnd: Int? = nil,
+                 planDocument: Bool = false) -> [ExtractedTarget] {
         if passage == .statistics { return [] }
         let pastContext = passage == .past
         var inGoals = false
@@ -230,6 +231,8 @@ public final class TargetExtractor: Sendable {
             let accepted = strongCue || (verb && (qualified || hasModal && Self.endsItem(s, q.end)) && !plainPast) || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
+                // (In a plan or task list, a clause opened by its verb of commitment is a task: 新建城市道路12条.)
+                || (planDocument && verb && !plainPast && Self.endsItem(s, q.end) && opensWithCommitmentVerb(span, item))
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
                 || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound))
                     && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
@@ -660,6 +663,16 @@ public final class TargetExtractor: Sendable {
         var p = end
         while p < s.count, s[p].isInlineSpace { p += 1 }
         return p == s.count || s[p].isClausePunctuation || s[p] == "、" || s[p] == "和" || s[p] == "及" || s[p] == "\n"
+    }
+
+    /// `task → list-marker? commitment-verb …`: the item opens with its verb, as the tasks of a plan do ("新建城市道路
+    /// 12条", "2.完成农村户厕改造1200户"); a report names its subject or time first (全年新建…, 去年完成…).
+    private func opensWithCommitmentVerb(_ span: ScalarSpan, _ item: Range<Int>) -> Bool {
+        let s = span.scalars
+        var a = item.lowerBound
+        while a < item.upperBound, s[a].isInlineSpace { a += 1 }
+        a = PassageTense.afterListMarker(s, a)
+        return commitmentVerbs.contains { span.matches($0, at: a) }
     }
 
     /// Numerals that count the years of a span (三年内, 5年内); two of them in a row (2025年内, 十五年内) are no such span.

@@ -11,12 +11,12 @@ import Testing
     static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
 
     @discardableResult
-    private func expectTargets(_ marked: String, ownPlanPeriodEnd: Int? = nil,
+    private func expectTargets(_ marked: String, ownPlanPeriodEnd: Int? = nil, planDocument: Bool = false,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
         let extractor = try #require(Self.pipeline?.targetExtractor)
         let quantities = MarkedText(marked)
         let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
-        let found = extractor.targets(in: ScalarSpan(text), ownPlanPeriodEnd: ownPlanPeriodEnd)
+        let found = extractor.targets(in: ScalarSpan(text), ownPlanPeriodEnd: ownPlanPeriodEnd, planDocument: planDocument)
         #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
         return found
     }
@@ -67,6 +67,28 @@ import Testing
         // Near miss: the same period in a document that is not its plan tells what happened in it.
         try expectTargets("“十三五”期间新建污水处理厂18座，改造老旧管网650公里。")
         try expectTargets("“十三五”期间新建污水处理厂18座，改造老旧管网650公里。", ownPlanPeriodEnd: 2025)
+    }
+
+    // MARK: - Tasks of a plan opened by their verb
+
+    @Test func aTitleNamesAPlanOrATaskList() {
+        #expect(PassageTense.namesPlan(ScalarSpan("某县人民政府关于印发某县2025年重点工作任务的通知")))
+        #expect(PassageTense.namesPlan(ScalarSpan("某市交通运输局2025年工作要点")))
+        #expect(PassageTense.namesPlan(ScalarSpan("关于印发2025年县政府工作报告任务清单的通知")))
+        // Near misses: a review of a plan, a summary, a report.
+        #expect(!PassageTense.namesPlan(ScalarSpan("关于某县2024年国民经济和社会发展计划执行情况的报告")))
+        #expect(!PassageTense.namesPlan(ScalarSpan("某县2024年工作总结")))
+        #expect(!PassageTense.namesPlan(ScalarSpan("某县2025年政府工作报告")))
+    }
+
+    @Test func aClauseOpenedByItsVerbIsATaskOfAPlan() throws {
+        // A county's task list and a city bureau's work points.
+        let county = try expectTargets("新建城市道路⟦12条⟧，新增城市绿地面积⟦30万平方米⟧。", planDocument: true)
+        #expect(county.map(\.subject) == ["新建城市道路", "新增城市绿地面积"])
+        try expectTargets("2.完成农村户厕改造⟦1200户⟧，培训高素质农民⟦800人⟧。", planDocument: true)
+        // Near misses: the subject or time first (a report's shape), and the same task outside a plan.
+        try expectTargets("全年新建城市道路12条。", planDocument: true)
+        try expectTargets("新建城市道路12条，新增城市绿地面积30万平方米。")
     }
 
     // MARK: - 其中 after a goal
