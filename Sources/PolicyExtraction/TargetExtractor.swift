@@ -233,6 +233,8 @@ public final class TargetExtractor: Sendable {
                 || (inGoals && !plainPast)
                 // (In a plan or task list, a clause opened by its verb of commitment is a task: 新建城市道路12条.)
                 || (planDocument && verb && !plainPast && Self.endsItem(s, q.end) && opensWithCommitmentVerb(span, item))
+                // (A paragraph whose opening date states goals goes on with bare values: "人均体育场地面积2.6平方米。")
+                || (paragraphDate && !plainPast && quantities.count == 1 && Self.isBareStatement(s, q))
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
                 || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound))
                     && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
@@ -663,6 +665,16 @@ public final class TargetExtractor: Sendable {
         var p = end
         while p < s.count, s[p].isInlineSpace { p += 1 }
         return p == s.count || s[p].isClausePunctuation || s[p] == "、" || s[p] == "和" || s[p] == "及" || s[p] == "\n"
+    }
+
+    /// `bare → han+ quantity 。`: a sentence that only names what is measured and its value, with nothing after it.
+    private static func isBareStatement(_ s: [Unicode.Scalar], _ q: Quantity) -> Bool {
+        var a = 0
+        while a < q.number.lowerBound, s[a].isInlineSpace { a += 1 }
+        guard q.number.lowerBound - a >= 2, (a..<q.number.lowerBound).allSatisfy({ s[$0].isHanIdeograph }) else { return false }
+        var e = q.end
+        while e < s.count, s[e].isInlineSpace || s[e] == "\n" { e += 1 }
+        return e == s.count || e + 1 == s.count && (s[e] == "。" || s[e] == "；" || s[e] == ";")
     }
 
     /// `task → list-marker? commitment-verb …`: the item opens with its verb, as the tasks of a plan do ("新建城市道路

@@ -91,6 +91,21 @@ import Testing
         try expectTargets("新建城市道路12条，新增城市绿地面积30万平方米。")
     }
 
+    // MARK: - Bare values in a paragraph of goals
+
+    @Test func aBareValueContinuesAParagraphOfGoals() throws {
+        let extractor = try #require(Self.pipeline?.targetExtractor)
+        // News of a national plan and a city's plan: the paragraph's opening date states goals.
+        let health = extractor.targets(in: ScalarSpan("人均体育场地面积2.6平方米。"), defaultYear: 2025, paragraphDate: true)
+        #expect(health.map(\.value) == [2.6])
+        #expect(health.first?.deadline == 2025)
+        let parks = extractor.targets(in: ScalarSpan("城市人均公园绿地面积15平方米；"), defaultYear: 2027, paragraphDate: true)
+        #expect(parks.map(\.value) == [15])
+        // Near misses: the same sentence without such a paragraph, and one that goes on after the value.
+        #expect(extractor.targets(in: ScalarSpan("人均体育场地面积2.6平方米。")).isEmpty)
+        #expect(extractor.targets(in: ScalarSpan("人均体育场地面积2.6平方米，居全国前列。"), defaultYear: 2025, paragraphDate: true).isEmpty)
+    }
+
     // MARK: - 其中 after a goal
 
     @Test func ofWhichAfterAGoalBreaksItDown() throws {
