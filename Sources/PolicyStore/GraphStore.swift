@@ -170,16 +170,16 @@ public struct GraphStore: Sendable {
         if var base = savedBase, base.path == path, (try? Self.fingerprint(of: path)) == base.fingerprint {
             if unsavedChanges.isEmpty { return .nothing }
             let delta = SnapshotDelta(sequence: base.deltaCount + 1, base: base.fingerprint, changes: unsavedChanges)
-            let size = delta.encoded().count
-            if Double(base.deltaBytes + size) <= Self.compactionFraction * Double(base.fingerprint.byteCount) {
+            let bytes = delta.encoded()
+            if Double(base.deltaBytes + bytes.count) <= Self.compactionFraction * Double(base.fingerprint.byteCount) {
                 SnapshotDeltaFiles.remove(base.staleDeltas, of: path)
                 base.staleDeltas = []
-                let written = try SnapshotDeltaFiles.write(delta, of: path)
+                try SnapshotDeltaFiles.write(bytes, sequence: delta.sequence, of: path)
                 base.deltaCount += 1
-                base.deltaBytes += written
+                base.deltaBytes += bytes.count
                 savedBase = base
                 unsavedChanges = []
-                return .delta(bytes: written)
+                return .delta(bytes: bytes.count)
             }
         }
         let fingerprint = try writeWhole(to: path)

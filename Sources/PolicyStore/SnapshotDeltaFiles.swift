@@ -72,14 +72,11 @@ enum SnapshotDeltaFiles {
         return set
     }
 
-    /// Writes delta `delta` of the snapshot at `snapshot` atomically; returns the bytes written.
-    static func write(_ delta: SnapshotDelta, of snapshot: String) throws -> Int {
-        let bytes = delta.encoded()
-        let path = path(of: snapshot, sequence: delta.sequence)
-        try SnapshotWriter.writeAtomically(path, what: "snapshot delta") { fd, temporary in
+    /// Writes the encoded delta `sequence` of the snapshot at `snapshot` atomically.
+    static func write(_ bytes: [UInt8], sequence: Int, of snapshot: String) throws {
+        try SnapshotWriter.writeAtomically(path(of: snapshot, sequence: sequence), what: "snapshot delta") { fd, temporary in
             try bytes.withUnsafeBytes { try SnapshotWriter.writeAll(fd, $0, path: temporary) }
         }
-        return bytes.count
     }
 
     /// Removes the delta files at `paths`, the highest-numbered first (so that a reader that opened the old base
