@@ -11,7 +11,7 @@ struct KG: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, MergeCommand.self, RemoveCommand.self, SegmentCommand.self,
             PathCommand.self, CoissueCommand.self, NeighborsCommand.self, ShowCommand.self,
-            TargetsCommand.self, StatsCommand.self, CheckCommand.self, ServeCommand.self,
+            TargetsCommand.self, StatsCommand.self, CheckCommand.self, CompactCommand.self, ServeCommand.self,
             ExportCommand.self, RenderCommand.self, EvalCommand.self,
         ]
     )

@@ -32,7 +32,7 @@ struct RemoveCommand: ParsableCommand {
             let removedPaths = try SourceRemoval.remove(file, from: &store)
             let removed = removedPaths.count == 1 && !removedPaths[0].hasPrefix(ArchiveMemberPath.prefix(ofMembersOf: file))
                 ? removedPaths[0] : "\(removedPaths.count) members of \(file)"
-            try store.save(to: path)
+            try store.checkpoint(to: path)
             print("removed \(removed); \(store.graph.nodeCount) nodes, \(store.graph.edgeCount) edges remain in \(path)")
         } catch { fail(error) }
     }
