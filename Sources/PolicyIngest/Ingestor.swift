@@ -114,7 +114,8 @@ public struct Ingestor: Sendable {
                     case .unchanged: summary.unchanged += 1
                     }
                 }
-                let written = try store.checkpoint(to: options.graphPath)
+                // (The run's last save writes the whole snapshot unless deltas are to be kept.)
+                let written = try store.checkpoint(to: options.graphPath, whole: start >= inputs.count && !options.keepDeltas)
                 pending = []
                 lastSave = Date()
                 unsaved = false
@@ -123,7 +124,9 @@ public struct Ingestor: Sendable {
                                                               written: written))
             }
         }
-        if unsaved || (createSnapshot && !SnapshotFile.exists(options.graphPath)) { try store.checkpoint(to: options.graphPath) }
+        if unsaved || (createSnapshot && !SnapshotFile.exists(options.graphPath)) || (!options.keepDeltas && store.deltaCount > 0) {
+            try store.checkpoint(to: options.graphPath, whole: !options.keepDeltas)
+        }
 
         summary.graph = options.graphPath
         summary.files = inputs.count

@@ -165,9 +165,11 @@ public struct GraphStore: Sendable {
     /// Saves the changes since the last save to `path` atomically: as a delta beside the snapshot this store was
     /// read from or last wrote whole at `path`, or — when there is none, it was replaced, or the deltas would pass
     /// `compactionFraction` of it — as the whole snapshot (and no deltas). Call with the snapshot's lock held.
+    /// `whole`: write the whole snapshot whatever the deltas' size (the end of an ingest run, so that queries map
+    /// the snapshot instead of applying deltas).
     @discardableResult
-    public mutating func checkpoint(to path: String) throws -> Checkpoint {
-        if var base = savedBase, base.path == path, (try? Self.fingerprint(of: path)) == base.fingerprint {
+    public mutating func checkpoint(to path: String, whole: Bool = false) throws -> Checkpoint {
+        if !whole, var base = savedBase, base.path == path, (try? Self.fingerprint(of: path)) == base.fingerprint {
             if unsavedChanges.isEmpty { return .nothing }
             let delta = SnapshotDelta(sequence: base.deltaCount + 1, base: base.fingerprint, changes: unsavedChanges)
             let bytes = delta.encoded()
@@ -187,6 +189,9 @@ public struct GraphStore: Sendable {
         unsavedChanges = []
         return .snapshot(bytes: Int(fingerprint.byteCount))
     }
+
+    /// Number of deltas beside the snapshot this store was read from or last saved (0 for a new store).
+    public var deltaCount: Int { savedBase?.deltaCount ?? 0 }
 
     /// The fingerprint of the snapshot at `path` (its header checked, no section read).
     private static func fingerprint(of path: String) throws -> SnapshotFingerprint {

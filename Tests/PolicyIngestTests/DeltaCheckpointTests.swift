@@ -24,7 +24,8 @@ import Testing
         for (name, bytes) in notices.suffix(4) { try scratch.write(bytes, "corpus/" + name) }
         try scratch.write(try generatedNotices(4, seed: 99)[3].bytes, "corpus/" + notices[3].name)
         var written: [GraphStore.Checkpoint] = []
-        let summary = try ingestor(graph, checkpoint: 3).run(paths: [corpus], observer: IngestObserver(checkpointSaved: { written.append($0.written) }))
+        let summary = try ingestor(graph, checkpoint: 3, keepDeltas: true)
+            .run(paths: [corpus], observer: IngestObserver(checkpointSaved: { written.append($0.written) }))
         #expect(summary.added == 4 && summary.replaced == 1)
         #expect(written.count == 3)
         for w in written {
@@ -46,7 +47,7 @@ import Testing
         }
         let check = try run(kg, ["check", "--graph", graph])
         #expect(check.status == 0 && check.output.contains("with 3 deltas"), "\(check.output)")
-        let removed = try run(kg, ["remove", corpus + "/" + notices[5].name, "--graph", graph])
+        let removed = try run(kg, ["remove", corpus + "/" + notices[5].name, "--graph", graph, "--keep-deltas"])
         #expect(removed.status == 0)
         #expect(SnapshotFile.deltaPaths(of: graph).count == 4)
         let beforeCompaction = try GraphStore.load(graph).graph
@@ -66,5 +67,37 @@ import Testing
         #expect(again.status == 0 && again.output.contains("no deltas"))
         let checked = try run(kg, ["check", "--graph", graph])
         #expect(checked.status == 0 && !checked.output.contains("delta"))
+    }
+
+    /// Without --keep-deltas a run's checkpoints are deltas but it ends with the snapshot written whole (and the
+    /// deltas an earlier run kept folded in): queries then map it instead of applying deltas.
+    @Test func aRunEndsWithTheSnapshotWrittenWhole() throws {
+        let scratch = try Scratch("whole-at-end")
+        let corpus = scratch.path + "/corpus", graph = scratch.path + "/g.kgs"
+        let notices = try generatedNotices(44)
+        for (name, bytes) in notices.prefix(30) { try scratch.write(bytes, "corpus/" + name) }
+        _ = try ingestor(graph, checkpoint: 100).run(paths: [corpus])
+        for (name, bytes) in notices.dropFirst(30).prefix(7) { try scratch.write(bytes, "corpus/" + name) }
+        _ = try ingestor(graph, checkpoint: 3, keepDeltas: true).run(paths: [corpus])
+        #expect(!SnapshotFile.deltaPaths(of: graph).isEmpty)
+
+        for (name, bytes) in notices.suffix(7) { try scratch.write(bytes, "corpus/" + name) }
+        var written: [GraphStore.Checkpoint] = []
+        _ = try ingestor(graph, checkpoint: 3)
+            .run(paths: [corpus], observer: IngestObserver(checkpointSaved: { written.append($0.written) }))
+        #expect(written.contains { if case .delta = $0 { return true } else { return false } })
+        #expect(SnapshotFile.deltaPaths(of: graph).isEmpty)
+        let oneRun = scratch.path + "/one.kgs"
+        _ = try ingestor(oneRun, checkpoint: 100).run(paths: [corpus])
+        #expect(try GraphStore.load(graph).graph == GraphStore.load(oneRun).graph)
+        #expect(try scratch.bytes("g.kgs") == scratch.bytes("one.kgs"))
+
+        // A run with nothing new still folds in the deltas an earlier run kept.
+        try scratch.write(try generatedNotices(1, seed: 7)[0].bytes, "corpus/extra.txt")
+        _ = try ingestor(graph, checkpoint: 100, keepDeltas: true).run(paths: [corpus])
+        #expect(SnapshotFile.deltaPaths(of: graph).count == 1)
+        let summary = try ingestor(graph, checkpoint: 100).run(paths: [corpus])
+        #expect(summary.added == 0 && summary.replaced == 0)
+        #expect(SnapshotFile.deltaPaths(of: graph).isEmpty)
     }
 }
