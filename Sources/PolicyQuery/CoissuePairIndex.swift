@@ -5,11 +5,13 @@ import PolicyStore
 /// answered by counting each pair's admitted documents, and documents are read out (sorted by date, then id) only
 /// for the pairs a page shows. The answers are those of `coissueQuery` with the same documents, agency and options.
 public struct CoissuePairIndex: Sendable {
-    /// Two agencies and the positions (in `documents.entries`) of the documents they co-issued, in entry order.
+    /// Two agencies and where the positions (in `entries`) of the documents they co-issued lie in `pairEntries`.
     struct Pair: Sendable {
         let first: Int32
         let second: Int32
-        let entries: [Int32]
+        /// `pairEntries[entryStart..<entryEnd]`, in entry order.
+        let entryStart: Int32
+        let entryEnd: Int32
         /// Ranks of the two agencies' node ids (`idRank`).
         var firstRank: Int32 = 0
         var secondRank: Int32 = 0
@@ -34,6 +36,22 @@ public struct CoissuePairIndex: Sendable {
     /// With `agency`, only the pairs that include it (it is then always `first`).
     let agency: Int32?
     let pairs: [Pair]
+    /// The entries of every pair, pair after pair (flat, so that counting reads one array and retains nothing).
+    let pairEntries: [Int32]
+    /// The pairs of each entry, with their agencies: `entryPairs[entryPairStart[e]..<entryPairStart[e + 1]]`.
+    let entryPairStart: [Int32]
+    let entryPairs: [EntryPair]
+    /// The issuers of each entry, flat: `entryIssuers[entryIssuerStart[e]..<entryIssuerStart[e + 1]]` (counting
+    /// documents per agency then reads two arrays in order instead of one array per entry).
+    let entryIssuerStart: [Int32]
+    let entryIssuers: [Int32]
+
+    /// A pair an entry belongs to, and its two agencies (read in entry order without visiting `pairs`).
+    struct EntryPair: Sendable {
+        let pair: Int32
+        let first: Int32
+        let second: Int32
+    }
     /// Every agency of some pair, ranked by its node id (how `coissueQuery` breaks ties).
     let idRank: [Int32: Int32]
     /// The distinct dates of the entries, and each entry's position among them (-1: no date): a date filter is
@@ -61,7 +79,36 @@ public struct CoissuePairIndex: Sendable {
                 }
             }
         }
-        var pairs = grouped.map { Pair(first: $0.key.a, second: $0.key.b, entries: $0.value) }
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(grouped.count)
+        var pairEntries: [Int32] = []
+        var pairsPerEntry = [Int32](repeating: 0, count: entries.count + 1)
+        for (key, list) in grouped {
+            pairs.append(Pair(first: key.a, second: key.b, entryStart: Int32(pairEntries.count), entryEnd: Int32(pairEntries.count + list.count)))
+            pairEntries += list
+            for e in list { pairsPerEntry[Int(e) + 1] += 1 }
+        }
+        for e in 0..<entries.count { pairsPerEntry[e + 1] += pairsPerEntry[e] }
+        var entryPairs = [EntryPair](repeating: EntryPair(pair: 0, first: 0, second: 0), count: pairEntries.count)
+        var fill = pairsPerEntry
+        for (p, pair) in pairs.enumerated() {
+            for k in Int(pair.entryStart)..<Int(pair.entryEnd) {
+                let e = Int(pairEntries[k])
+                entryPairs[Int(fill[e])] = EntryPair(pair: Int32(p), first: pair.first, second: pair.second)
+                fill[e] += 1
+            }
+        }
+        self.pairEntries = pairEntries
+        entryPairStart = pairsPerEntry
+        self.entryPairs = entryPairs
+        var entryIssuerStart: [Int32] = [0]
+        var entryIssuers: [Int32] = []
+        for entry in entries {
+            entryIssuers += entry.issuers
+            entryIssuerStart.append(Int32(entryIssuers.count))
+        }
+        self.entryIssuerStart = entryIssuerStart
+        self.entryIssuers = entryIssuers
         let agencies = Set(pairs.flatMap { [$0.first, $0.second] }).map { (node: $0, id: graph.nodeID(Int($0))) }.sorted { $0.id < $1.id }
         let idRank = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.node, Int32($0)) })
         for i in pairs.indices {
@@ -94,12 +141,18 @@ public struct CoissuePairIndex: Sendable {
     public func kept(_ options: CoissueOptions) -> [Ranked] {
         let admitted = admitted(options)
         var kept: [Ranked] = []
-        for (i, pair) in pairs.enumerated() {
-            if i & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the answer is discarded)
-            var count = 0
-            for e in pair.entries where admitted[Int(e)] { count += 1 }
-            if count >= options.minCount && count > 0 {
-                kept.append(Ranked(pair: Int32(i), count: count, firstRank: pair.firstRank, secondRank: pair.secondRank))
+        pairs.withUnsafeBufferPointer { pairs in
+            pairEntries.withUnsafeBufferPointer { pairEntries in
+                admitted.withUnsafeBufferPointer { admitted in
+                    for (i, pair) in pairs.enumerated() {
+                        if i & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the answer is discarded)
+                        var count = 0
+                        for k in Int(pair.entryStart)..<Int(pair.entryEnd) where admitted[Int(pairEntries[k])] { count += 1 }
+                        if count >= options.minCount && count > 0 {
+                            kept.append(Ranked(pair: Int32(i), count: count, firstRank: pair.firstRank, secondRank: pair.secondRank))
+                        }
+                    }
+                }
             }
         }
         return kept
@@ -140,36 +193,70 @@ public struct CoissuePairIndex: Sendable {
     /// The pair as `coissueQuery` gives it: its admitted documents sorted by date, then id.
     public func coissuePair(_ graph: Graph, _ r: Ranked, options: CoissueOptions) -> CoissuePair {
         let pair = pairs[Int(r.pair)]
-        let documents = pair.entries.map { entries[Int($0)].reference }.filter { options.admits($0.date) }
+        let documents = pairEntries[Int(pair.entryStart)..<Int(pair.entryEnd)].map { entries[Int($0)].reference }
+            .filter { options.admits($0.date) }
             .sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
         return CoissuePair(first: NodeReference(graph, Int(pair.first)), second: NodeReference(graph, Int(pair.second)),
                            count: documents.count, documents: documents)
     }
 
-    /// For every agency of a kept pair, how many distinct admitted documents it co-issued in those pairs.
-    public func documentCounts(_ kept: [Ranked], options: CoissueOptions) -> [Int: Int] {
+    /// For every agency of a kept pair, how many distinct admitted documents it co-issued in those pairs (in node
+    /// order).
+    public func documentCounts(_ kept: [Ranked], options: CoissueOptions) -> [(node: Int, count: Int)] {
         let admitted = admitted(options)
         var counts = [Int32](repeating: 0, count: nodeCount)
         if options.minCount <= 1 {
             // Every admitted document then lies in a kept pair of each of its issuers (with an agency: of the
             // agency and each other issuer), so each issuer counts it once.
-            for (i, entry) in entries.enumerated() where admitted[i] {
-                for issuer in entry.issuers { counts[Int(issuer)] += 1 }
+            for e in entries.indices where admitted[e] {
+                for k in Int(entryIssuerStart[e])..<Int(entryIssuerStart[e + 1]) { counts[Int(entryIssuers[k])] += 1 }
             }
         } else {
-            var seen = Set<Int64>()
-            for r in kept {
-                let pair = pairs[Int(r.pair)]
-                for e in pair.entries where admitted[Int(e)] {
-                    for agency in [pair.first, pair.second] where seen.insert(Int64(agency) << 32 | Int64(e)).inserted {
-                        counts[Int(agency)] += 1
+            // Entry by entry, each agency of a kept pair of the entry counts it once (the entry it last counted is
+            // stamped on it).
+            var isKept = [Bool](repeating: false, count: pairs.count)
+            for r in kept { isKept[Int(r.pair)] = true }
+            var countedEntry = [Int32](repeating: -1, count: nodeCount)
+            countedEntry.withUnsafeMutableBufferPointer { countedEntry in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for e in entries.indices where admitted[e] {
+                        let entry = Int32(e)
+                        for k in Int(entryPairStart[e])..<Int(entryPairStart[e + 1]) where isKept[Int(entryPairs[k].pair)] {
+                            let first = Int(entryPairs[k].first), second = Int(entryPairs[k].second)
+                            if countedEntry[first] != entry { countedEntry[first] = entry; counts[first] += 1 }
+                            if countedEntry[second] != entry { countedEntry[second] = entry; counts[second] += 1 }
+                        }
                     }
                 }
             }
         }
-        var byAgency: [Int: Int] = [:]
-        for (node, count) in counts.enumerated() where count > 0 { byAgency[node] = Int(count) }
+        var byAgency: [(node: Int, count: Int)] = []
+        for (node, count) in counts.enumerated() where count > 0 { byAgency.append((node, Int(count))) }
         return byAgency
+    }
+
+    /// The `limit` agencies of `counts` with the most documents (ties: by node id), best first: only agencies that
+    /// can enter the list look up their id's rank.
+    public func mostCoissuing(_ counts: [(node: Int, count: Int)], limit: Int) -> [(node: Int, count: Int)] {
+        guard limit > 0 else { return [] }
+        var best: [(node: Int, rank: Int, count: Int)] = []
+        best.reserveCapacity(limit + 1)
+        for (node, count) in counts {
+            if best.count == limit, count < best[limit - 1].count { continue }
+            let candidate = (node: node, rank: idRank(of: node) ?? 0, count: count)
+            func precedes(_ a: (node: Int, rank: Int, count: Int), _ b: (node: Int, rank: Int, count: Int)) -> Bool {
+                (b.count, a.rank) < (a.count, b.rank)
+            }
+            if best.count == limit, !precedes(candidate, best[limit - 1]) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if precedes(best[mid], candidate) { low = mid + 1 } else { high = mid }
+            }
+            best.insert(candidate, at: low)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map { ($0.node, $0.count) }
     }
 
     /// The rank of an agency's node id among the agencies of the index's pairs (nil when it is in none).

@@ -82,11 +82,11 @@ extension CoissueAnswer {
         let documentCounts = index.documentCounts(kept, options: options)
         agencyCount = documentCounts.count
         // Drawn: the request's agency, then the most co-issuing agencies (ties by id).
-        var ranked = documentCounts.filter { $0.key != request.agency }
-            .map { (node: $0.key, rank: index.idRank(of: $0.key) ?? 0, count: $0.value) }
-            .sorted { ($1.count, $0.rank) < ($0.count, $1.rank) }
-        if let agency = request.agency, let count = documentCounts[agency] { ranked.insert((agency, 0, count), at: 0) }
-        let drawn = ranked.prefix(request.limit).map { (node: $0.node, id: graph.nodeID($0.node), count: $0.count) }
+        var ranked = index.mostCoissuing(documentCounts.filter { $0.node != request.agency }, limit: request.limit)
+        if let agency = request.agency, let own = documentCounts.first(where: { $0.node == agency }) {
+            ranked = Array(([own] + ranked).prefix(request.limit))
+        }
+        let drawn = ranked.map { (node: $0.node, id: graph.nodeID($0.node), count: $0.count) }
         let position = Dictionary(uniqueKeysWithValues: drawn.enumerated().map { ($1.node, $0) })
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: drawn.count), count: drawn.count)
         var links: [CoissueLink] = []

@@ -88,7 +88,13 @@ import Testing
                     for d in pair.documents { distinct[pair.first.id, default: []].insert(d.id); distinct[pair.second.id, default: []].insert(d.id) }
                 }
                 let counts = index.documentCounts(kept, options: options)
-                #expect(Dictionary(uniqueKeysWithValues: counts.map { (g.nodeID($0.key), $0.value) }) == distinct.mapValues(\.count))
+                #expect(Dictionary(uniqueKeysWithValues: counts.map { (g.nodeID($0.node), $0.count) }) == distinct.mapValues(\.count))
+                // The most co-issuing agencies, as a full sort by count then id would rank them.
+                let sorted = counts.map { (node: $0.node, id: g.nodeID($0.node), count: $0.count) }
+                    .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
+                for limit in [1, 3, 10, counts.count + 2] {
+                    #expect(index.mostCoissuing(counts.shuffled(using: &generator), limit: limit).map(\.node) == sorted.prefix(limit).map(\.node))
+                }
             }
         }
         #expect(!coissueQuery(g, options: CoissueOptions(minCount: 2)).isEmpty)
