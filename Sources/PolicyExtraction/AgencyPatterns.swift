@@ -1,3 +1,4 @@
+import PolicyGrammar
 import PolicyOntology
 
 /// Pattern rules for bodies that no gazetteer lists: local bodies written as region + suffix
@@ -201,31 +202,5 @@ struct AgencyPatterns: Sendable {
         while s > lower, text[s] & 0xC0 == 0x80 { s -= 1 }
         guard s >= lower, let (v, _) = decode(text, s, i) else { return nil }
         return (v, s)
-    }
-}
-
-/// A small set of Unicode scalars tested without hashing: a 1024-bit filter on the low ten bits of the value,
-/// then a binary search among the members for the few values that pass it.
-struct ScalarSet: Sendable {
-    private let filter: [UInt64]
-    private let members: [UInt32]
-
-    /// The scalars of `characters`.
-    init(_ characters: String) {
-        members = Array(Set(characters.unicodeScalars.map(\.value))).sorted()
-        var filter = [UInt64](repeating: 0, count: 16)
-        for v in members { filter[Int((v & 1023) >> 6)] |= 1 << UInt64(v & 63) }
-        self.filter = filter
-    }
-
-    @inline(__always)
-    func contains(_ v: UInt32) -> Bool {
-        guard filter[Int((v & 1023) >> 6)] & (1 << UInt64(v & 63)) != 0 else { return false }
-        var lo = 0, hi = members.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if members[mid] < v { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < members.count && members[lo] == v
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyGrammar
 import PolicyOntology
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyGrammar
 
 /// Finds programme names (and, with area head words, area names) that no seed list holds, by pattern, with a
 /// confidence score:

@@ -1,26 +1,14 @@
 /// How a cleaned line begins and ends: decides whether a hard line break continues a paragraph.
 enum LineShape {
     @inline(__always)
-    static func isTerminator(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x21, 0x3F, 0x3B, 0x3A, 0x2026: return true
-        default: return false
-        }
-    }
+    static func isTerminator(_ v: UInt32) -> Bool { Punctuation.lineEnders.contains(v) }
 
     @inline(__always)
-    static func isClosingQuote(_ v: UInt32) -> Bool {
-        v == 0x201D || v == 0x2019 || v == 0x300D || v == 0x300F
-    }
+    static func isClosingQuote(_ v: UInt32) -> Bool { Punctuation.closingQuotes.contains(v) }
 
     /// Punctuation after which a sentence obviously continues.
     @inline(__always)
-    static func isContinuing(_ v: UInt32) -> Bool {
-        switch v {
-        case 0xFF0C, 0x3001, 0xFF08, 0x300A, 0x201C, 0x2018, 0x3008, 0x3010, 0x300C, 0x300E, 0x2C, 0x28: return true
-        default: return false
-        }
-    }
+    static func isContinuing(_ v: UInt32) -> Bool { Punctuation.continuing.contains(v) }
 
     /// The line ends a sentence: 。！？；： (possibly followed by a closing quote) or an ellipsis.
     static func endsParagraph(_ s: [UInt32], _ start: Int, _ end: Int) -> Bool {
@@ -45,7 +33,7 @@ enum LineShape {
         case 0x77:                                               // www.
             return end - start >= 4 && s[start + 1] == 0x77 && s[start + 2] == 0x77 && s[start + 3] == 0x2E
         case 0x2A: return second == 0x2A                         // **
-        case 0x25CB, 0x25CF, 0x25C6, 0x25A0, 0x2022, 0x2605, 0x25B3, 0x25C7, 0x25A1: return true
+        case _ where Punctuation.bullets.contains(first): return true
         case 0x9644: return second == 0xFF1A || second == 0x3A || second == 0x4EF6   // 附：/ 附件
         case 0x6765: return second == 0x6E90                     // 来源
         case 0x7B2C:                                             // 第…条/章/节

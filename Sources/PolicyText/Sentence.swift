@@ -119,7 +119,7 @@ enum SentenceSplitter {
             } else if isCloser(v) {
                 if depth > 0 { depth -= 1 }
                 // "…。”" ends the sentence; "…。》" or "…。）" does not (a title or note inside the sentence).
-                if depth == 0 && previousIsTerminator && (v == 0x201D || v == 0x2019 || v == 0x300D || v == 0x300F) {
+                if depth == 0 && previousIsTerminator && Punctuation.closingQuotes.contains(v) {
                     emit(b, start, next, into: &out); start = next
                 }
             } else if depth == 0 && isTerminator(v) && !isLostGlyph(b, i, from: range.lowerBound, to: end) {
@@ -127,7 +127,7 @@ enum SentenceSplitter {
                 var j = next
                 while j < end {
                     let (w, m) = UTF8Bytes.decode(b, at: j)
-                    if isTerminator(w) || w == 0x201D || w == 0x2019 { j += m } else { break }
+                    if isTerminator(w) || w == 0x201D || w == 0x2019 { j += m } else { break }  // … ” ’
                 }
                 emit(b, start, j, into: &out); start = j
                 i = j; previousIsTerminator = true
@@ -162,19 +162,11 @@ enum SentenceSplitter {
     }
 
     @inline(__always)
-    static func isTerminator(_ v: UInt32) -> Bool {
-        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B || v == 0x2026 || v == 0x21 || v == 0x3F
-    }
+    static func isTerminator(_ v: UInt32) -> Bool { Punctuation.sentenceEnders.contains(v) }
 
     @inline(__always)
-    static func isOpener(_ v: UInt32) -> Bool {
-        v == 0x201C || v == 0x2018 || v == 0xFF08 || v == 0x300A || v == 0x3010 || v == 0x300C || v == 0x300E
-            || v == 0x3008 || v == 0x28
-    }
+    static func isOpener(_ v: UInt32) -> Bool { Punctuation.openingBrackets.contains(v) }
 
     @inline(__always)
-    static func isCloser(_ v: UInt32) -> Bool {
-        v == 0x201D || v == 0x2019 || v == 0xFF09 || v == 0x300B || v == 0x3011 || v == 0x300D || v == 0x300F
-            || v == 0x3009 || v == 0x29
-    }
+    static func isCloser(_ v: UInt32) -> Bool { Punctuation.closingBrackets.contains(v) }
 }

@@ -1,5 +1,6 @@
 import Testing
 import PolicyCore
+import PolicyGrammar
 import PolicyOntology
 @testable import PolicyExtraction
 
