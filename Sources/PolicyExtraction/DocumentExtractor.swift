@@ -316,11 +316,13 @@ struct DocumentExtractor {
             // (The stretch must end where a body name can: most clauses before a verb do not.)
             guard let last = range.last, grammar.mayEndBody(span.scalars[last]) else { return nil }
             var bodies = grammar.tile(span.scalars, range, context: scopeContext)
-            // (Only a name the grammar leaves generic asks for the sentence's region: read then, and rarely.)
-            if contextProvince == nil, let read = bodies, read.contains(where: { !$0.complete }),
-               let code = self.regionCode(in: span.string(0..<range.lowerBound)),
-               let sentenceContext = self.recognizer.ontology.region(code: code) {
-                bodies = grammar.tile(span.scalars, range, context: sentenceContext)
+            // (Only a name the grammar leaves generic asks for a region: read then, and rarely. A list writes its
+            // region once, with its first name — "云南省农业农村厅、省财政厅" — else the sentence before names it.)
+            if let read = bodies, read.contains(where: { !$0.complete }),
+               let code = read.lazy.filter(\.complete).compactMap({ self.regionCode(in: $0.canonical) }).first
+                ?? (contextProvince == nil ? self.regionCode(in: span.string(0..<range.lowerBound)) : nil),
+               let listContext = self.recognizer.ontology.region(code: code) {
+                bodies = grammar.tile(span.scalars, range, context: listContext)
             }
             return bodies?.map {
                 EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)

@@ -164,8 +164,11 @@ struct ExtractionRun {
             guard !range.isEmpty else { continue }
             let extractor = documents
             // The document's province: named in its title or headline, else by the bodies that sign it (so that
-            // "省财政厅" in a Jiangsu notice titled without 江苏 is the Jiangsu bureau).
-            let province = ([segment.title, segment.headline].compactMap { $0 } + segment.signatureLines.map(\.text))
+            // "省财政厅" in a Jiangsu notice titled without 江苏 is the Jiangsu bureau), else by the bodies it is
+            // addressed to: a notice goes to bodies at or below its issuer ("市政府各部门，某某高新区管委会"), so a
+            // generic "市人民政府办公室" is the city above them (resolved upwards by level, never downwards).
+            let province = ([segment.title, segment.headline].compactMap { $0 } + segment.signatureLines.map(\.text)
+                            + [segment.addressee].compactMap { $0 })
                 .lazy.compactMap { extractor.regionCode(in: $0) }.first
             var id: String?
             if let draft = documents.draft(for: segment, in: text, contextProvince: province) {

@@ -100,9 +100,28 @@ enum IssuerExtractor {
             }
             if !skipped, let start = timeOfIssuanceStart(before: p, in: s) { p = start; skipped = true }
             if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
+            if !skipped, let start = countedBodiesStart(before: p, in: s) { p = start; skipped = true }
         }
         return (p, complete)
     }
+
+    /// Where a count of the bodies just listed starts ("X、Y、Z四部门联合印发", "X和Y两部门", "X、Y 3个部门"), nil
+    /// when none ends at `end`. Without 等 the count closes a list given in full; it names no body itself.
+    ///
+    ///     countedBodies → (digit{1,2} | chineseNumeral{1,3} | '两') '个'? ('部门' | '部委' | '单位' | '机关')
+    static func countedBodiesStart(before end: Int, in s: [Unicode.Scalar]) -> Int? {
+        guard let noun = countNouns.first(where: { end >= $0.count && s[(end - $0.count)..<end].elementsEqual($0) }) else { return nil }
+        var p = end - noun.count
+        if p > 0, s[p - 1] == "个" { p -= 1 }
+        let numberEnd = p
+        while p > 0, numberEnd - p < 3, s[p - 1].digitValue != nil || s[p - 1] == "两" || s[p - 1] == "十"
+                || ChineseDate.chineseDigit(s[p - 1]) != nil { p -= 1 }
+        // (A count follows the names it counts: a list's last name, not a clause mark, stands before it.)
+        guard p < numberEnd, p > 0, s[p - 1] != "等", !isClauseEnd(s[p - 1]), !s[p - 1].isInlineSpace else { return nil }
+        return p
+    }
+    /// The nouns a count of issuing bodies is written with.
+    static let countNouns: [[Unicode.Scalar]] = ["部门", "部委", "单位", "机关"].map(scalars)
 
     /// Where a day of issuance written between the issuers and the verb starts ("国务院于3月5日印发",
     /// "国务院昨天（1日）印发", "省政府12日发布"), nil when none ends at `end`:
@@ -142,6 +161,8 @@ enum IssuerExtractor {
             return nil
         }
         p -= 2
+        // "X等部门" (no count): the list is cut short all the same.
+        if p >= 2, s[p - 1] == "等" { return (p - 1, 0) }
         if p > 0, s[p - 1] == "个" { p -= 1 }
         var n = 0, scale = 1
         while p > 0, let d = s[p - 1].digitValue { n += d * scale; scale *= 10; p -= 1 }
@@ -223,7 +244,12 @@ enum IssuerExtractor {
                 statementEnd = e
             }
             var issuers = hits.chain(of: .agency, endingAt: p, in: span)
-            if issuers.isEmpty, let bodies, let read = bodiesBefore(p, in: span, bodies) { issuers = read }
+            // (A list the hits cover only in part — "江苏省财政厅、省科技厅…", a short form no hit reads — is read
+            // whole by the body grammar when it can.)
+            let cutShort = issuers.first.map { $0.range.lowerBound > 0 && isListMark(s[$0.range.lowerBound - 1]) } ?? false
+            if issuers.isEmpty || cutShort, let bodies, let read = bodiesBefore(p, in: span, bodies), read.count > issuers.count {
+                issuers = read
+            }
             // (A genre noun refers back only in the passive "由X印发的规划": "X印发的规划" may be any plan of X's.)
             if refersBack, issuers.first.map({ $0.range.lowerBound == 0 || s[$0.range.lowerBound - 1] != "由" }) ?? true { continue }
             // "该省印发《Z》": the region the report is about, named before; as for a region, no issuer is stated.
@@ -438,6 +464,9 @@ enum IssuerExtractor {
         return s[(i + 1)..<(i + 5)].elementsEqual(shortNameWord)
     }
     static let shortNameWord = scalars("以下简称")
+
+    /// A mark between the names of a list: 、 and the comma.
+    static func isListMark(_ c: Unicode.Scalar) -> Bool { c == "、" || c == "，" || c == "," }
 
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
         c.isClausePunctuation || c == "（" || c == "("

@@ -1,0 +1,75 @@
+import PolicyText
+import Testing
+@testable import PolicyExtraction
+
+/// Issuers listed in news reports and notices as they really come (issue 12): a list closed by its count without 等
+/// ("X、Y、Z三部门联合印发"), "X等部门印发" with no count, a list that writes its region once ("某省A厅、省B厅"), and a
+/// generic "市人民政府办公室" title whose city the addressee line gives. Each rule on two sources' shapes and a near
+/// miss; every fixture is written for these tests.
+extension IssuerRuleTests {
+    // MARK: - A list closed by its count
+
+    @Test func aCountWithoutDengClosesAListGivenInFull() throws {
+        let wire = "本报讯 日前，甘肃省财政厅、甘肃省科学技术厅、甘肃省教育厅三部门联合印发《甘肃省科技成果转化奖补办法》，明确奖补标准。\n"
+        let doc = try #require(try documents(wire).first { $0.title == "甘肃省科技成果转化奖补办法" })
+        #expect(doc.issuers == ["甘肃省财政厅", "甘肃省科学技术厅", "甘肃省教育厅"])
+        let portal = "近日，交通运输部和国家铁路局两部门印发《铁路货运物流降本增效行动方案》，提出五项任务。\n"
+        let plan = try #require(try documents(portal).first { $0.title == "铁路货运物流降本增效行动方案" })
+        #expect(plan.issuers == ["交通运输部", "国家铁路局"])
+        let counted = Array("某某局、某某厅3个部门".unicodeScalars)
+        #expect(IssuerExtractor.countedBodiesStart(before: counted.count, in: counted) == counted.count - 4)
+        // Near miss: a count opening its clause counts bodies the text does not name ("全省14个部门…" names none).
+        let s = Array("会议要求，14个部门联合印发".unicodeScalars)
+        #expect(IssuerExtractor.countedBodiesStart(before: s.count - 4, in: s) == nil)
+    }
+
+    @Test func dengWithoutACountCutsTheListShort() throws {
+        let wire = "新华社北京5月8日电 生态环境部等部门印发的《“十五五”土壤污染防治规划》8日发布。\n"
+        let doc = try #require(try documents(wire).first { $0.title == "“十五五”土壤污染防治规划" })
+        #expect(doc.issuers == ["生态环境部"])
+        let county = "记者获悉，应急管理部等部门日前印发《城镇燃气安全隐患排查整治方案》，部署专项排查。\n"
+        let plan = try #require(try documents(county).first { $0.title == "城镇燃气安全隐患排查整治方案" })
+        #expect(plan.issuers == ["应急管理部"])
+        // Near miss: 等 closing a list of places names no issuing body.
+        let places = "记者获悉，浙江、江苏等地印发《城镇燃气安全隐患排查整治方案》。\n"
+        #expect(try documents(places).allSatisfy { $0.issuers.isEmpty })
+    }
+
+    // MARK: - A list that writes its region once
+
+    @Test func aListWritesItsRegionOnceWithItsFirstName() throws {
+        let wire = "日前，云南省林业和草原局、省财政厅、省发展和改革委员会联合印发《云南省林下经济高质量发展方案》，推进林下种植。\n"
+        let doc = try #require(try documents(wire).first { $0.title == "云南省林下经济高质量发展方案" })
+        #expect(doc.issuers == ["云南省林业和草原局", "云南省财政厅", "云南省发展和改革委员会"])
+        let city = "本报讯 近日，宁波市商务局、市财政局联合出台《宁波市跨境电商扶持办法》，对新设企业给予补助。\n"
+        let rule = try #require(try documents(city).first { $0.title == "宁波市跨境电商扶持办法" })
+        #expect(rule.issuers == ["宁波市商务局", "宁波市财政局"])
+        // Near miss: with no region anywhere, a short form stays generic (never guessed).
+        let generic = "本报讯 近日，市商务局、市财政局联合出台《跨境电商扶持办法》，对新设企业给予补助。\n"
+        #expect(try documents(generic).allSatisfy { $0.issuers.allSatisfy { !$0.contains("宁波") } })
+    }
+
+    // MARK: - A generic office whose city the addressee line gives
+
+    @Test func theAddresseeLineGivesAGenericTitlesRegion() throws {
+        let notice = """
+        市人民政府办公室关于印发2031年重点项目推进方案的通知
+        各县、市、区人民政府，市政府各部门，黄石经济技术开发区管委会：
+        《2031年重点项目推进方案》已经市人民政府同意，现印发给你们，请认真贯彻执行。
+        """
+        #expect(try documents(notice).first?.issuers == ["黄石市人民政府办公室"])
+        let county = """
+        县人民政府关于加强农村饮水安全管理的通知
+        各乡镇人民政府，县直各部门，蒙城县经济开发区管委会：
+        为加强农村饮水安全管理，现将有关事项通知如下。
+        """
+        #expect(try documents(county).first?.issuers == ["蒙城县人民政府"])
+        // Near miss: an addressee above the issuer (a 请示 to the province) gives no city for "市人民政府".
+        let request = """
+        市人民政府关于申请设立综合保税区的请示
+        湖北省人民政府：
+        为扩大开放，现申请设立综合保税区。
+        """
+        #expect(try documents(request).allSatisfy { $0.issuers.allSatisfy { !$0.contains("湖北省") && $0 != "武汉市人民政府" } })
+    }
+}
