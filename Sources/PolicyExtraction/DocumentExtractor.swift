@@ -428,6 +428,15 @@ struct DocumentExtractor {
             draft.issuersComplete = body.complete
             return draft
         }
+        // A title that is a body's name and its own document's name, nothing else: a work report the body makes
+        // on its work ("某市中级人民法院工作报告"), an announcement numbered in the body's series ("某某海关2031年第3号公告").
+        if let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody,
+           Self.namesOwnDocument(title, after: body.surface, number: segment.docNumber) {
+            draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
+            draft.issuerSource = .title
+            draft.issuersComplete = body.complete
+            return draft
+        }
         // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
         // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
         for field in segment.metadata where field.element == .issuer && !field.text.isEmpty {
@@ -443,6 +452,17 @@ struct DocumentExtractor {
     }
 
     /// The longest body name a title starts with, leaving the rest of the title after it (nil when none).
+    /// True when what follows the body's name in the title is only its own document's name:
+    ///
+    ///     ownDocument → body ('工作报告' | numberedTitle's number ('公告' | '通告' | '令'))
+    static func namesOwnDocument(_ title: String, after body: String, number: DocumentNumber?) -> Bool {
+        guard title.hasPrefix(body) else { return false }
+        let rest = title.dropFirst(body.count)
+        if rest == "工作报告" { return true }
+        guard let number, number.isAnnouncement, number.prefix == body else { return false }
+        return rest == number.text + number.category
+    }
+
     func leadingBody(of title: String, contextProvince: String?) -> BodyParse? {
         let s = Array(title.unicodeScalars)
         guard s.count >= 6 else { return nil }

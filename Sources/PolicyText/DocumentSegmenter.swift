@@ -573,6 +573,51 @@ struct DocumentSegmenter {
         return (last == 0xFF09 || last == 0x29) && ParagraphBytes.scalarCount(b, range) >= 6
     }
 
+    /// The closing formula of GB/T 9704 正文 with the 署名 and 成文日期 run on after it in one paragraph, as a flattened
+    /// page prints them: "…特此公告。 某某海关 二〇三一年六月二日 |" → (date, "某某海关"). Only the paragraph's tail
+    /// is read; table bars and spaces after the date are page furniture.
+    ///
+    ///     gluedClosing → … closingFormula ('。' | '！')? sp* (issuer:han{2,40} sp+)? date (sp | '|' | '｜')*
+    static func closingFormulaDate(_ paragraph: String) -> (date: String, issuer: String?)? {
+        let s = Array(paragraph.unicodeScalars)
+        let tail = max(0, s.count - 80)
+        var found: Int? = nil
+        for formula in closingFormulas {
+            var i = s.count - formula.count
+            while i >= tail {
+                if s[i..<(i + formula.count)].elementsEqual(formula) { if found.map({ i + formula.count > $0 }) ?? true { found = i + formula.count }; break }
+                i -= 1
+            }
+        }
+        guard var i = found else { return nil }
+        if i < s.count, s[i] == "。" || s[i] == "！" || s[i] == "!" { i += 1 }
+        var hi = s.count
+        while hi > i, DocumentNumber.isSpace(s[hi - 1]) || s[hi - 1] == "|" || s[hi - 1] == "｜" { hi -= 1 }
+        while i < hi, DocumentNumber.isSpace(s[i]) { i += 1 }
+        guard hi > i else { return nil }
+        let rest = String(String.UnicodeScalarView(s[i..<hi]))
+        if let d = ChineseDate.parseWhole(rest) { return (d, nil) }
+        // 署名 before the date, separated by a space.
+        guard let space = s[i..<hi].lastIndex(where: { DocumentNumber.isSpace($0) }), space - i >= 2, space - i <= 40,
+              s[i..<space].allSatisfy({ ScalarClass.isIdeograph($0.value) || DocumentNumber.isSpace($0) }),
+              let d = ChineseDate.parseWhole(String(String.UnicodeScalarView(s[(space + 1)..<hi]))) else { return nil }
+        return (d, String(String.UnicodeScalarView(s[i..<space])).trimmingSpaces)
+    }
+    /// A cheap test before `closingFormulaDate`: 此 (E6 AD A4) among the paragraph's last 240 bytes.
+    static func mayCloseBody(_ range: Range<Int>, in text: NormalizedText) -> Bool {
+        text.utf8.withUnsafeBufferPointer { b in
+            var i = max(range.lowerBound, range.upperBound - 240)
+            while i + 2 < range.upperBound {
+                if b[i] == 0xE6, b[i + 1] == 0xAD, b[i + 2] == 0xA4 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+    /// The formulas that close a GB/T 9704 body ("特此通知", "此复").
+    static let closingFormulas: [[Unicode.Scalar]] = ["特此公告", "特此通告", "特此通知", "特此批复", "特此函告", "特此函复", "特此报告",
+                                                      "此复", "特此决定"].map { Array($0.unicodeScalars) }
+
     /// The occasion line of a speech or work report under its title: a dash, the date it was delivered, where
     /// ("——2031年2月2日在某市第五届人民代表大会第三次会议上", wrapped or not). The date is the report's 成文日期.
     ///
@@ -1372,6 +1417,21 @@ struct DocumentSegmenter {
                 }
             }
         }
+        // A body flattened into one paragraph, its closing formula, 署名 and 成文日期 run on at its end
+        // ("…特此公告。 某某海关 二〇三一年六月二日").
+        if date == nil {
+            for k in bodyStart..<end where metadata?.paragraphs.contains(k) != true && Self.mayCloseBody(paragraphs[k].range, in: text) {
+                // (Only the paragraph's tail is read: a flattened body is longer than the texts kept.)
+                let r = paragraphs[k].range
+                var from = max(r.lowerBound, r.upperBound - 240)
+                while from < r.upperBound, text.utf8[from] & 0xC0 == 0x80 { from += 1 }
+                if let (d, issuer) = Self.closingFormulaDate(text.text(from..<r.upperBound)) {
+                    date = d; dateRange = paragraphs[k].range
+                    if let issuer { signatures.append((issuer, paragraphs[k].range)) }
+                    break
+                }
+            }
+        }
         // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
         if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.
@@ -1393,6 +1453,10 @@ struct DocumentSegmenter {
                let (iso, _) = ChineseDate.find(in: field.text) {
                 date = iso; dateRange = field.range
             }
+        }
+        // An announcement or order numbered only in its title ("某某海关2031年第3号公告").
+        if docNumber == nil, let title = start.title, let number = DocumentNumber.numberedTitle(title) {
+            docNumber = number; docNumberRange = titleRange ?? first.range
         }
         var kind = start.kind
         if kind == .other && newsSource != nil { kind = .news }

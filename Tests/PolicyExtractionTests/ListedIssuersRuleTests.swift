@@ -72,4 +72,37 @@ extension IssuerRuleTests {
         """
         #expect(try documents(request).allSatisfy { $0.issuers.allSatisfy { !$0.contains("湖北省") && $0 != "武汉市人民政府" } })
     }
+
+    // MARK: - A title that is a body's name and its own document's name
+
+    @Test func aBodysOwnWorkReportOrNumberedAnnouncementIsIssuedByIt() throws {
+        let court = """
+        佛山市中级人民法院工作报告
+        ——2031年1月12日在佛山市第八届人民代表大会第二次会议上
+        各位代表：
+        现在，我代表市中级人民法院向大会报告工作，请予审议。
+        """
+        #expect(try documents(court).first?.issuers == ["佛山市中级人民法院"])
+        let procuratorate = """
+        江西省人民检察院工作报告
+        ——2031年1月20日在江西省第十五届人民代表大会第三次会议上
+        各位代表：
+        现在，我代表省人民检察院向大会报告工作，请予审议。
+        """
+        #expect(try documents(procuratorate).first?.issuers == ["江西省人民检察院"])
+        let customs = """
+        中华人民共和国厦门海关2031年第5号公告
+        因系统升级，相关业务暂停办理。现将有关事项公告如下：一、暂停期间不受理申报。二、企业应提前预约。 特此公告。 二〇三一年六月二日 |
+        """
+        let announcement = try #require(try documents(customs).first)
+        #expect(announcement.issuers == ["中华人民共和国厦门海关"] || announcement.issuers == ["厦门海关"])
+        #expect(announcement.date == "2031-06-02")
+        // Near miss: a title that goes on after the report's name is another document, not the body's report.
+        let breakdown = """
+        佛山市中级人民法院工作报告任务分解
+        各位代表：
+        现将任务分解如下，请认真落实。
+        """
+        #expect(try documents(breakdown).allSatisfy { $0.issuers.isEmpty })
+    }
 }
