@@ -335,13 +335,23 @@ struct DocumentExtractor {
     func titleIssuers(_ title: String, span: ScalarSpan, statedAt: Range<Int>, contextProvince: String?)
         -> (issuers: [DraftIssuer], complete: Bool)? {
         let hits = agencyHits(in: title, span: span, contextProvince: contextProvince)
+        let s = span.scalars
+        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: hits) {
+            // (Two names written with nothing between may be one: a central body's branch, "国家税务总局某省税务局",
+            // which the grammar reads whole.)
+            let touching = zip(issuers, issuers.dropFirst()).contains { $0.range.upperBound == $1.range.lowerBound }
+            if touching, let first = issuers.first, let last = issuers.last,
+               let bodies = recognizer.grammar.tile(s, first.range.lowerBound..<last.range.upperBound, context: context),
+               !bodies.isEmpty, bodies.count < issuers.count {
+                return (bodies.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
+                        complete && bodies.allSatisfy(\.complete))
+            }
             return (issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
                     complete)
         }
         guard let part = IssuerExtractor.issuerPart(of: span, verbs: verbs) else { return nil }
-        let s = span.scalars
-        guard let bodies = recognizer.grammar.tile(s, part.range, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) }),
+        guard let bodies = recognizer.grammar.tile(s, part.range, context: context),
               !bodies.isEmpty else { return nil }
         return (bodies.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
                 part.complete && bodies.allSatisfy(\.complete))

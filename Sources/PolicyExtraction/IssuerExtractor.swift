@@ -23,7 +23,7 @@ struct ReportedIssuance: Sendable {
 enum IssuerExtractor {
     /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
     static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前",
-                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前", "贯彻"].map(scalars)
+                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前", "贯彻", "研究"].map(scalars)
     static let about = scalars("关于")
     /// A title's verb of implementation after its issuers: "某部（贯彻）落实《…》的行动计划" (GB/T 9704 发文机关 + 事由 + 文种,
     /// the 事由 opened by the verb instead of 关于).
@@ -208,6 +208,12 @@ enum IssuerExtractor {
             let (p, complete) = issuersEnd(before: i, in: span)
             // Title after the verb.
             var t = afterVerb
+            // (Verbs in a row state one issuance: "制定出台《Z》", "研究制定并印发《Z》".)
+            while t < s.count {
+                if let next = verbs.prose.firstMatch(in: s, at: t) { t += verbs.prose.words[next].count }
+                else if s[t] == "并", verbs.prose.firstMatch(in: s, at: t + 1) != nil { t += 1 }
+                else { break }
+            }
             if t < s.count, s[t] == "了" || s[t] == "的" { t += 1 }
             while t < s.count, s[t].isInlineSpace { t += 1 }
             guard t < s.count else { continue }

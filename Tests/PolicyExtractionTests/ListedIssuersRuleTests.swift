@@ -105,4 +105,71 @@ extension IssuerRuleTests {
         """
         #expect(try documents(breakdown).allSatisfy { $0.issuers.isEmpty })
     }
+
+    // MARK: - Verbs in a row, a vertical body in a title, a long joint 署名
+
+    @Test func verbsInARowStateOneIssuance() throws {
+        let wire = "记者获悉，日前，昆明市商务局、昆明市财政局联合制定出台《昆明市促进夜间经济发展若干措施》，提出12条措施。\n"
+        let doc = try #require(try documents(wire).first { $0.title == "昆明市促进夜间经济发展若干措施" })
+        #expect(doc.issuers == ["昆明市商务局", "昆明市财政局"])
+        let portal = "本报讯 海南省卫生健康委员会研究制定并印发《海南省基层医疗卫生服务能力提升方案》，明确了建设任务。\n"
+        let plan = try #require(try documents(portal).first { $0.title == "海南省基层医疗卫生服务能力提升方案" })
+        #expect(plan.issuers == ["海南省卫生健康委员会"])
+        // Near miss: a verb that is not an issuance between the body and the next verb breaks the statement.
+        let drafted = "本报讯 昆明市商务局牵头起草并征求意见的《昆明市促进夜间经济发展若干措施》近日印发。\n"
+        #expect(try documents(drafted).allSatisfy { !$0.issuers.contains("昆明市商务局") })
+    }
+
+    @Test func aCentralBodysBranchInATitleIsOneIssuer() throws {
+        let tax = """
+        国家税务总局四川省税务局 四川省财政厅关于城镇土地使用税有关事项的公告
+        现将有关事项公告如下。
+        特此公告。
+        国家税务总局四川省税务局 四川省财政厅
+        2031年3月6日
+        """
+        #expect(try documents(tax).first?.issuers == ["国家税务总局四川省税务局", "四川省财政厅"])
+        let joint = """
+        国家税务总局福建省税务局 福建省人力资源和社会保障厅关于社会保险费征收有关事项的通知
+        各设区市税务局、人力资源和社会保障局：
+        现将有关事项通知如下。
+        """
+        #expect(try documents(joint).first?.issuers == ["国家税务总局福建省税务局", "福建省人力资源和社会保障厅"])
+        // Near miss: two bodies spaced apart stay two ("财政部 税务总局关于…").
+        let spaced = """
+        财政部 税务总局关于延续实施小微企业税收优惠政策的公告
+        现将有关事项公告如下。
+        """
+        #expect(try documents(spaced).first?.issuers == ["财政部", "国家税务总局"])
+    }
+
+    @Test func aLongJointSignatureLineNamesEverySigner() throws {
+        let national = """
+        民政部等9部门关于加强养老服务人才队伍建设的意见
+        民发〔2031〕12号
+        各省、自治区、直辖市民政厅（局）：
+        为加强养老服务人才队伍建设，提出如下意见。
+        民政部 国家发展改革委 教育部 财政部 人力资源社会保障部 住房城乡建设部 农业农村部 商务部 国家卫生健康委
+        2031年1月20日
+        """
+        #expect(try documents(national).first?.issuers.count == 9)
+        let provincial = """
+        浙江省发展和改革委员会等5部门关于推进城乡供水一体化的通知
+        浙发改基综〔2031〕8号
+        各市发展改革委：
+        现将有关事项通知如下。
+        浙江省发展和改革委员会 浙江省财政厅 浙江省水利厅 浙江省自然资源厅 浙江省住房和城乡建设厅
+        2031年4月2日
+        """
+        #expect(try documents(provincial).first?.issuers.count == 5)
+        // Near miss: a long line of names with a sentence mark is prose, not a 署名.
+        let prose = """
+        关于加强养老服务人才队伍建设的意见
+        各省、自治区、直辖市民政厅（局）：
+        为加强养老服务人才队伍建设，提出如下意见。
+        民政部 教育部 财政部 人力资源社会保障部 住房城乡建设部 农业农村部 商务部，国家卫生健康委按职责分工负责
+        2031年1月20日
+        """
+        #expect(try documents(prose).allSatisfy { $0.issuers.isEmpty })
+    }
 }
