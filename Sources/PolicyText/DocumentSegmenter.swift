@@ -111,7 +111,7 @@ struct DocumentSegmenter {
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
         if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
-            ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
+            ?? interpretedDocumentTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
         if starts.first?.paragraph != 0 {
@@ -320,6 +320,69 @@ struct DocumentSegmenter {
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText
             return start
+        }
+        return nil
+    }
+
+    /// Paragraphs at the top of a page searched for `interpretedDocumentTitle`.
+    static let interpretationWindow = 6
+
+    /// A page that interprets or answers questions on one document (政策解读, 图解, 问答), headed by that document's
+    /// title: the document it is about, known by its title (and by its 文号 where the page cites it, "《T》（X发〔2031〕4号）").
+    /// The page's own heading is no document's title.
+    ///
+    ///     interpretationHeading → ('【' … '】')? ('关于' | interpretationWord)? '《' T '》' … interpretationWord …
+    ///                           | ('【' … '】')? T(genre ('（' … '）')?) '的' … questionEnd
+    ///     interpretationWord    → 解读 | 图解 | 读懂 | 问答 | 答记者问 | 起草说明 | 政策说明
+    ///     questionEnd           → ('是什么' | '有哪些' | '有什么' | '如何' | '怎么') … ('？' | '?')
+    func interpretedDocumentTitle() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.interpretationWindow) where paragraphs[k].range.count <= 360 {
+            var heading = Array(paragraphText(k).trimmingSpaces.unicodeScalars)
+            // (A page's section label before the heading: "【科技局】".)
+            if heading.first == "【", let close = heading.firstIndex(of: "】") { heading.removeSubrange(...close) }
+            guard heading.count >= 8, heading.count <= 100 else { continue }
+            let line = String(String.UnicodeScalarView(heading))
+            var title: String? = nil
+            if let open = heading.firstIndex(of: "《"), let close = heading[open...].firstIndex(of: "》") {
+                let rest = String(String.UnicodeScalarView(heading[..<open])) + String(String.UnicodeScalarView(heading[(close + 1)...]))
+                if Self.interpretationWords.contains(where: { rest.contains($0) }) {
+                    title = String(String.UnicodeScalarView(heading[(open + 1)..<close])).trimmingSpaces
+                }
+            } else if heading.last == "？" || heading.last == "?", Self.questionWords.contains(where: { line.contains($0) }) {
+                // The title is what stands before the 的 that opens the question, when a genre word ends it.
+                var i = heading.count - 1
+                while i > 0 {
+                    if heading[i] == "的" {
+                        let candidate = String(String.UnicodeScalarView(heading[..<i])).trimmingSpaces
+                        if GenreWords.genre(ofTitle: candidate)?.isStrong == true { title = candidate; break }
+                    }
+                    i -= 1
+                }
+            }
+            guard let title, ParagraphRoles.length(title) >= 6, let genre = GenreWords.genre(ofTitle: title) else { continue }
+            var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: genre.kind ?? .other)
+            start.layout = .reportedDocument
+            start.gluedDocNumber = citedDocNumber(of: title, from: k)
+            return start
+        }
+        return nil
+    }
+    static let interpretationWords = ["解读", "图解", "读懂", "问答", "答记者问", "起草说明", "政策说明"]
+    static let questionWords = ["是什么", "有哪些", "有什么", "如何", "怎么"]
+
+    /// The 文号 a text writes right after the title it cites, from paragraph `k` on: "《T》（X发〔2031〕4号）".
+    func citedDocNumber(of title: String, from k: Int) -> DocumentNumber? {
+        let cited = Array(("《" + title + "》").unicodeScalars)
+        for j in k..<min(paragraphs.count, k + 20) where paragraphs[j].range.count <= Self.storedTextLimit {
+            let t = Array(paragraphText(j).unicodeScalars)
+            guard t.count > cited.count else { continue }
+            for i in 0...(t.count - cited.count) where t[i] == "《" && t[i..<(i + cited.count)].elementsEqual(cited) {
+                let after = Array(t[(i + cited.count)...].prefix(40))
+                guard let first = after.first, first == "（" || first == "(" else { continue }
+                if let found = DocumentNumber.occurrences(in: after, from: 1, to: after.count).first, found.range.lowerBound == 1 {
+                    return found.number
+                }
+            }
         }
         return nil
     }
