@@ -320,7 +320,8 @@ struct DocumentExtractor {
             // region once, with its first name — "云南省农业农村厅、省财政厅" — else the sentence before names it.)
             if let read = bodies, read.contains(where: { !$0.complete }),
                let code = read.lazy.filter(\.complete).compactMap({ self.regionCode(in: $0.canonical) }).first
-                ?? (contextProvince == nil ? self.regionCode(in: span.string(0..<range.lowerBound)) : nil),
+                ?? (contextProvince == nil ? self.regionCode(in: span.string(0..<range.lowerBound))
+                    ?? self.issuedTitle(after: range.upperBound, in: span).flatMap(self.regionCode(in:)) : nil),
                let listContext = self.recognizer.ontology.region(code: code) {
                 bodies = grammar.tile(span.scalars, range, context: listContext)
             }
@@ -328,6 +329,19 @@ struct DocumentExtractor {
                 EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
             }
         }
+    }
+
+    /// The 《title》 a reported issuance names right after its issuers and verb ("省发展改革委近日印发《河北省…方案》"):
+    /// the document's own region resolves the short names of its issuers ("省发展改革委" is Hebei's), as a
+    /// signed document's region does. Nil when no 《 opens within a few characters.
+    ///
+    ///     issuedTitle → (adverb | verb){0,12} '《' title '》'
+    func issuedTitle(after end: Int, in span: ScalarSpan) -> String? {
+        let s = span.scalars
+        var open = end
+        while open < s.count, open - end < 12, s[open] != "《", !IssuerExtractor.isClauseEnd(s[open]), s[open] != "。" { open += 1 }
+        guard open < s.count, s[open] == "《", let close = IssuerExtractor.matchingClose(span, open: open) else { return nil }
+        return span.string((open + 1)..<close)
     }
 
     /// The issuers a title or headline names before 关于 or before its issuance verb ("X Y关于…", "X印发关于…"):

@@ -415,6 +415,16 @@ enum IssuerExtractor {
         while start > 0, end - start < 60, !isClauseEnd(s[start - 1]), s[start - 1] != "》", s[start - 1] != "）",
               s[start - 1] != ")", s[start - 1] != "。" { start -= 1 }
         guard end - start >= 2 else { return nil }
+        if let read = bodies(start..<end, in: span, read) { return read }
+        // (A news dateline spaced off before the issuers, "本报讯 市商务局、市财政局印发…": the names after it.)
+        guard let space = s[start..<end].lastIndex(where: { $0.isInlineSpace }), end - space > 2,
+              s[start..<space].contains(where: { !$0.isInlineSpace }) else { return nil }
+        return bodies((space + 1)..<end, in: span, read)
+    }
+
+    /// The bodies `read` finds in `clause`, cut at "会同"/"联合"; nil when some part is no body.
+    static func bodies(_ clause: Range<Int>, in span: ScalarSpan, _ read: (Range<Int>) -> [EntityHit]?) -> [EntityHit]? {
+        let (start, end) = (clause.lowerBound, clause.upperBound)
         var parts: [Range<Int>] = []
         var from = start
         var j = start

@@ -172,4 +172,16 @@ extension IssuerRuleTests {
         """
         #expect(try documents(prose).allSatisfy { $0.issuers.isEmpty })
     }
+
+    @Test func theIssuedTitlesRegionResolvesItsIssuersShortNames() throws {
+        let wire = "经省政府同意，省工业和信息化厅、省财政厅近日印发《山西省制造业数字化转型行动方案》，明确了五项任务。\n"
+        let doc = try #require(try documents(wire).first { $0.title == "山西省制造业数字化转型行动方案" })
+        #expect(doc.issuers == ["山西省工业和信息化厅", "山西省财政厅"])
+        let city = "本报讯 市商务局、市财政局日前联合印发《苏州市商贸流通业扶持办法》，对新开门店给予补助。\n"
+        let rule = try #require(try documents(city).first { $0.title == "苏州市商贸流通业扶持办法" })
+        #expect(rule.issuers == ["苏州市商务局", "苏州市财政局"])
+        // Near miss: a title naming no region leaves the short names generic (never guessed).
+        let generic = "本报讯 市委、市政府日前印发《关于加快建设现代化产业体系的实施意见》，提出主要目标。\n"
+        #expect(try documents(generic).allSatisfy { $0.issuers.allSatisfy { !$0.contains("苏州") && !$0.contains("山西") } })
+    }
 }
