@@ -37,6 +37,17 @@ struct DocumentSegmenter {
         return count <= Self.storedTextLimit ? paragraphText(k) : count <= Self.textLimit ? text.text(paragraphs[k].range) : ""
     }
 
+    /// The first `leadingTextBytes` bytes of paragraph `k` (cut at a scalar boundary): where a flattened line's
+    /// header elements stand.
+    func leadingText(_ k: Int) -> String {
+        let range = paragraphs[k].range
+        guard range.count > Self.leadingTextBytes else { return paragraphText(k) }
+        var end = range.lowerBound + Self.leadingTextBytes
+        while end > range.lowerBound, text.utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return text.text(range.lowerBound..<end)
+    }
+    static let leadingTextBytes = 480
+
     /// A document start found in the paragraph sequence.
     struct Start {
         var paragraph: Int
@@ -440,7 +451,20 @@ struct DocumentSegmenter {
             guard let colon = u[lo..<min(u.count, lo + 300)].firstIndex(where: { $0 == "：" || $0 == ":" }), colon - lo >= 12 else { continue }
             var j = colon - 2
             var found: (title: String, end: Int)? = nil
-            while j >= lo + 8 {
+            // (The 文号 may stand after the title instead, spaced off before the addressee: "…的通知 X府发〔2031〕6号 各县…：".)
+            if number == nil, let inner = DocumentNumber.occurrences(in: u, from: lo, to: colon).first(where: {
+                $0.range.lowerBound > lo + 8 && DocumentNumber.isSpace(u[$0.range.lowerBound - 1]) }) {
+                var a = inner.range.upperBound
+                while a < colon, DocumentNumber.isSpace(u[a]) { a += 1 }
+                var e = inner.range.lowerBound
+                while e > lo, DocumentNumber.isSpace(u[e - 1]) { e -= 1 }
+                if a < colon, ParagraphRoles.isAddressee(DocumentNumber.string(u[a...colon])),
+                   GenreWords.genre(ofTitle: DocumentNumber.string(u[lo..<e])) != nil,
+                   let (title, headline) = ParagraphRoles.officialTitle(scalars: Array(u[lo..<e])), !headline {
+                    found = (title, e); number = inner.number
+                }
+            }
+            while found == nil, j >= lo + 8 {
                 let head = DocumentNumber.string(u[lo..<j])
                 if GenreWords.genre(ofTitle: head) != nil, ParagraphRoles.isAddressee(DocumentNumber.string(u[j...colon])),
                    let (title, headline) = ParagraphRoles.officialTitle(scalars: Array(u[lo..<j])), !headline {
@@ -1515,6 +1539,30 @@ struct DocumentSegmenter {
             if date == nil, let field = metadata.value(.date) ?? metadata.value(.issueDate),
                let (iso, _) = ChineseDate.find(in: field.text) {
                 date = iso; dateRange = field.range
+            }
+        }
+        // A 文号 run on after the title, spaced off, with the addressee and body after it ("…的通知 X府发〔2031〕12号
+        // 各县（区）人民政府：…": a whole document flattened onto one line): on the title's line after the title, or
+        // opening the paragraph after it.
+        if docNumber == nil, let title = start.title {
+            let t = start.titleParagraphs ?? start.paragraph..<(start.paragraph + 1)
+            let titleScalars = Array(title.trimmingSpaces.unicodeScalars)
+            var candidates: [(paragraph: Int, from: Int)] = []
+            if t.count == 1 {
+                let line = Array(leadingText(t.lowerBound).unicodeScalars)
+                if line.count > titleScalars.count, line[..<titleScalars.count].elementsEqual(titleScalars),
+                   DocumentNumber.isSpace(line[titleScalars.count]) { candidates.append((t.lowerBound, titleScalars.count)) }
+            }
+            if bodyStart < end, paragraphs[bodyStart].range.count > 160 { candidates.append((bodyStart, 0)) }
+            for (k, from) in candidates {
+                let line = Array(leadingText(k).unicodeScalars)
+                var i = from
+                while i < line.count, DocumentNumber.isSpace(line[i]) { i += 1 }
+                guard let found = DocumentNumber.occurrences(in: line, from: i, to: min(line.count, i + 30)).first,
+                      found.range.lowerBound == i, found.range.upperBound == line.count || DocumentNumber.isSpace(line[found.range.upperBound])
+                else { continue }
+                docNumber = found.number; docNumberRange = paragraphs[k].range
+                break
             }
         }
         // An announcement or order numbered only in its title ("某某海关2031年第3号公告").

@@ -184,4 +184,32 @@ extension IssuerRuleTests {
         let generic = "本报讯 市委、市政府日前印发《关于加快建设现代化产业体系的实施意见》，提出主要目标。\n"
         #expect(try documents(generic).allSatisfy { $0.issuers.allSatisfy { !$0.contains("苏州") && !$0.contains("山西") } })
     }
+
+    // MARK: - A document printed in full under the news item that reports it
+
+    @Test func aTitleWithItsDateUnderItIsTheReportedDocument() throws {
+        let wire = """
+        新华社北京3月2日电 中共中央办公厅、国务院办公厅近日印发《关于加强新时代乡村人才振兴的意见》。全文如下。
+        关于加强新时代乡村人才振兴的意见
+        （2031年2月20日）
+        乡村振兴，关键在人。
+        """
+        let doc = try #require(try documents(wire).first { $0.title == "关于加强新时代乡村人才振兴的意见" })
+        #expect(doc.issuers == ["中共中央办公厅", "国务院办公厅"])
+        #expect(doc.date == "2031-02-20")
+        let provincial = """
+        本报讯 省委、省政府近日印发《浙江省关于推进海洋经济高质量发展的意见》。全文如下。
+        浙江省关于推进海洋经济高质量发展的意见
+        (2031年5月8日)
+        海洋是高质量发展战略要地。
+        """
+        #expect(try documents(provincial).first { $0.title == "浙江省关于推进海洋经济高质量发展的意见" }?.date == "2031-05-08")
+        // Near miss: a date further down the text is no 题注 and dates nothing.
+        let later = """
+        新华社北京3月2日电 中共中央办公厅、国务院办公厅近日印发《关于加强新时代乡村人才振兴的意见》。全文如下。
+        关于加强新时代乡村人才振兴的意见
+        乡村振兴，关键在人。2031年2月20日召开的会议作出部署。
+        """
+        #expect(try documents(later).first { $0.title == "关于加强新时代乡村人才振兴的意见" }?.date == nil)
+    }
 }

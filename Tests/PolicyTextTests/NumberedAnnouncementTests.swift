@@ -56,4 +56,22 @@ extension DocumentLayoutRuleTests {
         // Near miss: a date after the formula that is part of the text, not the paragraph's end.
         #expect(DocumentSegmenter.closingFormulaDate("特此通知。2030年9月1日起施行本办法，请遵照执行。") == nil)
     }
+
+    // MARK: - A 文号 run on after the title of a document flattened onto one line
+
+    @Test func aDocNumberSpacedOffAfterTheTitleOnOneLine() throws {
+        let city = try #require(try Self.segments("""
+        九江市人民政府关于印发九江市促进外贸稳规模优结构若干措施的通知 九府发〔2031〕6号 各县（市、区）人民政府，市政府各部门：现将《九江市促进外贸稳规模优结构若干措施》印发给你们，请认真贯彻执行。 九江市人民政府 2031年3月9日
+        """).first)
+        #expect(city.docNumber?.text == "九府发〔2031〕6号")
+        let province = try #require(try Self.segments("""
+        安徽省人民政府办公厅关于加快发展银发经济的实施意见 皖政办〔2030〕14号 各市、县人民政府，省政府各部门、各直属机构：经省政府同意，现提出如下实施意见。\(Self.runOnText) 安徽省人民政府办公厅 2030年6月2日
+        """).first)
+        #expect(province.docNumber?.text == "皖政办〔2030〕14号")
+        // Near miss: a 文号 cited later in the body is another document's.
+        let cited = try #require(try Self.segments("""
+        九江市人民政府关于印发九江市促进外贸稳规模优结构若干措施的通知 各县（市、区）人民政府，市政府各部门：根据赣府发〔2031〕2号要求，现将《九江市促进外贸稳规模优结构若干措施》印发给你们。 九江市人民政府 2031年3月9日
+        """).first)
+        #expect(cited.docNumber == nil)
+    }
 }
