@@ -507,7 +507,15 @@ struct DocumentExtractor {
             guard opener == "《" || opener == "〈" else { continue }
             let closer: Unicode.Scalar = opener == "《" ? "》" : "〉"
             guard let close = span.scalars[(open + 1)...].firstIndex(of: closer) else { continue }
-            let title = span.string((open + 1)..<close).trimmingSpaces()
+            var title = span.string((open + 1)..<close).trimmingSpaces()
+            // "印发《X》实施方案的通知": what is issued is X's 实施方案 (named with X in its brackets), not X.
+            // (Not "印发《X》和《Y》的通知", two documents issued.)
+            if close + 1 < span.count, span.scalars[close + 1] != "的", !"和及与、《〈".unicodeScalars.contains(span.scalars[close + 1]) {
+                guard let of = span.scalars[(close + 1)...].lastIndex(of: "的"), of > close + 1,
+                      !span.scalars[(close + 1)..<of].contains("《") else { return nil }
+                title = span.string(open..<of).trimmingSpaces()
+                guard GenreWords.genre(ofTitle: title) != nil else { return nil }
+            }
             guard title.unicodeScalars.count >= 4 else { continue }
             var child = DocumentDraft(title: title, number: nil, date: parent.date, type: GenreWords.genre(ofTitle: title)?.word,
                                       fullText: false, evidence: parent.evidence.prefix(1).map { $0 })

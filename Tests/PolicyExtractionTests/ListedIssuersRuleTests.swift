@@ -212,4 +212,33 @@ extension IssuerRuleTests {
         """
         #expect(try documents(later).first { $0.title == "关于加强新时代乡村人才振兴的意见" }?.date == nil)
     }
+
+    // MARK: - What a notice issues when its title goes on after the bracket
+
+    @Test func aNoticeIssuingTheImplementationOfACitedDocument() throws {
+        let national = """
+        生态环境部等八部门关于印发《美丽中国建设纲要》实施方案的通知
+        环综合〔2031〕12号
+        各省、自治区、直辖市有关部门：
+        现将方案印发给你们。
+        """
+        let titles = try documents(national).map(\.title)
+        #expect(titles.contains("《美丽中国建设纲要》实施方案"))
+        #expect(!titles.contains("美丽中国建设纲要"))
+        let city = """
+        杭州市人民政府办公厅关于印发《杭州市国土空间总体规划》实施细则的通知
+        杭政办函〔2031〕3号
+        各区、县（市）人民政府，市政府各部门：
+        现将细则印发给你们。
+        """
+        #expect(try documents(city).contains { $0.title == "《杭州市国土空间总体规划》实施细则" && $0.issuers == ["杭州市人民政府办公厅"] })
+        // Near miss: two documents issued together are each issued ("印发《X》和《Y》的通知").
+        let two = """
+        杭州市人民政府办公厅关于印发《杭州市数字贸易促进办法》和《杭州市跨境电商促进办法》的通知
+        杭政办函〔2031〕4号
+        各区、县（市）人民政府，市政府各部门：
+        现将两个办法印发给你们。
+        """
+        #expect(try documents(two).contains { $0.title == "杭州市数字贸易促进办法" })
+    }
 }

@@ -74,4 +74,30 @@ extension DocumentLayoutRuleTests {
         """).first)
         #expect(cited.docNumber == nil)
     }
+
+    // MARK: - A metadata table flattened with its cell rules, labels letter-spaced
+
+    @Test func aLetterSpacedMetadataTableInCellRules() throws {
+        let portal = try #require(try Self.segments("""
+        | 索 引 号： | 114406000000/2031-00012 | 分 类： | 综合政务 |
+        | 发文机关： | 某某市某某区人民政府办公室 | 成文日期： | 2031-06-20 |
+        | 标 题： | 某某区人民政府办公室关于印发某某区文旅产业扶持办法的通知 |
+        | 文 号： | 某府办〔2031〕18号 | 发布日期： | 2031-06-24 |
+        各镇人民政府、街道办事处，区政府各部门：
+        现将《某某区文旅产业扶持办法》印发给你们，请认真贯彻执行。
+        """).first { $0.title != nil })
+        #expect(portal.title == "某某区人民政府办公室关于印发某某区文旅产业扶持办法的通知")
+        #expect(portal.docNumber?.text == "某府办〔2031〕18号")
+        #expect(portal.date == "2031-06-20")
+        let list = try #require(try Self.segments("""
+        文　号：某政发〔2030〕7号
+        标　题：某某县人民政府关于加强耕地保护的通知
+        成文日期：2030-04-06
+        各乡镇人民政府：
+        现将有关事项通知如下。
+        """).first { $0.title != nil })
+        #expect(list.docNumber?.text == "某政发〔2030〕7号")
+        // Near miss: a body sentence whose words happen to be a label's characters spaced out is no field.
+        #expect(DocumentLabels.fields(in: Array("标 准 化工作取得进展，文 件 齐全。".unicodeScalars)).isEmpty)
+    }
 }
