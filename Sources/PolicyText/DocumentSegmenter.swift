@@ -888,6 +888,32 @@ struct DocumentSegmenter {
         return nil
     }
 
+    /// The note under a rule's title as law databases and gazettes print it: the day it was published and the order
+    /// that published it, then what followed ("（2031年4月1日某某部令第32号公布 自2031年7月1日起施行）",
+    /// "(2030年5月6日某省人民政府令第168号发布 根据…修正)"). The order's body is the rule's issuer, its number the 文号.
+    ///
+    ///     regulationNote → ('（' | '(') date issuer:han{2,30} '令' (digit{4} '年')? '第' digit+ '号' ('公布' | '发布') …
+    static func regulationNote(_ line: String) -> (date: String, number: DocumentNumber, issuer: String)? {
+        let u = Array(line.unicodeScalars)
+        var lo = 0
+        while lo < u.count, DocumentNumber.isSpace(u[lo]) { lo += 1 }
+        guard lo < u.count, u[lo] == "（" || u[lo] == "(", u.count - lo <= 200,
+              let (dateEnd, iso) = ChineseDate.parse(u, at: lo + 1, to: min(u.count, lo + 20)) else { return nil }
+        var i = dateEnd
+        while i < u.count, DocumentNumber.isSpace(u[i]) { i += 1 }
+        let issuerStart = i
+        while i < u.count, i - issuerStart <= 30, u[i] != "令", ScalarClass.isIdeograph(u[i].value) { i += 1 }
+        guard i < u.count, u[i] == "令", i - issuerStart >= 2 else { return nil }
+        var h = i + 1
+        while h < u.count, h - i <= 12, !DocumentNumber.isHao(u[h]) { h += 1 }
+        guard h < u.count, DocumentNumber.isHao(u[h]) else { return nil }
+        var after = h + 1
+        while after < u.count, DocumentNumber.isSpace(u[after]) { after += 1 }
+        guard after + 2 <= u.count, (u[after] == "公" && u[after + 1] == "布") || (u[after] == "发" && u[after + 1] == "布"),
+              let number = DocumentNumber.parse(DocumentNumber.string(u[issuerStart...h])), number.isAnnouncement else { return nil }
+        return (iso, number, DocumentNumber.string(u[issuerStart..<i]))
+    }
+
     /// Paragraphs at the top of a page searched for its publication line.
     static let publicationLineWindow = 12
 
@@ -1474,6 +1500,12 @@ struct DocumentSegmenter {
                           let d = Self.occasionDate(paragraphText(k2)) {
                     // A speech's or work report's occasion line: "——2031年2月2日在…会议上".
                     date = d; dateRange = p.range
+                } else if date == nil, k2 == bodyStart, start.title != nil,
+                          let (d, number, issuer) = Self.regulationNote(paragraphText(k2)) {
+                    // A rule's note: the day and the order that published it ("（2031年4月1日某某部令第32号公布…）").
+                    date = d; dateRange = p.range
+                    if docNumber == nil { docNumber = number; docNumberRange = p.range }
+                    signatures.append((issuer, p.range))
                 } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
                           let (d, issuers) = Self.titleNote(paragraphText(k2)) {
                     // The title's note: "（国务院 1996年5月15日）", "（1996年5月15日 国务院）".

@@ -241,4 +241,37 @@ extension IssuerRuleTests {
         """
         #expect(try documents(two).contains { $0.title == "杭州市数字贸易促进办法" })
     }
+
+    // MARK: - A rule's note under its title: the order that published it
+
+    @Test func aRulesNoteNamesTheOrderThatPublishedIt() throws {
+        let database = """
+        某某省河道采砂管理办法
+        （2031年4月20日浙江省人民政府令第401号公布　自2031年7月1日起施行）
+        第一章　总则
+        第一条　为了加强河道采砂管理，制定本办法。
+        """
+        let rule = try #require(try documents(database).first)
+        #expect(rule.title == "某某省河道采砂管理办法")
+        #expect(rule.issuers == ["浙江省人民政府"])
+        #expect(rule.date == "2031-04-20")
+        let markdown = """
+        # 危险废物转移管理办法
+
+        (2030年11月30日生态环境部令第23号发布 根据2031年3月1日生态环境部令第30号修正)
+
+        ## 第一章 总则
+
+        第一条 为了规范危险废物转移活动，制定本办法。
+        """
+        let measure = try #require(try documents(markdown).first)
+        #expect(measure.issuers == ["生态环境部"] && measure.date == "2030-11-30")
+        // Near miss: a note of adoption by a meeting names no order and no issuer.
+        let adopted = """
+        某某省河道采砂管理办法
+        （2031年4月10日省人民政府第5次常务会议通过）
+        第一章　总则
+        """
+        #expect(try documents(adopted).allSatisfy { $0.issuers.isEmpty })
+    }
 }
