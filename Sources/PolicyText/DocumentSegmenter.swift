@@ -63,6 +63,9 @@ struct DocumentSegmenter {
         var docNumberParagraph: Int? = nil
         /// A 文号 written on the title line itself.
         var gluedDocNumber: DocumentNumber? = nil
+        /// The body an order's 发文机关标志 names ("某省人民政府令"): its issuer where no body signs (a 令 is signed by
+        /// the leader's title and name).
+        var orderIssuer: String? = nil
         /// The page's metadata table for this document.
         var metadata: MetadataBlock? = nil
         /// A 成文日期 the recogniser read where the body reader does not look (a date run into page chrome).
@@ -121,7 +124,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
+        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
             ?? interpretedDocumentTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
@@ -331,6 +334,38 @@ struct DocumentSegmenter {
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText
             return start
+        }
+        return nil
+    }
+
+    /// An order (GB/T 9704 命令格式): the 发文机关标志 "X令" with its number ("第N号", on the line or the next), then
+    /// the sentence publishing what it orders ("《Z》已经…通过，现予公布"). The document is Z, its 文号 the order's number,
+    /// its issuer the order's body.
+    ///
+    ///     orderHeader → issuer '令' NL? ('（'? (digit{4} '年')? '第' digit+ '号' '）'?) NL publication('《' Z '》' … ('公布' | '发布'))
+    func orderTitle() -> Start? {
+        for k in 0..<min(paragraphs.count - 1, Self.leadingTitleWindow) where paragraphs[k].range.count <= 120 {
+            let line = paragraphText(k).trimmingSpaces
+            var number = DocumentNumber.parse(line)
+            var next = k + 1
+            if number == nil, line.hasSuffix("令"), ParagraphRoles.length(line) >= 4, paragraphs[k + 1].range.count <= 60 {
+                number = DocumentNumber.parse(line + paragraphText(k + 1).trimmingSpaces.filter { $0 != "（" && $0 != "）" && $0 != "(" && $0 != ")" })
+                next = k + 2
+            }
+            guard let number, number.isAnnouncement, number.category == "令", number.serial > 0 else { continue }
+            for j in next..<min(paragraphs.count, next + 3) where paragraphs[j].range.count <= Self.storedTextLimit {
+                let u = Array(paragraphText(j).unicodeScalars)
+                guard let open = u.firstIndex(of: "《"), let close = u[open...].firstIndex(of: "》"),
+                      u[close...].prefix(80).indices.contains(where: { i in
+                          i + 1 < u.count && ((u[i] == "公" || u[i] == "发") && u[i + 1] == "布") }) else { continue }
+                let title = DocumentNumber.string(u[(open + 1)..<close]).trimmingSpaces
+                guard ParagraphRoles.length(title) >= 4, let genre = GenreWords.genre(ofTitle: title) else { continue }
+                var start = Start(paragraph: k, kind: genre.kind ?? .other)
+                start.title = title
+                start.gluedDocNumber = number
+                start.orderIssuer = number.prefix
+                return start
+            }
         }
         return nil
     }
@@ -1551,6 +1586,8 @@ struct DocumentSegmenter {
                 }
             }
         }
+        // An order is signed by the leader's title and name: its body is the one its 发文机关标志 names.
+        if signatures.isEmpty, let issuer = start.orderIssuer { signatures.append((issuer, paragraphs[start.paragraph].range)) }
         // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
         if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.

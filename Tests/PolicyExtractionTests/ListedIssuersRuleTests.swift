@@ -274,4 +274,33 @@ extension IssuerRuleTests {
         """
         #expect(try documents(adopted).allSatisfy { $0.issuers.isEmpty })
     }
+
+    // MARK: - An order: its 发文机关标志 and number, and what it publishes
+
+    @Test func anOrderPublishesTheRuleItNamesUnderItsBody() throws {
+        let provincial = """
+        福建省人民政府令
+        第235号
+        《福建省海洋渔业安全管理办法》已经2031年3月2日省人民政府第80次常务会议通过，现予公布，自2031年5月1日起施行。
+        省长 某某某
+        2031年3月10日
+        """
+        let rule = try #require(try documents(provincial).first)
+        #expect(rule.title == "福建省海洋渔业安全管理办法")
+        #expect(rule.issuers == ["福建省人民政府"])
+        #expect(rule.date == "2031-03-10")
+        let ministry = """
+        交通运输部令2031年第4号
+        《港口危险货物安全管理规定》已于2031年5月6日经第9次部务会议通过，现予公布，自2031年8月1日起施行。
+        部长 某某某
+        2031年5月12日
+        """
+        #expect(try documents(ministry).first?.issuers == ["交通运输部"])
+        // Near miss: a line ending with 令 that no number follows is no order header (a heading about an order).
+        let heading = """
+        学习贯彻国务院令
+        《港口危险货物安全管理规定》已于近日公布，各单位要认真学习。
+        """
+        #expect(try documents(heading).allSatisfy { $0.issuers.isEmpty })
+    }
 }
