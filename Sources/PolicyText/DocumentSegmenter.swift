@@ -725,12 +725,19 @@ struct DocumentSegmenter {
               let d = ChineseDate.parseWhole(String(String.UnicodeScalarView(s[(space + 1)..<hi]))) else { return nil }
         return (d, String(String.UnicodeScalarView(s[i..<space])).trimmingSpaces)
     }
-    /// A cheap test before `closingFormulaDate`: 此 (E6 AD A4) among the paragraph's last 240 bytes.
+    /// Paragraphs at a segment's end searched by `closingFormulaDate`.
+    static let closingParagraphs = 4
+
+    /// A cheap test before `closingFormulaDate`: 特此 (E7 89 B9 E6 AD A4) or 此复 (E6 AD A4 E5 A4 8D) among the
+    /// paragraph's last 240 bytes.
     static func mayCloseBody(_ range: Range<Int>, in text: NormalizedText) -> Bool {
         text.utf8.withUnsafeBufferPointer { b in
-            var i = max(range.lowerBound, range.upperBound - 240)
+            var i = max(range.lowerBound + 3, range.upperBound - 240)
             while i + 2 < range.upperBound {
-                if b[i] == 0xE6, b[i + 1] == 0xAD, b[i + 2] == 0xA4 { return true }
+                if b[i] == 0xE6, b[i + 1] == 0xAD, b[i + 2] == 0xA4 {
+                    if b[i - 3] == 0xE7, b[i - 2] == 0x89, b[i - 1] == 0xB9 { return true }
+                    if i + 5 < range.upperBound, b[i + 3] == 0xE5, b[i + 4] == 0xA4, b[i + 5] == 0x8D { return true }
+                }
                 i += 1
             }
             return false
@@ -1574,7 +1581,9 @@ struct DocumentSegmenter {
         // A body flattened into one paragraph, its closing formula, 署名 and 成文日期 run on at its end
         // ("…特此公告。 某某海关 二〇三一年六月二日").
         if date == nil {
-            for k in bodyStart..<end where metadata?.paragraphs.contains(k) != true && Self.mayCloseBody(paragraphs[k].range, in: text) {
+            // (The formula closes the body: only the segment's last paragraphs, page chrome perhaps after it.)
+            for k in max(bodyStart, end - Self.closingParagraphs)..<end
+            where metadata?.paragraphs.contains(k) != true && Self.mayCloseBody(paragraphs[k].range, in: text) {
                 // (Only the paragraph's tail is read: a flattened body is longer than the texts kept.)
                 let r = paragraphs[k].range
                 var from = max(r.lowerBound, r.upperBound - 240)
