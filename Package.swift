@@ -28,7 +28,8 @@ let package = Package(
         // OpenCC (traditional → simplified Chinese), linked once; only PolicyText imports it.
         .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
         // Reading files, encodings, normalisation with an offset map, sentences, document segmentation.
-        .target(name: "PolicyText", dependencies: ["PolicyCore", "PolicyGrammar", "COpenCC"], exclude: ["DOCUMENTS.md"]),
+        .target(name: "PolicyText", dependencies: ["PolicyCore", "PolicyGrammar", "COpenCC", .product(name: "Crypto", package: "swift-crypto")],
+                exclude: ["DOCUMENTS.md"]),
         // The ontology: gazetteers of agencies, regions, programmes and target vocabulary, loaded from Ontology/.
         .target(name: "PolicyOntology", dependencies: ["PolicyCore"]),
         // Longest-match automaton, entity and relation extractors, the extraction pipeline.

@@ -12,18 +12,6 @@ public final class EntityRecognizer: Sendable {
     /// Confidence of a seed-list programme marked peripheral (arguable): below the default threshold.
     public static let peripheralProgrammeConfidence = 0.65
 
-    private enum Target: Sendable {
-        case agency(Int)
-        case region(Int)
-        case programme(Int)
-        /// 省财政厅: a local-body suffix after an implicit region word.
-        case implicitLocal(suffix: Int, level: RegionLevel)
-        /// 有关部门, 各省: a phrase that blocks shorter matches and yields nothing.
-        case generic
-        /// 中国工商银行: a named non-government body, reported as kind organization.
-        case organization(Int)
-    }
-
     public let ontology: Ontology
     public let programmeThreshold: Double
     private let automaton: LongestMatchAutomaton
@@ -68,7 +56,7 @@ public final class EntityRecognizer: Sendable {
     let grammar: BodyGrammar
 
     /// `first()` and `second()` run at the same time on two threads; returns both results.
-    private static func buildInParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    static func buildInParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let results = Mutex<(A?, B?)>((nil, nil))
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 {
@@ -82,49 +70,22 @@ public final class EntityRecognizer: Sendable {
         return results.withLock { ($0.0!, $0.1!) }
     }
 
-    public init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
+    /// Builds the recogniser from `ontology` (see `CompiledOntology` for what a run can read instead of building).
+    public convenience init(ontology: Ontology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
+        self.init(compiled: CompiledOntology(compiling: ontology), programmeThreshold: programmeThreshold)
+    }
+
+    /// The recogniser of a compiled ontology.
+    public convenience init(compiled: CompiledOntology, programmeThreshold: Double = EntityRecognizer.defaultProgrammeThreshold) {
+        self.init(ontology: compiled.ontology, dictionaries: compiled.dictionaries, grammar: compiled.grammar,
+                  programmeThreshold: programmeThreshold)
+    }
+
+    init(ontology: Ontology, dictionaries: RecognizerDictionaries, grammar: BodyGrammar, programmeThreshold: Double) {
         self.ontology = ontology
         self.programmeThreshold = programmeThreshold
         let patterns = AgencyPatterns(ontology: ontology)
-        var surfaceIndex: [String: Int] = [:]
-        var targets: [[Target]] = []
-        func add(_ surface: String, _ target: Target) {
-            for form in Self.surfaceForms(surface) {
-                if let i = surfaceIndex[form] {
-                    targets[i].append(target)
-                } else {
-                    surfaceIndex[form] = targets.count
-                    targets.append([target])
-                }
-            }
-        }
-        for role in ontology.genericRoles { add(role, .generic) }
-        for (i, o) in ontology.organizations.enumerated() { for name in o.allNames { add(name, .organization(i)) } }
-        for (i, a) in ontology.agencies.enumerated() { for name in a.allNames { add(name, .agency(i)) } }
-        for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) { for name in r.allNames { add(name, .region(i)) } }
-        for (i, p) in ontology.programmes.enumerated() {
-            for name in p.allNames { add(name, .programme(i)) }
-            // National programmes are often written without 国家/全国 (一体化大数据中心体系): the rest, when it is
-            // long enough to be distinctive, names them too.
-            for name in p.allNames {
-                for prefix in ["国家", "全国"] where name.hasPrefix(prefix) {
-                    let rest = String(name.dropFirst(prefix.count))
-                    if rest.unicodeScalars.count >= 5, surfaceIndex[rest] == nil { add(rest, .programme(i)) }
-                }
-                // …and without their type word (扩大内需 for 扩大内需战略), unless what is left ends in a generic
-                // modifier (…重大, …综合) or is too short or too ordinary to be distinctive.
-                for type in Self.strippableTypeWords where name.hasSuffix(type) {
-                    let rest = String(name.dropLast(type.count))
-                    // 可持续发展, 乡村建设: a short rest ending in 发展/建设 is an ordinary phrase.
-                    let ordinary = (rest.hasSuffix("发展") || rest.hasSuffix("建设")) && rest.unicodeScalars.count < 6
-                    if rest.unicodeScalars.count >= 4, !ordinary, surfaceIndex[rest] == nil,
-                       !Self.genericEndings.contains(where: { rest.hasSuffix($0) }), !rest.hasPrefix("实施") {
-                        add(rest, .programme(i))
-                    }
-                }
-            }
-        }
-        for p in patterns.implicitPatterns() where surfaceIndex[p.surface] == nil { add(p.surface, .implicitLocal(suffix: p.suffix, level: p.level)) }
+        let targets = dictionaries.targets
         self.targets = targets
         summaries = targets.map { list in
             var summary = TargetSummary()
@@ -142,23 +103,8 @@ public final class EntityRecognizer: Sendable {
             }
             return summary
         }
-        var surfaces = [String](repeating: "", count: targets.count)
-        for (surface, i) in surfaceIndex { surfaces[i] = surface }
-        self.surfaces = surfaces
-
-        var regionSurfaces: [String: Int] = [:]
-        var regionTargets: [[Int]] = []
-        for (i, r) in ontology.regions.enumerated() where Self.isMatchable(r) {
-            for name in r.allNames {
-                for form in Self.surfaceForms(name) {
-                    if let j = regionSurfaces[form] { regionTargets[j].append(i) } else {
-                        regionSurfaces[form] = regionTargets.count
-                        regionTargets.append([i])
-                    }
-                }
-            }
-        }
-        self.regionTargets = regionTargets
+        surfaces = dictionaries.surfaces
+        regionTargets = dictionaries.regionTargets
         let regionParentIDs = ontology.regions.map { r in r.parentCode.map { "region:" + $0 } }
         self.regionParentIDs = regionParentIDs
         // (Each entity's ontology facts are the lookups the extractors make for a new node, made here once.)
@@ -179,42 +125,14 @@ public final class EntityRecognizer: Sendable {
             return EntityNames(nodeID: $0.id, canonical: $0.canonical, ontologyFacts: OntologyFacts(aliases: aliases, regionCode: nil))
         }
         organizationNames = ontology.organizations.map { EntityNames(nodeID: $0.id, canonical: $0.canonical, level: $0.kind) }
-        // The two dictionaries' automata and the body grammar are the costly parts of start-up and independent of
-        // each other: they are built on two threads at once.
-        let (surfacePatterns, regionPatterns) = (surfaceIndex.map { ($0.key, Int32($0.value)) }, regionSurfaces.map { ($0.key, Int32($0.value)) })
-        let built = Self.buildInParallel(
-            { LongestMatchAutomaton(strings: surfacePatterns) },
-            { (LongestMatchAutomaton(strings: regionPatterns), BodyGrammar(ontology: ontology)) })
-        automaton = built.0
-        (regionAutomaton, grammar) = built.1
-        var regionSurfaceList = [String](repeating: "", count: regionTargets.count)
-        for (surface, i) in regionSurfaces { regionSurfaceList[i] = surface }
-        self.regionSurfaces = regionSurfaceList
+        automaton = dictionaries.automaton
+        regionAutomaton = dictionaries.regionAutomaton
+        regionSurfaces = dictionaries.regionSurfaces
+        self.grammar = grammar
         self.patterns = patterns
         discovery = ProgrammeDiscovery()
         areaDiscovery = ProgrammeDiscovery(heads: ProgrammeDiscovery.areaHeads, quoted: false)
         scan = LongestMatchAutomaton.Scan([automaton, discovery.headAutomaton, areaDiscovery.headAutomaton])
-    }
-
-    /// Type words a programme name may be written without.
-    private static let strippableTypeWords = ["战略", "工程", "行动", "行动计划"]
-    /// Endings that leave a type-less name generic.
-    private static let genericEndings = ["重大", "国家", "综合", "重点", "专项", "提升", "节水", "节约"]
-
-    /// Two-character county and township names (应县, 城区, 矿区) occur inside ordinary words
-    /// (相应县级, 城区改造): they are kept in the ontology but not matched in running text.
-    private static func isMatchable(_ region: Region) -> Bool {
-        !((region.level == .county || region.level == .township) && region.canonical.unicodeScalars.count <= 2)
-    }
-
-    /// The name and its half-width form (NFKC turns （ into ( ), so both spellings match.
-    private static func surfaceForms(_ name: String) -> [String] {
-        var half = String.UnicodeScalarView()
-        for s in name.unicodeScalars {
-            if (0xFF01...0xFF5E).contains(s.value), let h = Unicode.Scalar(s.value - 0xFEE0) { half.append(h) } else { half.append(s) }
-        }
-        let folded = String(half)
-        return folded == name ? [name] : [name, folded]
     }
 
     /// All agency, region, programme (and named non-government organisation) mentions in `text[range]`. `contextProvince`: GB/T 2260 code of the

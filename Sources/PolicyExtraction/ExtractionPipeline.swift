@@ -337,7 +337,8 @@ struct ExtractionRun {
                 }
             }
             let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
-                                                                       paragraphDate: paragraphStatesGoals, continuing: received)
+                                                                       paragraphDate: paragraphStatesGoals, continuing: received,
+                                                                       ownPlanPeriodEnd: tense.ownPlanPeriodEnd, planDocument: tense.titleIsPlan)
             // (This sentence joins the list when it ends with ；; it is read again only if a later one needs it.)
             if handsOn {
                 pendingListItems.append(range)

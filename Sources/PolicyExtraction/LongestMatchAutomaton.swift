@@ -8,16 +8,16 @@
 /// cell `base[s] + c` when that cell's `check` is `s`. One step is thus two table loads and one compare, with
 /// no search among a node's children.
 public struct LongestMatchAutomaton: Sendable {
-    private let storage: Storage
+    let storage: Storage
     /// Frees `storage` when the last copy of the automaton goes.
     private let owner: StorageOwner
     /// The first two scalars (first << 32 | second) of each pattern of two or more scalars, for `Scan`'s filter.
-    fileprivate let pairPrefixes: [UInt64]
+    let pairPrefixes: [UInt64]
     /// The first six UTF-8 bytes (little-endian) of each pattern whose first two scalars are three bytes long each,
     /// for `Scan`'s filter on Han text.
-    fileprivate let hanPairPrefixes: [UInt64]
+    let hanPairPrefixes: [UInt64]
     /// Some pattern is one scalar of three UTF-8 bytes.
-    fileprivate let hasThreeByteSingle: Bool
+    let hasThreeByteSingle: Bool
     /// Number of distinct patterns.
     public let patternCount: Int
 
@@ -192,6 +192,16 @@ public struct LongestMatchAutomaton: Sendable {
         patternCount = count
     }
 
+    /// An automaton over `storage` (which it then owns), as `init(patterns:)` built it.
+    init(storage: Storage, pairPrefixes: [UInt64], hanPairPrefixes: [UInt64], hasThreeByteSingle: Bool, patternCount: Int) {
+        self.storage = storage
+        owner = StorageOwner(storage)
+        self.pairPrefixes = pairPrefixes
+        self.hanPairPrefixes = hanPairPrefixes
+        self.hasThreeByteSingle = hasThreeByteSingle
+        self.patternCount = patternCount
+    }
+
     /// Convenience: patterns as strings.
     public init(strings: [(String, Int32)]) {
         self.init(patterns: strings.map { (bytes: Array($0.0.utf8), value: $0.1) })
@@ -266,7 +276,7 @@ public struct LongestMatchAutomaton: Sendable {
 
 extension LongestMatchAutomaton {
     /// Owns the memory of a `Storage`.
-    fileprivate final class StorageOwner: Sendable {
+    final class StorageOwner: Sendable {
         let storage: Storage
         init(_ storage: Storage) { self.storage = storage }
         deinit { storage.deallocate() }
@@ -275,7 +285,7 @@ extension LongestMatchAutomaton {
     /// The double array, the code tables and the prefilters in manually allocated memory, written once in `init`
     /// and only read afterwards (hence safe to share between threads). A plain value without reference counting,
     /// valid while its `StorageOwner` lives.
-    fileprivate struct Storage: @unchecked Sendable {
+    struct Storage: @unchecked Sendable {
         /// Per cell: base of its children and the parent cell it belongs to (-1: free).
         struct Cell {
             var base: Int32

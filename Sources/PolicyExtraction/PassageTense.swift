@@ -34,6 +34,10 @@ struct PassageTense: Sendable {
 
     /// The document is a statistics bulletin (its heading says so): nothing in it is a target.
     private var bulletin = false
+    /// The last year of the plan period the document's title names as its own plan (`ownPlanPeriod`).
+    private(set) var ownPlanPeriodEnd: Int?
+    /// The document's title names a plan or a list of tasks (`namesPlan`).
+    private(set) var titleIsPlan = false
 
     /// Reads the sentence `bytes[range]` in text order and returns its passage. Only a short sentence (a heading, an
     /// opening) is decoded whole; of a long one, its beginning (a review phrase) and, when it ends in —— or ：, the rest.
@@ -230,13 +234,59 @@ struct PassageTense: Sendable {
         year(in: Array(s[from..<min(to, s.count)]), from: 0)
     }
 
-    /// Reads the document's title: a statistics bulletin's numbers are results throughout.
+    /// Reads the document's title: a statistics bulletin's numbers are results throughout; a plan for a plan period
+    /// makes that period a time to meet.
     mutating func readTitle(_ title: String) {
-        if Self.bulletinWords.occurs(in: ScalarSpan(title)) { bulletin = true }
+        let span = ScalarSpan(title)
+        if Self.bulletinWords.occurs(in: span) { bulletin = true }
+        ownPlanPeriodEnd = Self.ownPlanPeriod(span)
+        titleIsPlan = Self.namesPlan(span)
     }
 
+    /// True when a title names a plan or a list of tasks (…2025年重点工作任务, …实施方案, …工作要点), not a review of
+    /// one (…执行情况, …工作总结) nor a report, unless the report is what the tasks are split from (…工作报告任务清单).
+    ///
+    /// `plan-title → han* plan-word han*` with no review word, and no 报告 after the last plan word
+    static func namesPlan(_ title: ScalarSpan) -> Bool {
+        guard planTitleWords.occurs(in: title), !planReviewWords.occurs(in: title) else { return false }
+        guard let report = title.find(reportWord) else { return true }
+        var last = report
+        while let next = title.find(reportWord, from: last + 1) { last = next }
+        return planTitleWords.occurs(in: title, from: last + reportWord.count)
+    }
+
+    private static let planTitleWords = ScalarWordList(["计划", "规划", "纲要", "方案", "要点", "任务", "清单", "安排"])
+    private static let planReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "公报", "执行"])
+    private static let reportWord: [Unicode.Scalar] = Array("报告".unicodeScalars)
+
+    /// The last year of the plan period a document's title names as its plan (“九五”计划, “十四五”公共服务规划,
+    /// 十四五…实施方案), or nil. A title that reviews or reports on a plan (…规划实施情况的报告, …总结) names none.
+    ///
+    /// `own-plan → “ plan-period ” han* (计划 | 规划 | 纲要 | 方案) | plan-period (计划 | 规划 | 纲要 | 方案)` in a title with no
+    /// review word
+    static func ownPlanPeriod(_ title: ScalarSpan) -> Int? {
+        guard planWords.occurs(in: title), !titleReviewWords.occurs(in: title) else { return nil }
+        var best: Int?
+        for period in PlanPeriod.all {
+            let name = Array(period.name.unicodeScalars)
+            guard let k = title.find(name) else { continue }
+            // (十五 inside 十五五 is the longer period; a numeral before it, 二十五, is no period.)
+            let after = k + name.count
+            if after < title.scalars.count, title.scalars[after] == "五" { continue }
+            if k > 0, ChineseNumerals.isCardinalScalar(title.scalars[k - 1].value) { continue }
+            // (Named as a period: in quotes, or right before its plan word — 十五届 is no period.)
+            let quoted = k > 0 && title.scalars[k - 1] == "“" || after < title.scalars.count && title.scalars[after] == "”"
+            guard quoted || planWords.firstMatch(in: title.scalars, at: after) != nil, planWords.occurs(in: title, from: after) else { continue }
+            best = max(best ?? 0, period.endYear)
+        }
+        return best
+    }
+
+    private static let planWords = ScalarWordList(["计划", "规划", "纲要", "方案"])
+    private static let titleReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "报告", "公报"])
+
     /// Starts a new document: no passage yet.
-    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil; bulletin = false }
+    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil; bulletin = false; ownPlanPeriodEnd = nil; titleIsPlan = false }
 
     /// The first year ("2025年", "2025 年") in `s` from `start`.
     private static func year(in s: [Unicode.Scalar], from start: Int) -> Int? {

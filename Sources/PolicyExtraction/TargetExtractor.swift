@@ -121,7 +121,8 @@ public final class TargetExtractor: Sendable {
     /// `paragraphDate`: the paragraph opened with a date to meet ("具体指标：到2027年，…"), which governs this sentence.
     /// `continuing`: what the sentence before hands on when this one goes on after its ；(a list split at ；).
     func targets(in span: ScalarSpan, passage: PassageTense.Passage = .other, defaultYear: Int? = nil,
-                 paragraphDate: Bool = false, continuing: Continuation? = nil) -> [ExtractedTarget] {
+                 paragraphDate: Bool = false, continuing: Continuation? = nil, ownPlanPeriodEnd: Int? = nil,
+                 planDocument: Bool = false) -> [ExtractedTarget] {
         if passage == .statistics { return [] }
         let pastContext = passage == .past
         var inGoals = false
@@ -156,10 +157,13 @@ public final class TargetExtractor: Sendable {
         lazy var sentenceDeadlineStart = sentenceDeadline?.start
         // "今年年底前", "年内": a date to meet in the year the document is about.
         lazy var relativeDates = self.relativeDatesToMeet(span)
-        lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty
+        // "“九五”期间造地50万亩" in the plan for 九五: the document's own plan period is a time to meet, as 到2000年 is
+        // (in a review of a past period, 期间 only tells when things happened).
+        lazy var ownPeriodStart: Int? = sentenceDeadline.flatMap { d in !d.isDateToMeet && d.year == ownPlanPeriodEnd ? d.start : nil }
+        lazy var hasDateToMeet = sentenceDeadline?.isDateToMeet ?? false || !relativeDates.isEmpty || ownPeriodStart != nil
         lazy var hasPlainPastYear = !hasDateToMeet && openingYear == nil && containsPlainYear(span, from: announcementEnd ?? 0)
         lazy var hasModal = continuing?.hasIntent == true || hasIntent(span)
-        lazy var items = listItems(s, quantities.map(\.number), splitsAtAnd: span.find(Self.respectively) == nil)
+        lazy var items = listItems(span, quantities.map(\.number), splitsAtAnd: span.find(Self.respectively) == nil)
         var hasVerb = [Bool](repeating: false, count: quantities.count)
         // Dates that commit (到2025年, 2025年前), not periods (2021—2023年) nor years of titles (《…2025年…》).
         lazy var meetDates = self.datesToMeet(span).filter { !$0.inTitle }
@@ -176,7 +180,9 @@ public final class TargetExtractor: Sendable {
             if marksStatistic(sentenceStats, span, from: reportFrom, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates) { continue }
             if reportFrom > 0, Self.forecastWords.contains(where: { span.find($0, to: q.number.lowerBound) != nil }) { continue }
             if marksStatistic(clauseStats, span, from: clause.lowerBound, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates),
-               !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }) { continue }
+               !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }),
+               !breaksDownGoal(span, clause: clause, q, earlierTarget: candidates.contains { $0.accepted },
+                               inGoals: inGoals, commitDates: commitDates) { continue }
             let item = items[index].clamped(to: clause)
             let redLineCue = redLineNear(span, number: q.number, unitEnd: q.end, clause: clause)
             let qualified = qualifier(span, after: q.end, clause: clause) != nil
@@ -201,8 +207,10 @@ public final class TargetExtractor: Sendable {
             if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) || countsArticles(s, q) { continue }
+            if namesTravelTimeCircle(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !hasDateToMeet, countsDocumentContents(span, q, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            if !redLineCue, gradesNoun(span, q, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
             // (Only a cardinal: a share or a doubling in words, 三成, 一半, 翻一番, names no count of a word like 一批.)
@@ -216,12 +224,17 @@ public final class TargetExtractor: Sendable {
                 || achievedShare(span, unitEnd: q.end)
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
-            let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound })
+            let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound }
+                || ownPeriodStart.map { $0 < q.number.lowerBound } == true)
             // (A verb of commitment in a sentence of intent commits too, to a quantity that ends its item — 力争…培育…企业
             // 50家, 计划…完成投资1200亿元 — not to one that counts a noun after it: 在168个城市中.)
             let accepted = strongCue || (verb && (qualified || hasModal && Self.endsItem(s, q.end)) && !plainPast) || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
+                // (In a plan or task list, a clause opened by its verb of commitment is a task: 新建城市道路12条.)
+                || (planDocument && verb && !plainPast && Self.endsItem(s, q.end) && opensWithCommitmentVerb(span, item))
+                // (A paragraph whose opening date states goals goes on with bare values: "人均体育场地面积2.6平方米。")
+                || (paragraphDate && !plainPast && quantities.count == 1 && Self.isBareStatement(s, q))
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
                 || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound))
                     && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
@@ -374,8 +387,13 @@ public final class TargetExtractor: Sendable {
     /// Scalar ranges of list items around each quantity: when two quantities of one clause are separated by 、 (or,
     /// with `splitsAtAnd`, by 和/及: 建设50所…学校和150个…专业), each has its own item (from the separator before it to
     /// the one after it), else its item is the whole sentence. (With 分别 the values after 和 share one clause.)
-    private func listItems(_ s: [Unicode.Scalar], _ numbers: [Range<Int>], splitsAtAnd: Bool) -> [Range<Int>] {
-        func separates(_ c: Unicode.Scalar) -> Bool { c == "、" || splitsAtAnd && (c == "和" || c == "及") }
+    private func listItems(_ span: ScalarSpan, _ numbers: [Range<Int>], splitsAtAnd: Bool) -> [Range<Int>] {
+        let s = span.scalars
+        // (及 inside a word, 普及率, joins nothing.)
+        func separates(_ p: Int) -> Bool {
+            let c = s[p]
+            return c == "、" || splitsAtAnd && (c == "和" || c == "及" && !Self.insideWordWithJi(span, p))
+        }
         var items = numbers.map { _ in 0..<s.count }
         for k in numbers.indices {
             let n = numbers[k]
@@ -384,14 +402,14 @@ public final class TargetExtractor: Sendable {
             // subjects: 畜禽粪污资源化利用率、农膜回收利用率达到80%).
             if k > 0 {
                 var p = numbers[k - 1].upperBound
-                while p < n.lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
-                if p < n.lowerBound, separates(s[p]) { items[k] = (p + 1)..<items[k].upperBound }
+                while p < n.lowerBound, !separates(p), !s[p].isClausePunctuation { p += 1 }
+                if p < n.lowerBound, separates(p) { items[k] = (p + 1)..<items[k].upperBound }
             }
             // Right edge: the first 、 before the next quantity of the clause.
             if k + 1 < numbers.count {
                 var p = n.upperBound
-                while p < numbers[k + 1].lowerBound, !separates(s[p]), !s[p].isClausePunctuation { p += 1 }
-                if p < numbers[k + 1].lowerBound, separates(s[p]) { items[k] = items[k].lowerBound..<p }
+                while p < numbers[k + 1].lowerBound, !separates(p), !s[p].isClausePunctuation { p += 1 }
+                if p < numbers[k + 1].lowerBound, separates(p) { items[k] = items[k].lowerBound..<p }
             }
         }
         return items
@@ -585,6 +603,23 @@ public final class TargetExtractor: Sendable {
         return false
     }
 
+    /// `breakdown → goal-clause ，其中 part (verb | comparator) quantity | goal-clause ，其中 part quantity qualifier`:
+    /// after a target already stated in its sentence, 其中 (of which) with a commitment of its own opens the share of
+    /// that goal one part is to meet ("…提高到3%以上，其中省本级达到6.5%"), not a statistic; a bare part
+    /// (其中民营企业12家) stays a breakdown. Only 其中 is forgiven: any other clause cue (已, 比上年 …) still marks a report.
+    private func breaksDownGoal(_ span: ScalarSpan, clause: Range<Int>, _ q: Quantity, earlierTarget: Bool, inGoals: Bool,
+                                commitDates: @autoclosure () -> [Int]) -> Bool {
+        let number = q.number.lowerBound
+        guard earlierTarget, let k = span.find(Self.breakdownWord, from: clause.lowerBound, to: number) else { return false }
+        let part = k..<clause.upperBound
+        guard commitmentVerbBefore(span, number, from: k + Self.breakdownWord.count) || hasPrefixComparator(span, q.number, clause: part)
+                || qualifier(span, after: q.end, clause: clause) != nil else { return false }
+        return !marksStatistic(clauseStats, span, from: clause.lowerBound, to: k, inGoals: inGoals, commitDates: commitDates())
+            && !marksStatistic(clauseStats, span, from: k + Self.breakdownWord.count, to: number, inGoals: inGoals, commitDates: commitDates())
+    }
+
+    private static let breakdownWord = scalars("其中")
+
     /// Starts of dates to meet named relative to the document's year: 今年年底前, 今年底前, 今年内, 年内 (not 三年内,
     /// a span of time, nor 2025年底前, which `datesToMeet` reads).
     private func relativeDatesToMeet(_ span: ScalarSpan) -> [Int] {
@@ -630,6 +665,26 @@ public final class TargetExtractor: Sendable {
         var p = end
         while p < s.count, s[p].isInlineSpace { p += 1 }
         return p == s.count || s[p].isClausePunctuation || s[p] == "、" || s[p] == "和" || s[p] == "及" || s[p] == "\n"
+    }
+
+    /// `bare → han+ quantity 。`: a sentence that only names what is measured and its value, with nothing after it.
+    private static func isBareStatement(_ s: [Unicode.Scalar], _ q: Quantity) -> Bool {
+        var a = 0
+        while a < q.number.lowerBound, s[a].isInlineSpace { a += 1 }
+        guard q.number.lowerBound - a >= 2, (a..<q.number.lowerBound).allSatisfy({ s[$0].isHanIdeograph }) else { return false }
+        var e = q.end
+        while e < s.count, s[e].isInlineSpace || s[e] == "\n" { e += 1 }
+        return e == s.count || e + 1 == s.count && (s[e] == "。" || s[e] == "；" || s[e] == ";")
+    }
+
+    /// `task → list-marker? commitment-verb …`: the item opens with its verb, as the tasks of a plan do ("新建城市道路
+    /// 12条", "2.完成农村户厕改造1200户"); a report names its subject or time first (全年新建…, 去年完成…).
+    private func opensWithCommitmentVerb(_ span: ScalarSpan, _ item: Range<Int>) -> Bool {
+        let s = span.scalars
+        var a = item.lowerBound
+        while a < item.upperBound, s[a].isInlineSpace { a += 1 }
+        a = PassageTense.afterListMarker(s, a)
+        return commitmentVerbs.contains { span.matches($0, at: a) }
     }
 
     /// Numerals that count the years of a span (三年内, 5年内); two of them in a row (2025年内, 十五年内) are no such span.
@@ -837,7 +892,7 @@ public final class TargetExtractor: Sendable {
     /// Units that count parts of a text.
     private static let countUnits: [[Unicode.Scalar]] = ["条", "项", "个", "部分", "类", "方面"].map(scalars)
     /// Parts of a text counted in "19条措施", "5个方面".
-    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章", "指标"].map(scalars)
+    private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章", "指标", "原则"].map(scalars)
     /// Verbs after a share that state what it is to reach: "100%实现…", "100%覆盖…", "100%保障…".
     private static let shareVerbs: [[Unicode.Scalar]] = ["实现", "覆盖", "保障", "完成"].map(scalars)
     private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少", "不减少", "不能减少", "不得减少"].map(scalars)
@@ -963,6 +1018,21 @@ public final class TargetExtractor: Sendable {
     private static let boundQualifiers: [[Unicode.Scalar]] = ["以上", "以下", "及以上", "及以下"].map(scalars)
 
     /// Classifiers: a quantity in them counts the noun after it (100个以上项目, 50家以上企业).
+    /// `grade → 超 quantity noun`: "超百亿元产业集群", "超10万吨级码头" grade the noun after them by a measure (a
+    /// measure, not a classifier that counts it: 超5个项目 is no grade); the count of such nouns may be the target.
+    /// 超过 and 超 before a clause end or a qualifier ("年产量超200万辆。") commit to the value.
+    private func gradesNoun(_ span: ScalarSpan, _ q: Quantity, clause: Range<Int>) -> Bool {
+        let s = span.scalars
+        var p = q.number.lowerBound
+        while p > clause.lowerBound, s[p - 1].isInlineSpace { p -= 1 }
+        guard p > clause.lowerBound, s[p - 1] == "超", !(p >= 2 && s[p - 2] == "赶"),
+              !Self.classifierUnits.contains(where: { $0.elementsEqual(s[q.unit]) }) else { return false }
+        var after = q.end
+        if after < clause.upperBound, s[after] == "级" { after += 1 }
+        guard after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的", s[after] != "和", s[after] != "及" else { return false }
+        return qualifier(span, after: q.end, clause: clause) == nil && !commitmentVerbs.contains { span.matches($0, at: after) }
+    }
+
     private static let classifierUnits: [[Unicode.Scalar]] = ["个", "家", "所", "座", "项", "条", "辆", "台", "套", "张", "件",
                                                                "处", "只", "头", "株", "篇", "户", "部", "根", "名", "位", "批"].map(scalars)
 
@@ -992,6 +1062,21 @@ public final class TargetExtractor: Sendable {
         let window = min(clause.upperBound, unitEnd + 8)
         return Self.textParts.contains { span.find($0, from: unitEnd, to: window) != nil }
     }
+
+    /// `circle → number (分钟 | 小时) han{0,4} 圈`: "15分钟健身圈", "1小时通勤圈" name a kind of area by the time
+    /// it takes to cross — the name of what is built, not a value to reach.
+    private func namesTravelTimeCircle(_ span: ScalarSpan, unit: ArraySlice<Unicode.Scalar>, unitEnd: Int, clause: Range<Int>) -> Bool {
+        guard Self.travelTimeUnits.contains(where: { $0.elementsEqual(unit) }) else { return false }
+        let s = span.scalars
+        var k = unitEnd
+        while k < min(clause.upperBound, unitEnd + 5), s[k].isHanIdeograph {
+            if s[k] == "圈" { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private static let travelTimeUnits: [[Unicode.Scalar]] = ["分钟", "小时"].map(scalars)
 
     /// `articles → number (章 | 节 | 部分) number (条 | 款)`: "共5章38条", "分总体目标、主要任务…3部分40条" count the
     /// divisions and articles of a text, not what it commits to.
@@ -1064,12 +1149,29 @@ public final class TargetExtractor: Sendable {
             let y = s[a].digitValue != nil ? a : a + 1
             if fourDigitYear(s, y) != nil, y + 4 < b, s[y + 4] == "年", b - (y + 5) >= 2 { a = y + 5 }
         }
+        // A headline's lead up to its date ("…印发方案到2025年农村…普及率") is no part of the subject either.
+        if let k = (a..<max(a, b - 6)).last(where: { (s[$0] == "到" || s[$0] == "至") && fourDigitYear(s, $0 + 1) != nil && s[$0 + 5] == "年" }),
+           b - (k + 6) >= 2 {
+            a = k + 6
+        }
+        // A leading plan period ("“九五”期间造地…") is the deadline too.
+        do {
+            var k = a
+            if k < b, s[k] == "“" { k += 1 }
+            // (The longest name: 十五五 before 十五.)
+            if let p = Self.planPeriods.filter({ hasPrefix($0.name, k, b) }).max(by: { $0.name.count < $1.name.count }) {
+                k += p.name.count
+                if k < b, s[k] == "”" { k += 1 }
+                if let w = Self.planPeriodTimeWords.first(where: { hasPrefix($0, k, b) }), b - (k + w.count) >= 2 { a = k + w.count }
+            }
+        }
         for w in Self.subjectLeadWords where hasPrefix(w, a, b) && b - a > 2 { a += w.count }
         var changed = true
         while changed {
             changed = false
             trim(&a, &b)
-            for w in Self.subjectTrailingWords where hasSuffix(w, a, b) && b - a > w.count { b -= w.count; changed = true; break }
+            // (A subject that is only a verb, 发展100个…, is read after the unit.)
+            for w in Self.subjectTrailingWords where hasSuffix(w, a, b) && b - a >= w.count { b -= w.count; changed = true; break }
         }
         if b - a < 2 {
             // Nothing before the number: the words after the unit.
@@ -1085,13 +1187,13 @@ public final class TargetExtractor: Sendable {
     }
 
     /// Words cut from the start of a subject ("在…", "对…", "将…").
-    private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将"].map(scalars)
+    private static let subjectLeadWords: [[Unicode.Scalar]] = ["在", "对", "将", "其中"].map(scalars)
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
         "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
         "建成", "新增", "新建", "培育", "打造", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "突破", "超", "为", "达",
-        "在", "约", "后",
+        "在", "约", "后", "将", "治理好", "治理", "整治", "扶持", "发展",
     ].map(scalars)
     /// Comparator words cut from the start of a subject taken after the unit.
     private static let subjectAfterUnitLeads: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "多", "余"].map(scalars)
@@ -1161,6 +1263,8 @@ public final class TargetExtractor: Sendable {
                     // "（记者 某某）到2025年": a clause opens after a closing bracket; "《规划》提出到2025年": a verb
                     // reporting what a plan states opens the date it sets.
                     || c == "）" || c == ")" || Self.reportingVerbs.contains { q >= $0.count && span.matches($0, at: q - $0.count) }
+                    // A headline runs the plan into its date: "…印发方案到2025年…", "《规划》到2030年…".
+                    || c == "》" || Self.planNouns.contains { q >= $0.count && span.matches($0, at: q - $0.count) }
             }()
             // "明确…，于2017年完成…": a year to complete by, in a sentence that sets or intends it (a report says
             // "该项目于2015年建成" with neither).
@@ -1168,11 +1272,28 @@ public final class TargetExtractor: Sendable {
                 && (Self.settingVerbs + Self.reportingVerbs + Self.intentWords).contains { span.find($0, to: p) != nil }
             let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) } || byCompletion
             let bySetting = p >= 2 && Self.settingVerbs.contains { span.matches($0, at: p - 2) }
-            if byPrefix || bySuffix || bySetting { dates.append((year, i, false, titleDepth > 0)) }
+            if byPrefix || bySuffix || bySetting || Self.opensFutureClause(s, yearStart: p, yearEnd: j) { dates.append((year, i, false, titleDepth > 0)) }
             i = j + 1
         }
         return dates
     }
+
+    /// `future-year → clause-start year 年 subject 将 verb`: a year opening a clause whose subject is followed by 将
+    /// ("根据规划，2025年全国学前教育毛入园率将大于90%") is the year a plan is to meet, as "2025年将…" is; 将近 (nearly)
+    /// and 将来 are no future marker. The subject between is short and unpunctuated.
+    static func opensFutureClause(_ s: [Unicode.Scalar], yearStart p: Int, yearEnd j: Int) -> Bool {
+        guard p == 0 || s[p - 1].isClausePunctuation || s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "\n" else { return false }
+        var k = j + 1
+        let limit = min(s.count - 1, j + 1 + futureSubjectLimit)
+        while k < limit, !s[k].isClausePunctuation {
+            if s[k] == "将", s[k + 1] != "近", s[k + 1] != "来" { return k > j + 1 }
+            k += 1
+        }
+        return false
+    }
+
+    /// Scalars of the subject between a year and its 将.
+    static let futureSubjectLimit = 24
 
     private static let periodEnd = scalars("末")
     /// Verbs of completing right after "于 year 年": 完成, 建成, 实现, 达到.
@@ -1240,6 +1361,9 @@ public final class TargetExtractor: Sendable {
     private static let periodSpanWords: [[Unicode.Scalar]] = ["期间", "时期"].map(scalars)
     /// Words of intent after a plan period that make it a time of goals: 要, 将, 力争, 确保.
     private static let periodIntentWords: [[Unicode.Scalar]] = ["要", "将", "力争", "确保", "争取"].map(scalars)
+
+    /// Nouns of a plan that a headline runs into the date it sets: 方案, 规划, 纲要, 意见.
+    private static let planNouns: [[Unicode.Scalar]] = ["方案", "规划", "纲要", "意见"].map(scalars)
 
     /// Verbs that report what a plan states, before the date it sets: 指出, 提出, 明确, 要求, 强调, 表示.
     private static let reportingVerbs: [[Unicode.Scalar]] = ["指出", "提出", "明确", "要求", "强调", "表示"].map(scalars)

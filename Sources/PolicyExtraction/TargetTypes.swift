@@ -32,6 +32,8 @@ public struct PlanPeriod: Sendable, Hashable {
 
     /// The plan periods policy texts name, oldest first.
     public static let all: [PlanPeriod] = [
+        PlanPeriod(name: "七五", endYear: 1990), PlanPeriod(name: "八五", endYear: 1995),
+        PlanPeriod(name: "九五", endYear: 2000), PlanPeriod(name: "十五", endYear: 2005),
         PlanPeriod(name: "十一五", endYear: 2010), PlanPeriod(name: "十二五", endYear: 2015),
         PlanPeriod(name: "十三五", endYear: 2020), PlanPeriod(name: "十四五", endYear: 2025),
         PlanPeriod(name: "十五五", endYear: 2030), PlanPeriod(name: "十六五", endYear: 2035),

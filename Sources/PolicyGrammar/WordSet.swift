@@ -11,19 +11,21 @@ public struct WordSet<Value: Sendable>: Sendable {
     /// Every word and its value, in the order given.
     public let entries: [(word: String, value: Value)]
 
-    /// A set of words with their values; a word listed twice keeps its first value.
+    /// A set of words with their values; a word listed twice (the same scalars) keeps its first value.
     public init(_ entries: [(String, Value)]) {
-        var seen = Set<String>()
+        // (Words are compared by their scalars: hashing them as Strings would normalise each one first.)
+        var seen = Set<[Unicode.Scalar]>()
         var kept: [(word: String, value: Value)] = []
-        for (word, value) in entries where !word.isEmpty && seen.insert(word).inserted { kept.append((word, value)) }
-        self.entries = kept
         var first: [Unicode.Scalar: [(word: [Unicode.Scalar], value: Value)]] = [:]
         var last = first
-        for (word, value) in kept {
+        for (word, value) in entries {
             let scalars = Array(word.unicodeScalars)
+            guard !scalars.isEmpty, seen.insert(scalars).inserted else { continue }
+            kept.append((word, value))
             first[scalars[0], default: []].append((scalars, value))
             last[scalars[scalars.count - 1], default: []].append((scalars, value))
         }
+        self.entries = kept
         for key in first.keys { first[key]!.sort { $0.word.count > $1.word.count } }
         for key in last.keys { last[key]!.sort { $0.word.count > $1.word.count } }
         byFirst = first

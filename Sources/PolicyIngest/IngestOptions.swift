@@ -19,9 +19,14 @@ public struct IngestOptions: Sendable {
     public var waitForLock: Bool
     /// Ingest only the inputs of this shard (`kg ingest --shard K/N`); nil takes them all.
     public var shard: Shard?
+    /// Checkpoints during the run save deltas beside the snapshot; at its end the snapshot is written whole (false),
+    /// so that queries map it in milliseconds instead of applying the deltas, or the deltas are left for a later
+    /// run or `kg compact` (true: many small runs in a row, each then writing only what it changed).
+    public var keepDeltas: Bool
 
     public init(graphPath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, checkpoint: Int = 500,
-                prune: Bool = false, minimumSaveInterval: Double = 0, waitForLock: Bool = true, shard: Shard? = nil) {
+                prune: Bool = false, minimumSaveInterval: Double = 0, waitForLock: Bool = true, shard: Shard? = nil,
+                keepDeltas: Bool = false) {
         self.graphPath = graphPath
         self.workers = workers
         self.checkpoint = checkpoint
@@ -29,5 +34,6 @@ public struct IngestOptions: Sendable {
         self.minimumSaveInterval = minimumSaveInterval
         self.waitForLock = waitForLock
         self.shard = shard
+        self.keepDeltas = keepDeltas
     }
 }

@@ -8,7 +8,8 @@ import PolicyStore
 /// extract them on all workers → upsert the contributions → save the snapshot after every `checkpoint` inputs.
 ///
 /// Unchanged inputs (same path and content hash) are skipped before extraction; a changed one replaces exactly
-/// its own contribution. Snapshots are written atomically, so a run stopped at any point (a crash, Ctrl-C, or an
+/// its own contribution. A checkpoint saves what changed as a delta beside the snapshot (`GraphStore.checkpoint`).
+/// Snapshots and deltas are written atomically, so a run stopped at any point (a crash, Ctrl-C, or an
 /// observer that throws) leaves the last saved snapshot intact, and the next run skips what it holds. A snapshot
 /// that cannot be read (truncated, damaged) stops the run before anything is written: it is never replaced.
 ///
@@ -113,15 +114,19 @@ public struct Ingestor: Sendable {
                     case .unchanged: summary.unchanged += 1
                     }
                 }
-                try store.save(to: options.graphPath)
+                // (The run's last save writes the whole snapshot unless deltas are to be kept.)
+                let written = try store.checkpoint(to: options.graphPath, whole: start >= inputs.count && !options.keepDeltas)
                 pending = []
                 lastSave = Date()
                 unsaved = false
                 try observer.checkpointSaved(IngestCheckpoint(graphPath: options.graphPath, filesDone: start,
-                                                              totalFiles: inputs.count, sourcesSaved: store.sources.count))
+                                                              totalFiles: inputs.count, sourcesSaved: store.sources.count,
+                                                              written: written))
             }
         }
-        if unsaved || (createSnapshot && !SnapshotFile.exists(options.graphPath)) { try store.save(to: options.graphPath) }
+        if unsaved || (createSnapshot && !SnapshotFile.exists(options.graphPath)) || (!options.keepDeltas && store.deltaCount > 0) {
+            try store.checkpoint(to: options.graphPath, whole: !options.keepDeltas)
+        }
 
         summary.graph = options.graphPath
         summary.files = inputs.count

@@ -19,9 +19,7 @@ public enum SourceRemoval {
         let writtenPrefix = ArchiveMemberPath.prefix(ofMembersOf: path)
         func isMember(_ c: SourceContribution) -> Bool { c.identity.hasPrefix(membersPrefix) || c.path.hasPrefix(writtenPrefix) }
         if store.sources.contains(where: { $0.identity.hasPrefix(membersPrefix) || $0.path.hasPrefix(writtenPrefix) }) {
-            let all = try store.contributions()
-            store = GraphStore(contributions: all.filter { !isMember($0) })
-            return all.filter(isMember).map(\.path)
+            return try store.remove(where: isMember).map(\.path)
         }
         try store.remove(path: path, identity: identity)
         return [path]

@@ -7,23 +7,34 @@ import PolicyQuery
 import PolicyStore
 import Synchronization
 
-/// Identity of a snapshot file on disk: device, inode, size and modification time. `kg ingest` replaces a snapshot
-/// by renaming a finished file over it, so a new identity always names a complete file.
+/// Identity of a snapshot on disk: device, inode, size and modification time of the snapshot file and of each
+/// delta file beside it. `kg ingest` replaces a snapshot by renaming a finished file over it and adds a delta the
+/// same way, so a new identity always names complete files.
 struct FileIdentity: Equatable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var modifiedSeconds: Int
-    var modifiedNanoseconds: Int
+    struct File: Equatable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modifiedSeconds = info.st_mtim.tv_sec
+            modifiedNanoseconds = info.st_mtim.tv_nsec
+        }
+    }
+    var snapshot: File
+    var deltas: [File?]
 
     init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        modifiedSeconds = info.st_mtim.tv_sec
-        modifiedNanoseconds = info.st_mtim.tv_nsec
+        guard let snapshot = File(path: path) else { return nil }
+        self.snapshot = snapshot
+        deltas = SnapshotFile.deltaPaths(of: path).map { File(path: $0) }
     }
 }
 

@@ -14,9 +14,32 @@ import PolicyCore
 /// var store = try GraphStore.loadOrEmpty(graphPath)        // a damaged snapshot throws; it is never replaced
 /// let todo = files.filter { store.contentHash(ofIdentity: $0.identity) != $0.sha256 }   // skip unchanged files cheaply
 /// let changes = try store.upsert(contentsOf: todo.map(extract))              // one rebuild for the batch
-/// try store.save(to: graphPath)                                              // atomic
+/// try store.checkpoint(to: graphPath)                                        // atomic: a delta, or the whole snapshot
 /// ```
+///
+/// A checkpoint saves only what changed since the last save, as a delta file beside the snapshot (see
+/// `SnapshotDelta` and SNAPSHOT-FORMAT.md), until the deltas would pass `compactionFraction` of the snapshot's
+/// bytes; then it writes the whole snapshot again (a compaction) and removes the deltas. `save(to:)` always writes
+/// the whole snapshot. Loading reads the snapshot and applies its deltas.
 public struct GraphStore: Sendable {
+    /// Deltas may grow to this fraction of the base snapshot's bytes; the checkpoint that would pass it rewrites
+    /// the whole snapshot instead.
+    public static let compactionFraction = 0.25
+
+    /// The file this store was last read from or written to whole, and the deltas saved beside it since.
+    private struct SavedBase: Sendable {
+        var path: String
+        var fingerprint: SnapshotFingerprint
+        var deltaCount: Int
+        var deltaBytes: Int
+        /// Delta files of an earlier base, still beside the file: removed before the next delta is written.
+        var staleDeltas: [String]
+    }
+    /// Nil: the next checkpoint writes the whole snapshot (a new store, or one read in an older format).
+    private var savedBase: SavedBase?
+    /// The changes since the last save, in order: what the next delta holds.
+    private var unsavedChanges: [ContributionChange] = []
+
     /// The merged graph of all current contributions.
     public private(set) var graph: Graph
     private var contributionList: [SourceContribution]?
@@ -52,16 +75,50 @@ public struct GraphStore: Sendable {
         loadedFrom = ""
     }
 
-    /// Loads a snapshot written by `save(to:)`, verifying every checksum.
+    /// Loads a snapshot written by `save(to:)` or `checkpoint(to:)` and the deltas beside it, verifying every
+    /// checksum. With deltas, the graph is rebuilt from the contributions they give (the graph a whole save
+    /// would have written).
     public static func load(_ path: String) throws -> GraphStore {
-        let loaded = try SnapshotReader.read(path)
-        var store = GraphStore()
-        store.graph = loaded.graph
-        store.contributionList = nil
-        store.encodedContributions = loaded.contributions
-        store.loadedFrom = path
-        store.loadedVersion = loaded.version
-        return store
+        try GraphStore(opened: try OpenedSnapshot(path), path: path)
+    }
+
+    init(opened: OpenedSnapshot, path: String) throws {
+        self.init()
+        let table = opened.table
+        graph = try withExtendedLifetime(opened.mapping) { try table.graph() }
+        contributionList = nil
+        encodedContributions = try table.contributions()
+        loadedFrom = path
+        loadedVersion = table.version
+        let deltas = opened.deltas
+        if table.version == SnapshotWriter.version {
+            savedBase = SavedBase(path: path, fingerprint: table.fingerprint, deltaCount: deltas.current.count,
+                                  deltaBytes: deltas.currentBytes, staleDeltas: deltas.stale)
+        }
+        guard !deltas.current.isEmpty else { return }
+        var list = try contributions()
+        for (delta, deltaPath) in deltas.current { try Self.apply(delta.changes, to: &list, file: deltaPath) }
+        contributionList = list
+        graph = Self.build(list)
+    }
+
+    /// Applies `changes` as the store made them: a put replaces the contribution with its identity in place or
+    /// appends it, a withdrawal removes it (one that names no contribution is damage in `file`).
+    static func apply(_ changes: [ContributionChange], to list: inout [SourceContribution], file: String) throws {
+        var slots: [SourceContribution?] = list
+        var position = Dictionary(list.enumerated().map { ($1.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        for change in changes {
+            switch change {
+            case .put(let c):
+                if let p = position[c.identity] { slots[p] = c } else { position[c.identity] = slots.count; slots.append(c) }
+            case .withdraw(let identity):
+                guard let p = position.removeValue(forKey: identity) else {
+                    throw KGError(file: file, kind: .snapshotDamaged, "snapshot delta withdraws \(identity), which the snapshot does not hold")
+                }
+                slots[p] = nil
+            }
+        }
+        list = slots.compactMap { $0 }
     }
 
     /// True when the snapshot was written before sources had identities (format version 1): its sources are known
@@ -74,7 +131,7 @@ public struct GraphStore: Sendable {
         let identities = Dictionary(sources.map { ($0.path, identify($0)) }, uniquingKeysWith: { first, _ in first })
         var list = try contributions()
         for i in list.indices { list[i].identity = identities[list[i].path] ?? list[i].path }
-        self = GraphStore(contributions: list)
+        self = GraphStore(contributions: list)     // saved whole next time: the identities of every source changed
     }
 
     /// Loads `path` if it exists, otherwise an empty store.
@@ -82,10 +139,64 @@ public struct GraphStore: Sendable {
         SnapshotFile.exists(path) ? try load(path) : GraphStore()
     }
 
-    /// Writes the graph and the per-source contributions atomically to `path`.
+    /// Writes the whole snapshot (graph and per-source contributions) atomically to `path`, and removes the
+    /// deltas beside it (they belong to the snapshot it replaced).
     public func save(to path: String) throws {
+        _ = try writeWhole(to: path)
+    }
+
+    private func writeWhole(to path: String) throws -> SnapshotFingerprint {
         let encoded = contributionList.map { ContributionCodec.encode($0, strings: graph.strings) } ?? encodedContributions
-        try SnapshotWriter.write(graph, contributions: encoded, to: path)
+        let fingerprint = try SnapshotWriter.write(graph, contributions: encoded, to: path)
+        SnapshotDeltaFiles.removeAll(of: path)
+        return fingerprint
+    }
+
+    /// What a checkpoint wrote.
+    public enum Checkpoint: Sendable, Equatable {
+        /// Nothing changed since the last save.
+        case nothing
+        /// A delta file of this many bytes beside the snapshot.
+        case delta(bytes: Int)
+        /// The whole snapshot, this many bytes (a new snapshot, a compaction, or an upgrade from an older format).
+        case snapshot(bytes: Int)
+    }
+
+    /// Saves the changes since the last save to `path` atomically: as a delta beside the snapshot this store was
+    /// read from or last wrote whole at `path`, or — when there is none, it was replaced, or the deltas would pass
+    /// `compactionFraction` of it — as the whole snapshot (and no deltas). Call with the snapshot's lock held.
+    /// `whole`: write the whole snapshot whatever the deltas' size (the end of an ingest run, so that queries map
+    /// the snapshot instead of applying deltas).
+    @discardableResult
+    public mutating func checkpoint(to path: String, whole: Bool = false) throws -> Checkpoint {
+        if !whole, var base = savedBase, base.path == path, (try? Self.fingerprint(of: path)) == base.fingerprint {
+            if unsavedChanges.isEmpty { return .nothing }
+            let delta = SnapshotDelta(sequence: base.deltaCount + 1, base: base.fingerprint, changes: unsavedChanges)
+            let bytes = delta.encoded()
+            if Double(base.deltaBytes + bytes.count) <= Self.compactionFraction * Double(base.fingerprint.byteCount) {
+                SnapshotDeltaFiles.remove(base.staleDeltas, of: path)
+                base.staleDeltas = []
+                try SnapshotDeltaFiles.write(bytes, sequence: delta.sequence, of: path)
+                base.deltaCount += 1
+                base.deltaBytes += bytes.count
+                savedBase = base
+                unsavedChanges = []
+                return .delta(bytes: bytes.count)
+            }
+        }
+        let fingerprint = try writeWhole(to: path)
+        savedBase = SavedBase(path: path, fingerprint: fingerprint, deltaCount: 0, deltaBytes: 0, staleDeltas: [])
+        unsavedChanges = []
+        return .snapshot(bytes: Int(fingerprint.byteCount))
+    }
+
+    /// Number of deltas beside the snapshot this store was read from or last saved (0 for a new store).
+    public var deltaCount: Int { savedBase?.deltaCount ?? 0 }
+
+    /// The fingerprint of the snapshot at `path` (its header checked, no section read).
+    private static func fingerprint(of path: String) throws -> SnapshotFingerprint {
+        let mapping = try SnapshotMapping(path: path)
+        return try withExtendedLifetime(mapping) { try SnapshotTable(mapping.bytes, path: path).fingerprint }
     }
 
     /// The source files, in ingest order.
@@ -148,6 +259,7 @@ public struct GraphStore: Sendable {
                 list.append(c)
                 changes.append(.added)
             }
+            unsavedChanges.append(.put(c))
         }
         if changes.contains(where: { $0 != .unchanged }) {
             contributionList = list
@@ -165,9 +277,23 @@ public struct GraphStore: Sendable {
             let known = list.map(\.path).prefix(5).joined(separator: ", ")
             throw KGError(file: path, "not in the graph" + (known.isEmpty ? " (the graph is empty)" : "; it holds \(known)\(list.count > 5 ? ", …" : "")"))
         }
+        unsavedChanges.append(.withdraw(identity: list[p].identity))
         list.remove(at: p)
         contributionList = list
         graph = Self.build(list)
+    }
+
+    /// Withdraws the contributions of every source whose identity `matches`, with one rebuild; returns the
+    /// withdrawn contributions.
+    @discardableResult
+    public mutating func remove(where matches: (SourceContribution) -> Bool) throws -> [SourceContribution] {
+        let list = try contributions()
+        let withdrawn = list.filter(matches)
+        guard !withdrawn.isEmpty else { return [] }
+        unsavedChanges += withdrawn.map { .withdraw(identity: $0.identity) }
+        contributionList = list.filter { !matches($0) }
+        graph = Self.build(contributionList!)
+        return withdrawn
     }
 
     private static func build(_ list: [SourceContribution]) -> Graph {
@@ -181,16 +307,36 @@ public struct GraphStore: Sendable {
 public enum SnapshotFile {
     /// Reads only the graph of a snapshot: the per-source contributions are neither read nor checksummed (they
     /// are verified by the commands that change the store, and by `check`).
+    /// With deltas beside it, the graph is rebuilt from the snapshot's contributions and the deltas' (which costs
+    /// about what building the graph costs; `kg compact` folds them into the snapshot).
     public static func loadGraph(_ path: String) throws -> Graph {
-        try SnapshotReader.readGraph(path).graph
+        let opened = try OpenedSnapshot(path)
+        if opened.deltas.current.isEmpty { return try opened.table.graph() }
+        return try GraphStore(opened: opened, path: path).graph
     }
 
-    /// Verifies a whole snapshot: every section's checksum, the graph's consistency, and that the per-source
-    /// contributions decode, one per source. Throws a `KGError` naming the first damaged section.
+    /// Rewrites the snapshot at `path` whole with its deltas folded in, and removes them (call with the snapshot's
+    /// lock held). Returns how many deltas were folded in (0: nothing was written).
+    @discardableResult
+    public static func compact(_ path: String) throws -> Int {
+        let opened = try OpenedSnapshot(path)
+        if opened.deltas.current.isEmpty && opened.deltas.stale.isEmpty { return 0 }
+        let store = try GraphStore(opened: opened, path: path)
+        if opened.deltas.current.isEmpty {
+            SnapshotDeltaFiles.remove(opened.deltas.stale, of: path)
+            return 0
+        }
+        try store.save(to: path)
+        return opened.deltas.current.count
+    }
+
+    /// Verifies a whole snapshot: every section's checksum, the graph's consistency, that the per-source
+    /// contributions decode, one per source, and every delta beside it (checksum, structure, and that it applies
+    /// to the contributions). Throws a `KGError` naming the first damaged section or delta file.
     public static func check(_ path: String) throws -> SnapshotCheck {
-        let mapping = try SnapshotMapping(path: path)
-        return try withExtendedLifetime(mapping) {
-            let table = try SnapshotTable(mapping.bytes, path: path)
+        let opened = try OpenedSnapshot(path)
+        let table = opened.table
+        var report = try withExtendedLifetime(opened.mapping) {
             try table.verifyAll()
             let graph = try table.graph()
             let words = try table.contributions()
@@ -199,15 +345,29 @@ public enum SnapshotFile {
                 throw KGError(file: path, kind: .snapshotDamaged, "snapshot holds \(graph.sourcePaths.count) sources but "
                               + "\(contributions.count) per-source contributions")
             }
-            return SnapshotCheck(version: Int(table.version), bytes: mapping.bytes.count, sections: table.entries.count,
+            return SnapshotCheck(version: Int(table.version), bytes: opened.mapping.bytes.count, sections: table.entries.count,
                                  nodes: graph.nodeCount, edges: graph.edgeCount, sources: graph.sourcePaths.count,
                                  hasContributions: !words.isEmpty)
         }
+        report.deltas = opened.deltas.current.count
+        report.deltaBytes = opened.deltas.currentBytes
+        report.staleDeltas = opened.deltas.stale.count
+        if !opened.deltas.current.isEmpty {
+            let graph = try GraphStore(opened: opened, path: path).graph
+            (report.nodes, report.edges, report.sources) = (graph.nodeCount, graph.edgeCount, graph.sourcePaths.count)
+        }
+        return report
     }
 
-    /// Writes a graph without per-source contributions (not usable for incremental ingest).
+    /// Writes a graph without per-source contributions (not usable for incremental ingest), removing any deltas.
     public static func save(_ graph: Graph, to path: String) throws {
         try SnapshotWriter.write(graph, contributions: [], to: path)
+        SnapshotDeltaFiles.removeAll(of: path)
+    }
+
+    /// The delta files beside the snapshot at `path`, in order (current or stale; see SNAPSHOT-FORMAT.md).
+    public static func deltaPaths(of path: String) -> [String] {
+        SnapshotDeltaFiles.list(path).map(\.path)
     }
 
     public static func exists(_ path: String) -> Bool {
@@ -228,4 +388,9 @@ public struct SnapshotCheck: Sendable, Equatable, Codable {
     public var sources: Int
     /// False for a snapshot saved without per-source contributions (not usable for incremental ingest).
     public var hasContributions: Bool
+    /// Delta files verified and applied (nodes, edges and sources count the graph with them).
+    public var deltas = 0
+    public var deltaBytes = 0
+    /// Delta files of an earlier snapshot, left by an interrupted compaction (ignored; the next write removes them).
+    public var staleDeltas = 0
 }

@@ -13,6 +13,25 @@ import PolicyCore
 final class SnapshotMapping: @unchecked Sendable {
     /// The file's bytes (empty for an empty file).
     let bytes: UnsafeRawBufferPointer
+    /// The mapped file's device and inode: whether the path still names this file (a writer renamed another over it).
+    let fileID: FileID
+
+    struct FileID: Equatable, Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+
+        /// The file `path` names now, nil if none.
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
 
     init(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -20,6 +39,7 @@ final class SnapshotMapping: @unchecked Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw KGError(file: path, kind: .unreadable, "cannot stat snapshot: \(errnoText())") }
+        fileID = FileID(info)
         let size = Int(info.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import PolicyCore
 
-/// Reads and verifies snapshots. The file is mapped, not read: opening checks the header, its checksum and the
+/// Reads and verifies snapshots (`OpenedSnapshot` opens one with its deltas). The file is mapped, not read: opening checks the header, its checksum and the
 /// section table (lengths must tile the file exactly), and a section's CRC-32C is checked when a command first
 /// takes it. A query takes the graph's sections only; the per-source contributions (about half the file) are
 /// taken by the commands that change the store (`ingest`, `remove`, `merge`) and by `kg check`. Arrays are copied
@@ -18,25 +18,6 @@ enum SnapshotReader {
         var contributions: [Int32]
         /// The format version read (1: sources have no recorded identity; see `GraphStore.load`).
         var version: UInt32
-    }
-
-    /// Graph and contributions, every section verified (what `ingest`, `remove` and `merge` need).
-    static func read(_ path: String) throws -> Loaded {
-        let mapping = try SnapshotMapping(path: path)
-        return try withExtendedLifetime(mapping) {
-            let table = try SnapshotTable(mapping.bytes, path: path, owner: mapping)
-            let graph = try table.graph()
-            return Loaded(graph: graph, contributions: try table.contributions(), version: table.version)
-        }
-    }
-
-    /// The graph only: the contributions section is neither read nor checksummed (what queries need).
-    static func readGraph(_ path: String) throws -> (graph: Graph, version: UInt32) {
-        let mapping = try SnapshotMapping(path: path)
-        return try withExtendedLifetime(mapping) {
-            let table = try SnapshotTable(mapping.bytes, path: path, owner: mapping)
-            return (try table.graph(), table.version)
-        }
     }
 
     /// Graph and contributions of the snapshot in `file`, every section verified and copied.
@@ -72,6 +53,8 @@ struct SnapshotTable {
     let path: String
     let version: UInt32
     let entries: [Entry]
+    /// What deltas name as their base (see `SnapshotDelta`).
+    let fingerprint: SnapshotFingerprint
 
     /// Checks magic, version, header checksum, each section's element size and that the sections end exactly at
     /// the end of the file (a truncated or extended file fails here, before any section is read).
@@ -134,6 +117,7 @@ struct SnapshotTable {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot has \(file.count - offset) unexpected bytes after its last section")
         }
         self.entries = entries
+        fingerprint = SnapshotFingerprint(headerCRC: storedHeaderCRC, byteCount: UInt64(file.count))
     }
 
     /// The bytes of section `i`, after checking its CRC-32C.

@@ -13,7 +13,9 @@ enum SnapshotWriter {
     /// starts every section at a multiple of 8 bytes (columns used in place from a mapped file).
     static let version: UInt32 = 4
 
-    static func write(_ graph: Graph, contributions: [Int32], to path: String) throws {
+    /// Writes `graph` and the encoded `contributions` to `path` atomically; returns the new file's fingerprint.
+    @discardableResult
+    static func write(_ graph: Graph, contributions: [Int32], to path: String) throws -> SnapshotFingerprint {
         let sections = graph.outgoingSections + [OutgoingSection(contributions)]
         precondition(sections.count == SnapshotSections.layout.count)
 
@@ -32,36 +34,53 @@ enum SnapshotWriter {
         let headerCRC = header.withUnsafeBytes { CRC32C.checksum($0) }
         appendLE(headerCRC, to: &header)
 
-        let directory = directoryOf(path)
+        let zeros = [UInt8](repeating: 0, count: 8)
+        let byteCount = try writeAtomically(path, what: "snapshot") { fd, temporary in
+            try header.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
+            var offset = header.count
+            for s in sections {
+                let start = SnapshotSections.sectionStart(after: offset, version: version)
+                try zeros.withUnsafeBytes { try writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<start - offset]), path: temporary) }
+                try s.withBytes { try writeAll(fd, $0, path: temporary) }
+                offset = start + s.byteCount
+            }
+            return offset
+        }
+        return SnapshotFingerprint(headerCRC: headerCRC, byteCount: UInt64(byteCount))
+    }
+
+    /// Writes a file atomically: `body` fills `<path>.tmp.<pid>` in the same directory, which is fsynced, renamed
+    /// over `path`, and the directory fsynced. A crash at any point leaves the old file (or none) at `path`, and at
+    /// most a stray temporary file; a failure removes the temporary file. Returns what `body` returns.
+    @discardableResult
+    static func writeAtomically<R>(_ path: String, what: String, _ body: (_ fd: Int32, _ temporary: String) throws -> R) throws -> R {
         let temporary = "\(path).tmp.\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw KGError(file: path, "cannot create temporary snapshot \(temporary): \(errnoText())") }
+        guard fd >= 0 else { throw KGError(file: path, "cannot create temporary \(what) \(temporary): \(errnoText())") }
         var ok = false
         defer {
             if !ok { close(fd); unlink(temporary) }
         }
-        try header.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
-        var offset = header.count
-        let zeros = [UInt8](repeating: 0, count: 8)
-        for s in sections {
-            let start = SnapshotSections.sectionStart(after: offset, version: version)
-            try zeros.withUnsafeBytes { try writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<start - offset]), path: temporary) }
-            try s.withBytes { try writeAll(fd, $0, path: temporary) }
-            offset = start + s.byteCount
-        }
+        let result = try body(fd, temporary)
         guard fsync(fd) == 0 else { throw KGError(file: temporary, "fsync failed: \(errnoText())") }
         ok = true
         close(fd)
         guard rename(temporary, path) == 0 else {
             let why = errnoText()
             unlink(temporary)
-            throw KGError(file: path, "cannot replace snapshot: \(why)")
+            throw KGError(file: path, "cannot replace \(what): \(why)")
         }
-        let dfd = open(directory, O_RDONLY | O_CLOEXEC)
+        syncDirectory(of: path)
+        return result
+    }
+
+    /// Fsyncs the directory holding `path`, so that a rename or unlink in it survives a crash.
+    static func syncDirectory(of path: String) {
+        let dfd = open(directoryOf(path), O_RDONLY | O_CLOEXEC)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var done = 0
         while done < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + done, min(bytes.count - done, 1 << 30))

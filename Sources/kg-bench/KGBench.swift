@@ -15,6 +15,7 @@ struct KGBench: AsyncParsableCommand {
             ExportBenchmark.self,
             ServeBenchmark.self,
             MergeBenchmark.self,
+            StartupBenchmark.self,
         ]
     )
 }

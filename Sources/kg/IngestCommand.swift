@@ -17,7 +17,10 @@ struct IngestCommand: ParsableCommand {
         discussion: """
         Unchanged files (same content hash) are skipped; a changed file replaces exactly its own contributions.
         The snapshot is saved after a batch of --checkpoint files once --save-every seconds have passed since the
-        last save, so an interrupted ingest loses nothing already saved and a second run resumes where it stopped. A .zip stands for its members, read in memory; a
+        last save, so an interrupted ingest loses nothing already saved and a second run resumes where it stopped.
+        Checkpoints within a run save only what changed (a delta file beside the snapshot); the run ends by writing
+        the snapshot whole, which queries map in milliseconds (--keep-deltas leaves the deltas, for many small runs
+        in a row; `kg compact` folds them in). A .zip stands for its members, read in memory; a
         member's source path is ARCHIVE.zip!/dir/member.txt (quote it in the shell). With --prune, sources
         recorded below the given folders and archives that are no longer there are withdrawn. With --shard K/N only
         the inputs of shard K are ingested (the path below the named folder or archive decides, the same on every
@@ -52,6 +55,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Ingest only shard K of N (counted from 0): the inputs whose path below the named folder or archive hashes to K. `kg merge` combines the shards.", valueName: "K/N"))
     var shard: String?
 
+    @Flag(name: .long, help: "Leave the run's checkpoints as deltas beside the snapshot (for many small runs in a row; `kg compact` folds them in) instead of writing the snapshot whole at the end.")
+    var keepDeltas = false
+
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
@@ -67,12 +73,12 @@ struct IngestCommand: ParsableCommand {
         let started = Date()
         TraditionalConversion.prepareInBackground()
         let graphPath = NameLookup.graphPath(graph, environment: ProcessInfo.processInfo.environment)
-        let loadedOntology: Ontology
-        if let ontology { loadedOntology = try Ontology.load(directory: ontology) } else { loadedOntology = try Ontology.loadDefault() }
-        let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: loadedOntology),
+        // The ontology as compiled by an earlier run when it is unchanged (see CompiledOntology), else compiled now.
+        let compiled = try ontology.map { try CompiledOntology.load(directory: $0) } ?? CompiledOntology.loadDefault()
+        let ingestor = Ingestor(pipeline: ExtractionPipeline(ontology: compiled.ontology, recognizer: EntityRecognizer(compiled: compiled)),
                                 options: IngestOptions(graphPath: graphPath, workers: jobs, checkpoint: checkpoint,
                                                        prune: prune, minimumSaveInterval: saveEvery, waitForLock: !noWait,
-                                                       shard: try shard.map(Shard.init(parsing:))))
+                                                       shard: try shard.map(Shard.init(parsing:)), keepDeltas: keepDeltas))
         let observer = IngestObserver(
             skipped: { path, reason in writeToStandardError("\(path): skipped: \(reason)\n") },
             warning: { path, message in writeToStandardError("\(path): warning: \(message)\n") },

@@ -19,6 +19,8 @@ struct RemoveCommand: ParsableCommand {
     @Option(help: "Graph snapshot (default $KG_GRAPH or ./kg.kgs).") var graph: String?
     @Flag(name: .long, help: "Fail at once when another kg process is writing the snapshot, instead of waiting for it.")
     var noWait = false
+    @Flag(name: .long, help: "Save the removal as a delta beside the snapshot (`kg compact` folds it in) instead of writing the snapshot whole.")
+    var keepDeltas = false
 
     func run() {
         do {
@@ -32,7 +34,7 @@ struct RemoveCommand: ParsableCommand {
             let removedPaths = try SourceRemoval.remove(file, from: &store)
             let removed = removedPaths.count == 1 && !removedPaths[0].hasPrefix(ArchiveMemberPath.prefix(ofMembersOf: file))
                 ? removedPaths[0] : "\(removedPaths.count) members of \(file)"
-            try store.save(to: path)
+            try store.checkpoint(to: path, whole: !keepDeltas)
             print("removed \(removed); \(store.graph.nodeCount) nodes, \(store.graph.edgeCount) edges remain in \(path)")
         } catch { fail(error) }
     }

@@ -53,8 +53,9 @@ func writeZip(_ path: String, _ members: [(name: String, bytes: [UInt8])]) throw
 }
 
 /// An ingestor writing to `graph` with small batches.
-func ingestor(_ graph: String, checkpoint: Int = 3, workers: Int = 2) -> Ingestor {
-    Ingestor(pipeline: sharedPipeline, options: IngestOptions(graphPath: graph, workers: workers, checkpoint: checkpoint))
+func ingestor(_ graph: String, checkpoint: Int = 3, workers: Int = 2, keepDeltas: Bool = false) -> Ingestor {
+    Ingestor(pipeline: sharedPipeline, options: IngestOptions(graphPath: graph, workers: workers, checkpoint: checkpoint,
+                                                              keepDeltas: keepDeltas))
 }
 
 /// The node and edge records of a graph, as sets.

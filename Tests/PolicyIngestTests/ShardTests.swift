@@ -61,6 +61,9 @@ import Testing
         let summary = try ShardMerge.merge(parts.reversed(), into: scratch.path + "/all.kgs")
         #expect(summary.sources == 16 && summary.shards == 3)
         #expect(try GraphStore.load(scratch.path + "/all.kgs").graph == one.graph)
+        // The one process's checkpoints saved deltas, and its run ended with the snapshot written whole: the
+        // file is the merge's.
+        #expect(SnapshotFile.deltaPaths(of: scratch.path + "/one.kgs").isEmpty)
         #expect(try scratch.bytes("all.kgs") == scratch.bytes("one.kgs"))
     }
 

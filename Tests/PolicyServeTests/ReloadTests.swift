@@ -35,6 +35,24 @@ import Testing
         #expect(source.checkNow() === next)
     }
 
+    /// A checkpoint that saves a delta beside the snapshot (the snapshot file itself unchanged) is a new state too.
+    @Test func aNewDeltaIsSwappedIn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kg-serve-reload-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/kg.kgs"
+        let files = makeSyntheticContributions(nodes: 400, edgesPerNode: 2, seed: 5, files: 10)
+        try GraphStore(contributions: Array(files[0..<9])).save(to: path)
+        let source = try GraphSource(path: path, checkInterval: .zero)
+        let held = source.current()
+        var store = try GraphStore.load(path)
+        try store.upsert(files[9])
+        guard case .delta = try store.checkpoint(to: path) else { Issue.record("expected a delta"); return }
+        let next = source.checkNow()
+        #expect(next.generation == 2 && next.graph == store.graph && held.graph != store.graph)
+        #expect(source.checkNow() === next)
+    }
+
     @Test func onlyGETIsAnswered() async throws {
         try await DemoServer.withClient { client in
             let answer = try await client.execute(uri: "/api/stats", method: .post) { $0.status }

@@ -1,3 +1,4 @@
+import Foundation
 import PolicyCore
 import Testing
 import TestSupport
@@ -122,6 +123,38 @@ import TestSupport
         let text = try Support.normalize("清朝乾隆年間的園林保存完好,環境乾淨整潔。\n各部門要推進體制機制創新,解決突出問題。")
         #expect(text.string == "清朝乾隆年间的园林保存完好,环境干净整洁。\n各部门要推进体制机制创新,解决突出问题。")
         #expect(TraditionalChinese.shared.table[0x4E7E] == 0x5E72)  // 乾 → 干, character by character
+    }
+
+    /// The traditional-character tables read back from their cache file equal the ones OpenCC gives, and convert
+    /// the same; a damaged file is derived again; `KG_CACHE=off` writes nothing.
+    @Test func cachedTablesEqualDerivedOnes() throws {
+        let folder = NSTemporaryDirectory() + "kg-t2s-cache-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let derived = TraditionalChinese(environment: ["KG_CACHE": folder])
+        #expect(!derived.readFromCache)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        guard TraditionalChinese.openCCDataFiles.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+            #expect(files.isEmpty)  // (no cache without OpenCC's data where it is expected)
+            return
+        }
+        try #require(files.count == 1)
+        let cached = TraditionalChinese(environment: ["KG_CACHE": folder])
+        #expect(cached.readFromCache)
+        #expect(cached.table == derived.table && cached.traditionalFlags == derived.traditionalFlags)
+        #expect(cached.table.count > 2000)
+        for line in [Self.portalRepost, Self.legalText, "清朝乾隆年間的園林保存完好,環境乾淨整潔。"] {
+            var a = line.unicodeScalars.map(\.value), b = a
+            a.withUnsafeMutableBufferPointer { cached.convert($0) }
+            b.withUnsafeMutableBufferPointer { derived.convert($0) }
+            #expect(a == b)
+        }
+        let path = folder + "/" + files[0]
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count - 3] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(!TraditionalChinese(environment: ["KG_CACHE": folder]).readFromCache)
+        #expect(TraditionalChinese(environment: ["KG_CACHE": folder]).readFromCache)
+        #expect(!TraditionalChinese(environment: ["KG_CACHE": "off"]).readFromCache)
     }
 
     /// The gloss grammar on its own: what follows the ideograph is a gloss (its length in scalars) or not (0).
