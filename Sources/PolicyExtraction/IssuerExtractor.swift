@@ -252,7 +252,8 @@ enum IssuerExtractor {
             var issuers = hits.chain(of: .agency, endingAt: p, in: span)
             // (A list the hits cover only in part — "江苏省财政厅、省科技厅…", a short form no hit reads — is read
             // whole by the body grammar when it can.)
-            let cutShort = issuers.first.map { $0.range.lowerBound > 0 && isListMark(s[$0.range.lowerBound - 1]) } ?? false
+            // (Only 、 continues a list inside the clause: a comma ends the clause the grammar would read.)
+            let cutShort = issuers.first.map { $0.range.lowerBound > 0 && s[$0.range.lowerBound - 1] == "、" } ?? false
             if issuers.isEmpty || cutShort, let bodies, let read = bodiesBefore(p, in: span, bodies), read.count > issuers.count {
                 issuers = read
             }
@@ -480,9 +481,6 @@ enum IssuerExtractor {
         return s[(i + 1)..<(i + 5)].elementsEqual(shortNameWord)
     }
     static let shortNameWord = scalars("以下简称")
-
-    /// A mark between the names of a list: 、 and the comma.
-    static func isListMark(_ c: Unicode.Scalar) -> Bool { c == "、" || c == "，" || c == "," }
 
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
         c.isClausePunctuation || c == "（" || c == "("
