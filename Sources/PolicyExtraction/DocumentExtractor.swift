@@ -316,11 +316,14 @@ struct DocumentExtractor {
             // (The stretch must end where a body name can: most clauses before a verb do not.)
             guard let last = range.last, grammar.mayEndBody(span.scalars[last]) else { return nil }
             var bodies = grammar.tile(span.scalars, range, context: scopeContext)
-            // (Only a name the grammar leaves generic asks for the sentence's region: read then, and rarely.)
-            if contextProvince == nil, let read = bodies, read.contains(where: { !$0.complete }),
-               let code = self.regionCode(in: span.string(0..<range.lowerBound)),
-               let sentenceContext = self.recognizer.ontology.region(code: code) {
-                bodies = grammar.tile(span.scalars, range, context: sentenceContext)
+            // (Only a name the grammar leaves generic asks for a region: read then, and rarely. A list writes its
+            // region once, with its first name — "云南省农业农村厅、省财政厅" — else the sentence before names it.)
+            if let read = bodies, read.contains(where: { !$0.complete }),
+               let code = read.lazy.filter(\.complete).compactMap({ self.regionCode(in: $0.canonical) }).first
+                ?? (contextProvince == nil ? self.regionCode(in: span.string(0..<range.lowerBound))
+                    ?? self.issuedTitle(after: range.upperBound, in: span).flatMap(self.regionCode(in:)) : nil),
+               let listContext = self.recognizer.ontology.region(code: code) {
+                bodies = grammar.tile(span.scalars, range, context: listContext)
             }
             return bodies?.map {
                 EntityHit(range: $0.range, kind: .agency, nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface)
@@ -328,18 +331,41 @@ struct DocumentExtractor {
         }
     }
 
+    /// The 《title》 a reported issuance names right after its issuers and verb ("省发展改革委近日印发《河北省…方案》"):
+    /// the document's own region resolves the short names of its issuers ("省发展改革委" is Hebei's), as a
+    /// signed document's region does. Nil when no 《 opens within a few characters.
+    ///
+    ///     issuedTitle → (adverb | verb){0,12} '《' title '》'
+    func issuedTitle(after end: Int, in span: ScalarSpan) -> String? {
+        let s = span.scalars
+        var open = end
+        while open < s.count, open - end < 12, s[open] != "《", !IssuerExtractor.isClauseEnd(s[open]), s[open] != "。" { open += 1 }
+        guard open < s.count, s[open] == "《", let close = IssuerExtractor.matchingClose(span, open: open) else { return nil }
+        return span.string((open + 1)..<close)
+    }
+
     /// The issuers a title or headline names before 关于 or before its issuance verb ("X Y关于…", "X印发关于…"):
     /// the gazetteer and pattern mentions when they cover the issuer part, else the body grammar's reading of it.
     func titleIssuers(_ title: String, span: ScalarSpan, statedAt: Range<Int>, contextProvince: String?)
         -> (issuers: [DraftIssuer], complete: Bool)? {
         let hits = agencyHits(in: title, span: span, contextProvince: contextProvince)
+        let s = span.scalars
+        let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         if let (issuers, complete) = IssuerExtractor.titleIssuers(span: span, hits: hits) {
+            // (Two names written with nothing between may be one: a central body's branch, "国家税务总局某省税务局",
+            // which the grammar reads whole.)
+            let touching = zip(issuers, issuers.dropFirst()).contains { $0.range.upperBound == $1.range.lowerBound }
+            if touching, let first = issuers.first, let last = issuers.last,
+               let bodies = recognizer.grammar.tile(s, first.range.lowerBound..<last.range.upperBound, context: context),
+               !bodies.isEmpty, bodies.count < issuers.count {
+                return (bodies.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
+                        complete && bodies.allSatisfy(\.complete))
+            }
             return (issuers.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
                     complete)
         }
         guard let part = IssuerExtractor.issuerPart(of: span, verbs: verbs) else { return nil }
-        let s = span.scalars
-        guard let bodies = recognizer.grammar.tile(s, part.range, context: contextProvince.flatMap { recognizer.ontology.region(code: $0) }),
+        guard let bodies = recognizer.grammar.tile(s, part.range, context: context),
               !bodies.isEmpty else { return nil }
         return (bodies.map { DraftIssuer(nodeID: $0.nodeID, canonical: $0.canonical, surface: $0.surface, statedAt: statedAt) },
                 part.complete && bodies.allSatisfy(\.complete))
@@ -426,6 +452,15 @@ struct DocumentExtractor {
             draft.issuersComplete = body.complete
             return draft
         }
+        // A title that is a body's name and its own document's name, nothing else: a work report the body makes
+        // on its work ("某市中级人民法院工作报告"), an announcement numbered in the body's series ("某某海关2031年第3号公告").
+        if let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody,
+           Self.namesOwnDocument(title, after: body.surface, number: segment.docNumber) {
+            draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
+            draft.issuerSource = .title
+            draft.issuersComplete = body.complete
+            return draft
+        }
         // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
         // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
         for field in segment.metadata where field.element == .issuer && !field.text.isEmpty {
@@ -441,6 +476,17 @@ struct DocumentExtractor {
     }
 
     /// The longest body name a title starts with, leaving the rest of the title after it (nil when none).
+    /// True when what follows the body's name in the title is only its own document's name:
+    ///
+    ///     ownDocument → body ('工作报告' | numberedTitle's number ('公告' | '通告' | '令'))
+    static func namesOwnDocument(_ title: String, after body: String, number: DocumentNumber?) -> Bool {
+        guard title.hasPrefix(body) else { return false }
+        let rest = title.dropFirst(body.count)
+        if rest == "工作报告" { return true }
+        guard let number, number.isAnnouncement, number.prefix == body else { return false }
+        return rest == number.text + number.category
+    }
+
     func leadingBody(of title: String, contextProvince: String?) -> BodyParse? {
         let s = Array(title.unicodeScalars)
         guard s.count >= 6 else { return nil }
@@ -461,7 +507,15 @@ struct DocumentExtractor {
             guard opener == "《" || opener == "〈" else { continue }
             let closer: Unicode.Scalar = opener == "《" ? "》" : "〉"
             guard let close = span.scalars[(open + 1)...].firstIndex(of: closer) else { continue }
-            let title = span.string((open + 1)..<close).trimmingSpaces()
+            var title = span.string((open + 1)..<close).trimmingSpaces()
+            // "印发《X》实施方案的通知": what is issued is X's 实施方案 (named with X in its brackets), not X.
+            // (Not "印发《X》和《Y》的通知", two documents issued.)
+            if close + 1 < span.count, span.scalars[close + 1] != "的", !"和及与、《〈".unicodeScalars.contains(span.scalars[close + 1]) {
+                guard let of = span.scalars[(close + 1)...].lastIndex(of: "的"), of > close + 1,
+                      !span.scalars[(close + 1)..<of].contains("《") else { return nil }
+                title = span.string(open..<of).trimmingSpaces()
+                guard GenreWords.genre(ofTitle: title) != nil else { return nil }
+            }
             guard title.unicodeScalars.count >= 4 else { continue }
             var child = DocumentDraft(title: title, number: nil, date: parent.date, type: GenreWords.genre(ofTitle: title)?.word,
                                       fullText: false, evidence: parent.evidence.prefix(1).map { $0 })

@@ -164,8 +164,11 @@ struct ExtractionRun {
             guard !range.isEmpty else { continue }
             let extractor = documents
             // The document's province: named in its title or headline, else by the bodies that sign it (so that
-            // "省财政厅" in a Jiangsu notice titled without 江苏 is the Jiangsu bureau).
-            let province = ([segment.title, segment.headline].compactMap { $0 } + segment.signatureLines.map(\.text))
+            // "省财政厅" in a Jiangsu notice titled without 江苏 is the Jiangsu bureau), else by the bodies it is
+            // addressed to: a notice goes to bodies at or below its issuer ("市政府各部门，某某高新区管委会"), so a
+            // generic "市人民政府办公室" is the city above them (resolved upwards by level, never downwards).
+            let province = ([segment.title, segment.headline].compactMap { $0 } + segment.signatureLines.map(\.text)
+                            + [segment.addressee].compactMap { $0 })
                 .lazy.compactMap { extractor.regionCode(in: $0) }.first
             var id: String?
             if let draft = documents.draft(for: segment, in: text, contextProvince: province) {
@@ -176,6 +179,7 @@ struct ExtractionRun {
                     // The full text of a document issued earlier ("…关于印发《X》的通知" followed by X).
                     id = registry.register(draft)
                 } else if draft.number != nil || !segment.metadata.isEmpty || (!segment.signatureLines.isEmpty && segment.date != nil)
+                            || Self.datedUnderTitle(segment, in: text)
                             || segment.layout == .titledText || segment.layout == .reportedDocument
                             || (segment.layout == .coverExcerpt && (segment.date != nil || segment.range.count >= Self.issuedTextBytes)) {
                     // An official document whose issuers are not resolved: its 文号, the page's metadata table,
@@ -190,6 +194,18 @@ struct ExtractionRun {
         }
         if covered < count { scopes.append(ExtractionScope(range: covered..<count)) }
         return scopes
+    }
+
+    /// The title's 题注: its 成文日期 on the line right under it, bracketed ("关于…的意见" / "（2031年12月27日）"), as a
+    /// newspaper prints a document in full. Such a title is a document's even where the text names no issuer.
+    static func datedUnderTitle(_ segment: DocumentSegment, in text: NormalizedText) -> Bool {
+        guard segment.date != nil, let title = segment.titleRange, let date = segment.dateRange, date.lowerBound >= title.upperBound,
+              date.lowerBound - title.upperBound <= 4 else { return false }
+        let between = text.utf8[title.upperBound..<date.lowerBound]
+        guard between.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }) else { return false }
+        let first = text.utf8[date.lowerBound...].first { $0 != 0x20 }
+        // (（ is EF BC 88; ( is 28.)
+        return first == 0xEF || first == 0x28
     }
 
     // MARK: - Sentences

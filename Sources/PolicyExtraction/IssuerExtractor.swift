@@ -23,7 +23,7 @@ struct ReportedIssuance: Sendable {
 enum IssuerExtractor {
     /// Words allowed between the issuers and the verb: "国务院办公厅近日印发", "三部门联合印发".
     static let adverbs: [[Unicode.Scalar]] = ["联合", "共同", "近日", "日前", "正式", "已", "再次", "分别", "于近日", "今年", "此前",
-                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前", "贯彻"].map(scalars)
+                                             "昨天", "今天", "昨日", "今日", "近期", "最近", "前不久", "日前", "贯彻", "研究"].map(scalars)
     static let about = scalars("关于")
     /// A title's verb of implementation after its issuers: "某部（贯彻）落实《…》的行动计划" (GB/T 9704 发文机关 + 事由 + 文种,
     /// the 事由 opened by the verb instead of 关于).
@@ -100,9 +100,28 @@ enum IssuerExtractor {
             }
             if !skipped, let start = timeOfIssuanceStart(before: p, in: s) { p = start; skipped = true }
             if !skipped, let (start, _) = suffixDeng(span, end: p) { p = start; skipped = true; complete = false }
+            if !skipped, let start = countedBodiesStart(before: p, in: s) { p = start; skipped = true }
         }
         return (p, complete)
     }
+
+    /// Where a count of the bodies just listed starts ("X、Y、Z四部门联合印发", "X和Y两部门", "X、Y 3个部门"), nil
+    /// when none ends at `end`. Without 等 the count closes a list given in full; it names no body itself.
+    ///
+    ///     countedBodies → (digit{1,2} | chineseNumeral{1,3} | '两') '个'? ('部门' | '部委' | '单位' | '机关')
+    static func countedBodiesStart(before end: Int, in s: [Unicode.Scalar]) -> Int? {
+        guard let noun = countNouns.first(where: { end >= $0.count && s[(end - $0.count)..<end].elementsEqual($0) }) else { return nil }
+        var p = end - noun.count
+        if p > 0, s[p - 1] == "个" { p -= 1 }
+        let numberEnd = p
+        while p > 0, numberEnd - p < 3, s[p - 1].digitValue != nil || s[p - 1] == "两" || s[p - 1] == "十"
+                || ChineseDate.chineseDigit(s[p - 1]) != nil { p -= 1 }
+        // (A count follows the names it counts: a list's last name, not a clause mark, stands before it.)
+        guard p < numberEnd, p > 0, s[p - 1] != "等", !isClauseEnd(s[p - 1]), !s[p - 1].isInlineSpace else { return nil }
+        return p
+    }
+    /// The nouns a count of issuing bodies is written with.
+    static let countNouns: [[Unicode.Scalar]] = ["部门", "部委", "单位", "机关"].map(scalars)
 
     /// Where a day of issuance written between the issuers and the verb starts ("国务院于3月5日印发",
     /// "国务院昨天（1日）印发", "省政府12日发布"), nil when none ends at `end`:
@@ -142,6 +161,8 @@ enum IssuerExtractor {
             return nil
         }
         p -= 2
+        // "X等部门" (no count): the list is cut short all the same.
+        if p >= 2, s[p - 1] == "等" { return (p - 1, 0) }
         if p > 0, s[p - 1] == "个" { p -= 1 }
         var n = 0, scale = 1
         while p > 0, let d = s[p - 1].digitValue { n += d * scale; scale *= 10; p -= 1 }
@@ -187,6 +208,12 @@ enum IssuerExtractor {
             let (p, complete) = issuersEnd(before: i, in: span)
             // Title after the verb.
             var t = afterVerb
+            // (Verbs in a row state one issuance: "制定出台《Z》", "研究制定并印发《Z》".)
+            while t < s.count {
+                if let next = verbs.prose.firstMatch(in: s, at: t) { t += verbs.prose.words[next].count }
+                else if s[t] == "并", verbs.prose.firstMatch(in: s, at: t + 1) != nil { t += 1 }
+                else { break }
+            }
             if t < s.count, s[t] == "了" || s[t] == "的" { t += 1 }
             while t < s.count, s[t].isInlineSpace { t += 1 }
             guard t < s.count else { continue }
@@ -223,7 +250,13 @@ enum IssuerExtractor {
                 statementEnd = e
             }
             var issuers = hits.chain(of: .agency, endingAt: p, in: span)
-            if issuers.isEmpty, let bodies, let read = bodiesBefore(p, in: span, bodies) { issuers = read }
+            // (A list the hits cover only in part — "江苏省财政厅、省科技厅…", a short form no hit reads — is read
+            // whole by the body grammar when it can.)
+            // (Only 、 continues a list inside the clause: a comma ends the clause the grammar would read.)
+            let cutShort = issuers.first.map { $0.range.lowerBound > 0 && s[$0.range.lowerBound - 1] == "、" } ?? false
+            if issuers.isEmpty || cutShort, let bodies, let read = bodiesBefore(p, in: span, bodies), read.count > issuers.count {
+                issuers = read
+            }
             // (A genre noun refers back only in the passive "由X印发的规划": "X印发的规划" may be any plan of X's.)
             if refersBack, issuers.first.map({ $0.range.lowerBound == 0 || s[$0.range.lowerBound - 1] != "由" }) ?? true { continue }
             // "该省印发《Z》": the region the report is about, named before; as for a region, no issuer is stated.
@@ -383,6 +416,16 @@ enum IssuerExtractor {
         while start > 0, end - start < 60, !isClauseEnd(s[start - 1]), s[start - 1] != "》", s[start - 1] != "）",
               s[start - 1] != ")", s[start - 1] != "。" { start -= 1 }
         guard end - start >= 2 else { return nil }
+        if let read = bodies(start..<end, in: span, read) { return read }
+        // (A news dateline spaced off before the issuers, "本报讯 市商务局、市财政局印发…": the names after it.)
+        guard let space = s[start..<end].lastIndex(where: { $0.isInlineSpace }), end - space > 2,
+              s[start..<space].contains(where: { !$0.isInlineSpace }) else { return nil }
+        return bodies((space + 1)..<end, in: span, read)
+    }
+
+    /// The bodies `read` finds in `clause`, cut at "会同"/"联合"; nil when some part is no body.
+    static func bodies(_ clause: Range<Int>, in span: ScalarSpan, _ read: (Range<Int>) -> [EntityHit]?) -> [EntityHit]? {
+        let (start, end) = (clause.lowerBound, clause.upperBound)
         var parts: [Range<Int>] = []
         var from = start
         var j = start

@@ -11,7 +11,7 @@ import PolicyGrammar
 ///     docNumber    → prefix open year close serial hao
 ///     prefix       → han{1,12}                     (no leading prose word: 根据, 按照 …)
 ///     open / close → 〔〕 | [] | 【】 | () | （） | ［］ | ﹝﹞ | „‟ | ⌈⌉ | 〖〗
-///     year         → digit{4}                      (1949–2100)
+///     year         → digit (digit | zeroLookalike){3}   (1949–2100; 〇 ○ O o Ｏ for 0, kept as written)
 ///     serial       → digit{1,5}
 ///     hao          → 号 | 號
 ///     announcement → issuers (公告 | 令) (digit{4} 年)? 第 digit+ hao
@@ -166,8 +166,15 @@ public struct DocumentNumber: Hashable, Sendable {
         var i = open + 1
         while i < to, isSpace(s[i]) { i += 1 }
         var year = 0, yearDigits = 0
-        while i < to, let d = digit(s[i]) { year = year * 10 + d; yearDigits += 1; i += 1 }
+        let yearStart = i
+        var lookalike = false
+        while i < to, let d = digit(s[i]) ?? (yearDigits >= 1 && isZeroLookalike(s[i]) ? 0 : nil) {
+            if digit(s[i]) == nil { lookalike = true }
+            year = year * 10 + d; yearDigits += 1; i += 1
+        }
         guard yearDigits == 4, (1949...2100).contains(year) else { return nil }
+        // (A year typed or converted with a letter O for 0 is kept as written: "20O0".)
+        let writtenYear = lookalike ? string(s[yearStart..<i]) : nil
         while i < to, isSpace(s[i]) { i += 1 }
         // (A „…” pair is written with either closing quote.)
         guard i < to, s[i] == close || (close == "\u{201F}" && s[i] == "\u{201D}") else { return nil }
@@ -181,7 +188,16 @@ public struct DocumentNumber: Hashable, Sendable {
         guard i < to, isHao(s[i]) else { return nil }
         let range = p..<(i + 1)
         let prefix = string(s[p..<open].filter { !isSpace($0) })
-        return (range, make(prefix: prefix, year: year, serial: serial, hao: s[i], written: string(s[range])))
+        return (range, make(prefix: prefix, year: year, serial: serial, hao: s[i], written: string(s[range]), writtenYear: writtenYear))
+    }
+
+    /// Characters written for a zero inside a year: 〇, ○, the letters O/o and their full-width forms.
+    @inline(__always)
+    static func isZeroLookalike(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3007, 0x25CB, 0x4F, 0x6F, 0xFF2F, 0xFF4F: return true
+        default: return false
+        }
     }
 
     /// `announcement → issuers (公告 | 令) (digit{4} 年)? 第 digit+ hao` over the whole of `s[lo..<hi]` (spaces
@@ -214,6 +230,41 @@ public struct DocumentNumber: Hashable, Sendable {
         let text = issuers + string(s[marker]) + string(rest[...])
         return DocumentNumber(text: text, written: string(s[lo..<hi]), prefix: issuers, issuerCode: issuers, isJoint: false,
                               category: string(s[marker]), year: year, serial: serial, isAnnouncement: true, isRepaired: false)
+    }
+
+    /// The number an announcement's or order's title carries between its issuer and its genre word
+    /// ("某某海关2031年第3号公告", "某某市人民政府2031年第2号令"): the number as written, "2031年第3号" (the issuer is
+    /// the title's, the genre word its kind). Nil for any other title, and for a title with no issuer before the
+    /// number ("2031年第3号公告" alone names no series).
+    ///
+    ///     numberedTitle → issuer:han{2,30} digit{4} '年' '第' digit{1,4} ('号' | '號') ('公告' | '通告' | '令')
+    public static func numberedTitle(_ title: String) -> DocumentNumber? {
+        let s = Array(title.unicodeScalars)
+        var hi = s.count
+        while hi > 0, isSpace(s[hi - 1]) { hi -= 1 }
+        let genre: String
+        if hi >= 2, s[hi - 2] == "公" || s[hi - 2] == "通", s[hi - 1] == "告" { genre = string(s[(hi - 2)..<hi]); hi -= 2 }
+        else if hi >= 1, s[hi - 1] == "令" { genre = "令"; hi -= 1 } else { return nil }
+        guard hi >= 1, isHao(s[hi - 1]) else { return nil }
+        var i = hi - 1
+        var serial = 0, scale = 1, serialDigits = 0
+        while i > 0, serialDigits < 4, let d = digit(s[i - 1]) { serial += d * scale; scale *= 10; serialDigits += 1; i -= 1 }
+        guard serialDigits >= 1, serial > 0, i >= 1, s[i - 1] == "第" else { return nil }
+        i -= 1
+        guard i >= 1, s[i - 1] == "年" else { return nil }
+        i -= 1
+        var year = 0
+        scale = 1
+        for _ in 0..<4 {
+            guard i >= 1, let d = digit(s[i - 1]) else { return nil }
+            year += d * scale; scale *= 10; i -= 1
+        }
+        guard (1949...2100).contains(year), i >= 2, i <= 30, (i > 0 && digit(s[i - 1]) == nil),
+              s[0..<i].allSatisfy({ ScalarClass.isIdeograph($0.value) || isSpace($0) }) else { return nil }
+        let issuer = string(s[0..<i].filter { !isSpace($0) })
+        let number = string(s[(i)..<hi])
+        return DocumentNumber(text: number, written: number, prefix: issuer, issuerCode: issuer, isJoint: false,
+                              category: genre, year: year, serial: serial, isAnnouncement: true, isRepaired: false)
     }
 
     /// A whole line that lost its closing bracket and 号 in conversion: `prefix open digit{4} digit{1,4}`.
@@ -257,10 +308,11 @@ public struct DocumentNumber: Hashable, Sendable {
                                       isAnnouncement: false, isRepaired: true))
     }
 
-    static func make(prefix: String, year: Int, serial: Int, hao: Unicode.Scalar, written: String) -> DocumentNumber {
+    static func make(prefix: String, year: Int, serial: Int, hao: Unicode.Scalar, written: String,
+                     writtenYear: String? = nil) -> DocumentNumber {
         let (code, joint, category) = splitPrefix(Array(prefix.unicodeScalars))
         var text = prefix
-        text += "〔\(year)〕\(serial)"
+        text += "〔\(writtenYear ?? String(year))〕\(serial)"
         text.unicodeScalars.append(hao)
         return DocumentNumber(text: text, written: written, prefix: prefix, issuerCode: code, isJoint: joint,
                               category: category, year: year, serial: serial, isAnnouncement: false, isRepaired: false)

@@ -60,7 +60,21 @@ public enum DocumentLabels {
     /// Scalars that may stand before a label on a metadata line: bullets, 【, spaces.
     static func isLabelLead(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{3000}" || s == "•" || s == "·" || s == "●" || s == "■" || s == "◆" || s == "【"
-            || s == "[" || s == "-" || s == "*"
+            || s == "[" || s == "-" || s == "*" || s == "|" || s == "｜"
+    }
+
+    /// The length in `s` of `label` written at `k`, a single space allowed between its characters as portals letter-space
+    /// short labels ("标 题：", "索 引 号：", "文　号："); nil when it is not written there.
+    ///
+    ///     spacedLabel → c₁ (sp? cᵢ)*        (sp: one space or ideographic space)
+    static func labelLength(_ label: [Unicode.Scalar], in s: [Unicode.Scalar], at k: Int) -> Int? {
+        var i = k
+        for (n, c) in label.enumerated() {
+            if n > 0, i < s.count, s[i] == " " || s[i] == "\u{3000}", i + 1 < s.count, s[i + 1] == c { i += 1 }
+            guard i < s.count, s[i] == c else { return nil }
+            i += 1
+        }
+        return i - k
     }
 
     /// Scalars that may end a label: ：: 】] a space, or the cell rule of a table flattened to text ("文号: | X |").
@@ -102,10 +116,12 @@ public enum DocumentLabels {
             // (A label glued to the value before it — the normaliser drops the space between "3号" and "成文日期" —
             // is one when a colon ends it.)
             if firstScalars.contains(s[k].value),
-               let (label, element) = labelScalars.first(where: { k + $0.label.count <= s.count && s[k..<(k + $0.label.count)].elementsEqual($0.label) }),
+               let (labelCount, element) = labelScalars.lazy.compactMap({ entry in
+                   labelLength(entry.label, in: s, at: k).map { ($0, entry.element) } }).first,
                k == i || isLabelLead(s[k - 1]) || s[k - 1] == "】" || s[k - 1] == "|"
-                || (!found.isEmpty && k + label.count < s.count && (s[k + label.count] == "：" || s[k + label.count] == ":")) {
-                var v = k + label.count
+                || (!found.isEmpty && k + labelCount < s.count && (s[k + labelCount] == "：" || s[k + labelCount] == ":")) {
+                let label = labelCount
+                var v = k + label
                 let bracketed = k > 0 && s[k - 1] == "【"
                 // A label ends with ：/:/】, a space before its value, or the line end.
                 // (The normaliser drops the space between a label and the digits of a date: "发布时间2031-01-29".)
@@ -113,7 +129,7 @@ public enum DocumentLabels {
                 if v == s.count || isLabelEnd(s[v]) || (bracketed && s[v] == "】") || digitsFollow {
                     while v < s.count, isLabelEnd(s[v]) { v += 1 }
                     let labelStart = bracketed ? k - 1 : k
-                    found.append((element, labelStart..<(k + label.count), v))
+                    found.append((element, labelStart..<(k + label), v))
                     k = v
                     continue
                 }
@@ -125,7 +141,7 @@ public enum DocumentLabels {
         for (n, f) in found.enumerated() {
             var end = n + 1 < found.count ? found[n + 1].label.lowerBound : s.count
             while end > f.valueStart, isLabelLead(s[end - 1]) || s[end - 1] == "|" || s[end - 1] == "｜" { end -= 1 }
-            let label = String(String.UnicodeScalarView(s[f.label].filter { $0 != "【" }))
+            let label = String(String.UnicodeScalarView(s[f.label].filter { $0 != "【" && $0 != " " && $0 != "\u{3000}" }))
             out.append(Field(element: f.element, label: label, value: f.valueStart..<max(f.valueStart, end)))
         }
         return out

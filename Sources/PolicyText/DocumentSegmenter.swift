@@ -37,6 +37,17 @@ struct DocumentSegmenter {
         return count <= Self.storedTextLimit ? paragraphText(k) : count <= Self.textLimit ? text.text(paragraphs[k].range) : ""
     }
 
+    /// The first `leadingTextBytes` bytes of paragraph `k` (cut at a scalar boundary): where a flattened line's
+    /// header elements stand.
+    func leadingText(_ k: Int) -> String {
+        let range = paragraphs[k].range
+        guard range.count > Self.leadingTextBytes else { return paragraphText(k) }
+        var end = range.lowerBound + Self.leadingTextBytes
+        while end > range.lowerBound, text.utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return text.text(range.lowerBound..<end)
+    }
+    static let leadingTextBytes = 480
+
     /// A document start found in the paragraph sequence.
     struct Start {
         var paragraph: Int
@@ -52,6 +63,9 @@ struct DocumentSegmenter {
         var docNumberParagraph: Int? = nil
         /// A 文号 written on the title line itself.
         var gluedDocNumber: DocumentNumber? = nil
+        /// The body an order's 发文机关标志 names ("某省人民政府令"): its issuer where no body signs (a 令 is signed by
+        /// the leader's title and name).
+        var orderIssuer: String? = nil
         /// The page's metadata table for this document.
         var metadata: MetadataBlock? = nil
         /// A 成文日期 the recogniser read where the body reader does not look (a date run into page chrome).
@@ -110,8 +124,8 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
-            ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
+        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
+            ?? interpretedDocumentTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
         if starts.first?.paragraph != 0 {
@@ -324,6 +338,101 @@ struct DocumentSegmenter {
         return nil
     }
 
+    /// An order (GB/T 9704 命令格式): the 发文机关标志 "X令" with its number ("第N号", on the line or the next), then
+    /// the sentence publishing what it orders ("《Z》已经…通过，现予公布"). The document is Z, its 文号 the order's number,
+    /// its issuer the order's body.
+    ///
+    ///     orderHeader → issuer '令' NL? ('（'? (digit{4} '年')? '第' digit+ '号' '）'?) NL publication('《' Z '》' … ('公布' | '发布'))
+    func orderTitle() -> Start? {
+        for k in 0..<min(paragraphs.count - 1, Self.leadingTitleWindow) where paragraphs[k].range.count <= 120 {
+            let line = paragraphText(k).trimmingSpaces
+            var number = DocumentNumber.parse(line)
+            var next = k + 1
+            if number == nil, line.hasSuffix("令"), ParagraphRoles.length(line) >= 4, paragraphs[k + 1].range.count <= 60 {
+                number = DocumentNumber.parse(line + paragraphText(k + 1).trimmingSpaces.filter { $0 != "（" && $0 != "）" && $0 != "(" && $0 != ")" })
+                next = k + 2
+            }
+            guard let number, number.isAnnouncement, number.category == "令", number.serial > 0 else { continue }
+            for j in next..<min(paragraphs.count, next + 3) where paragraphs[j].range.count <= Self.storedTextLimit {
+                let u = Array(paragraphText(j).unicodeScalars)
+                guard let open = u.firstIndex(of: "《"), let close = u[open...].firstIndex(of: "》"),
+                      u[close...].prefix(80).indices.contains(where: { i in
+                          i + 1 < u.count && ((u[i] == "公" || u[i] == "发") && u[i + 1] == "布") }) else { continue }
+                let title = DocumentNumber.string(u[(open + 1)..<close]).trimmingSpaces
+                guard ParagraphRoles.length(title) >= 4, let genre = GenreWords.genre(ofTitle: title) else { continue }
+                var start = Start(paragraph: k, kind: genre.kind ?? .other)
+                start.title = title
+                start.gluedDocNumber = number
+                start.orderIssuer = number.prefix
+                return start
+            }
+        }
+        return nil
+    }
+
+    /// Paragraphs at the top of a page searched for `interpretedDocumentTitle`.
+    static let interpretationWindow = 6
+
+    /// A page that interprets or answers questions on one document (政策解读, 图解, 问答), headed by that document's
+    /// title: the document it is about, known by its title (and by its 文号 where the page cites it, "《T》（X发〔2031〕4号）").
+    /// The page's own heading is no document's title.
+    ///
+    ///     interpretationHeading → ('【' … '】')? ('关于' | interpretationWord)? '《' T '》' … interpretationWord …
+    ///                           | ('【' … '】')? T(genre ('（' … '）')?) '的' … questionEnd
+    ///     interpretationWord    → 解读 | 图解 | 读懂 | 问答 | 答记者问 | 起草说明 | 政策说明
+    ///     questionEnd           → ('是什么' | '有哪些' | '有什么' | '如何' | '怎么') … ('？' | '?')
+    func interpretedDocumentTitle() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.interpretationWindow) where paragraphs[k].range.count <= 360 {
+            var heading = Array(paragraphText(k).trimmingSpaces.unicodeScalars)
+            // (A page's section label before the heading: "【科技局】".)
+            if heading.first == "【", let close = heading.firstIndex(of: "】") { heading.removeSubrange(...close) }
+            guard heading.count >= 8, heading.count <= 100 else { continue }
+            let line = String(String.UnicodeScalarView(heading))
+            var title: String? = nil
+            if let open = heading.firstIndex(of: "《"), let close = heading[open...].firstIndex(of: "》") {
+                let rest = String(String.UnicodeScalarView(heading[..<open])) + String(String.UnicodeScalarView(heading[(close + 1)...]))
+                if Self.interpretationWords.contains(where: { rest.contains($0) }) {
+                    title = String(String.UnicodeScalarView(heading[(open + 1)..<close])).trimmingSpaces
+                }
+            } else if heading.last == "？" || heading.last == "?", Self.questionWords.contains(where: { line.contains($0) }) {
+                // The title is what stands before the 的 that opens the question, when a genre word ends it.
+                var i = heading.count - 1
+                while i > 0 {
+                    if heading[i] == "的" {
+                        let candidate = String(String.UnicodeScalarView(heading[..<i])).trimmingSpaces
+                        if GenreWords.genre(ofTitle: candidate)?.isStrong == true { title = candidate; break }
+                    }
+                    i -= 1
+                }
+            }
+            guard let title, ParagraphRoles.length(title) >= 6, let genre = GenreWords.genre(ofTitle: title) else { continue }
+            var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: genre.kind ?? .other)
+            start.layout = .reportedDocument
+            start.gluedDocNumber = citedDocNumber(of: title, from: k)
+            return start
+        }
+        return nil
+    }
+    static let interpretationWords = ["解读", "图解", "读懂", "问答", "答记者问", "起草说明", "政策说明"]
+    static let questionWords = ["是什么", "有哪些", "有什么", "如何", "怎么"]
+
+    /// The 文号 a text writes right after the title it cites, from paragraph `k` on: "《T》（X发〔2031〕4号）".
+    func citedDocNumber(of title: String, from k: Int) -> DocumentNumber? {
+        let cited = Array(("《" + title + "》").unicodeScalars)
+        for j in k..<min(paragraphs.count, k + 20) where paragraphs[j].range.count <= Self.storedTextLimit {
+            let t = Array(paragraphText(j).unicodeScalars)
+            guard t.count > cited.count else { continue }
+            for i in 0...(t.count - cited.count) where t[i] == "《" && t[i..<(i + cited.count)].elementsEqual(cited) {
+                let after = Array(t[(i + cited.count)...].prefix(40))
+                guard let first = after.first, first == "（" || first == "(" else { continue }
+                if let found = DocumentNumber.occurrences(in: after, from: 1, to: after.count).first, found.range.lowerBound == 1 {
+                    return found.number
+                }
+            }
+        }
+        return nil
+    }
+
     /// Paragraphs at the top of a page searched for a title above its publication line.
     static let pageTitleWindow = 40
 
@@ -377,7 +486,20 @@ struct DocumentSegmenter {
             guard let colon = u[lo..<min(u.count, lo + 300)].firstIndex(where: { $0 == "：" || $0 == ":" }), colon - lo >= 12 else { continue }
             var j = colon - 2
             var found: (title: String, end: Int)? = nil
-            while j >= lo + 8 {
+            // (The 文号 may stand after the title instead, spaced off before the addressee: "…的通知 X府发〔2031〕6号 各县…：".)
+            if number == nil, let inner = DocumentNumber.occurrences(in: u, from: lo, to: colon).first(where: {
+                $0.range.lowerBound > lo + 8 && DocumentNumber.isSpace(u[$0.range.lowerBound - 1]) }) {
+                var a = inner.range.upperBound
+                while a < colon, DocumentNumber.isSpace(u[a]) { a += 1 }
+                var e = inner.range.lowerBound
+                while e > lo, DocumentNumber.isSpace(u[e - 1]) { e -= 1 }
+                if a < colon, ParagraphRoles.isAddressee(DocumentNumber.string(u[a...colon])),
+                   GenreWords.genre(ofTitle: DocumentNumber.string(u[lo..<e])) != nil,
+                   let (title, headline) = ParagraphRoles.officialTitle(scalars: Array(u[lo..<e])), !headline {
+                    found = (title, e); number = inner.number
+                }
+            }
+            while found == nil, j >= lo + 8 {
                 let head = DocumentNumber.string(u[lo..<j])
                 if GenreWords.genre(ofTitle: head) != nil, ParagraphRoles.isAddressee(DocumentNumber.string(u[j...colon])),
                    let (title, headline) = ParagraphRoles.officialTitle(scalars: Array(u[lo..<j])), !headline {
@@ -573,6 +695,58 @@ struct DocumentSegmenter {
         return (last == 0xFF09 || last == 0x29) && ParagraphBytes.scalarCount(b, range) >= 6
     }
 
+    /// The closing formula of GB/T 9704 正文 with the 署名 and 成文日期 run on after it in one paragraph, as a flattened
+    /// page prints them: "…特此公告。 某某海关 二〇三一年六月二日 |" → (date, "某某海关"). Only the paragraph's tail
+    /// is read; table bars and spaces after the date are page furniture.
+    ///
+    ///     gluedClosing → … closingFormula ('。' | '！')? sp* (issuer:han{2,40} sp+)? date (sp | '|' | '｜')*
+    static func closingFormulaDate(_ paragraph: String) -> (date: String, issuer: String?)? {
+        let s = Array(paragraph.unicodeScalars)
+        let tail = max(0, s.count - 80)
+        var found: Int? = nil
+        for formula in closingFormulas {
+            var i = s.count - formula.count
+            while i >= tail {
+                if s[i..<(i + formula.count)].elementsEqual(formula) { if found.map({ i + formula.count > $0 }) ?? true { found = i + formula.count }; break }
+                i -= 1
+            }
+        }
+        guard var i = found else { return nil }
+        if i < s.count, s[i] == "。" || s[i] == "！" || s[i] == "!" { i += 1 }
+        var hi = s.count
+        while hi > i, DocumentNumber.isSpace(s[hi - 1]) || s[hi - 1] == "|" || s[hi - 1] == "｜" { hi -= 1 }
+        while i < hi, DocumentNumber.isSpace(s[i]) { i += 1 }
+        guard hi > i else { return nil }
+        let rest = String(String.UnicodeScalarView(s[i..<hi]))
+        if let d = ChineseDate.parseWhole(rest) { return (d, nil) }
+        // 署名 before the date, separated by a space.
+        guard let space = s[i..<hi].lastIndex(where: { DocumentNumber.isSpace($0) }), space - i >= 2, space - i <= 40,
+              s[i..<space].allSatisfy({ ScalarClass.isIdeograph($0.value) || DocumentNumber.isSpace($0) }),
+              let d = ChineseDate.parseWhole(String(String.UnicodeScalarView(s[(space + 1)..<hi]))) else { return nil }
+        return (d, String(String.UnicodeScalarView(s[i..<space])).trimmingSpaces)
+    }
+    /// Paragraphs at a segment's end searched by `closingFormulaDate`.
+    static let closingParagraphs = 4
+
+    /// A cheap test before `closingFormulaDate`: 特此 (E7 89 B9 E6 AD A4) or 此复 (E6 AD A4 E5 A4 8D) among the
+    /// paragraph's last 240 bytes.
+    static func mayCloseBody(_ range: Range<Int>, in text: NormalizedText) -> Bool {
+        text.utf8.withUnsafeBufferPointer { b in
+            var i = max(range.lowerBound + 3, range.upperBound - 240)
+            while i + 2 < range.upperBound {
+                if b[i] == 0xE6, b[i + 1] == 0xAD, b[i + 2] == 0xA4 {
+                    if b[i - 3] == 0xE7, b[i - 2] == 0x89, b[i - 1] == 0xB9 { return true }
+                    if i + 5 < range.upperBound, b[i + 3] == 0xE5, b[i + 4] == 0xA4, b[i + 5] == 0x8D { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+    /// The formulas that close a GB/T 9704 body ("特此通知", "此复").
+    static let closingFormulas: [[Unicode.Scalar]] = ["特此公告", "特此通告", "特此通知", "特此批复", "特此函告", "特此函复", "特此报告",
+                                                      "此复", "特此决定"].map { Array($0.unicodeScalars) }
+
     /// The occasion line of a speech or work report under its title: a dash, the date it was delivered, where
     /// ("——2031年2月2日在某市第五届人民代表大会第三次会议上", wrapped or not). The date is the report's 成文日期.
     ///
@@ -754,6 +928,32 @@ struct DocumentSegmenter {
             return (iso, DocumentNumber.string(u[..<e]))
         }
         return nil
+    }
+
+    /// The note under a rule's title as law databases and gazettes print it: the day it was published and the order
+    /// that published it, then what followed ("（2031年4月1日某某部令第32号公布 自2031年7月1日起施行）",
+    /// "(2030年5月6日某省人民政府令第168号发布 根据…修正)"). The order's body is the rule's issuer, its number the 文号.
+    ///
+    ///     regulationNote → ('（' | '(') date issuer:han{2,30} '令' (digit{4} '年')? '第' digit+ '号' ('公布' | '发布') …
+    static func regulationNote(_ line: String) -> (date: String, number: DocumentNumber, issuer: String)? {
+        let u = Array(line.unicodeScalars)
+        var lo = 0
+        while lo < u.count, DocumentNumber.isSpace(u[lo]) { lo += 1 }
+        guard lo < u.count, u[lo] == "（" || u[lo] == "(", u.count - lo <= 200,
+              let (dateEnd, iso) = ChineseDate.parse(u, at: lo + 1, to: min(u.count, lo + 20)) else { return nil }
+        var i = dateEnd
+        while i < u.count, DocumentNumber.isSpace(u[i]) { i += 1 }
+        let issuerStart = i
+        while i < u.count, i - issuerStart <= 30, u[i] != "令", ScalarClass.isIdeograph(u[i].value) { i += 1 }
+        guard i < u.count, u[i] == "令", i - issuerStart >= 2 else { return nil }
+        var h = i + 1
+        while h < u.count, h - i <= 12, !DocumentNumber.isHao(u[h]) { h += 1 }
+        guard h < u.count, DocumentNumber.isHao(u[h]) else { return nil }
+        var after = h + 1
+        while after < u.count, DocumentNumber.isSpace(u[after]) { after += 1 }
+        guard after + 2 <= u.count, (u[after] == "公" && u[after + 1] == "布") || (u[after] == "发" && u[after + 1] == "布"),
+              let number = DocumentNumber.parse(DocumentNumber.string(u[issuerStart...h])), number.isAnnouncement else { return nil }
+        return (iso, number, DocumentNumber.string(u[issuerStart..<i]))
     }
 
     /// Paragraphs at the top of a page searched for its publication line.
@@ -1342,6 +1542,12 @@ struct DocumentSegmenter {
                           let d = Self.occasionDate(paragraphText(k2)) {
                     // A speech's or work report's occasion line: "——2031年2月2日在…会议上".
                     date = d; dateRange = p.range
+                } else if date == nil, k2 == bodyStart, start.title != nil,
+                          let (d, number, issuer) = Self.regulationNote(paragraphText(k2)) {
+                    // A rule's note: the day and the order that published it ("（2031年4月1日某某部令第32号公布…）").
+                    date = d; dateRange = p.range
+                    if docNumber == nil { docNumber = number; docNumberRange = p.range }
+                    signatures.append((issuer, p.range))
                 } else if date == nil, bytes <= 160, k2 == bodyStart, start.titleParagraphs != nil,
                           let (d, issuers) = Self.titleNote(paragraphText(k2)) {
                     // The title's note: "（国务院 1996年5月15日）", "（1996年5月15日 国务院）".
@@ -1372,6 +1578,25 @@ struct DocumentSegmenter {
                 }
             }
         }
+        // A body flattened into one paragraph, its closing formula, 署名 and 成文日期 run on at its end
+        // ("…特此公告。 某某海关 二〇三一年六月二日").
+        if date == nil {
+            // (The formula closes the body: only the segment's last paragraphs, page chrome perhaps after it.)
+            for k in max(bodyStart, end - Self.closingParagraphs)..<end
+            where metadata?.paragraphs.contains(k) != true && Self.mayCloseBody(paragraphs[k].range, in: text) {
+                // (Only the paragraph's tail is read: a flattened body is longer than the texts kept.)
+                let r = paragraphs[k].range
+                var from = max(r.lowerBound, r.upperBound - 240)
+                while from < r.upperBound, text.utf8[from] & 0xC0 == 0x80 { from += 1 }
+                if let (d, issuer) = Self.closingFormulaDate(text.text(from..<r.upperBound)) {
+                    date = d; dateRange = paragraphs[k].range
+                    if let issuer { signatures.append((issuer, paragraphs[k].range)) }
+                    break
+                }
+            }
+        }
+        // An order is signed by the leader's title and name: its body is the one its 发文机关标志 names.
+        if signatures.isEmpty, let issuer = start.orderIssuer { signatures.append((issuer, paragraphs[start.paragraph].range)) }
         // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
         if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.
@@ -1393,6 +1618,34 @@ struct DocumentSegmenter {
                let (iso, _) = ChineseDate.find(in: field.text) {
                 date = iso; dateRange = field.range
             }
+        }
+        // A 文号 run on after the title, spaced off, with the addressee and body after it ("…的通知 X府发〔2031〕12号
+        // 各县（区）人民政府：…": a whole document flattened onto one line): on the title's line after the title, or
+        // opening the paragraph after it.
+        if docNumber == nil, let title = start.title {
+            let t = start.titleParagraphs ?? start.paragraph..<(start.paragraph + 1)
+            let titleScalars = Array(title.trimmingSpaces.unicodeScalars)
+            var candidates: [(paragraph: Int, from: Int)] = []
+            if t.count == 1 {
+                let line = Array(leadingText(t.lowerBound).unicodeScalars)
+                if line.count > titleScalars.count, line[..<titleScalars.count].elementsEqual(titleScalars),
+                   DocumentNumber.isSpace(line[titleScalars.count]) { candidates.append((t.lowerBound, titleScalars.count)) }
+            }
+            if bodyStart < end, paragraphs[bodyStart].range.count > 160 { candidates.append((bodyStart, 0)) }
+            for (k, from) in candidates {
+                let line = Array(leadingText(k).unicodeScalars)
+                var i = from
+                while i < line.count, DocumentNumber.isSpace(line[i]) { i += 1 }
+                guard let found = DocumentNumber.occurrences(in: line, from: i, to: min(line.count, i + 30)).first,
+                      found.range.lowerBound == i, found.range.upperBound == line.count || DocumentNumber.isSpace(line[found.range.upperBound])
+                else { continue }
+                docNumber = found.number; docNumberRange = paragraphs[k].range
+                break
+            }
+        }
+        // An announcement or order numbered only in its title ("某某海关2031年第3号公告").
+        if docNumber == nil, let title = start.title, let number = DocumentNumber.numberedTitle(title) {
+            docNumber = number; docNumberRange = titleRange ?? first.range
         }
         var kind = start.kind
         if kind == .other && newsSource != nil { kind = .news }

@@ -337,9 +337,10 @@ enum ParagraphRoles {
     }
 
     static func isSignatureLine(_ u: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard u.count >= 2, u.count <= 40, !u.contains(where: { signatureBreakingScalars.contains($0.value) }) else { return false }
+        // (A joint notice's 署名 runs long — eight or eighteen departments spaced on one line — each name still short.)
+        guard u.count >= 2, u.count <= longSignatureScalars, !u.contains(where: { signatureBreakingScalars.contains($0.value) }) else { return false }
         let names = u.split(separator: " ")
-        guard !names.isEmpty else { return false }
+        guard !names.isEmpty, u.count <= 40 || names.count >= 3 else { return false }
         return names.allSatisfy { name in
             var body = name
             if name.last == "）", let open = name.lastIndex(of: "（") { body = name[..<open] }
@@ -347,6 +348,9 @@ enum ParagraphRoles {
             return bodySuffixScalars.contains { hasSuffix(body, $0) }
         }
     }
+
+    /// Longest 署名 line: one body up to 40 characters, three or more spaced names up to this.
+    static let longSignatureScalars = 200
 
     /// `isSignatureLine` on the bytes `b[start..<end]` of simple text (see `SimpleText`).
 
