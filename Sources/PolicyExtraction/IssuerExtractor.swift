@@ -149,6 +149,9 @@ enum IssuerExtractor {
         return p
     }
 
+    ///
+    ///     cutShort → '等' count? countNoun (('和' | '及') countNoun)?
+    ///     count    → (digit+ | chineseNumeral+) ('个' | '家')?
     static func suffixDeng(_ span: ScalarSpan, end: Int) -> (Int, Int)? {
         var p = end
         guard p >= 3 else { return nil }
@@ -156,14 +159,21 @@ enum IssuerExtractor {
         var q = p
         while q > 0, s[q - 1].isInlineSpace { q -= 1 }
         p = q
-        guard p >= 2, s[p - 1] == "门", s[p - 2] == "部" else {
+        func countNoun(endingAt e: Int) -> Int? {
+            countNouns.first { e >= $0.count && s[(e - $0.count)..<e].elementsEqual($0) }.map { e - $0.count }
+        }
+        guard var nounStart = countNoun(endingAt: p) else {
             if p >= 1, s[p - 1] == "等", p - 1 > 0 { return (p - 1, 0) }
             return nil
         }
-        p -= 2
+        // "等17部门和单位", "等5个部门及单位": a second noun joined to the first counts the same list.
+        if nounStart >= 1, s[nounStart - 1] == "和" || s[nounStart - 1] == "及", let first = countNoun(endingAt: nounStart - 1) {
+            nounStart = first
+        }
+        p = nounStart
         // "X等部门" (no count): the list is cut short all the same.
         if p >= 2, s[p - 1] == "等" { return (p - 1, 0) }
-        if p > 0, s[p - 1] == "个" { p -= 1 }
+        if p > 0, s[p - 1] == "个" || s[p - 1] == "家" { p -= 1 }
         var n = 0, scale = 1
         while p > 0, let d = s[p - 1].digitValue { n += d * scale; scale *= 10; p -= 1 }
         if scale == 1 {

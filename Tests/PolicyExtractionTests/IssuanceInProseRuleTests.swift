@@ -26,6 +26,21 @@ extension IssuerRuleTests {
         #expect(try documents(county).allSatisfy { !$0.issuers.contains("新安县人民政府办公厅") })
     }
 
+    // MARK: - A cut-short list counted with two nouns or a counter word
+
+    @Test func aListCutShortByACountOfDepartmentsAndUnitsStillNamesItsLeaders() throws {
+        // "等N部门和单位", "等N家单位": the count ends the named part of the list, whatever noun it counts with.
+        let portal = "近日，工业和信息化部、财政部等12部门和单位联合印发《新型储能产业高质量发展行动方案》，明确了发展方向。\n"
+        let doc = try #require(try documents(portal).first { $0.title == "新型储能产业高质量发展行动方案" })
+        #expect(doc.issuers == ["工业和信息化部", "财政部"])
+        let wire = "新华社北京5月6日电 交通运输部、公安部等9家单位日前联合发布《城市公共交通安全管理办法》。\n"
+        let rule = try #require(try documents(wire).first { $0.title == "城市公共交通安全管理办法" })
+        #expect(rule.issuers == ["交通运输部", "公安部"])
+        // Near miss: "部门和单位" with no 等 before it is an addressee, not a cut-short list of issuers.
+        let addressees = "请各有关部门和单位认真执行《城市公共交通安全管理办法》。\n"
+        #expect(try documents(addressees).allSatisfy { $0.issuers.isEmpty })
+    }
+
     // MARK: - A genre noun that refers back to a cited title
 
     @Test func aGenreNounInThePassiveRefersBackToTheCitedTitle() throws {
