@@ -26,6 +26,35 @@ extension IssuerRuleTests {
         #expect(try documents(county).allSatisfy { !$0.issuers.contains("新安县人民政府办公厅") })
     }
 
+    // MARK: - People's congress bodies by their short forms
+
+    @Test func aPeoplesCongressStandingCommitteeOfficeIsNamedInFull() throws {
+        // "X人大常委会办公厅" is the usual way congress sites sign; the name is 人民代表大会常务委员会办公厅.
+        let notice = """
+        关于《成都市物业管理条例（修订草案）》公开征求意见的公告
+        《成都市物业管理条例（修订草案）》已经市人大常委会审议。现向社会公开征求意见。
+        成都市人大常委会办公厅
+        2031年6月3日
+        """
+        #expect(try documents(notice).first?.issuers == ["成都市人民代表大会常务委员会办公厅"])
+        let county = """
+        关于召开代表座谈会的通知
+        各乡镇人大主席团：
+        现将有关事项通知如下。
+        万载县人大常委会办公室
+        2031年6月3日
+        """
+        #expect(try documents(county).first?.issuers == ["万载县人民代表大会常务委员会办公室"])
+        // Near miss: a committee's working body named without a region is no signer this rule builds.
+        let bare = """
+        关于召开代表座谈会的通知
+        现将有关事项通知如下。
+        人大常委会办公室
+        2031年6月3日
+        """
+        #expect(try documents(bare).allSatisfy { !$0.issuers.contains { $0.hasPrefix("人民代表大会") } })
+    }
+
     // MARK: - A cut-short list counted with two nouns or a counter word
 
     @Test func aListCutShortByACountOfDepartmentsAndUnitsStillNamesItsLeaders() throws {
