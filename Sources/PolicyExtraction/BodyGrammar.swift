@@ -26,12 +26,14 @@ struct BodyParse: Sendable, Hashable {
         case standalone
         /// unit → body ('管理委员会' | '人民政府' | …) domain+ head (某某开发区管理委员会党政综合办公室).
         case unitOfBody
+        /// partyWorkingCommittee → party domain{2,} '工作委员会' (中共某某新区工作委员会, 中共某某市直属机关工作委员会).
+        case partyWorkingCommittee
 
         var confidence: Double {
             switch self {
             case .gazetteer: return 1
             case .localSuffix: return 0.9
-            case .partyOrgan, .vertical, .subUnit, .unitOfBody: return 0.85
+            case .partyOrgan, .vertical, .subUnit, .unitOfBody, .partyWorkingCommittee: return 0.85
             case .regional, .implicitRegion: return 0.8
             case .standalone: return 0.7
             }
@@ -44,7 +46,7 @@ struct BodyParse: Sendable, Hashable {
             switch self {
             case .gazetteer, .localSuffix: return 1
             case .vertical: return 0.9
-            case .partyOrgan, .subUnit, .unitOfBody: return 1.2
+            case .partyOrgan, .subUnit, .unitOfBody, .partyWorkingCommittee: return 1.2
             case .regional: return 1.5
             case .implicitRegion: return 1.6
             case .standalone: return 2.5
@@ -79,6 +81,7 @@ struct BodyParse: Sendable, Hashable {
 ///     regional    → region{1,3} domain* head                   (金华市婺城区人民政府, 成都市中级人民法院)
 ///     implicit    → implicitRegion (suffix | domain* head)     (省财政厅; 市人民政府 stays generic)
 ///     standalone  → domain{2,} strongHead                      (某某开发区管理委员会, 某某行业协会)
+///     partyWorkingCommittee → party domain{2,} '工作委员会'     (中共某某新区工作委员会: a zone's or a system's Party body)
 ///     domain      → Han character, no function word, no second body's head, not where a head ends the name
 ///     head        → word of body_heads.tsv (longest that ends the name; a veto word there rejects it)
 ///
@@ -97,7 +100,7 @@ struct BodyGrammar: Sendable {
     private let nameEnds: ScalarSet
     /// The gazetteer's central and party body names (a branch or unit of one may follow them).
     private let centralNames: WordSet<Void>
-    private let localSuffix, partyOrgan, vertical, subUnit, regional, implicit, standalone: Production
+    private let localSuffix, partyOrgan, vertical, subUnit, regional, implicit, standalone, partyWorkingCommittee: Production
     /// The words of a unit's name between its parent body and its head: domain characters, no region's name.
     private let unitWords: Pattern
 
@@ -158,6 +161,12 @@ struct BodyGrammar: Sendable {
         implicit = Production("implicit region", grammar: "implicit → implicitRegion (suffix | domain* head)", confidence: BodyParse.Production.implicitRegion.confidence,
                               .sequence(implicitWord, .not(.scalar(Self.implicitWordContinuations)),
                                         .choice(.sequence(.capture("suffix", .word(in: suffixes)), end), .sequence(domain, head))))
+        // A Party working committee (工委) of a new area, a development zone or a system of organs: 中共 + the words of
+        // what it leads + 工作委员会; the words may hold a region (中共某某省直属机关工作委员会).
+        partyWorkingCommittee = Production("party working committee", grammar: "partyWorkingCommittee → party domain{2,} '工作委员会'",
+                                           confidence: BodyParse.Production.partyWorkingCommittee.confidence,
+                                           .sequence(party, .capture("domain", .repeat(domainCharacter, 2...16)),
+                                                     .capture("head", .literal("工作委员会")), end))
         // (A name starting with 省/市/县 … is read by `implicit` or by nothing: 市场协会 is no body of its own.)
         standalone = Production("standalone body", grammar: "standalone → domain{2,} strongHead", confidence: BodyParse.Production.standalone.confidence,
                                 .sequence(.not(party), .not(region), .not(implicitWord),
@@ -206,6 +215,12 @@ struct BodyGrammar: Sendable {
         }
         if let m = at(localSuffix), let parse = readLocalSuffix(m, s, r, text, resolve) { return parse }
         if let m = at(partyOrgan), let parse = readPartyOrgan(m, s, r, text, resolve) { return parse }
+        // (Before `regional`: 中国共产党 starts with a region's name.)
+        if at(partyWorkingCommittee) != nil {
+            let canonical = text.hasPrefix("中国共产党") ? "中共" + text.dropFirst(5) : text
+            return BodyParse(production: .partyWorkingCommittee, range: r, surface: text, canonical: canonical, parent: nil,
+                             level: nil, regionPart: nil, head: "工作委员会", complete: true)
+        }
         if let parse = readUnderCentral(s, r, text, context: context) { return parse }
         if let m = at(regional), let parse = readRegional(m, s, r, text, resolve) { return parse }
         if let m = at(implicit), let parse = readImplicit(m, s, r, text, context: context) { return parse }

@@ -52,6 +52,7 @@ let bodyGrammarOntology: Ontology = {
         BodyHead(head: "人民政府", kind: .government, strong: true),
         BodyHead(head: "办公室", kind: .office, strong: false),
         BodyHead(head: "管理委员会", kind: .committee, strong: true),
+        BodyHead(head: "工作委员会", kind: .committee, strong: true),
         BodyHead(head: "委员会", kind: .commission, strong: false),
         BodyHead(head: "部", kind: .department, strong: false),
         BodyHead(head: "厅", kind: .department, strong: false),
@@ -140,6 +141,21 @@ let bodyGrammarOntology: Ontology = {
         // Near misses: no head after the committee; 中共 before a government.
         #expect(body("中共成都市委社会") == nil)
         #expect(body("中共成都市人民政府") == nil)
+    }
+
+    @Test func partyWorkingCommitteesOfZonesAndSystems() throws {
+        // A new area's or zone's 工委 (signing with its 管委会), and the 工委 of a system of organs.
+        let zone = try #require(body("中共某某高新技术产业开发区工作委员会"))
+        #expect(zone.canonical == "中共某某高新技术产业开发区工作委员会")
+        #expect(zone.production == .partyWorkingCommittee)
+        #expect(body("中国共产党绵阳市直属机关工作委员会")?.canonical == "中共绵阳市直属机关工作委员会")
+        // Written together with the zone's 管委会, as on a joint title or signature line.
+        expectTiling("1️⃣中共江苏某某新区工作委员会2️⃣3️⃣江苏某某新区管理委员会4️⃣",
+                     ["中共江苏某某新区工作委员会", "江苏某某新区管理委员会"])
+        // Near misses: no words of what it leads; words after the head; no 中共.
+        #expect(body("中共工作委员会") == nil)
+        #expect(body("中共某某新区工作委员会成员") == nil)
+        #expect(body("某某新区工作委员会")?.production != .partyWorkingCommittee)
     }
 
     @Test func verticalBodiesAndUnitsOfCentralBodies() throws {
