@@ -875,10 +875,11 @@ struct DocumentSegmenter {
         return ParagraphRoles.length(title) >= 4 && GenreWords.genre(ofTitle: title) != nil ? title : nil
     }
 
-    /// A header line stating the 文号 and the date together, in brackets or not: "（惠市委发〔2030〕5号2030年2月11日）",
-    /// "国办发〔2031〕3号 2031年1月5日".
+    /// A header line stating the 文号 and the date together, in brackets or not, in either order:
+    /// "（惠市委发〔2030〕5号2030年2月11日）", "国办发〔2031〕3号 2031年1月5日", and the date first as law databases
+    /// print it under the title: "2031年3月2日 某政发[2031]7号".
     ///
-    ///     numberWithDate → '（'? docNumber sp date '）'?
+    ///     numberWithDate → '（'? (docNumber sp date | date sp docNumber) '）'?
     static func numberWithDate(_ line: String) -> (DocumentNumber, (iso: String, range: Range<Int>))? {
         var u = Array(line.unicodeScalars)
         var lo = 0, hi = u.count
@@ -886,6 +887,10 @@ struct DocumentSegmenter {
         if hi - lo >= 2, (u[lo] == "（" && u[hi - 1] == "）") || (u[lo] == "(" && u[hi - 1] == ")") { lo += 1; hi -= 1 }
         guard hi - lo >= 10, hi - lo <= 60 else { return nil }
         u = Array(u[lo..<hi])
+        if let (dateEnd, iso) = ChineseDate.parse(u, at: 0, to: u.count), dateEnd < u.count, u[dateEnd] == " " || u[dateEnd] == "\u{3000}" || u[dateEnd] == "\t",
+           let number = DocumentNumber.parse(DocumentNumber.string(u[dateEnd...])) {
+            return (number, (iso, 0..<0))
+        }
         guard let first = DocumentNumber.occurrences(in: u, from: 0, to: u.count).first, first.range.lowerBound == 0 else { return nil }
         let rest = DocumentNumber.string(u[first.range.upperBound...])
         guard let iso = ChineseDate.parseWhole(rest) else { return nil }

@@ -225,6 +225,33 @@ import TestSupport
         #expect(DocumentSegmenter.numberWithDate("国办发〔2031〕3号 印发") == nil)
     }
 
+    @Test func dateThenNumberOnOneLineUnderTheTitleAsLawDatabasesPrintIt() throws {
+        // A law database: the title, then "date 文号" on one line, then the addressee.
+        let database = MarkedText("""
+        东岭市人民政府关于调整城市道路占用费标准的通知
+
+        2031年12月28日 东政发[2031]17号
+
+        各区人民政府，市政府各部门：
+        现将有关事项通知如下。
+        """)
+        let doc = try #require(try Self.segments(database).first { $0.title != nil })
+        #expect(doc.docNumber?.text == "东政发〔2031〕17号")
+        #expect(doc.date == "2031-12-28")
+        // A statute site: a ministry's rule with a full-width space between date and 文号.
+        let statutes = MarkedText("""
+        某某部关于修订进口商品检验管理规定的通知
+        二〇三一年五月六日\u{3000}某质检〔2031〕44号
+        各直属局：
+        现将修订后的规定印发给你们。
+        """)
+        let rule = try #require(try Self.segments(statutes).first { $0.title != nil })
+        #expect(rule.docNumber?.text == "某质检〔2031〕44号")
+        #expect(rule.date == "2031-05-06")
+        // Near miss: a date followed by an ordinary phrase that ends in 号 states no number.
+        #expect(DocumentSegmenter.numberWithDate("2031年12月28日 发布第17号") == nil)
+    }
+
     @Test func datesThatLostTheirCharactersAreReadAgainstThePublicationDate() {
         // 2031128 reads as 2031-01-28 or 2031-12-08; only the first is before a publication on 2031-01-29.
         #expect(DocumentSegmenter.lostGlyphDate("2031128", notAfter: "2031-01-29") == "2031-01-28")
