@@ -498,13 +498,31 @@ struct DocumentExtractor {
     }
 
     /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).
+    /// GB/T 9704 titles often leave the brackets out ("…关于印发X规划的通知"): then X is the words up to the last 的,
+    /// when they end in a genre word, name no other issuer (no 关于) and the verb states an issuance of its own
+    /// (印发, 发布 — not 转发, which passes on another body's document).
+    ///
+    ///     attachment → '关于' verb ('《' X '》' | X(genre, no 关于)) '的' genre
     static func issuedAttachment(of parent: DocumentDraft, verbs: IssuanceVocabulary) -> DocumentDraft? {
         let span = ScalarSpan(parent.title)
         for verb in verbs.attachment {
             guard let v = span.find(verb), v + verb.count < span.count else { continue }
             let open = v + verb.count
             let opener = span.scalars[open]
-            guard opener == "《" || opener == "〈" else { continue }
+            if opener != "《", opener != "〈" {
+                guard verbs.prose.firstMatch(in: span.scalars, at: v) != nil, v >= 2, span.matches(IssuerExtractor.about, at: v - 2),
+                      let of = span.scalars[open...].lastIndex(of: "的"), of - open >= 4,
+                      GenreWords.genre(ofTitle: span.string((of + 1)..<span.count)) != nil,
+                      !span.scalars[open..<of].contains("《"), span.string(open..<of).firstRange(of: "关于") == nil else { continue }
+                let title = span.string(open..<of).trimmingSpaces()
+                guard let genre = GenreWords.genre(ofTitle: title) else { continue }
+                var child = DocumentDraft(title: title, number: nil, date: parent.date, type: genre.word,
+                                          fullText: false, evidence: parent.evidence.prefix(1).map { $0 })
+                child.issuers = parent.issuers
+                child.issuerSource = parent.issuerSource == .none ? .none : .reported
+                child.issuersComplete = parent.issuersComplete
+                return child
+            }
             let closer: Unicode.Scalar = opener == "《" ? "》" : "〉"
             guard let close = span.scalars[(open + 1)...].firstIndex(of: closer) else { continue }
             var title = span.string((open + 1)..<close).trimmingSpaces()

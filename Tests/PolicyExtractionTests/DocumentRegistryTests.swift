@@ -67,4 +67,18 @@ import PolicyText
         #expect(!child.fullText)
         #expect(DocumentExtractor.issuedAttachment(of: draft("某部关于加强管理的通知"), verbs: testIssuanceVerbs) == nil)
     }
+
+    @Test func anAttachmentNamedWithoutBracketsIsIssuedByTheNotice() throws {
+        // GB/T 9704 titles often leave out 《》: a province's office and a ministry.
+        let province = draft("某省人民政府办公厅关于印发某省“十五五”湿地保护规划的通知", source: .title, issuers: ["某省人民政府办公厅"])
+        let plan = try #require(DocumentExtractor.issuedAttachment(of: province, verbs: testIssuanceVerbs))
+        #expect(plan.title == "某省“十五五”湿地保护规划")
+        #expect(plan.issuers.map(\.canonical) == ["某省人民政府办公厅"])
+        let ministry = draft("某部关于发布城市道路照明设计管理办法的通知", source: .signature, issuers: ["某部"])
+        #expect(DocumentExtractor.issuedAttachment(of: ministry, verbs: testIssuanceVerbs)?.title == "城市道路照明设计管理办法")
+        // Near misses: what is issued is no document (有关事项); a forwarded document keeps its own issuer (转发).
+        #expect(DocumentExtractor.issuedAttachment(of: draft("某部关于印发有关事项的通知"), verbs: testIssuanceVerbs) == nil)
+        #expect(DocumentExtractor.issuedAttachment(of: draft("某市人民政府关于转发某省人民政府办公厅湿地保护规划的通知"),
+                                                   verbs: testIssuanceVerbs) == nil)
+    }
 }
