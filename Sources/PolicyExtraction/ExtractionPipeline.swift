@@ -170,6 +170,10 @@ struct ExtractionRun {
             let province = ([segment.title, segment.headline].compactMap { $0 } + segment.signatureLines.map(\.text)
                             + [segment.addressee].compactMap { $0 })
                 .lazy.compactMap { extractor.regionCode(in: $0) }.first
+                // (A provincial body's own title names only its level — "自治区人民政府办公厅" —: the 文号's code names the province.)
+                ?? segment.docNumber.flatMap { number in
+                    segment.title.flatMap { IssuerCode.province(statedBy: number, forTitle: $0) }.flatMap(extractor.regionCode(in:))
+                }
             var id: String?
             if let draft = documents.draft(for: segment, in: text, contextProvince: province) {
                 if !draft.issuers.isEmpty {

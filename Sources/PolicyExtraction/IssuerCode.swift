@@ -18,6 +18,23 @@ enum IssuerCode {
         "青海省": "青", "宁夏回族自治区": "宁", "新疆维吾尔自治区": "新",
     ]
 
+    /// The province a 文号's code names when the issuer is written with its level word alone — a provincial body's
+    /// own title ("自治区人民政府办公厅关于…" with 宁政办发〔…〕, "省人民政府关于…" with 皖政〔…〕): the code's first
+    /// character is the 简称 of exactly one province of that level, and a government character (政, 府, 办) follows it.
+    /// Nil when the title does not start with a level word, or the code is a city's (宁政发 of 南京 under "市…").
+    ///
+    ///     levelCode → ('省' | '自治区') body …  with  code → provinceShortName ('政' | '府' | '办') …
+    static func province(statedBy number: DocumentNumber, forTitle title: String) -> String? {
+        let levelWord: String
+        if title.hasPrefix("自治区") { levelWord = "自治区" }
+        else if title.hasPrefix("省"), let next = title.dropFirst().first, !"级内外直委属".contains(next) { levelWord = "省" }
+        else { return nil }
+        let code = Array(number.prefix)
+        guard code.count >= 2, "政府办".contains(code[1]) else { return nil }
+        let provinces = provinceShortNames.filter { $0.value == code[0] && $0.key.hasSuffix(levelWord) }
+        return provinces.count == 1 ? provinces.first?.key : nil
+    }
+
     /// Characters of a division's name that stand for it in a code: its name without the level word (市, 县, 区, 地区,
     /// 盟, 自治州 …), and the province's 简称.
     static func regionCharacters(_ written: String, canonical: String?) -> Set<Character> {

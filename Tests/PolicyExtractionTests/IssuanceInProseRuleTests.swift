@@ -26,6 +26,35 @@ extension IssuerRuleTests {
         #expect(try documents(county).allSatisfy { !$0.issuers.contains("新安县人民政府办公厅") })
     }
 
+    // MARK: - A provincial body named by its level word, its province given by the 文号
+
+    @Test func theNumbersProvinceCodeCompletesABodyNamedByItsLevelWord() throws {
+        // Provincial portals print their own documents as "自治区…"/"省…" titles; the 文号's 简称 names the province.
+        let region = """
+        自治区人民政府办公厅关于加强草原生态保护的实施意见
+        桂政办发〔2031〕12号
+        各市、县人民政府，自治区人民政府各组成部门：
+        现提出如下实施意见。
+        """
+        #expect(try documents(region).first?.issuers == ["广西壮族自治区人民政府办公厅"])
+        let province = """
+        省人民政府关于促进民营经济发展的意见
+        皖政〔2031〕8号
+        各市人民政府，省政府各部门：
+        现提出如下意见。
+        """
+        #expect(try documents(province).first?.issuers == ["安徽省人民政府"])
+        // Near miss: a city's code under a city's level word names no province (宁政发 is also Nanjing's).
+        let city = """
+        市人民政府关于加强城市绿化管理的通知
+        宁政发〔2031〕30号
+        各区人民政府，市府各委办局：
+        现将有关事项通知如下。
+        """
+        #expect(try documents(city).allSatisfy { !$0.issuers.contains { $0.hasPrefix("宁夏") } })
+        #expect(IssuerCode.province(statedBy: try #require(DocumentNumber.parse("宁政发〔2031〕30号")), forTitle: "省级资金管理办法") == nil)
+    }
+
     // MARK: - People's congress bodies by their short forms
 
     @Test func aPeoplesCongressStandingCommitteeOfficeIsNamedInFull() throws {
