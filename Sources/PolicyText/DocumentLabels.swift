@@ -38,6 +38,8 @@ public enum DocumentLabels {
         ("服务对象", .other), ("所属机构", .other), ("信息分类", .other), ("统一编号", .other),
         ("信息名称", .title), ("公开目录", .other), ("公开责任部门", .other), ("公开形式", .other), ("是否有效", .other),
         ("生效日期", .other), ("废止日期", .other), ("所属主题", .other),
+        // policy portals' attributes of a listed policy (a site's classification, not the document's own elements)
+        ("发文部门", .publisher), ("政策级别", .other), ("政策主题", .other), ("政策类型", .other), ("政策分类", .other),
         // law databases' article attributes (【制定机关】, 【字号】, 【施行日期】 …)
         ("制定机关", .issuer), ("字号", .docNumber), ("施行日期", .other), ("效力等级", .other),
     ]

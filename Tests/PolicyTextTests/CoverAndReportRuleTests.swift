@@ -33,6 +33,44 @@ extension DocumentLayoutRuleTests {
         #expect(prose.allSatisfy { $0.title == nil })
     }
 
+    // MARK: - An untitled excerpt opened by its 文号 below the page's metadata lines
+
+    @Test func anUntitledExcerptBelowAPolicyPortalsMetadataIsKnownByItsNumber() throws {
+        // A policy portal lists its own attributes, then the document from its 文号 (the title stayed in the page head).
+        let portal = try Self.segments("""
+        发布时间:2031-03-03
+        政策级别:国家级
+        发文部门:某某部
+        政策主题:引导扶持
+        某厅信函〔2031〕27号
+        各省、自治区、直辖市主管部门，各有关单位：
+        为做好示范项目申报工作，现将有关事项通知如下。
+        """)
+        let notice = try #require(portal.first { $0.docNumber != nil })
+        #expect(notice.docNumber?.text == "某厅信函〔2031〕27号")
+        #expect(notice.layout == .coverExcerpt)
+        // A government site's metadata lines (索引号, 发布日期) above a city office's number.
+        let city = try Self.segments("""
+        索引号：000014349/2031-00012
+        主题分类：城乡建设
+        发布日期：2031-05-06
+        青禾政办发〔2031〕9号
+        各县（区）人民政府，市政府各部门：
+        经市政府同意，现将有关事项通知如下。
+        """)
+        #expect(city.contains { $0.docNumber?.text == "青禾政办发〔2031〕9号" && $0.layout == .coverExcerpt })
+        // Near miss: a 文号 cited under ordinary paragraphs opens no excerpt.
+        let prose = try Self.segments("""
+        近日，市政府召开常务会议。
+        会议研究了城市更新工作。
+        会议要求各部门抓好落实。
+        会议还听取了有关汇报。
+        某政办发〔2031〕9号
+        各县（区）人民政府，市政府各部门：
+        """)
+        #expect(prose.allSatisfy { $0.layout != .coverExcerpt })
+    }
+
     // MARK: - A report or plan cover with its title wrapped
 
     @Test func aCoverTitleWrappedOverLinesAboveItsSignerAndDate() throws {
