@@ -25,10 +25,7 @@ struct RemoveCommand: ParsableCommand {
     func run() {
         do {
             let path = TableOutput.graphPath(graph)
-            guard SnapshotFile.exists(path) else { throw KGError(file: path, kind: .notFound, "no graph snapshot here") }
-            let lock = try SnapshotLock.acquire(for: path, wait: !noWait) {
-                writeToStandardError("\(path): another kg process is writing this snapshot; waiting for it to finish …\n")
-            }
+            let lock = try lockExistingSnapshot(path, wait: !noWait)
             defer { lock.release() }
             var store = try Ingestor.loadWithIdentities(path)
             let removedPaths = try SourceRemoval.remove(file, from: &store)
