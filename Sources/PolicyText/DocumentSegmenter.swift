@@ -269,7 +269,7 @@ struct DocumentSegmenter {
             }
             if !citedTitles.isEmpty || coverDated, i + 1 < paragraphs.count, ParagraphBytes.isHeadingShaped(b, range, maximumLength: 40),
                ParagraphBytes.isHeadingShaped(b, paragraphs[i + 1].range, maximumLength: 40),
-               !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, range)),
+               !Punctuation.wrappedTitleBreakers.contains(ParagraphBytes.lastScalar(b, range)),
                case let key = Self.headingKey(p + paragraphText(i + 1)),
                citedTitles.contains(key) || (coverDated && issuedTitles.contains(key)) {
                 // The same, its title wrapped over two lines.
@@ -650,7 +650,7 @@ struct DocumentSegmenter {
             if parts > 1 {
                 // (A wrapped line ends with no punctuation; the title starts no block: "一、…" is a heading.)
                 let previous = paragraphs[after - 2].range
-                guard !Self.clauseEnders.contains(ParagraphBytes.lastScalar(b, previous)) else { return nil }
+                guard !Punctuation.wrappedTitleBreakers.contains(ParagraphBytes.lastScalar(b, previous)) else { return nil }
             }
             var signature = after
             if paragraphs[signature].range.count <= 240, Self.isBracketedNote(b, paragraphs[signature].range) { signature += 1 }
@@ -670,9 +670,6 @@ struct DocumentSegmenter {
         }
         return nil
     }
-
-    /// ，、：；。！？ and their ASCII forms: a line ending with one is no wrapped part of a title.
-    static let clauseEnders: Set<UInt32> = [0xFF0C, 0x3001, 0xFF1A, 0xFF1B, 0x3002, 0xFF01, 0xFF1F, 0x2C, 0x3A, 0x3B, 0x21, 0x3F]
 
     /// At least half the scalars of `line` are ideographs.
     static func isMostlyIdeographs(_ line: String) -> Bool {

@@ -32,14 +32,9 @@ enum ParagraphBytes {
         return scalar(b, at: i).value
     }
 
-    /// The scalars that end a sentence or clause (`ParagraphRoles.sentenceEnderScalars`).
+    /// The scalars that end a sentence or clause (`Punctuation.clauseEnders`).
     @inline(__always)
-    static func isSentenceEnder(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C: return true
-        default: return false
-        }
-    }
+    static func isSentenceEnder(_ v: UInt32) -> Bool { Punctuation.clauseEnders.contains(v) }
 
     /// True when the range holds byte `x`.
     static func contains(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ x: UInt8) -> Bool {

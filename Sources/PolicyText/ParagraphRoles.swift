@@ -9,17 +9,15 @@ enum ParagraphRoles {
     /// A short line that can be (part of) a heading: no sentence punctuation inside or at the end.
     static func isHeadingShaped(_ s: String, maximumLength: Int = 60) -> Bool {
         guard s.utf8.count <= maximumLength * 4, let last = s.unicodeScalars.last,
-              !sentenceEnderScalars.contains(last.value) else { return false }
+              !Punctuation.clauseEnders.contains(last.value) else { return false }
         let n = length(s)
         guard n >= 2, n <= maximumLength else { return false }
         return !s.unicodeScalars.contains { $0 == "。" || $0 == "；" }
     }
 
-    /// Scalars of `sentenceEnders`, 、 and 《, plus U+037E (canonically equivalent to ";"): a news source name
+    /// Scalars of `Punctuation.clauseEnders`, 、 and 《, plus U+037E (canonically equivalent to ";"): a news source name
     /// holding none of them holds none of those Characters.
     static let sourceBreakingScalars: Set<UInt32> = [0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C, 0x037E, 0x3001, 0x300A]
-
-    static let sentenceEnderScalars: Set<UInt32> = [0x3002, 0xFF1B, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x3B, 0x2C]
 
     /// Whether the UTF-8 of `s` contains `pattern` (a byte search, no Character processing).
     static func containsBytes(_ s: String, _ pattern: [UInt8]) -> Bool {
@@ -82,7 +80,7 @@ enum ParagraphRoles {
     /// `title` of `officialTitle` on the scalars of one line.
     static func officialTitle(scalars u: [Unicode.Scalar]) -> (title: String, isHeadline: Bool)? {
         let n = u.count
-        guard n >= 2, n <= 130, let last = u.last, !sentenceEnderScalars.contains(last.value),
+        guard n >= 2, n <= 130, let last = u.last, !Punctuation.clauseEnders.contains(last.value),
               !u.contains(where: { $0 == "。" || $0 == "；" }) else { return nil }
         let about = firstIndex(of: guanYuScalars, in: u, 0, n)
         let issue = firstIndex(of: yinFaScalars, in: u, 0, n)
