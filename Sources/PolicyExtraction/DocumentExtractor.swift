@@ -445,8 +445,11 @@ struct DocumentExtractor {
         }
         // A page that publishes a body's own rules under their heading ("某市人民检察院…实施办法", "某县统计局…统计公报"),
         // no 文号 and no 署名: the body the heading opens with, when a region names it and a strong genre word ends it.
-        if segment.layout == .titledText, segment.docNumber == nil, GenreWords.genre(ofTitle: title)?.isStrong == true,
-           let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody {
+        // (A page's metadata table may stand above the heading. The body is the longest whole body name: "某州人民政府
+        // 机关公文处理办法" opens with the government, not with a unit "…机关公文处" cut from the words after it.)
+        if segment.layout == .titledText || segment.layout == .webPage, segment.docNumber == nil,
+           GenreWords.genre(ofTitle: title)?.isStrong == true, !title.contains("关于"),
+           let body = leadingBody(of: title, contextProvince: contextProvince, where: { $0.production != .unitOfBody }) {
             draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
             draft.issuerSource = .title
             draft.issuersComplete = body.complete
@@ -460,6 +463,23 @@ struct DocumentExtractor {
             draft.issuerSource = .title
             draft.issuersComplete = body.complete
             return draft
+        }
+        // The page's 发文机关 or 发布单位 written with its level word alone ("市政府办公厅"), over the document's own
+        // 文号 written from that body ("某政办函〔…〕"): the division the code names (`IssuerCode.division`), when the
+        // body read with it agrees with the code.
+        if let number = segment.docNumber, !number.isAnnouncement {
+            for field in segment.metadata where (field.element == .issuer || field.element == .publisher) && !field.text.isEmpty {
+                guard let level = IssuerCode.levelWords.first(where: { field.text.hasPrefix($0) }),
+                      let region = IssuerCode.division(statedBy: number, levelWord: level, among: recognizer.ontology.regions,
+                                                       province: contextProvince) else { continue }
+                let named = Array((region.canonical + field.text.dropFirst(level.count)).unicodeScalars)
+                guard let body = recognizer.grammar.body(named, 0..<named.count, context: region), body.complete,
+                      IssuerCode.agrees(number, with: body, regionCanonical: region.canonical) else { continue }
+                draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: field.text, statedAt: field.range)]
+                draft.issuerSource = .title
+                draft.issuersComplete = true
+                return draft
+            }
         }
         // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
         // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
@@ -487,12 +507,12 @@ struct DocumentExtractor {
         return rest == number.text + number.category
     }
 
-    func leadingBody(of title: String, contextProvince: String?) -> BodyParse? {
+    func leadingBody(of title: String, contextProvince: String?, where accepted: (BodyParse) -> Bool = { _ in true }) -> BodyParse? {
         let s = Array(title.unicodeScalars)
         guard s.count >= 6 else { return nil }
         let context = contextProvince.flatMap { recognizer.ontology.region(code: $0) }
         for end in stride(from: min(40, s.count - 2), through: 2, by: -1) {
-            if let body = recognizer.grammar.body(s, 0..<end, context: context), body.regionPart != nil { return body }
+            if let body = recognizer.grammar.body(s, 0..<end, context: context), body.regionPart != nil, accepted(body) { return body }
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import PolicyOntology
 import PolicyText
 
 /// The issuer code of a 文号 (the part of its prefix that names the issuing body: 国办, 苏政, 六盘水府办, 镇政) read
@@ -33,6 +34,27 @@ enum IssuerCode {
         guard code.count >= 2, "政府办".contains(code[1]) else { return nil }
         let provinces = provinceShortNames.filter { $0.value == code[0] && $0.key.hasSuffix(levelWord) }
         return provinces.count == 1 ? provinces.first?.key : nil
+    }
+
+    /// Level words a body's name may open with in place of its division ("市政府办公厅", "县人民政府").
+    static let levelWords = ["自治州", "市", "县", "区", "州"]
+
+    /// The division a 文号's code names for a body the document writes with its level word alone — a page's 发文机关
+    /// or 发布单位 "市政府办公厅" over the document's own 某政办函〔…〕: the code's first character starts the name of
+    /// exactly one division whose name ends with that level word (within `province` when the document names one),
+    /// and a government character (政, 府, 办) follows it. Nil when none or several do.
+    ///
+    ///     levelCode → levelWord body …  with  code → divisionInitial ('政' | '府' | '办') …
+    static func division(statedBy number: DocumentNumber, levelWord: String, among regions: [Region], province: String?) -> Region? {
+        let code = Array(number.prefix)
+        guard code.count >= 2, "政府办".contains(code[1]), levelWords.contains(levelWord) else { return nil }
+        let provincePrefix = province.map { String($0.prefix(2)) }
+        let found = regions.filter { r in
+            guard r.level == .prefecture || r.level == .county, let c = r.code, r.canonical.hasSuffix(levelWord),
+                  r.canonical.count > levelWord.count, r.canonical.first == code[0] else { return false }
+            return provincePrefix.map { c.hasPrefix($0) } ?? true
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// Characters of a division's name that stand for it in a code: its name without the level word (市, 县, 区, 地区,

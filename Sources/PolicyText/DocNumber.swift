@@ -232,6 +232,32 @@ public struct DocumentNumber: Hashable, Sendable {
                               category: string(s[marker]), year: year, serial: serial, isAnnouncement: true, isRepaired: false)
     }
 
+    /// An announcement's heading as ministries and customs print it on their pages: the issuers' announcement number,
+    /// then the title in brackets ("某某部 某某总署公告2031年第4号（关于…的公告）"). Returns the number as written
+    /// without its issuers, "2031年第4号" (as `numberedTitle` gives it; the issuers are its `prefix`), and the title.
+    /// Nil when the bracketed part names no document (ends with no genre word) or the number is not an
+    /// announcement's.
+    ///
+    ///     announcementHeading → issuers '公告' sp? digit{4} '年' '第' digit+ hao sp? ('（' | '(') title(genre) ('）' | ')')
+    public static func announcementHeading(_ line: String) -> (number: DocumentNumber, title: String)? {
+        let s = Array(line.unicodeScalars)
+        var lo = 0, hi = s.count
+        trim(s, &lo, &hi)
+        guard hi - lo >= 14, s[hi - 1] == "）" || s[hi - 1] == ")" else { return nil }
+        // The bracket that opens right after the number's 号.
+        guard let open = s[lo..<hi].firstIndex(where: { ($0 == "（" || $0 == "(") }), open > lo else { return nil }
+        var numberEnd = open
+        while numberEnd > lo, isSpace(s[numberEnd - 1]) { numberEnd -= 1 }
+        guard numberEnd > lo, isHao(s[numberEnd - 1]), let number = announcement(s, lo, numberEnd), number.isAnnouncement,
+              number.category == "公告", number.year > 0, !number.prefix.isEmpty else { return nil }
+        let title = string(s[(open + 1)..<(hi - 1)]).trimmingSpaces
+        guard title.unicodeScalars.count >= 6, let genre = GenreWords.genre(ofTitle: title), genre.kind != nil else { return nil }
+        let numberText = "\(number.year)年第\(number.serial)" + string(s[(numberEnd - 1)..<numberEnd])
+        return (DocumentNumber(text: numberText, written: numberText, prefix: number.prefix, issuerCode: number.prefix, isJoint: false,
+                               category: number.category, year: number.year, serial: number.serial, isAnnouncement: true,
+                               isRepaired: false), title)
+    }
+
     /// The number an announcement's or order's title carries between its issuer and its genre word
     /// ("某某海关2031年第3号公告", "某某市人民政府2031年第2号令"): the number as written, "2031年第3号" (the issuer is
     /// the title's, the genre word its kind). Nil for any other title, and for a title with no issuer before the

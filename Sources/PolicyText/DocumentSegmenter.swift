@@ -63,8 +63,9 @@ struct DocumentSegmenter {
         var docNumberParagraph: Int? = nil
         /// A 文号 written on the title line itself.
         var gluedDocNumber: DocumentNumber? = nil
-        /// The body an order's 发文机关标志 names ("某省人民政府令"): its issuer where no body signs (a 令 is signed by
-        /// the leader's title and name).
+        /// The body an order's 发文机关标志 names ("某省人民政府令"), or the bodies an announcement's heading numbers
+        /// ("某部 某总署公告2031年第4号（关于…）"): its issuers where no body signs (a 令 is signed by the leader's
+        /// title and name; a page may print an announcement without its 署名).
         var orderIssuer: String? = nil
         /// The page's metadata table for this document.
         var metadata: MetadataBlock? = nil
@@ -209,6 +210,10 @@ struct DocumentSegmenter {
                 let kind = DocumentKind.fromTitle(title) ?? (headline ? .news : .other)
                 var start = Start(paragraph: i, titleParagraphs: i..<(i + parts), title: title, kind: kind)
                 start.gluedDocNumber = line.docNumber
+                // (An announcement's heading names its issuers in its number, its bracketed title none.)
+                if let number = line.docNumber, number.isAnnouncement, !number.prefix.isEmpty, title.hasPrefix("关于") {
+                    start.orderIssuer = number.prefix
+                }
                 if headline {
                     start.headline = (i..<(i + parts)).map(paragraphText).joined()
                     start.layout = .newsDigest
@@ -745,6 +750,65 @@ struct DocumentSegmenter {
     /// The formulas that close a GB/T 9704 body ("特此通知", "此复").
     static let closingFormulas: [[Unicode.Scalar]] = ["特此公告", "特此通告", "特此通知", "特此批复", "特此函告", "特此函复", "特此报告",
                                                       "此复", "特此决定"].map { Array($0.unicodeScalars) }
+
+    /// The note of adoption or revision a rule, plan or Party proposal prints under its title: the date and the
+    /// meeting that adopted (通过), revised (修订, 修正) or approved (批准) it, in brackets or not
+    /// ("（2031年3月2日某市第五届人民政府第8次常务会议通过）", "2031年5月6日某某自治州第十届人民代表大会常务委员会第二次主任会议修订").
+    /// A date whose 年 and 月 were lost keeps its 日 ("2031826日…修订": the one valid reading). The date is the
+    /// document's when no 署名 dates it.
+    ///
+    ///     adoptionNote → ('（' | '(')? (date | digit{6,8} '日') '在'? meeting… '会议' … ('审议')? adoptionVerb ('）' | ')')?
+    ///     adoptionVerb → '通过' | '修订' | '修正' | '批准'
+    static func adoptionNote(_ line: String) -> String? {
+        let u = Array(line.unicodeScalars)
+        var lo = 0, hi = u.count
+        DocumentNumber.trim(u, &lo, &hi)
+        if lo < hi, u[lo] == "（" || u[lo] == "(" { lo += 1 }
+        if hi > lo, u[hi - 1] == "）" || u[hi - 1] == ")" { hi -= 1 }
+        guard hi - lo >= 12, hi - lo <= 120, hi >= 2,
+              adoptionVerbs.contains(where: { u[(hi - 2)..<hi].elementsEqual($0) }) else { return nil }
+        let iso: String, end: Int
+        if let (e, d) = ChineseDate.parse(u, at: lo, to: min(hi, lo + 16)) {
+            (end, iso) = (e, d)
+        } else {
+            var d = lo
+            while d < hi, d - lo < 8, u[d].value &- 0x30 < 10 { d += 1 }
+            guard d < hi, u[d] == "日", let lost = lostGlyphDate(DocumentNumber.string(u[lo..<d]), notAfter: "9999-12-31") else { return nil }
+            (end, iso) = (d + 1, lost)
+        }
+        let rest = DocumentNumber.string(u[end..<hi])
+        guard rest.contains("会议") else { return nil }
+        return iso
+    }
+    static let adoptionVerbs: [[Unicode.Scalar]] = ["通过", "修订", "修正", "批准"].map { Array($0.unicodeScalars) }
+
+    /// Paragraphs after a title read for its adoption notes (page chrome — publication line, font size — may stand
+    /// between them and the title).
+    static let adoptionNoteWindow = 8
+
+    /// The latest date of the adoption notes under a title, from `first` on: a note may be wrapped over two lines;
+    /// the search ends at the body (a long paragraph, a numbered heading).
+    func adoptionDate(from first: Int, end: Int) -> (iso: String, range: Range<Int>)? {
+        var found: (iso: String, range: Range<Int>)? = nil
+        var k = first
+        while k < min(end, first + Self.adoptionNoteWindow) {
+            let range = paragraphs[k].range
+            guard range.count <= 300 else { break }
+            let p = paragraphText(k)
+            let head = p.trimmingSpaces.unicodeScalars.prefix(8).map(\.value)
+            if LineShape.startsBlock(head, 0, head.count) { break }
+            var note = Self.adoptionNote(p)
+            var upper = range.upperBound
+            if note == nil, k + 1 < end, paragraphs[k + 1].range.count <= 200 {
+                // (Wrapped: the date and the meeting on one line, the rest of the meeting and the verb on the next.)
+                note = Self.adoptionNote(p.trimmingSpaces + paragraphText(k + 1).trimmingSpaces)
+                if note != nil { upper = paragraphs[k + 1].range.upperBound; k += 1 }
+            }
+            if let note, found.map({ note > $0.iso }) ?? true { found = (note, range.lowerBound..<upper) }
+            k += 1
+        }
+        return found
+    }
 
     /// The occasion line of a speech or work report under its title: a dash, the date it was delivered, where
     /// ("——2031年2月2日在某市第五届人民代表大会第三次会议上", wrapped or not). The date is the report's 成文日期.
@@ -1438,7 +1502,21 @@ struct DocumentSegmenter {
             named = true
         }
         if named { return }
-        guard let title else { return }
+        guard let title else {
+            // A table that numbers the document but does not title it, the addressee right below it: the excerpt of
+            // a notice whose title the page lost, known by the table's 文号 (as an excerpt that starts at its 文号).
+            //     untitledTable → metadataTable(docNumber, no title) addresseeLine body
+            let below = block.paragraphs.upperBound
+            guard below < paragraphs.count, !starts.contains(where: { $0.paragraph <= below && $0.paragraph >= block.paragraphs.lowerBound }),
+                  block.fields.contains(where: { $0.element == .docNumber && Self.leadingDocNumber($0.text) != nil }),
+                  paragraphs[below].range.count <= Self.textLimit, ParagraphRoles.isAddressee(headerText(below)) else { return }
+            var start = Start(paragraph: block.paragraphs.lowerBound, kind: .notice)
+            start.metadata = block
+            start.layout = .coverExcerpt
+            let position = starts.firstIndex { $0.paragraph > start.paragraph } ?? starts.count
+            starts.insert(start, at: position)
+            return
+        }
         let at = titleParagraph ?? block.paragraphs.lowerBound
         if starts.contains(where: { $0.paragraph == at }) { return }
         var start = Start(paragraph: at, kind: DocumentKind.fromTitle(title) ?? .other)
@@ -1569,17 +1647,22 @@ struct DocumentSegmenter {
         // A signature date that lost 年月日 in conversion ("2031128"), read against the page's publication date.
         // (Without a metadata table, the page's own publication line — "• 发布日期：…" near the top — bounds it.)
         // (The page's 发文日期 bounds it as well: a page issues a document on or after its 成文日期.)
-        if date == nil, let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
-            ?? metadata?.value(.issueDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
-            ?? pagePublicationDate() {
+        // With no page date, the date must stand where GB/T 9704 puts the 成文日期 — right under the 署名 — and agree
+        // with the year of the document's own 文号 when it has one.
+        if date == nil {
+            let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
+                ?? metadata?.value(.issueDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
+                ?? pagePublicationDate()
             for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
-                if let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published) {
-                    date = iso; dateRange = paragraphs[k].range
-                    var s = k - 1
-                    while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
-                    for j in (s + 1)..<k { signatures.append((paragraphText(j), paragraphs[j].range)) }
-                    break
+                guard let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published ?? "9999-12-31") else { continue }
+                var s = k - 1
+                while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
+                if published == nil {
+                    guard s + 1 < k, docNumber.map({ iso.hasPrefix(String($0.year)) }) ?? true else { continue }
                 }
+                date = iso; dateRange = paragraphs[k].range
+                for j in (s + 1)..<k { signatures.append((paragraphText(j), paragraphs[j].range)) }
+                break
             }
         }
         // A body flattened into one paragraph, its closing formula, 署名 and 成文日期 run on at its end
@@ -1622,6 +1705,10 @@ struct DocumentSegmenter {
                let (iso, _) = ChineseDate.find(in: field.text) {
                 date = iso; dateRange = field.range
             }
+        }
+        // The note of adoption or revision under the title ("（2031年3月2日…常务会议通过）").
+        if date == nil, start.titleParagraphs != nil || start.title != nil, let adopted = adoptionDate(from: bodyStart, end: end) {
+            date = adopted.iso; dateRange = adopted.range
         }
         // A 文号 run on after the title, spaced off, with the addressee and body after it ("…的通知 X府发〔2031〕12号
         // 各县（区）人民政府：…": a whole document flattened onto one line): on the title's line after the title, or

@@ -31,6 +31,8 @@ public enum GenreWords {
         ("细则", .measures, true), ("实施细则", .measures, true), ("规定", .measures, true), ("条例", .measures, true),
         ("举措", .measures, false), ("指引", .measures, false), ("指南", .measures, true), ("准则", .measures, false),
         ("规则", .measures, false),
+        // a government's or a congress committee's rules of its own procedure ("某县人民政府工作规则", "常务会议议事规则")
+        ("工作规则", .measures, true), ("议事规则", .measures, true),
         // a party committee's proposals for a plan ("关于制定…规划的建议"), a government's statement ("…的声明")
         ("建议", .opinion, false), ("声明", .notice, false),
         // type words only

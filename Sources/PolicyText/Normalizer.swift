@@ -109,6 +109,9 @@ enum Normalizer {
                         }
                         // Trailing spaces are dropped too; only lines with spaces inside need compacting.
                         while c > start && outS[c - 1] == space { c -= 1; spaces -= 1 }
+                        // A colon written with a look-alike ends an addressee or label line: ∶ (ratio, U+2236),
+                        // ﹕ (small, U+FE55), ︓ (vertical, U+FE13). Inside a line ∶ is a ratio ("2.2∶1") and stays.
+                        if c > start, isColonLookalike(outS[c - 1]) { outS[c - 1] = 0x3A }
                         var keptSpaces = 0
                         if spaces > 0 {
                             let n = c - start
@@ -193,6 +196,10 @@ enum Normalizer {
         }
         return (k, c)
     }
+
+    /// ∶ ﹕ ︓: glyphs a text may write for the colon that ends a line (see `cleanLines`).
+    @inline(__always)
+    static func isColonLookalike(_ v: UInt32) -> Bool { v == 0x2236 || v == 0xFE55 || v == 0xFE13 }
 
     /// A reusable buffer for the scalars and offsets of one line.
     struct SpaceScratch {

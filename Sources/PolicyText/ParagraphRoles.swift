@@ -49,12 +49,19 @@ enum ParagraphRoles {
     /// glued before or after it.
     ///
     ///     titleLine → (docNumber space?)? '《'? title '》'? ('（' docNumber '）')?
+    ///               | announcementHeading                   (`DocumentNumber.announcementHeading`)
     ///     title     → issuers? '关于' … genreWord note?       (issuers: ≤ 80 scalars, none of ，。：；“”《》)
     ///               | issuers '印发' '了'? '《'? T '》'?        (a headline; T ends with a genre word or 》)
     static func officialTitle(_ s: String) -> TitleLine? {
+        // "某部 某总署公告2031年第4号（关于…的公告）": the title in the brackets, the issuers' number before it.
+        if s.utf8.last == 0x29 || s.hasSuffix("）"), let (number, title) = DocumentNumber.announcementHeading(s),
+           let (bare, headline) = officialTitle(scalars: Array(title.unicodeScalars)), !headline {
+            return TitleLine(title: bare, isHeadline: false, docNumber: number)
+        }
         var u = Array(s.unicodeScalars)
         var lo = 0, hi = u.count
         DocumentNumber.trim(u, &lo, &hi)
+        stripPageTags(u, &lo, &hi)
         var number: DocumentNumber? = nil
         // A 文号 written before the title (print headers flattened into one line, page titles).
         if hi - lo > 8, let first = DocumentNumber.occurrences(in: u, from: lo, to: min(hi, lo + 40)).first,
@@ -75,6 +82,30 @@ enum ParagraphRoles {
         if lo > 0 || hi < u.count { u = Array(u[lo..<hi]) }
         guard let (title, headline) = officialTitle(scalars: u) else { return nil }
         return TitleLine(title: title, isHeadline: headline, docNumber: number)
+    }
+
+    /// Moves `lo`/`hi` past the tags a forum or portal prints around a title line: its section before it, an action
+    /// link after it ("[某区]某省人民政府关于…的批复 [复制链接]", "【通知公告】某市人民政府关于…"). A tag holds no digit
+    /// (【2017】 is a 文号's year) and no punctuation, and leaves a title of at least eight scalars.
+    ///
+    ///     taggedTitle → pageTag? title (sp* pageTag)?      pageTag → ('[' | '【') (han | letter){1,8} (']' | '】')
+    static func stripPageTags(_ u: [Unicode.Scalar], _ lo: inout Int, _ hi: inout Int) {
+        func tagEnd(from i: Int) -> Int? {
+            guard i < hi, u[i] == "[" || u[i] == "【" else { return nil }
+            let close: Unicode.Scalar = u[i] == "[" ? "]" : "】"
+            var k = i + 1
+            while k < hi, k - i <= 9, u[k] != close {
+                guard ScalarClass.isIdeograph(u[k].value) || (u[k].value | 0x20) &- 0x61 < 26 else { return nil }
+                k += 1
+            }
+            return k < hi && u[k] == close && k > i + 1 ? k + 1 : nil
+        }
+        if let e = tagEnd(from: lo), hi - e >= 8 { lo = e; DocumentNumber.trim(u, &lo, &hi) }
+        if hi - lo > 10, u[hi - 1] == "]" || u[hi - 1] == "】", let open = u[lo..<hi].lastIndex(where: { $0 == "[" || $0 == "【" }),
+           open - lo >= 8, tagEnd(from: open) == hi {
+            hi = open
+            DocumentNumber.trim(u, &lo, &hi)
+        }
     }
 
     /// `title` of `officialTitle` on the scalars of one line.

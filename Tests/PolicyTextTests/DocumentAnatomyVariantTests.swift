@@ -1,0 +1,180 @@
+import Testing
+import TestSupport
+@testable import PolicyText
+
+/// GB/T 9704 elements in the variants unseen pages bring (issue 12): an announcement's heading that numbers its
+/// issuers and brackets its title, the note of adoption or revision under a title that dates it, a 成文日期 that lost
+/// 年月日 under the 署名 of a page with no date of its own, a metadata table that numbers a notice whose title the
+/// page lost, a title between a forum's tags, and an addressee ended by a look-alike colon. Each rule on two
+/// sources' shapes and a near miss; every fixture is written for these tests.
+extension DocumentLayoutRuleTests {
+    // MARK: - Announcement heading: issuers + 公告 + number + (title)
+
+    @Test func anAnnouncementHeadingNumbersItsIssuersAndBracketsItsTitle() throws {
+        let joint = try #require(DocumentNumber.announcementHeading("某某部 某某总署 某某总局公告2031年第6号（关于调整某类商品进口税收政策的公告）"))
+        #expect(joint.number.text == "2031年第6号" && joint.number.prefix == "某某部 某某总署 某某总局")
+        #expect(joint.title == "关于调整某类商品进口税收政策的公告")
+        let customs = try #require(DocumentNumber.announcementHeading("某某海关总署公告 2030年第41号(关于进口某国鲜食水果植物检疫要求的公告)"))
+        #expect(customs.number.text == "2030年第41号" && customs.number.year == 2030 && customs.number.serial == 41)
+        // In a page: the heading starts the document, its issuers stand for the 署名 the page left out.
+        let page = try #require(try Self.segments("""
+        首页 » 政策发布
+        某某部 某某总局公告2031年第12号（关于延续某项税收优惠政策的公告）
+        为支持小微企业发展，现将有关政策公告如下：
+        一、本公告执行至2033年12月31日。
+        """).first { $0.title != nil })
+        #expect(page.title == "关于延续某项税收优惠政策的公告")
+        #expect(page.docNumber?.text == "2031年第12号")
+        #expect(page.signatureLines.map(\.text) == ["某某部 某某总局"])
+        // Near misses: a bracket that names no document, and a 文号 that is no announcement's.
+        #expect(DocumentNumber.announcementHeading("某某部公告2031年第6号（附件清单）") == nil)
+        #expect(DocumentNumber.announcementHeading("某政发〔2031〕6号（关于某事项的通知）") == nil)
+    }
+
+    // MARK: - The note of adoption or revision under a title
+
+    @Test func anAdoptionNoteUnderTheTitleDatesTheDocument() throws {
+        let county = try #require(try Self.segments("""
+        某某县人民政府工作规则
+        发布时间：2031-02-03
+        （2031年1月28日第五届县政府第2次常务会议通过）
+        第一章 总则
+        一、为规范县政府工作，制定本规则。
+        """).first { $0.title != nil })
+        #expect(county.date == "2031-01-28")
+        let party = try #require(try Self.segments("""
+        中共某某市委关于制定某某市国民经济和社会发展第十五个五年规划的建议
+        (2030年11月30日中国共产党某某市第十四届委员会第九次全体会议通过)
+        一、开启现代化建设新征程
+        """).first { $0.title != nil })
+        #expect(party.date == "2030-11-30")
+        // Revised twice, the second note wrapped over two lines and its date without 年 and 月: the latest revision.
+        let revised = try #require(try Self.segments("""
+        某某自治州人民代表大会常务委员会机关公文处理办法
+        2028年3月2日某某自治州第十一届人民代表大会常务委员会第六次主任会议修订
+        2031826日某某自治州第十二届人民代表大会
+        常务委员会第三次主任会议修订
+        第一章 总则
+        """).first { $0.title != nil })
+        #expect(revised.date == "2031-08-26")
+        #expect(DocumentSegmenter.adoptionNote("（2031年1月28日在某市第五届人民代表大会第三次会议通过）") == "2031-01-28")
+        // Near misses: a body sentence about a meeting, and a dated line that adopts nothing.
+        #expect(DocumentSegmenter.adoptionNote("《某某办法》已经2031年1月28日市政府常务会议审议通过") == nil)
+        #expect(DocumentSegmenter.adoptionNote("（2031年1月28日某某会议纪要）") == nil)
+        // A 署名 date wins over the note.
+        let signed = try #require(try Self.segments("""
+        某某市人民代表大会常务委员会听证规则
+        （2030年10月17日某某市第七届人民代表大会常务委员会第十一次会议通过）
+        第一条 为规范听证活动，制定本规则。
+        某某市人民代表大会常务委员会
+        2030年12月26日
+        """).first { $0.title != nil })
+        #expect(signed.date == "2030-12-26")
+    }
+
+    // MARK: - A 成文日期 that lost 年月日 under the 署名, no page date
+
+    @Test func aLostGlyphDateUnderTheSignatureNeedsNoPageDate() throws {
+        let district = try #require(try Self.segments("""
+        某某区人民政府关于印发某某区创建高新技术产业开发区工作方案的通知
+        某府发〔2031〕20号
+        各镇乡人民政府，区政府各部门：
+        现将《某某区创建高新技术产业开发区工作方案》印发给你们，请认真贯彻执行。
+        某某区人民政府
+        2031628
+        """).first { $0.title != nil })
+        #expect(district.date == "2031-06-28")
+        let office = try #require(try Self.segments("""
+        某某县人民政府办公室关于做好某项工作的通知
+        各乡镇人民政府，县直各单位：
+        请按要求做好相关工作。
+        某某县人民政府办公室
+        20301105
+        """).first { $0.title != nil })
+        #expect(office.date == "2030-11-05")
+        // Near misses: digits under no 署名, and a reading that disagrees with the year of the document's 文号.
+        let unsigned = try #require(try Self.segments("""
+        某某区人民政府关于印发某某区工作方案的通知
+        各镇乡人民政府，区政府各部门：
+        现将方案印发给你们。
+        2031628
+        """).first { $0.title != nil })
+        #expect(unsigned.date == nil)
+        let otherYear = try #require(try Self.segments("""
+        某某区人民政府关于印发某某区工作方案的通知
+        某府发〔2030〕20号
+        各镇乡人民政府，区政府各部门：
+        现将方案印发给你们。
+        某某区人民政府
+        2031628
+        """).first { $0.title != nil })
+        #expect(otherYear.date == nil)
+    }
+
+    // MARK: - A metadata table that numbers a notice whose title the page lost
+
+    @Test func aMetadataTableWithANumberAndNoTitleStartsTheNotice() throws {
+        let cells = try #require(try Self.segments("""
+        索引号: | 0012345/2031-00380 | 公开方式: | 主动公开 |
+        文号: | 某政办函〔2031〕4号 | 成文日期: | 2031-02-04 |
+        发布单位: | 市政府办公厅 | 主题分类: | 综合政务 |
+        各区、县（市）人民政府，市政府各部门：
+        为确保民生实事如期完成，现将有关要求通知如下：
+        """).first)
+        #expect(cells.layout == .coverExcerpt)
+        #expect(cells.docNumber?.text == "某政办函〔2031〕4号")
+        #expect(cells.date == "2031-02-04")
+        let lines = try #require(try Self.segments("""
+        索引号：00000-0000/2030-01234
+        发文字号：某府发〔2030〕11号
+        成文日期：2030年5月6日
+        各乡镇人民政府，县政府各部门：
+        现将有关事项通知如下。
+        """).first)
+        #expect(lines.docNumber?.text == "某府发〔2030〕11号")
+        #expect(lines.layout == .coverExcerpt)
+        // Near miss: a table with a 文号 above the body text, no addressee: no untitled notice is made up (the text
+        // stays an article, which names no document).
+        let noAddressee = try Self.segments("""
+        索引号：00000-0000/2030-01234
+        发文字号：某府发〔2030〕11号
+        成文日期：2030年5月6日
+        近年来，我市持续推进民生工作，取得明显成效。
+        """)
+        #expect(noAddressee.allSatisfy { $0.layout != .coverExcerpt && $0.title == nil })
+    }
+
+    // MARK: - A title between a forum's or portal's tags
+
+    @Test func aTitleBetweenPageTagsIsTheTitleAlone() throws {
+        let forum = try #require(ParagraphRoles.officialTitle("[某区]某某省人民政府关于设立某某经济开发区的批复 [复制链接]"))
+        #expect(forum.title == "某某省人民政府关于设立某某经济开发区的批复")
+        let portal = try #require(ParagraphRoles.officialTitle("【通知公告】某某市人民政府关于促进高新区高质量发展的意见"))
+        #expect(portal.title == "某某市人民政府关于促进高新区高质量发展的意见")
+        // Near miss: a bracketed year is part of a 文号, not a tag.
+        let numbered = try #require(ParagraphRoles.officialTitle("某某市人民政府关于某事项的通知（某府〔2031〕3号）"))
+        #expect(numbered.docNumber?.text == "某府〔2031〕3号")
+        #expect(ParagraphRoles.officialTitle("[2031]某某市人民政府关于某事项的通知")?.title != "某某市人民政府关于某事项的通知")
+    }
+
+    // MARK: - An addressee ended by a look-alike colon
+
+    @Test func anAddresseeEndedByALookAlikeColonFollowsTheDocNumber() throws {
+        let ratio = try #require(try Self.segments("""
+        某发[2031]68号
+        各省、自治区、直辖市人民政府,某某各部委、各直属机构∶
+        为进一步推进改革，现决定如下。
+        """).first)
+        #expect(ratio.docNumber?.text == "某发〔2031〕68号")
+        #expect(ratio.addressee != nil)
+        let small = try #require(try Self.segments("""
+        某政发〔2030〕9号
+        各市、县人民政府﹕
+        现将有关事项通知如下。
+        """).first)
+        #expect(small.docNumber?.text == "某政发〔2030〕9号")
+        // Near miss: a ratio inside a line stays a ratio.
+        let text = try Support.normalize("城乡居民收入比控制在2.2∶1以内，人均水平稳步提高。")
+        #expect(text.text(0..<text.utf8.count).contains("2.2∶1"))
+    }
+}
