@@ -63,10 +63,11 @@ struct DocumentSegmenter {
         var docNumberParagraph: Int? = nil
         /// A 文号 written on the title line itself.
         var gluedDocNumber: DocumentNumber? = nil
-        /// The body an order's 发文机关标志 names ("某省人民政府令"), or the bodies an announcement's heading numbers
-        /// ("某部 某总署公告2031年第4号（关于…）"): its issuers where no body signs (a 令 is signed by the leader's
-        /// title and name; a page may print an announcement without its 署名).
-        var orderIssuer: String? = nil
+        /// The issuers the document's head states where no body signs: the body an order's 发文机关标志 names ("某省人民
+        /// 政府令"; a 令 is signed by the leader's title and name), the bodies an announcement's heading numbers
+        /// ("某部 某总署公告2031年第4号（关于…）"; a page may print it without its 署名), the body a plan's cover
+        /// prints under the title (an undated cover).
+        var headerIssuer: String? = nil
         /// The page's metadata table for this document.
         var metadata: MetadataBlock? = nil
         /// A 成文日期 the recogniser read where the body reader does not look (a date run into page chrome).
@@ -212,7 +213,7 @@ struct DocumentSegmenter {
                 start.gluedDocNumber = line.docNumber
                 // (An announcement's heading names its issuers in its number, its bracketed title none.)
                 if let number = line.docNumber, number.isAnnouncement, !number.prefix.isEmpty, title.hasPrefix("关于") {
-                    start.orderIssuer = number.prefix
+                    start.headerIssuer = number.prefix
                 }
                 if headline {
                     start.headline = (i..<(i + parts)).map(paragraphText).joined()
@@ -340,10 +341,30 @@ struct DocumentSegmenter {
             else { continue }
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText
+            // A cover printed without its date: the title, the one body that issues it alone on the next line, then
+            // the text. A page's own heading above it (a site's wording of the same title) is chrome; the cover's
+            // title is the document's.
+            //     undatedCover → titleLine(genre) issuerLine(one body) bodyText
+            for j in k..<min(paragraphs.count - 2, k + Self.coverTitleLookahead) {
+                guard paragraphs[j].range.count <= 240, paragraphs[j + 1].range.count <= 60 else { continue }
+                let issuer = paragraphText(j + 1).trimmingSpaces
+                let cover = j == k ? title : Self.withoutYearLabel(paragraphText(j).trimmingSpaces)
+                guard !issuer.contains(" "), ParagraphRoles.isSignatureLine(issuer),
+                      ChineseDate.find(in: paragraphText(j + 2)) .map({ $0.scalarRange.lowerBound > 0 }) ?? true,
+                      ParagraphRoles.isHeadingShaped(cover, maximumLength: 60), ParagraphRoles.length(cover) >= 6,
+                      let coverKind = GenreWords.genre(ofTitle: cover)?.kind,
+                      !cover.unicodeScalars.contains(where: Self.isChromeScalar) else { continue }
+                start = Start(paragraph: j, titleParagraphs: j..<(j + 1), title: cover, kind: coverKind)
+                start.layout = .titledText
+                start.headerIssuer = issuer
+                break
+            }
             return start
         }
         return nil
     }
+    /// Lines from a page's title searched for a cover's title above its issuer line.
+    static let coverTitleLookahead = 3
 
     /// An order (GB/T 9704 命令格式): the 发文机关标志 "X令" with its number ("第N号", on the line or the next), then
     /// the sentence publishing what it orders ("《Z》已经…通过，现予公布"). The document is Z, its 文号 the order's number,
@@ -370,7 +391,7 @@ struct DocumentSegmenter {
                 var start = Start(paragraph: k, kind: genre.kind ?? .other)
                 start.title = title
                 start.gluedDocNumber = number
-                start.orderIssuer = number.prefix
+                start.headerIssuer = number.prefix
                 return start
             }
         }
@@ -784,7 +805,7 @@ struct DocumentSegmenter {
 
     /// Paragraphs after a title read for its adoption notes (page chrome — publication line, font size — may stand
     /// between them and the title).
-    static let adoptionNoteWindow = 8
+    static let adoptionNoteWindow = 12
 
     /// The latest date of the adoption notes under a title, from `first` on: a note may be wrapped over two lines;
     /// the search ends at the body (a long paragraph, a numbered heading).
@@ -795,8 +816,10 @@ struct DocumentSegmenter {
             let range = paragraphs[k].range
             guard range.count <= 300 else { break }
             let p = paragraphText(k)
+            // (The body begins with a numbered heading — 第一章, 一、, （一）, 1. —; chrome lines such as 来源 pass.)
             let head = p.trimmingSpaces.unicodeScalars.prefix(8).map(\.value)
-            if LineShape.startsBlock(head, 0, head.count) { break }
+            if let first = head.first, first == 0x7B2C || first == 0xFF08 || first == 0x28 || ScalarClass.isASCIIDigit(first)
+                || ChineseNumerals.value(of: first) != nil, LineShape.startsBlock(head, 0, head.count) { break }
             var note = Self.adoptionNote(p)
             var upper = range.upperBound
             if note == nil, k + 1 < end, paragraphs[k + 1].range.count <= 200 {
@@ -1683,7 +1706,7 @@ struct DocumentSegmenter {
             }
         }
         // An order is signed by the leader's title and name: its body is the one its 发文机关标志 names.
-        if signatures.isEmpty, let issuer = start.orderIssuer { signatures.append((issuer, paragraphs[start.paragraph].range)) }
+        if signatures.isEmpty, let issuer = start.headerIssuer { signatures.append((issuer, paragraphs[start.paragraph].range)) }
         // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
         if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.

@@ -72,6 +72,43 @@ extension DocumentLayoutRuleTests {
         #expect(signed.date == "2030-12-26")
     }
 
+    @Test func anAdoptionNoteBelowPageChromeUnderTheTitle() throws {
+        let chrome = try #require(try Self.segments("""
+        某某州人民代表大会常务委员会议事规则
+        来源：州人大
+        访问量：
+        （2030年6月3日某某州第九届人民代表大会常务委员会第十次会议通过）
+        第一章 总则
+        """).first { $0.title != nil })
+        #expect(chrome.date == "2030-06-03")
+    }
+
+    // MARK: - An undated cover: title, the body that issues it, the text
+
+    @Test func anUndatedCoverPrintsItsIssuerUnderTheTitle() throws {
+        let county = try #require(try Self.segments("""
+        （某某自治区）某某盟某某旗国民经济和社会发展十五五规划（2026年更新）
+        某某旗国民经济和社会发展第十五个五年规划和 2040 年远景目标纲 要
+        某某旗人民政府
+        “十五五”时期是全面建设社会主义现代化国家的关键时期，全旗上下要坚定信心，真抓实干，奋力开创发展新局面。
+        """).first { $0.title != nil })
+        #expect(county.title == "某某旗国民经济和社会发展第十五个五年规划和2040年远景目标纲要")
+        #expect(county.signatureLines.map(\.text) == ["某某旗人民政府"])
+        let city = try #require(try Self.segments("""
+        某某市生态环境保护规划
+        某某市生态环境局
+        为加快建设美丽某某，根据国家和省有关要求，结合本市实际，制定本规划，规划期为五年，展望到远期。
+        """).first { $0.title != nil })
+        #expect(city.signatureLines.map(\.text) == ["某某市生态环境局"])
+        // Near miss: a page's source line under a heading names the publisher, not a cover's issuer.
+        let sourced = try #require(try Self.segments("""
+        某某市生态环境保护规划
+        来源：某某市生态环境局
+        为加快建设美丽某某，根据国家和省有关要求，结合本市实际，制定本规划，规划期为五年，展望到远期。
+        """).first { $0.title != nil })
+        #expect(sourced.signatureLines.isEmpty)
+    }
+
     // MARK: - A 成文日期 that lost 年月日 under the 署名, no page date
 
     @Test func aLostGlyphDateUnderTheSignatureNeedsNoPageDate() throws {
