@@ -238,6 +238,13 @@ enum IssuerExtractor {
                 titleRange = t..<(t + genre.unicodeScalars.count)
                 statementEnd = titleRange.upperBound
                 refersBack = true
+            } else if let closer = Self.titleQuotes[s[t]], let close = s[(t + 1)..<min(s.count, t + 82)].firstIndex(of: closer),
+                      case let quoted = span.string((t + 1)..<close).trimmingSpaces(), quoted.unicodeScalars.count >= 6,
+                      GenreWords.genre(ofTitle: quoted)?.isStrong == true {
+                // A title in quotation marks instead of 《》 ("国务院日前发布“某某三年行动计划”").
+                title = quoted
+                titleRange = (t + 1)..<close
+                statementEnd = close + 1
             } else if s[t] == "《" {
                 guard let close = matchingClose(span, open: t) else { continue }
                 title = span.string((t + 1)..<close).trimmingSpaces()
@@ -252,9 +259,10 @@ enum IssuerExtractor {
                 while e < s.count, !isClauseEnd(s[e]) { e += 1 }
                 guard e - t >= 4, e - t <= 60 else { continue }
                 title = span.string(t..<e).trimmingSpaces()
-                // (A weak genre word — 要点, 清单 — names a document when the report defines its short name right
-                // after it: "…工作要点（以下简称“要点”）".)
-                guard let genre = GenreWords.genre(ofTitle: title), genre.isStrong || definesShortName(s, at: e),
+                // (A weak genre word — 要点, 清单, 报告 — names a document when the report defines its short name right
+                // after it: "…工作要点（以下简称“要点”）", or when the clause is an official title: "关于…的报告".)
+                guard let genre = GenreWords.genre(ofTitle: title),
+                      genre.isStrong || definesShortName(s, at: e) || isOfficialTitleShape(title, genre: genre),
                       title.unicodeScalars.first.map({ !verbs.prose.mayStart(with: $0) }) ?? false else { continue }
                 titleRange = t..<e
                 statementEnd = e
@@ -286,6 +294,61 @@ enum IssuerExtractor {
             guard let firstIssuer = issuers.first else { continue }
             out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title, titleRange: titleRange,
                                         statementRange: firstIssuer.range.lowerBound..<statementEnd))
+        }
+        return out + subjectTitleIssuances(span: span, hits: hits, verbs: verbs)
+    }
+
+    /// Quotation marks a report may write a title in instead of 《》, opening → closing.
+    static let titleQuotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』"]
+
+    /// A clause that reads as an official title: '关于' … '的' genre ("关于某市2031年计划执行情况的报告").
+    static func isOfficialTitleShape(_ title: String, genre: GenreWord) -> Bool {
+        title.hasPrefix("关于") && title.hasSuffix("的" + genre.word) && title.unicodeScalars.count >= 8
+    }
+
+    /// A report whose subject is the document it reports issued, no issuer named: the title opens the clause, an
+    /// issuance verb (after adverbs: 近日, 正式 …) closes it ("某市健康老龄化行动方案（2031—2033年）近日出台。",
+    /// "《某省数字经济促进条例》日前正式公布，"). A bare title must open with a region's name and end with a strong
+    /// genre word; the issuers are not stated (none, incomplete).
+    ///
+    ///     subjectTitle → clauseStart ('《' T '》' | T(region … strongGenre note?)) adverb* verb clauseEnd
+    static func subjectTitleIssuances(span: ScalarSpan, hits: [EntityHit], verbs: IssuanceVocabulary) -> [ReportedIssuance] {
+        let s = span.scalars
+        var out: [ReportedIssuance] = []
+        var i = 1
+        while i < s.count {
+            guard let k = verbs.prose.firstMatch(in: s, at: i) else { i += 1; continue }
+            let afterVerb = i + verbs.prose.words[k].count
+            defer { i = afterVerb }
+            // The verb ends the clause: nothing is issued after it.
+            guard afterVerb == s.count || s[afterVerb].isClausePunctuation || s[afterVerb] == "。" else { continue }
+            var p = i
+            var skipped = true
+            while skipped, p > 0 {
+                skipped = false
+                for adverb in adverbs where p >= adverb.count && span.matches(adverb, at: p - adverb.count) { p -= adverb.count; skipped = true; break }
+            }
+            guard p > 0 else { continue }
+            var start = p
+            // (A title's bracketed note is part of it: only punctuation ends the clause here.)
+            while start > 0, !s[start - 1].isClausePunctuation, s[start - 1] != "。", p - start <= 80 { start -= 1 }
+            guard start == 0 || s[start - 1].isClausePunctuation || s[start - 1] == "。" else { continue }
+            let title: String
+            let titleRange: Range<Int>
+            if s[p - 1] == "》", s[start] == "《", matchingClose(span, open: start) == p - 1 {
+                titleRange = (start + 1)..<(p - 1)
+                title = span.string(titleRange).trimmingSpaces()
+                guard title.unicodeScalars.count >= 6, GenreWords.genre(ofTitle: title) != nil else { continue }
+            } else {
+                titleRange = start..<p
+                title = span.string(titleRange).trimmingSpaces()
+                guard title.unicodeScalars.count >= 6, title.unicodeScalars.count <= 60,
+                      GenreWords.genre(ofTitle: title)?.isStrong == true,
+                      hits.contains(where: { $0.kind == .region && $0.range.lowerBound == start }),
+                      !s[start..<p].contains(where: { $0 == "《" || $0 == "“" || $0 == "的" }) else { continue }
+            }
+            out.append(ReportedIssuance(issuers: [], issuersComplete: false, title: title, titleRange: titleRange,
+                                        statementRange: start..<afterVerb))
         }
         return out
     }
