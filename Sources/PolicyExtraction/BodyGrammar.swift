@@ -21,6 +21,7 @@ struct BodyParse: Sendable, Hashable {
         case regional
         /// implicit → ('省' | '市' | '县' | '区' | '州' | '自治区') (localSuffix | domain* head), the region taken
         /// from the document (省财政厅 in a 江苏 notice); written as is and incomplete when the document names none.
+        /// A name going on with 委 is the implicit form of a party organ (省委政策研究室 → 中共某省委政策研究室).
         case implicitRegion
         /// standalone → domain{2,} strongHead (某某行业协会, 某某开发区管理委员会).
         case standalone
@@ -355,6 +356,10 @@ struct BodyGrammar: Sendable {
         if let suffix {
             canonical = AgencyPatterns.expand(suffix.template, region: region.canonical, short: region.aliases.first)
             parent = AgencyPatterns.parent(of: suffix, region: region.canonical)
+        } else if rest.hasPrefix("委"), rest.count > 2, head?.kind != .government {
+            // The implicit form of a party organ ("省委政策研究室" in a Sichuan text: 中共四川省委政策研究室).
+            canonical = "中共" + region.canonical + rest
+            parent = "中共" + region.canonical + "委员会"
         } else {
             canonical = region.canonical + rest
             parent = head?.kind == .government ? nil : region.canonical + "人民政府"

@@ -264,3 +264,19 @@ let bodyGrammarOntology: Ontology = {
         #expect(agencies("上海市场活跃").isEmpty)
     }
 }
+
+extension BodyGrammarTests {
+    /// implicitPartyOrgan → implicitRegion '委' domain* head: a party organ named by its level word, as texts of one
+    /// province or city write their own committee's departments (省委宣传部, 市委统战部, 省委政策研究室).
+    @Test func aPartyOrganNamedByItsLevelWordTakesTheDocumentsRegion() throws {
+        let province = try #require(body("省委宣传部", context: "510100"))
+        #expect(province.canonical == "中共四川省委宣传部")
+        #expect(province.parent == "中共四川省委员会")
+        #expect(body("市委统战部", context: "510700")?.canonical == "中共绵阳市委统战部")
+        // Near misses: with no region from the document the name stays generic and incomplete; a government's own
+        // department is no party organ.
+        let generic = try #require(body("省委宣传部"))
+        #expect(!generic.complete)
+        #expect(body("省财政厅", context: "510100")?.canonical == "四川省财政厅")
+    }
+}

@@ -45,4 +45,16 @@ extension IssuerRuleTests {
         let noRegion = "健康老龄化三年行动方案近日出台，引发关注。\n"
         #expect(try documents(noRegion).isEmpty)
     }
+
+    // MARK: - A party committee's research office (研究室, a weak head)
+
+    @Test func aPartyCommitteesResearchOfficeIssues() throws {
+        let named = "近日，中共贵州省委政策研究室印发《贵州省县域经济发展调研工作方案》，部署调研任务。\n"
+        #expect(try documents(named).contains { $0.issuers == ["中共贵州省委政策研究室"] })
+        let implicit = "近日，省委政策研究室下发了《贵州省县域经济发展调研工作方案》，部署调研任务。\n"
+        #expect(try documents(implicit).contains { $0.issuers == ["中共贵州省委政策研究室"] })
+        // Near miss: a research office with no region or parent body is no body of its own.
+        let bare = "近日，政策研究室下发了《县域经济发展调研工作方案》，部署调研任务。\n"
+        #expect(try documents(bare).allSatisfy { $0.issuers.isEmpty })
+    }
 }
