@@ -299,7 +299,7 @@ enum IssuerExtractor {
     }
 
     /// Quotation marks a report may write a title in instead of 《》, opening → closing.
-    static let titleQuotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』"]
+    static let titleQuotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "\"": "\""]
 
     /// A clause that reads as an official title: '关于' … '的' genre ("关于某市2031年计划执行情况的报告").
     static func isOfficialTitleShape(_ title: String, genre: GenreWord) -> Bool {

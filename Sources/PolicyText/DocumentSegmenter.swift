@@ -1707,6 +1707,12 @@ struct DocumentSegmenter {
         }
         // An order is signed by the leader's title and name: its body is the one its 发文机关标志 names.
         if signatures.isEmpty, let issuer = start.headerIssuer { signatures.append((issuer, paragraphs[start.paragraph].range)) }
+        // An announcement numbered on its own line above or below its title ("关于…的公告" / "某部 某总局公告2031年第
+        // 32号"), printed without its 署名: the bodies its number names.
+        if signatures.isEmpty, let number = docNumber, number.isAnnouncement, number.category == "公告", !number.prefix.isEmpty,
+           start.title?.hasPrefix("关于") == true, let at = docNumberRange {
+            signatures.append((number.prefix, at))
+        }
         // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
         if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }
         // A plan issued by the preceding notice carries the notice's date.

@@ -59,6 +59,7 @@ enum ParagraphRoles {
             return TitleLine(title: bare, isHeadline: false, docNumber: number)
         }
         var u = Array(s.unicodeScalars)
+        if u.contains(where: { jammerMarks.contains($0) }) { u = withoutJammer(u) }
         var lo = 0, hi = u.count
         DocumentNumber.trim(u, &lo, &hi)
         stripPageTags(u, &lo, &hi)
@@ -82,6 +83,42 @@ enum ParagraphRoles {
         if lo > 0 || hi < u.count { u = Array(u[lo..<hi]) }
         guard let (title, headline) = officialTitle(scalars: u) else { return nil }
         return TitleLine(title: title, isHeadline: headline, docNumber: number)
+    }
+
+    /// ASCII marks a forum's anti-copy jammer strews and no title holds: ! $ & ; ` ^ ~ # % * \ ".
+    static let jammerMarks: Set<Unicode.Scalar> = ["!", "$", "&", ";", "`", "^", "~", "#", "%", "*", "\\", "\""]
+
+    /// `u` without the runs of random ASCII a forum's anti-copy jammer inserts into its lines and between them
+    /// ("某市人民政府关于对某类 ! m! S, O3 Z8 P6 m. P8 l0 J5 无标志车辆…的通告"): three or more tokens of one to three
+    /// ASCII characters separated by spaces, holding at least two jammer marks. ASCII in a title (PM2.5, 5G, a
+    /// period "(2031-2033年)") makes no such run.
+    ///
+    ///     jammer → (sp token){3,}      token → ascii{1,3}      (≥ 2 jammerMarks in the run)
+    static func withoutJammer(_ u: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            guard u[i] == " " || i == 0 || !u[i - 1].isASCII else { out.append(u[i]); i += 1; continue }
+            // A run of space-separated short ASCII tokens from i.
+            var j = i, tokens = 0, marks = 0
+            while j < u.count {
+                var k = j
+                while k < u.count, u[k] == " " { k += 1 }
+                var e = k
+                while e < u.count, u[e].isASCII, u[e] != " ", e - k < 4 { if jammerMarks.contains(u[e]) { marks += 1 }; e += 1 }
+                guard e > k, e - k <= 3, e == u.count || u[e] == " " || !u[e].isASCII else { break }
+                tokens += 1; j = e
+                if e < u.count, !u[e].isASCII { break }
+            }
+            if tokens >= 3, marks >= 2 {
+                while j < u.count, u[j] == " " { j += 1 }
+                i = j
+                continue
+            }
+            out.append(u[i]); i += 1
+        }
+        return out
     }
 
     /// Moves `lo`/`hi` past the tags a forum or portal prints around a title line: its section before it, an action

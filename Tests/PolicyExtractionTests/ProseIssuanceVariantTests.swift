@@ -14,6 +14,8 @@ extension IssuerRuleTests {
         #expect(try documents(trader).contains { $0.title == "清洁取暖三年攻坚行动计划" && $0.issuers == ["国务院"] })
         let portal = "近日，江西省人民政府办公厅印发「江西省数字乡村建设实施方案」，部署五项重点任务。\n"
         #expect(try documents(portal).contains { $0.title == "江西省数字乡村建设实施方案" && $0.issuers == ["江西省人民政府办公厅"] })
+        let ascii = "近日，江西省人民政府办公厅印发\"江西省数字乡村建设实施方案\"，部署五项重点任务。\n"
+        #expect(try documents(ascii).contains { $0.title == "江西省数字乡村建设实施方案" })
         // Near miss: a quoted slogan after the verb names no document.
         let slogan = "江西省人民政府发布“数字乡村、美丽江西”，引导各地加快建设。\n"
         #expect(try documents(slogan).allSatisfy { !$0.title.contains("美丽江西") })

@@ -26,6 +26,14 @@ extension DocumentLayoutRuleTests {
         #expect(page.title == "关于延续某项税收优惠政策的公告")
         #expect(page.docNumber?.text == "2031年第12号")
         #expect(page.signatureLines.map(\.text) == ["某某部 某某总局"])
+        // Numbered on its own line under the title, no 署名 printed: the number's bodies all the same.
+        let below = try #require(try Self.segments("""
+        关于延续某项税收优惠政策的公告
+        某某部 某某总局公告 2031年第 32号
+        为支持小微企业发展，现将有关政策公告如下：
+        一、本公告执行至2033年12月31日。
+        """).first { $0.title != nil })
+        #expect(below.signatureLines.map(\.text) == ["某某部 某某总局"])
         // Near misses: a bracket that names no document, and a 文号 that is no announcement's.
         #expect(DocumentNumber.announcementHeading("某某部公告2031年第6号（附件清单）") == nil)
         #expect(DocumentNumber.announcementHeading("某政发〔2031〕6号（关于某事项的通知）") == nil)
@@ -192,6 +200,25 @@ extension DocumentLayoutRuleTests {
         let numbered = try #require(ParagraphRoles.officialTitle("某某市人民政府关于某事项的通知（某府〔2031〕3号）"))
         #expect(numbered.docNumber?.text == "某府〔2031〕3号")
         #expect(ParagraphRoles.officialTitle("[2031]某某市人民政府关于某事项的通知")?.title != "某某市人民政府关于某事项的通知")
+    }
+
+    // MARK: - A forum's anti-copy jammer inside a wrapped title
+
+    @Test func aForumsJammerIsNoPartOfTheTitle() throws {
+        let wrapped = try #require(try Self.segments("""
+        [例二] 某某市人民政府关于对高排放机动车实施限行措施的通告
+        某某市人民政府关于对高排放及 ! k! T, Q3 W8 R6 n. B
+        7 h0 K5 D3 q; e8 `2 Y$ u
+        无标志机动车实施限制通行措施的通告
+        ! ?. q- d, j! W- f" P& \\ 1 a, G# V. v
+        为改善空气质量，现通告如下：
+        """).first { $0.title?.hasPrefix("某某市人民政府关于对高排放及") == true })
+        #expect(wrapped.title == "某某市人民政府关于对高排放及无标志机动车实施限制通行措施的通告")
+        let inline = try #require(ParagraphRoles.officialTitle("某某县人民政府关于印发某某县PM2.5治理方案的通知 7 h! K5 D3 q; e8"))
+        #expect(inline.title == "某某县人民政府关于印发某某县PM2.5治理方案的通知")
+        // Near miss: ASCII that belongs to a title (a pollutant, a period, a count) stays.
+        #expect(ParagraphRoles.withoutJammer(Array("关于5G网络和PM2.5监测（2031-2033年）的通知".unicodeScalars))
+                == Array("关于5G网络和PM2.5监测（2031-2033年）的通知".unicodeScalars))
     }
 
     // MARK: - An addressee ended by a look-alike colon
