@@ -163,6 +163,7 @@ struct ExtractionRun {
             if range.lowerBound > covered { scopes.append(ExtractionScope(range: covered..<range.lowerBound)) }
             guard !range.isEmpty else { continue }
             let extractor = documents
+            let regions = pipeline.ontology.regions
             // The document's province: named in its title or headline, else by the bodies that sign it (so that
             // "省财政厅" in a Jiangsu notice titled without 江苏 is the Jiangsu bureau), else by the bodies it is
             // addressed to: a notice goes to bodies at or below its issuer ("市政府各部门，某某高新区管委会"), so a
@@ -173,6 +174,15 @@ struct ExtractionRun {
                 // (A provincial body's own title names only its level — "自治区人民政府办公厅" —: the 文号's code names the province.)
                 ?? segment.docNumber.flatMap { number in
                     segment.title.flatMap { IssuerCode.province(statedBy: number, forTitle: $0) }.flatMap(extractor.regionCode(in:))
+                }
+                // (So does a city's or county's: "市人民政府关于…" or a 署名 "县人民政府" over 某府发〔…〕 — the division whose
+                // name the code's first character starts, the only one of that level; its bodies' level words resolve to it.)
+                ?? segment.docNumber.flatMap { number in
+                    ([segment.title].compactMap { $0 } + segment.signatureLines.map(\.text)).compactMap { written in
+                        IssuerCode.levelWords.first { written.hasPrefix($0) && !written.hasPrefix($0 + "场") }.flatMap {
+                            IssuerCode.division(statedBy: number, levelWord: $0, among: regions, province: nil)?.code
+                        }
+                    }.first
                 }
             var id: String?
             if let draft = documents.draft(for: segment, in: text, contextProvince: province) {

@@ -126,7 +126,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? flattenedCoverNotice()
+        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? gluedNumberAddressee() ?? flattenedCoverNotice()
             ?? interpretedDocumentTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
@@ -237,8 +237,9 @@ struct DocumentSegmenter {
                 starts.append(start)
                 i += parts; continue
             }
-            // (The 文号 opens the excerpt, or follows the page's metadata lines: "发布时间：…", "发文部门：…".)
-            if starts.isEmpty, i < 4 || (i < 12 && (0..<i).allSatisfy { !metadataFields($0).isEmpty }),
+            // (The 文号 opens the excerpt, or follows the page's metadata lines — "发布时间：…", "发文部门：…" — or its
+            // chrome: short lines that end no sentence.)
+            if starts.isEmpty, i < 4 || (i < 12 && (0..<i).allSatisfy { !metadataFields($0).isEmpty || isChromeLine($0) }),
                bytes <= 160, Self.mayBeDocNumberLine(b, range), i + 1 < paragraphs.count,
                paragraphs[i + 1].range.count <= 600, DocumentNumber.parse(p) != nil,
                ParagraphRoles.isAddressee(paragraphText(i + 1)) {
@@ -306,6 +307,36 @@ struct DocumentSegmenter {
         return starts
     }
 
+    /// Paragraph `k` is a line of page chrome above a document: short, ending no sentence ("首页 > 政策文件", "打印 关闭").
+    func isChromeLine(_ k: Int) -> Bool {
+        let range = paragraphs[k].range
+        return range.count <= 120 && text.utf8.withUnsafeBufferPointer { !ParagraphBytes.isSentenceEnder(ParagraphBytes.lastScalar($0, range)) }
+    }
+
+    /// A document flattened onto one line from its 文号 on, its title lost: the 文号, the addressee up to its colon,
+    /// the body ("某发〔2031〕68号 各省、自治区、直辖市人民政府，某某各部委：为进一步…"). The excerpt is known by its 文号.
+    ///
+    ///     gluedNumberAddressee → docNumber sp* addressee ('：' | ':') body
+    func gluedNumberAddressee() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.leadingTitleWindow) where paragraphs[k].range.count > 160 {
+            guard (0..<k).allSatisfy(isChromeLine) else { return nil }
+            let u = Array(leadingText(k).unicodeScalars)
+            var lo = 0
+            while lo < u.count, DocumentNumber.isSpace(u[lo]) { lo += 1 }
+            guard let first = DocumentNumber.occurrences(in: u, from: lo, to: min(u.count, lo + 30)).first,
+                  first.range.lowerBound == lo else { continue }
+            var a = first.range.upperBound
+            while a < u.count, DocumentNumber.isSpace(u[a]) { a += 1 }
+            guard let colon = u[a..<min(u.count, a + 150)].firstIndex(where: { $0 == "：" || $0 == ":" }),
+                  ParagraphRoles.isAddressee(DocumentNumber.string(u[a...colon])) else { continue }
+            var start = Start(paragraph: k, kind: .notice)
+            start.gluedDocNumber = first.number
+            start.layout = .coverExcerpt
+            return start
+        }
+        return nil
+    }
+
     /// Paragraph `k` starts with a metadata label (文件名称, 标题, 内容概述 …) and is a row of a metadata table.
     func startsWithTitleLabel(_ k: Int) -> Bool {
         metadataFields(k).first.map { $0.range.lowerBound > paragraphs[k].range.lowerBound } ?? false
@@ -341,15 +372,15 @@ struct DocumentSegmenter {
             else { continue }
             var start = Start(paragraph: k, titleParagraphs: k..<(k + 1), title: title, kind: kind)
             start.layout = .titledText
-            // A cover printed without its date: the title, the one body that issues it alone on the next line, then
+            // A cover printed without its date: the title, the bodies that issue it alone on the next line, then
             // the text. A page's own heading above it (a site's wording of the same title) is chrome; the cover's
             // title is the document's.
-            //     undatedCover → titleLine(genre) issuerLine(one body) bodyText
+            //     undatedCover → titleLine(genre) issuerLine(bodies) bodyText
             for j in k..<min(paragraphs.count - 2, k + Self.coverTitleLookahead) {
                 guard paragraphs[j].range.count <= 240, paragraphs[j + 1].range.count <= 60 else { continue }
                 let issuer = paragraphText(j + 1).trimmingSpaces
                 let cover = j == k ? title : Self.withoutYearLabel(paragraphText(j).trimmingSpaces)
-                guard !issuer.contains(" "), ParagraphRoles.isSignatureLine(issuer),
+                guard ParagraphRoles.isSignatureLine(issuer),
                       ChineseDate.find(in: paragraphText(j + 2)) .map({ $0.scalarRange.lowerBound > 0 }) ?? true,
                       ParagraphRoles.isHeadingShaped(cover, maximumLength: 60), ParagraphRoles.length(cover) >= 6,
                       let coverKind = GenreWords.genre(ofTitle: cover)?.kind,
@@ -778,7 +809,8 @@ struct DocumentSegmenter {
     /// A date whose 年 and 月 were lost keeps its 日 ("2031826日…修订": the one valid reading). The date is the
     /// document's when no 署名 dates it.
     ///
-    ///     adoptionNote → ('（' | '(')? (date | digit{6,8} '日') '在'? meeting… '会议' … ('审议')? adoptionVerb ('）' | ')')?
+    ///     adoptionNote → ('（' | '(')? (date | digit{6,8} '日') ('在' | '经')? meeting… '会议' … ('审议')? adoptionVerb
+    ///                    (sp | '，' | '；') clause…)? ('）' | ')')?
     ///     adoptionVerb → '通过' | '修订' | '修正' | '批准'
     static func adoptionNote(_ line: String) -> String? {
         let u = Array(line.unicodeScalars)
@@ -786,8 +818,7 @@ struct DocumentSegmenter {
         DocumentNumber.trim(u, &lo, &hi)
         if lo < hi, u[lo] == "（" || u[lo] == "(" { lo += 1 }
         if hi > lo, u[hi - 1] == "）" || u[hi - 1] == ")" { hi -= 1 }
-        guard hi - lo >= 12, hi - lo <= 120, hi >= 2,
-              adoptionVerbs.contains(where: { u[(hi - 2)..<hi].elementsEqual($0) }) else { return nil }
+        guard hi - lo >= 12, hi - lo <= 160 else { return nil }
         let iso: String, end: Int
         if let (e, d) = ChineseDate.parse(u, at: lo, to: min(hi, lo + 16)) {
             (end, iso) = (e, d)
@@ -797,11 +828,17 @@ struct DocumentSegmenter {
             guard d < hi, u[d] == "日", let lost = lostGlyphDate(DocumentNumber.string(u[lo..<d]), notAfter: "9999-12-31") else { return nil }
             (end, iso) = (d + 1, lost)
         }
-        let rest = DocumentNumber.string(u[end..<hi])
-        guard rest.contains("会议") else { return nil }
+        // The meeting, then the verb: at the note's end, or before the clauses that follow the adoption ("…通过
+        // 2031年1月10日某市人民政府令第5号公布 自2031年3月1日起施行").
+        let rest = Array(u[end..<hi])
+        guard let meeting = ParagraphRoles.firstIndex(of: meetingWord, in: rest, 0, rest.count),
+              let verb = (meeting..<rest.count).first(where: { k in adoptionVerbs.contains { k + 2 <= rest.count && rest[k..<(k + 2)].elementsEqual($0) } }),
+              verb + 2 == rest.count || " ，,；".unicodeScalars.contains(rest[verb + 2]) || rest[verb + 2].value &- 0x30 < 10
+        else { return nil }
         return iso
     }
     static let adoptionVerbs: [[Unicode.Scalar]] = ["通过", "修订", "修正", "批准"].map { Array($0.unicodeScalars) }
+    static let meetingWord = Array("会议".unicodeScalars)
 
     /// Paragraphs after a title read for its adoption notes (page chrome — publication line, font size — may stand
     /// between them and the title).

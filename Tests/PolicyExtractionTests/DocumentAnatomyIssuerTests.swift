@@ -84,6 +84,37 @@ import TestSupport
         #expect(ambiguous.first?.issuers.isEmpty == true)
     }
 
+    @Test func aLevelWordTitleOrSignatureTakesTheDivisionItsOwnCodeNames() throws {
+        let titled = try documents("""
+        市人民政府关于加快推进港口物流发展的意见
+        湛府〔2031〕13号
+        各县（市、区）人民政府，市政府各部门：
+        现提出如下意见。
+        市人民政府
+        2031年3月2日
+        """)
+        #expect(titled.first?.issuers == ["湛江市人民政府"])
+        let office = try documents("""
+        关于做好年度民生实事项目考核工作的通知
+        绍政办函〔2031〕9号
+        各区、县（市）人民政府，市政府各部门：
+        现将有关要求通知如下。
+        市人民政府办公室
+        2031年3月2日
+        """)
+        #expect(office.first?.issuers == ["绍兴市人民政府办公室"])
+        // Near miss: a code whose initial starts several cities' names leaves the level word generic.
+        let ambiguous = try documents("""
+        市人民政府关于加快推进港口物流发展的意见
+        宁政发〔2031〕13号
+        各县（市、区）人民政府，市政府各部门：
+        现提出如下意见。
+        市人民政府
+        2031年3月2日
+        """)
+        #expect(ambiguous.first?.issuers.contains { $0.hasPrefix("宁波") || $0.hasPrefix("宁德") } == false)
+    }
+
     // MARK: - A body's own rules, titled by its name
 
     @Test func aBodysOwnRulesUnderAMetadataTableAreIssuedByIt() throws {

@@ -108,6 +108,12 @@ extension DocumentLayoutRuleTests {
         为加快建设美丽某某，根据国家和省有关要求，结合本市实际，制定本规划，规划期为五年，展望到远期。
         """).first { $0.title != nil })
         #expect(city.signatureLines.map(\.text) == ["某某市生态环境局"])
+        let joint = try #require(try Self.segments("""
+        某某市养老服务体系建设规划
+        某某市民政局 某某市发展和改革委员会
+        为加快建设养老服务体系，根据国家和省有关要求，结合本市实际，制定本规划，规划期为五年，展望到远期。
+        """).first { $0.title != nil })
+        #expect(joint.signatureLines.map(\.text) == ["某某市民政局 某某市发展和改革委员会"])
         // Near miss: a page's source line under a heading names the publisher, not a cover's issuer.
         let sourced = try #require(try Self.segments("""
         某某市生态环境保护规划
@@ -200,6 +206,37 @@ extension DocumentLayoutRuleTests {
         let numbered = try #require(ParagraphRoles.officialTitle("某某市人民政府关于某事项的通知（某府〔2031〕3号）"))
         #expect(numbered.docNumber?.text == "某府〔2031〕3号")
         #expect(ParagraphRoles.officialTitle("[2031]某某市人民政府关于某事项的通知")?.title != "某某市人民政府关于某事项的通知")
+    }
+
+    // MARK: - An excerpt at its 文号 below page chrome, or flattened onto one line
+
+    @Test func anExcerptStartsAtItsNumberBelowChromeOrOnOneLine() throws {
+        let chrome = try #require(try Self.segments("""
+        首页 > 政府信息公开 > 政策文件
+        字号：大 中 小
+        打印 关闭
+        某府发〔2031〕21号
+        各县（市、区）人民政府，市政府各部门：
+        为加快推进港口物流发展，现提出如下意见。
+        """).first { $0.docNumber != nil })
+        #expect(chrome.layout == .coverExcerpt && chrome.docNumber?.text == "某府发〔2031〕21号")
+        let flat = try #require(try Self.segments("""
+        某府发〔2031〕22号 各县（市、区）人民政府，市政府各部门：为加快推进港口物流发展，现提出如下意见。一、总体要求。坚持新发展理念，加快建设现代化港口物流体系。二、主要任务。加快港口基础设施建设，完善集疏运体系，提升港口服务水平，推动港产城融合发展。
+        """).first)
+        #expect(flat.layout == .coverExcerpt && flat.docNumber?.text == "某府发〔2031〕22号")
+        // Near miss: a 文号 that a body paragraph opens with, no addressee after it, starts nothing.
+        let cited = try Self.segments("""
+        某府发〔2031〕22号文件印发以来，各地认真贯彻落实，港口物流发展取得明显成效，货物吞吐量持续增长，服务水平不断提升，营商环境持续优化，为全市经济社会发展提供了有力支撑。
+        """)
+        #expect(cited.allSatisfy { $0.layout != .coverExcerpt })
+    }
+
+    @Test func anAdoptionNoteFollowedByItsApprovalOrInChineseNumerals() throws {
+        #expect(DocumentSegmenter.adoptionNote("（2030年10月17日某某市第七届人民代表大会常务委员会第十一次会议通过 2030年12月3日某某省第九届人民代表大会常务委员会第二十九次会议批准）") == "2030-10-17")
+        #expect(DocumentSegmenter.adoptionNote("（二〇三〇年十二月二十七日中国共产党某某市第十四届委员会第九次全体会议通过）") == "2030-12-27")
+        #expect(DocumentSegmenter.adoptionNote("(2031年1月5日经市政府第10次常务会议审议通过，2031年1月10日某市人民政府令第5号公布)") == "2031-01-05")
+        // Near miss: a news sentence that goes on after the meeting's verb.
+        #expect(DocumentSegmenter.adoptionNote("2031年1月5日市政府召开常务会议审议通过了有关事项") == nil)
     }
 
     // MARK: - A forum's anti-copy jammer inside a wrapped title
