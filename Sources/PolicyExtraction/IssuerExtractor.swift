@@ -208,12 +208,15 @@ enum IssuerExtractor {
                                   earlierTitle: ((String) -> String?)? = nil) -> [ReportedIssuance] {
         var out: [ReportedIssuance] = []
         let s = span.scalars
+        // Verbs that close their clause: a title before them may be the subject of its issuance.
+        var closingVerbs: [Range<Int>] = []
         var i = 0
         while i < s.count {
             guard let k = verbs.prose.firstMatch(in: s, at: i) else { i += 1; continue }
             let verb = verbs.prose.words[k]
             let afterVerb = i + verb.count
             defer { i = afterVerb }
+            if i > 0, afterVerb == s.count || s[afterVerb].isClausePunctuation || s[afterVerb] == "。" { closingVerbs.append(i..<afterVerb) }
             // Issuers before the verb (skipping adverbs and "等N部门").
             let (p, complete) = issuersEnd(before: i, in: span)
             // Title after the verb.
@@ -295,7 +298,7 @@ enum IssuerExtractor {
             out.append(ReportedIssuance(issuers: issuers, issuersComplete: complete, title: title, titleRange: titleRange,
                                         statementRange: firstIssuer.range.lowerBound..<statementEnd))
         }
-        return out + subjectTitleIssuances(span: span, hits: hits, verbs: verbs)
+        return closingVerbs.isEmpty ? out : out + subjectTitleIssuances(span: span, hits: hits, closingVerbs: closingVerbs)
     }
 
     /// Quotation marks a report may write a title in instead of 《》, opening → closing.
@@ -312,17 +315,13 @@ enum IssuerExtractor {
     /// genre word; the issuers are not stated (none, incomplete).
     ///
     ///     subjectTitle → clauseStart ('《' T '》' | T(region … strongGenre note?)) adverb* verb clauseEnd
-    static func subjectTitleIssuances(span: ScalarSpan, hits: [EntityHit], verbs: IssuanceVocabulary) -> [ReportedIssuance] {
+    /// `closingVerbs`: the issuance verbs of the span that end their clause (nothing is issued after them).
+    static func subjectTitleIssuances(span: ScalarSpan, hits: [EntityHit], closingVerbs: [Range<Int>]) -> [ReportedIssuance] {
         let s = span.scalars
         var out: [ReportedIssuance] = []
-        var i = 1
-        while i < s.count {
-            guard let k = verbs.prose.firstMatch(in: s, at: i) else { i += 1; continue }
-            let afterVerb = i + verbs.prose.words[k].count
-            defer { i = afterVerb }
-            // The verb ends the clause: nothing is issued after it.
-            guard afterVerb == s.count || s[afterVerb].isClausePunctuation || s[afterVerb] == "。" else { continue }
-            var p = i
+        for verb in closingVerbs {
+            let afterVerb = verb.upperBound
+            var p = verb.lowerBound
             var skipped = true
             while skipped, p > 0 {
                 skipped = false

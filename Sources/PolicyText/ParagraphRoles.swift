@@ -59,7 +59,7 @@ enum ParagraphRoles {
             return TitleLine(title: bare, isHeadline: false, docNumber: number)
         }
         var u = Array(s.unicodeScalars)
-        if u.contains(where: { jammerMarks.contains($0) }) { u = withoutJammer(u) }
+        if u.contains(where: { $0.isASCII && jammerMarks.contains($0) }) { u = withoutJammer(u) }
         var lo = 0, hi = u.count
         DocumentNumber.trim(u, &lo, &hi)
         stripPageTags(u, &lo, &hi)
