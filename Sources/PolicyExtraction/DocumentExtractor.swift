@@ -481,6 +481,15 @@ struct DocumentExtractor {
                 return draft
             }
         }
+        // An excerpt that lost its title and 署名, known by its own 文号: the government the code and the addressee's
+        // level name (`IssuerCode.government`).
+        if segment.title == nil, let number = segment.docNumber, !number.isAnnouncement,
+           let name = IssuerCode.government(statedBy: number, addressee: segment.addressee, among: recognizer.ontology.regions),
+           let agency = recognizer.ontology.agency(named: name)?.canonical ?? recognizer.grammar.body(Array(name.unicodeScalars), 0..<name.unicodeScalars.count, context: nil)?.canonical {
+            draft.issuers = [DraftIssuer(nodeID: "agency:" + agency, canonical: agency, surface: number.prefix, statedAt: segment.docNumberRange ?? titleRange)]
+            draft.issuerSource = .reported
+            draft.issuersComplete = true
+        }
         // The page's metadata table names the issuing body (发文机关) where the document itself states none that the
         // reader resolves: its value read as a signature line (bodies in a row), never its 发布机构 (the publisher).
         for field in segment.metadata where field.element == .issuer && !field.text.isEmpty {

@@ -37,7 +37,7 @@ enum IssuerCode {
     }
 
     /// Level words a body's name may open with in place of its division ("市政府办公厅", "县人民政府").
-    static let levelWords = ["自治州", "市", "县", "区", "州"]
+    static let levelWords = ["自治州", "市", "县", "区", "州", "盟", "旗"]
 
     /// The division a 文号's code names for a body the document writes with its level word alone — a page's 发文机关
     /// or 发布单位 "市政府办公厅" over the document's own 某政办函〔…〕: the code's first character starts the name of
@@ -55,6 +55,40 @@ enum IssuerCode {
             return provincePrefix.map { c.hasPrefix($0) } ?? true
         }
         return found.count == 1 ? found[0] : nil
+    }
+
+    /// The State Council's own codes (GB/T 9704 发文机关代字 of 国务院 and its General Office): a fact of the format.
+    static let stateCouncilCodes: [String: String] = ["国发": "国务院", "国函": "国务院", "国办发": "国务院办公厅", "国办函": "国务院办公厅"]
+
+    /// The level of the issuer an addressee line implies: a government writes to its own departments ("市政府各部门",
+    /// "省直各单位", "国务院各部委"), so the level word before them is the issuer's.
+    ///
+    ///     ownDepartments → levelWord ('政府' | '人民政府')? ('各部门' | '各部委' | '直各单位' | '直各部门' | '各委办局')
+    static func issuerLevel(ofAddressee addressee: String) -> String? {
+        if addressee.contains("国务院各部委") || addressee.contains("国务院各部门") { return "国" }
+        for level in ["自治区", "省", "市", "县", "区", "州", "盟", "旗"] {
+            for tail in ["政府各部门", "人民政府各部门", "政府各委办局", "直各单位", "直各部门", "直属各单位"]
+            where addressee.contains(level + tail) { return level }
+        }
+        return nil
+    }
+
+    /// The government a document that states no issuer is issued by, read from its own 文号's code and its addressee
+    /// (an excerpt that lost its title and 署名): the State Council's codes as they are; a people's government's code
+    /// (initial + 政 or 府, no 办) with the level its addressee implies — a province whose 简称 the initial is, or the one
+    /// division of that level whose name starts with it. Nil when the code or the level does not settle one body.
+    ///
+    ///     untitledIssuer → stateCouncilCode | initial ('政' | '府') category  with  addressee → … levelWord ownDepartments
+    static func government(statedBy number: DocumentNumber, addressee: String?, among regions: [Region]) -> String? {
+        if let body = stateCouncilCodes[number.prefix] { return addressee.flatMap(issuerLevel(ofAddressee:)).map { $0 == "国" } ?? true ? body : nil }
+        let code = Array(number.prefix)
+        guard code.count >= 2, code[1] == "政" || code[1] == "府", !code.contains("办"),
+              let level = addressee.flatMap(issuerLevel(ofAddressee:)), level != "国" else { return nil }
+        if level == "省" || level == "自治区" {
+            let provinces = provinceShortNames.filter { $0.value == code[0] && $0.key.hasSuffix(level) }
+            return provinces.count == 1 ? provinces.first!.key + "人民政府" : nil
+        }
+        return division(statedBy: number, levelWord: level, among: regions, province: nil).map { $0.canonical + "人民政府" }
     }
 
     /// Characters of a division's name that stand for it in a code: its name without the level word (市, 县, 区, 地区,

@@ -209,7 +209,8 @@ public struct DocumentNumber: Hashable, Sendable {
         while k < hi {
             if s[k] == "公", k + 1 < hi, s[k + 1] == "告" { marker = k..<(k + 2); break }
             if s[k] == "令" { marker = k..<(k + 1); break }
-            guard ScalarClass.isIdeograph(s[k].value) || isSpace(s[k]) else { return nil }
+            // (Joint issuers spaced or listed with 、: "某部 某总局公告…", "某部、某总局公告…".)
+            guard ScalarClass.isIdeograph(s[k].value) || isSpace(s[k]) || (s[k] == "、" && k > lo) else { return nil }
             k += 1
         }
         guard let marker, marker.lowerBound > lo else { return nil }

@@ -213,7 +213,7 @@ struct DocumentSegmenter {
                 start.gluedDocNumber = line.docNumber
                 // (An announcement's heading names its issuers in its number, its bracketed title none.)
                 if let number = line.docNumber, number.isAnnouncement, !number.prefix.isEmpty, title.hasPrefix("关于") {
-                    start.headerIssuer = number.prefix
+                    start.headerIssuer = Self.issuerList(number.prefix)
                 }
                 if headline {
                     start.headline = (i..<(i + parts)).map(paragraphText).joined()
@@ -394,6 +394,11 @@ struct DocumentSegmenter {
         }
         return nil
     }
+    /// Bodies listed with 、 written as a signature line writes them, spaced ("某部、某总局" → "某部 某总局").
+    static func issuerList(_ prefix: String) -> String {
+        prefix.contains("、") ? prefix.replacingOccurrences(of: "、", with: " ") : prefix
+    }
+
     /// Lines from a page's title searched for a cover's title above its issuer line.
     static let coverTitleLookahead = 3
 
@@ -1748,7 +1753,7 @@ struct DocumentSegmenter {
         // 32号"), printed without its 署名: the bodies its number names.
         if signatures.isEmpty, let number = docNumber, number.isAnnouncement, number.category == "公告", !number.prefix.isEmpty,
            start.title?.hasPrefix("关于") == true, let at = docNumberRange {
-            signatures.append((number.prefix, at))
+            signatures.append((Self.issuerList(number.prefix), at))
         }
         // A date written with the 文号 under the title ("（惠市委发〔2030〕5号2030年2月11日）").
         if date == nil, let headerDate { date = headerDate.iso; dateRange = headerDate.range }

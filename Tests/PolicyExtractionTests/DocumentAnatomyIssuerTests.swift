@@ -42,6 +42,12 @@ import TestSupport
         一、产品范围为鲜食葡萄。
         """)
         #expect(customs.first { $0.title.hasPrefix("关于进口") }?.issuers == ["海关总署"])
+        let listed = try documents("""
+        财政部、国家税务总局公告2031年第10号（关于某项税收优惠政策执行口径的公告）
+        现将有关执行口径公告如下：
+        一、本公告自发布之日起执行。
+        """)
+        #expect(listed.first { $0.title.hasPrefix("关于某项") }?.issuers == ["财政部", "国家税务总局"])
         // Near miss: an announcement cited in a body names its own issuers, not the citing document's.
         let cited = try documents("""
         某某县人民政府办公室关于做好小微企业税收优惠落实工作的通知
@@ -113,6 +119,42 @@ import TestSupport
         2031年3月2日
         """)
         #expect(ambiguous.first?.issuers.contains { $0.hasPrefix("宁波") || $0.hasPrefix("宁德") } == false)
+    }
+
+    // MARK: - An excerpt at its own 文号: the government its code and its addressee's level name
+
+    @Test func anUntitledExcerptIsIssuedByTheGovernmentItsCodeAndAddresseeName() throws {
+        let stateCouncil = try documents("""
+        国办发[2031]5号
+        各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+        经国务院同意，现将有关事项通知如下。
+        """)
+        #expect(stateCouncil.first?.issuers == ["国务院办公厅"])
+        let province = try documents("""
+        贛府發〔2031〕3號
+        各市、縣（區）人民政府，省政府各部門：
+        為加快推進港口物流發展，現提出如下意見。
+        """)
+        #expect(province.first?.issuers == ["江西省人民政府"])
+        let city = try documents("""
+        湛府〔2031〕21号
+        各县（市、区）人民政府，市政府各部门：
+        为加快推进港口物流发展，现提出如下意见。
+        """)
+        #expect(city.first?.issuers == ["湛江市人民政府"])
+        // Near misses: an initial several cities' names start with, and an office's code (厅 or 室 is not written in it).
+        let ambiguous = try documents("""
+        宁政发〔2031〕21号
+        各县（市、区）人民政府，市政府各部门：
+        为加快推进港口物流发展，现提出如下意见。
+        """)
+        #expect(ambiguous.first?.issuers.isEmpty == true)
+        let office = try documents("""
+        湛府办〔2031〕21号
+        各县（市、区）人民政府，市政府各部门：
+        为加快推进港口物流发展，现提出如下意见。
+        """)
+        #expect(office.first?.issuers.isEmpty == true)
     }
 
     // MARK: - A body's own rules, titled by its name
