@@ -845,6 +845,15 @@ struct DocumentSegmenter {
     static let adoptionVerbs: [[Unicode.Scalar]] = ["通过", "修订", "修正", "批准"].map { Array($0.unicodeScalars) }
     static let meetingWord = Array("会议".unicodeScalars)
 
+    /// Paragraph `k` holds 会议 (E4 BC 9A E8 AE AE).
+    func holdsMeetingWord(_ k: Int) -> Bool {
+        let range = paragraphs[k].range
+        return range.count <= 300 && text.utf8.withUnsafeBufferPointer {
+            ByteSearch.firstIndex(of: Self.meetingBytes, in: $0, range.lowerBound, range.upperBound) != nil
+        }
+    }
+    static let meetingBytes: [UInt8] = Array("会议".utf8)
+
     /// Paragraphs after a title read for its adoption notes (page chrome — publication line, font size — may stand
     /// between them and the title).
     static let adoptionNoteWindow = 12
@@ -857,6 +866,8 @@ struct DocumentSegmenter {
         while k < min(end, first + Self.adoptionNoteWindow) {
             let range = paragraphs[k].range
             guard range.count <= 300 else { break }
+            // (A note names its meeting, 会议, on its line or on the wrapped line after it: other lines are not read.)
+            guard holdsMeetingWord(k) || (k + 1 < end && holdsMeetingWord(k + 1)) else { k += 1; continue }
             let p = paragraphText(k)
             // (The body begins with a numbered heading — 第一章, 一、, （一）, 1. —; chrome lines such as 来源 pass.)
             let head = p.trimmingSpaces.unicodeScalars.prefix(8).map(\.value)
@@ -1718,7 +1729,9 @@ struct DocumentSegmenter {
             let published = metadata?.value(.publicationDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
                 ?? metadata?.value(.issueDate).flatMap({ ChineseDate.find(in: $0.text)?.iso })
                 ?? pagePublicationDate()
-            for k in bodyStart..<end where paragraphs[k].range.count <= 12 && metadata?.paragraphs.contains(k) != true {
+            // (Such a line starts with an ASCII digit or symbol: other short lines are not read.)
+            for k in bodyStart..<end where paragraphs[k].range.count <= 12 && text.utf8[paragraphs[k].range.lowerBound] < 0x80
+                && metadata?.paragraphs.contains(k) != true {
                 guard let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published ?? "9999-12-31") else { continue }
                 var s = k - 1
                 while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
