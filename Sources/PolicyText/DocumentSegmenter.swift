@@ -239,8 +239,8 @@ struct DocumentSegmenter {
             }
             // (The 文号 opens the excerpt, or follows the page's metadata lines — "发布时间：…", "发文部门：…" — or its
             // chrome: short lines that end no sentence.)
-            if starts.isEmpty, i < 4 || (i < 12 && (0..<i).allSatisfy { !metadataFields($0).isEmpty || isChromeLine($0) }),
-               bytes <= 160, Self.mayBeDocNumberLine(b, range), i + 1 < paragraphs.count,
+            if starts.isEmpty, bytes <= 160, Self.mayBeDocNumberLine(b, range),
+               i < 4 || (i < 12 && (0..<i).allSatisfy { !metadataFields($0).isEmpty || isChromeLine($0) }), i + 1 < paragraphs.count,
                paragraphs[i + 1].range.count <= 600, DocumentNumber.parse(p) != nil,
                ParagraphRoles.isAddressee(paragraphText(i + 1)) {
                 // An excerpt that starts at the 文号, the addressee below it: the title is missing.

@@ -54,12 +54,13 @@ enum ParagraphRoles {
     ///               | issuers '印发' '了'? '《'? T '》'?        (a headline; T ends with a genre word or 》)
     static func officialTitle(_ s: String) -> TitleLine? {
         // "某部 某总署公告2031年第4号（关于…的公告）": the title in the brackets, the issuers' number before it.
-        if s.utf8.last == 0x29 || s.hasSuffix("）"), let (number, title) = DocumentNumber.announcementHeading(s),
+        // (Byte tests first: the line ends with ")" or "）" and holds 公告.)
+        if endsWithClosingBracket(s), ParagraphRoles.containsBytes(s, announcementWord), let (number, title) = DocumentNumber.announcementHeading(s),
            let (bare, headline) = officialTitle(scalars: Array(title.unicodeScalars)), !headline {
             return TitleLine(title: bare, isHeadline: false, docNumber: number)
         }
         var u = Array(s.unicodeScalars)
-        if u.contains(where: { $0.isASCII && jammerMarks.contains($0) }) { u = withoutJammer(u) }
+        if s.utf8.contains(where: { $0 < 0x80 && jammerBytes[Int($0)] }) { u = withoutJammer(u) }
         var lo = 0, hi = u.count
         DocumentNumber.trim(u, &lo, &hi)
         stripPageTags(u, &lo, &hi)
@@ -84,6 +85,21 @@ enum ParagraphRoles {
         guard let (title, headline) = officialTitle(scalars: u) else { return nil }
         return TitleLine(title: title, isHeadline: headline, docNumber: number)
     }
+
+    static let announcementWord = Array("公告".utf8)
+
+    /// The UTF-8 of `s` ends with ")" or "）" (EF BC 89).
+    static func endsWithClosingBracket(_ s: String) -> Bool {
+        let u = s.utf8
+        guard let last = u.last else { return false }
+        if last == 0x29 { return true }
+        guard u.count >= 3, last == 0x89 else { return false }
+        let i = u.index(u.endIndex, offsetBy: -3)
+        return u[i] == 0xEF && u[u.index(after: i)] == 0xBC
+    }
+
+    /// `jammerMarks` as a table over the ASCII bytes.
+    static let jammerBytes: [Bool] = (0..<128).map { b in jammerMarks.contains(Unicode.Scalar(UInt8(b))) }
 
     /// ASCII marks a forum's anti-copy jammer strews and no title holds: ! $ & ; ` ^ ~ # % * \ ".
     static let jammerMarks: Set<Unicode.Scalar> = ["!", "$", "&", ";", "`", "^", "~", "#", "%", "*", "\\", "\""]
