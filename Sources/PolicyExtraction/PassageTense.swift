@@ -188,6 +188,23 @@ struct PassageTense: Sendable {
         return nil
     }
 
+    /// `goal-value → (目标 | 指标) 值? (为 | 是) digit`: the value of a goal stated right after it ("2025年全县固定资产
+    /// 投资目标为125.9亿元以上，同比增长18%以上"); the index of the value, which begins the sentence's goals.
+    static func goalValueStart(_ s: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i + 3 < s.count {
+            if s[i] == "目" || s[i] == "指", s[i + 1] == "标", let m = goalValue.prefixMatch(in: s, at: i) { return m.range.upperBound }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `goal-value → (目标 | 指标) 值? (为 | 是) space* ⟨digit⟩`
+    private static let goalValue = Production(
+        "goal value", grammar: "goal-value → (目标 | 指标) 值? (为 | 是) space* ⟨digit⟩", confidence: 0.8,
+        .sequence(.word(["目标", "指标"]), .optional(.literal("值")), .oneOf("为是"), .repeat(.oneOf(" \u{3000}"), 0...2),
+                  .followed(by: .digit)))
+
     /// `announcement → (目标 | 指标) (为 | 是 | 如下 | 是要)? (： | :)`
     private static let announcement = Production(
         "goal announcement", grammar: "announcement → (目标 | 指标) (为 | 是 | 如下)? (：| :)", confidence: 0.8,
@@ -332,7 +349,24 @@ struct PassageTense: Sendable {
         while end > start, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
         if numbered, end - start >= 3, end - start <= 16, s[end - 1] == "。" { end -= 1 }
         guard end > start, end - start <= 40, !IndicatorTable.mayBeRow(s) else { return false }
+        // (An unnumbered line that states a value, "粮食产量1.4万亿斤左右", is an item of a list, not its heading.)
+        if !numbered, statesValue(s, from: start, to: end) { return false }
         return !s[start..<end].contains { $0.isClausePunctuation }
+    }
+
+    /// True when `s[from..<to]` holds a number that is no year (2025年) and no name (5G): a value.
+    private static func statesValue(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        var i = from
+        while i < to {
+            guard s[i].digitValue != nil else { i += 1; continue }
+            var j = i
+            while j < to, s[j].digitValue != nil || s[j] == "." { j += 1 }
+            let isYear = j - i == 4 && j < to && s[j] == "年"
+            let isName = j < to && (s[j].isASCIILetter || s[j] == "号" || s[j] == "月" || s[j] == "日")
+            if !isYear, !isName, j < to { return true }
+            i = j
+        }
+        return false
     }
 
     /// Index after a list marker at `i` ("一、", "（二）", "3.", "(4)"), or `i`.

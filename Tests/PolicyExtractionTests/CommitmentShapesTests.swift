@@ -1,0 +1,179 @@
+import Foundation
+import PolicyCore
+import PolicyOntology
+import PolicyText
+import TestSupport
+import Testing
+@testable import PolicyExtraction
+
+/// Shapes of a commitment that texts from sites no rule was written against use: comparator signs (≥79), amounts in
+/// Chinese numerals with a decimal and a magnitude (十二点五万亿元, 一亿零五百万人), 成 as a tenth, bound adverbs
+/// before the verb (最少建成一个), 上下/超出, measure words of wells, ships and electricity, a value stated as the goal
+/// (目标为…), bare value lines under a goal heading, a clause-opening date that governs its paragraph. Written in
+/// their input: ⟦ ⟧ mark each quantity that must be a target; every other number must not be one. Every sentence is
+/// written for these tests, each shape in two kinds of texts and with a near miss.
+@Suite struct CommitmentShapesTests {
+    /// The extractor with the ontology's vocabulary merged, as the pipeline builds it.
+    static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
+
+    @discardableResult
+    private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
+        let extractor = try #require(Self.pipeline?.targetExtractor)
+        let quantities = MarkedText(marked)
+        let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
+        let found = extractor.targets(in: ScalarSpan(text), passage: passage)
+        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
+        return found
+    }
+
+    private func extract(_ text: String) throws -> [NodeRecord] {
+        let pipeline = try #require(Self.pipeline)
+        let c = pipeline.extract(source: try SourceText(path: "fixtures/plan.txt", bytes: Array(text.utf8)))
+        return c.nodes.filter { $0.kind == .target }
+    }
+
+    private func values(_ nodes: [NodeRecord]) -> [Double] {
+        nodes.compactMap { $0.attributes["value"]?.doubleValue }.sorted()
+    }
+
+    // MARK: - Comparator signs
+
+    @Test func aComparatorSignStatesAValueWithOrWithoutAUnit() throws {
+        let health = try expectTargets("到2026年，全区每千人口拥有执业（助理）医师数≥⟦3.5⟧，婴儿死亡率≤⟦4.5‰⟧。")
+        #expect(health.map(\.comparator) == [.atLeast, .atMost])
+        #expect(health.first?.unit == "")
+        let school = try expectTargets("《方案》提出，到2025年，学前三年毛入园率＞⟦92%⟧，义务教育巩固率≥⟦97⟧。")
+        #expect(school.map(\.comparator) == [.above, .atLeast])
+        // Near miss: a sign in a count of inspected samples states no goal.
+        try expectTargets("抽检样品中，含水率≥13的有7批次。")
+    }
+
+    // MARK: - Chinese numerals
+
+    @Test func chineseAmountsKeepTheirFirstMagnitudeAsTheUnit() throws {
+        let plan = try expectTargets("到2030年，全省地区生产总值达到⟦十二点五万亿元⟧，常住人口控制在⟦一亿零五百万人⟧以内。")
+        #expect(plan.map(\.value) == [12.5, 1.05])
+        #expect(plan.map(\.unit) == ["万亿元", "亿人"])
+        let city = try expectTargets("到2027年，城镇化率提高到⟦百分之六十五⟧，新增就业⟦三万五千人⟧以上。")
+        #expect(city.map(\.value) == [65, 3.5])
+        #expect(city.map(\.unit) == ["%", "万人"])
+        // Near misses: a population stated as a fact, numerals inside words.
+        try expectTargets("全省常住人口一亿零五百万人。")
+        try expectTargets("这项工作十分重要，要建立一个中心。")
+    }
+
+    @Test func tenthsAreStatedInTenths() throws {
+        let energy = try expectTargets("到2030年，单位地区生产总值能耗降低⟦两成⟧左右。")
+        #expect(energy.first?.value == 2)
+        #expect(energy.first?.unit == "成")
+        let county = try expectTargets("今年力争全县农村居民人均可支配收入增长⟦一成⟧以上。")
+        #expect(county.first?.comparator == .atLeast)
+        // Near miss: 成 inside a word.
+        try expectTargets("三成效显著，到2026年全面推开。")
+    }
+
+    // MARK: - Bound adverbs and qualifiers
+
+    @Test func boundAdverbsAndApproximationsQualifyTheQuantity() throws {
+        let zones = try expectTargets("力争每个开发区最少建成⟦一个⟧省级以上创新平台。")
+        #expect(zones.first?.comparator == .atLeast)
+        let parks = try expectTargets("到2026年底，全市将建设⟦五十个⟧上下智慧社区。")
+        #expect(parks.first?.comparator == .equal)
+        let industry = try expectTargets("力争到2027年，高新技术企业营业收入占比超出⟦40%⟧，研发投入年均提高⟦8%⟧上下。")
+        #expect(industry.map(\.comparator) == [.above, .equal])
+        // Near miss: the same words in a report with no date to meet and no intent.
+        try expectTargets("部分园区主营业务收入占有率超出70%。")
+    }
+
+    // MARK: - Measure words
+
+    @Test func measureWordsOfWellsShipsAndElectricity() throws {
+        let energy = try expectTargets("到2027年，全区年发电量达⟦60亿度⟧以上，勘探开发井超过⟦100口⟧。")
+        #expect(energy.map(\.unit) == ["亿度", "口"])
+        let water = try expectTargets("力争到2030年，新打抗旱机井⟦120眼⟧，新增内河运输船舶⟦300艘⟧。")
+        #expect(water.map(\.unit) == ["眼", "艘"])
+        // Near misses: degrees are no electricity, a port is no well.
+        try expectTargets("室内空调温度夏季不低于26度。")
+        try expectTargets("全省现有5口岸。")
+    }
+
+    // MARK: - Ranges that describe whom a rule is for
+
+    @Test func aRangeOfAMeasureBeforeANounIsItsScope() throws {
+        try expectTargets("到2027年，60至69岁老年人健康管理率达到⟦75%⟧。")
+        try expectTargets("到2026年，3—6岁儿童学前教育毛入园率达到⟦95%⟧。")
+    }
+
+    // MARK: - A value stated as the goal
+
+    @Test func aValueStatedAsTheGoalMakesTheRestOfTheSentenceGoals() throws {
+        let county = try expectTargets("2026年全县固定资产投资目标为⟦80亿元⟧以上，同比增长⟦10%⟧以上。")
+        #expect(county.allSatisfy { $0.deadline == 2026 })
+        try expectTargets("全年社会消费品零售总额增长目标为⟦6%⟧左右。")
+        // Near miss: a value stated as what it was.
+        try expectTargets("2025年全县固定资产投资为75亿元，同比增长9%。")
+    }
+
+    // MARK: - A report of a year's tasks
+
+    @Test func aReportedYearOfTasksIsTheYearToMeet() throws {
+        try expectTargets("会议强调2026年全市工作的重点任务，新建保障性住房⟦5000套⟧，改造老旧小区⟦120个⟧以上。")
+        try expectTargets("报告指出2027年的主要目标任务，全市新增城镇就业⟦12万人⟧以上。")
+        // Near miss: a reporting verb before a past year's result.
+        try expectTargets("报告指出2025年全市地区生产总值增长5.6%。")
+    }
+
+    // MARK: - Context across lines and sentences
+
+    @Test func bareValueLinesUnderAGoalHeadingAreGoals() throws {
+        let report = try extract("""
+        某县2026年政府工作报告
+        二、今年主要预期目标
+        地区生产总值增长6%左右
+        城镇调查失业率5.5%以内
+        粮食产量45万吨以上
+        居民消费价格涨幅3%左右
+        三、重点工作
+
+        """)
+        #expect(values(report) == [3, 5.5, 6, 45])
+        let plan = try extract("""
+        某市生态环境保护规划
+        （二）主要指标
+        森林覆盖率62%
+        城市空气质量优良天数比率88%以上
+
+        """)
+        #expect(values(plan) == [62, 88])
+        // Near miss: the same lines under a review heading are results.
+        let review = try extract("""
+        某县2026年政府工作报告
+        一、2025年工作回顾
+        地区生产总值增长5.8%
+        粮食产量44万吨
+
+        """)
+        #expect(review.isEmpty)
+    }
+
+    @Test func aClauseOpeningDateGovernsItsParagraph() throws {
+        let water = try extract("""
+        围绕城乡供水一体化开展专项行动，到2027年，基本解决农村季节性缺水问题。全面推行县域统管。农村自来水普及率达到98%，规模化供水工程覆盖率达到60%。
+
+        """)
+        #expect(values(water) == [60, 98])
+        #expect(water.allSatisfy { $0.attributes["deadline"]?.stringValue == "2027" })
+        let gas = try extract("""
+        按照省里统一部署实施燃气管网提升工程，至2028年，全面完成老旧管网改造。城区燃气普及率达到99.5%。
+
+        """)
+        #expect(values(gas) == [99.5])
+        // Near miss: a year of a report opens no goals.
+        let report = try extract("""
+        去年全县开展专项行动，2025年全面完成改造。农村自来水普及率达到96%。
+
+        """)
+        #expect(report.isEmpty)
+    }
+}
