@@ -226,7 +226,9 @@ struct ExtractionRun {
             documentYear = PassageTense.documentYear(ScalarSpan(bytes: text.utf8, range: range).scalars)
         }
         let extractor = pipeline.targetExtractor
-        let observed = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
+        let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
+                                                           cues: pipeline.cueWords)
+        let observed = tense.observe(bytes, range, holdsQuantity: hasDigitQuantity, deadline: { extractor.goalListDeadline($0) })
         // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
@@ -243,8 +245,6 @@ struct ExtractionRun {
             }
         }
         let passage: PassageTense.Passage = paragraphReviews && observed == .other ? .past : observed
-        let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
-                                                      cues: pipeline.cueWords)
         // In a list of goals a count may be written in Chinese numerals only ("建设一所…高校", "培育两个…"): there,
         // and only there, a sentence without digits is read for quantities too.
         // Elsewhere a quantity written in Chinese numerals only (建一百个…, 人口控制在十三亿六千万人) is read where a run of

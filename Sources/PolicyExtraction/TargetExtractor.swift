@@ -388,6 +388,18 @@ public final class TargetExtractor: Sendable {
             return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: q.end..<q.end, end: q.end,
                             chinese: true, unitText: "倍")
         case .cardinal:
+            // `magnitude-amount → numeral+ (万|亿)+` with no unit after it: "超过五千亿规模" is 5000 亿, as 10.11亿 is.
+            // (Not before 级: 千亿级企业 grades a noun.)
+            if q.value > 0, q.end > i + 1, s[q.end - 1] == "万" || s[q.end - 1] == "亿",
+               q.end == s.count || s[q.end] != "级", unit(s, q.end) == nil, !Self.numeralWords.contains(where: { scalarsMatch(s, $0, at: i) }),
+               let first = (i..<q.end).first(where: { s[$0] == "万" || s[$0] == "亿" }) {
+                var scale = 1.0
+                for k in first..<q.end where s[k] == "万" || s[k] == "亿" { scale *= s[k] == "万" ? 1e4 : 1e8 }
+                guard (first..<q.end).allSatisfy({ s[$0] == "万" || s[$0] == "亿" }) else { return nil }
+                return Quantity(number: i..<q.end, value: (q.value / scale * 1e8).rounded() / 1e8, valueMax: nil,
+                                unit: first..<q.end, end: q.end, chinese: true,
+                                unitText: String(String.UnicodeScalarView(s[first..<q.end])), cardinal: true)
+            }
             guard q.value > 0, let (unit, afterUnit) = unit(s, q.end), !unit.isEmpty,
                   !Self.numeralWords.contains(where: { scalarsMatch(s, $0, at: i) }) else { return nil }
             // `magnitude-quantity → numeral* (万|亿)+ numeral* unit`: 十三亿六千万人 is stated in its first magnitude, as
@@ -832,6 +844,8 @@ public final class TargetExtractor: Sendable {
         if s[i] == "年", start > 0, Self.hasDecimalPoint(s, before: start) { return (i..<i + 1, i + 1) }
         if s[i] == "年" || s[i] == "月" || s[i] == "日" || s[i] == "号" { return nil }
         if s[i].isRangeDash { return (start..<start, start) }
+        // `rate → / power-of-ten magnitude?`: "12/10万" (per 100,000), "8/1000" — not a fraction (1/3).
+        if s[i] == "/" || s[i] == "／", let end = Self.perPowerOfTenEnd(s, i + 1, magnitudes: magnitudes) { return (i..<end, end) }
         // unit → magnitude* base-unit | magnitude+: the longest reading wins, so that a unit beginning with a
         // magnitude's character (千瓦时 in 亿千瓦时) and a magnitude before a longer unit (亿 + 吨标煤) both read whole.
         var j = i
@@ -853,6 +867,21 @@ public final class TargetExtractor: Sendable {
         }
         if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }
         return nil
+    }
+
+    /// End of `1 0+ magnitude?` at `i` (10万, 1000, 万) — the base a rate is stated per — or nil.
+    private static func perPowerOfTenEnd(_ s: [Unicode.Scalar], _ i: Int, magnitudes: ScalarWordList) -> Int? {
+        var k = i
+        var zeros = 0
+        if k < s.count, s[k] == "1" {
+            k += 1
+            while k < s.count, s[k] == "0" { zeros += 1; k += 1 }
+            guard k == s.count || s[k].digitValue == nil, s[k - 1] != "." else { return nil }
+        }
+        var m = k
+        while let w = magnitudes.firstMatch(in: s, at: m) { m += magnitudes.words[w].count }
+        guard m > k || zeros >= 2 else { return nil }
+        return m
     }
 
     /// True when the number that ends at `end` has a decimal point ("11.3").
@@ -1068,6 +1097,12 @@ public final class TargetExtractor: Sendable {
               !Self.classifierUnits.contains(where: { $0.elementsEqual(s[q.unit]) }) else { return false }
         var after = q.end
         if after < clause.upperBound, s[after] == "级" { after += 1 }
+        // (`grade → 超 quantity 的 noun count`: "超500亿元的开发区6个" grades the zones it then counts.)
+        if after + 1 < clause.upperBound, s[after] == "的", s[after + 1].isHanIdeograph,
+           !Self.aimNouns.contains(where: { span.matches($0, at: after + 1) }),
+           s[(after + 1)..<clause.upperBound].contains(where: { $0.digitValue != nil }) {
+            after += 1
+        }
         guard after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的", s[after] != "和", s[after] != "及" else { return false }
         return qualifier(span, after: q.end, clause: clause) == nil && !commitmentVerbs.contains { span.matches($0, at: after) }
     }

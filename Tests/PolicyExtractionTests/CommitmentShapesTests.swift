@@ -176,4 +176,49 @@ import Testing
         """)
         #expect(report.isEmpty)
     }
+
+    // MARK: - Amounts with a magnitude only, rates per a power of ten, grades
+
+    @Test func aChineseAmountMayEndWithItsMagnitude() throws {
+        let cluster = try expectTargets("到2027年，全市先进制造业集群总量超过⟦三千亿⟧规模。")
+        #expect(cluster.first?.value == 3000)
+        #expect(cluster.first?.unit == "亿")
+        try expectTargets("力争到2030年，数字经济规模突破⟦一万亿⟧。")
+        // Near miss: a magnitude in a word of praise counts nothing.
+        try expectTargets("各地要以千万分的努力抓好落实。")
+    }
+
+    @Test func aRatePerAPowerOfTenIsItsUnit() throws {
+        let maternal = try expectTargets("力争到2030年，全省孕产妇死亡率下降到⟦9/10万⟧以下。")
+        #expect(maternal.first?.unit == "/10万")
+        #expect(maternal.first?.comparator == .atMost)
+        let beds = try expectTargets("到2027年，每千人口医疗卫生机构床位数达到⟦7.5张⟧，婴儿死亡率控制在⟦4/1000⟧以内。")
+        #expect(beds.last?.unit == "/1000")
+        // Near miss: a fraction is no rate.
+        try expectTargets("去年全省三分之一的县完成了1/3的改造任务。")
+    }
+
+    @Test func aMeasureAfterChaoGradesTheNounItCounts() throws {
+        let zones = try expectTargets("到2027年，建成营业收入超500亿元的开发区⟦8个⟧、超100亿元的开发区⟦30个⟧。")
+        #expect(zones.map(\.unit) == ["个", "个"])
+        try expectTargets("力争培育年产值超10亿元的龙头企业⟦20家⟧以上。")
+    }
+
+    // MARK: - A list announced inside a sentence
+
+    @Test func aListAnnouncedInsideASentenceLastsItsParagraph() throws {
+        let report = try extract("""
+        今年全县经济社会发展的主要预期目标是：地区生产总值增长7%；一般公共预算收入增长5%。城镇居民人均可支配收入实际增长6.5%，农村居民人均可支配收入实际增长7.5%。
+        去年以来，全县坚持稳中求进工作总基调。
+
+        """)
+        #expect(values(report) == [5, 6.5, 7, 7.5])
+        // Near miss: past figures in a later paragraph of a news story are no part of the list.
+        let news = try extract("""
+        某市健康行动方案近日出台。方案列出目标：到2027年，全市人均健康预期寿命达到⟦72岁⟧。
+        记者了解到，2023年全市人均预期寿命83.6岁，婴儿死亡率2.1‰。
+
+        """.replacingOccurrences(of: "⟦", with: "").replacingOccurrences(of: "⟧", with: ""))
+        #expect(values(news) == [72])
+    }
 }
