@@ -1265,7 +1265,7 @@ public final class TargetExtractor: Sendable {
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
-        "达到", "分别达", "超过", "超出", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
+        "达到", "分别达", "超过", "超出", "逾", "近", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
         "建成", "新增", "新建", "培育", "打造", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "突破", "超", "为", "达",
         "在", "约", "后", "将", "治理好", "治理", "整治", "扶持", "发展",
     ].map(scalars)
@@ -1305,7 +1305,7 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i + 4 < s.count {
             if s[i] == "《" { titleDepth += 1 } else if s[i] == "》" { titleDepth = max(0, titleDepth - 1) }
-            guard s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
+            guard Self.yearDigit(s[i]) != nil, i == 0 || Self.yearDigit(s[i - 1]) == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
             var j = i + 4
             while j < s.count, s[j].isInlineSpace { j += 1 }
             // Range "2021-2023年".
@@ -1488,6 +1488,7 @@ public final class TargetExtractor: Sendable {
         var i = from
         while i + 4 < s.count {
             if s[i] == "《" { titleDepth += 1 } else if s[i] == "》" { titleDepth = max(0, titleDepth - 1) }
+            // (Digits only: a year in Chinese numerals, 二〇一〇年, is read as a date to meet but marks no report.)
             if s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, fourDigitYear(s, i) != nil {
                 var j = i + 4
                 while j < s.count, s[j].isInlineSpace { j += 1 }
@@ -1510,11 +1511,20 @@ public final class TargetExtractor: Sendable {
     /// Comparators before a year it is measured against: 不超过2020年水平, 低于2020年.
     private static let comparedToWords: [[Unicode.Scalar]] = ["超过", "高于", "低于", "好于", "优于"].map(scalars)
 
+    /// `year → year-digit{4}`, where `year-digit → 0-9 | 〇 | 零 | ○ | 一 … 九`: "2027", "二〇二七", "二0一0".
     private func fourDigitYear(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         guard i + 4 <= s.count else { return nil }
         var y = 0
-        for k in 0..<4 { guard let d = s[i + k].digitValue else { return nil }; y = y * 10 + d }
-        if i + 4 < s.count, s[i + 4].digitValue != nil { return nil }
+        for k in 0..<4 { guard let d = Self.yearDigit(s[i + k]) else { return nil }; y = y * 10 + d }
+        if i + 4 < s.count, Self.yearDigit(s[i + 4]) != nil { return nil }
         return (1949...2100).contains(y) ? y : nil
+    }
+
+    /// A digit of a year: a decimal digit or a Chinese digit written digit by digit (〇 零 ○ 一 … 九; not 十 百 千).
+    @inline(__always)
+    static func yearDigit(_ c: Unicode.Scalar) -> Int? {
+        if let d = c.digitValue { return d }
+        guard c.value >= 0x25CB, let d = ChineseNumerals.value(of: c.value), d < 10 else { return nil }
+        return d
     }
 }

@@ -221,4 +221,16 @@ import Testing
         """.replacingOccurrences(of: "⟦", with: "").replacingOccurrences(of: "⟧", with: ""))
         #expect(values(news) == [72])
     }
+
+    // MARK: - Dates in Chinese numerals, 逾
+
+    @Test func aYearInChineseNumeralsIsADateToMeet() throws {
+        let plan = try expectTargets("到二〇二七年，全市新增城镇就业⟦三万人⟧以上，城镇化率达到⟦百分之七十⟧。")
+        #expect(plan.allSatisfy { $0.deadline == 2027 })
+        let county = try expectTargets("力争至二〇三〇年，全县规上企业逾⟦300家⟧。")
+        #expect(county.first?.comparator == .above)
+        #expect(county.first?.deadline == 2030)
+        // Near miss: a year in Chinese numerals reports what a county had.
+        try expectTargets("一九九八年全县规上企业仅有30家。")
+    }
 }
