@@ -250,7 +250,8 @@ public final class TargetExtractor: Sendable {
         var out: [ExtractedTarget] = []
         for c in candidates where c.accepted || (anyAccepted && c.sibling) {
             let q = c.q
-            let comparator = comparatorOf(span, q.number, unitEnd: q.end, clause: c.clause, isRange: q.valueMax != nil)
+            var comparator = comparatorOf(span, q.number, unitEnd: q.end, clause: c.clause, isRange: q.valueMax != nil)
+            if q.moreThan, comparator == .equal { comparator = .above }
             let kind: TargetKind = c.redLine ? .redLine : kindOf(span, clause: c.clause, comparator: comparator)
             // The statement and its subject begin after a list marker ("（三）", "2.").
             var item = c.item
@@ -287,6 +288,8 @@ public final class TargetExtractor: Sendable {
         var unitText: String?
         /// A cardinal in Chinese numerals (一名, 十三亿六千万人): a count that needs a comparator of its own.
         var cardinal = false
+        /// Written with 余 or 多 before its unit (50余家): more than the number.
+        var moreThan = false
     }
 
     /// Every number with a unit in `s`: decimal digits ("0.66", "1,200", ranges "5%—8%") and Chinese numerals
@@ -334,7 +337,11 @@ public final class TargetExtractor: Sendable {
             if unit.isEmpty { i = afterNumber; continue }
             // "19部门": a unit that begins a longer word counts nothing.
             if Self.wordsBeginningWithAUnit.contains(where: { scalarsMatch(s, $0, at: unit.lowerBound) }) { i = afterUnit; continue }
-            quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: unit, end: afterUnit))
+            // `more-than → number magnitude* (余 | 多) unit`: the unit is written without the 余.
+            let moreThan = s[unit].contains { $0 == "余" || $0 == "多" }
+            quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: unit, end: afterUnit,
+                                       unitText: moreThan ? String(String.UnicodeScalarView(s[unit].filter { $0 != "余" && $0 != "多" })) : nil,
+                                       moreThan: moreThan))
             i = afterUnit
         }
         return quantities
@@ -852,6 +859,10 @@ public final class TargetExtractor: Sendable {
         var best: Int?
         while true {
             if let k = units.firstMatch(in: s, at: j) { best = max(best ?? 0, j + units.words[k].count) }
+            // (余 or 多 between the number and its unit, 50余家, 1万余人, 100多家: more than the number.)
+            else if j + 1 < s.count, s[j] == "余" || s[j] == "多", let k = units.firstMatch(in: s, at: j + 1) {
+                best = max(best ?? 0, j + 1 + units.words[k].count)
+            }
             guard let k = magnitudes.firstMatch(in: s, at: j) else { break }
             j += magnitudes.words[k].count
         }
@@ -1265,7 +1276,7 @@ public final class TargetExtractor: Sendable {
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
-        "达到", "分别达", "超过", "超出", "逾", "近", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
+        "达到", "分别达", "超过", "超出", "不超", "逾", "近", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
         "建成", "新增", "新建", "培育", "打造", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "突破", "超", "为", "达",
         "在", "约", "后", "将", "治理好", "治理", "整治", "扶持", "发展",
     ].map(scalars)

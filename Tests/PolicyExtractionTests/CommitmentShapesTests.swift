@@ -233,4 +233,24 @@ import Testing
         // Near miss: a year in Chinese numerals reports what a county had.
         try expectTargets("一九九八年全县规上企业仅有30家。")
     }
+
+    // MARK: - More than, not more than
+
+    @Test func yuAndDuoAfterANumberStateMoreThanIt() throws {
+        let firms = try expectTargets("到2027年，全市新增规上企业⟦50余家⟧，培育专精特新企业⟦100多家⟧。")
+        #expect(firms.map(\.unit) == ["家", "家"])
+        #expect(firms.allSatisfy { $0.comparator == .above })
+        let jobs = try expectTargets("力争全年带动就业⟦1万余人⟧。")
+        #expect(jobs.first?.unit == "万人")
+        // Near miss: a report of last year's count.
+        try expectTargets("去年全市新增规上企业60余家。")
+    }
+
+    @Test func notMoreThanWrittenShort() throws {
+        let growth = try expectTargets("到2027年，全市单位产值能耗增速不超⟦2%⟧，能耗强度下降至⟦0.45吨标准煤/万元⟧之下。")
+        #expect(growth.map(\.comparator) == [.atMost, .atMost])
+        #expect(growth.first?.subject == "全市单位产值能耗增速")
+        // Near miss: 不超 in a scope threshold of a tax rule.
+        try expectTargets("月销售额不超10万元的小规模纳税人免征增值税。")
+    }
 }
