@@ -31,8 +31,9 @@ public struct CoissuePairIndex: Sendable {
         }
     }
 
-    /// The co-issued documents the index was built from (those of its agency, or all).
-    let entries: [CoissuedDocuments.Entry]
+    /// The co-issued documents the index was built from (those of its agency, or all); "entry" below is a
+    /// position among them.
+    let documents: CoissuedDocuments
     /// With `agency`, only the pairs that include it (it is then always `first`).
     let agency: Int32?
     let pairs: [Pair]
@@ -41,10 +42,6 @@ public struct CoissuePairIndex: Sendable {
     /// The pairs of each entry, with their agencies: `entryPairs[entryPairStart[e]..<entryPairStart[e + 1]]`.
     let entryPairStart: [Int32]
     let entryPairs: [EntryPair]
-    /// The issuers of each entry, flat: `entryIssuers[entryIssuerStart[e]..<entryIssuerStart[e + 1]]` (counting
-    /// documents per agency then reads two arrays in order instead of one array per entry).
-    let entryIssuerStart: [Int32]
-    let entryIssuers: [Int32]
 
     /// A pair an entry belongs to, and its two agencies (read in entry order without visiting `pairs`).
     struct EntryPair: Sendable {
@@ -54,41 +51,37 @@ public struct CoissuePairIndex: Sendable {
     }
     /// Every agency of some pair, ranked by its node id (how `coissueQuery` breaks ties).
     let idRank: [Int32: Int32]
-    /// The distinct dates of the entries, and each entry's position among them (-1: no date): a date filter is
-    /// decided once per distinct date, then read per entry.
-    let distinctDates: [String]
-    let dateOfEntry: [Int32]
     /// Node count of the graph (agencies' counts are gathered in an array indexed by node).
     let nodeCount: Int
 
     /// The pairs of `documents` (which must hold those of `agency`, or all of them), grouped once.
     public init(_ graph: Graph, documents: CoissuedDocuments, agency: Int? = nil) {
-        let entries = documents.entries(of: agency)
-        self.entries = entries
+        let documents = documents.restricted(to: agency)
+        self.documents = documents
         self.agency = agency.map(Int32.init)
         struct Key: Hashable { var a: Int32; var b: Int32 }
         var grouped: [Key: [Int32]] = [:]
-        for (index, entry) in entries.enumerated() {
+        for index in 0..<documents.count {
             if index & 0x3FFF == 0, QueryDeadline.hasPassed { break }  // (past the deadline the index is discarded)
-            let list = entry.issuers
+            let list = documents.issuers(of: index)
             if let agency = self.agency {
                 for other in list where other != agency { grouped[Key(a: agency, b: other), default: []].append(Int32(index)) }
             } else {
-                for i in 0..<list.count {
-                    for j in (i + 1)..<list.count { grouped[Key(a: list[i], b: list[j]), default: []].append(Int32(index)) }
+                for i in list.indices {
+                    for j in (i + 1)..<list.endIndex { grouped[Key(a: list[i], b: list[j]), default: []].append(Int32(index)) }
                 }
             }
         }
         var pairs: [Pair] = []
         pairs.reserveCapacity(grouped.count)
         var pairEntries: [Int32] = []
-        var pairsPerEntry = [Int32](repeating: 0, count: entries.count + 1)
+        var pairsPerEntry = [Int32](repeating: 0, count: documents.count + 1)
         for (key, list) in grouped {
             pairs.append(Pair(first: key.a, second: key.b, entryStart: Int32(pairEntries.count), entryEnd: Int32(pairEntries.count + list.count)))
             pairEntries += list
             for e in list { pairsPerEntry[Int(e) + 1] += 1 }
         }
-        for e in 0..<entries.count { pairsPerEntry[e + 1] += pairsPerEntry[e] }
+        for e in 0..<documents.count { pairsPerEntry[e + 1] += pairsPerEntry[e] }
         var entryPairs = [EntryPair](repeating: EntryPair(pair: 0, first: 0, second: 0), count: pairEntries.count)
         var fill = pairsPerEntry
         for (p, pair) in pairs.enumerated() {
@@ -101,14 +94,6 @@ public struct CoissuePairIndex: Sendable {
         self.pairEntries = pairEntries
         entryPairStart = pairsPerEntry
         self.entryPairs = entryPairs
-        var entryIssuerStart: [Int32] = [0]
-        var entryIssuers: [Int32] = []
-        for entry in entries {
-            entryIssuers += entry.issuers
-            entryIssuerStart.append(Int32(entryIssuers.count))
-        }
-        self.entryIssuerStart = entryIssuerStart
-        self.entryIssuers = entryIssuers
         let agencies = Set(pairs.flatMap { [$0.first, $0.second] }).map { (node: $0, id: graph.nodeID(Int($0))) }.sorted { $0.id < $1.id }
         let idRank = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.node, Int32($0)) })
         for i in pairs.indices {
@@ -117,24 +102,14 @@ public struct CoissuePairIndex: Sendable {
         }
         self.pairs = pairs
         self.idRank = idRank
-        var dateIndex: [String: Int32] = [:]
-        var distinctDates: [String] = []
-        dateOfEntry = entries.map { entry in
-            guard let date = entry.reference.date, !date.isEmpty else { return -1 }
-            if let known = dateIndex[date] { return known }
-            dateIndex[date] = Int32(distinctDates.count)
-            distinctDates.append(date)
-            return Int32(distinctDates.count - 1)
-        }
-        self.distinctDates = distinctDates
         nodeCount = graph.nodeCount
     }
 
     /// Whether each entry is admitted by `options`' date range (decided once per distinct date).
     func admitted(_ options: CoissueOptions) -> [Bool] {
-        let admittedDate = distinctDates.map { options.admits($0) }
+        let admittedDate = documents.distinctDates.map { options.admits($0) }
         let admittedUndated = options.admits(nil)
-        return dateOfEntry.map { $0 < 0 ? admittedUndated : admittedDate[Int($0)] }
+        return documents.dateOfEntry.map { $0 < 0 ? admittedUndated : admittedDate[Int($0)] }
     }
 
     /// The pairs with at least `options.minCount` admitted documents, with their counts, in no order.
@@ -193,8 +168,9 @@ public struct CoissuePairIndex: Sendable {
     /// The pair as `coissueQuery` gives it: its admitted documents sorted by date, then id.
     public func coissuePair(_ graph: Graph, _ r: Ranked, options: CoissueOptions) -> CoissuePair {
         let pair = pairs[Int(r.pair)]
-        let documents = pairEntries[Int(pair.entryStart)..<Int(pair.entryEnd)].map { entries[Int($0)].reference }
-            .filter { options.admits($0.date) }
+        let documents = pairEntries[Int(pair.entryStart)..<Int(pair.entryEnd)]
+            .filter { options.admits(self.documents.date(of: Int($0))) }
+            .map { self.documents.reference(Int($0), in: graph) }
             .sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
         return CoissuePair(first: NodeReference(graph, Int(pair.first)), second: NodeReference(graph, Int(pair.second)),
                            count: documents.count, documents: documents)
@@ -208,8 +184,8 @@ public struct CoissuePairIndex: Sendable {
         if options.minCount <= 1 {
             // Every admitted document then lies in a kept pair of each of its issuers (with an agency: of the
             // agency and each other issuer), so each issuer counts it once.
-            for e in entries.indices where admitted[e] {
-                for k in Int(entryIssuerStart[e])..<Int(entryIssuerStart[e + 1]) { counts[Int(entryIssuers[k])] += 1 }
+            for e in 0..<documents.count where admitted[e] {
+                for a in documents.issuers(of: e) { counts[Int(a)] += 1 }
             }
         } else {
             // Entry by entry, each agency of a kept pair of the entry counts it once (the entry it last counted is
@@ -219,7 +195,7 @@ public struct CoissuePairIndex: Sendable {
             var countedEntry = [Int32](repeating: -1, count: nodeCount)
             countedEntry.withUnsafeMutableBufferPointer { countedEntry in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    for e in entries.indices where admitted[e] {
+                    for e in 0..<documents.count where admitted[e] {
                         let entry = Int32(e)
                         for k in Int(entryPairStart[e])..<Int(entryPairStart[e + 1]) where isKept[Int(entryPairs[k].pair)] {
                             let first = Int(entryPairs[k].first), second = Int(entryPairs[k].second)
@@ -262,6 +238,6 @@ public struct CoissuePairIndex: Sendable {
     /// The rank of an agency's node id among the agencies of the index's pairs (nil when it is in none).
     public func idRank(of agency: Int) -> Int? { idRank[Int32(agency)].map(Int.init) }
 
-    /// The dates of the co-issued documents the index holds, whatever the filter.
-    public var dates: [String] { entries.compactMap(\.reference.date) }
+    /// The distinct dates of the co-issued documents the index holds, whatever the filter.
+    public var dates: [String] { documents.distinctDates }
 }

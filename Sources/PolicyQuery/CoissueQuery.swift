@@ -79,5 +79,6 @@ public func undatedCoissuedDocumentCount(_ graph: Graph, agency: Int? = nil) -> 
 
 /// `undatedCoissuedDocumentCount` over co-issued documents read before.
 public func undatedCoissuedDocumentCount(_ documents: CoissuedDocuments, agency: Int? = nil) -> Int {
-    documents.entries(of: agency).filter { ($0.reference.date ?? "").isEmpty }.count
+    let documents = documents.restricted(to: agency)
+    return documents.dateOfEntry.count { $0 < 0 }
 }

@@ -71,7 +71,7 @@ struct ServeBenchmark: AsyncParsableCommand {
                               logger: { var l = Logger(label: "bench"); l.logLevel = .error; return l }())
         let concurrency = self.concurrency, seconds = self.seconds
         try await app.test(.ahc(.http)) { client in
-            print("endpoint | p50 ms | p99 ms | max ms | first (cold) ms")
+            print("endpoint | p50 ms | p99 ms | max ms | first (cold) ms | resident after, MB")
             var mixed: [String] = []
             for (name, uris) in workloadList {
                 var times: [Double] = []
@@ -85,7 +85,8 @@ struct ServeBenchmark: AsyncParsableCommand {
                 }
                 times.sort()
                 func at(_ q: Double) -> Double { times.isEmpty ? cold : times[min(times.count - 1, Int(Double(times.count) * q))] }
-                print("\(name) | \(f(at(0.5))) | \(f(at(0.99))) | \(f(times.last ?? cold)) | \(f(cold))")
+                trimMallocArenas()
+                print("\(name) | \(f(at(0.5))) | \(f(at(0.99))) | \(f(times.last ?? cold)) | \(f(cold)) | \(mb(residentBytes() - before))")
                 mixed += uris.prefix(50)
             }
             // Throughput: `concurrency` clients replaying the mixed workload for `seconds`.
