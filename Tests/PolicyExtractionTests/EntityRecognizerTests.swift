@@ -113,6 +113,14 @@ func entityMentions(_ text: String, context: String? = nil, recognizer: EntityRe
         #expect(entityMentions("设立贵州贵安新区").first { $0.kind == .region }?.canonical == "贵安新区")
     }
 
+    @Test func everyProvinceByItsShortForm() {
+        // A central opinion and a regional news report; a prefecture of the same short form keeps its own name.
+        #expect(entityMentions("支持海南全面深化改革开放").first { $0.kind == .region }?.nodeID == "region:460000")
+        #expect(entityMentions("海南、广东两省联合开展").filter { $0.kind == .region }.map(\.nodeID) == ["region:460000", "region:440000"])
+        let prefecture = entityMentions("青海省海南藏族自治州").filter { $0.kind == .region }
+        #expect(prefecture.map(\.canonical) == ["青海省", "海南藏族自治州"])
+    }
+
     @Test func shortCountyNamesDoNotMatchInsideWords() {
         #expect(entityMentions("相应县级政府和城区改造").filter { $0.kind == .region }.isEmpty)
     }
