@@ -124,7 +124,7 @@ def main():
         elif level == "county" and name.endswith("市") and len(name) >= 3:
             if name[:-1] in KEEP_COUNTY_SHORT:
                 aliases.append(name[:-1])
-        aliases = [a for a in aliases if len(a) >= 2 and a != name and (a not in STOP or a in KEEP_COUNTY_SHORT)
+        aliases = [a for a in aliases if len(a) >= 2 and a != name and (level == "province" or a not in STOP or a in KEEP_COUNTY_SHORT)
                    and (level == "province" or a not in province_short)]
         out.append((code, name, aliases, level, parent))
     # A short form shared by several prefectures/cities is too ambiguous to keep.

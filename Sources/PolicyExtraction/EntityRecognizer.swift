@@ -438,7 +438,9 @@ public final class EntityRecognizer: Sendable {
             start -= party.count
         }
         let level = AgencyPatterns.agencyLevel(for: regionLevel)
-        out.append(localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95))
+        let bodyMention = localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95)
+        out.append(bodyMention)
+        sharedBodies(text, span.upperBound, range, before: out.count - 2, &out, names)
         var end = body.end
         for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound,
                                               region: ontology.regions[best.index], cache: names) {
@@ -446,6 +448,29 @@ public final class EntityRecognizer: Sendable {
             end = more.range.upperBound
         }
         return end
+    }
+
+    /// The bodies of regions listed before one whose body follows, sharing its name (广东省、江西省、重庆市人民政府;
+    /// 上海、广西政协): `distributed → region (conj region)* suffix`, where every conjunct is a region mention
+    /// and the suffix, read at `suffixStart`, names a body of each region's level. `last` is the position in `out`
+    /// of the region the suffix follows; the others are the region mentions right before it, each separated from
+    /// the next by one conjunction (、和及与). Each body's mention spans its region's name (the suffix is shared).
+    private func sharedBodies(_ text: UnsafeBufferPointer<UInt8>, _ suffixStart: Int, _ range: Range<Int>,
+                              before last: Int, _ out: inout [EntityMention], _ names: BodyNameCache) {
+        var nextStart = out[last].range.lowerBound
+        var i = last - 1
+        var shared: [EntityMention] = []
+        while i >= 0, out[i].kind == .region, out[i].range.upperBound < nextStart,
+              let (conjunction, conjunctionStart) = AgencyPatterns.decodeBefore(text, nextStart, range.lowerBound),
+              Self.placeConjunctions.contains(conjunction), conjunctionStart == out[i].range.upperBound,
+              out[i].nodeID.hasPrefix("region:"), let region = ontology.region(code: String(out[i].nodeID.dropFirst("region:".count))),
+              let body = patterns.localBody(in: text, at: suffixStart, limit: range.upperBound, region: region, cache: names) {
+            shared.append(localMention(out[i].range, text, body.canonical, body.parent,
+                                       AgencyPatterns.agencyLevel(for: region.level), out[i].confidence * 0.85))
+            nextStart = out[i].range.lowerBound
+            i -= 1
+        }
+        out.append(contentsOf: shared.reversed())
     }
 
     private static let directionScalars = ScalarSet("东西南北中华")

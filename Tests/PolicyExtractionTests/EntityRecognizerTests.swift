@@ -113,6 +113,25 @@ func entityMentions(_ text: String, context: String? = nil, recognizer: EntityRe
         #expect(entityMentions("设立贵州贵安新区").first { $0.kind == .region }?.canonical == "贵安新区")
     }
 
+    @Test func everyProvinceByItsShortForm() {
+        // A central opinion and a regional news report; a prefecture of the same short form keeps its own name.
+        #expect(entityMentions("支持海南全面深化改革开放").first { $0.kind == .region }?.nodeID == "region:460000")
+        #expect(entityMentions("海南、广东两省联合开展").filter { $0.kind == .region }.map(\.nodeID) == ["region:460000", "region:440000"])
+        let prefecture = entityMentions("青海省海南藏族自治州").filter { $0.kind == .region }
+        #expect(prefecture.map(\.canonical) == ["青海省", "海南藏族自治州"])
+    }
+
+    @Test func regionsListedBeforeOneBodyNameEachTheirBody() {
+        func agencies(_ text: String) -> [String] { entityMentions(text).filter { $0.kind == .agency }.map(\.canonical) }
+        // A ministry's addressee line and a province's: every listed region has the body named once after them.
+        #expect(agencies("河北省、山西省、内蒙古自治区人民政府：") ==
+                ["河北省人民政府", "山西省人民政府", "内蒙古自治区人民政府"])
+        #expect(agencies("抄送：江阴市、宜兴市和溧阳市财政局") == ["江阴市财政局", "宜兴市财政局", "溧阳市财政局"])
+        // Near misses: level words are no regions; a body named in full before the list keeps only its own name.
+        #expect(agencies("各省、自治区、直辖市人民政府：").isEmpty)
+        #expect(agencies("国家发展改革委、北京市人民政府联合印发") == ["国家发展和改革委员会", "北京市人民政府"])
+    }
+
     @Test func shortCountyNamesDoNotMatchInsideWords() {
         #expect(entityMentions("相应县级政府和城区改造").filter { $0.kind == .region }.isEmpty)
     }
