@@ -3,7 +3,16 @@
 file cpca/resources/adcodes.csv: 12-digit adcode, name, longitude, latitude) into Ontology/regions.tsv.
 
 usage: pip download --no-deps cpca==0.5.5 && unzip cpca-0.5.5-py3-none-any.whl -d cpca
-       python3 make_regions.py cpca/cpca/resources/adcodes.csv cpca/cpca/resources/56_nations.csv > ../regions.tsv
+       git clone https://github.com/modood/Administrative-divisions-of-China nbs   (optional, see below)
+       python3 make_regions.py cpca/cpca/resources/adcodes.csv cpca/cpca/resources/56_nations.csv [nbs/dist] > ../regions.tsv
+
+cpca's list predates the county changes of 2016-2022 (撤县设区, 撤县设市: 梁平县 -> 梁平区, 禄丰县 -> 禄丰市). With a third
+argument, the folder `dist` of modood/Administrative-divisions-of-China (WTFPL; the National Bureau of Statistics'
+division codes as of 2022-10-31: provinces.csv, cities.csv, areas.csv) brings the list up to date: a division takes
+its current name and code, its former name stays as an alias (documents written before the change use it), a
+division that moved to a new code keeps only the new one, and one that no current division continues is kept (a
+historical division is still named by older documents). The statistical bureau's functional zones (codes xxxx7x:
+development zones, new areas under a city) are not administrative divisions and are left out.
 
 Columns: code (GB/T 2260, six digits), canonical, aliases (|-separated), level, parent code.
 Hierarchy comes from the code: xx0000 province, xxxx00 prefecture, otherwise county; placeholder rows
@@ -14,6 +23,7 @@ a province; county-level cities drop 市 under the same rules. Districts and cou
 """
 import csv, sys
 
+MUNICIPALITIES = {"11", "12", "31", "50"}
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 PROVINCE_SHORT = {
     "内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏", "宁夏回族自治区": "宁夏",
@@ -47,6 +57,34 @@ def ethnic_cut(name, nations):
             cut = i
     return name[:cut]
 
+def update_to_current(rows, former, nbs_dir):
+    """Brings `rows` (code -> name) up to the statistical bureau's list in `nbs_dir`; `former` collects, per code,
+    the names a division had before."""
+    current = {}
+    for name, width in (("provinces", 2), ("cities", 4), ("areas", 6)):
+        for r in csv.DictReader(open(f"{nbs_dir}/{name}.csv", encoding="utf-8")):
+            code = r["code"].ljust(6, "0")
+            if r["name"] in PLACEHOLDERS or (width == 6 and code[4] == "7"):
+                continue
+            current[code] = r["name"]
+    for code, name in current.items():
+        if code in rows and rows[code] != name:
+            former.setdefault(code, []).append(rows[code])
+        rows[code] = name
+    stem = lambda n: n[:-1] if len(n) >= 3 and n[-1] in "县市区旗" else None
+    for code in [c for c in rows if c not in current and c[4:] != "00"]:
+        name = rows[code]
+        if any(c[:2] == code[:2] and n == name for c, n in current.items()):
+            del rows[code]  # the same division under a new code
+            continue
+        # (In a municipality, counties and districts lie under two different placeholder prefectures.)
+        area = 2 if code[:2] in MUNICIPALITIES else 4
+        successor = [c for c, n in current.items()
+                     if c[:area] == code[:area] and c[4:] != "00" and stem(n) and stem(n) == stem(name)]
+        if len(successor) == 1:
+            former.setdefault(successor[0], []).append(name)
+            del rows[code]
+
 def main():
     adcodes, nations_path = sys.argv[1], sys.argv[2]
     nations = [l.strip() for l in open(nations_path, encoding="utf-8") if l.strip()]
@@ -56,6 +94,9 @@ def main():
         code = r["adcode"][:6]
         if r["name"] not in PLACEHOLDERS:
             rows[code] = r["name"]
+    former = {}
+    if len(sys.argv) > 3:
+        update_to_current(rows, former, sys.argv[3])
     out = [("100000", "中国", ["我国", "中华人民共和国", "中國"], "country", "")]
     province_short = set()
     for code in sorted(rows):
@@ -67,7 +108,7 @@ def main():
         else:
             level = "county"
             parent = code[:4] + "00" if code[:4] + "00" in rows else code[:2] + "0000"
-        aliases = []
+        aliases = list(former.get(code, []))
         if level == "province":
             short = PROVINCE_SHORT.get(name) or (name[:-1] if name[-1] in "省市" else name)
             aliases.append(short)
@@ -83,7 +124,7 @@ def main():
         elif level == "county" and name.endswith("市") and len(name) >= 3:
             if name[:-1] in KEEP_COUNTY_SHORT:
                 aliases.append(name[:-1])
-        aliases = [a for a in aliases if len(a) >= 2 and a != name and (a not in STOP or a in KEEP_COUNTY_SHORT)
+        aliases = [a for a in aliases if len(a) >= 2 and a != name and (level == "province" or a not in STOP or a in KEEP_COUNTY_SHORT)
                    and (level == "province" or a not in province_short)]
         out.append((code, name, aliases, level, parent))
     # A short form shared by several prefectures/cities is too ambiguous to keep.
@@ -92,7 +133,8 @@ def main():
         if level != "province":
             for a in aliases:
                 count[a] = count.get(a, 0) + 1
-    print("# code\tcanonical\taliases\tlevel\tparent_code  (generated by tools/make_regions.py from cpca 0.5.5, MIT)")
+    source = "cpca 0.5.5, MIT" + (", brought up to NBS 2022-10-31 by modood/Administrative-divisions-of-China, WTFPL" if former or len(sys.argv) > 3 else "")
+    print(f"# code\tcanonical\taliases\tlevel\tparent_code  (generated by tools/make_regions.py from {source})")
     for code, name, aliases, level, parent in out:
         if level != "province":
             aliases = [a for a in aliases if count[a] == 1]

@@ -114,9 +114,9 @@ public final class EntityRecognizer: Sendable {
                         ontologyFacts: OntologyFacts(aliases: ontology.agency(named: $0.canonical)?.aliases ?? [], regionCode: nil))
         }
         regionNames = ontology.regions.enumerated().map { i, r in
+            // A division carries its code; a named area (长江三角洲区域) has none but keeps its aliases (长三角, 长江三角洲).
             let code = String(r.id.dropFirst("region:".count))
-            let facts = ontology.region(code: code).map { OntologyFacts(aliases: $0.aliases, regionCode: code) }
-                ?? OntologyFacts(aliases: [], regionCode: nil)
+            let facts = OntologyFacts(aliases: r.aliases, regionCode: ontology.region(code: code) == nil ? nil : code)
             return EntityNames(nodeID: r.id, canonical: r.canonical, level: r.level.rawValue, parent: regionParentIDs[i],
                                ontologyFacts: facts)
         }
@@ -232,27 +232,45 @@ public final class EntityRecognizer: Sendable {
         var regionSpans: [Range<Int>] = []
         // Read in place (a closure over the mentions would get a copy of each).
         for i in out.indices where out[i].kind == .region { regionSpans.append(out[i].range) }
+        func appendArea(_ c: (range: Range<Int>, name: String, confidence: Double)) {
+            let known = ontology.regions(named: c.name).first
+            out.append(EntityMention(range: c.range, kind: .region, nodeID: known?.id ?? "region:area:" + c.name,
+                                     canonical: known?.canonical ?? c.name, surface: Self.string(text, c.range),
+                                     confidence: known == nil ? c.confidence : 1, level: RegionLevel.area.rawValue))
+            regionSpans.append(c.range)
+        }
         for found in areaDiscovery.discover(in: text, range: range, minimumConfidence: 0.7, heads: found[2]) {
             // List numbers glued to the name (1北京…经济区) are not part of it.
             var start = found.range.lowerBound
             while start < found.range.upperBound, text[start] < 0x80 { start += 1 }
             guard start < found.range.upperBound else { continue }
-            let c = (range: start..<found.range.upperBound, name: Self.string(text, start..<found.range.upperBound),
+            var c = (range: start..<found.range.upperBound, name: Self.string(text, start..<found.range.upperBound),
                      confidence: found.confidence)
             if regionSpans.contains(where: { $0.overlaps(c.range) && $0.upperBound >= c.range.upperBound }) { continue }
             if claimed.contains(where: { $0.overlaps(c.range) }) { continue }
             // The name must be built from places: a division inside (南京都市圈) or a province abbreviation
             // first (渝东北…, 呼包鄂榆…); 世界级城市群 and 现代化都市圈 are descriptions.
             guard let (first, _) = AgencyPatterns.decode(text, c.range.lowerBound, c.range.upperBound) else { continue }
-            let placeInside = regionAutomaton.matches(in: text, range: c.range).contains {
+            let placeStarts = regionAutomaton.matches(in: text, range: c.range).filter {
                 ontology.regions[regionTargets[Int($0.value)][0]].level != .area || $0.range.count >= 9
+            }.map(\.range.lowerBound).sorted()
+            guard let firstPlace = placeStarts.first else {
+                if Self.provinceAbbreviations.contains(first) { appendArea(c) }
+                continue
             }
-            guard placeInside || Self.provinceAbbreviations.contains(first) else { continue }
-            let known = ontology.regions(named: c.name).first
-            out.append(EntityMention(range: c.range, kind: .region, nodeID: known?.id ?? "region:area:" + c.name,
-                                     canonical: known?.canonical ?? c.name, surface: Self.string(text, c.range),
-                                     confidence: known == nil ? c.confidence : 1, level: RegionLevel.area.rawValue))
-            regionSpans.append(c.range)
+            // area → place+ head: the name begins with its first place, words before it belong to the sentence
+            // (支撑郑州都市圈, 主动融入南京都市圈); a place after a conjunction begins a name of its own (长三角地区和
+            // 南京都市圈: the area is 南京都市圈).
+            let afterConjunction = placeStarts.last { start in
+                start > c.range.lowerBound && AgencyPatterns.decodeBefore(text, start, c.range.lowerBound)
+                    .map { Self.placeConjunctions.contains($0.0) } ?? false
+            }
+            let nameStart = afterConjunction ?? (Self.provinceAbbreviations.contains(first) ? c.range.lowerBound : firstPlace)
+            if nameStart > c.range.lowerBound {
+                c.range = nameStart..<c.range.upperBound
+                c.name = Self.string(text, c.range)
+            }
+            appendArea(c)
         }
         // Programmes found by pattern, where no seed programme or agency already stands.
         let candidates = discovery.discover(in: text, range: range, minimumConfidence: programmeThreshold, heads: found[1])
@@ -420,7 +438,9 @@ public final class EntityRecognizer: Sendable {
             start -= party.count
         }
         let level = AgencyPatterns.agencyLevel(for: regionLevel)
-        out.append(localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95))
+        let bodyMention = localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95)
+        out.append(bodyMention)
+        sharedBodies(text, span.upperBound, range, before: out.count - 2, &out, names)
         var end = body.end
         for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound,
                                               region: ontology.regions[best.index], cache: names) {
@@ -430,7 +450,32 @@ public final class EntityRecognizer: Sendable {
         return end
     }
 
+    /// The bodies of regions listed before one whose body follows, sharing its name (广东省、江西省、重庆市人民政府;
+    /// 上海、广西政协): `distributed → region (conj region)* suffix`, where every conjunct is a region mention
+    /// and the suffix, read at `suffixStart`, names a body of each region's level. `last` is the position in `out`
+    /// of the region the suffix follows; the others are the region mentions right before it, each separated from
+    /// the next by one conjunction (、和及与). Each body's mention spans its region's name (the suffix is shared).
+    private func sharedBodies(_ text: UnsafeBufferPointer<UInt8>, _ suffixStart: Int, _ range: Range<Int>,
+                              before last: Int, _ out: inout [EntityMention], _ names: BodyNameCache) {
+        var nextStart = out[last].range.lowerBound
+        var i = last - 1
+        var shared: [EntityMention] = []
+        while i >= 0, out[i].kind == .region, out[i].range.upperBound < nextStart,
+              let (conjunction, conjunctionStart) = AgencyPatterns.decodeBefore(text, nextStart, range.lowerBound),
+              Self.placeConjunctions.contains(conjunction), conjunctionStart == out[i].range.upperBound,
+              out[i].nodeID.hasPrefix("region:"), let region = ontology.region(code: String(out[i].nodeID.dropFirst("region:".count))),
+              let body = patterns.localBody(in: text, at: suffixStart, limit: range.upperBound, region: region, cache: names) {
+            shared.append(localMention(out[i].range, text, body.canonical, body.parent,
+                                       AgencyPatterns.agencyLevel(for: region.level), out[i].confidence * 0.85))
+            nextStart = out[i].range.lowerBound
+            i -= 1
+        }
+        out.append(contentsOf: shared.reversed())
+    }
+
     private static let directionScalars = ScalarSet("东西南北中华")
+    /// Words that join two places in a list (长三角地区和南京都市圈, 京津冀与长三角).
+    private static let placeConjunctions = ScalarSet("和与及、")
     private static let provinceAbbreviations = ScalarSet("京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台")
 
     /// Picks among regions sharing a name (indices into the ontology's regions): the one inside the context

@@ -236,7 +236,9 @@ struct ExtractionRun {
             documentYear = PassageTense.documentYear(ScalarSpan(bytes: text.utf8, range: range).scalars)
         }
         let extractor = pipeline.targetExtractor
-        let observed = tense.observe(bytes, range, deadline: { extractor.goalListDeadline($0) })
+        let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
+                                                           cues: pipeline.cueWords)
+        let observed = tense.observe(bytes, range, holdsQuantity: hasDigitQuantity, deadline: { extractor.goalListDeadline($0) })
         // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
@@ -253,11 +255,14 @@ struct ExtractionRun {
             }
         }
         let passage: PassageTense.Passage = paragraphReviews && observed == .other ? .past : observed
-        let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
-                                                      cues: pipeline.cueWords)
         // In a list of goals a count may be written in Chinese numerals only ("建设一所…高校", "培育两个…"): there,
         // and only there, a sentence without digits is read for quantities too.
-        let chineseCounts = !hasDigitQuantity && { if case .goals = passage { return Self.containsChineseNumeral(bytes, range) } else { return false } }()
+        // Elsewhere a quantity written in Chinese numerals only (建一百个…, 人口控制在十三亿六千万人) is read where a run of
+        // numerals stands before a unit.
+        let chineseCounts = !hasDigitQuantity && {
+            if case .goals = passage { return Self.containsChineseNumeral(bytes, range) }
+            return Self.containsChineseQuantity(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
+        }()
         let hasQuantity = hasDigitQuantity || chineseCounts
         // The sentence the last one handed on to, and whether this one hands on in turn (it ends with ；).
         let handsOn = Self.endsWithSemicolon(bytes, range)
@@ -273,10 +278,13 @@ struct ExtractionRun {
         // sentences after it as one that states targets does. (Only its first bytes are read, only when they hold a digit.)
         if !hasQuantity, before == 0 || bytes[before - 1] == 0x0A {
             let head = Self.prefixRange(bytes, range, maxBytes: Self.openingDateBytes)
-            if Self.containsYear(bytes, head),
-               let opening = extractor.openingDeadline(ScalarSpan(bytes: bytes, range: head)) {
-                paragraphDeadline = opening
-                paragraphStatesGoals = true
+            // (Or by one opening a clause of it: "围绕…开展专项行动，到2027年，…".)
+            if Self.containsYear(bytes, head) {
+                let headSpan = ScalarSpan(bytes: bytes, range: head)
+                if let opening = extractor.openingDeadline(headSpan) ?? extractor.clauseOpeningDateToMeet(headSpan) {
+                    paragraphDeadline = opening
+                    paragraphStatesGoals = true
+                }
             }
         }
         guard !mentions.isEmpty || hasQuantity || hasCue else { return }
@@ -376,6 +384,14 @@ struct ExtractionRun {
         }
     }
 
+    /// A unit as the source writes it. A unit read apart from its magnitude (十三億六千萬人 → 亿人) is no run of the
+    /// text: each of its characters is then taken as written where it first occurs near the target.
+    func writtenUnit(_ unit: String, near clause: Range<Int>) -> String {
+        let whole = text.asWritten(unit, near: clause)
+        guard whole == unit, unit.unicodeScalars.count >= 2 else { return whole }
+        return unit.unicodeScalars.map { text.asWritten(String($0), near: clause) }.joined()
+    }
+
     /// Bytes of a cover notice's excerpt (addressee, issuing sentence) with no 成文日期 that make it a document: it
     /// runs on into the text it issues (about 500 characters), not just the sentence about it.
     static let issuedTextBytes = 1_500
@@ -425,6 +441,45 @@ struct ExtractionRun {
                 if ChineseNumerals.isCardinalScalar(v) { return true }
                 i += 3
             } else { i += 1 }
+        }
+        return false
+    }
+
+    /// True when a comparator sign (≥ ≤ ≧ ≦ ＞ ＜ > <) stands right before the number at `i`, perhaps after a space.
+    @inline(__always)
+    static func comparatorSignBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, from start: Int) -> Bool {
+        var k = i
+        if k > start, b[k - 1] == 0x20 { k -= 1 }
+        guard k > start else { return false }
+        if b[k - 1] == 0x3E || b[k - 1] == 0x3C { return true }                                   // > <
+        guard k - 3 >= start else { return false }
+        let (b0, b1, b2) = (b[k - 3], b[k - 2], b[k - 1])
+        return b0 == 0xE2 && b1 == 0x89 && (0xA4...0xA7).contains(b2)                             // ≤ ≥ ≦ ≧
+            || b0 == 0xE2 && b1 == 0xA9 && (b2 == 0xBD || b2 == 0xBE)                             // ⩽ ⩾
+            || b0 == 0xEF && b1 == 0xBC && (b2 == 0x9C || b2 == 0x9E)                             // ＜ ＞
+    }
+
+    /// True when `bytes[range]` may hold a quantity written in Chinese numerals: a run of numerals followed by
+    /// what can start a unit (一百个, 十三亿六千万人, 二十六点一万亿元) or a numeral before 成 or 分 (两成,
+    /// 百分之四十七, 六分之五). A single numeral before a classifier (一个, 两项) counts most things in passing and
+    /// is not read. The cheap test that lets such sentences reach the target grammar outside a list of goals.
+    static func containsChineseQuantity(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers followers: [UInt64]) -> Bool {
+        var i = range.lowerBound
+        var run = 0
+        while i + 3 <= range.upperBound {
+            guard bytes[i] & 0xF0 == 0xE0 else { run = 0; i += 1; continue }
+            let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            if ChineseNumerals.isCardinalScalar(v) || run > 0 && v == 0x70B9 {                     // 点 inside a numeral
+                run += 1
+            } else if run > 0 {
+                if v == 0x6210 { return true }                                                     // 成
+                if v == 0x5206, i + 6 <= range.upperBound, bytes[i + 3] == 0xE4, bytes[i + 4] == 0xB9, bytes[i + 5] == 0x8B {
+                    return true                                                                    // 分之
+                }
+                if run >= 2, followers.isEmpty || followers[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 { return true }
+                run = 0
+            }
+            i += 3
         }
         return false
     }
@@ -498,6 +553,11 @@ struct ExtractionRun {
                     i += 3
                 } else if lead < 0x80 {
                     if !hasQuantity, lead &- 0x30 <= 9 {
+                        // A value after a comparator sign (≥71) needs no unit.
+                        if comparatorSignBefore(b, i, from: range.lowerBound) {
+                            hasQuantity = true
+                            if hasCue { return }
+                        }
                         // The number and what follows it.
                         var j = i
                         while j < end {
@@ -677,7 +737,7 @@ struct ExtractionRun {
                 "value": .double(target.value),
                 "value_max": target.valueMax.map { .double($0) } ?? .null,
                 // (A unit is its characters: the glosses written after them are dropped.)
-                "unit": .string(PinyinGloss.removed(from: text.asWritten(target.unit, near: clause))),
+                "unit": .string(PinyinGloss.removed(from: writtenUnit(target.unit, near: clause))),
                 "comparator": .string(target.comparator.rawValue),
                 "kind": .string(target.kind.rawValue),
                 "deadline": target.deadline.map { .string(String($0)) } ?? .null,

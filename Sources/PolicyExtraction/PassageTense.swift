@@ -26,6 +26,10 @@ struct PassageTense: Sendable {
     /// deadline of targets that state none of their own.
     private(set) var headingYear: Int?
     private var sentencesInGoals = 0
+    /// The goal passage was announced inside a sentence (`goalAnnouncementEnd`): it lasts to its paragraph's end.
+    private var inlineGoals = false
+    /// The last sentence read ended with ；.
+    private var lastHandsOn = false
     /// The sentences a goal passage lasts without a new heading.
     static let goalSentences = 12
 
@@ -41,20 +45,29 @@ struct PassageTense: Sendable {
 
     /// Reads the sentence `bytes[range]` in text order and returns its passage. Only a short sentence (a heading, an
     /// opening) is decoded whole; of a long one, its beginning (a review phrase) and, when it ends in —— or ：, the rest.
-    mutating func observe(_ bytes: [UInt8], _ range: Range<Int>, deadline: (ScalarSpan) -> Int?) -> Passage {
-        let passage = readPassage(bytes, range, deadline: deadline)
+    /// `holdsQuantity`: the sentence holds a number before a unit; such a sentence may announce goals inside it
+    /// ("…的主要预期目标是：A增长13%；B…。") whatever it ends with.
+    mutating func observe(_ bytes: [UInt8], _ range: Range<Int>, holdsQuantity: Bool = false, deadline: (ScalarSpan) -> Int?) -> Passage {
+        let passage = readPassage(bytes, range, holdsQuantity: holdsQuantity, deadline: deadline)
         return bulletin ? .statistics : passage
     }
 
-    private mutating func readPassage(_ bytes: [UInt8], _ range: Range<Int>, deadline: (ScalarSpan) -> Int?) -> Passage {
+    private mutating func readPassage(_ bytes: [UInt8], _ range: Range<Int>, holdsQuantity: Bool, deadline: (ScalarSpan) -> Int?) -> Passage {
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        // A list announced inside a sentence ("…目标是：A增长13%；B…。") ends with its paragraph unless its last
+        // sentence hands on with ；(one item a line).
+        defer { lastHandsOn = Self.endsWithSemicolon(bytes, end: end) }
+        if inlineGoals, !lastHandsOn, Self.startsLine(bytes, range.lowerBound) {
+            inlineGoals = false
+            if case .goals = passage { passage = .other }
+        }
         let announces = end - range.lowerBound >= 3
             && (bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9A          // ：
                 || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
         var stop = range.upperBound
-        // A sentence ended by ；may announce goals inside it ("…目标为：A增长7%；").
-        let listItem = range.count <= Self.openingBytes && (end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
+        // A sentence ended by ；, or one holding a quantity, may announce goals inside it ("…目标为：A增长7%；").
+        let listItem = range.count <= Self.openingBytes && (holdsQuantity || end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
             || end > range.lowerBound && bytes[end - 1] == 0x3B) && Self.mayAnnounceGoals(bytes, range)
         let opening = (announces || listItem) && range.count <= Self.openingBytes
         let mayBeHeading = range.count <= Self.headingBytes
@@ -64,18 +77,31 @@ struct PassageTense: Sendable {
             // begin with none of its first characters (tested on the bytes, without decoding).
             stop = min(range.upperBound, range.lowerBound + Self.reviewPrefixBytes)
             while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
-            guard Self.mayOpenReview(bytes, range.lowerBound..<stop) else { return keep() }
+            guard Self.mayOpenReview(bytes, range.lowerBound..<stop) else { return keep(listItem: Self.endsWithSemicolon(bytes, end: end)) }
         }
         return observe(ScalarSpan(bytes: bytes, range: range.lowerBound..<stop), whole: stop == range.upperBound, deadline: deadline)
     }
 
     /// A sentence that neither opens nor heads a passage: the passage goes on (a goal passage for a while).
-    private mutating func keep() -> Passage {
+    /// (An item of a list split at ；is part of one sentence: it does not count towards the passage's length.)
+    private mutating func keep(listItem: Bool = false) -> Passage {
         if case .goals = passage {
-            sentencesInGoals += 1
+            if !listItem { sentencesInGoals += 1 }
             if sentencesInGoals > Self.goalSentences { passage = .other }
         }
         return passage
+    }
+
+    /// True when `start` opens a line (only spaces between it and a line break or the text's start).
+    private static func startsLine(_ bytes: [UInt8], _ start: Int) -> Bool {
+        var p = start
+        while p > 0, bytes[p - 1] == 0x20 { p -= 1 }
+        return p == 0 || bytes[p - 1] == 0x0A || bytes[p - 1] == 0x0D
+    }
+
+    /// True when the sentence ending (before spaces) at `end` ends with ；or ;.
+    private static func endsWithSemicolon(_ bytes: [UInt8], end: Int) -> Bool {
+        end >= 1 && bytes[end - 1] == 0x3B || end >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
     }
 
     /// A cheap test for `goalAnnouncementEnd` on the bytes: 标 (of 目标, 指标) with a colon at most three scalars after.
@@ -152,25 +178,32 @@ struct PassageTense: Sendable {
         start = Self.afterListMarker(s, start)
         if Self.reviewOpenings.contains(where: { span.matches($0, at: start) }) {
             passage = .past
+            inlineGoals = false
         } else if whole, Self.isHeading(s, from: start, numbered: start > markerStart) {
             let before = passage
             if Self.bulletinWords.occurs(in: span, from: start) { bulletin = true }
             passage = Self.reviewWords.occurs(in: span, from: start) ? .past
                 : Self.goalWords.occurs(in: span, from: start) ? .goals(deadline: deadline(span)) : .other
             sentencesInGoals = 0
+            inlineGoals = false
             if passage != .past, let year = Self.year(in: s, from: start) { headingYear = year }
             // A heading that announces a list (…主要指标——) is no part of it.
             if Self.announcesList(s) { return before }
         } else if whole, Self.goalAnnouncementEnd(s) != nil, !Self.announcesList(s) {
-            // "…的目标为：A增长7%；": the list begins inside the sentence.
+            // "…的目标为：A增长7%；": the list begins inside the sentence. (Inside a passage of goals a heading opened,
+            // it lasts as that passage does.)
+            var headed = false
+            if case .goals = passage, !inlineGoals { headed = true }
             passage = .goals(deadline: deadline(span) ?? Self.firstYear(in: s, from: start, to: Self.goalAnnouncementEnd(s) ?? s.count))
             sentencesInGoals = 0
+            inlineGoals = !headed
             return passage
         } else if whole, Self.announcesList(s), Self.goalWords.occurs(in: span, from: start) {
             // The list begins after the sentence that announces it.
             let announcing = passage
             passage = .goals(deadline: deadline(span))
             sentencesInGoals = 0
+            inlineGoals = false
             return announcing
         } else {
             return keep()
@@ -187,6 +220,23 @@ struct PassageTense: Sendable {
         }
         return nil
     }
+
+    /// `goal-value → (目标 | 指标) 值? (为 | 是) digit`: the value of a goal stated right after it ("2025年全县固定资产
+    /// 投资目标为125.9亿元以上，同比增长18%以上"); the index of the value, which begins the sentence's goals.
+    static func goalValueStart(_ s: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i + 3 < s.count {
+            if s[i] == "目" || s[i] == "指", s[i + 1] == "标", let m = goalValue.prefixMatch(in: s, at: i) { return m.range.upperBound }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `goal-value → (目标 | 指标) 值? (为 | 是) space* ⟨digit⟩`
+    private static let goalValue = Production(
+        "goal value", grammar: "goal-value → (目标 | 指标) 值? (为 | 是) space* ⟨digit⟩", confidence: 0.8,
+        .sequence(.word(["目标", "指标"]), .optional(.literal("值")), .oneOf("为是"), .repeat(.oneOf(" \u{3000}"), 0...2),
+                  .followed(by: .digit)))
 
     /// `announcement → (目标 | 指标) (为 | 是 | 如下 | 是要)? (： | :)`
     private static let announcement = Production(
@@ -286,7 +336,7 @@ struct PassageTense: Sendable {
     private static let titleReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "报告", "公报"])
 
     /// Starts a new document: no passage yet.
-    mutating func reset() { passage = .other; sentencesInGoals = 0; headingYear = nil; bulletin = false; ownPlanPeriodEnd = nil; titleIsPlan = false }
+    mutating func reset() { passage = .other; sentencesInGoals = 0; inlineGoals = false; lastHandsOn = false; headingYear = nil; bulletin = false; ownPlanPeriodEnd = nil; titleIsPlan = false }
 
     /// The first year ("2025年", "2025 年") in `s` from `start`.
     private static func year(in s: [Unicode.Scalar], from start: Int) -> Int? {
@@ -332,7 +382,24 @@ struct PassageTense: Sendable {
         while end > start, s[end - 1].isInlineSpace || s[end - 1] == "\n" { end -= 1 }
         if numbered, end - start >= 3, end - start <= 16, s[end - 1] == "。" { end -= 1 }
         guard end > start, end - start <= 40, !IndicatorTable.mayBeRow(s) else { return false }
+        // (An unnumbered line that states a value, "粮食产量1.4万亿斤左右", is an item of a list, not its heading.)
+        if !numbered, statesValue(s, from: start, to: end) { return false }
         return !s[start..<end].contains { $0.isClausePunctuation }
+    }
+
+    /// True when `s[from..<to]` holds a number that is no year (2025年) and no name (5G): a value.
+    private static func statesValue(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        var i = from
+        while i < to {
+            guard s[i].digitValue != nil else { i += 1; continue }
+            var j = i
+            while j < to, s[j].digitValue != nil || s[j] == "." { j += 1 }
+            let isYear = j - i == 4 && j < to && s[j] == "年"
+            let isName = j < to && (s[j].isASCIILetter || s[j] == "号" || s[j] == "月" || s[j] == "日")
+            if !isYear, !isName, j < to { return true }
+            i = j
+        }
+        return false
     }
 
     /// Index after a list marker at `i` ("一、", "（二）", "3.", "(4)"), or `i`.

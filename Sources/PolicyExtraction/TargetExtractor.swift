@@ -131,7 +131,7 @@ public final class TargetExtractor: Sendable {
         let s = span.scalars
         // "…目标为：A增长7%；…": a goal announcement inside the sentence makes what follows it a list of goals; a year
         // before it ("2025年…的目标为：") is their deadline, not a report's.
-        let announcementEnd = PassageTense.goalAnnouncementEnd(s)
+        let announcementEnd = PassageTense.goalAnnouncementEnd(s) ?? PassageTense.goalValueStart(s)
         if let end = announcementEnd, !pastContext {
             inGoals = true
             passageDeadline = passageDeadline ?? PassageTense.firstYear(in: s, from: 0, to: end)
@@ -209,12 +209,15 @@ public final class TargetExtractor: Sendable {
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) || countsArticles(s, q) { continue }
             if namesTravelTimeCircle(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !hasDateToMeet, countsDocumentContents(span, q, clause: clause) { continue }
-            if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause) { continue }
+            if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause,
+                                             isRange: q.valueMax != nil) { continue }
             if !redLineCue, gradesNoun(span, q, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
             // (Only a cardinal: a share or a doubling in words, 三成, 一半, 翻一番, names no count of a word like 一批.)
-            if q.chinese, q.unitText == nil, !qualified, !hasPrefixComparator(span, q.number, clause: clause),
+            // ("千亿元级企业", "10万吨级码头": a quantity before 级 grades the noun after it.)
+            if q.end < s.count, s[q.end] == "级" { continue }
+            if q.chinese, q.unitText == nil || q.cardinal, !qualified, !hasPrefixComparator(span, q.number, clause: clause),
                !(inGoals && goalVerbBefore(span, q.number.lowerBound, clauseStart: clause.lowerBound)) { continue }
             let hardLimit = redLineCue || limitCue.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
             if pastContext, !hardLimit { continue }
@@ -224,7 +227,7 @@ public final class TargetExtractor: Sendable {
                 || achievedShare(span, unitEnd: q.end)
             let plainPast = clauseYear == nil && hasPlainPastYear
             // "到2027年，全市接待游客8000万人次": a date to meet stated before the quantity in its sentence governs it.
-            let governedByDate = (!q.chinese || q.unitText != nil) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound }
+            let governedByDate = (!q.chinese || q.unitText != nil && !q.cardinal) && (commitDates.contains { $0 < q.number.lowerBound } || relativeDates.contains { $0 < q.number.lowerBound }
                 || ownPeriodStart.map { $0 < q.number.lowerBound } == true)
             // (A verb of commitment in a sentence of intent commits too, to a quantity that ends its item — 力争…培育…企业
             // 50家, 计划…完成投资1200亿元 — not to one that counts a noun after it: 在168个城市中.)
@@ -236,7 +239,9 @@ public final class TargetExtractor: Sendable {
                 // (A paragraph whose opening date states goals goes on with bare values: "人均体育场地面积2.6平方米。")
                 || (paragraphDate && !plainPast && quantities.count == 1 && Self.isBareStatement(s, q))
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
-                || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound))
+                // (So does a comparator before it: 超出70%, 最少一个, ≥71.)
+                || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
+                     || hasPrefixComparator(span, q.number, clause: clause))
                     && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
             candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
         }
@@ -245,7 +250,8 @@ public final class TargetExtractor: Sendable {
         var out: [ExtractedTarget] = []
         for c in candidates where c.accepted || (anyAccepted && c.sibling) {
             let q = c.q
-            let comparator = comparatorOf(span, q.number, unitEnd: q.end, clause: c.clause, isRange: q.valueMax != nil)
+            var comparator = comparatorOf(span, q.number, unitEnd: q.end, clause: c.clause, isRange: q.valueMax != nil)
+            if q.moreThan, comparator == .equal { comparator = .above }
             let kind: TargetKind = c.redLine ? .redLine : kindOf(span, clause: c.clause, comparator: comparator)
             // The statement and its subject begin after a list marker ("（三）", "2.").
             var item = c.item
@@ -277,8 +283,13 @@ public final class TargetExtractor: Sendable {
         var end: Int
         /// Written in Chinese numerals.
         var chinese = false
-        /// The unit when it is implied by the numeral's form (三成, 百分之三十 → %).
+        /// The unit when it is implied by the numeral's form (三成, 百分之三十 → %) or read apart from its magnitude
+        /// (十三亿六千万人 → 亿人).
         var unitText: String?
+        /// A cardinal in Chinese numerals (一名, 十三亿六千万人): a count that needs a comparator of its own.
+        var cardinal = false
+        /// Written with 余 or 多 before its unit (50余家): more than the number.
+        var moreThan = false
     }
 
     /// Every number with a unit in `s`: decimal digits ("0.66", "1,200", ranges "5%—8%") and Chinese numerals
@@ -326,7 +337,11 @@ public final class TargetExtractor: Sendable {
             if unit.isEmpty { i = afterNumber; continue }
             // "19部门": a unit that begins a longer word counts nothing.
             if Self.wordsBeginningWithAUnit.contains(where: { scalarsMatch(s, $0, at: unit.lowerBound) }) { i = afterUnit; continue }
-            quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: unit, end: afterUnit))
+            // `more-than → number magnitude* (余 | 多) unit`: the unit is written without the 余.
+            let moreThan = s[unit].contains { $0 == "余" || $0 == "多" }
+            quantities.append(Quantity(number: i..<afterNumber, value: value, valueMax: nil, unit: unit, end: afterUnit,
+                                       unitText: moreThan ? String(String.UnicodeScalarView(s[unit].filter { $0 != "余" && $0 != "多" })) : nil,
+                                       moreThan: moreThan))
             i = afterUnit
         }
         return quantities
@@ -339,14 +354,19 @@ public final class TargetExtractor: Sendable {
     private func unitlessValueEnd(_ s: [Unicode.Scalar], number: Range<Int>) -> Int? {
         var p = number.lowerBound
         while p > 0, s[p - 1].isInlineSpace { p -= 1 }
-        guard p >= 2, Self.changeToVerbs.contains(where: { p - $0.count >= 0 && scalarsMatch(s, $0, at: p - $0.count) }) else { return nil }
+        // (A comparator sign, ≥71, states a value whatever its form: a year or a rank is never written after one.)
+        let sign = p >= 1 && Self.comparatorSigns.contains(s[p - 1])
+        guard sign || p >= 2, sign || Self.changeToVerbs.contains(where: { p - $0.count >= 0 && scalarsMatch(s, $0, at: p - $0.count) }) else { return nil }
         var q = number.upperBound
         while q < s.count, s[q].isInlineSpace { q += 1 }
         var qualified = false
         if let m = Self.unitlessQualifier.prefixMatch(in: s, at: q) { q = m.range.upperBound; qualified = true }
-        guard qualified || Self.hasDecimalPoint(s, before: number.upperBound) else { return nil }
+        guard sign || qualified || Self.hasDecimalPoint(s, before: number.upperBound) else { return nil }
         return q == s.count || s[q].isClausePunctuation || s[q] == "、" ? q : nil
     }
+
+    /// Comparator signs written before a value: `sign → ≥ | ≤ | ≧ | ≦ | ⩾ | ⩽ | ＞ | ＜ | > | <`.
+    static let comparatorSigns: Set<Unicode.Scalar> = ["≥", "≤", "≧", "≦", "⩾", "⩽", "＞", "＜", ">", "<"]
 
     /// Verbs that set a value to reach right before it: 缩小到, 提高到, 控制在 ….
     private static let changeToVerbs: [[Unicode.Scalar]] = [
@@ -364,21 +384,47 @@ public final class TargetExtractor: Sendable {
     private func chineseQuantity(_ s: [Unicode.Scalar], _ i: Int) -> Quantity? {
         guard let q = ChineseNumerals.quantity(s, at: i) else { return nil }
         switch q.form {
-        case .percent, .fraction, .tenths:
+        case .percent, .fraction:
             return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: q.end..<q.end, end: q.end,
                             chinese: true, unitText: "%")
+        case .tenths:
+            // 两成 is stated in tenths, as written: value 2, unit 成 (the ontology's 成 row converts it to per cent).
+            return Quantity(number: i..<q.end, value: q.value / 10, valueMax: nil, unit: q.end..<q.end, end: q.end,
+                            chinese: true, unitText: "成")
         case .doubling:
             return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: q.end..<q.end, end: q.end,
                             chinese: true, unitText: "倍")
         case .cardinal:
+            // `magnitude-amount → numeral+ (万|亿)+` with no unit after it: "超过五千亿规模" is 5000 亿, as 10.11亿 is.
+            // (Not before 级: 千亿级企业 grades a noun.)
+            if q.value > 0, q.end > i + 1, s[q.end - 1] == "万" || s[q.end - 1] == "亿",
+               q.end == s.count || s[q.end] != "级", unit(s, q.end) == nil, !Self.numeralWords.contains(where: { scalarsMatch(s, $0, at: i) }),
+               let first = (i..<q.end).first(where: { s[$0] == "万" || s[$0] == "亿" }) {
+                var scale = 1.0
+                for k in first..<q.end where s[k] == "万" || s[k] == "亿" { scale *= s[k] == "万" ? 1e4 : 1e8 }
+                guard (first..<q.end).allSatisfy({ s[$0] == "万" || s[$0] == "亿" }) else { return nil }
+                return Quantity(number: i..<q.end, value: (q.value / scale * 1e8).rounded() / 1e8, valueMax: nil,
+                                unit: first..<q.end, end: q.end, chinese: true,
+                                unitText: String(String.UnicodeScalarView(s[first..<q.end])), cardinal: true)
+            }
             guard q.value > 0, let (unit, afterUnit) = unit(s, q.end), !unit.isEmpty,
                   !Self.numeralWords.contains(where: { scalarsMatch(s, $0, at: i) }) else { return nil }
-            return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: unit, end: afterUnit, chinese: true)
+            // `magnitude-quantity → numeral* (万|亿)+ numeral* unit`: 十三亿六千万人 is stated in its first magnitude, as
+            // digits would write it (13.6亿人), and 二十六点一万亿元 as 26.1万亿元.
+            if let first = (i..<q.end).first(where: { s[$0] == "万" || s[$0] == "亿" }) {
+                var end = first
+                var scale = 1.0
+                while end < q.end, s[end] == "万" || s[end] == "亿" { scale *= s[end] == "万" ? 1e4 : 1e8; end += 1 }
+                let value = (q.value / scale * 1e8).rounded() / 1e8
+                return Quantity(number: i..<q.end, value: value, valueMax: nil, unit: unit, end: afterUnit, chinese: true,
+                                unitText: String(String.UnicodeScalarView(s[first..<end])) + normalisedUnit(unitText(s, unit)), cardinal: true)
+            }
+            return Quantity(number: i..<q.end, value: q.value, valueMax: nil, unit: unit, end: afterUnit, chinese: true, cardinal: true)
         }
     }
 
     /// Words that begin with a unit's character and are no unit: "19部门", "3部委", "5人民".
-    private static let wordsBeginningWithAUnit: [[Unicode.Scalar]] = ["部门", "部委", "部署", "部分", "人民", "名单", "台阶", "家庭"].map(scalars)
+    private static let wordsBeginningWithAUnit: [[Unicode.Scalar]] = ["部门", "部委", "部署", "部分", "人民", "名单", "台阶", "家庭", "口岸", "口径", "眼光"].map(scalars)
 
     /// Words that begin with a numeral but count nothing (一些, 一批, 一体, 一线, 三农, 两新 …).
     private static let numeralWords: [[Unicode.Scalar]] = ["一些", "一批", "一体", "一线", "一系列", "一切", "一般", "一项项",
@@ -805,12 +851,18 @@ public final class TargetExtractor: Sendable {
         if s[i] == "年", start > 0, Self.hasDecimalPoint(s, before: start) { return (i..<i + 1, i + 1) }
         if s[i] == "年" || s[i] == "月" || s[i] == "日" || s[i] == "号" { return nil }
         if s[i].isRangeDash { return (start..<start, start) }
+        // `rate → / power-of-ten magnitude?`: "12/10万" (per 100,000), "8/1000" — not a fraction (1/3).
+        if s[i] == "/" || s[i] == "／", let end = Self.perPowerOfTenEnd(s, i + 1, magnitudes: magnitudes) { return (i..<end, end) }
         // unit → magnitude* base-unit | magnitude+: the longest reading wins, so that a unit beginning with a
         // magnitude's character (千瓦时 in 亿千瓦时) and a magnitude before a longer unit (亿 + 吨标煤) both read whole.
         var j = i
         var best: Int?
         while true {
             if let k = units.firstMatch(in: s, at: j) { best = max(best ?? 0, j + units.words[k].count) }
+            // (余 or 多 between the number and its unit, 50余家, 1万余人, 100多家: more than the number.)
+            else if j + 1 < s.count, s[j] == "余" || s[j] == "多", let k = units.firstMatch(in: s, at: j + 1) {
+                best = max(best ?? 0, j + 1 + units.words[k].count)
+            }
             guard let k = magnitudes.firstMatch(in: s, at: j) else { break }
             j += magnitudes.words[k].count
         }
@@ -826,6 +878,21 @@ public final class TargetExtractor: Sendable {
         }
         if j > i, j < s.count, s[j] != "年" { return (i..<j, j) }
         return nil
+    }
+
+    /// End of `1 0+ magnitude?` at `i` (10万, 1000, 万) — the base a rate is stated per — or nil.
+    private static func perPowerOfTenEnd(_ s: [Unicode.Scalar], _ i: Int, magnitudes: ScalarWordList) -> Int? {
+        var k = i
+        var zeros = 0
+        if k < s.count, s[k] == "1" {
+            k += 1
+            while k < s.count, s[k] == "0" { zeros += 1; k += 1 }
+            guard k == s.count || s[k].digitValue == nil, s[k - 1] != "." else { return nil }
+        }
+        var m = k
+        while let w = magnitudes.firstMatch(in: s, at: m) { m += magnitudes.words[w].count }
+        guard m > k || zeros >= 2 else { return nil }
+        return m
     }
 
     /// True when the number that ends at `end` has a decimal point ("11.3").
@@ -895,7 +962,7 @@ public final class TargetExtractor: Sendable {
     private static let textParts: [[Unicode.Scalar]] = ["部门", "单位", "措施", "举措", "政策", "方面", "部分", "条款", "任务", "重点工作", "意见", "建议", "内容", "章", "指标", "原则"].map(scalars)
     /// Verbs after a share that state what it is to reach: "100%实现…", "100%覆盖…", "100%保障…".
     private static let shareVerbs: [[Unicode.Scalar]] = ["实现", "覆盖", "保障", "完成"].map(scalars)
-    private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少", "不减少", "不能减少", "不得减少"].map(scalars)
+    private static let floorWords: [[Unicode.Scalar]] = ["不低于", "不少于", "至少", "最少", "不减少", "不能减少", "不得减少"].map(scalars)
     private static let keepWords: [[Unicode.Scalar]] = ["严守", "守住", "坚守", "保住"].map(scalars)
     /// The plan periods (`PlanPeriod.all`) with the words that make them a time.
     private static let planPeriods: [(name: [Unicode.Scalar], endYear: Int)] = PlanPeriod.all.map { (scalars($0.name), $0.endYear) }
@@ -943,13 +1010,23 @@ public final class TargetExtractor: Sendable {
         return nil
     }
 
-    /// True when a comparator phrase stands right before the number (至少, 不少于, 超过 …, 至少有).
+    /// True when a comparator phrase stands right before the number (至少, 不少于, 超过 …, 至少有), or a bound adverb
+    /// before the verb of the number: `bound-verb → (至少 | 最少 | 至多 | 最多) commitment-verb quantity` ("最少建成
+    /// 一个…平台", "至少培育5家").
     private func hasPrefixComparator(_ span: ScalarSpan, _ number: Range<Int>, clause: Range<Int>) -> Bool {
         var before = number.lowerBound
         let s = span.scalars
         while before > clause.lowerBound, s[before - 1].isInlineSpace || s[before - 1] == "有" { before -= 1 }
-        return prefixComparators.contains { $0.1 != .equal && before - $0.0.count >= clause.lowerBound && span.matches($0.0, at: before - $0.0.count) }
+        if prefixComparators.contains(where: { $0.1 != .equal && before - $0.0.count >= clause.lowerBound && span.matches($0.0, at: before - $0.0.count) }) {
+            return true
+        }
+        guard let verb = commitmentVerbs.first(where: { before - $0.count >= clause.lowerBound && span.matches($0, at: before - $0.count) }) else { return false }
+        let verbStart = before - verb.count
+        return Self.boundAdverbs.contains { verbStart - $0.count >= clause.lowerBound && span.matches($0, at: verbStart - $0.count) }
     }
+
+    /// Adverbs that bound the quantity of the verb after them: 至少, 最少, 至多, 最多.
+    private static let boundAdverbs: [[Unicode.Scalar]] = ["至少", "最少", "至多", "最多"].map(scalars)
 
     /// True when a verb of commitment (达到, 新增, 控制在, 提高到 …) stands in `from..<number`.
     private func commitmentVerbBefore(_ span: ScalarSpan, _ number: Int, from: Int) -> Bool {
@@ -975,15 +1052,17 @@ public final class TargetExtractor: Sendable {
 
     /// "20张床位及以上的医疗机构", "不超过100万元的部分": a quantity with its qualifier that describes whom or what a
     /// rule applies to (an attribute before 的 + noun), not a value to reach.
-    private func isScopeThreshold(_ span: ScalarSpan, number: Int, unit: Range<Int>, unitEnd: Int, clause: Range<Int>) -> Bool {
+    private func isScopeThreshold(_ span: ScalarSpan, number: Int, unit: Range<Int>, unitEnd: Int, clause: Range<Int>,
+                                  isRange: Bool = false) -> Bool {
         let s = span.scalars
         var after = unitEnd
         while after < clause.upperBound, s[after].isInlineSpace { after += 1 }
         for note in Self.inclusionNotes where span.matches(note, at: after) { after += note.count; break }
         for (phrase, _) in suffixComparators where span.matches(phrase, at: after) { after += phrase.count; break }
         // "3岁以下婴幼儿", "10亿元以上企业": a measure (not a classifier counting the noun: 100个以上项目) with a
-        // bounding qualifier directly before a noun is an attribute of that noun.
-        if qualified(span, unitEnd), after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的",
+        // bounding qualifier directly before a noun is an attribute of that noun; so is a range of a measure
+        // ("65至74岁老年人", "60—90平方米住房": a band of whom or what a rule is for).
+        if qualified(span, unitEnd) || isRange, after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的",
            !Self.classifierUnits.contains(where: { $0.elementsEqual(s[unit]) }) {
             return !commitmentVerbs.contains { span.matches($0, at: after) } && !sharesReach(span, unit: unit, from: after, clause: clause)
         }
@@ -1029,6 +1108,12 @@ public final class TargetExtractor: Sendable {
               !Self.classifierUnits.contains(where: { $0.elementsEqual(s[q.unit]) }) else { return false }
         var after = q.end
         if after < clause.upperBound, s[after] == "级" { after += 1 }
+        // (`grade → 超 quantity 的 noun count`: "超500亿元的开发区6个" grades the zones it then counts.)
+        if after + 1 < clause.upperBound, s[after] == "的", s[after + 1].isHanIdeograph,
+           !Self.aimNouns.contains(where: { span.matches($0, at: after + 1) }),
+           s[(after + 1)..<clause.upperBound].contains(where: { $0.digitValue != nil }) {
+            after += 1
+        }
         guard after < clause.upperBound, s[after].isHanIdeograph, s[after] != "的", s[after] != "和", s[after] != "及" else { return false }
         return qualifier(span, after: q.end, clause: clause) == nil && !commitmentVerbs.contains { span.matches($0, at: after) }
     }
@@ -1191,7 +1276,7 @@ public final class TargetExtractor: Sendable {
     /// Comparators, verbs and particles cut from the end of a subject, repeatedly.
     private static let subjectTrailingWords: [[Unicode.Scalar]] = [
         "不得超过", "不超过", "不高于", "不低于", "不少于", "控制在", "缩小到", "缩小至", "下降到", "下降至", "降低至", "提高到", "提升至", "提高至", "提至", "降低到", "降至",
-        "达到", "分别达", "超过", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
+        "达到", "分别达", "超过", "超出", "不超", "逾", "近", "大于", "高于", "小于", "低于", "提升到", "提高", "稳定在", "保持在", "稳定", "严守", "守住", "建设",
         "建成", "新增", "新建", "培育", "打造", "压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "突破", "超", "为", "达",
         "在", "约", "后", "将", "治理好", "治理", "整治", "扶持", "发展",
     ].map(scalars)
@@ -1231,7 +1316,7 @@ public final class TargetExtractor: Sendable {
         var i = 0
         while i + 4 < s.count {
             if s[i] == "《" { titleDepth += 1 } else if s[i] == "》" { titleDepth = max(0, titleDepth - 1) }
-            guard s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
+            guard Self.yearDigit(s[i]) != nil, i == 0 || Self.yearDigit(s[i - 1]) == nil, let year = fourDigitYear(s, i) else { i += 1; continue }
             var j = i + 4
             while j < s.count, s[j].isInlineSpace { j += 1 }
             // Range "2021-2023年".
@@ -1271,7 +1356,8 @@ public final class TargetExtractor: Sendable {
             let byCompletion = p > 0 && s[p - 1] == "于" && Self.completionVerbs.contains { span.matches($0, at: j + 1) }
                 && (Self.settingVerbs + Self.reportingVerbs + Self.intentWords).contains { span.find($0, to: p) != nil }
             let bySuffix = Self.beforeYearWords.contains { span.matches($0, at: j) } || byCompletion
-            let bySetting = p >= 2 && Self.settingVerbs.contains { span.matches($0, at: p - 2) }
+            let bySetting = p >= 2 && (Self.settingVerbs.contains { span.matches($0, at: p - 2) }
+                || Self.reportingVerbs.contains { span.matches($0, at: p - 2) } && namesGoalsOfYear(span, after: j + 1))
             if byPrefix || bySuffix || bySetting || Self.opensFutureClause(s, yearStart: p, yearEnd: j) { dates.append((year, i, false, titleDepth > 0)) }
             i = j + 1
         }
@@ -1290,6 +1376,35 @@ public final class TargetExtractor: Sendable {
             k += 1
         }
         return false
+    }
+
+    /// `reported-goals → reporting-verb year 年 han{0,16} (任务 | 目标)`: a report that says what a year's tasks or goals
+    /// are ("报告指出2024年…的主要任务", "会议明确2026年发展目标") names the year they are to be met in; "指出2023年
+    /// 全市GDP增长5%" reports a result.
+    private func namesGoalsOfYear(_ span: ScalarSpan, after start: Int) -> Bool {
+        let s = span.scalars
+        var k = start
+        while k < min(s.count, start + 24), !s[k].isClausePunctuation {
+            if Self.goalsOfYearNouns.contains(where: { span.matches($0, at: k) }) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private static let goalsOfYearNouns: [[Unicode.Scalar]] = ["任务", "目标"].map(scalars)
+
+    /// `clause-date → (，|,|：|:) (到|至) year 年`: a date to meet opening a clause anywhere in a sentence ("围绕…开展
+    /// 专项行动，到2027年，…"). In a paragraph's opening sentence that states no quantity it governs the paragraph.
+    func clauseOpeningDateToMeet(_ span: ScalarSpan) -> Int? {
+        let s = span.scalars
+        for d in datesToMeet(span) where !d.inTitle && !d.isPeriod {
+            var p = d.start
+            while p > 0, s[p - 1].isInlineSpace { p -= 1 }
+            guard p >= 2, s[p - 1] == "到" || s[p - 1] == "至" else { continue }
+            let c = s[p - 2]
+            if c == "，" || c == "," || c == "：" || c == ":" || c == "；" { return d.year }
+        }
+        return nil
     }
 
     /// Scalars of the subject between a year and its 将.
@@ -1384,6 +1499,7 @@ public final class TargetExtractor: Sendable {
         var i = from
         while i + 4 < s.count {
             if s[i] == "《" { titleDepth += 1 } else if s[i] == "》" { titleDepth = max(0, titleDepth - 1) }
+            // (Digits only: a year in Chinese numerals, 二〇一〇年, is read as a date to meet but marks no report.)
             if s[i].digitValue != nil, i == 0 || s[i - 1].digitValue == nil, fourDigitYear(s, i) != nil {
                 var j = i + 4
                 while j < s.count, s[j].isInlineSpace { j += 1 }
@@ -1406,11 +1522,20 @@ public final class TargetExtractor: Sendable {
     /// Comparators before a year it is measured against: 不超过2020年水平, 低于2020年.
     private static let comparedToWords: [[Unicode.Scalar]] = ["超过", "高于", "低于", "好于", "优于"].map(scalars)
 
+    /// `year → year-digit{4}`, where `year-digit → 0-9 | 〇 | 零 | ○ | 一 … 九`: "2027", "二〇二七", "二0一0".
     private func fourDigitYear(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         guard i + 4 <= s.count else { return nil }
         var y = 0
-        for k in 0..<4 { guard let d = s[i + k].digitValue else { return nil }; y = y * 10 + d }
-        if i + 4 < s.count, s[i + 4].digitValue != nil { return nil }
+        for k in 0..<4 { guard let d = Self.yearDigit(s[i + k]) else { return nil }; y = y * 10 + d }
+        if i + 4 < s.count, Self.yearDigit(s[i + 4]) != nil { return nil }
         return (1949...2100).contains(y) ? y : nil
+    }
+
+    /// A digit of a year: a decimal digit or a Chinese digit written digit by digit (〇 零 ○ 一 … 九; not 十 百 千).
+    @inline(__always)
+    static func yearDigit(_ c: Unicode.Scalar) -> Int? {
+        if let d = c.digitValue { return d }
+        guard c.value >= 0x25CB, let d = ChineseNumerals.value(of: c.value), d < 10 else { return nil }
+        return d
     }
 }

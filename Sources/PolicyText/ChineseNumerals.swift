@@ -141,6 +141,11 @@ public enum ChineseNumerals {
             return Quantity(value: n.value, form: .percent, end: n.end)
         }
         guard let n = cardinal(s, at: start) else { return nil }
+        // 二十六点一万亿 / 一点五亿: a decimal before its magnitude (a decimal alone, 三点五, counts nothing here).
+        if n.end + 1 < s.count, s[n.end] == "点", let d = decimal(s, at: start), d.end > n.end + 1,
+           let (scale, end) = magnitude(s, at: d.end) {
+            return Quantity(value: d.value * scale, form: .cardinal, end: end)
+        }
         // 六分之五 / 三分之一.
         if matches("分之", n.end), let m = cardinal(s, at: n.end + 2), n.value > 0 {
             return Quantity(value: (m.value / n.value * 100 * 100).rounded() / 100, form: .fraction, end: m.end)
@@ -166,6 +171,17 @@ public enum ChineseNumerals {
             fraction += Double(d) * scale; scale /= 10; k += 1
         }
         return k > n.end + 1 ? (n.value + fraction, k) : n
+    }
+
+    /// `magnitude → (万 | 亿)+` after a decimal: its factor (万亿 = 10¹²) and end, or nil.
+    private static func magnitude(_ s: [Unicode.Scalar], at start: Int) -> (Double, Int)? {
+        var k = start
+        var scale = 1.0
+        while k < s.count, s[k] == "万" || s[k] == "亿" {
+            scale *= s[k] == "万" ? 1e4 : 1e8
+            k += 1
+        }
+        return k > start ? (scale, k) : nil
     }
 
     private static func pow2(_ n: Double) -> Double {

@@ -49,7 +49,8 @@ enum TableOutput {
         let columnCount = headers.count
         let capped: [[String]] = ([headers] + rows).map { row in
             (0..<columnCount).map { i in
-                let cell = (i < row.count ? row[i] : "").replacingOccurrences(of: "\n", with: " ")
+                var cell = i < row.count ? row[i] : ""
+                if cell.utf8.contains(0x0A) { cell = cell.replacingOccurrences(of: "\n", with: " ") }
                 if i < maxWidths.count, let cap = maxWidths[i] { return truncate(cell, to: cap) }
                 return cell
             }

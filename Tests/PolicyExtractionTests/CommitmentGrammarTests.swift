@@ -176,8 +176,8 @@ import Testing
         #expect(doctor.unit == "名")
         #expect(doctor.comparator == .atLeast)
         let share = try #require(expectTargets("到2025年，县域内就诊率达到⟦九成⟧以上。").first)
-        #expect(share.value == 90)
-        #expect(share.unit == "%")
+        #expect(share.value == 9)
+        #expect(share.unit == "成")
         #expect(expectTargets("到2027年，新能源汽车销量占比超过⟦一半⟧。").first?.value == 50)
         // Near misses: numerals inside words and bare counts.
         expectTargets("建设一批示范园区，统一标准，力争取得实效。")

@@ -79,6 +79,59 @@ func entityMentions(_ text: String, context: String? = nil, recognizer: EntityRe
         #expect(found.allSatisfy { $0.nodeID.hasPrefix("region:area:") && $0.confidence < 1 })
     }
 
+    @Test func areaNamesBeginWithTheirFirstPlace() {
+        // A plan's task list and a news report: the verb before the name is the sentence's, not the area's; a
+        // place after a conjunction begins a name of its own.
+        let plan = entityMentions("主动对接西安都市圈，支撑长三角地区和合肥都市圈协同发展").filter { $0.level == "area" }
+        #expect(plan.map(\.canonical) == ["西安都市圈", "长江三角洲区域", "合肥都市圈"])
+        let news = entityMentions("该市提出积极融入武汉城市群建设").filter { $0.level == "area" }
+        #expect(news.map(\.canonical) == ["武汉城市群"])
+        #expect(news.map(\.surface) == ["武汉城市群"])
+        // Near miss: no place inside, no area.
+        #expect(entityMentions("加快建设现代化都市圈").filter { $0.kind == .region }.isEmpty)
+    }
+
+    @Test func divisionsRenamedSince2016ByCurrentAndFormerName() {
+        // A district government's signature and a news report of the change name the same division.
+        let signature = entityMentions("重庆市梁平区人民政府").filter { $0.kind == .region }
+        #expect(signature.map(\.nodeID).contains("region:500155"))
+        let news = entityMentions("经国务院批准，撤销禄丰县，设立县级禄丰市").filter { $0.kind == .region }
+        #expect(news.map(\.nodeID) == ["region:532302", "region:532302"])
+        #expect(news.map(\.canonical) == ["禄丰市", "禄丰市"])
+        // Near miss: a county merged into city districts is not the city of the same stem.
+        let merged = entityMentions("原大同县所辖区域").filter { $0.kind == .region }
+        #expect(merged.map(\.canonical) == ["大同县"])
+    }
+
+    @Test func namedAreasCarryTheirAliases() {
+        // The full name written in a national plan and the short form of a provincial one: one area, every name.
+        for text in ["推进长江三角洲区域一体化发展", "深度融入长三角一体化"] {
+            let area = try! #require(entityMentions(text).first { $0.level == "area" })
+            #expect(area.canonical == "长江三角洲区域")
+            #expect(area.ontologyFacts?.aliases.contains("长江三角洲") == true)
+        }
+        #expect(entityMentions("设立贵州贵安新区").first { $0.kind == .region }?.canonical == "贵安新区")
+    }
+
+    @Test func everyProvinceByItsShortForm() {
+        // A central opinion and a regional news report; a prefecture of the same short form keeps its own name.
+        #expect(entityMentions("支持海南全面深化改革开放").first { $0.kind == .region }?.nodeID == "region:460000")
+        #expect(entityMentions("海南、广东两省联合开展").filter { $0.kind == .region }.map(\.nodeID) == ["region:460000", "region:440000"])
+        let prefecture = entityMentions("青海省海南藏族自治州").filter { $0.kind == .region }
+        #expect(prefecture.map(\.canonical) == ["青海省", "海南藏族自治州"])
+    }
+
+    @Test func regionsListedBeforeOneBodyNameEachTheirBody() {
+        func agencies(_ text: String) -> [String] { entityMentions(text).filter { $0.kind == .agency }.map(\.canonical) }
+        // A ministry's addressee line and a province's: every listed region has the body named once after them.
+        #expect(agencies("河北省、山西省、内蒙古自治区人民政府：") ==
+                ["河北省人民政府", "山西省人民政府", "内蒙古自治区人民政府"])
+        #expect(agencies("抄送：江阴市、宜兴市和溧阳市财政局") == ["江阴市财政局", "宜兴市财政局", "溧阳市财政局"])
+        // Near misses: level words are no regions; a body named in full before the list keeps only its own name.
+        #expect(agencies("各省、自治区、直辖市人民政府：").isEmpty)
+        #expect(agencies("国家发展改革委、北京市人民政府联合印发") == ["国家发展和改革委员会", "北京市人民政府"])
+    }
+
     @Test func shortCountyNamesDoNotMatchInsideWords() {
         #expect(entityMentions("相应县级政府和城区改造").filter { $0.kind == .region }.isEmpty)
     }
