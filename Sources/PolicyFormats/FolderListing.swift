@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import PolicyCore
 
 /// One entry of a folder as the file system names it: bytes, which need not be UTF-8 (a name written under a GBK
 /// locale, or copied from an old archive, is GBK bytes).
@@ -42,9 +43,7 @@ func listFolder(_ path: String) -> [FolderEntry]? {
     defer { closedir(folder) }
     var entries: [FolderEntry] = []
     while let entry = readdir(folder) {
-        let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            Array(raw.prefix { $0 != 0 })
-        }
+        let bytes = directoryEntryName(entry)
         if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
         entries.append(FolderEntry(bytes: bytes))
     }

@@ -20,7 +20,7 @@ enum SnapshotDeltaFiles {
         guard let dir = opendir(directory) else { return [] }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = String(decoding: directoryEntryName(entry), as: UTF8.self)
             guard name.hasPrefix(prefix) else { continue }
             let number = name.dropFirst(prefix.count)
             guard !number.isEmpty, number.count < 10, number.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(number) else { continue }

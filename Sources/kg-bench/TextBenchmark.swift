@@ -65,9 +65,7 @@ struct TextBenchmark: ParsableCommand {
         defer { closedir(dir) }
         var out: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(decoding: directoryEntryName(entry), as: UTF8.self)
             if name.hasSuffix(".txt") { out.append(folder + "/" + name) }
         }
         return out.sorted()

@@ -5,6 +5,29 @@ import Testing
 @testable import PolicyFormats
 
 @Suite struct InputDiscoveryTests {
+    @Test func folderNamesAreReadWholeAndNoFurther() throws {
+        // Names of every length up to the file system's 255 bytes, many of them, so that some entry ends the C
+        // library's buffer: each is read to its NUL, never past it.
+        let root = try temporaryFolder("names")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var expected: Set<[UInt8]> = []
+        for length in 1...255 {
+            let name = String(repeating: "n", count: length - 1) + String(length % 10)
+            try Data().write(to: URL(fileURLWithPath: root + "/" + name))
+            expected.insert(Array(name.utf8))
+        }
+        // A name that is not UTF-8 (通知.txt in GBK) comes back as the same bytes.
+        let gbk: [UInt8] = [0xCD, 0xA8, 0xD6, 0xAA, 0x2E, 0x74, 0x78, 0x74]
+        let gbkPath = Array(root.utf8) + [0x2F] + gbk + [0]
+        let fd = gbkPath.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { creat($0.baseAddress!, 0o644) } }
+        #expect(fd >= 0)
+        close(fd)
+        expected.insert(gbk)
+        let listed = try #require(listFolder(root))
+        #expect(Set(listed.map(\.bytes)) == expected)
+        #expect(listed.count == expected.count)
+    }
+
     @Test func walksFoldersAndSaysWhatItSkips() throws {
         let root = try temporaryFolder("discover")
         defer { try? FileManager.default.removeItem(atPath: root) }
