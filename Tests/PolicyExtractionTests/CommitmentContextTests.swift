@@ -12,26 +12,13 @@ import Testing
 /// every other number must not be one. Every sentence is written for these tests, each rule in the shapes of two
 /// kinds of texts (work reports, plans, notices, news of a plan) and with a near miss.
 @Suite struct CommitmentContextTests {
-    /// The extractor with the ontology's vocabulary merged, as the pipeline builds it.
-    static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
-
-    /// Targets of `marked` (markers removed) in a passage, after checking that they begin exactly at the markers.
     @discardableResult
     private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
-        let extractor = try #require(Self.pipeline?.targetExtractor)
-        let quantities = MarkedText(marked)
-        let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
-        let found = extractor.targets(in: ScalarSpan(text), passage: passage)
-        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
-        return found
+        try expectMarkedTargets(marked, sourceLocation: sourceLocation) { $0.targets(in: ScalarSpan($1), passage: passage) }
     }
 
-    private func extract(_ text: String) throws -> [NodeRecord] {
-        let pipeline = try #require(Self.pipeline)
-        let c = pipeline.extract(source: try SourceText(path: "fixtures/plan.txt", bytes: Array(text.utf8)))
-        return c.nodes.filter { $0.kind == .target }
-    }
+    private func extract(_ text: String) throws -> [NodeRecord] { try extractedTargetNodes(text) }
 
     // MARK: - Growth bases and running totals inside goals
 

@@ -13,25 +13,13 @@ import Testing
 /// their input: ⟦ ⟧ mark each quantity that must be a target; every other number must not be one. Every sentence is
 /// written for these tests, each shape in two kinds of texts and with a near miss.
 @Suite struct CommitmentShapesTests {
-    /// The extractor with the ontology's vocabulary merged, as the pipeline builds it.
-    static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
-
     @discardableResult
     private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
-        let extractor = try #require(Self.pipeline?.targetExtractor)
-        let quantities = MarkedText(marked)
-        let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
-        let found = extractor.targets(in: ScalarSpan(text), passage: passage)
-        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
-        return found
+        try expectMarkedTargets(marked, sourceLocation: sourceLocation) { $0.targets(in: ScalarSpan($1), passage: passage) }
     }
 
-    private func extract(_ text: String) throws -> [NodeRecord] {
-        let pipeline = try #require(Self.pipeline)
-        let c = pipeline.extract(source: try SourceText(path: "fixtures/plan.txt", bytes: Array(text.utf8)))
-        return c.nodes.filter { $0.kind == .target }
-    }
+    private func extract(_ text: String) throws -> [NodeRecord] { try extractedTargetNodes(text) }
 
     private func values(_ nodes: [NodeRecord]) -> [Double] {
         nodes.compactMap { $0.attributes["value"]?.doubleValue }.sorted()

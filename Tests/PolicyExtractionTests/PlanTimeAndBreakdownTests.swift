@@ -8,17 +8,12 @@ import Testing
 /// count. Written in their input: ⟦ ⟧ mark each quantity that must be a target; every other number must not be one.
 /// Each sentence is written for these tests, in the shapes of two kinds of texts, with a near miss.
 @Suite struct PlanTimeAndBreakdownTests {
-    static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
-
     @discardableResult
     private func expectTargets(_ marked: String, ownPlanPeriodEnd: Int? = nil, planDocument: Bool = false,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
-        let extractor = try #require(Self.pipeline?.targetExtractor)
-        let quantities = MarkedText(marked)
-        let (text, starts) = (quantities.text, quantities.unnamedSpanStarts)
-        let found = extractor.targets(in: ScalarSpan(text), ownPlanPeriodEnd: ownPlanPeriodEnd, planDocument: planDocument)
-        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == starts, "\(text)", sourceLocation: sourceLocation)
-        return found
+        try expectMarkedTargets(marked, sourceLocation: sourceLocation) {
+            $0.targets(in: ScalarSpan($1), ownPlanPeriodEnd: ownPlanPeriodEnd, planDocument: planDocument)
+        }
     }
 
     // MARK: - year 年 subject 将 verb
@@ -94,7 +89,7 @@ import Testing
     // MARK: - Bare values in a paragraph of goals
 
     @Test func aBareValueContinuesAParagraphOfGoals() throws {
-        let extractor = try #require(Self.pipeline?.targetExtractor)
+        let extractor = try #require(markedTargetsPipeline?.targetExtractor)
         // News of a national plan and a city's plan: the paragraph's opening date states goals.
         let health = extractor.targets(in: ScalarSpan("人均体育场地面积2.6平方米。"), defaultYear: 2025, paragraphDate: true)
         #expect(health.map(\.value) == [2.6])
@@ -137,16 +132,9 @@ import Testing
 
 /// Headlines that run a plan into its date, and numbers that name a thing or count a text's principles.
 @Suite struct HeadlineAndNamingQuantityTests {
-    static let pipeline: ExtractionPipeline? = try? ExtractionPipeline(ontology: Ontology.loadDefault())
-
     @discardableResult
     private func expectTargets(_ marked: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
-        let extractor = try #require(Self.pipeline?.targetExtractor)
-        let quantities = MarkedText(marked)
-        let found = extractor.targets(in: ScalarSpan(quantities.text))
-        #expect(Set(found.map(\.numberRange.lowerBound)).sorted() == quantities.unnamedSpanStarts, "\(quantities.text)",
-                sourceLocation: sourceLocation)
-        return found
+        try expectMarkedTargets(marked, sourceLocation: sourceLocation) { $0.targets(in: ScalarSpan($1)) }
     }
 
     @Test func aHeadlineRunsThePlanIntoItsDate() throws {
