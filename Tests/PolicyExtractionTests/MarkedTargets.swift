@@ -1,5 +1,7 @@
+import PolicyCore
 import PolicyOntology
 import PolicyText
+import TestSupport
 import Testing
 @testable import PolicyExtraction
 
