@@ -1219,6 +1219,9 @@ struct DocumentSegmenter {
 
     /// A title at paragraph `i`, possibly continued over the next one to three short paragraphs (hard breaks in a
     /// centred title). Returns the title, whether it is an issuance headline, and the paragraph count.
+    /// The longest button line tested (a row of four or five buttons).
+    static let widgetLineBytes = 60
+
     func officialTitle(at i: Int) -> (ParagraphRoles.TitleLine, Int)? {
         // Every title holds 关于 or 印发 (see `ParagraphRoles.officialTitle`): when none of the paragraphs a title
         // here could span holds one (or half of one at its edge), there is none.
@@ -1244,8 +1247,9 @@ struct DocumentSegmenter {
             // (A 文号 ends with 号 (E5 8F B7) within 120 bytes; a date starts with a digit within 80 bytes.)
             if range.count <= 160, Self.mayBeDocNumberLine(b, range), DocumentNumber.parse(paragraphText(k)) != nil { return nil }
             if range.count <= 80, ParagraphBytes.mayBeDate(b, range), ChineseDate.parseWhole(paragraphText(k)) != nil { return nil }
-            // A rule or "签发人" line of the red header does not begin a title.
+            // A rule or "签发人" line of the red header does not begin a title, nor does a page's button line ("分享").
             if count == 1 && ParagraphBytes.mayBeHeaderLine(b, range) && ParagraphRoles.isHeaderLine(paragraphText(k)) { return nil }
+            if count == 1, range.count <= Self.widgetLineBytes, PageFurniture.isWidgetLine(Array(paragraphText(k).unicodeScalars)) { return nil }
             if count == 2 {
                 // A multi-line title does not start with a number (table rows, list items).
                 if ScalarClass.isASCIIDigit(UInt32(b[paragraphs[i].range.lowerBound])) { return nil }

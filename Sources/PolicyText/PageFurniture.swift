@@ -1,5 +1,28 @@
-/// Recognisers for page furniture: page numbers and table-of-contents lines.
+/// Recognisers for page furniture: page numbers, table-of-contents lines and the buttons of a portal page.
 enum PageFurniture {
+    /// The words of a portal page's buttons (share, print, close, bookmark, report an error, font size, back to top),
+    /// printed as text lines when a page is copied.
+    static let widgetWords = ["分享到", "分享", "打印本页", "打印", "关闭窗口", "关闭本页", "关闭", "收藏本页", "收藏", "纠错",
+                              "返回顶部", "扫一扫", "字号", "大", "中", "小", "【", "】", "[", "]", "：", ":", "|", "｜", " ", "\u{3000}"]
+        .map { Array($0.unicodeScalars) }
+
+    /// A line made only of button words ("分享", "【打印本页】【关闭窗口】", "字号：大 中 小"): page chrome, never part of a
+    /// title or a body name.
+    ///
+    ///     widgetLine → (widgetWord | bracket | separator)+, holding a widget word of two or more characters
+    static func isWidgetLine(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0, words = 0
+        next: while i < s.count {
+            for word in widgetWords where i + word.count <= s.count && s[i..<(i + word.count)].elementsEqual(word) {
+                if word.count >= 2 { words += 1 }
+                i += word.count
+                continue next
+            }
+            return false
+        }
+        return words > 0
+    }
+
     /// Dashes and dots that decorate page numbers ("— 4 —", "- 12 -", "·3·").
     @inline(__always)
     static func isDecoration(_ v: UInt32) -> Bool {

@@ -8,6 +8,38 @@ import TestSupport
 /// page lost, a title between a forum's tags, and an addressee ended by a look-alike colon. Each rule on two
 /// sources' shapes and a near miss; every fixture is written for these tests.
 extension DocumentLayoutRuleTests {
+    // MARK: - A portal's button line is no part of a title
+
+    @Test func aButtonLineAboveACoverIsNoPartOfItsTitle() throws {
+        // A county portal prints its share button between the metadata and the cover; a ministry page its print and
+        // close buttons above the title.
+        let county = try #require(try Self.segments("""
+        成文日期 2031-02-22
+        分享
+
+        东岭县人民政府
+
+        关于下达东岭县2031年重点项目计划的通知
+
+        东政发〔2031〕3号
+
+        各镇政府，县政府各部门：
+        现将计划下达给你们，请认真贯彻执行。
+        """).first { $0.title?.contains("关于") == true })
+        #expect(county.title == "东岭县人民政府关于下达东岭县2031年重点项目计划的通知")
+        let ministry = try #require(try Self.segments("""
+        【打印本页】【关闭窗口】
+        某某部关于做好2031年春季农业生产工作的通知
+        各省、自治区、直辖市农业农村厅：
+        现就有关事项通知如下。
+        """).first { $0.title != nil })
+        #expect(ministry.title == "某某部关于做好2031年春季农业生产工作的通知")
+        #expect(PageFurniture.isWidgetLine(Array("字号：大 中 小 | 打印 | 关闭".unicodeScalars)))
+        // Near misses: a title about printing is a title, and a line of one size letter is no button line.
+        #expect(!PageFurniture.isWidgetLine(Array("关于规范打印服务收费的通知".unicodeScalars)))
+        #expect(!PageFurniture.isWidgetLine(Array("中".unicodeScalars)))
+    }
+
     // MARK: - Announcement heading: issuers + 公告 + number + (title)
 
     @Test func anAnnouncementHeadingNumbersItsIssuersAndBracketsItsTitle() throws {
