@@ -438,8 +438,7 @@ public final class EntityRecognizer: Sendable {
             start -= party.count
         }
         let level = AgencyPatterns.agencyLevel(for: regionLevel)
-        let bodyMention = localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95)
-        out.append(bodyMention)
+        out.append(localMention(start..<body.end, text, body.canonical, body.parent, level, best.confidence * 0.95))
         sharedBodies(text, span.upperBound, range, before: out.count - 2, &out, names)
         var end = body.end
         for more in patterns.enumeratedBodies(in: text, after: body.end, limit: range.upperBound,

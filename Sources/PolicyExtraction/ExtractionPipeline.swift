@@ -434,11 +434,12 @@ struct ExtractionRun {
 
     /// True when `bytes[range]` holds a Chinese numeral of a count (一 二 两 三 … 十 百), tested on the UTF-8 bytes.
     static func containsChineseNumeral(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let cardinal = ChineseNumerals.cardinalScalarBits
         var i = range.lowerBound
         while i + 3 <= range.upperBound {
             if bytes[i] & 0xF0 == 0xE0 {
                 let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                if ChineseNumerals.isCardinalScalar(v) { return true }
+                if cardinal[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 { return true }
                 i += 3
             } else { i += 1 }
         }
@@ -459,26 +460,18 @@ struct ExtractionRun {
             || b0 == 0xEF && b1 == 0xBC && (b2 == 0x9C || b2 == 0x9E)                             // ＜ ＞
     }
 
-    /// `ChineseNumerals.isCardinalScalar` of every scalar of the Basic Multilingual Plane, as bits (one test a
-    /// character in the sentence scan instead of a look-up in the numeral table).
-    static let cardinalScalars: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for v in 0..<UInt32(0x10000) where ChineseNumerals.isCardinalScalar(v) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-        return bits
-    }()
-
     /// True when `bytes[range]` may hold a quantity written in Chinese numerals: a run of numerals followed by
     /// what can start a unit (一百个, 十三亿六千万人, 二十六点一万亿元) or a numeral before 成 or 分 (两成,
     /// 百分之四十七, 六分之五). A single numeral before a classifier (一个, 两项) counts most things in passing and
     /// is not read. The cheap test that lets such sentences reach the target grammar outside a list of goals.
     static func containsChineseQuantity(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers followers: [UInt64]) -> Bool {
-        let cardinalScalars = Self.cardinalScalars
+        let cardinal = ChineseNumerals.cardinalScalarBits
         var i = range.lowerBound
         var run = 0
         while i + 3 <= range.upperBound {
             guard bytes[i] & 0xF0 == 0xE0 else { run = 0; i += 1; continue }
             let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            if cardinalScalars[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 || run > 0 && v == 0x70B9 {  // 点 inside a numeral
+            if cardinal[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 || run > 0 && v == 0x70B9 {        // 点 inside a numeral
                 run += 1
             } else if run > 0 {
                 if v == 0x6210 { return true }                                                     // 成

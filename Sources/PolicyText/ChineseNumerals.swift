@@ -76,6 +76,14 @@ public enum ChineseNumerals {
         value(of: v) != nil && v != 0x004F && v != 0xFF2F || v == 0x4E07 || v == 0x4EBF
     }
 
+    /// `isCardinalScalar` of every scalar of the Basic Multilingual Plane (where all of them lie) as bits, for scans
+    /// that test every character of a text: `bits[v >> 6] >> (v & 63) & 1`. (Read it into a local before a loop.)
+    public static let cardinalScalarBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<UInt32(0x10000) where isCardinalScalar(v) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        return bits
+    }()
+
     /// Reads a cardinal at `start`: a grammar of groups,
     /// `cardinal → section (亿 section?)? | section`, `section → (digit? 千)? (digit? 百)? (digit? 十)? digit? (万 …)?`,
     /// with 零/〇 as a place filler (一百零五) and digit-by-digit runs (二〇二五). Returns the value and the end.

@@ -1,24 +1,25 @@
+import PolicyGrammar
+
 /// Recognisers for page furniture: page numbers, table-of-contents lines and the buttons of a portal page.
 enum PageFurniture {
     /// The words of a portal page's buttons (share, print, close, bookmark, report an error, font size, back to top),
-    /// printed as text lines when a page is copied.
-    static let widgetWords = ["分享到", "分享", "打印本页", "打印", "关闭窗口", "关闭本页", "关闭", "收藏本页", "收藏", "纠错",
-                              "返回顶部", "扫一扫", "字号", "大", "中", "小", "【", "】", "[", "]", "：", ":", "|", "｜", " ", "\u{3000}"]
-        .map { Array($0.unicodeScalars) }
+    /// printed as text lines when a page is copied; the size letters (大 中 小) are button words only beside others.
+    static let buttonWords = WordSet(["分享到", "分享", "打印本页", "打印", "关闭窗口", "关闭本页", "关闭", "收藏本页", "收藏", "纠错",
+                                      "返回顶部", "扫一扫", "字号"].map { ($0, true) } + ["大", "中", "小"].map { ($0, false) })
+    /// Brackets and separators between buttons.
+    static let buttonSeparators = ScalarSet("【】[]：:|｜ \u{3000}")
 
     /// A line made only of button words ("分享", "【打印本页】【关闭窗口】", "字号：大 中 小"): page chrome, never part of a
     /// title or a body name.
     ///
-    ///     widgetLine → (widgetWord | bracket | separator)+, holding a widget word of two or more characters
+    ///     widgetLine → (buttonWord | separator)+, holding a button word other than a size letter
     static func isWidgetLine(_ s: [Unicode.Scalar]) -> Bool {
         var i = 0, words = 0
-        next: while i < s.count {
-            for word in widgetWords where i + word.count <= s.count && s[i..<(i + word.count)].elementsEqual(word) {
-                if word.count >= 2 { words += 1 }
-                i += word.count
-                continue next
-            }
-            return false
+        while i < s.count {
+            if buttonSeparators.contains(s[i].value) { i += 1; continue }
+            guard let word = buttonWords.longestMatch(in: s, at: i, end: s.count) else { return false }
+            if word.value { words += 1 }
+            i = word.end
         }
         return words > 0
     }
