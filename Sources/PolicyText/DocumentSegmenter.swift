@@ -1558,7 +1558,7 @@ struct DocumentSegmenter {
             while j >= 0, block.paragraphs.lowerBound - j <= 3 {
                 let p = paragraphText(j)
                 if ParagraphRoles.isHeadingShaped(p, maximumLength: 80), ParagraphRoles.length(p) >= 6,
-                   GenreWords.genre(ofTitle: p) != nil {
+                   GenreWords.genre(ofTitle: p) != nil, !PageFurniture.isBreadcrumb(Array(p.unicodeScalars)) {
                     title = p.trimmingSpaces; titleParagraph = j; break
                 }
                 j -= 1
