@@ -419,10 +419,11 @@ struct DocumentExtractor {
         // Title "X Y关于…" or headline "X印发《T》".
         for candidate in [title, segment.headline].compactMap({ $0 }) {
             let span = ScalarSpan(candidate)
-            if let (issuers, complete) = titleIssuers(candidate, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+            if let (read, complete) = titleIssuers(candidate, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+                let issuers = complete ? read : read.map { placedLevelWordBody($0, in: segment) ?? $0 }
                 draft.issuers = issuers
                 draft.issuerSource = .title
-                draft.issuersComplete = complete
+                draft.issuersComplete = complete || issuers.allSatisfy { !Self.isLevelWordBody($0) }
                 return draft
             }
             let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
@@ -502,6 +503,47 @@ struct DocumentExtractor {
             return draft
         }
         return draft
+    }
+
+    /// Level words a body's name may open with in place of its region ("市人民政府办公厅", "区人民政府"), longest first.
+    static let placeLevelWords = ["自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗"]
+
+    /// True when the issuer is a body named by its level word alone ("市人民政府办公厅"): generic, its place unwritten.
+    static func isLevelWordBody(_ issuer: DraftIssuer) -> Bool {
+        placeLevelWords.contains { issuer.surface.hasPrefix($0) && issuer.canonical.hasPrefix($0) }
+    }
+
+    /// A body the title names by its level word alone, placed where the page names the one place of that level: its
+    /// 发文机关 / 制定机关 / 发布机构 field written as the same name after its place ("某某市人民政府办公厅" for
+    /// "市人民政府办公厅", "某市某区人民政府" for "区人民政府"), agreeing with the code of the document's own 文号 when
+    /// it has one. (A code that names one division alone already places the name: see the document's province in
+    /// `ExtractionPipeline`.) Nil when no place, or two different places, are named — the name then stays generic.
+    ///
+    ///     placedBody → place levelWord rest   with   title → levelWord rest 关于 …
+    func placedLevelWordBody(_ issuer: DraftIssuer, in segment: DocumentSegment) -> DraftIssuer? {
+        guard Self.isLevelWordBody(issuer), let level = Self.placeLevelWords.first(where: { issuer.surface.hasPrefix($0) })
+        else { return nil }
+        var placed: [String] = []
+        for field in segment.metadata where field.element == .issuer || field.element == .publisher {
+            let value = field.text
+            guard value.count > issuer.surface.count, value.hasSuffix(issuer.surface) else { continue }
+            // (The field's words before the name are its place, ending with the same level word: "武汉" + "市".)
+            let s = Array(value.unicodeScalars)
+            let place = String(value.dropLast(issuer.surface.count)) + level
+            guard let body = recognizer.grammar.body(s, 0..<s.count, context: nil), body.complete, body.range == 0..<s.count,
+                  body.regionPart == place || !recognizer.ontology.regions(named: place).isEmpty else { continue }
+            placed.append(value)
+        }
+        let names = Set(placed.map { recognizer.ontology.agency(named: $0)?.canonical ?? $0 })
+        guard names.count == 1, let name = placed.first else { return nil }
+        let s = Array(name.unicodeScalars)
+        guard let body = recognizer.grammar.body(s, 0..<s.count, context: nil), body.complete,
+              body.range == 0..<s.count else { return nil }
+        if let number = segment.docNumber, !number.isAnnouncement,
+           !IssuerCode.agrees(number, with: body, regionCanonical: body.regionPart.flatMap { recognizer.ontology.regions(named: $0).first?.canonical }) {
+            return nil
+        }
+        return DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: issuer.surface, statedAt: issuer.statedAt)
     }
 
     /// The longest body name a title starts with, leaving the rest of the title after it (nil when none).
