@@ -67,15 +67,16 @@ public enum DocumentLabels {
     }
 
     /// The length in `s` of `label` written at `k`, one or two spaces allowed between its characters as portals
-    /// letter-space short labels ("标 题：", "索  引  号", "文　号："); nil when it is not written there.
+    /// letter-space short labels ("标 题：", "索  引  号", "文　号："), or the question marks a copy made of those
+    /// spaces ("标??题"); nil when it is not written there.
     ///
-    ///     spacedLabel → c₁ (sp{0,2} cᵢ)*        (sp: a space or ideographic space)
+    ///     spacedLabel → c₁ (sp{0,2} cᵢ)*        (sp: a space, an ideographic space, or ? ？ standing for one)
     static func labelLength(_ label: [Unicode.Scalar], in s: [Unicode.Scalar], at k: Int) -> Int? {
         var i = k
         for (n, c) in label.enumerated() {
             if n > 0 {
                 var j = i
-                while j < s.count, j - i < 2, s[j] == " " || s[j] == "\u{3000}" { j += 1 }
+                while j < s.count, j - i < 2, s[j] == " " || s[j] == "\u{3000}" || s[j] == "?" || s[j] == "？" { j += 1 }
                 if j > i, j < s.count, s[j] == c { i = j }
             }
             guard i < s.count, s[i] == c else { return nil }

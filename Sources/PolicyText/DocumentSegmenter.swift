@@ -126,7 +126,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? gluedNumberAddressee() ?? flattenedCoverNotice()
+        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? gluedNumberAddressee() ?? numberedOpening() ?? flattenedCoverNotice()
             ?? interpretedDocumentTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
@@ -335,6 +335,58 @@ struct DocumentSegmenter {
             return start
         }
         return nil
+    }
+
+    /// An excerpt a compilation or a journal prints from its 文号 and 成文日期 on, its title and addressee lost: the
+    /// number and the date together (in either order, as a bracketed note or glued, after a journal's "<正>" mark),
+    /// then a body that issues a 《title》 ("现将《X》印发给你们", "《X》已经…同意，现印发"). The excerpt is known by its
+    /// 文号, dated by that date.
+    ///
+    ///     numberedOpening → '<正>'? '('? (date sp* docNumber | docNumber sp* date) ')'? body(… '《' title '》' … 印发 …)
+    func numberedOpening() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.leadingTitleWindow) {
+            guard (0..<k).allSatisfy(isChromeLine) else { return nil }
+            let u = Array(leadingText(k).unicodeScalars)
+            var i = 0
+            func skipSpaces() { while i < u.count, DocumentNumber.isSpace(u[i]) { i += 1 } }
+            skipSpaces()
+            if u.count > i + 3, u[i] == "<", u[i + 1] == "正", u[i + 2] == ">" { i += 3; skipSpaces() }
+            let bracketed = i < u.count && (u[i] == "(" || u[i] == "（")
+            if bracketed { i += 1; skipSpaces() }
+            var number: DocumentNumber? = nil, date: String? = nil
+            func readNumber() {
+                if let found = DocumentNumber.occurrences(in: u, from: i, to: min(u.count, i + 30)).first, found.range.lowerBound == i {
+                    number = found.number; i = found.range.upperBound; skipSpaces()
+                }
+            }
+            func readDate() {
+                if let (end, iso) = ChineseDate.parse(u, at: i, to: min(u.count, i + 16)) { date = iso; i = end; skipSpaces() }
+            }
+            readDate()
+            if date == nil { readNumber(); readDate() } else { readNumber() }
+            guard let number, let date else { continue }
+            if bracketed {
+                guard i < u.count, u[i] == ")" || u[i] == "）" else { continue }
+                i += 1
+            }
+            let body = u.count - i >= 20 ? Array(u[i...]) : (k + 1 < paragraphs.count ? Array(leadingText(k + 1).unicodeScalars) : [])
+            guard Self.issuesCitedTitle(body.prefix(160)) else { continue }
+            var start = Start(paragraph: k, kind: .notice)
+            start.gluedDocNumber = number
+            start.statedDate = date
+            start.layout = .coverExcerpt
+            return start
+        }
+        return nil
+    }
+
+    /// The opening of a cover notice's body: a 《title》 it issues ("现将《X》印发给你们", "《X》已经…同意，现印发").
+    ///
+    ///     issuingOpening → … '《' title '》' … ('印发' | '转发' | '发给你们') …
+    static func issuesCitedTitle(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let open = s.firstIndex(of: "《"), let close = s[open...].firstIndex(of: "》"), close - open > 4 else { return false }
+        let text = String(String.UnicodeScalarView(s))
+        return text.contains("印发") || text.contains("转发") || text.contains("发给你们")
     }
 
     /// Paragraph `k` starts with a metadata label (文件名称, 标题, 内容概述 …) and is a row of a metadata table.
