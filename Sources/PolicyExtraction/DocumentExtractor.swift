@@ -244,7 +244,12 @@ struct DocumentExtractor {
         if line.unicodeScalars.contains(where: isSeparator) {
             let chunks = line.unicodeScalars.split(whereSeparator: isSeparator)
             if chunks.count > 1 {
-                return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
+                let read = chunks.map { signatureBodies(String($0), contextProvince: contextProvince) }
+                // A central body written without its 国家 beside other central bodies ("市场监管总局 能源局").
+                guard read.joined().contains(where: { $0.mention.level == AgencyLevel.central.rawValue }) else { return read.flatMap { $0 } }
+                return zip(chunks, read).flatMap { chunk, bodies in
+                    bodies.isEmpty ? centralBodyWithoutState(String(chunk)).map { [($0, true)] } ?? [] : bodies
+                }
             }
         }
         // The body grammar reads what no gazetteer or pattern covers, and a central body's branch as one name
@@ -259,6 +264,19 @@ struct DocumentExtractor {
                                                parent: $0.parent), $0.complete) }
         }
         return known.map { ($0, true) }
+    }
+
+    /// A central body's short name written without its leading 国家 in a joint signature of central bodies
+    /// ("能源局" beside "市场监管总局" is 国家能源局): the gazetteer's central body named 国家 + the name, when the name
+    /// ends with a body head. Nil otherwise.
+    ///
+    ///     centralShort → name   with   '国家' name ∈ central bodies
+    func centralBodyWithoutState(_ name: String) -> EntityMention? {
+        guard (2...12).contains(name.count), !name.hasPrefix("国家"),
+              let last = name.unicodeScalars.last, recognizer.grammar.mayEndBody(last),
+              let agency = recognizer.ontology.agency(named: "国家" + name), agency.level == .central else { return nil }
+        return EntityMention(range: 0..<0, kind: .agency, nodeID: agency.id, canonical: agency.canonical, surface: name,
+                             confidence: 0.9, level: agency.level.rawValue, parent: agency.parent)
     }
 
     /// The bodies of a signature line (without separators) as the gazetteer and the recogniser's patterns give them:
