@@ -420,9 +420,10 @@ struct DocumentExtractor {
             // The title names the leading issuers ("X等18部门关于…", "X Y关于…"). When the signature holds fewer bodies
             // than the title states (a body the signature lines lost in extraction), the title's issuers it lacks go
             // first, in title order. (With as many bodies, the signature wins a disagreement.)
+            // (An excerpt known by its 文号 alone has no title to read: "某政办发〔…〕" names no body.)
             let span = ScalarSpan(title)
             draft.issuersComplete = signedComplete
-            if let (issuers, complete) = titleIssuers(title, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+            if segment.title != nil, let (issuers, complete) = titleIssuers(title, span: span, statedAt: titleRange, contextProvince: contextProvince) {
                 let stated = complete ? issuers.count : IssuerExtractor.statedIssuerCount(span) ?? issuers.count
                 if signed.count < stated {
                     let missing = issuers.filter { hit in !signed.contains { $0.nodeID == hit.nodeID } }
@@ -435,7 +436,7 @@ struct DocumentExtractor {
             return draft
         }
         // Title "X Y关于…" or headline "X印发《T》".
-        for candidate in [title, segment.headline].compactMap({ $0 }) {
+        for candidate in [segment.title.map { _ in title }, segment.headline].compactMap({ $0 }) {
             let span = ScalarSpan(candidate)
             if let (read, complete) = titleIssuers(candidate, span: span, statedAt: titleRange, contextProvince: contextProvince) {
                 let issuers = complete ? read : read.map { placedLevelWordBody($0, in: segment) ?? $0 }
@@ -455,7 +456,7 @@ struct DocumentExtractor {
         }
         // A title that starts with a body's name and has no 关于 ("某某县人民政府工作规则"): that body, when the 文号's
         // issuer code is written from it (see `IssuerCode`).
-        if let number = segment.docNumber, let body = leadingBody(of: title, contextProvince: contextProvince),
+        if segment.title != nil, let number = segment.docNumber, let body = leadingBody(of: title, contextProvince: contextProvince),
            IssuerCode.agrees(number, with: body, regionCanonical: body.regionPart.flatMap { recognizer.ontology.regions(named: $0).first?.canonical }) {
             draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
             draft.issuerSource = .title
@@ -476,7 +477,7 @@ struct DocumentExtractor {
         }
         // A title that is a body's name and its own document's name, nothing else: a work report the body makes
         // on its work ("某市中级人民法院工作报告"), an announcement numbered in the body's series ("某某海关2031年第3号公告").
-        if let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody,
+        if segment.title != nil, let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody,
            Self.namesOwnDocument(title, after: body.surface, number: segment.docNumber) {
             draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
             draft.issuerSource = .title
