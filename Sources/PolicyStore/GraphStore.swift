@@ -315,6 +315,17 @@ public enum SnapshotFile {
         return try GraphStore(opened: opened, path: path).graph
     }
 
+    /// Opens only the graph of a snapshot for a one-off query: like `loadGraph`, but a version-5 snapshot's large
+    /// sections are verified block by block as the query reads them (`SnapshotDamage` reports a damaged block when
+    /// it is read, before any of its bytes is used), so a query touches only the pages it needs. Older versions, and
+    /// snapshots with deltas, are read as `loadGraph` reads them. For long-running readers that would rather find
+    /// damage up front, `loadGraph`.
+    public static func openGraph(_ path: String) throws -> Graph {
+        let opened = try OpenedSnapshot(path)
+        if opened.deltas.current.isEmpty { return try opened.table.graph(lazily: true) }
+        return try GraphStore(opened: opened, path: path).graph
+    }
+
     /// Rewrites the snapshot at `path` whole with its deltas folded in, and removes them (call with the snapshot's
     /// lock held). Returns how many deltas were folded in (0: nothing was written).
     @discardableResult
