@@ -341,6 +341,18 @@ public enum SnapshotFile {
         return opened.deltas.current.count
     }
 
+    /// Rewrites a snapshot saved in an older format (2 to 4) in the current one, with its deltas folded in (call
+    /// with the snapshot's lock held). Returns the version it had; nil when it was current (nothing written). A
+    /// version-1 snapshot is left to `kg ingest`, which gives its sources their identities first.
+    @discardableResult
+    public static func upgrade(_ path: String) throws -> Int? {
+        let opened = try OpenedSnapshot(path)
+        let version = opened.table.version
+        guard version >= 2 && version < SnapshotWriter.version else { return nil }
+        try GraphStore(opened: opened, path: path).save(to: path)
+        return Int(version)
+    }
+
     /// Verifies a whole snapshot: every section's checksum, the graph's consistency, that the per-source
     /// contributions decode, one per source, and every delta beside it (checksum, structure, and that it applies
     /// to the contributions). Throws a `KGError` naming the first damaged section or delta file.

@@ -47,6 +47,11 @@ import Testing
             #expect(graph.storedSummary == nil && graph.summary == store.graph.summary)
         }
         #expect(try SnapshotFile.check(dir.file("old.kgs")).version == Int(version))
+        // `kg compact` rewrites an older format in the current one.
+        dir.writeBytes(dir.readBytes("old.kgs"), to: "upgraded.kgs")
+        #expect(try SnapshotFile.upgrade(dir.file("upgraded.kgs")) == Int(version))
+        #expect(dir.readBytes("upgraded.kgs") == dir.readBytes("v5.kgs"))
+        #expect(try SnapshotFile.upgrade(dir.file("upgraded.kgs")) == nil)
         var loaded = try GraphStore.load(dir.file("old.kgs"))
         #expect(try loaded.contributions() == contributions)
         try loaded.checkpoint(to: dir.file("old.kgs"))
