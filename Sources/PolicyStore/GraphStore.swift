@@ -321,7 +321,7 @@ public enum SnapshotFile {
     /// snapshots with deltas, are read as `loadGraph` reads them. For long-running readers that would rather find
     /// damage up front, `loadGraph`.
     public static func openGraph(_ path: String) throws -> Graph {
-        let opened = try OpenedSnapshot(path)
+        let opened = try OpenedSnapshot(path, onDemand: true)
         if opened.deltas.current.isEmpty { return try opened.table.graph(lazily: true) }
         return try GraphStore(opened: opened, path: path).graph
     }

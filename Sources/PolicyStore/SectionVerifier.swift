@@ -10,7 +10,7 @@ import Synchronization
 final class SectionVerifier: @unchecked Sendable {
     /// Bytes per block (every block but a section's last is this long).
     static let blockSize = 1 << blockShift
-    static let blockShift = 16
+    static let blockShift = 14
 
     let name: String
     let path: String
@@ -23,15 +23,15 @@ final class SectionVerifier: @unchecked Sendable {
     private let verified: UnsafeMutablePointer<Atomic<UInt8>>
     /// Every block verified (the whole section may be handed out as a buffer).
     private let allVerified = Atomic<Bool>(false)
-    /// Keeps the mapping alive (nil: the caller keeps the bytes alive).
-    private let owner: AnyObject?
+    /// Reads the blocks in (when it reads on demand) and keeps them alive (nil: the caller keeps the bytes alive).
+    private let mapping: SnapshotMapping?
 
-    init(name: String, path: String, body: UnsafeRawBufferPointer, blockCRCs: UnsafeRawBufferPointer, owner: AnyObject?) {
+    init(name: String, path: String, body: UnsafeRawBufferPointer, blockCRCs: UnsafeRawBufferPointer, mapping: SnapshotMapping?) {
         self.name = name
         self.path = path
         self.body = body
         self.blockCRCs = blockCRCs
-        self.owner = owner
+        self.mapping = mapping
         blockCount = Self.blockCount(bytes: body.count)
         precondition(blockCRCs.count == 4 * blockCount, "one checksum per block")
         verified = .allocate(capacity: max(blockCount, 1))
@@ -76,10 +76,21 @@ final class SectionVerifier: @unchecked Sendable {
         do { try verify(block: block) } catch { SnapshotDamage.report(error) }
     }
 
+    /// Where the section starts in the file.
+    private var fileOffset: Int {
+        guard let base = body.baseAddress, let fileBase = mapping?.bytes.baseAddress else { return 0 }
+        return base - fileBase
+    }
+
     /// Checks block `block` against its stored checksum (once); throws a `KGError` naming the section and block.
-    func verify(block: Int) throws {
+    /// `reading`: reads the block from the file first when the snapshot is read on demand.
+    func verify(block: Int, reading: Bool = true) throws {
         if verified[block].load(ordering: .acquiring) != 0 { return }
         let start = block << Self.blockShift, end = min(start + Self.blockSize, body.count)
+        if reading, let mapping, let base = body.baseAddress, let fileBase = mapping.bytes.baseAddress {
+            let offset = base - fileBase
+            try mapping.load(offset + start..<offset + end)
+        }
         let stored = SnapshotReader.loadLE(UInt32.self, blockCRCs, 4 * block)
         let actual = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: body[start..<end]))
         guard actual == stored else {
@@ -90,9 +101,11 @@ final class SectionVerifier: @unchecked Sendable {
     }
 
     /// Checks every block not yet checked.
+    /// A section read on demand is mapped from the file first (cheaper than reading it whole).
     func verifyAll() throws {
         if allVerified.load(ordering: .acquiring) { return }
-        for block in 0..<blockCount { try verify(block: block) }
+        try mapping?.mapInPlace(fileOffset..<fileOffset + body.count)
+        for block in 0..<blockCount { try verify(block: block, reading: false) }
         allVerified.store(true, ordering: .releasing)
     }
 

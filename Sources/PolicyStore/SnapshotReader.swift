@@ -65,6 +65,7 @@ struct SnapshotTable {
         self.owner = owner
         self.path = path
         let magic = SnapshotWriter.magic
+        try owner?.load(0..<min(file.count, magic.count + 8))
         guard file.count >= magic.count + 8, magic.indices.allSatisfy({ file[$0] == magic[$0] }) else {
             throw KGError(file: path, kind: .notASnapshot, "not a PolicyKG snapshot (bad magic bytes at the start of the file)")
         }
@@ -85,6 +86,7 @@ struct SnapshotTable {
         guard file.count >= headerEnd + 4 else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: the header needs \(headerEnd + 4) bytes, the file has \(file.count)")
         }
+        try owner?.load(0..<headerEnd + 4)
         let storedHeaderCRC = SnapshotReader.loadLE(UInt32.self, file, headerEnd)
         let actualHeaderCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file[0..<headerEnd]))
         guard storedHeaderCRC == actualHeaderCRC else {
@@ -98,6 +100,7 @@ struct SnapshotTable {
             guard start <= file.count else {
                 throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: section '\(spec.name)' starts at byte \(start), the file has \(file.count) bytes")
             }
+            try owner?.load(offset..<start)
             guard (offset..<start).allSatisfy({ file[$0] == 0 }) else {
                 throw KGError(file: path, kind: .snapshotDamaged, "snapshot is damaged: the padding before section '\(spec.name)' is not zero")
             }
@@ -123,7 +126,7 @@ struct SnapshotTable {
         if version >= 5 { try locateBlockChecksums() }
     }
 
-    /// Verifies the block table (section 0 of version 5, small: 4 bytes per 64 KiB of the file) and records where
+    /// Verifies the block table (section 0 of version 5, small: 4 bytes per 16 KiB of the file) and records where
     /// each later section's block checksums lie in it; they must be exactly as many as the sections' blocks.
     private mutating func locateBlockChecksums() throws {
         let table = try verifiedSection(0)
@@ -143,12 +146,13 @@ struct SnapshotTable {
     func blockVerifier(_ i: Int) -> SectionVerifier {
         let entry = entries[i]
         return SectionVerifier(name: entry.name, path: path, body: UnsafeRawBufferPointer(rebasing: file[entry.range]),
-                               blockCRCs: UnsafeRawBufferPointer(rebasing: file[entry.blockCRCs]), owner: owner)
+                               blockCRCs: UnsafeRawBufferPointer(rebasing: file[entry.blockCRCs]), mapping: owner)
     }
 
     /// The bytes of section `i`, after checking its CRC-32C.
     func verifiedSection(_ i: Int) throws -> UnsafeRawBufferPointer {
         let entry = entries[i]
+        try owner?.load(entry.range)
         let body = UnsafeRawBufferPointer(rebasing: file[entry.range])
         let actualCRC = CRC32C.checksum(body)
         guard actualCRC == entry.storedCRC else {

@@ -51,7 +51,7 @@ enum SnapshotWriter {
         return SnapshotFingerprint(headerCRC: headerCRC, byteCount: UInt64(byteCount))
     }
 
-    /// The CRC-32C of every 64 KiB block (`SectionVerifier.blockSize`) of each section, in order.
+    /// The CRC-32C of every 16 KiB block (`SectionVerifier.blockSize`) of each section, in order.
     static func blockChecksums(of sections: [OutgoingSection]) throws -> [UInt32] {
         var checksums: [UInt32] = []
         for s in sections {

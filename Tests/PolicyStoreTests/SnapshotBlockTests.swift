@@ -7,9 +7,9 @@ import Testing
 
 /// Format 5: per-block checksums verified as a query reads the blocks, and the summary `kg stats` reads.
 @Suite struct SnapshotBlockTests {
-    /// A graph whose larger sections span several 64 KiB blocks.
+    /// A graph whose larger sections span several 16 KiB blocks.
     static func store() -> GraphStore {
-        GraphStore(contributions: makeSyntheticContributions(nodes: 2500, edgesPerNode: 3, seed: 21, files: 2))
+        GraphStore(contributions: makeSyntheticContributions(nodes: 1000, edgesPerNode: 3, seed: 21, files: 2))
     }
 
     @Test func aQueryVerifiesOnlyTheBlocksItReads() throws {
@@ -31,7 +31,7 @@ import Testing
         }
         #expect(graph == store.graph)
         let lazy = graph.outgoingSections.compactMap(\.verifier)
-        #expect(lazy.count >= 3 && lazy.allSatisfy { $0.verifiedBlockCount == $0.blockCount })
+        #expect(lazy.count >= 2 && lazy.allSatisfy { $0.verifiedBlockCount == $0.blockCount })
     }
 
     /// A flipped byte in any block of any section: `kg check` reports it, a query's open reports it when it takes
