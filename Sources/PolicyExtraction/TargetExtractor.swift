@@ -94,6 +94,13 @@ public final class TargetExtractor: Sendable {
         quantityFollowers = astral ? [] : followers
     }
 
+    /// True when `text` is a unit as a whole, with its magnitudes (万亩, 亿元, 个, 万批次).
+    func isUnit(_ text: String) -> Bool {
+        let s = scalars(text)
+        guard let (range, end) = unit(s, 0) else { return false }
+        return !range.isEmpty && range.lowerBound == 0 && end == s.count
+    }
+
     /// Targets in a sentence given as a string (tests, tools).
     public func targets(in sentence: String, pastContext: Bool = false) -> [ExtractedTarget] {
         targets(in: ScalarSpan(sentence), passage: pastContext ? .past : .other)
@@ -177,9 +184,12 @@ public final class TargetExtractor: Sendable {
             // intent stands there too ("其中山区县确保达到…").
             // (Only after a reported quantity; a forecast, 预计到2025年…, stays one.)
             let reportFrom = commitDates.last { d in d < q.number.lowerBound && quantities.contains { $0.end <= d } } ?? 0
-            if marksStatistic(sentenceStats, span, from: reportFrom, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates) { continue }
+            // (A paragraph its opening date governs is a list of goals for 累计/同比 too: "到2025年…。全省累计建成…".)
+            if marksStatistic(sentenceStats, span, from: reportFrom, to: q.number.lowerBound, inGoals: inGoals || paragraphDate,
+                              commitDates: commitDates) { continue }
             if reportFrom > 0, Self.forecastWords.contains(where: { span.find($0, to: q.number.lowerBound) != nil }) { continue }
-            if marksStatistic(clauseStats, span, from: clause.lowerBound, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates),
+            if marksStatistic(clauseStats, span, from: clause.lowerBound, to: q.number.lowerBound, inGoals: inGoals || paragraphDate,
+                              commitDates: commitDates),
                !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }),
                !breaksDownGoal(span, clause: clause, q, earlierTarget: candidates.contains { $0.accepted },
                                inGoals: inGoals, commitDates: commitDates) { continue }
@@ -210,7 +220,8 @@ public final class TargetExtractor: Sendable {
             if namesTravelTimeCircle(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !hasDateToMeet, countsDocumentContents(span, q, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause,
-                                             isRange: q.valueMax != nil) { continue }
+                                             isRange: q.valueMax != nil),
+               !(shareLeadsItem(span, q, item: item) && (inGoals || paragraphDate || commitDates.contains { $0 < q.number.lowerBound })) { continue }
             if !redLineCue, gradesNoun(span, q, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
@@ -231,7 +242,8 @@ public final class TargetExtractor: Sendable {
                 || ownPeriodStart.map { $0 < q.number.lowerBound } == true)
             // (A verb of commitment in a sentence of intent commits too, to a quantity that ends its item — 力争…培育…企业
             // 50家, 计划…完成投资1200亿元 — not to one that counts a noun after it: 在168个城市中.)
-            let accepted = strongCue || (verb && (qualified || hasModal && Self.endsItem(s, q.end)) && !plainPast) || governedByDate
+            let accepted = strongCue || (verb && (qualified || (hasModal || paragraphDate) && Self.endsItem(s, q.end)) && !plainPast)
+                || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
                 // (In a plan or task list, a clause opened by its verb of commitment is a task: 新建城市道路12条.)
@@ -639,6 +651,8 @@ public final class TargetExtractor: Sendable {
         while i < end {
             if list.mayStart(with: s[i]) {
                 for word in list.words where i + word.count <= end && scalarsMatch(s, word, at: i) {
+                    // ("由目前的3.5万元增长到…": the present as the base of a change reports nothing of its own.)
+                    if i > 0, s[i - 1] == "由" || s[i - 1] == "从", Self.presentWords.contains(word) { continue }
                     let compatible = goalCompatibleStats.contains { $0 == word }
                     if !compatible { return true }
                     if !inGoals, !commitDates().contains(where: { $0 < i }) { return true }
@@ -802,10 +816,16 @@ public final class TargetExtractor: Sendable {
         "bracketed year", grammar: "bracket-year → ('（'|'(') digit{4} 年 ('）'|')')", confidence: 0.8,
         .sequence(.oneOf("（("), .capture("year", .repeat(.digit, 4...4)), .literal("年"), .oneOf("）)")))
 
-    /// `base → (由 | 从) (year 年 的?)?`: what stands before the value a change starts from ("由2015年的50.6%提高到…").
+    /// `base → (由 | 从) ((year 年 | present) 的?)?`, `present → 目前 | 现在 | 当前 | 现有`: what stands before the value a
+    /// change starts from ("由2015年的50.6%提高到…", "从目前的14.4万元增加到20万元左右").
     private static let changeBase = Production(
-        "change base", grammar: "base → (由 | 从) (digit{4} 年 的?)?", confidence: 0.8,
-        .sequence(.oneOf("由从"), .optional(.sequence(.repeat(.digit, 4...4), .literal("年"), .optional(.literal("的"))))))
+        "change base", grammar: "base → (由 | 从) ((digit{4} 年 | 目前 | 现在 | 当前 | 现有) 的?)?", confidence: 0.8,
+        .sequence(.oneOf("由从"), .optional(.sequence(.choice(.sequence(.repeat(.digit, 4...4), .literal("年")),
+                                                                 .word(["目前", "现在", "当前", "现有"])),
+                                                         .optional(.literal("的"))))))
+
+    /// Words naming the present that, after 由/从, are the base of a change rather than a report: 目前, 现在, 当前, 现有.
+    private static let presentWords: [[Unicode.Scalar]] = ["目前", "现在", "当前", "现有"].map(scalars)
 
     // MARK: - Pieces
 
@@ -1138,6 +1158,21 @@ public final class TargetExtractor: Sendable {
         return Self.reachingVerbs.contains { span.find($0, from: from, to: clause.upperBound) != nil }
     }
 
+    /// `share-subject → item-start percent qualifier? 的 han …`: a share of units opening its item is the subject of what
+    /// follows ("90%以上的研发机构设立在企业", "80%的县建成…"): under a date to meet or in a list of goals it is the share
+    /// to reach, not the scope of a rule (which qualifies a noun inside its clause: 对增长20%以上的企业给予奖励).
+    private func shareLeadsItem(_ span: ScalarSpan, _ q: Quantity, item: Range<Int>) -> Bool {
+        let s = span.scalars
+        guard q.unit.count == 1, s[q.unit.lowerBound] == "%" || s[q.unit.lowerBound] == "％" else { return false }
+        var a = item.lowerBound
+        while a < q.number.lowerBound, s[a].isInlineSpace { a += 1 }
+        a = PassageTense.afterListMarker(s, a)
+        guard a == q.number.lowerBound else { return false }
+        var p = q.end
+        for (phrase, _) in suffixComparators where span.matches(phrase, at: p) { p += phrase.count; break }
+        return p + 1 < s.count && s[p] == "的" && s[p + 1].isHanIdeograph
+    }
+
     /// Verbs whose subject reaches a state: after a share of units, they make the share a goal.
     private static let reachingVerbs: [[Unicode.Scalar]] = ["达到", "实现", "建成", "完成", "覆盖"].map(scalars)
 
@@ -1267,6 +1302,8 @@ public final class TargetExtractor: Sendable {
             if let k = (a..<b).first(where: { s[$0] == "、" }) { b = k }
             trim(&a, &b)
             for w in Self.subjectAfterUnitLeads where hasPrefix(w, a, b) && b - a > w.count { a += w.count; break }
+            // ("90%以上的研发机构…": the share qualifies the noun after 的.)
+            if b - a > 1, s[a] == "的" { a += 1 }
         }
         return span.string(a..<b)
     }
@@ -1367,16 +1404,49 @@ public final class TargetExtractor: Sendable {
     /// `future-year → clause-start year 年 subject 将 verb`: a year opening a clause whose subject is followed by 将
     /// ("根据规划，2025年全国学前教育毛入园率将大于90%") is the year a plan is to meet, as "2025年将…" is; 将近 (nearly)
     /// and 将来 are no future marker. The subject between is short and unpunctuated.
+    ///
+    /// Two more shapes of the same clause: the subject after a comma (`year 年 ， subject future-verb`: "2026年，全省将
+    /// 加快…") and an obligation for 将 (`year 年 subject (要 | 需 | 需要) commitment-verb`: "2027年全市经济总量要达到…",
+    /// "需达到"). Both need the verb (or a verb of pace) right after the marker, since 将 also marks an object
+    /// ("2020年，全市将环保纳入考核") and 要 stands inside 主要.
     static func opensFutureClause(_ s: [Unicode.Scalar], yearStart p: Int, yearEnd j: Int) -> Bool {
         guard p == 0 || s[p - 1].isClausePunctuation || s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "\n" else { return false }
         var k = j + 1
         let limit = min(s.count - 1, j + 1 + futureSubjectLimit)
         while k < limit, !s[k].isClausePunctuation {
             if s[k] == "将", s[k + 1] != "近", s[k + 1] != "来" { return k > j + 1 }
+            if s[k] == "要" || s[k] == "需", k > j + 1, futureObligation.prefixMatch(in: s, at: k) != nil { return true }
+            k += 1
+        }
+        // The subject after a comma: a short one, then the marker and its verb.
+        guard j + 1 < s.count, s[j + 1] == "，" || s[j + 1] == "," else { return false }
+        let subjectStart = j + 2
+        k = subjectStart
+        while k < min(s.count, subjectStart + futureCommaSubjectLimit), s[k].isHanIdeograph {
+            if k > subjectStart, s[k] == "将" || s[k] == "要" || s[k] == "需",
+               futureAfterComma.prefixMatch(in: s, at: k) != nil { return true }
             k += 1
         }
         return false
     }
+
+    /// Verbs of pace that open a planned action after 将 (加快, 继续, 进一步 …): "全市将加快…".
+    private static let paceVerbs = ["加快", "继续", "进一步", "大力", "全面", "着力", "持续", "努力", "重点", "力争", "确保"]
+
+    /// `obligation → (要 | 需要 | 需) commitment-verb`: a subject that must reach a value ("…总量要达到", "…需达到").
+    private static let futureObligation = Production(
+        "future obligation", grammar: "obligation → (要 | 需要 | 需) commitment-verb", confidence: 0.7,
+        .sequence(.word(["需要", "要", "需"]), .word(TargetRules.standard.commitmentVerbs)))
+
+    /// `future-marker → (将 | 要 | 需要 | 需) (commitment-verb | pace-verb)` after the subject that follows a year and a
+    /// comma ("2021年，全市将加快…", "2026年，全县要新增…").
+    private static let futureAfterComma = Production(
+        "future after a year and a comma", grammar: "future-marker → (将 | 要 | 需要 | 需) (commitment-verb | pace-verb)",
+        confidence: 0.7,
+        .sequence(.word(["将要", "需要", "将", "要", "需"]), .word(TargetRules.standard.commitmentVerbs + paceVerbs)))
+
+    /// Scalars of the subject between a year's comma and its future marker (全市, 我省, 全县各级).
+    static let futureCommaSubjectLimit = 8
 
     /// `reported-goals → reporting-verb year 年 han{0,16} (任务 | 目标)`: a report that says what a year's tasks or goals
     /// are ("报告指出2024年…的主要任务", "会议明确2026年发展目标") names the year they are to be met in; "指出2023年

@@ -1,0 +1,135 @@
+import PolicyCore
+import PolicyOntology
+import TestSupport
+import Testing
+@testable import PolicyExtraction
+
+/// Quotas of annual plans and goal sections as texts from sites no rule was written against state them: a year and a
+/// comma before the subject that 将 or 要 commits, a change measured from the present (由目前的…增长到…), a list of goals
+/// divided by lower headings, a share of units that opens its item (90%以上的…), a date set by a sentence after a lead,
+/// the year's key work named by a title, and counts of inspections, buildings and events. Written in their input: ⟦ ⟧
+/// mark each quantity that must be a target; every other number must not be one. Every sentence is written for these
+/// tests, each shape in two kinds of texts and with a near miss.
+@Suite struct AnnualPlanQuotaTests {
+    @discardableResult
+    private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
+        try expectMarkedTargets(marked, sourceLocation: sourceLocation) { $0.targets(in: ScalarSpan($1), passage: passage) }
+    }
+
+    private func values(_ text: String) throws -> Set<Double> {
+        Set(try extractedTargetNodes(text).compactMap { $0.attributes["value"]?.doubleValue })
+    }
+
+    // MARK: - year 年 ， subject (将 | 要 | 需) verb
+
+    @Test func aYearACommaAndWillOpenAFutureClause() throws {
+        // News of a city's annual plan and a county's work report.
+        let city = try expectTargets("2026年，全市将加快农业现代化，新增高标准农田⟦80万亩⟧，粮食总产⟦120万吨⟧以上。")
+        #expect(city.allSatisfy { $0.deadline == 2026 })
+        let county = try expectTargets("2025年，全县要新增城镇就业⟦4000人⟧，改造农村公路⟦150公里⟧。")
+        #expect(county.allSatisfy { $0.deadline == 2025 })
+        // Near misses: 将 marking an object (把) in a review, 主要 holding 要.
+        try expectTargets("2020年，全市将120家企业纳入重点监测范围。")
+        try expectTargets("2021年主要经济指标达到预期，地区生产总值增长6%。")
+    }
+
+    @Test func aSubjectThatMustReachAValueMakesItsYearADateToMeet() throws {
+        let s = { (t: String) in Array(t.unicodeScalars) }
+        #expect(TargetExtractor.opensFutureClause(s("2027年全市经济总量要达到2000亿元"), yearStart: 0, yearEnd: 4))
+        #expect(TargetExtractor.opensFutureClause(s("根据规划，2028年全省规上企业需达到5000家"), yearStart: 5, yearEnd: 9))
+        #expect(TargetExtractor.opensFutureClause(s("2026年，我省将继续扩大有效投资"), yearStart: 0, yearEnd: 4))
+        // Near misses: 要求 is no obligation to reach, 主要 no modal, a long clause before 将.
+        #expect(!TargetExtractor.opensFutureClause(s("2022年全市要求各地完成整改"), yearStart: 0, yearEnd: 4))
+        #expect(!TargetExtractor.opensFutureClause(s("2022年，主要农作物耕种收综合机械化率达到85%"), yearStart: 0, yearEnd: 4))
+        #expect(!TargetExtractor.opensFutureClause(s("2022年，全市各级各部门认真贯彻落实将来"), yearStart: 0, yearEnd: 4))
+        let plan = try expectTargets("2027年全市经济总量要达到⟦2600亿元⟧左右，其中规上工业企业需达到⟦900家⟧左右。")
+        #expect(plan.allSatisfy { $0.deadline == 2027 })
+    }
+
+    // MARK: - base → (由 | 从) present 的
+
+    @Test func thePresentAsTheBaseOfAChangeIsNoReport() throws {
+        // A city's five-year goals and a provincial sector plan.
+        let income = try expectTargets("力争城镇居民人均可支配收入由目前的4.2万元增长到⟦6万元⟧左右。")
+        #expect(income.first?.comparator == .equal)
+        try expectTargets("高新技术企业数量从现在的800家增加到⟦1500家⟧以上，研发投入强度从当前的1.8%提高到⟦2.5%⟧以上。")
+        // Near miss: the present reported on its own.
+        try expectTargets("目前全市高新技术企业数量达到800家。")
+    }
+
+    // MARK: - A list of goals divided by lower headings
+
+    @Test func aLowerHeadingDividesAListOfGoalsAndAHigherOneEndsIt() throws {
+        // A county bureau's crop plan: run-in headings below 二、目标任务.
+        let crops = try values("""
+        二、目标任务
+        （一）种植面积。全县油菜种植面积稳定在12万亩，其中：春播面积4.5万亩，秋播面积7.5万亩。
+        （二）产量。全县油料总产2.6万吨。
+        三、工作措施
+        （一）强化指导。全县农技人员380人。
+
+        """)
+        #expect(crops == [12, 4.5, 7.5, 2.6])
+        // A city's task split: a numbered line too long for a heading ends the goals of 一、.
+        let city = try values("""
+        一、主要预期目标
+        1.全区地区生产总值增长6%左右；城镇新增就业1.2万人以上。
+        二、推动产业升级，加快建设现代化产业体系
+        （一）做强先进制造业。全区规上工业企业总数480家，居全市前列。
+
+        """)
+        #expect(city == [6, 1.2])
+    }
+
+    // MARK: - share-subject → percent qualifier? 的 noun …
+
+    @Test func aShareOpeningItsItemIsTheShareToReach() throws {
+        // A high-tech zone's plan and a provincial elderly-care plan, under a date to meet.
+        let zone = try expectTargets("到2026年，全区新增研发机构⟦50家⟧，⟦90%⟧以上的研发人员集中在企业、⟦80%⟧以上的发明专利来源于企业。")
+        #expect(zone.dropFirst().first?.subject == "研发人员集中在企业")
+        try expectTargets("⟦85%⟧以上的养老机构设在社区，⟦60%⟧的护理人员持证上岗。", passage: .goals(deadline: 2027))
+        // Near misses: a share inside a clause that qualifies whom a rule rewards, with or without a date.
+        try expectTargets("对研发投入占比20%以上的企业给予奖励。")
+        try expectTargets("到2026年，对研发投入占比20%以上的企业给予一次性奖励。")
+    }
+
+    // MARK: - A date to meet set after a lead of its paragraph
+
+    @Test func aDateSetAfterTheLeadGovernsTheParagraph() throws {
+        let province = try values("""
+        本报讯 日前，某省人民政府印发《关于加快康养产业发展的意见》。意见提出，到2027年，全省康养产业体系基本形成。全省累计建成康养小镇50个、康养基地200家。
+
+        """)
+        #expect(province == [50, 200])
+        let city = try values("""
+        近日，某市出台《文旅融合发展三年行动方案》。方案明确，到2026年，全市文旅产业实现高质量发展。全市累计培育文旅骨干企业120家。
+
+        """)
+        #expect(city == [120])
+        // Near miss: a paragraph that sets no date reports a running total.
+        let report = try values("""
+        某县召开康养产业推进会。全县累计建成康养基地20家。
+
+        """)
+        #expect(report.isEmpty)
+    }
+
+    // MARK: - Titles and units
+
+    @Test func aTitleOfTheYearsKeyWorkNamesAPlan() {
+        #expect(PassageTense.namesPlan(ScalarSpan("中共某省委 某省人民政府关于做好2025年乡村振兴重点工作的实施意见")))
+        #expect(PassageTense.namesPlan(ScalarSpan("某市2026年民生实事重点工作安排")))
+        // Near miss: a report on the key work done.
+        #expect(!PassageTense.namesPlan(ScalarSpan("某区2024年重点工作完成情况的报告")))
+    }
+
+    @Test func inspectionsBuildingsAndEventsAreCounted() throws {
+        let food = try expectTargets("今年计划抽检食品⟦3.2万批次⟧以上，其中农产品⟦1.5万批次⟧以上。")
+        #expect(food.first?.unit == "万批次")
+        let district = try expectTargets("力争全年改造老旧住宅⟦120栋⟧，举办群众文化活动不少于⟦500场⟧。")
+        #expect(district.map(\.unit) == ["栋", "场"])
+        // Near miss: last year's count of events.
+        try expectTargets("去年共举办群众文化活动320场。")
+    }
+}
