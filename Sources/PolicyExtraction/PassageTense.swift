@@ -220,7 +220,11 @@ struct PassageTense: Sendable {
             // it lasts as that passage does.)
             var headed = false
             if case .goals = passage, !inlineGoals { headed = true }
-            passage = .goals(deadline: deadline(span) ?? Self.firstYear(in: s, from: start, to: Self.goalAnnouncementEnd(s) ?? s.count))
+            let announced = Self.firstYear(in: s, from: start, to: Self.goalAnnouncementEnd(s) ?? s.count)
+            passage = .goals(deadline: deadline(span) ?? announced)
+            // (The year whose goals it announces, "2026年，全省…的主要目标是：", is the year the document is about, as a
+            // heading's would be: a later "2026年全省…稳定在…" states that year's goal, not a result.)
+            if headingYear == nil, let announced { headingYear = announced }
             sentencesInGoals = 0
             inlineGoals = !headed
             return passage
@@ -332,7 +336,7 @@ struct PassageTense: Sendable {
         return planTitleWords.occurs(in: title, from: last + reportWord.count)
     }
 
-    private static let planTitleWords = ScalarWordList(["计划", "规划", "纲要", "方案", "要点", "任务", "清单", "安排", "重点工作"])
+    private static let planTitleWords = ScalarWordList(["计划", "规划", "纲要", "方案", "要点", "任务", "清单", "安排", "重点工作", "实事"])
     private static let planReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "公报", "执行"])
     private static let reportWord: [Unicode.Scalar] = Array("报告".unicodeScalars)
 

@@ -214,7 +214,8 @@ public final class TargetExtractor: Sendable {
             // (In a list of goals, 基本形成… describes the state to reach.)
             if !inGoals, clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
-            if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
+            if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound),
+               !(planDocument && opensWithBeneficiary(span, item, q)) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) || countsArticles(s, q) { continue }
             if namesTravelTimeCircle(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
@@ -247,14 +248,21 @@ public final class TargetExtractor: Sendable {
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
                 // (In a plan or task list, a clause opened by its verb of commitment is a task: 新建城市道路12条.)
-                || (planDocument && verb && !plainPast && Self.endsItem(s, q.end) && opensWithCommitmentVerb(span, item))
+                || (planDocument && verb && !plainPast && opensWithCommitmentVerb(span, item)
+                    && (Self.endsItem(s, q.end) || commitmentVerbRightBefore(span, q.number.lowerBound, clauseStart: item.lowerBound)))
+                // (So is an item that names whom it is done for first: 为10个老旧小区实施消防设施改造.)
+                || (planDocument && !plainPast && opensWithBeneficiary(span, item, q))
+                // (And a quota with its qualifier after the noun it measures: 实际利用外资1.8亿美元以上.)
+                || (planDocument && !plainPast && qualified && Self.endsItem(s, afterQualifier(span, q.end, clause: clause))
+                    && Self.measuresNounBefore(s, q, item: item))
                 // (A paragraph whose opening date states goals goes on with bare values: "人均体育场地面积2.6平方米。")
                 || (paragraphDate && !plainPast && quantities.count == 1 && Self.isBareStatement(s, q))
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
                 // (So does a comparator before it: 超出70%, 最少一个, ≥71.)
                 || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                      || hasPrefixComparator(span, q.number, clause: clause))
-                    && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
+                    && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || openingYear != nil
+                        || continuing?.deadline != nil) && !plainPast)
             candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
         }
         // Once one quantity states a target, its siblings with a commitment verb or a qualifier do too.
@@ -745,6 +753,45 @@ public final class TargetExtractor: Sendable {
         while a < item.upperBound, s[a].isInlineSpace { a += 1 }
         a = PassageTense.afterListMarker(s, a)
         return commitmentVerbs.contains { span.matches($0, at: a) }
+    }
+
+    /// The end of the qualifier right after a quantity (以上, 左右 …), else `unitEnd`.
+    private func afterQualifier(_ span: ScalarSpan, _ unitEnd: Int, clause: Range<Int>) -> Int {
+        var p = unitEnd
+        while p < clause.upperBound, span.scalars[p].isInlineSpace { p += 1 }
+        for (phrase, _) in suffixComparators where span.matches(phrase, at: p) { return p + phrase.count }
+        return unitEnd
+    }
+
+    /// True when a verb of commitment ends right before the number (spaces between): 开设40个…, 新建5所….
+    private func commitmentVerbRightBefore(_ span: ScalarSpan, _ number: Int, clauseStart: Int) -> Bool {
+        var p = number
+        while p > clauseStart, span.scalars[p - 1].isInlineSpace { p -= 1 }
+        return commitmentVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
+    }
+
+    /// `beneficiary-task → list-marker? 为 quantity han+ commitment-verb …`: a task of a plan that names whom or what it
+    /// is done for first ("为10个老旧小区实施消防设施改造", "为300户困难家庭完成适老化改造"); the count is the target.
+    private func opensWithBeneficiary(_ span: ScalarSpan, _ item: Range<Int>, _ q: Quantity) -> Bool {
+        let s = span.scalars
+        var a = item.lowerBound
+        while a < item.upperBound, s[a].isInlineSpace { a += 1 }
+        a = PassageTense.afterListMarker(s, a)
+        guard a < item.upperBound, s[a] == "为", a + 1 == q.number.lowerBound, !q.chinese else { return false }
+        var k = q.end
+        while k < item.upperBound, s[k].isHanIdeograph {
+            if commitmentVerbs.contains(where: { span.matches($0, at: k) }) { return k > q.end }
+            k += 1
+        }
+        return false
+    }
+
+    /// `measured → han{2,} quantity`: the item names what it measures right before the quantity (外资1.8亿美元), with
+    /// no number before it in the item.
+    private static func measuresNounBefore(_ s: [Unicode.Scalar], _ q: Quantity, item: Range<Int>) -> Bool {
+        let n = q.number.lowerBound
+        guard n >= item.lowerBound + 2, s[n - 1].isHanIdeograph, s[n - 2].isHanIdeograph else { return false }
+        return !s[item.lowerBound..<n].contains { $0.digitValue != nil }
     }
 
     /// Numerals that count the years of a span (三年内, 5年内); two of them in a row (2025年内, 十五年内) are no such span.

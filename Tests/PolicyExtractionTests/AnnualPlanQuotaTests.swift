@@ -12,9 +12,11 @@ import Testing
 /// tests, each shape in two kinds of texts and with a near miss.
 @Suite struct AnnualPlanQuotaTests {
     @discardableResult
-    private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other,
+    private func expectTargets(_ marked: String, passage: PassageTense.Passage = .other, planDocument: Bool = false,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> [ExtractedTarget] {
-        try expectMarkedTargets(marked, sourceLocation: sourceLocation) { $0.targets(in: ScalarSpan($1), passage: passage) }
+        try expectMarkedTargets(marked, sourceLocation: sourceLocation) {
+            $0.targets(in: ScalarSpan($1), passage: passage, planDocument: planDocument)
+        }
     }
 
     private func values(_ text: String) throws -> Set<Double> {
@@ -115,11 +117,46 @@ import Testing
         #expect(report.isEmpty)
     }
 
+    // MARK: - A goal announcement names the year the document is about
+
+    @Test func theYearOfAnnouncedGoalsIsTheYearOfLaterQuotas() throws {
+        // News of a provincial rural work conference and a city's annual plan.
+        let province = try values("""
+        记者从全省农村工作会议上了解到，2026年，全省农业农村发展的主要目标是：粮食总产达到700亿斤；农民人均可支配收入增长7%以上。
+        为实现上述目标，全省将采取以下措施。一是抓好粮食生产。2026年全省粮食作物播种面积稳定在7500万亩，其中玉米面积增加到4900万亩。
+        """)
+        #expect(province == [700, 7, 7500, 4900])
+        let city = try values("""
+        2025年，全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。
+        二是扩大有效投资。2025年全市重大项目完成投资增加到1200亿元。
+        """)
+        #expect(city == [6, 1200])
+        // Near miss: without the announcement, the year before the quota is a report's.
+        #expect(try values("""
+        二是扩大有效投资。2025年全市重大项目完成投资1200亿元。
+        """).isEmpty)
+    }
+
+    // MARK: - Tasks of a plan or a list of livelihood projects
+
+    @Test func tasksOfAPlanNameWhomTheyServeOrWhatTheyMeasure() throws {
+        // A district's livelihood projects and a county's annual work plan.
+        let district = try expectTargets("为⟦12个⟧老旧小区实施雨污分流改造；开设⟦30个⟧社区老年助餐点。", planDocument: true)
+        #expect(district.map(\.subject).last == "开设")
+        try expectTargets("为⟦500户⟧困难家庭完成适老化改造。", planDocument: true)
+        try expectTargets("创新招商模式，实际利用外资⟦2.5亿美元⟧以上、引进市外内资⟦150亿元⟧以上。", planDocument: true)
+        // Near misses: a value stated with 为, and the same tasks outside a plan.
+        try expectTargets("全市工业增加值增速为6.5%。", planDocument: true)
+        try expectTargets("为12个老旧小区实施雨污分流改造。")
+        try expectTargets("实际利用外资2.5亿美元以上。")
+    }
+
     // MARK: - Titles and units
 
     @Test func aTitleOfTheYearsKeyWorkNamesAPlan() {
         #expect(PassageTense.namesPlan(ScalarSpan("中共某省委 某省人民政府关于做好2025年乡村振兴重点工作的实施意见")))
         #expect(PassageTense.namesPlan(ScalarSpan("某市2026年民生实事重点工作安排")))
+        #expect(PassageTense.namesPlan(ScalarSpan("关于印发《2026年区政府要完成的与人民生活密切相关的实事》的通知")))
         // Near miss: a report on the key work done.
         #expect(!PassageTense.namesPlan(ScalarSpan("某区2024年重点工作完成情况的报告")))
     }
