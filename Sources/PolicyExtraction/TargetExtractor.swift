@@ -381,9 +381,23 @@ public final class TargetExtractor: Sendable {
         while q < s.count, s[q].isInlineSpace { q += 1 }
         var qualified = false
         if let m = Self.unitlessQualifier.prefixMatch(in: s, at: q) { q = m.range.upperBound; qualified = true }
-        guard sign || qualified || Self.hasDecimalPoint(s, before: number.upperBound) else { return nil }
+        // (A whole number is a value too after an index or coefficient and its verb: 健康发展指数达85.)
+        guard sign || qualified || Self.hasDecimalPoint(s, before: number.upperBound) || Self.followsIndexVerb(s, p) else { return nil }
         return q == s.count || s[q].isClausePunctuation || s[q] == "、" ? q : nil
     }
+
+    /// `index-value → (指数 | 系数) (达到 | 达 | 提高到 | 提升到) ⟨number⟩`: what stands before a whole number that
+    /// is the value of an index ("发展指数达85", "满意度指数提高到90"); `p` is where the number's spaces begin.
+    private static func followsIndexVerb(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
+        for verb in indexVerbs where p - verb.count - 2 >= 0 && scalarsMatch(s, verb, at: p - verb.count) {
+            let k = p - verb.count - 2
+            if indexNouns.contains(where: { scalarsMatch(s, $0, at: k) }) { return true }
+        }
+        return false
+    }
+
+    private static let indexVerbs: [[Unicode.Scalar]] = ["提高到", "提升到", "达到", "达"].map(scalars)
+    private static let indexNouns: [[Unicode.Scalar]] = ["指数", "系数"].map(scalars)
 
     /// Comparator signs written before a value: `sign → ≥ | ≤ | ≧ | ≦ | ⩾ | ⩽ | ＞ | ＜ | > | <`.
     static let comparatorSigns: Set<Unicode.Scalar> = ["≥", "≤", "≧", "≦", "⩾", "⩽", "＞", "＜", ">", "<"]

@@ -161,6 +161,16 @@ import Testing
         #expect(!PassageTense.namesPlan(ScalarSpan("某区2024年重点工作完成情况的报告")))
     }
 
+    @Test func anIndexTakesAWholeValueAndAirQualityItsConcentration() throws {
+        // A provincial health plan and a city's air-quality plan.
+        let health = try expectTargets("到2027年，健康发展指数达⟦88⟧，居民健康素养水平达⟦40%⟧以上。")
+        #expect(health.first?.unit == "")
+        let air = try expectTargets("到2025年，细颗粒物年均浓度控制在⟦28微克每立方米⟧以下，可吸入颗粒物浓度不超过⟦45微克/立方米⟧。")
+        #expect(air.map(\.unit) == ["微克每立方米", "微克/立方米"])
+        // Near miss: a whole number after 达 that is no index's (a count of no unit) states nothing.
+        try expectTargets("到2027年，参与单位达12，覆盖率达到⟦90%⟧。")
+    }
+
     @Test func inspectionsBuildingsAndEventsAreCounted() throws {
         let food = try expectTargets("今年计划抽检食品⟦3.2万批次⟧以上，其中农产品⟦1.5万批次⟧以上。")
         #expect(food.first?.unit == "万批次")
