@@ -1467,16 +1467,20 @@ public final class TargetExtractor: Sendable {
     /// and 将来 are no future marker. The subject between is short and unpunctuated.
     ///
     /// Two more shapes of the same clause: the subject after a comma (`year 年 ， subject future-verb`: "2026年，全省将
-    /// 加快…") and an obligation for 将 (`year 年 subject (要 | 需 | 需要) commitment-verb`: "2027年全市经济总量要达到…",
-    /// "需达到"). Both need the verb (or a verb of pace) right after the marker, since 将 also marks an object
-    /// ("2020年，全市将环保纳入考核") and 要 stands inside 主要.
+    /// 加快…") and an obligation for 将 (`year 年 ，? subject (要 | 需 | 需要) commitment-verb … qualifier`: "2027年全市
+    /// 经济总量要达到…左右", "需达到…以上"). Both need the verb (or a verb of pace) right after the marker, since 将 also
+    /// marks an object ("2020年，全市将环保纳入考核") and 要 stands inside 主要; an obligation needs a qualified value too,
+    /// since a past year's plan may be reported with its exact value ("2023年…要下降3%，实际下降3.2%").
     static func opensFutureClause(_ s: [Unicode.Scalar], yearStart p: Int, yearEnd j: Int) -> Bool {
         guard p == 0 || s[p - 1].isClausePunctuation || s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "\n" else { return false }
         var k = j + 1
         let limit = min(s.count - 1, j + 1 + futureSubjectLimit)
         while k < limit, !s[k].isClausePunctuation {
             if s[k] == "将", s[k + 1] != "近", s[k + 1] != "来" { return k > j + 1 }
-            if s[k] == "要" || s[k] == "需", k > j + 1, futureObligation.prefixMatch(in: s, at: k) != nil { return true }
+            // (An obligation states a plan only with a qualified value: "2023年…要下降3%，实际下降3.2%" reports one.)
+            if s[k] == "要" || s[k] == "需", k > j + 1, futureObligation.prefixMatch(in: s, at: k) != nil {
+                return qualifiedValueFollows(s, from: k)
+            }
             k += 1
         }
         // The subject after a comma: a short one, then the marker and its verb.
@@ -1485,11 +1489,23 @@ public final class TargetExtractor: Sendable {
         k = subjectStart
         while k < min(s.count, subjectStart + futureCommaSubjectLimit), s[k].isHanIdeograph {
             if k > subjectStart, s[k] == "将" || s[k] == "要" || s[k] == "需",
-               futureAfterComma.prefixMatch(in: s, at: k) != nil { return true }
+               futureAfterComma.prefixMatch(in: s, at: k) != nil { return s[k] == "将" || qualifiedValueFollows(s, from: k) }
             k += 1
         }
         return false
     }
+
+    /// True when a qualifier of a planned value (以上, 左右, 以内, 以下) stands in the clause from `start`.
+    private static func qualifiedValueFollows(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+        var k = start
+        while k + 1 < s.count, !s[k].isClausePunctuation {
+            if planQualifiers.contains(where: { scalarsMatch(s, $0, at: k) }) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private static let planQualifiers: [[Unicode.Scalar]] = ["以上", "左右", "以内", "以下"].map(scalars)
 
     /// Verbs of pace that open a planned action after 将 (加快, 继续, 进一步 …): "全市将加快…".
     private static let paceVerbs = ["加快", "继续", "进一步", "大力", "全面", "着力", "持续", "努力", "重点", "力争", "确保"]
