@@ -261,8 +261,7 @@ public final class TargetExtractor: Sendable {
                 // (So does a comparator before it: 超出70%, 最少一个, ≥71.)
                 || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                      || hasPrefixComparator(span, q.number, clause: clause))
-                    && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || openingYear != nil
-                        || continuing?.deadline != nil) && !plainPast)
+                    && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
             candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
         }
         // Once one quantity states a target, its siblings with a commitment verb or a qualifier do too.

@@ -125,18 +125,18 @@ import Testing
         // News of a provincial rural work conference and a city's annual plan.
         let province = try values("""
         记者从全省农村工作会议上了解到，2026年，全省农业农村发展的主要目标是：粮食总产达到700亿斤；农民人均可支配收入增长7%以上。
-        为实现上述目标，全省将采取以下措施。一是抓好粮食生产。2026年全省粮食作物播种面积稳定在7500万亩，其中玉米面积增加到4900万亩。
+        为实现上述目标，全省将采取以下措施。一是抓好粮食生产。2026年全省粮食作物播种面积稳定在7500万亩，其中玉米面积增加到4900万亩，高产示范田力争达到300个以上。
         """)
-        #expect(province == [700, 7, 7500, 4900])
+        #expect(province == [700, 7, 7500, 4900, 300])
         let city = try values("""
         2025年，全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。
-        二是扩大有效投资。2025年全市重大项目完成投资增加到1200亿元。
+        二是扩大有效投资。2025年全市重大项目完成投资增加到1200亿元，力争新开工项目200个。
         """)
-        #expect(city == [6, 1200])
-        // Near miss: without the announcement, the year before the quota is a report's.
+        #expect(city == [6, 1200, 200])
+        // Near miss: without the announcement, the year before the first quota is a report's (the clause of intent still commits).
         #expect(try values("""
-        二是扩大有效投资。2025年全市重大项目完成投资1200亿元。
-        """).isEmpty)
+        二是扩大有效投资。2025年全市重大项目完成投资增加到1200亿元，力争新开工项目200个。
+        """) == [200])
     }
 
     // MARK: - Tasks of a plan or a list of livelihood projects
