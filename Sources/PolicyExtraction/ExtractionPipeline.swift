@@ -107,6 +107,9 @@ struct ExtractionRun {
     /// The paragraph opens with a year before the one the document is about ("2016年，…" in a plan for 2017): a review.
     var paragraphReviews = false
     var sentencesInScope = 0
+    /// The allocation table (任务分解表) whose rows the current lines are, and the unit a line before it stated.
+    var allocationTable: AllocationTable?
+    var allocationUnit: String?
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -228,7 +231,7 @@ struct ExtractionRun {
         let bytes = text.utf8
         if tenseScope != scope.range.lowerBound {
             tenseScope = scope.range.lowerBound; tense.reset(); documentYear = nil; sentencesInScope = 0
-            citedTitles = []; shortNames = [:]
+            citedTitles = []; shortNames = [:]; allocationTable = nil; allocationUnit = nil
             if let title = scope.title { tense.readTitle(title) }
         }
         sentencesInScope += 1
@@ -263,7 +266,9 @@ struct ExtractionRun {
             if case .goals = passage { return Self.containsChineseNumeral(bytes, range) }
             return Self.containsChineseQuantity(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
         }()
-        let hasQuantity = hasDigitQuantity || chineseCounts
+        // A row of an allocation table states its unit's quota (lines with a pipe only; a short line may state the unit).
+        let allocationRow = readAllocationLine(range, startsParagraph: startsParagraph)
+        let hasQuantity = hasDigitQuantity || chineseCounts || allocationRow != nil
         // The sentence the last one handed on to, and whether this one hands on in turn (it ends with ；).
         let handsOn = Self.endsWithSemicolon(bytes, range)
         if !hasQuantity {
@@ -276,7 +281,8 @@ struct ExtractionRun {
         }
         // A paragraph opened by a date to meet with no quantity ("《规划》提出，到2030年，基本建成…。") governs the
         // sentences after it as one that states targets does. (Only its first bytes are read, only when they hold a digit.)
-        if !hasQuantity, before == 0 || bytes[before - 1] == 0x0A {
+        // So does such a sentence after a lead of the paragraph that sets no date ("日前，…印发《意见》。意见提出，到2020年…").
+        if !hasQuantity, startsParagraph || paragraphDeadline == nil {
             let head = Self.prefixRange(bytes, range, maxBytes: Self.openingDateBytes)
             // (Or by one opening a clause of it: "围绕…开展专项行动，到2027年，…".)
             if Self.containsYear(bytes, head) {
@@ -358,9 +364,13 @@ struct ExtractionRun {
                     received = extractor.continuation(of: ScalarSpan(bytes: bytes, range: item), statedTargets: false, received: received)
                 }
             }
-            let targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
+            var targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
                                                                        paragraphDate: paragraphStatesGoals, continuing: received,
                                                                        ownPlanPeriodEnd: tense.ownPlanPeriodEnd, planDocument: tense.titleIsPlan)
+            if targets.isEmpty, var row = allocationRow {
+                row.deadline = row.deadline ?? paragraphDeadline ?? tense.headingYear ?? documentYear
+                targets = [row]
+            }
             // (This sentence joins the list when it ends with ；; it is read again only if a later one needs it.)
             if handsOn {
                 pendingListItems.append(range)
@@ -709,6 +719,46 @@ struct ExtractionRun {
     }
 
     // MARK: - Targets
+
+    /// Reads a line for an allocation table (`AllocationTable`): a header opens one, a unit line states its unit, a row
+    /// of an open table returns its target (deadline left to the caller when the header names no year). Only lines
+    /// with a pipe are decoded, and short lines without one (a unit line); any other line closes the table.
+    mutating func readAllocationLine(_ range: Range<Int>, startsParagraph: Bool) -> ExtractedTarget? {
+        let bytes = text.utf8
+        guard bytes[range].contains(0x7C) else {
+            if allocationTable != nil || allocationUnit != nil, range.count > Self.unitLineBytes { allocationTable = nil; allocationUnit = nil }
+            if range.count <= Self.unitLineBytes, Self.containsColon(bytes, range) {
+                allocationUnit = AllocationTable.statedUnit(ScalarSpan(bytes: bytes, range: range).scalars,
+                                                            isUnit: pipeline.targetExtractor.isUnit) ?? allocationUnit
+            }
+            return nil
+        }
+        let span = ScalarSpan(bytes: bytes, range: range)
+        let s = span.scalars
+        let isUnit = pipeline.targetExtractor.isUnit
+        if let unit = AllocationTable.statedUnit(s, isUnit: isUnit) { allocationUnit = unit; return nil }
+        if let header = AllocationTable.header(s, isUnit: isUnit) { allocationTable = header; return nil }
+        guard let table = allocationTable, let unit = table.unit ?? allocationUnit, let row = table.row(s) else { return nil }
+        var end = s.count
+        while end > 0, s[end - 1].isInlineSpace || s[end - 1] == "|" || s[end - 1] == "｜" || s[end - 1] == "\n" { end -= 1 }
+        return ExtractedTarget(statement: span.string(0..<end).trimmingSpaces(), subject: row.name, value: row.value, valueMax: nil,
+                               unit: unit, comparator: .equal, kind: .goal, deadline: table.year,
+                               clauseRange: 0..<end, numberRange: row.range)
+    }
+
+    /// The longest line read as a unit line of a table ("面积：万亩").
+    static let unitLineBytes = 48
+
+    /// True when the bytes hold a colon (: or ：).
+    static func containsColon(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if bytes[i] == 0x3A { return true }
+            if bytes[i] == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x9A { return true }
+            i += 1
+        }
+        return false
+    }
 
     /// Nodes and edges for `targets`, found in the sentence `span`.
     mutating func extractTargets(_ targets: [ExtractedTarget], _ span: ScalarSpan, hits: [EntityHit], sentence: String,

@@ -30,6 +30,8 @@ struct PassageTense: Sendable {
     private var inlineGoals = false
     /// The last sentence read ended with ；.
     private var lastHandsOn = false
+    /// The level (`headingLevel`) of the numbered heading that opened the current list of goals, if one did.
+    private var goalHeadingLevel: Int?
     /// The sentences a goal passage lasts without a new heading.
     static let goalSentences = 12
 
@@ -69,6 +71,19 @@ struct PassageTense: Sendable {
         // A sentence ended by ；, or one holding a quantity, may announce goals inside it ("…目标为：A增长7%；").
         let listItem = range.count <= Self.openingBytes && (holdsQuantity || end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
             || end > range.lowerBound && bytes[end - 1] == 0x3B) && Self.mayAnnounceGoals(bytes, range)
+        // A line numbered at the level of the heading that opened the list of goals, or above it ("二、…，…" after
+        // "一、主要目标"), ends the list even when it is too long for a heading.
+        if case .goals = passage, let outer = goalHeadingLevel, Self.startsLine(bytes, range.lowerBound) {
+            var head = min(range.upperBound, range.lowerBound + Self.markerBytes)
+            while head > range.lowerBound, head < range.upperBound, bytes[head] & 0xC0 == 0x80 { head -= 1 }
+            let s = ScalarSpan(bytes: bytes, range: range.lowerBound..<head).scalars
+            var start = 0
+            while start < s.count, s[start].isInlineSpace { start += 1 }
+            if let level = Self.headingLevel(s, start), level <= outer {
+                passage = .other
+                goalHeadingLevel = nil
+            }
+        }
         let opening = (announces || listItem) && range.count <= Self.openingBytes
         let mayBeHeading = range.count <= Self.headingBytes
             && (!Self.containsClauseMark(bytes, range) || range.count <= Self.runInHeadingBytes && Self.mayBeRunInHeading(bytes, range, end: end))
@@ -164,6 +179,8 @@ struct PassageTense: Sendable {
         let v = UInt32(first & 0x0F) << 12 | UInt32(bytes[a + 1] & 0x3F) << 6 | UInt32(bytes[a + 2] & 0x3F)
         return ChineseNumerals.isCardinalScalar(v)
     }
+    /// Room for a list marker (（十二）) and the scalar after it.
+    private static let markerBytes = 24
     /// Room for a list marker and the longest review phrase.
     private static let reviewPrefixBytes = 36
     private static let openingBytes = 600
@@ -181,11 +198,20 @@ struct PassageTense: Sendable {
             inlineGoals = false
         } else if whole, Self.isHeading(s, from: start, numbered: start > markerStart) {
             let before = passage
+            let level = Self.headingLevel(s, markerStart)
+            // A heading below the one that opened a list of goals ("二、目标任务" … "（一）播种面积。") divides the list:
+            // its goals go on unless it names a review or goals of its own.
+            if case .goals = passage, let outer = goalHeadingLevel, let level, level > outer,
+               !Self.reviewWords.occurs(in: span, from: start), !Self.goalWords.occurs(in: span, from: start) {
+                sentencesInGoals = 0
+                return passage
+            }
             if Self.bulletinWords.occurs(in: span, from: start) { bulletin = true }
             passage = Self.reviewWords.occurs(in: span, from: start) ? .past
                 : Self.goalWords.occurs(in: span, from: start) ? .goals(deadline: deadline(span)) : .other
             sentencesInGoals = 0
             inlineGoals = false
+            if case .goals = passage { goalHeadingLevel = level } else { goalHeadingLevel = nil }
             if passage != .past, let year = Self.year(in: s, from: start) { headingYear = year }
             // A heading that announces a list (…主要指标——) is no part of it.
             if Self.announcesList(s) { return before }
@@ -194,7 +220,11 @@ struct PassageTense: Sendable {
             // it lasts as that passage does.)
             var headed = false
             if case .goals = passage, !inlineGoals { headed = true }
-            passage = .goals(deadline: deadline(span) ?? Self.firstYear(in: s, from: start, to: Self.goalAnnouncementEnd(s) ?? s.count))
+            let announced = Self.firstYear(in: s, from: start, to: Self.goalAnnouncementEnd(s) ?? s.count)
+            passage = .goals(deadline: deadline(span) ?? announced)
+            // (The year whose goals it announces, "2026年，全省…的主要目标是：", is the year the document is about, as a
+            // heading's would be: a later "2026年全省…稳定在…" states that year's goal, not a result.)
+            if headingYear == nil, let announced { headingYear = announced }
             sentencesInGoals = 0
             inlineGoals = !headed
             return passage
@@ -293,7 +323,8 @@ struct PassageTense: Sendable {
         titleIsPlan = Self.namesPlan(span)
     }
 
-    /// True when a title names a plan or a list of tasks (…2025年重点工作任务, …实施方案, …工作要点), not a review of
+    /// True when a title names a plan or a list of tasks (…2025年重点工作任务, …实施方案, …工作要点, 关于做好…重点工作的
+    /// 意见), not a review of
     /// one (…执行情况, …工作总结) nor a report, unless the report is what the tasks are split from (…工作报告任务清单).
     ///
     /// `plan-title → han* plan-word han*` with no review word, and no 报告 after the last plan word
@@ -305,7 +336,7 @@ struct PassageTense: Sendable {
         return planTitleWords.occurs(in: title, from: last + reportWord.count)
     }
 
-    private static let planTitleWords = ScalarWordList(["计划", "规划", "纲要", "方案", "要点", "任务", "清单", "安排"])
+    private static let planTitleWords = ScalarWordList(["计划", "规划", "纲要", "方案", "要点", "任务", "清单", "安排", "重点工作", "实事"])
     private static let planReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "公报", "执行"])
     private static let reportWord: [Unicode.Scalar] = Array("报告".unicodeScalars)
 
@@ -336,7 +367,7 @@ struct PassageTense: Sendable {
     private static let titleReviewWords = ScalarWordList(["情况", "总结", "评估", "回顾", "成效", "报告", "公报"])
 
     /// Starts a new document: no passage yet.
-    mutating func reset() { passage = .other; sentencesInGoals = 0; inlineGoals = false; lastHandsOn = false; headingYear = nil; bulletin = false; ownPlanPeriodEnd = nil; titleIsPlan = false }
+    mutating func reset() { goalHeadingLevel = nil; passage = .other; sentencesInGoals = 0; inlineGoals = false; lastHandsOn = false; headingYear = nil; bulletin = false; ownPlanPeriodEnd = nil; titleIsPlan = false }
 
     /// The first year ("2025年", "2025 年") in `s` from `start`.
     private static func year(in s: [Unicode.Scalar], from start: Int) -> Int? {
@@ -400,6 +431,21 @@ struct PassageTense: Sendable {
             i = j
         }
         return false
+    }
+
+    /// The level of the list marker at `i` in the GB/T 9704 order of headings, or nil when none stands there:
+    /// `level → numeral 、 (1) | （ numeral ） (2) | digit+ (. | 、) (3) | （ digit+ ） (4)`.
+    static func headingLevel(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let end = afterListMarker(s, i)
+        guard end > i else { return nil }
+        let bracketed = s[i] == "（" || s[i] == "("
+        let digits = s[bracketed ? i + 1 : i].digitValue != nil
+        switch (bracketed, digits) {
+        case (false, false): return 1
+        case (true, false): return 2
+        case (false, true): return 3
+        case (true, true): return 4
+        }
     }
 
     /// Index after a list marker at `i` ("一、", "（二）", "3.", "(4)"), or `i`.

@@ -94,6 +94,13 @@ public final class TargetExtractor: Sendable {
         quantityFollowers = astral ? [] : followers
     }
 
+    /// True when `text` is a unit as a whole, with its magnitudes (万亩, 亿元, 个, 万批次).
+    func isUnit(_ text: String) -> Bool {
+        let s = scalars(text)
+        guard let (range, end) = unit(s, 0) else { return false }
+        return !range.isEmpty && range.lowerBound == 0 && end == s.count
+    }
+
     /// Targets in a sentence given as a string (tests, tools).
     public func targets(in sentence: String, pastContext: Bool = false) -> [ExtractedTarget] {
         targets(in: ScalarSpan(sentence), passage: pastContext ? .past : .other)
@@ -177,9 +184,12 @@ public final class TargetExtractor: Sendable {
             // intent stands there too ("其中山区县确保达到…").
             // (Only after a reported quantity; a forecast, 预计到2025年…, stays one.)
             let reportFrom = commitDates.last { d in d < q.number.lowerBound && quantities.contains { $0.end <= d } } ?? 0
-            if marksStatistic(sentenceStats, span, from: reportFrom, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates) { continue }
+            // (A paragraph its opening date governs is a list of goals for 累计/同比 too: "到2025年…。全省累计建成…".)
+            if marksStatistic(sentenceStats, span, from: reportFrom, to: q.number.lowerBound, inGoals: inGoals || paragraphDate,
+                              commitDates: commitDates) { continue }
             if reportFrom > 0, Self.forecastWords.contains(where: { span.find($0, to: q.number.lowerBound) != nil }) { continue }
-            if marksStatistic(clauseStats, span, from: clause.lowerBound, to: q.number.lowerBound, inGoals: inGoals, commitDates: commitDates),
+            if marksStatistic(clauseStats, span, from: clause.lowerBound, to: q.number.lowerBound, inGoals: inGoals || paragraphDate,
+                              commitDates: commitDates),
                !Self.commitmentIntentWords.contains(where: { span.find($0, from: clause.lowerBound, to: q.number.lowerBound) != nil }),
                !breaksDownGoal(span, clause: clause, q, earlierTarget: candidates.contains { $0.accepted },
                                inGoals: inGoals, commitDates: commitDates) { continue }
@@ -204,13 +214,15 @@ public final class TargetExtractor: Sendable {
             // (In a list of goals, 基本形成… describes the state to reach.)
             if !inGoals, clauseYear ?? deadline ?? passageDeadline == nil, !hasModal,
                achievements.occurs(in: span, from: clause.lowerBound, to: q.number.lowerBound) { continue }
-            if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
+            if isStatedAs(s, before: q.number.lowerBound, clauseStart: clause.lowerBound),
+               !(planDocument && opensWithBeneficiary(span, item, q)) { continue }
             if isStartingPoint(s, before: q.number.lowerBound, clauseStart: clause.lowerBound) { continue }
             if describesText(span, unit: s[q.unit], unitEnd: q.end, clause: clause) || countsArticles(s, q) { continue }
             if namesTravelTimeCircle(span, unit: s[q.unit], unitEnd: q.end, clause: clause) { continue }
             if !hasDateToMeet, countsDocumentContents(span, q, clause: clause) { continue }
             if !redLineCue, isScopeThreshold(span, number: q.number.lowerBound, unit: q.unit, unitEnd: q.end, clause: clause,
-                                             isRange: q.valueMax != nil) { continue }
+                                             isRange: q.valueMax != nil),
+               !(shareLeadsItem(span, q, item: item) && (inGoals || paragraphDate || commitDates.contains { $0 < q.number.lowerBound })) { continue }
             if !redLineCue, gradesNoun(span, q, clause: clause) { continue }
             // A number written in Chinese (一名, 三成) is a target only with a comparator or qualifier of its own.
             // (In a list of goals, a verb of building right before it is enough: 建设一所…高校.)
@@ -231,11 +243,18 @@ public final class TargetExtractor: Sendable {
                 || ownPeriodStart.map { $0 < q.number.lowerBound } == true)
             // (A verb of commitment in a sentence of intent commits too, to a quantity that ends its item — 力争…培育…企业
             // 50家, 计划…完成投资1200亿元 — not to one that counts a noun after it: 在168个城市中.)
-            let accepted = strongCue || (verb && (qualified || hasModal && Self.endsItem(s, q.end)) && !plainPast) || governedByDate
+            let accepted = strongCue || (verb && (qualified || (hasModal || paragraphDate) && Self.endsItem(s, q.end)) && !plainPast)
+                || governedByDate
                 || (hasModal && !plainPast && hasPrefixComparator(span, q.number, clause: clause))
                 || (inGoals && !plainPast)
                 // (In a plan or task list, a clause opened by its verb of commitment is a task: 新建城市道路12条.)
-                || (planDocument && verb && !plainPast && Self.endsItem(s, q.end) && opensWithCommitmentVerb(span, item))
+                || (planDocument && verb && !plainPast && opensWithCommitmentVerb(span, item)
+                    && (Self.endsItem(s, q.end) || commitmentVerbRightBefore(span, q.number.lowerBound, clauseStart: item.lowerBound)))
+                // (So is an item that names whom it is done for first: 为10个老旧小区实施消防设施改造.)
+                || (planDocument && !plainPast && opensWithBeneficiary(span, item, q))
+                // (And a quota with its qualifier after the noun it measures: 实际利用外资1.8亿美元以上.)
+                || (planDocument && !plainPast && qualified && Self.endsItem(s, afterQualifier(span, q.end, clause: clause))
+                    && Self.measuresNounBefore(s, q, item: item))
                 // (A paragraph whose opening date states goals goes on with bare values: "人均体育场地面积2.6平方米。")
                 || (paragraphDate && !plainPast && quantities.count == 1 && Self.isBareStatement(s, q))
                 // (A qualifier counts as a weak cue only after the quantity itself: 市级以上 qualifies no number.)
@@ -361,9 +380,23 @@ public final class TargetExtractor: Sendable {
         while q < s.count, s[q].isInlineSpace { q += 1 }
         var qualified = false
         if let m = Self.unitlessQualifier.prefixMatch(in: s, at: q) { q = m.range.upperBound; qualified = true }
-        guard sign || qualified || Self.hasDecimalPoint(s, before: number.upperBound) else { return nil }
+        // (A whole number is a value too after an index or coefficient and its verb: 健康发展指数达85.)
+        guard sign || qualified || Self.hasDecimalPoint(s, before: number.upperBound) || Self.followsIndexVerb(s, p) else { return nil }
         return q == s.count || s[q].isClausePunctuation || s[q] == "、" ? q : nil
     }
+
+    /// `index-value → (指数 | 系数) (达到 | 达 | 提高到 | 提升到) ⟨number⟩`: what stands before a whole number that
+    /// is the value of an index ("发展指数达85", "满意度指数提高到90"); `p` is where the number's spaces begin.
+    private static func followsIndexVerb(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
+        for verb in indexVerbs where p - verb.count - 2 >= 0 && scalarsMatch(s, verb, at: p - verb.count) {
+            let k = p - verb.count - 2
+            if indexNouns.contains(where: { scalarsMatch(s, $0, at: k) }) { return true }
+        }
+        return false
+    }
+
+    private static let indexVerbs: [[Unicode.Scalar]] = ["提高到", "提升到", "达到", "达"].map(scalars)
+    private static let indexNouns: [[Unicode.Scalar]] = ["指数", "系数"].map(scalars)
 
     /// Comparator signs written before a value: `sign → ≥ | ≤ | ≧ | ≦ | ⩾ | ⩽ | ＞ | ＜ | > | <`.
     static let comparatorSigns: Set<Unicode.Scalar> = ["≥", "≤", "≧", "≦", "⩾", "⩽", "＞", "＜", ">", "<"]
@@ -639,6 +672,8 @@ public final class TargetExtractor: Sendable {
         while i < end {
             if list.mayStart(with: s[i]) {
                 for word in list.words where i + word.count <= end && scalarsMatch(s, word, at: i) {
+                    // ("由目前的3.5万元增长到…": the present as the base of a change reports nothing of its own.)
+                    if i > 0, s[i - 1] == "由" || s[i - 1] == "从", Self.presentWords.contains(word) { continue }
                     let compatible = goalCompatibleStats.contains { $0 == word }
                     if !compatible { return true }
                     if !inGoals, !commitDates().contains(where: { $0 < i }) { return true }
@@ -733,6 +768,45 @@ public final class TargetExtractor: Sendable {
         return commitmentVerbs.contains { span.matches($0, at: a) }
     }
 
+    /// The end of the qualifier right after a quantity (以上, 左右 …), else `unitEnd`.
+    private func afterQualifier(_ span: ScalarSpan, _ unitEnd: Int, clause: Range<Int>) -> Int {
+        var p = unitEnd
+        while p < clause.upperBound, span.scalars[p].isInlineSpace { p += 1 }
+        for (phrase, _) in suffixComparators where span.matches(phrase, at: p) { return p + phrase.count }
+        return unitEnd
+    }
+
+    /// True when a verb of commitment ends right before the number (spaces between): 开设40个…, 新建5所….
+    private func commitmentVerbRightBefore(_ span: ScalarSpan, _ number: Int, clauseStart: Int) -> Bool {
+        var p = number
+        while p > clauseStart, span.scalars[p - 1].isInlineSpace { p -= 1 }
+        return commitmentVerbs.contains { p - $0.count >= clauseStart && span.matches($0, at: p - $0.count) }
+    }
+
+    /// `beneficiary-task → list-marker? 为 quantity han+ commitment-verb …`: a task of a plan that names whom or what it
+    /// is done for first ("为10个老旧小区实施消防设施改造", "为300户困难家庭完成适老化改造"); the count is the target.
+    private func opensWithBeneficiary(_ span: ScalarSpan, _ item: Range<Int>, _ q: Quantity) -> Bool {
+        let s = span.scalars
+        var a = item.lowerBound
+        while a < item.upperBound, s[a].isInlineSpace { a += 1 }
+        a = PassageTense.afterListMarker(s, a)
+        guard a < item.upperBound, s[a] == "为", a + 1 == q.number.lowerBound, !q.chinese else { return false }
+        var k = q.end
+        while k < item.upperBound, s[k].isHanIdeograph {
+            if commitmentVerbs.contains(where: { span.matches($0, at: k) }) { return k > q.end }
+            k += 1
+        }
+        return false
+    }
+
+    /// `measured → han{2,} quantity`: the item names what it measures right before the quantity (外资1.8亿美元), with
+    /// no number before it in the item.
+    private static func measuresNounBefore(_ s: [Unicode.Scalar], _ q: Quantity, item: Range<Int>) -> Bool {
+        let n = q.number.lowerBound
+        guard n >= item.lowerBound + 2, s[n - 1].isHanIdeograph, s[n - 2].isHanIdeograph else { return false }
+        return !s[item.lowerBound..<n].contains { $0.digitValue != nil }
+    }
+
     /// Numerals that count the years of a span (三年内, 5年内); two of them in a row (2025年内, 十五年内) are no such span.
     private static let spanNumerals: Set<Unicode.Scalar> = Set("123456789一两二三四五".unicodeScalars)
 
@@ -802,10 +876,16 @@ public final class TargetExtractor: Sendable {
         "bracketed year", grammar: "bracket-year → ('（'|'(') digit{4} 年 ('）'|')')", confidence: 0.8,
         .sequence(.oneOf("（("), .capture("year", .repeat(.digit, 4...4)), .literal("年"), .oneOf("）)")))
 
-    /// `base → (由 | 从) (year 年 的?)?`: what stands before the value a change starts from ("由2015年的50.6%提高到…").
+    /// `base → (由 | 从) ((year 年 | present) 的?)?`, `present → 目前 | 现在 | 当前 | 现有`: what stands before the value a
+    /// change starts from ("由2015年的50.6%提高到…", "从目前的14.4万元增加到20万元左右").
     private static let changeBase = Production(
-        "change base", grammar: "base → (由 | 从) (digit{4} 年 的?)?", confidence: 0.8,
-        .sequence(.oneOf("由从"), .optional(.sequence(.repeat(.digit, 4...4), .literal("年"), .optional(.literal("的"))))))
+        "change base", grammar: "base → (由 | 从) ((digit{4} 年 | 目前 | 现在 | 当前 | 现有) 的?)?", confidence: 0.8,
+        .sequence(.oneOf("由从"), .optional(.sequence(.choice(.sequence(.repeat(.digit, 4...4), .literal("年")),
+                                                                 .word(["目前", "现在", "当前", "现有"])),
+                                                         .optional(.literal("的"))))))
+
+    /// Words naming the present that, after 由/从, are the base of a change rather than a report: 目前, 现在, 当前, 现有.
+    private static let presentWords: [[Unicode.Scalar]] = ["目前", "现在", "当前", "现有"].map(scalars)
 
     // MARK: - Pieces
 
@@ -1138,6 +1218,21 @@ public final class TargetExtractor: Sendable {
         return Self.reachingVerbs.contains { span.find($0, from: from, to: clause.upperBound) != nil }
     }
 
+    /// `share-subject → item-start percent qualifier? 的 han …`: a share of units opening its item is the subject of what
+    /// follows ("90%以上的研发机构设立在企业", "80%的县建成…"): under a date to meet or in a list of goals it is the share
+    /// to reach, not the scope of a rule (which qualifies a noun inside its clause: 对增长20%以上的企业给予奖励).
+    private func shareLeadsItem(_ span: ScalarSpan, _ q: Quantity, item: Range<Int>) -> Bool {
+        let s = span.scalars
+        guard q.unit.count == 1, s[q.unit.lowerBound] == "%" || s[q.unit.lowerBound] == "％" else { return false }
+        var a = item.lowerBound
+        while a < q.number.lowerBound, s[a].isInlineSpace { a += 1 }
+        a = PassageTense.afterListMarker(s, a)
+        guard a == q.number.lowerBound else { return false }
+        var p = q.end
+        for (phrase, _) in suffixComparators where span.matches(phrase, at: p) { p += phrase.count; break }
+        return p + 1 < s.count && s[p] == "的" && s[p + 1].isHanIdeograph
+    }
+
     /// Verbs whose subject reaches a state: after a share of units, they make the share a goal.
     private static let reachingVerbs: [[Unicode.Scalar]] = ["达到", "实现", "建成", "完成", "覆盖"].map(scalars)
 
@@ -1267,6 +1362,8 @@ public final class TargetExtractor: Sendable {
             if let k = (a..<b).first(where: { s[$0] == "、" }) { b = k }
             trim(&a, &b)
             for w in Self.subjectAfterUnitLeads where hasPrefix(w, a, b) && b - a > w.count { a += w.count; break }
+            // ("90%以上的研发机构…": the share qualifies the noun after 的.)
+            if b - a > 1, s[a] == "的" { a += 1 }
         }
         return span.string(a..<b)
     }
@@ -1367,16 +1464,65 @@ public final class TargetExtractor: Sendable {
     /// `future-year → clause-start year 年 subject 将 verb`: a year opening a clause whose subject is followed by 将
     /// ("根据规划，2025年全国学前教育毛入园率将大于90%") is the year a plan is to meet, as "2025年将…" is; 将近 (nearly)
     /// and 将来 are no future marker. The subject between is short and unpunctuated.
+    ///
+    /// Two more shapes of the same clause: the subject after a comma (`year 年 ， subject future-verb`: "2026年，全省将
+    /// 加快…") and an obligation for 将 (`year 年 ，? subject (要 | 需 | 需要) commitment-verb … qualifier`: "2027年全市
+    /// 经济总量要达到…左右", "需达到…以上"). Both need the verb (or a verb of pace) right after the marker, since 将 also
+    /// marks an object ("2020年，全市将环保纳入考核") and 要 stands inside 主要; an obligation needs a qualified value too,
+    /// since a past year's plan may be reported with its exact value ("2023年…要下降3%，实际下降3.2%").
     static func opensFutureClause(_ s: [Unicode.Scalar], yearStart p: Int, yearEnd j: Int) -> Bool {
         guard p == 0 || s[p - 1].isClausePunctuation || s[p - 1] == "：" || s[p - 1] == ":" || s[p - 1] == "\n" else { return false }
         var k = j + 1
         let limit = min(s.count - 1, j + 1 + futureSubjectLimit)
         while k < limit, !s[k].isClausePunctuation {
             if s[k] == "将", s[k + 1] != "近", s[k + 1] != "来" { return k > j + 1 }
+            // (An obligation states a plan only with a qualified value: "2023年…要下降3%，实际下降3.2%" reports one.)
+            if s[k] == "要" || s[k] == "需", k > j + 1, futureObligation.prefixMatch(in: s, at: k) != nil {
+                return qualifiedValueFollows(s, from: k)
+            }
+            k += 1
+        }
+        // The subject after a comma: a short one, then the marker and its verb.
+        guard j + 1 < s.count, s[j + 1] == "，" || s[j + 1] == "," else { return false }
+        let subjectStart = j + 2
+        k = subjectStart
+        while k < min(s.count, subjectStart + futureCommaSubjectLimit), s[k].isHanIdeograph {
+            if k > subjectStart, s[k] == "将" || s[k] == "要" || s[k] == "需",
+               futureAfterComma.prefixMatch(in: s, at: k) != nil { return s[k] == "将" || qualifiedValueFollows(s, from: k) }
             k += 1
         }
         return false
     }
+
+    /// True when a qualifier of a planned value (以上, 左右, 以内, 以下) stands in the clause from `start`.
+    private static func qualifiedValueFollows(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+        var k = start
+        while k + 1 < s.count, !s[k].isClausePunctuation {
+            if planQualifiers.contains(where: { scalarsMatch(s, $0, at: k) }) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private static let planQualifiers: [[Unicode.Scalar]] = ["以上", "左右", "以内", "以下"].map(scalars)
+
+    /// Verbs of pace that open a planned action after 将 (加快, 继续, 进一步 …): "全市将加快…".
+    private static let paceVerbs = ["加快", "继续", "进一步", "大力", "全面", "着力", "持续", "努力", "重点", "力争", "确保"]
+
+    /// `obligation → (要 | 需要 | 需) commitment-verb`: a subject that must reach a value ("…总量要达到", "…需达到").
+    private static let futureObligation = Production(
+        "future obligation", grammar: "obligation → (要 | 需要 | 需) commitment-verb", confidence: 0.7,
+        .sequence(.word(["需要", "要", "需"]), .word(TargetRules.standard.commitmentVerbs)))
+
+    /// `future-marker → (将 | 要 | 需要 | 需) (commitment-verb | pace-verb)` after the subject that follows a year and a
+    /// comma ("2021年，全市将加快…", "2026年，全县要新增…").
+    private static let futureAfterComma = Production(
+        "future after a year and a comma", grammar: "future-marker → (将 | 要 | 需要 | 需) (commitment-verb | pace-verb)",
+        confidence: 0.7,
+        .sequence(.word(["将要", "需要", "将", "要", "需"]), .word(TargetRules.standard.commitmentVerbs + paceVerbs)))
+
+    /// Scalars of the subject between a year's comma and its future marker (全市, 我省, 全县各级).
+    static let futureCommaSubjectLimit = 8
 
     /// `reported-goals → reporting-verb year 年 han{0,16} (任务 | 目标)`: a report that says what a year's tasks or goals
     /// are ("报告指出2024年…的主要任务", "会议明确2026年发展目标") names the year they are to be met in; "指出2023年
