@@ -88,6 +88,8 @@ struct SentenceScanner: Sendable {
                 if lead & 0xF0 == 0xE0, i + 3 <= end {
                     let v = threeByteScalarValue(b, i)
                     let c = classes[Int(v)]
+                    // (Most scalars: of no class, outside a numeral run and out of a goal word's reach.)
+                    if c == 0, numerals == 0, reach == 0 { i += 3; continue }
                     if reach > 0 {
                         if c & Self.colon != 0 { facts.mayAnnounceGoals = true }
                         reach -= 1

@@ -118,15 +118,6 @@ import TestSupport
             }
         }
     }
-}
-
-@Suite struct MarkedTextTests {
-    @Test func markersAreRemovedAndLocated() {
-        let t = MarkedText("1️⃣财政部2️⃣和3️⃣商务部4️⃣ 2025年")
-        #expect(t.text == "财政部和商务部 2025年")
-        #expect(t.text("1", "2") == "财政部")
-        #expect(t.range("3", "4") == 4..<7)
-    }
 
     /// `prefixMatch` skips the matcher where the scalar at the start is none the pattern's opening accepts; it must
     /// answer exactly as the matcher run at every position does, on generated text — including patterns that can
@@ -189,5 +180,14 @@ import TestSupport
                 #expect(set.longestMatch(in: text, endingAt: i)?.value == ending)
             }
         }
+    }
+}
+
+@Suite struct MarkedTextTests {
+    @Test func markersAreRemovedAndLocated() {
+        let t = MarkedText("1️⃣财政部2️⃣和3️⃣商务部4️⃣ 2025年")
+        #expect(t.text == "财政部和商务部 2025年")
+        #expect(t.text("1", "2") == "财政部")
+        #expect(t.range("3", "4") == 4..<7)
     }
 }
