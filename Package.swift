@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "PolicyExtractionTests", dependencies: ["PolicyExtraction", "PolicyText", "TestSupport"]),
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore", "TestSupport"]),
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyStore", "TestSupport"]),
-        .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore"]),
+        .testTarget(name: "PolicyExportTests", dependencies: ["PolicyExport", "PolicyStore", "PolicyXML", "CLibXML2", "TestSupport"]),
         .testTarget(name: "PolicyFormatsTests", dependencies: [
             "PolicyFormats", "PolicyText", "PolicyExtraction", "PolicyOntology", "TestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

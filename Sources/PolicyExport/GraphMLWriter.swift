@@ -3,10 +3,11 @@ import PolicyCore
 import PolicyStore
 import PolicyXML
 
-/// Writes GraphML through libxml2's text writer, streaming. Every key is declared with `for`, `attr.name` and
-/// `attr.type`; key ids equal attribute names (an edge key whose name a node key already uses gets the id
-/// `edge_<name>`). Values are scalars (lists joined with `|`). Nodes carry `label` and `name` (Cytoscape), `kind`,
-/// and a colour per kind (`color` as #rrggbb and `r`/`g`/`b` ints); edges carry `relation` and `interaction`.
+/// Writes GraphML through libxml2 (PolicyXML's `XMLWriter` over its output buffer), streaming. Every key is declared
+/// with `for`, `attr.name` and `attr.type`; key ids equal attribute names (an edge key whose name a node key already
+/// uses gets the id `edge_<name>`). Values are scalars (lists joined with `|`). Nodes carry `label` and `name`
+/// (Cytoscape), `kind`, and a colour per kind (`color` as #rrggbb and `r`/`g`/`b` ints); edges carry `relation` and
+/// `interaction`.
 /// GraphML node ids are `n<index>`, edge ids `e<index>`; the graph's own ids are in `kg_id`.
 public struct GraphMLWriter {
     public let view: GraphView

@@ -40,12 +40,17 @@ struct AgencyPatterns: Sendable {
         return out
     }
 
-    /// The region's name as its bodies carry it: a district of a municipality with the city's name
-    /// (浦东新区 → 上海市浦东新区, whose government is 上海市浦东新区人民政府), every other region its canonical name.
+    /// The region's name as its bodies carry it: a district (区) with its city's name — of a municipality (浦东新区 →
+    /// 上海市浦东新区, whose government is 上海市浦东新区人民政府), or of a prefecture-level city when no other division
+    /// bears the district's name (临河区 → 巴彦淖尔市临河区; a 鼓楼区 of several cities stays as written) —, every
+    /// other region its canonical name.
+    ///
+    ///     officialName → city district   (district ∈ city, city ends with 市)
     static func officialName(of region: Region, ontology: Ontology) -> String {
         guard region.level == .county, region.canonical.hasSuffix("区"),
-              let parent = region.parentCode.flatMap({ ontology.region(code: $0) }), parent.level == .province,
-              parent.canonical.hasSuffix("市") else { return region.canonical }
+              let parent = region.parentCode.flatMap({ ontology.region(code: $0) }), parent.canonical.hasSuffix("市"),
+              parent.level == .province || parent.level == .prefecture && ontology.regions(named: region.canonical).count == 1
+        else { return region.canonical }
         return parent.canonical + region.canonical
     }
 

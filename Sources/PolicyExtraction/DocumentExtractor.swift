@@ -244,7 +244,12 @@ struct DocumentExtractor {
         if line.unicodeScalars.contains(where: isSeparator) {
             let chunks = line.unicodeScalars.split(whereSeparator: isSeparator)
             if chunks.count > 1 {
-                return chunks.flatMap { signatureBodies(String($0), contextProvince: contextProvince) }
+                let read = chunks.map { signatureBodies(String($0), contextProvince: contextProvince) }
+                // A central body written without its 国家 beside other central bodies ("市场监管总局 能源局").
+                guard read.joined().contains(where: { $0.mention.level == AgencyLevel.central.rawValue }) else { return read.flatMap { $0 } }
+                return zip(chunks, read).flatMap { chunk, bodies in
+                    bodies.isEmpty ? centralBodyWithoutState(String(chunk)).map { [($0, true)] } ?? [] : bodies
+                }
             }
         }
         // The body grammar reads what no gazetteer or pattern covers, and a central body's branch as one name
@@ -259,6 +264,19 @@ struct DocumentExtractor {
                                                parent: $0.parent), $0.complete) }
         }
         return known.map { ($0, true) }
+    }
+
+    /// A central body's short name written without its leading 国家 in a joint signature of central bodies
+    /// ("能源局" beside "市场监管总局" is 国家能源局): the gazetteer's central body named 国家 + the name, when the name
+    /// ends with a body head. Nil otherwise.
+    ///
+    ///     centralShort → name   with   '国家' name ∈ central bodies
+    func centralBodyWithoutState(_ name: String) -> EntityMention? {
+        guard (2...12).contains(name.count), !name.hasPrefix("国家"),
+              let last = name.unicodeScalars.last, recognizer.grammar.mayEndBody(last),
+              let agency = recognizer.ontology.agency(named: "国家" + name), agency.level == .central else { return nil }
+        return EntityMention(range: 0..<0, kind: .agency, nodeID: agency.id, canonical: agency.canonical, surface: name,
+                             confidence: 0.9, level: agency.level.rawValue, parent: agency.parent)
     }
 
     /// The bodies of a signature line (without separators) as the gazetteer and the recogniser's patterns give them:
@@ -402,9 +420,10 @@ struct DocumentExtractor {
             // The title names the leading issuers ("X等18部门关于…", "X Y关于…"). When the signature holds fewer bodies
             // than the title states (a body the signature lines lost in extraction), the title's issuers it lacks go
             // first, in title order. (With as many bodies, the signature wins a disagreement.)
+            // (An excerpt known by its 文号 alone has no title to read: "某政办发〔…〕" names no body.)
             let span = ScalarSpan(title)
             draft.issuersComplete = signedComplete
-            if let (issuers, complete) = titleIssuers(title, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+            if segment.title != nil, let (issuers, complete) = titleIssuers(title, span: span, statedAt: titleRange, contextProvince: contextProvince) {
                 let stated = complete ? issuers.count : IssuerExtractor.statedIssuerCount(span) ?? issuers.count
                 if signed.count < stated {
                     let missing = issuers.filter { hit in !signed.contains { $0.nodeID == hit.nodeID } }
@@ -417,12 +436,13 @@ struct DocumentExtractor {
             return draft
         }
         // Title "X Y关于…" or headline "X印发《T》".
-        for candidate in [title, segment.headline].compactMap({ $0 }) {
+        for candidate in [segment.title.map { _ in title }, segment.headline].compactMap({ $0 }) {
             let span = ScalarSpan(candidate)
-            if let (issuers, complete) = titleIssuers(candidate, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+            if let (read, complete) = titleIssuers(candidate, span: span, statedAt: titleRange, contextProvince: contextProvince) {
+                let issuers = complete ? read : read.map { placedLevelWordBody($0, in: segment) ?? $0 }
                 draft.issuers = issuers
                 draft.issuerSource = .title
-                draft.issuersComplete = complete
+                draft.issuersComplete = complete || issuers.allSatisfy { !Self.isLevelWordBody($0) }
                 return draft
             }
             let hits = agencyHits(in: candidate, span: span, contextProvince: contextProvince)
@@ -436,7 +456,7 @@ struct DocumentExtractor {
         }
         // A title that starts with a body's name and has no 关于 ("某某县人民政府工作规则"): that body, when the 文号's
         // issuer code is written from it (see `IssuerCode`).
-        if let number = segment.docNumber, let body = leadingBody(of: title, contextProvince: contextProvince),
+        if segment.title != nil, let number = segment.docNumber, let body = leadingBody(of: title, contextProvince: contextProvince),
            IssuerCode.agrees(number, with: body, regionCanonical: body.regionPart.flatMap { recognizer.ontology.regions(named: $0).first?.canonical }) {
             draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
             draft.issuerSource = .title
@@ -457,7 +477,7 @@ struct DocumentExtractor {
         }
         // A title that is a body's name and its own document's name, nothing else: a work report the body makes
         // on its work ("某市中级人民法院工作报告"), an announcement numbered in the body's series ("某某海关2031年第3号公告").
-        if let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody,
+        if segment.title != nil, let body = leadingBody(of: title, contextProvince: contextProvince), body.production != .unitOfBody,
            Self.namesOwnDocument(title, after: body.surface, number: segment.docNumber) {
             draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]
             draft.issuerSource = .title
@@ -502,6 +522,47 @@ struct DocumentExtractor {
             return draft
         }
         return draft
+    }
+
+    /// Level words a body's name may open with in place of its region ("市人民政府办公厅", "区人民政府"), longest first.
+    static let placeLevelWords = ["自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗"]
+
+    /// True when the issuer is a body named by its level word alone ("市人民政府办公厅"): generic, its place unwritten.
+    static func isLevelWordBody(_ issuer: DraftIssuer) -> Bool {
+        placeLevelWords.contains { issuer.surface.hasPrefix($0) && issuer.canonical.hasPrefix($0) }
+    }
+
+    /// A body the title names by its level word alone, placed where the page names the one place of that level: its
+    /// 发文机关 / 制定机关 / 发布机构 field written as the same name after its place ("某某市人民政府办公厅" for
+    /// "市人民政府办公厅", "某市某区人民政府" for "区人民政府"), agreeing with the code of the document's own 文号 when
+    /// it has one. (A code that names one division alone already places the name: see the document's province in
+    /// `ExtractionPipeline`.) Nil when no place, or two different places, are named — the name then stays generic.
+    ///
+    ///     placedBody → place levelWord rest   with   title → levelWord rest 关于 …
+    func placedLevelWordBody(_ issuer: DraftIssuer, in segment: DocumentSegment) -> DraftIssuer? {
+        guard Self.isLevelWordBody(issuer), let level = Self.placeLevelWords.first(where: { issuer.surface.hasPrefix($0) })
+        else { return nil }
+        var placed: [String] = []
+        for field in segment.metadata where field.element == .issuer || field.element == .publisher {
+            let value = field.text
+            guard value.count > issuer.surface.count, value.hasSuffix(issuer.surface) else { continue }
+            // (The field's words before the name are its place, ending with the same level word: "武汉" + "市".)
+            let s = Array(value.unicodeScalars)
+            let place = String(value.dropLast(issuer.surface.count)) + level
+            guard let body = recognizer.grammar.body(s, 0..<s.count, context: nil), body.complete, body.range == 0..<s.count,
+                  body.regionPart == place || !recognizer.ontology.regions(named: place).isEmpty else { continue }
+            placed.append(value)
+        }
+        let names = Set(placed.map { recognizer.ontology.agency(named: $0)?.canonical ?? $0 })
+        guard names.count == 1, let name = placed.first else { return nil }
+        let s = Array(name.unicodeScalars)
+        guard let body = recognizer.grammar.body(s, 0..<s.count, context: nil), body.complete,
+              body.range == 0..<s.count else { return nil }
+        if let number = segment.docNumber, !number.isAnnouncement,
+           !IssuerCode.agrees(number, with: body, regionCanonical: body.regionPart.flatMap { recognizer.ontology.regions(named: $0).first?.canonical }) {
+            return nil
+        }
+        return DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: issuer.surface, statedAt: issuer.statedAt)
     }
 
     /// The longest body name a title starts with, leaving the rest of the title after it (nil when none).

@@ -31,4 +31,13 @@ public enum NameLookup {
         }
         return try SnapshotFile.loadGraph(path)
     }
+
+    /// Opens the graph at `path` for a one-off query (`SnapshotFile.openGraph`: large sections verified block by
+    /// block as they are read), with the same error as `loadGraph` when the file does not exist.
+    public static func openGraph(_ path: String) throws -> Graph {
+        guard SnapshotFile.exists(path) else {
+            throw KGError(file: path, kind: .notFound, "no graph snapshot here; build one with `kg ingest FILES --graph \(path)` or pass --graph FILE")
+        }
+        return try SnapshotFile.openGraph(path)
+    }
 }

@@ -1,10 +1,9 @@
 /// Raw read access to a graph's CSR adjacency and kind columns for tight traversal loops.
 /// Valid only inside `Graph.withAdjacency`.
 public struct AdjacencyView {
-    /// Outgoing edges of node n: `outItems[outStart[n] ..< outStart[n+1]]`; edges are sorted by source, so these
-    /// are the edge indices `outStart[n] ..< outStart[n+1]` themselves.
+    /// Outgoing edges of node n: edges are sorted by source, so they are the edge indices
+    /// `outStart[n] ..< outStart[n+1]` themselves (the graph's `outItems` column, which lists them, is not taken).
     public let outStart: UnsafeBufferPointer<UInt32>
-    public let outItems: UnsafeBufferPointer<Int32>
     /// Incoming edges of node n: `inItems[inStart[n] ..< inStart[n+1]]`.
     public let inStart: UnsafeBufferPointer<UInt32>
     public let inItems: UnsafeBufferPointer<Int32>
@@ -19,24 +18,23 @@ public struct AdjacencyView {
 }
 
 extension Graph {
-    /// Calls `body` with raw views of the adjacency arrays (no copies, no reference counting in the loop).
+    /// Calls `body` with raw views of the adjacency arrays (no copies, no reference counting in the loop). A lazily
+    /// verified graph verifies these sections whole first, so the loops that read them check nothing per element.
     public func withAdjacency<R>(_ body: (AdjacencyView) throws -> R) rethrows -> R {
         try outStart.withUnsafeBufferPointer { os in
-            try outItems.withUnsafeBufferPointer { oi in
-                try inStart.withUnsafeBufferPointer { ins in
-                    try inItems.withUnsafeBufferPointer { ii in
-                      try inSources.withUnsafeBufferPointer { isrc in
+            try inStart.withUnsafeBufferPointer { ins in
+                try inItems.withUnsafeBufferPointer { ii in
+                    try inSources.withUnsafeBufferPointer { isrc in
                         try edgeSources.withUnsafeBufferPointer { es in
                             try edgeTargets.withUnsafeBufferPointer { et in
                                 try edgeKindIndex.withUnsafeBufferPointer { ek in
                                     try nodeKindIndex.withUnsafeBufferPointer { nk in
-                                        try body(AdjacencyView(outStart: os, outItems: oi, inStart: ins, inItems: ii, inSources: isrc,
+                                        try body(AdjacencyView(outStart: os, inStart: ins, inItems: ii, inSources: isrc,
                                                                edgeSources: es, edgeTargets: et, edgeKinds: ek, nodeKinds: nk))
                                     }
                                 }
                             }
                         }
-                      }
                     }
                 }
             }

@@ -46,6 +46,9 @@ public struct Graph: Sendable {
     /// Per source: its ordinal in the ingest run that extracted it (`SourceContribution.ordinal`).
     var sourceOrdinals: Column<Int64>
 
+    /// The summary a version-5 snapshot stored (nil: counted when asked for).
+    var storedSummary: GraphSummary?
+
     /// Decoded kinds (derived from `nodeKindNames` / `edgeKindNames`).
     let nodeKindTable: [NodeKind]
     let edgeKindTable: [EdgeKind]
@@ -56,7 +59,7 @@ public struct Graph: Sendable {
          edgeEvidenceStart: Column<UInt32>, evidenceRefs: Column<Int32>, evidenceRows: EvidenceTable, edgeSources: Column<Int32>, edgeTargets: Column<Int32>,
          edgeKindIndex: Column<UInt16>, outStart: Column<UInt32>, outItems: Column<Int32>, inStart: Column<UInt32>, inItems: Column<Int32>, inSources: Column<Int32>,
          nodesByID: Column<Int32>, nameKeys: Column<Int32>, nameNodes: Column<Int32>, sourcePaths: Column<Int32>, sourceHashes: Column<Int32>,
-         sourceIdentities: Column<Int32>, sourceOrdinals: Column<Int64>) {
+         sourceIdentities: Column<Int32>, sourceOrdinals: Column<Int64>, summary: GraphSummary? = nil) {
         self.strings = strings
         self.nodeKindNames = nodeKindNames
         self.edgeKindNames = edgeKindNames
@@ -87,6 +90,7 @@ public struct Graph: Sendable {
         self.sourceHashes = sourceHashes
         self.sourceIdentities = sourceIdentities
         self.sourceOrdinals = sourceOrdinals
+        self.storedSummary = summary
         self.nodeKindTable = nodeKindNames.map { NodeKind(strings[$0]) }
         self.edgeKindTable = edgeKindNames.map { EdgeKind(strings[$0]) }
     }
@@ -202,7 +206,7 @@ public struct Graph: Sendable {
 
     /// (section name, bytes) of the graph's arrays, largest first — where the memory goes.
     public var storageBreakdown: [(name: String, bytes: Int)] {
-        zip(SnapshotSections.layout, outgoingSections).map { ($0.name, $1.byteCount) }.sorted { $0.bytes > $1.bytes }
+        zip(SnapshotSections.graphLayout, outgoingSections).map { ($0.name, $1.byteCount) }.sorted { $0.bytes > $1.bytes }
     }
 
     // MARK: Records

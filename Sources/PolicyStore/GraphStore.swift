@@ -315,6 +315,17 @@ public enum SnapshotFile {
         return try GraphStore(opened: opened, path: path).graph
     }
 
+    /// Opens only the graph of a snapshot for a one-off query: like `loadGraph`, but a version-5 snapshot's large
+    /// sections are verified block by block as the query reads them (`SnapshotDamage` reports a damaged block when
+    /// it is read, before any of its bytes is used), so a query touches only the pages it needs. Older versions, and
+    /// snapshots with deltas, are read as `loadGraph` reads them. For long-running readers that would rather find
+    /// damage up front, `loadGraph`.
+    public static func openGraph(_ path: String) throws -> Graph {
+        let opened = try OpenedSnapshot(path, onDemand: true)
+        if opened.deltas.current.isEmpty { return try opened.table.graph(lazily: true) }
+        return try GraphStore(opened: opened, path: path).graph
+    }
+
     /// Rewrites the snapshot at `path` whole with its deltas folded in, and removes them (call with the snapshot's
     /// lock held). Returns how many deltas were folded in (0: nothing was written).
     @discardableResult
@@ -328,6 +339,18 @@ public enum SnapshotFile {
         }
         try store.save(to: path)
         return opened.deltas.current.count
+    }
+
+    /// Rewrites a snapshot saved in an older format (2 to 4) in the current one, with its deltas folded in (call
+    /// with the snapshot's lock held). Returns the version it had; nil when it was current (nothing written). A
+    /// version-1 snapshot is left to `kg ingest`, which gives its sources their identities first.
+    @discardableResult
+    public static func upgrade(_ path: String) throws -> Int? {
+        let opened = try OpenedSnapshot(path)
+        let version = opened.table.version
+        guard version >= 2 && version < SnapshotWriter.version else { return nil }
+        try GraphStore(opened: opened, path: path).save(to: path)
+        return Int(version)
     }
 
     /// Verifies a whole snapshot: every section's checksum, the graph's consistency, that the per-source

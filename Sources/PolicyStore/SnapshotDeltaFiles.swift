@@ -102,9 +102,10 @@ struct OpenedSnapshot {
 
     /// Opens the snapshot at `path` and its deltas. When a compaction replaces the base or removes a delta while
     /// they are being read, starts again.
-    init(_ path: String) throws {
+    /// `onDemand`: the snapshot's bytes are read as they are asked for instead of mapped (`SnapshotMapping`).
+    init(_ path: String, onDemand: Bool = false) throws {
         for _ in 0..<8 {
-            let mapping = try SnapshotMapping(path: path)
+            let mapping = try SnapshotMapping(path: path, onDemand: onDemand)
             let table = try SnapshotTable(mapping.bytes, path: path, owner: mapping)
             let deltas: SnapshotDeltaFiles.Set
             do {

@@ -11,7 +11,7 @@ import PolicyCore
 /// taken by the commands that change the store (`ingest`, `remove`, `merge`) and by `kg check`. Arrays are copied
 /// out as raw little-endian blocks. Any damage is reported as a `KGError` naming the section; the file is left alone.
 enum SnapshotReader {
-    static let supportedVersions: [UInt32] = [1, 2, 3, SnapshotWriter.version]
+    static let supportedVersions: [UInt32] = [1, 2, 3, 4, SnapshotWriter.version]
 
     struct Loaded {
         var graph: Graph
@@ -45,6 +45,8 @@ struct SnapshotTable {
         let name: String
         let range: Range<Int>
         let storedCRC: UInt32
+        /// Where the section's block checksums lie in the file (version 5; empty before, and for `block_checksums`).
+        var blockCRCs: Range<Int> = 0..<0
     }
 
     let file: UnsafeRawBufferPointer
@@ -52,7 +54,7 @@ struct SnapshotTable {
     let owner: SnapshotMapping?
     let path: String
     let version: UInt32
-    let entries: [Entry]
+    private(set) var entries: [Entry]
     /// What deltas name as their base (see `SnapshotDelta`).
     let fingerprint: SnapshotFingerprint
 
@@ -63,6 +65,7 @@ struct SnapshotTable {
         self.owner = owner
         self.path = path
         let magic = SnapshotWriter.magic
+        try owner?.load(0..<min(file.count, magic.count + 8))
         guard file.count >= magic.count + 8, magic.indices.allSatisfy({ file[$0] == magic[$0] }) else {
             throw KGError(file: path, kind: .notASnapshot, "not a PolicyKG snapshot (bad magic bytes at the start of the file)")
         }
@@ -83,6 +86,7 @@ struct SnapshotTable {
         guard file.count >= headerEnd + 4 else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: the header needs \(headerEnd + 4) bytes, the file has \(file.count)")
         }
+        try owner?.load(0..<headerEnd + 4)
         let storedHeaderCRC = SnapshotReader.loadLE(UInt32.self, file, headerEnd)
         let actualHeaderCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file[0..<headerEnd]))
         guard storedHeaderCRC == actualHeaderCRC else {
@@ -96,6 +100,7 @@ struct SnapshotTable {
             guard start <= file.count else {
                 throw KGError(file: path, kind: .snapshotDamaged, "snapshot is truncated: section '\(spec.name)' starts at byte \(start), the file has \(file.count) bytes")
             }
+            try owner?.load(offset..<start)
             guard (offset..<start).allSatisfy({ file[$0] == 0 }) else {
                 throw KGError(file: path, kind: .snapshotDamaged, "snapshot is damaged: the padding before section '\(spec.name)' is not zero")
             }
@@ -118,11 +123,36 @@ struct SnapshotTable {
         }
         self.entries = entries
         fingerprint = SnapshotFingerprint(headerCRC: storedHeaderCRC, byteCount: UInt64(file.count))
+        if version >= 5 { try locateBlockChecksums() }
+    }
+
+    /// Verifies the block table (section 0 of version 5, small: 4 bytes per 16 KiB of the file) and records where
+    /// each later section's block checksums lie in it; they must be exactly as many as the sections' blocks.
+    private mutating func locateBlockChecksums() throws {
+        let table = try verifiedSection(0)
+        var at = entries[0].range.lowerBound
+        for i in 1..<entries.count {
+            let count = 4 * SectionVerifier.blockCount(bytes: entries[i].range.count)
+            entries[i].blockCRCs = at..<at + count
+            at += count
+        }
+        guard at == entries[0].range.upperBound else {
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot section 'block_checksums' holds \(table.count / 4) checksums; "
+                          + "the sections have \((at - entries[0].range.lowerBound) / 4) blocks")
+        }
+    }
+
+    /// A verifier of section `i`'s blocks (version 5).
+    func blockVerifier(_ i: Int) -> SectionVerifier {
+        let entry = entries[i]
+        return SectionVerifier(name: entry.name, path: path, body: UnsafeRawBufferPointer(rebasing: file[entry.range]),
+                               blockCRCs: UnsafeRawBufferPointer(rebasing: file[entry.blockCRCs]), mapping: owner)
     }
 
     /// The bytes of section `i`, after checking its CRC-32C.
     func verifiedSection(_ i: Int) throws -> UnsafeRawBufferPointer {
         let entry = entries[i]
+        try owner?.load(entry.range)
         let body = UnsafeRawBufferPointer(rebasing: file[entry.range])
         let actualCRC = CRC32C.checksum(body)
         guard actualCRC == entry.storedCRC else {
@@ -131,9 +161,16 @@ struct SnapshotTable {
         return body
     }
 
-    /// Section `i` as a column, after checking its checksum: used in place when the file is mapped and the section
-    /// aligned for `T` (format 4 aligns every section), else copied.
-    func column<T>(_ i: Int, of type: T.Type) throws -> Column<T> {
+    /// Section `i` as a column: used in place when the file is mapped and the section aligned for `T` (formats 4
+    /// and 5 align every section), else copied. `lazily`: a version-5 section longer than one block is verified
+    /// block by block as it is read (see `SectionVerifier`); otherwise its checksum is checked now.
+    func column<T>(_ i: Int, of type: T.Type, lazily: Bool = false) throws -> Column<T> {
+        let entry = entries[i]
+        if lazily, version >= 5, entry.range.count > SectionVerifier.blockSize, let owner,
+           let base = file.baseAddress.map({ $0 + entry.range.lowerBound }), Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
+            return Column(inPlace: UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: entry.range.count / MemoryLayout<T>.stride),
+                          owner: owner, verifier: blockVerifier(i))
+        }
         let body = try verifiedSection(i)
         if let owner, let base = body.baseAddress, Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
             return Column(inPlace: UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: body.count / MemoryLayout<T>.stride),
@@ -157,17 +194,22 @@ struct SnapshotTable {
         try array(entries.count - 1, of: Int32.self)
     }
 
-    /// Verifies every section's checksum (what `kg check` does before decoding anything).
+    /// Verifies every section's checksum, and in version 5 every block's (what `kg check` does before decoding
+    /// anything).
     func verifyAll() throws {
-        for i in entries.indices { _ = try verifiedSection(i) }
+        for i in entries.indices {
+            if version >= 5 && i > 0 { try blockVerifier(i).verifyAll() }
+            _ = try verifiedSection(i)
+        }
     }
 
-    /// The graph: every section but the contributions verified and copied, then checked for consistency.
-    func graph() throws -> Graph {
-        var next = 0
+    /// The graph: every section but the contributions taken (verified now, or block by block as read when
+    /// `lazily`), then checked for consistency.
+    func graph(lazily: Bool = false) throws -> Graph {
+        var next = SnapshotSections.leadingCount(version: version)
         func take<T>(_ type: T.Type) throws -> Column<T> {
             defer { next += 1 }
-            return try column(next, of: type)
+            return try column(next, of: type, lazily: lazily)
         }
         let strings = StringTable(bytes: try take(UInt8.self), offsets: try take(UInt32.self))
         let nodeKindNames = try take(Int32.self), edgeKindNames = try take(Int32.self)
@@ -189,9 +231,23 @@ struct SnapshotTable {
         let sourceOrdinals = version >= 3 ? try take(Int64.self) : Column(sourcePaths.indices.map { Int64($0) })
         precondition(next == entries.count - 1, "every section but the contributions is part of the graph")
 
-        // Cheap structural checks so that a well-formed but inconsistent file cannot crash the reader.
+        // Cheap structural checks so that a well-formed but inconsistent file cannot crash the reader. The blocks
+        // they and `Graph.init` read (the last string offset, the kinds' names, the evidence starts' ends) are
+        // verified here, where damage can be thrown.
         let n = nodeIDs.count, e = edgeSources.count
-        let consistent = strings.offsets.count >= 1 && Int(strings.offsets.last!) == strings.bytes.count
+        guard strings.offsets.count >= 1, nodeEvidenceStart.count >= 1, edgeEvidenceStart.count >= 1 else {
+            throw KGError(file: path, kind: .snapshotDamaged, "snapshot sections disagree about the number of nodes or edges (\(n) nodes, \(e) edges)")
+        }
+        let stringsEnd = Int(try strings.offsets.checked(strings.offsets.count - 1))
+        let nodeEvidenceEnd = Int(try nodeEvidenceStart.checked(nodeEvidenceStart.count - 1))
+        let edgeEvidenceFirst = Int(try edgeEvidenceStart.checked(0)), edgeEvidenceEnd = Int(try edgeEvidenceStart.checked(edgeEvidenceStart.count - 1))
+        for name in Array(nodeKindNames) + Array(edgeKindNames) {
+            guard name >= 0 && Int(name) < strings.count else {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot names a kind by string \(name), past the string table")
+            }
+            try strings.check(name)
+        }
+        let consistent = stringsEnd == strings.bytes.count
             && nodeKindIndex.count == n && nodeLabels.count == n && aliasStart.count == n + 1
             && nodeAttributeStart.count == n + 1 && nodeEvidenceStart.count == n + 1
             && edgeTargets.count == e && edgeKindIndex.count == e && edgeAttributeStart.count == e + 1
@@ -201,10 +257,20 @@ struct SnapshotTable {
             && sourceOrdinals.count == sourcePaths.count
             && attributes.tags.count == attributes.keys.count && attributes.payloads.count == attributes.keys.count
             && evidence.lines.count == evidence.count && evidence.texts.count == evidence.count
-            && Int(edgeEvidenceStart.last ?? 0) == evidenceRefs.count && Int(nodeEvidenceStart.last ?? 0) == Int(edgeEvidenceStart.first ?? 0)
-            && evidenceRefs.allSatisfy { $0 >= 0 && Int($0) < evidence.count }
+            && edgeEvidenceEnd == evidenceRefs.count && nodeEvidenceEnd == edgeEvidenceFirst
+            // A lazily verified graph reads no whole column here (a reference out of range stops at its column's
+            // bounds check when read); `kg check` and every writer run this scan.
+            && (lazily || evidenceRefs.allSatisfy { $0 >= 0 && Int($0) < evidence.count })
         guard consistent else {
             throw KGError(file: path, kind: .snapshotDamaged, "snapshot sections disagree about the number of nodes or edges (\(n) nodes, \(e) edges)")
+        }
+        var summary: GraphSummary?
+        if version >= 5 {
+            summary = GraphSummary(words: try column(1, of: UInt64.self), nodes: n, edges: e,
+                                   nodeKinds: nodeKindNames.count, edgeKinds: edgeKindNames.count)
+            guard summary != nil else {
+                throw KGError(file: path, kind: .snapshotDamaged, "snapshot section 'summary' disagrees with the graph (\(n) nodes, \(e) edges)")
+            }
         }
         return Graph(
             strings: strings, nodeKindNames: nodeKindNames, edgeKindNames: edgeKindNames, nodeIDs: nodeIDs,
@@ -216,6 +282,6 @@ struct SnapshotTable {
             outStart: outStart, outItems: outItems, inStart: inStart, inItems: inItems, inSources: inSources,
             nodesByID: nodesByID, nameKeys: nameKeys, nameNodes: nameNodes,
             sourcePaths: sourcePaths, sourceHashes: sourceHashes, sourceIdentities: sourceIdentities,
-            sourceOrdinals: sourceOrdinals)
+            sourceOrdinals: sourceOrdinals, summary: summary)
     }
 }

@@ -1,8 +1,9 @@
-/// The sections of snapshot format versions 3 and 4 (version 2 lacks `source.ordinals`, version 1 also
-/// `source.identities`), in file order, with their element sizes in bytes.
-/// See SNAPSHOT-FORMAT.md.
+/// The sections of the snapshot format, in file order, with their element sizes in bytes: version 5 starts with
+/// `block_checksums` and `summary`, then the 40 sections of versions 3 and 4 (version 2 lacks `source.ordinals`,
+/// version 1 also `source.identities`). See SNAPSHOT-FORMAT.md.
 enum SnapshotSections {
-    static let layout: [(name: String, elementSize: Int)] = [
+    /// The sections of the graph, in file order (every version lists them in this order, without the ones it lacks).
+    static let graphLayout: [(name: String, elementSize: Int)] = [
         ("strings.bytes", 1), ("strings.offsets", 4),
         ("node_kind_names", 4), ("edge_kind_names", 4),
         ("node.ids", 4), ("node.kind", 2), ("node.label", 4),
@@ -16,8 +17,17 @@ enum SnapshotSections {
         ("out.start", 4), ("out.items", 4), ("in.start", 4), ("in.items", 4), ("in.sources", 4),
         ("index.nodes_by_id", 4), ("index.name_keys", 4), ("index.name_nodes", 4),
         ("source.paths", 4), ("source.hashes", 4), ("source.identities", 4), ("source.ordinals", 8),
-        ("contributions", 4),
     ]
+
+    /// The sections version 5 puts before the graph's: the per-block checksums of every later section, and the
+    /// counts `kg stats` prints.
+    static let leadingLayout: [(name: String, elementSize: Int)] = [("block_checksums", 4), ("summary", 8)]
+
+    /// The sections of the current version.
+    static let layout: [(name: String, elementSize: Int)] = layout(version: SnapshotWriter.version)
+
+    /// Sections before the graph's in format `version`.
+    static func leadingCount(version: UInt32) -> Int { version >= 5 ? leadingLayout.count : 0 }
 
     /// Where a section starts in format `version`: from version 4 on, at the next multiple of 8 (zero bytes
     /// between), so that every column can be used in place from a mapped file.
@@ -25,15 +35,16 @@ enum SnapshotSections {
         version >= 4 ? (offset + 7) & ~7 : offset
     }
 
-    /// The layout of format `version` (1 to 4).
+    /// The layout of format `version` (1 to 5).
     static func layout(version: UInt32) -> [(name: String, elementSize: Int)] {
-        layout.filter { section in
+        let graph = graphLayout.filter { section in
             switch section.name {
             case "source.ordinals": version >= 3
             case "source.identities": version >= 2
             default: true
             }
         }
+        return (version >= 5 ? leadingLayout : []) + graph + [("contributions", 4)]
     }
 }
 
@@ -42,24 +53,28 @@ struct OutgoingSection {
     let count: Int
     let elementSize: Int
     let withBytes: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    /// The block verifier of a column read lazily from a snapshot (nil: verified whole, or built in memory).
+    let verifier: SectionVerifier?
 
     init<T>(_ array: [T]) {
         count = array.count
         elementSize = MemoryLayout<T>.stride
         withBytes = { body in try array.withUnsafeBytes { try body($0) } }
+        verifier = nil
     }
 
     init<T>(_ column: Column<T>) {
         count = column.count
         elementSize = MemoryLayout<T>.stride
         withBytes = { body in try column.withUnsafeBytes { try body($0) } }
+        verifier = column.verifier
     }
 
     var byteCount: Int { count * elementSize }
 }
 
 extension Graph {
-    /// The graph's arrays in `SnapshotSections.layout` order (without the trailing contributions section).
+    /// The graph's arrays in `SnapshotSections.graphLayout` order.
     var outgoingSections: [OutgoingSection] {
         [
             OutgoingSection(strings.bytes), OutgoingSection(strings.offsets),

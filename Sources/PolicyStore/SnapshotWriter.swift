@@ -10,13 +10,15 @@ import PolicyCore
 enum SnapshotWriter {
     static let magic: [UInt8] = Array("PKGSNAP\u{1A}".utf8)
     /// Version 2 added `source.identities` and each contribution's identity; version 3 `source.ordinals`; version 4
-    /// starts every section at a multiple of 8 bytes (columns used in place from a mapped file).
-    static let version: UInt32 = 4
+    /// starts every section at a multiple of 8 bytes (columns used in place from a mapped file); version 5 leads
+    /// with per-block checksums of every section (verified as a query reads the blocks) and the graph's summary.
+    static let version: UInt32 = 5
 
     /// Writes `graph` and the encoded `contributions` to `path` atomically; returns the new file's fingerprint.
     @discardableResult
     static func write(_ graph: Graph, contributions: [Int32], to path: String) throws -> SnapshotFingerprint {
-        let sections = graph.outgoingSections + [OutgoingSection(contributions)]
+        var sections = [OutgoingSection(graph.summary.words)] + graph.outgoingSections + [OutgoingSection(contributions)]
+        sections.insert(OutgoingSection(try blockChecksums(of: sections)), at: 0)
         precondition(sections.count == SnapshotSections.layout.count)
 
         // Header: magic, version, section count, then (elementSize u32, byteLength u64, crc u32) per section,
@@ -47,6 +49,22 @@ enum SnapshotWriter {
             return offset
         }
         return SnapshotFingerprint(headerCRC: headerCRC, byteCount: UInt64(byteCount))
+    }
+
+    /// The CRC-32C of every 16 KiB block (`SectionVerifier.blockSize`) of each section, in order.
+    static func blockChecksums(of sections: [OutgoingSection]) throws -> [UInt32] {
+        var checksums: [UInt32] = []
+        for s in sections {
+            try s.withBytes { bytes in
+                var start = 0
+                while start < bytes.count {
+                    let end = min(start + SectionVerifier.blockSize, bytes.count)
+                    checksums.append(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
+                    start = end
+                }
+            }
+        }
+        return checksums
     }
 
     /// Writes a file atomically: `body` fills `<path>.tmp.<pid>` in the same directory, which is fsynced, renamed

@@ -22,14 +22,21 @@ public struct StringTable: Sendable, Equatable {
     @inline(__always)
     public subscript(_ i: Int32) -> String {
         let start = Int(offsets[Int(i)]), end = Int(offsets[Int(i) + 1])
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        return bytes.withElements(start..<end) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Verifies the blocks holding string `i` (throws if one is damaged; for reads made while a snapshot is opened).
+    func check(_ i: Int32) throws {
+        let start = Int(try offsets.checked(Int(i))), end = Int(try offsets.checked(Int(i) + 1))
+        guard let verifier = bytes.verifier, start < end else { return }
+        for block in (start >> SectionVerifier.blockShift)...((end - 1) >> SectionVerifier.blockShift) { try verifier.verify(block: block) }
     }
 
     /// Calls `body` with the UTF-8 bytes of string `i`.
     @inline(__always)
     func withBytes<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let start = Int(offsets[Int(i)]), end = Int(offsets[Int(i) + 1])
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        return try bytes.withElements(start..<end, body)
     }
 
     /// Three-way byte comparison of string `i` against `other`.

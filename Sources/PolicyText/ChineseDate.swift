@@ -21,8 +21,13 @@ public enum ChineseDate {
             while lo < hi && isSpace(s[lo]) { lo += 1 }
             while hi > lo && isSpace(s[hi - 1]) { hi -= 1 }
         }
-        guard lo < hi, let (end, iso) = parse(s, at: lo, to: hi), end == hi else { return nil }
-        return iso
+        guard lo < hi, let (end, iso) = parse(s, at: lo, to: hi) else { return nil }
+        if end == hi { return iso }
+        // A whole-line date that lost its 日 (a 署名's date line "2031年2月22"): the day runs to the line's end.
+        //     dayLost → year '年' month '月' day end
+        guard iso.count == 7, s[end - 1] == "月", let (day, afterDay) = number(s, skipSpaces(s, end, hi), hi), afterDay == hi,
+              (1...31).contains(day) else { return nil }
+        return iso + (day < 10 ? "-0\(day)" : "-\(day)")
     }
 
     /// The first date in a text, with its scalar range.

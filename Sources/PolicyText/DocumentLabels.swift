@@ -22,7 +22,7 @@ public enum DocumentLabels {
     public static let table: [(label: String, element: DocumentElement)] = [
         ("份号", .copyNumber), ("密级", .secrecy), ("保密期限", .secrecy), ("紧急程度", .urgency), ("签发人", .signer),
         ("发文字号", .docNumber), ("文号", .docNumber), ("文件编号", .docNumber), ("发文号", .docNumber),
-        ("文件字号", .docNumber), ("发文文号", .docNumber),
+        ("文件字号", .docNumber), ("发文文号", .docNumber), ("发布文号", .docNumber),
         ("标题", .title), ("名称", .title), ("文件名称", .title), ("文件标题", .title),
         ("主送", .addressee), ("主送机关", .addressee), ("附件", .attachmentNote), ("附注", .note),
         ("成文日期", .date), ("发文日期", .issueDate), ("印发日期", .issueDate), ("公布日期", .issueDate),
@@ -59,20 +59,26 @@ public enum DocumentLabels {
     /// The first scalars of the labels (a cheap first test for a metadata line).
     static let firstScalars: Set<UInt32> = Set(table.map { $0.label.unicodeScalars.first!.value })
 
-    /// Scalars that may stand before a label on a metadata line: bullets, 【, spaces.
+    /// Scalars that may stand before a label on a metadata line: bullets (•, ·, ∙, ●, ■, ◆), 【, spaces.
     static func isLabelLead(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{3000}" || s == "•" || s == "·" || s == "●" || s == "■" || s == "◆" || s == "【"
+        s == " " || s == "\t" || s == "\u{3000}" || s == "•" || s == "·" || s == "∙" || s == "●" || s == "■" || s == "◆"
+            || s == "【"
             || s == "[" || s == "-" || s == "*" || s == "|" || s == "｜"
     }
 
-    /// The length in `s` of `label` written at `k`, a single space allowed between its characters as portals letter-space
-    /// short labels ("标 题：", "索 引 号：", "文　号："); nil when it is not written there.
+    /// The length in `s` of `label` written at `k`, one or two spaces allowed between its characters as portals
+    /// letter-space short labels ("标 题：", "索  引  号", "文　号："), or the question marks a copy made of those
+    /// spaces ("标??题"); nil when it is not written there.
     ///
-    ///     spacedLabel → c₁ (sp? cᵢ)*        (sp: one space or ideographic space)
+    ///     spacedLabel → c₁ (sp{0,2} cᵢ)*        (sp: a space, an ideographic space, or ? ？ standing for one)
     static func labelLength(_ label: [Unicode.Scalar], in s: [Unicode.Scalar], at k: Int) -> Int? {
         var i = k
         for (n, c) in label.enumerated() {
-            if n > 0, i < s.count, s[i] == " " || s[i] == "\u{3000}", i + 1 < s.count, s[i + 1] == c { i += 1 }
+            if n > 0 {
+                var j = i
+                while j < s.count, j - i < 2, s[j] == " " || s[j] == "\u{3000}" || s[j] == "?" || s[j] == "？" { j += 1 }
+                if j > i, j < s.count, s[j] == c { i = j }
+            }
             guard i < s.count, s[i] == c else { return nil }
             i += 1
         }

@@ -126,7 +126,7 @@ struct DocumentSegmenter {
         guard !paragraphs.isEmpty else { return [] }
         var starts = findStarts()
         for block in metadataBlocks() { attach(block, to: &starts) }
-        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? gluedNumberAddressee() ?? flattenedCoverNotice()
+        if starts.isEmpty, let start = orderTitle() ?? inlineAttributesTitle() ?? gluedHeaderTitle() ?? gluedNumberAddressee() ?? numberedOpening() ?? flattenedCoverNotice()
             ?? interpretedDocumentTitle() ?? leadingGenreTitle() ?? downloadLinkTitle() ?? reportedDocumentTitle() {
             starts = [start]
         }
@@ -335,6 +335,67 @@ struct DocumentSegmenter {
             return start
         }
         return nil
+    }
+
+    /// A 文号 line with a forum's anti-copy jammer run into it (`ParagraphRoles.withoutJammer`), nil when the line holds
+    /// no jammer or is no 文号 without it.
+    static func parseJammed(_ line: String) -> DocumentNumber? {
+        let u = Array(line.unicodeScalars)
+        let clean = ParagraphRoles.withoutJammer(u)
+        guard clean.count < u.count else { return nil }
+        return DocumentNumber.parse(String(String.UnicodeScalarView(clean)))
+    }
+
+    /// An excerpt a compilation or a journal prints from its 文号 and 成文日期 on, its title and addressee lost: the
+    /// number and the date together (in either order, as a bracketed note or glued, after a journal's "<正>" mark),
+    /// then a body that issues a 《title》 ("现将《X》印发给你们", "《X》已经…同意，现印发"). The excerpt is known by its
+    /// 文号, dated by that date.
+    ///
+    ///     numberedOpening → '<正>'? '('? (date sp* docNumber | docNumber sp* date) ')'? body(… '《' title '》' … 印发 …)
+    func numberedOpening() -> Start? {
+        for k in 0..<min(paragraphs.count, Self.leadingTitleWindow) {
+            guard (0..<k).allSatisfy(isChromeLine) else { return nil }
+            let u = Array(leadingText(k).unicodeScalars)
+            var i = 0
+            func skipSpaces() { while i < u.count, DocumentNumber.isSpace(u[i]) { i += 1 } }
+            skipSpaces()
+            if u.count > i + 3, u[i] == "<", u[i + 1] == "正", u[i + 2] == ">" { i += 3; skipSpaces() }
+            let bracketed = i < u.count && (u[i] == "(" || u[i] == "（")
+            if bracketed { i += 1; skipSpaces() }
+            var number: DocumentNumber? = nil, date: String? = nil
+            func readNumber() {
+                if let found = DocumentNumber.occurrences(in: u, from: i, to: min(u.count, i + 30)).first, found.range.lowerBound == i {
+                    number = found.number; i = found.range.upperBound; skipSpaces()
+                }
+            }
+            func readDate() {
+                if let (end, iso) = ChineseDate.parse(u, at: i, to: min(u.count, i + 16)) { date = iso; i = end; skipSpaces() }
+            }
+            readDate()
+            if date == nil { readNumber(); readDate() } else { readNumber() }
+            guard let number, let date else { continue }
+            if bracketed {
+                guard i < u.count, u[i] == ")" || u[i] == "）" else { continue }
+                i += 1
+            }
+            let body = u.count - i >= 20 ? Array(u[i...]) : (k + 1 < paragraphs.count ? Array(leadingText(k + 1).unicodeScalars) : [])
+            guard Self.issuesCitedTitle(body.prefix(160)) else { continue }
+            var start = Start(paragraph: k, kind: .notice)
+            start.gluedDocNumber = number
+            start.statedDate = date
+            start.layout = .coverExcerpt
+            return start
+        }
+        return nil
+    }
+
+    /// The opening of a cover notice's body: a 《title》 it issues ("现将《X》印发给你们", "《X》已经…同意，现印发").
+    ///
+    ///     issuingOpening → … '《' title '》' … ('印发' | '转发' | '发给你们') …
+    static func issuesCitedTitle(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let open = s.firstIndex(of: "《"), let close = s[open...].firstIndex(of: "》"), close - open > 4 else { return false }
+        let text = String(String.UnicodeScalarView(s))
+        return text.contains("印发") || text.contains("转发") || text.contains("发给你们")
     }
 
     /// Paragraph `k` starts with a metadata label (文件名称, 标题, 内容概述 …) and is a row of a metadata table.
@@ -786,6 +847,34 @@ struct DocumentSegmenter {
               let d = ChineseDate.parseWhole(String(String.UnicodeScalarView(s[(space + 1)..<hi]))) else { return nil }
         return (d, String(String.UnicodeScalarView(s[i..<space])).trimmingSpaces)
     }
+    /// Bytes of a flattened cover notice read for its issuing sentence.
+    static let issuingSentenceBytes = 1200
+
+    /// The 成文日期 of a cover notice flattened onto one line: a whole date right after the sentence that hands the
+    /// document over ("现将《X》印发给你们，请认真贯彻执行。"), standing alone (a space or the line's end after it) or
+    /// followed by the title of what that sentence issues (the normaliser may drop the spaces around it); nil when no
+    /// date stands there.
+    ///
+    ///     issuingSentenceDate → … ('《' X '》')? … '给你们' (not '。')* '。' sp* date (sp | end | X)
+    static func issuingSentenceDate(_ s: [Unicode.Scalar]) -> String? {
+        var i = 0
+        while i + 2 < s.count, !(s[i] == "给" && s[i + 1] == "你" && s[i + 2] == "们") { i += 1 }
+        guard i + 2 < s.count, let stop = s[i...].prefix(80).firstIndex(of: "。") else { return nil }
+        // (The title the sentence issues: its last 《…》 before 给你们.)
+        var issued: ArraySlice<Unicode.Scalar> = []
+        if let close = s[max(0, i - 120)..<i].lastIndex(of: "》"), let open = s[max(0, i - 120)..<close].lastIndex(of: "《") {
+            issued = s[(open + 1)..<close]
+        }
+        var d = stop + 1
+        while d < s.count, DocumentNumber.isSpace(s[d]) { d += 1 }
+        guard let (dateEnd, iso) = ChineseDate.parse(s, at: d, to: min(s.count, d + 16)), iso.count == 10 else { return nil }
+        var after = dateEnd
+        if after == s.count || DocumentNumber.isSpace(s[after]) { return iso }
+        while after < s.count, DocumentNumber.isSpace(s[after]) { after += 1 }
+        guard issued.count >= 4, s.count - after >= issued.count, s[after..<(after + issued.count)].elementsEqual(issued) else { return nil }
+        return iso
+    }
+
     /// Paragraphs at a segment's end searched by `closingFormulaDate`.
     static let closingParagraphs = 4
 
@@ -1558,7 +1647,7 @@ struct DocumentSegmenter {
             while j >= 0, block.paragraphs.lowerBound - j <= 3 {
                 let p = paragraphText(j)
                 if ParagraphRoles.isHeadingShaped(p, maximumLength: 80), ParagraphRoles.length(p) >= 6,
-                   GenreWords.genre(ofTitle: p) != nil {
+                   GenreWords.genre(ofTitle: p) != nil, !PageFurniture.isBreadcrumb(Array(p.unicodeScalars)) {
                     title = p.trimmingSpaces; titleParagraph = j; break
                 }
                 j -= 1
@@ -1642,9 +1731,15 @@ struct DocumentSegmenter {
                 && text.utf8.withUnsafeBufferPointer { Self.mayBeDocNumberLine($0, p.range) }
             let last = text.utf8.withUnsafeBufferPointer { ParagraphBytes.lastScalar($0, p.range) }
             let mayBeAddressee = p.range.count <= Self.textLimit && (last == 0xFF1A || last == 0x3A)
-            if !mayBeNumber && !mayBeAddressee { k += 1; continue }
+            // (A 文号 line a forum's jammer ends in ASCII: it holds 号, E5 8F B7.)
+            let mayBeJammedNumber = docNumber == nil && !mayBeNumber && !mayBeAddressee && p.range.count <= 160 && last < 0x80
+                && text.utf8.withUnsafeBufferPointer { b in
+                    b[p.range].indices.contains { b[$0] == 0xE5 && $0 + 2 < p.range.upperBound && b[$0 + 1] == 0x8F && b[$0 + 2] == 0xB7 }
+                }
+            if !mayBeNumber && !mayBeAddressee && !mayBeJammedNumber { k += 1; continue }
             let pText = headerText(k)
-            if docNumber == nil, addressee == nil, let number = DocumentNumber.parse(pText) {
+            // (A forum's anti-copy jammer may run on after the 文号: "某卫办函〔2031〕19号/ G; t3 d8 f* N* I# ~".)
+            if docNumber == nil, addressee == nil, let number = DocumentNumber.parse(pText) ?? (mayBeJammedNumber ? Self.parseJammed(pText) : nil) {
                 docNumber = number; docNumberRange = p.range
                 afterNumber = k + 1
             } else if docNumber == nil, addressee == nil, let (number, date) = Self.numberWithDate(pText) {
@@ -1760,6 +1855,20 @@ struct DocumentSegmenter {
                 if let (d, issuer) = Self.closingFormulaDate(text.text(from..<r.upperBound)) {
                     date = d; dateRange = paragraphs[k].range
                     if let issuer { signatures.append((issuer, paragraphs[k].range)) }
+                    break
+                }
+            }
+        }
+        // A cover notice flattened onto one line with what it issues: its 成文日期 run on right after its issuing
+        // sentence ("…现印发给你们，请认真组织实施。 二〇三一年四月十三日 某某实施方案 …").
+        if date == nil, start.title != nil {
+            for k in start.paragraph..<min(end, bodyStart + 2)
+            where paragraphs[k].range.count > 160 && metadata?.paragraphs.contains(k) != true {
+                let r = paragraphs[k].range
+                var to = min(r.upperBound, r.lowerBound + Self.issuingSentenceBytes)
+                while to < r.upperBound, text.utf8[to] & 0xC0 == 0x80 { to += 1 }
+                if let d = Self.issuingSentenceDate(Array(text.text(r.lowerBound..<to).unicodeScalars)) {
+                    date = d; dateRange = r
                     break
                 }
             }

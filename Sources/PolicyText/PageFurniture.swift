@@ -24,6 +24,21 @@ enum PageFurniture {
         return words > 0
     }
 
+    /// The separators of a breadcrumb trail.
+    static let crumbSeparators = ScalarSet(">＞»›")
+
+    /// A portal's breadcrumb trail ("当前位置：首页 > 政务公开 > 规划计划", or its wrapped tail "> 政务公开 > 发展计划"):
+    /// page chrome, never a title, though its last crumb may be a genre word (计划, 通知).
+    ///
+    ///     breadcrumb → crumb? (sp* separator sp* crumb){2,}  |  separator sp* crumb (sp* separator sp* crumb)*
+    static func isBreadcrumb(_ s: [Unicode.Scalar]) -> Bool {
+        var first = 0
+        while first < s.count, s[first] == " " || s[first] == "\u{3000}" { first += 1 }
+        guard first < s.count, s.count <= 120, !s.contains("《") else { return false }
+        let separators = s.reduce(0) { $0 + (crumbSeparators.contains($1.value) ? 1 : 0) }
+        return separators >= 2 || (separators == 1 && crumbSeparators.contains(s[first].value))
+    }
+
     /// Dashes and dots that decorate page numbers ("— 4 —", "- 12 -", "·3·").
     @inline(__always)
     static func isDecoration(_ v: UInt32) -> Bool {

@@ -48,7 +48,7 @@ enum ParagraphRoles {
     /// An official title: "[issuers]关于…的通知/意见/…" or an issuance headline "X印发《T》" / "X印发T", with a 文号
     /// glued before or after it.
     ///
-    ///     titleLine → (docNumber space?)? '《'? title '》'? ('（' docNumber '）')?
+    ///     titleLine → (docNumber space?)? '《'? title '》'? ('（' docNumber '）' | space docNumber)?
     ///               | announcementHeading                   (`DocumentNumber.announcementHeading`)
     ///     title     → issuers? '关于' … genreWord note?       (issuers: ≤ 80 scalars, none of ，。：；“”《》)
     ///               | issuers '印发' '了'? '《'? T '》'?        (a headline; T ends with a genre word or 》)
@@ -79,6 +79,18 @@ enum ParagraphRoles {
            let glued = DocumentNumber.parse(DocumentNumber.string(u[(open + 1)..<(hi - 1)])) {
             number = glued
             hi = open
+            DocumentNumber.trim(u, &lo, &hi)
+        }
+        // A 文号 spaced off after the title (a header copied onto one line: "…的通知 某政发〔2031〕1号", a table
+        // cell's rule perhaps after it).
+        var cellEnd = hi
+        while cellEnd > lo, u[cellEnd - 1] == "|" || u[cellEnd - 1] == "｜" || DocumentNumber.isSpace(u[cellEnd - 1]) { cellEnd -= 1 }
+        if number == nil, cellEnd < hi, cellEnd - lo > 8, u[cellEnd - 1] == "号" || u[cellEnd - 1] == "號" { hi = cellEnd }
+        if number == nil, hi - lo > 8, u[hi - 1] == "号" || u[hi - 1] == "號",
+           let space = u[lo..<hi].lastIndex(where: { DocumentNumber.isSpace($0) }), space > lo, hi - space <= 30,
+           let spaced = DocumentNumber.parse(DocumentNumber.string(u[(space + 1)..<hi])) {
+            number = spaced
+            hi = space
             DocumentNumber.trim(u, &lo, &hi)
         }
         if lo > 0 || hi < u.count { u = Array(u[lo..<hi]) }

@@ -14,12 +14,15 @@ public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
 /// without converting a Swift string each time. Create the names once and reuse them.
 public final class XMLName: @unchecked Sendable {
     let bytes: UnsafeMutablePointer<xmlChar>
+    /// Length in bytes, without the terminating NUL.
+    let count: Int
     /// The name as given.
     public let string: String
 
     public init(_ name: String) {
         string = name
         let utf8 = Array(name.utf8)
+        count = utf8.count
         bytes = .allocate(capacity: utf8.count + 1)
         for (i, b) in utf8.enumerated() { bytes[i] = b }
         bytes[utf8.count] = 0
@@ -28,15 +31,29 @@ public final class XMLName: @unchecked Sendable {
     deinit { bytes.deallocate() }
 }
 
-/// A thin, safe wrapper over libxml2's `xmlTextWriter`: streaming output (to a file descriptor or an in-memory
-/// buffer), elements, attributes, text and namespaces, with every libxml2 return code checked. Text and attribute
-/// values are stripped of characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) so the
-/// output always stays well-formed; escaping of `<`, `&`, quotes is libxml2's.
+/// A streaming XML writer over libxml2's output buffer (`xmlOutputBuffer`, to a file descriptor or to memory):
+/// elements, attributes, text and namespace declarations, with markup, indentation and escaping exactly as libxml2's
+/// `xmlTextWriter` writes them (its indented form, one space per level) — a test replays random call sequences
+/// through both — but without the text writer's per-call node lists and per-string allocations. Text and attribute
+/// values are stripped of characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF), so the
+/// output always stays well-formed; ill-nested calls throw.
 public final class XMLWriter {
-    private var writer: xmlTextWriterPtr?
-    private var memory: xmlBufferPtr?
+    /// An element whose end tag is still to come.
+    private struct OpenElement {
+        var name: XMLName
+        /// The start tag is not closed yet (attributes may follow).
+        var startTagOpen: Bool
+        /// The namespace declared by `startElement(prefix:name:namespaceURI:)`, written when the start tag closes.
+        var namespaceDeclaration: (name: XMLName, uri: String)?
+    }
+
+    private let out: xmlOutputBufferPtr
     private var output: XMLWriterOutput?
-    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    private var memory: xmlBufferPtr?
+    private let indent: Bool
+    /// libxml2's `doindent`: the next end tag goes on its own indented line (false right after text).
+    private var indentEndTag = true
+    @exclusivity(unchecked) private var open: [OpenElement] = []
     @exclusivity(unchecked) private var number = [UInt8](repeating: 0, count: 32)
 
     /// Streams to an open file descriptor (not closed by the writer). `indent` puts one element per line.
@@ -45,59 +62,44 @@ public final class XMLWriter {
         guard let out = sink.makeOutputBuffer() else {
             throw XMLWriterError(operation: "xmlOutputBufferCreateIO")
         }
+        self.out = out
+        self.indent = indent
         output = sink
-        guard let w = xmlNewTextWriter(out) else {
-            _ = xmlOutputBufferClose(out)
-            throw XMLWriterError(operation: "xmlNewTextWriter")
-        }
-        writer = w
-        try configure(indent: indent)
     }
 
     /// Writes into memory; read the result with `contents` after `endDocument()`.
     public init(indent: Bool = true) throws {
         guard let buffer = xmlBufferCreate() else { throw XMLWriterError(operation: "xmlBufferCreate") }
-        guard let w = xmlNewTextWriterMemory(buffer, 0) else {
+        guard let out = xmlOutputBufferCreateBuffer(buffer, nil) else {
             xmlBufferFree(buffer)
-            throw XMLWriterError(operation: "xmlNewTextWriterMemory")
+            throw XMLWriterError(operation: "xmlOutputBufferCreateBuffer")
         }
+        self.out = out
+        self.indent = indent
         memory = buffer
-        writer = w
-        try configure(indent: indent)
     }
 
     deinit {
-        if let w = writer { xmlFreeTextWriter(w) }
+        _ = xmlOutputBufferClose(out)
         output = nil
         if let m = memory { xmlBufferFree(m) }
     }
 
-    private func configure(indent: Bool) throws {
-        if indent {
-            try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
-            try check(xmlTextWriterSetIndentString(writer, " "), "xmlTextWriterSetIndentString")
-        }
-    }
-
-    @inline(__always)
-    private func check(_ rc: Int32, _ operation: @autoclosure () -> String) throws {
-        if rc < 0 { throw XMLWriterError(operation: operation()) }
-    }
-
     /// `<?xml version="1.0" encoding="UTF-8"?>`
     public func startDocument() throws {
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+        try raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
     /// Closes all open elements and flushes the output.
     public func endDocument() throws {
-        try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
+        while !open.isEmpty { try endElement() }
+        if !indent { try raw("\n") }
         try flush()
     }
 
     /// Pushes everything written so far to the file descriptor (or memory buffer).
     public func flush() throws {
-        try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
+        if xmlOutputBufferFlush(out) < 0 { throw XMLWriterError(operation: "xmlOutputBufferFlush") }
         if let output, !output.drain() {
             throw XMLWriterError(operation: "write(2): " + String(cString: strerror(output.errorNumber)))
         }
@@ -116,26 +118,47 @@ public final class XMLWriter {
     // MARK: elements
 
     public func startElement(_ name: XMLName) throws {
-        try check(xmlTextWriterStartElement(writer, name.bytes), "startElement \(name.string)")
+        try startElement(name, namespace: nil)
     }
 
     public func startElement(_ name: String) throws {
-        try check(name.withCString { xmlTextWriterStartElement(writer, $0.xml) }, "startElement \(name)")
+        try startElement(XMLName(name), namespace: nil)
     }
 
-    /// Starts `prefix:name`; with a namespace URI, declares `xmlns:prefix` on this element.
+    /// Starts `prefix:name`; with a namespace URI, declares `xmlns:prefix` (or `xmlns`) on this element.
     public func startElement(prefix: String?, name: String, namespaceURI: String?) throws {
-        let rc = withOptionalCString(prefix) { p in
-            name.withCString { n in
-                withOptionalCString(namespaceURI) { u in xmlTextWriterStartElementNS(writer, p, n.xml, u) }
-            }
-        }
-        try check(rc, "startElementNS \(name)")
+        let qualified = prefix.map { $0 + ":" + name } ?? name
+        let declaration = namespaceURI.map { (name: XMLName(prefix.map { "xmlns:" + $0 } ?? "xmlns"), uri: $0) }
+        try startElement(XMLName(qualified), namespace: declaration)
     }
 
-    /// Ends the innermost element (`<x/>` when it is empty).
+    private func startElement(_ name: XMLName, namespace: (name: XMLName, uri: String)?) throws {
+        if !open.isEmpty, open[open.count - 1].startTagOpen {
+            try closeStartTag()
+            if indent { try raw("\n") }
+        }
+        open.append(OpenElement(name: name, startTagOpen: true, namespaceDeclaration: namespace))
+        if indent { try writeIndent() }
+        try raw("<")
+        try write(name.bytes, name.count)
+    }
+
+    /// Ends the innermost element (`<x/>` when it has no content).
     public func endElement() throws {
-        try check(xmlTextWriterEndElement(writer), "endElement")
+        guard let element = open.last else { throw XMLWriterError(operation: "endElement: no open element") }
+        if element.startTagOpen {
+            try writeNamespaceDeclaration()
+            if indent { indentEndTag = true }
+            try raw("/>")
+        } else {
+            if indent && indentEndTag { try writeIndent() }
+            indentEndTag = true
+            try raw("</")
+            try write(element.name.bytes, element.name.count)
+            try raw(">")
+        }
+        if indent { try raw("\n") }
+        open.removeLast()
     }
 
     /// `<name>text</name>` in one call.
@@ -148,42 +171,36 @@ public final class XMLWriter {
     // MARK: attributes
 
     public func attribute(_ name: XMLName, _ value: String) throws {
-        let rc = withCleanCString(value) { xmlTextWriterWriteAttribute(writer, name.bytes, $0) }
-        try check(rc, "attribute \(name.string)")
+        try startAttribute(name.bytes, name.count)
+        try escaped(value, attribute: true)
+        try raw("\"")
     }
 
     public func attribute(_ name: String, _ value: String) throws {
-        let rc = name.withCString { n in withCleanCString(value) { xmlTextWriterWriteAttribute(writer, n.xml, $0) } }
-        try check(rc, "attribute \(name)")
+        try startAttribute(XMLName(name))
+        try escaped(value, attribute: true)
+        try raw("\"")
     }
 
-    /// An attribute whose value is a prepared name (trusted: no cleaning, no conversion).
+    /// An attribute whose value is a prepared name (trusted: markup-free, legal characters).
     public func attribute(_ name: XMLName, name value: XMLName) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name.bytes, value.bytes), "attribute \(name.string)")
+        try startAttribute(name.bytes, name.count)
+        try write(value.bytes, value.count)
+        try raw("\"")
     }
 
     /// An integer attribute, formatted without allocating.
     public func attribute(_ name: XMLName, _ value: Int) throws {
-        let rc = withDecimal(value) { xmlTextWriterWriteAttribute(writer, name.bytes, $0) }
-        try check(rc, "attribute \(name.string)")
+        try startAttribute(name.bytes, name.count)
+        try decimal(value)
+        try raw("\"")
     }
 
     /// An identifier attribute made of one ASCII letter and a number, e.g. `id="n42"`, formatted without allocating.
     public func attribute(_ name: XMLName, letter: UInt8, _ value: Int) throws {
-        let rc = withDecimal(value, letter: letter) { xmlTextWriterWriteAttribute(writer, name.bytes, $0) }
-        try check(rc, "attribute \(name.string)")
-    }
-
-    /// `prefix:name="value"`; with a namespace URI, also declares `xmlns:prefix`.
-    public func attribute(prefix: String?, name: String, namespaceURI: String?, _ value: String) throws {
-        let rc = withOptionalCString(prefix) { p in
-            name.withCString { n in
-                withOptionalCString(namespaceURI) { u in
-                    withCleanCString(value) { v in xmlTextWriterWriteAttributeNS(writer, p, n.xml, u, v) }
-                }
-            }
-        }
-        try check(rc, "attributeNS \(name)")
+        try startAttribute(name.bytes, name.count)
+        try decimal(value, letter: letter)
+        try raw("\"")
     }
 
     /// Declares a namespace on the current element: `xmlns:prefix="uri"` (or `xmlns="uri"` for a nil prefix).
@@ -195,50 +212,118 @@ public final class XMLWriter {
 
     /// Character data, escaped.
     public func text(_ value: String) throws {
-        let rc = withCleanCString(value) { xmlTextWriterWriteString(writer, $0) }
-        try check(rc, "text")
+        try startText()
+        try escaped(value, attribute: false)
     }
 
     /// Integer character data.
     public func text(_ value: Int) throws {
-        let rc = withDecimal(value) { xmlTextWriterWriteString(writer, $0) }
-        try check(rc, "text")
+        try startText()
+        try decimal(value)
     }
 
-    // MARK: helpers
+    // MARK: markup
 
-    /// Runs `body` with `value` as a NUL-terminated UTF-8 C string from which XML-illegal characters are removed.
-    /// The common case (nothing to remove) passes the string's own storage without copying.
+    /// ` name="` on an open start tag.
+    private func startAttribute(_ name: UnsafePointer<UInt8>, _ count: Int) throws {
+        guard let element = open.last, element.startTagOpen else {
+            throw XMLWriterError(operation: "attribute: no open start tag")
+        }
+        try raw(" ")
+        try write(name, count)
+        try raw("=\"")
+    }
+
+    private func startAttribute(_ name: XMLName) throws {
+        try startAttribute(name.bytes, name.count)
+    }
+
+    /// Text closes an open start tag (`>`, no line break) and keeps the end tag on the same line.
+    private func startText() throws {
+        if !open.isEmpty, open[open.count - 1].startTagOpen { try closeStartTag() }
+        if indent { indentEndTag = false }
+    }
+
+    private func closeStartTag() throws {
+        try writeNamespaceDeclaration()
+        try raw(">")
+        open[open.count - 1].startTagOpen = false
+    }
+
+    private func writeNamespaceDeclaration() throws {
+        guard let declaration = open[open.count - 1].namespaceDeclaration else { return }
+        open[open.count - 1].namespaceDeclaration = nil
+        try startAttribute(declaration.name)
+        try escaped(declaration.uri, attribute: true)
+        try raw("\"")
+    }
+
+    /// One space per open element above the current one.
+    private func writeIndent() throws {
+        for _ in 1..<open.count { try raw(" ") }
+    }
+
+    // MARK: output
+
     @inline(__always)
-    private func withCleanCString<R>(_ value: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
-        let bad: Int?? = value.utf8.withContiguousStorageIfAvailable { XMLCharacters.firstIllegalByteOffset($0) }
-        switch bad {
-        case .some(.none):
-            return value.withCString { body($0.xml) }
-        case .some(.some(let offset)):
-            Array(value.utf8).withUnsafeBufferPointer { XMLCharacters.copyLegal($0, from: offset, into: &scratch) }
-            return scratch.withUnsafeBufferPointer { body($0.baseAddress!) }
-        case .none:
-            let bytes = Array(value.utf8)
-            return bytes.withUnsafeBufferPointer { buf in
-                if let offset = XMLCharacters.firstIllegalByteOffset(buf) {
-                    XMLCharacters.copyLegal(buf, from: offset, into: &scratch)
-                } else {
-                    scratch.removeAll(keepingCapacity: true)
-                    scratch.append(contentsOf: buf)
-                    scratch.append(0)
-                }
-                return scratch.withUnsafeBufferPointer { body($0.baseAddress!) }
-            }
+    private func write(_ pointer: UnsafePointer<UInt8>, _ count: Int) throws {
+        guard count > 0 else { return }
+        if pointer.withMemoryRebound(to: CChar.self, capacity: count, { xmlOutputBufferWrite(out, Int32(count), $0) }) < 0 {
+            throw XMLWriterError(operation: "xmlOutputBufferWrite")
         }
     }
 
     @inline(__always)
-    private func withDecimal<R>(_ value: Int, letter: UInt8 = 0, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
-        number.withUnsafeMutableBufferPointer { buf -> R in
+    private func raw(_ markup: StaticString) throws {
+        try write(markup.utf8Start, markup.utf8CodeUnitCount)
+    }
+
+    /// `value` escaped as libxml2's text writer escapes it — `&lt; &gt; &amp; &quot;` and `&#13;` everywhere,
+    /// `&#10;` and `&#9;` in attribute values — without the characters XML 1.0 forbids. Runs that need nothing are
+    /// written as they are, in one call.
+    private func escaped(_ value: String, attribute: Bool) throws {
+        var value = value
+        try value.withUTF8 { utf8 in
+            let n = utf8.count
+            guard let base = utf8.baseAddress else { return }
+            var runStart = 0
+            var i = 0
+            while i < n {
+                let b = utf8[i]
+                let kind = XMLCharacters.escapeClass[Int(b)]
+                if kind == XMLCharacters.plain { i &+= 1; continue }
+                var skip = 1
+                let replacement: StaticString?
+                switch b {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0x0D: replacement = "&#13;"
+                case 0x0A: replacement = attribute ? "&#10;" : nil
+                case 0x09: replacement = attribute ? "&#9;" : nil
+                case 0xEF:
+                    // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are dropped; every other EF sequence is kept.
+                    guard i + 2 < n, utf8[i + 1] == 0xBF, utf8[i + 2] >= 0xBE else { i &+= 1; continue }
+                    replacement = ""
+                    skip = 3
+                default: replacement = ""  // another C0 control: dropped
+                }
+                guard let replacement else { i &+= 1; continue }
+                try write(base + runStart, i - runStart)
+                try raw(replacement)
+                i &+= skip
+                runStart = i
+            }
+            try write(base + runStart, n - runStart)
+        }
+    }
+
+    @inline(__always)
+    private func decimal(_ value: Int, letter: UInt8 = 0) throws {
+        try number.withUnsafeMutableBufferPointer { buf in
             var v = value.magnitude
-            var i = buf.count - 1
-            buf[i] = 0
+            var i = buf.count
             repeat {
                 i -= 1
                 buf[i] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
@@ -246,17 +331,7 @@ public final class XMLWriter {
             } while v != 0
             if value < 0 { i -= 1; buf[i] = 0x2D }
             if letter != 0 { i -= 1; buf[i] = letter }
-            return body(UnsafePointer(buf.baseAddress! + i))
+            try write(UnsafePointer(buf.baseAddress! + i), buf.count - i)
         }
     }
 }
-
-private func withOptionalCString<R>(_ s: String?, _ body: (UnsafePointer<xmlChar>?) -> R) -> R {
-    guard let s else { return body(nil) }
-    return s.withCString { body($0.xml) }
-}
-
-extension UnsafePointer where Pointee == CChar {
-    @inline(__always) var xml: UnsafePointer<xmlChar> { UnsafeRawPointer(self).assumingMemoryBound(to: xmlChar.self) }
-}
-

@@ -1,5 +1,13 @@
 /// Which characters XML 1.0 allows, checked on UTF-8 bytes.
 public enum XMLCharacters {
+    /// `escapeClass[byte]` is `plain` for a byte the writer copies as it is in text and attribute values alike;
+    /// any other value marks a byte to look at: markup (`<>&"`), CR, LF, tab, another C0 control, or 0xEF (the lead
+    /// byte of U+FFFE/U+FFFF).
+    static let escapeClass: [UInt8] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0xEF || "<>&\"".utf8.contains(UInt8(byte)) ? 1 : plain
+    }
+    static let plain: UInt8 = 0
+
     /// Byte offset of the first character XML 1.0 forbids (C0 controls except tab, LF, CR; U+FFFE; U+FFFF),
     /// or nil when the text is clean. Valid UTF-8 is assumed (Swift strings always are).
     @inline(__always)

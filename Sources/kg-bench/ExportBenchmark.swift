@@ -6,7 +6,7 @@ import PolicyStore
 
 /// `kg-bench export`: GraphML and N-Triples export throughput on `makeSyntheticGraph`, against the libxml2 C
 /// ceiling (Tests/Peers/graphml_ceiling.c, compiled here with cc -O2) and the Python peers networkx.write_graphml
-/// and rdflib serialize (Tests/Peers/export_peers.py), in one run. Targets: ≥ 50% of the C ceiling, ≥ 10× the peers.
+/// and rdflib serialize (Tests/Peers/export_peers.py), in one run. Targets: ≥ 70% of the C ceiling, ≥ 10× the peers.
 struct ExportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export throughput (GraphML, N-Triples) vs the libxml2 C ceiling and Python peers.")
@@ -51,6 +51,7 @@ struct ExportBenchmark: ParsableCommand {
         let wanted = Set(formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         var swiftGraphML: Measurement?
         var ceiling: Measurement?
+        var textWriterCeiling: Measurement?
         if wanted.contains("graphml") {
         // Swift GraphML at full size; the file is kept for the C ceiling to replay. Swift and C runs alternate so
         // that both see the same machine load; the best (least CPU) run of each is reported.
@@ -62,10 +63,18 @@ struct ExportBenchmark: ParsableCommand {
         if compile.status != 0 { print("C ceiling not compiled (cc/libxml2-dev missing?): \(compile.output)") }
         for round in 0..<max(1, repeats) {
             if compile.status == 0 {
-                let r = shell("'\(ceilingBinary)' '\(graphml)' '\(scratch)/ceiling.graphml'")
-                guard r.status == 0, let m = Measurement(json: r.output) else { throw KGError("graphml_ceiling failed: \(r.output)") }
-                try? FileManager.default.removeItem(atPath: scratch + "/ceiling.graphml")
-                if ceiling == nil || m.cpuSeconds < ceiling!.cpuSeconds { ceiling = m }
+                // The replay through the exporter's own libxml2 calls is the ceiling; through xmlTextWriter, for scale.
+                for textWriter in [false, true] {
+                    let flag = textWriter ? "--textwriter " : ""
+                    let r = shell("'\(ceilingBinary)' \(flag)'\(graphml)' '\(scratch)/ceiling.graphml'")
+                    guard r.status == 0, let m = Measurement(json: r.output) else { throw KGError("graphml_ceiling failed: \(r.output)") }
+                    try? FileManager.default.removeItem(atPath: scratch + "/ceiling.graphml")
+                    if textWriter {
+                        if textWriterCeiling == nil || m.cpuSeconds < textWriterCeiling!.cpuSeconds { textWriterCeiling = m }
+                    } else if ceiling == nil || m.cpuSeconds < ceiling!.cpuSeconds {
+                        ceiling = m
+                    }
+                }
             }
             if round + 1 < repeats {
                 let m = try timeExport(graph, .graphml, to: graphml)
@@ -74,7 +83,8 @@ struct ExportBenchmark: ParsableCommand {
         }
         swiftGraphML = swift
         rows.append(Row("GraphML", "Swift (PolicyExport)", graph.nodeCount, swift))
-        if let ceiling { rows.append(Row("GraphML", "C ceiling (libxml2 xmlTextWriter)", graph.nodeCount, ceiling)) }
+        if let ceiling { rows.append(Row("GraphML", "C ceiling (libxml2 xmlOutputBuffer)", graph.nodeCount, ceiling)) }
+        if let textWriterCeiling { rows.append(Row("GraphML", "C, libxml2 xmlTextWriter", graph.nodeCount, textWriterCeiling)) }
         try? FileManager.default.removeItem(atPath: graphml)
         }
 
@@ -140,7 +150,7 @@ struct ExportBenchmark: ParsableCommand {
         print("")
         if let ceiling, let swiftGraphML {
             let share = swiftGraphML.megabytesPerSecond / ceiling.megabytesPerSecond
-            print(String(format: "GraphML: Swift reaches %.0f%% of the C ceiling (target ≥ 50%%)", share * 100))
+            print(String(format: "GraphML: Swift reaches %.0f%% of the C ceiling (target ≥ 70%%)", share * 100))
         }
         if let networkxRatio { print(String(format: "GraphML: Swift is %.1f× networkx.write_graphml (target ≥ 10×)", networkxRatio)) }
         if let rdflibRatio { print(String(format: "N-Triples: Swift is %.1f× rdflib serialize (target ≥ 10×)", rdflibRatio)) }

@@ -27,7 +27,7 @@ struct CoissueCommand: ParsableCommand {
 
     func run() {
         do {
-            let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
+            let g = try openQueryGraph(graph)
             let node = try agency.map { try NameLookup.node($0, in: g) }
             let options = CoissueOptions(from: from, to: to, minCount: minCount, includeUndated: includeUndated)
             let pairs = coissueQuery(g, agency: node, options: options)

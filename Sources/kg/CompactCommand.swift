@@ -11,7 +11,7 @@ struct CompactCommand: ParsableCommand {
         Checkpoints within a `kg ingest` run, and runs of `kg ingest` or `kg remove` given --keep-deltas, save what \
         changed as a delta file beside the snapshot (SNAPSHOT.delta.N). Readers apply the deltas, rebuilding the \
         graph in memory; `kg compact` rewrites the snapshot with them folded in, so that queries map it directly \
-        again, and removes them.
+        again, and removes them. A snapshot saved in an older format (2 to 4) is rewritten in the current one.
         """)
 
     @Option(help: "Graph snapshot (default $KG_GRAPH or ./kg.kgs).") var graph: String?
@@ -25,6 +25,7 @@ struct CompactCommand: ParsableCommand {
             defer { lock.release() }
             let folded = try SnapshotFile.compact(path)
             print(folded == 0 ? "\(path): no deltas to fold in" : "\(path): folded \(folded) delta\(folded == 1 ? "" : "s") into the snapshot")
+            if let version = try SnapshotFile.upgrade(path) { print("\(path): rewritten in the current snapshot format (it was format \(version))") }
         } catch { fail(error) }
     }
 }

@@ -23,7 +23,7 @@ struct NeighborsCommand: ParsableCommand {
 
     func run() {
         do {
-            let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
+            let g = try openQueryGraph(graph)
             let n = try NameLookup.node(entity, in: g)
             let result = neighborsQuery(g, of: n, depth: depth,
                                         kinds: try OptionValidation.kinds(TableOutput.list(kind), known: g.nodeKinds, noun: "node kind", option: "kind"),

@@ -24,7 +24,7 @@ struct PathCommand: ParsableCommand {
 
     func run() {
         do {
-            let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
+            let g = try openQueryGraph(graph)
             let a = try NameLookup.node(from, in: g), b = try NameLookup.node(to, in: g)
             if a == b {
                 let id = g.nodeID(a)

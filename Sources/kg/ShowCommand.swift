@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() {
         do {
-            let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
+            let g = try openQueryGraph(graph)
             let card = entityCardQuery(g, try NameLookup.node(entity, in: g))
             if json { try TableOutput.printJSON(card); return }
             print("\(card.node.label)  [\(card.node.kind)]  id=\(card.node.id)")

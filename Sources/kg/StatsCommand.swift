@@ -17,7 +17,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() {
         do {
-            let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
+            let g = try openQueryGraph(graph)
             let s = statsQuery(g)
             if json { try TableOutput.printJSON(s); return }
             print("\(s.nodes) nodes, \(s.edges) edges, \(s.sources.count) sources, \(s.coissuedDocuments) co-issued documents")

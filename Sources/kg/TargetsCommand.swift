@@ -14,7 +14,7 @@ struct TargetsCommand: ParsableCommand {
 
     func run() {
         do {
-            let g = try NameLookup.loadGraph(TableOutput.graphPath(graph))
+            let g = try openQueryGraph(graph)
             let node = try owner.map { try NameLookup.node($0, in: g) }
             let rows = targetsQuery(g, owner: node)
             if json { try TableOutput.printJSON(rows); return }

@@ -1,12 +1,14 @@
 /*
  * The C ceiling for PolicyKG's GraphML export benchmark (kg-bench export).
  *
- * usage: graphml_ceiling INPUT.graphml OUTPUT
+ * usage: graphml_ceiling [--textwriter] INPUT.graphml OUTPUT
  *
  * Reads a GraphML file written by PolicyKG (untimed) into a flat list of writer calls, then replays them
- * (timed) through libxml2's xmlTextWriter exactly as the Swift exporter does: same indentation, same escaping
- * calls, and the same 256 KiB output buffering in front of write(2). This is what writing that file costs with
- * libxml2 and no data access at all, so Swift/C is the share of the ceiling the exporter reaches.
+ * (timed) through libxml2 as the Swift exporter writes: markup and escaped values through xmlOutputBufferWrite,
+ * one call per run of bytes that needs no escaping (PolicyXML's XMLWriter), with the same 256 KiB output buffering
+ * in front of write(2). With --textwriter the calls go through libxml2's xmlTextWriter instead (the exporter's
+ * earlier writer; both write the same bytes). This is what writing that file costs with libxml2 and no data
+ * access at all, so Swift/C is the share of the ceiling the exporter reaches.
  * Prints {"bytes": N, "seconds": wall, "cpu_seconds": process CPU, "calls": K} as JSON.
  *
  * Build: cc -O2 graphml_ceiling.c $(pkg-config --cflags --libs libxml-2.0) -o graphml_ceiling
@@ -62,8 +64,72 @@ static int sink_write(void *ctx, const char *bytes, int len) {
 }
 static int sink_close(void *ctx) { return sink_drain(ctx); }
 
+/* The Swift XMLWriter's state machine (xmlTextWriter's indented output), writing through xmlOutputBufferWrite. */
+typedef struct { xmlOutputBufferPtr out; size_t *names; size_t depth, cap; int start_open, indent_end; int failed; } ob_t;
+
+static void ob_raw(ob_t *w, const char *s, size_t n) { if (n && xmlOutputBufferWrite(w->out, (int)n, s) < 0) w->failed = 1; }
+static void ob_str(ob_t *w, const char *s) { ob_raw(w, s, strlen(s)); }
+static void ob_indent(ob_t *w) { for (size_t i = 1; i < w->depth; i++) ob_raw(w, " ", 1); }
+
+static void ob_escaped(ob_t *w, const unsigned char *s, int attribute) {
+    const unsigned char *run = s, *p = s;
+    for (; *p; p++) {
+        const char *rep;
+        switch (*p) {
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '&': rep = "&amp;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\r': rep = "&#13;"; break;
+        case '\n': rep = attribute ? "&#10;" : NULL; break;
+        case '\t': rep = attribute ? "&#9;" : NULL; break;
+        default: rep = NULL;
+        }
+        if (!rep) continue;
+        ob_raw(w, (const char *)run, (size_t)(p - run));
+        ob_str(w, rep);
+        run = p + 1;
+    }
+    ob_raw(w, (const char *)run, (size_t)(p - run));
+}
+
+static void ob_start(ob_t *w, size_t name) {
+    if (w->depth && w->start_open) { ob_raw(w, ">\n", 2); }
+    if (w->depth == w->cap) { w->cap = w->cap ? w->cap * 2 : 64; w->names = realloc(w->names, w->cap * sizeof *w->names); }
+    w->names[w->depth++] = name;
+    w->start_open = 1;
+    ob_indent(w);
+    ob_raw(w, "<", 1);
+    ob_str(w, pool + name);
+}
+static void ob_attr(ob_t *w, size_t name, size_t value) {
+    if (!w->start_open) { w->failed = 1; return; }
+    ob_raw(w, " ", 1); ob_str(w, pool + name); ob_raw(w, "=\"", 2);
+    ob_escaped(w, (const unsigned char *)pool + value, 1);
+    ob_raw(w, "\"", 1);
+}
+static void ob_text(ob_t *w, size_t value) {
+    if (w->depth && w->start_open) { ob_raw(w, ">", 1); w->start_open = 0; }
+    w->indent_end = 0;
+    ob_escaped(w, (const unsigned char *)pool + value, 0);
+}
+static void ob_end(ob_t *w) {
+    if (!w->depth) { w->failed = 1; return; }
+    if (w->start_open) { w->indent_end = 1; ob_raw(w, "/>", 2); }
+    else {
+        if (w->indent_end) ob_indent(w);
+        w->indent_end = 1;
+        ob_raw(w, "</", 2); ob_str(w, pool + w->names[w->depth - 1]); ob_raw(w, ">", 1);
+    }
+    ob_raw(w, "\n", 1);
+    w->depth--;
+    w->start_open = 0;
+}
+
 int main(int argc, char **argv) {
-    if (argc != 3) { fprintf(stderr, "usage: %s INPUT.graphml OUTPUT\n", argv[0]); return 2; }
+    int textwriter = argc == 4 && strcmp(argv[1], "--textwriter") == 0;
+    if (textwriter) { argv++; argc--; }
+    if (argc != 3) { fprintf(stderr, "usage: %s [--textwriter] INPUT.graphml OUTPUT\n", argv[0]); return 2; }
     xmlTextReaderPtr r = xmlReaderForFile(argv[1], NULL, XML_PARSE_HUGE);
     if (!r) { fprintf(stderr, "%s: cannot read\n", argv[1]); return 1; }
     int rc;
@@ -93,10 +159,27 @@ int main(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &t0);
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     xmlOutputBufferPtr out = xmlOutputBufferCreateIO(sink_write, sink_close, &sink, NULL);
+    int failed;
+    if (!textwriter) {
+        ob_t ob = { out, NULL, 0, 0, 0, 1, 0 };
+        ob_str(&ob, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        for (size_t i = 0; i < ncalls && !ob.failed; i++) {
+            const call_t *c = &calls[i];
+            switch (c->op) {
+            case START: ob_start(&ob, c->a); break;
+            case ATTR: ob_attr(&ob, c->a, c->b); break;
+            case TEXT: ob_text(&ob, c->a); break;
+            case END: ob_end(&ob); break;
+            }
+        }
+        while (ob.depth && !ob.failed) ob_end(&ob);
+        failed = ob.failed || xmlOutputBufferClose(out) < 0; /* flushes into the sink and drains it */
+        free(ob.names);
+    } else {
     xmlTextWriterPtr w = xmlNewTextWriter(out);
     xmlTextWriterSetIndent(w, 1);
     xmlTextWriterSetIndentString(w, BAD_CAST " ");
-    int failed = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
+    failed = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
     for (size_t i = 0; i < ncalls && !failed; i++) {
         const call_t *c = &calls[i];
         switch (c->op) {
@@ -108,6 +191,7 @@ int main(int argc, char **argv) {
     }
     if (!failed) failed = xmlTextWriterEndDocument(w) < 0;
     xmlFreeTextWriter(w); /* closes the output buffer: drains the sink */
+    }
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     close(fd);

@@ -2,14 +2,14 @@ import PolicyCore
 import Testing
 @testable import PolicyStore
 
-/// Format 4: aligned sections used in place from the mapped file; format 3 files still read.
+/// Formats 4 and 5: aligned sections used in place from the mapped file; format 3 and 4 files still read.
 @Suite struct SnapshotLayoutTests {
     @Test func everySectionStartsAtAMultipleOfEight() throws {
         let dir = TemporaryDirectory()
         try GraphStore(contributions: makeSyntheticContributions(nodes: 300, edgesPerNode: 3, seed: 11, files: 2)).save(to: dir.file("a.kgs"))
         let bytes = dir.readBytes("a.kgs")
         let table = try bytes.withUnsafeBytes { try SnapshotTable($0, path: "a.kgs") }
-        #expect(table.version == 4)
+        #expect(table.version == 5)
         #expect(table.entries.allSatisfy { $0.range.lowerBound % 8 == 0 })
     }
 
@@ -28,34 +28,51 @@ import Testing
         #expect(try SnapshotFile.loadGraph(path).nodeCount < mapped.nodeCount)
     }
 
-    /// A format-3 file (no padding, so some columns are unaligned and copied) reads to the same graph and
-    /// contributions, and the next save writes format 4.
-    @Test func aVersionThreeSnapshotIsReadAndUpgradedOnTheNextSave() throws {
+    /// A format-3 file (no padding, so some columns are unaligned and copied) and a format-4 file (no block
+    /// checksums, no summary) read to the same graph, summary and contributions, by a query's open too, and the
+    /// next save writes format 5.
+    @Test(arguments: [UInt32(3), 4])
+    func anOlderSnapshotIsReadAndUpgradedOnTheNextSave(version: UInt32) throws {
         let dir = TemporaryDirectory()
         let contributions = makeSyntheticContributions(nodes: 500, edgesPerNode: 3, seed: 14, files: 3)
         let store = GraphStore(contributions: contributions)
-        try store.save(to: dir.file("v4.kgs"))
-        dir.writeBytes(try Self.versionThree(of: dir.readBytes("v4.kgs")), to: "v3.kgs")
-        let v3 = try dir.readBytes("v3.kgs").withUnsafeBytes { try SnapshotTable($0, path: "v3.kgs") }
-        #expect(v3.version == 3 && v3.entries.contains { $0.range.lowerBound % 4 != 0 })
+        try store.save(to: dir.file("v5.kgs"))
+        dir.writeBytes(try Self.olderVersion(version, of: dir.readBytes("v5.kgs")), to: "old.kgs")
+        let old = try dir.readBytes("old.kgs").withUnsafeBytes { try SnapshotTable($0, path: "old.kgs") }
+        #expect(old.version == version && old.entries.count == 40)
+        #expect(old.entries.contains { $0.range.lowerBound % 4 != 0 } == (version == 3))
 
-        #expect(try SnapshotFile.loadGraph(dir.file("v3.kgs")) == store.graph)
-        #expect(try SnapshotFile.check(dir.file("v3.kgs")).version == 3)
-        var loaded = try GraphStore.load(dir.file("v3.kgs"))
+        for graph in [try SnapshotFile.loadGraph(dir.file("old.kgs")), try SnapshotFile.openGraph(dir.file("old.kgs"))] {
+            #expect(graph == store.graph)
+            #expect(graph.storedSummary == nil && graph.summary == store.graph.summary)
+        }
+        #expect(try SnapshotFile.check(dir.file("old.kgs")).version == Int(version))
+        // `kg compact` rewrites an older format in the current one.
+        dir.writeBytes(dir.readBytes("old.kgs"), to: "upgraded.kgs")
+        #expect(try SnapshotFile.upgrade(dir.file("upgraded.kgs")) == Int(version))
+        #expect(dir.readBytes("upgraded.kgs") == dir.readBytes("v5.kgs"))
+        #expect(try SnapshotFile.upgrade(dir.file("upgraded.kgs")) == nil)
+        var loaded = try GraphStore.load(dir.file("old.kgs"))
         #expect(try loaded.contributions() == contributions)
-        try loaded.save(to: dir.file("v3.kgs"))
-        #expect(dir.readBytes("v3.kgs") == dir.readBytes("v4.kgs"))
+        try loaded.checkpoint(to: dir.file("old.kgs"))
+        #expect(dir.readBytes("old.kgs") == dir.readBytes("v5.kgs"))
     }
 
-    /// The same snapshot in format 3: version 3 in the header, sections back to back without padding.
-    static func versionThree(of v4: [UInt8]) throws -> [UInt8] {
-        let table = try v4.withUnsafeBytes { try SnapshotTable($0, path: "v4.kgs") }
-        var header = Array(v4[0..<12])
-        header[8] = 3
-        let tableEnd = 16 + 16 * table.entries.count
-        header += v4[12..<tableEnd]
+    /// The same snapshot in format 3 (sections back to back without padding) or 4 (sections at multiples of 8):
+    /// the version in the header, without the sections version 5 put first.
+    static func olderVersion(_ version: UInt32, of v5: [UInt8]) throws -> [UInt8] {
+        let table = try v5.withUnsafeBytes { try SnapshotTable($0, path: "v5.kgs") }
+        let kept = table.entries.dropFirst(SnapshotSections.leadingCount(version: 5))
+        var header = Array(v5[0..<8])
+        appendLE(version, to: &header)
+        appendLE(UInt32(kept.count), to: &header)
+        let firstKept = 16 + 16 * SnapshotSections.leadingCount(version: 5)
+        header += v5[firstKept..<16 + 16 * table.entries.count]
         let crc = header.withUnsafeBytes { CRC32C.checksum($0) }
         appendLE(crc, to: &header)
-        return table.entries.reduce(header) { $0 + v4[$1.range] }
+        return kept.reduce(header) { file, entry in
+            let start = SnapshotSections.sectionStart(after: file.count, version: version)
+            return file + [UInt8](repeating: 0, count: start - file.count) + v5[entry.range]
+        }
     }
 }
