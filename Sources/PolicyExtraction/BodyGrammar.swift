@@ -89,7 +89,7 @@ struct BodyParse: Sendable, Hashable {
 /// It reads names at issuer positions — a title before 关于, a signature line, the bodies before an issuance verb —
 /// where the position says a body stands and the grammar says where each name starts and ends. Captures (region part, head, parent body) build the canonical name; the
 /// gazetteer only canonicalises (aliases, renamed bodies); names no list holds are read by their shape.
-struct BodyGrammar: Sendable {
+final class BodyGrammar: Sendable {
     let ontology: Ontology
     private let heads: WordSet<BodyHead>
     private let suffixes: WordSet<LocalBodySuffix>
@@ -97,6 +97,9 @@ struct BodyGrammar: Sendable {
     /// The last scalars of every head and local suffix: a stretch ending in none of them is no body unless the
     /// gazetteer names it (one set test before any parse).
     private let lastScalars: ScalarSet
+    /// The words every production but the gazetteer's ends a name with: the heads, the local suffixes and
+    /// `workingCommittee` (a stretch that none of them ends is read by the gazetteer or by nothing).
+    private let nameEndings: WordSet<Void>
     /// `lastScalars` and the last scalars of every gazetteer agency name: where any body name can end.
     private let nameEnds: ScalarSet
     /// The gazetteer's central and party body names (a branch or unit of one may follow them).
@@ -112,6 +115,7 @@ struct BodyGrammar: Sendable {
         self.heads = heads
         self.suffixes = suffixes
         genericRoles = Set(ontology.genericRoles)
+        nameEndings = WordSet(ontology.bodyHeads.map(\.head) + ontology.localBodySuffixes.map(\.surface) + [Self.workingCommittee])
         lastScalars = ScalarSet(String(String.UnicodeScalarView(
             (ontology.bodyHeads.map(\.head) + ontology.localBodySuffixes.map(\.surface)).compactMap { $0.unicodeScalars.last })))
 
@@ -131,11 +135,11 @@ struct BodyGrammar: Sendable {
         let centralNames = WordSet(agencyNames.entries.filter { $0.value == .central || $0.value == .party }.map { ($0.word, ()) })
         self.centralNames = centralNames
         // A name must leave something after it (a body's head follows): the words end before `limit - 1`.
-        let region = Pattern.capture("region", .custom("region") { text, i, limit in
+        let region = Pattern.capture("region", .custom("region", startingWith: divisionNames.firstScalars) { text, i, limit in
             divisionNames.matches(in: text, at: i, end: limit - 1).map(\.end)
         })
         let regions = Pattern.repeat(region, 1...3)
-        let central = Pattern.capture("parent", .custom("central body") { text, i, limit in
+        let central = Pattern.capture("parent", .custom("central body", startingWith: centralNames.firstScalars) { text, i, limit in
             centralNames.matches(in: text, at: i, end: limit - 1).map(\.end)
         })
         // 财政部科技部, 农业农村部国家乡村振兴局: two bodies written together, not a unit of the first.
@@ -167,12 +171,15 @@ struct BodyGrammar: Sendable {
         partyWorkingCommittee = Production("party working committee", grammar: "partyWorkingCommittee → party domain{2,} '工作委员会'",
                                            confidence: BodyParse.Production.partyWorkingCommittee.confidence,
                                            .sequence(party, .capture("domain", .repeat(domainCharacter, 2...16)),
-                                                     .capture("head", .literal("工作委员会")), end))
+                                                     .capture("head", .literal(Self.workingCommittee)), end))
         // (A name starting with 省/市/县 … is read by `implicit` or by nothing: 市场协会 is no body of its own.)
         standalone = Production("standalone body", grammar: "standalone → domain{2,} strongHead", confidence: BodyParse.Production.standalone.confidence,
                                 .sequence(.not(party), .not(region), .not(implicitWord),
                                           .capture("domain", .repeat(domainCharacter, 2...16)), head))
     }
+
+    /// The head of a Party working committee (工委).
+    private static let workingCommittee = "工作委员会"
 
     /// Words that start a phrase naming a class of bodies, never one body (各省财政厅, 有关市人民政府, 省级财政部门).
     private static let classWords = WordSet(["各", "有关", "相关", "全国", "地方", "本", "我", "该", "其", "上级", "下级", "同级",
@@ -181,8 +188,10 @@ struct BodyGrammar: Sendable {
     private static let implicitWordContinuations = PolicyGrammar.ScalarClass.oneOf("场级域内外属民县区乡镇长直辖")
     /// A domain character: Han, no function word (关于, 的, 等 …) and no single-character head of a second body.
     private static let domainClass = PolicyGrammar.ScalarClass(name: "domain") { c in
-        (PolicyGrammar.ScalarClass.isHan(c) || c == "（" || c == "）") && !"的了是对在为将由从向把被等及或于并与其各该本我这那之所部厅局署府司处".unicodeScalars.contains(c)
+        (PolicyGrammar.ScalarClass.isHan(c) || c == "（" || c == "）") && !nonDomainScalars.contains(c.value)
     }
+    /// The function words and single-character heads a domain never holds.
+    private static let nonDomainScalars = ScalarSet("的了是对在为将由从向把被等及或于并与其各该本我这那之所部厅局署府司处")
     /// Heads of a second body a domain never holds (委员会, 政府 …).
     private static let domainHeadWords = ["委员会", "政府", "办公厅", "办公室", "海关", "法院", "检察院", "分行", "支行"]
     /// Heads that can name a unit or branch under a central body (局, 中心, 办公厅, 调查队, 分行 …), not 部 or 委.
@@ -204,7 +213,8 @@ struct BodyGrammar: Sendable {
         let text = s.string(r)
         if genericRoles.contains(text) { return nil }
         let known = ontology.agency(named: text)
-        guard known != nil || lastScalars.contains(s[r.upperBound - 1].value) else { return nil }
+        guard known != nil || lastScalars.contains(s[r.upperBound - 1].value)
+                && nameEndings.longestMatch(in: s, endingAt: r.upperBound, from: r.lowerBound) != nil else { return nil }
         if let known {
             return BodyParse(production: .gazetteer, range: r, surface: text, canonical: known.canonical, parent: known.parent,
                              level: known.level, regionPart: nil, head: "", complete: true)
@@ -220,7 +230,7 @@ struct BodyGrammar: Sendable {
         if at(partyWorkingCommittee) != nil {
             let canonical = text.hasPrefix("中国共产党") ? "中共" + text.dropFirst(5) : text
             return BodyParse(production: .partyWorkingCommittee, range: r, surface: text, canonical: canonical, parent: nil,
-                             level: nil, regionPart: nil, head: "工作委员会", complete: true)
+                             level: nil, regionPart: nil, head: Self.workingCommittee, complete: true)
         }
         if let parse = readUnderCentral(s, r, text, context: context) { return parse }
         if let m = at(regional), let parse = readRegional(m, s, r, text, resolve) { return parse }

@@ -11,8 +11,9 @@ public struct ExtractionPipeline: Sendable {
     let targetExtractor: TargetExtractor
     /// The issuance verbs of the ontology, as the extractors read them.
     let issuance: IssuanceVocabulary
-    /// The words that send a sentence to the document and relation rules, derived from the verb and relation lists.
-    let cueWords: SentenceCueWords
+    /// The one byte scan of a sentence, whose facts every sentence rule's cheap test reads (its cue words derived
+    /// from the verb and relation lists, its quantity followers from the target vocabulary).
+    let sentenceScanner: SentenceScanner
 
     public init(ontology: Ontology) {
         self.init(ontology: ontology, recognizer: EntityRecognizer(ontology: ontology))
@@ -30,7 +31,8 @@ public struct ExtractionPipeline: Sendable {
                   redLineWords: vocabulary.redLineWords)
         targetExtractor = TargetExtractor(rules: rules)
         issuance = IssuanceVocabulary(ontology.issuanceVerbs)
-        cueWords = SentenceCueWords(issuance: issuance)
+        sentenceScanner = SentenceScanner(cues: SentenceCueWords(issuance: issuance), quantityFollowers: targetExtractor.quantityFollowers,
+                                          reviewFirstScalars: PassageTense.reviewFirstScalars)
     }
 
     /// Reads and extracts one file (KGError naming the file when it cannot be read).
@@ -235,13 +237,14 @@ struct ExtractionRun {
             if let title = scope.title { tense.readTitle(title) }
         }
         sentencesInScope += 1
-        if documentYear == nil, sentencesInScope <= Self.documentYearSentences, Self.containsYear(bytes, range) {
+        // (Every cheap test below reads the facts of this one scan.)
+        let scan = pipeline.sentenceScanner.scan(bytes, range)
+        let (hasDigitQuantity, hasCue) = (scan.hasDigitQuantity, scan.hasCue)
+        if documentYear == nil, sentencesInScope <= Self.documentYearSentences, scan.firstYearEnd != nil {
             documentYear = PassageTense.documentYear(ScalarSpan(bytes: text.utf8, range: range).scalars)
         }
         let extractor = pipeline.targetExtractor
-        let (hasDigitQuantity, hasCue) = Self.sentenceCues(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers,
-                                                           cues: pipeline.cueWords)
-        let observed = tense.observe(bytes, range, holdsQuantity: hasDigitQuantity, deadline: { extractor.goalListDeadline($0) })
+        let observed = tense.observe(bytes, range, scan: scan, deadline: { extractor.goalListDeadline($0) })
         // A new paragraph (the sentence starts a line) ends the governing deadline of the last one.
         var before = range.lowerBound
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
@@ -251,7 +254,7 @@ struct ExtractionRun {
             // (A year opens it: its first bytes, decoded only when they hold a digit.)
             if let aboutYear = tense.headingYear ?? documentYear {
                 let head = Self.prefixRange(bytes, range, maxBytes: Self.openingYearBytes)
-                if Self.containsYear(bytes, head),
+                if scan.holdsYear(before: head.upperBound),
                    let opening = TargetExtractor.sentenceOpeningYear(ScalarSpan(bytes: bytes, range: head).scalars), opening < aboutYear {
                     paragraphReviews = true
                 }
@@ -263,8 +266,8 @@ struct ExtractionRun {
         // Elsewhere a quantity written in Chinese numerals only (建一百个…, 人口控制在十三亿六千万人) is read where a run of
         // numerals stands before a unit.
         let chineseCounts = !hasDigitQuantity && {
-            if case .goals = passage { return Self.containsChineseNumeral(bytes, range) }
-            return Self.containsChineseQuantity(bytes, range, quantityFollowers: pipeline.targetExtractor.quantityFollowers)
+            if case .goals = passage { return scan.hasChineseNumeral }
+            return scan.hasChineseQuantity
         }()
         // A row of an allocation table states its unit's quota (lines with a pipe only; a short line may state the unit).
         let allocationRow = readAllocationLine(range, startsParagraph: startsParagraph)
@@ -285,7 +288,7 @@ struct ExtractionRun {
         if !hasQuantity, startsParagraph || paragraphDeadline == nil {
             let head = Self.prefixRange(bytes, range, maxBytes: Self.openingDateBytes)
             // (Or by one opening a clause of it: "围绕…开展专项行动，到2027年，…".)
-            if Self.containsYear(bytes, head) {
+            if scan.holdsYear(before: head.upperBound) {
                 let headSpan = ScalarSpan(bytes: bytes, range: head)
                 if let opening = extractor.openingDeadline(headSpan) ?? extractor.clauseOpeningDateToMeet(headSpan) {
                     paragraphDeadline = opening
@@ -418,20 +421,6 @@ struct ExtractionRun {
     /// The first sentences of a document that may name the year it is about.
     static let documentYearSentences = 4
 
-    /// True when `bytes[range]` holds a digit followed by 年 (E5 B9 B4), perhaps after a space: a year may be there.
-    static func containsYear(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i + 3 < range.upperBound {
-            if bytes[i] &- 0x30 <= 9 {
-                var j = i + 1
-                if j < range.upperBound, bytes[j] == 0x20 { j += 1 }
-                if j + 2 < range.upperBound, bytes[j] == 0xE5, bytes[j + 1] == 0xB9, bytes[j + 2] == 0xB4 { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     /// Bytes read for an opening date ("《规划》提出，到2030年，": a short lead and the date).
     static let openingDateBytes = 300
 
@@ -440,60 +429,6 @@ struct ExtractionRun {
         var stop = min(range.upperBound, range.lowerBound + maxBytes)
         while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
         return range.lowerBound..<stop
-    }
-
-    /// True when `bytes[range]` holds a Chinese numeral of a count (一 二 两 三 … 十 百), tested on the UTF-8 bytes.
-    static func containsChineseNumeral(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let cardinal = ChineseNumerals.cardinalScalarBits
-        var i = range.lowerBound
-        while i + 3 <= range.upperBound {
-            if bytes[i] & 0xF0 == 0xE0 {
-                let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                if cardinal[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 { return true }
-                i += 3
-            } else { i += 1 }
-        }
-        return false
-    }
-
-    /// True when a comparator sign (≥ ≤ ≧ ≦ ＞ ＜ > <) stands right before the number at `i`, perhaps after a space.
-    @inline(__always)
-    static func comparatorSignBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, from start: Int) -> Bool {
-        var k = i
-        if k > start, b[k - 1] == 0x20 { k -= 1 }
-        guard k > start else { return false }
-        if b[k - 1] == 0x3E || b[k - 1] == 0x3C { return true }                                   // > <
-        guard k - 3 >= start else { return false }
-        let (b0, b1, b2) = (b[k - 3], b[k - 2], b[k - 1])
-        return b0 == 0xE2 && b1 == 0x89 && (0xA4...0xA7).contains(b2)                             // ≤ ≥ ≦ ≧
-            || b0 == 0xE2 && b1 == 0xA9 && (b2 == 0xBD || b2 == 0xBE)                             // ⩽ ⩾
-            || b0 == 0xEF && b1 == 0xBC && (b2 == 0x9C || b2 == 0x9E)                             // ＜ ＞
-    }
-
-    /// True when `bytes[range]` may hold a quantity written in Chinese numerals: a run of numerals followed by
-    /// what can start a unit (一百个, 十三亿六千万人, 二十六点一万亿元) or a numeral before 成 or 分 (两成,
-    /// 百分之四十七, 六分之五). A single numeral before a classifier (一个, 两项) counts most things in passing and
-    /// is not read. The cheap test that lets such sentences reach the target grammar outside a list of goals.
-    static func containsChineseQuantity(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers followers: [UInt64]) -> Bool {
-        let cardinal = ChineseNumerals.cardinalScalarBits
-        var i = range.lowerBound
-        var run = 0
-        while i + 3 <= range.upperBound {
-            guard bytes[i] & 0xF0 == 0xE0 else { run = 0; i += 1; continue }
-            let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            if cardinal[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 || run > 0 && v == 0x70B9 {        // 点 inside a numeral
-                run += 1
-            } else if run > 0 {
-                if v == 0x6210 { return true }                                                     // 成
-                if v == 0x5206, i + 6 <= range.upperBound, bytes[i + 3] == 0xE4, bytes[i + 4] == 0xB9, bytes[i + 5] == 0x8B {
-                    return true                                                                    // 分之
-                }
-                if run >= 2, followers.isEmpty || followers[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 { return true }
-                run = 0
-            }
-            i += 3
-        }
-        return false
     }
 
     /// True when `bytes[range]` ends (before spaces and line breaks) with ；or ;.
@@ -508,102 +443,6 @@ struct ExtractionRun {
     func mentionsEdgeSlot(from document: String, to id: String, nodeSlot: Int?) -> Int? {
         if let nodeSlot, nodeSlot < mentionsEdgeSlots.count, mentionsEdgeSlots[nodeSlot] >= 0 { return Int(mentionsEdgeSlots[nodeSlot]) }
         return builder.edgeSlot(.mentions, from: document, to: id)
-    }
-
-    /// Quick tests on a sentence's bytes in one pass (no allocation):
-    /// - a quantity: an ASCII number (digits, "." "．" ","), then optional spaces, then a scalar set in
-    ///   `quantityFollowers` (the start of a unit or magnitude, or a range dash) — a target needs one;
-    /// - a word that can state a document or a relation: one of `cues` (《, 〔, the issuance verbs, the relation
-    ///   words), by its last two scalars.
-    /// Pass an empty `quantityFollowers` to accept any number as a quantity. `bytes` must be valid UTF-8 (clean text is).
-    static func sentenceCues(_ bytes: [UInt8], _ range: Range<Int>, quantityFollowers: [UInt64],
-                             cues: SentenceCueWords) -> (hasQuantity: Bool, hasCue: Bool) {
-        var hasQuantity = false
-        var hasCue = false
-        cues.lastScalars.withUnsafeBufferPointer { cueEnds in
-        quantityFollowers.withUnsafeBufferPointer { followers in
-        bytes.withUnsafeBufferPointer { b in
-            var i = range.lowerBound
-            let end = range.upperBound
-            let raw = UnsafeRawPointer(b.baseAddress!)
-            while i < end {
-                // Two three-byte scalars side by side (most of the text) are taken from one 64-bit load: their
-                // lead bytes tested together, their values decoded in registers, both tested against the table.
-                if i + 8 <= end {
-                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    if w & 0xF0_0000_F0 == 0xE0_0000_E0 {
-                        if !hasCue {
-                            let v1 = UInt32(truncatingIfNeeded: (w & 0x0F) << 12 | (w >> 8 & 0x3F) << 6 | w >> 16 & 0x3F)
-                            let v2 = UInt32(truncatingIfNeeded: (w >> 24 & 0x0F) << 12 | (w >> 32 & 0x3F) << 6 | w >> 40 & 0x3F)
-                            let hit1 = cueEnds[Int(v1 >> 6)] >> UInt64(v1 & 63) & 1
-                            let hit2 = cueEnds[Int(v2 >> 6)] >> UInt64(v2 & 63) & 1
-                            if hit1 | hit2 != 0 {
-                                let previous = i - 3 >= range.lowerBound && b[i - 3] & 0xF0 == 0xE0 ? threeByteScalarValue(b, i - 3) : 0
-                                if hit1 != 0 && cues.endsCue(previous: previous, v1) || hit2 != 0 && cues.endsCue(previous: v1, v2) {
-                                    hasCue = true
-                                    if hasQuantity { return }
-                                }
-                            }
-                        }
-                        i += 6
-                        continue
-                    }
-                }
-                let lead = b[i]
-                if lead & 0xF0 == 0xE0, i + 3 <= end {
-                    // A three-byte scalar (most of the text; valid UTF-8, so no continuation checks). Every cue ends
-                    // with one: one bit of the table rules out nearly all of them without a branch on their bytes.
-                    let v = threeByteScalarValue(b, i)
-                    if !hasCue, cueEnds[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 {
-                        // Every cue's first scalar is a three-byte one too: decode the scalar before only now.
-                        let previous = i - 3 >= range.lowerBound && b[i - 3] & 0xF0 == 0xE0 ? threeByteScalarValue(b, i - 3) : 0
-                        if cues.endsCue(previous: previous, v) {
-                            hasCue = true
-                            if hasQuantity { return }
-                        }
-                    }
-                    i += 3
-                } else if lead < 0x80 {
-                    if !hasQuantity, lead &- 0x30 <= 9 {
-                        // A value after a comparator sign (≥71) needs no unit.
-                        if comparatorSignBefore(b, i, from: range.lowerBound) {
-                            hasQuantity = true
-                            if hasCue { return }
-                        }
-                        // The number and what follows it.
-                        var j = i
-                        while j < end {
-                            let c = b[j]
-                            if c &- 0x30 <= 9 || c == 0x2E || c == 0x2C { j += 1 }
-                            else if c == 0xEF, j + 2 < end, b[j + 1] == 0xBC, b[j + 2] == 0x8E { j += 3 }  // ．
-                            else { break }
-                        }
-                        // (The scan goes on after the number: its bytes start no other number.)
-                        i = j
-                        while j < end {
-                            if b[j] == 0x20 || b[j] == 0x09 { j += 1 }
-                            else if b[j] == 0xC2, j + 1 < end, b[j + 1] == 0xA0 { j += 2 }  // no-break space
-                            else if b[j] == 0xE3, j + 2 < end, b[j + 1] == 0x80, b[j + 2] == 0x80 { j += 3 }  // ideographic space
-                            else { break }
-                        }
-                        if j < end {
-                            let (next, _) = decodeScalar(bytes, at: j, limit: end)
-                            let w = next.value
-                            hasQuantity = followers.isEmpty || w < 0x10000 && followers[Int(w >> 6)] >> UInt64(w & 63) & 1 != 0
-                            if hasQuantity, hasCue { return }
-                        }
-                        continue
-                    }
-                    i += 1
-                } else {
-                    // Two- and four-byte scalars end no cue.
-                    i += decodeScalar(bytes, at: i, limit: end).1
-                }
-            }
-        }
-        }
-        }
-        return (hasQuantity, hasCue)
     }
 
     /// Adds or merges the node of mention `m`; `slot` is the node's position from `builder.nodeSlot` (nil: a new node).

@@ -47,14 +47,14 @@ struct PassageTense: Sendable {
 
     /// Reads the sentence `bytes[range]` in text order and returns its passage. Only a short sentence (a heading, an
     /// opening) is decoded whole; of a long one, its beginning (a review phrase) and, when it ends in —— or ：, the rest.
-    /// `holdsQuantity`: the sentence holds a number before a unit; such a sentence may announce goals inside it
-    /// ("…的主要预期目标是：A增长13%；B…。") whatever it ends with.
-    mutating func observe(_ bytes: [UInt8], _ range: Range<Int>, holdsQuantity: Bool = false, deadline: (ScalarSpan) -> Int?) -> Passage {
-        let passage = readPassage(bytes, range, holdsQuantity: holdsQuantity, deadline: deadline)
+    /// `scan` is the sentence's one byte scan: a sentence holding a number before a unit may announce goals inside
+    /// it ("…的主要预期目标是：A增长13%；B…。") whatever it ends with.
+    mutating func observe(_ bytes: [UInt8], _ range: Range<Int>, scan: SentenceScan, deadline: (ScalarSpan) -> Int?) -> Passage {
+        let passage = readPassage(bytes, range, scan: scan, deadline: deadline)
         return bulletin ? .statistics : passage
     }
 
-    private mutating func readPassage(_ bytes: [UInt8], _ range: Range<Int>, holdsQuantity: Bool, deadline: (ScalarSpan) -> Int?) -> Passage {
+    private mutating func readPassage(_ bytes: [UInt8], _ range: Range<Int>, scan: SentenceScan, deadline: (ScalarSpan) -> Int?) -> Passage {
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         // A list announced inside a sentence ("…目标是：A增长13%；B…。") ends with its paragraph unless its last
@@ -69,8 +69,8 @@ struct PassageTense: Sendable {
                 || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x94)      // —
         var stop = range.upperBound
         // A sentence ended by ；, or one holding a quantity, may announce goals inside it ("…目标为：A增长7%；").
-        let listItem = range.count <= Self.openingBytes && (holdsQuantity || end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
-            || end > range.lowerBound && bytes[end - 1] == 0x3B) && Self.mayAnnounceGoals(bytes, range)
+        let listItem = range.count <= Self.openingBytes && (scan.hasDigitQuantity || end - range.lowerBound >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
+            || end > range.lowerBound && bytes[end - 1] == 0x3B) && scan.mayAnnounceGoals
         // A line numbered at the level of the heading that opened the list of goals, or above it ("二、…，…" after
         // "一、主要目标"), ends the list even when it is too long for a heading.
         if case .goals = passage, let outer = goalHeadingLevel, Self.startsLine(bytes, range.lowerBound) {
@@ -86,13 +86,13 @@ struct PassageTense: Sendable {
         }
         let opening = (announces || listItem) && range.count <= Self.openingBytes
         let mayBeHeading = range.count <= Self.headingBytes
-            && (!Self.containsClauseMark(bytes, range) || range.count <= Self.runInHeadingBytes && Self.mayBeRunInHeading(bytes, range, end: end))
+            && (!scan.hasClauseMark || range.count <= Self.runInHeadingBytes && Self.mayBeRunInHeading(bytes, range, end: end))
         if !opening && !mayBeHeading {
             // Neither a heading nor an opening: only a review phrase at its start can matter, and most sentences
-            // begin with none of its first characters (tested on the bytes, without decoding).
+            // begin with none of its first characters (as the scan found them, without decoding).
             stop = min(range.upperBound, range.lowerBound + Self.reviewPrefixBytes)
             while stop > range.lowerBound, stop < range.upperBound, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
-            guard Self.mayOpenReview(bytes, range.lowerBound..<stop) else { return keep(listItem: Self.endsWithSemicolon(bytes, end: end)) }
+            guard let first = scan.firstReviewScalarEnd, first <= stop else { return keep(listItem: Self.endsWithSemicolon(bytes, end: end)) }
         }
         return observe(ScalarSpan(bytes: bytes, range: range.lowerBound..<stop), whole: stop == range.upperBound, deadline: deadline)
     }
@@ -117,50 +117,6 @@ struct PassageTense: Sendable {
     /// True when the sentence ending (before spaces) at `end` ends with ；or ;.
     private static func endsWithSemicolon(_ bytes: [UInt8], end: Int) -> Bool {
         end >= 1 && bytes[end - 1] == 0x3B || end >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9B
-    }
-
-    /// A cheap test for `goalAnnouncementEnd` on the bytes: 标 (of 目标, 指标) with a colon at most three scalars after.
-    private static func mayAnnounceGoals(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i + 3 <= range.upperBound {
-            if bytes[i] == 0xE6, bytes[i + 1] == 0xA0, bytes[i + 2] == 0x87 {      // 标
-                var j = i + 3
-                for _ in 0..<3 where j < range.upperBound {
-                    if bytes[j] == 0x3A || j + 3 <= range.upperBound && bytes[j] == 0xEF && bytes[j + 1] == 0xBC && bytes[j + 2] == 0x9A { return true }
-                    j += bytes[j] < 0x80 ? 1 : bytes[j] < 0xE0 ? 2 : bytes[j] < 0xF0 ? 3 : 4
-                }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// The UTF-8 of the first characters of the review phrases (过, 一, 五, 回, 去, 初, 据).
-    private static let reviewFirsts: [[UInt8]] = ["过", "一", "五", "回", "去", "初", "据"].map { Array($0.utf8) }
-
-    /// True when some review phrase's first character occurs in `bytes[range]`.
-    private static func mayOpenReview(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i + 3 <= range.upperBound {
-            if bytes[i] & 0xF0 == 0xE0 {
-                for w in reviewFirsts where bytes[i] == w[0] && bytes[i + 1] == w[1] && bytes[i + 2] == w[2] { return true }
-                i += 3
-            } else { i += 1 }
-        }
-        return false
-    }
-
-    /// True when `bytes[range]` holds ， 。 ； or an ASCII comma (a heading has none).
-    private static func containsClauseMark(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == 0x2C { return true }
-            if b == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x8C || bytes[i + 2] == 0x9B { return true }
-            if b == 0xE3, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 { return true }
-            i += 1
-        }
-        return false
     }
 
     private static let headingBytes = 120
@@ -383,6 +339,9 @@ struct PassageTense: Sendable {
         }
         return nil
     }
+
+    /// The first scalars of the review phrases: where none occurs near a sentence's start, no review opens it.
+    static let reviewFirstScalars: [Unicode.Scalar] = Array(Set(reviewOpenings.compactMap(\.first))).sorted { $0.value < $1.value }
 
     /// Phrases that open a sentence about the past year(s).
     private static let reviewOpenings: [[Unicode.Scalar]] = ["过去一年", "过去的一年", "过去五年", "过去的五年", "一年来",

@@ -1,6 +1,6 @@
 /// The words that send a sentence to the document and relation rules — 《 and 〔 (a cited title or 文号), the
 /// issuance verbs of `Ontology/issuance_verbs.tsv`, and every word of `RelationExtractor`'s lists — as the tables
-/// of the one-pass byte scan `ExtractionRun.sentenceCues`. Derived from the lists, so the prefilter cannot drift
+/// of the one byte scan of a sentence, `SentenceScanner`. Derived from the lists, so the prefilter cannot drift
 /// from the rules it guards.
 ///
 /// A word is tested by its last two scalars (its last one alone for a one-scalar word): a superset test, as a

@@ -2,7 +2,13 @@ extension Pattern {
     /// The preferred match that starts exactly at `start` and ends at or before `end` (the text's end by default).
     public func prefixMatch(in text: [Unicode.Scalar], at start: Int, end: Int? = nil) -> GrammarMatch? {
         let limit = Swift.min(end ?? text.count, text.count)
-        guard start >= 0, start <= limit else { return nil }
+        guard start >= 0, start <= limit, mayStart(in: text, at: start, limit: limit) else { return nil }
+        return engineMatch(in: text, at: start, limit: limit)
+    }
+
+    /// `prefixMatch` without the first-scalar test: the matcher run at `start` (the reference the test is checked
+    /// against).
+    func engineMatch(in text: [Unicode.Scalar], at start: Int, limit: Int) -> GrammarMatch? {
         let engine = Engine(text: text, limit: limit)
         var result: GrammarMatch?
         _ = engine.run(node, at: start) { stop in
@@ -15,7 +21,7 @@ extension Pattern {
     /// The longest match that starts exactly at `start` (every alternative is tried; the first of equal length wins).
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, end: Int? = nil) -> GrammarMatch? {
         let limit = Swift.min(end ?? text.count, text.count)
-        guard start >= 0, start <= limit else { return nil }
+        guard start >= 0, start <= limit, mayStart(in: text, at: start, limit: limit) else { return nil }
         let engine = Engine(text: text, limit: limit)
         var result: GrammarMatch?
         _ = engine.run(node, at: start) { stop in
@@ -23,6 +29,14 @@ extension Pattern {
             return false
         }
         return result
+    }
+
+    /// False when no match can start at `start`: the pattern matches nothing empty and the scalar there (if any
+    /// before `limit`) is none its first step accepts. One set test instead of a run of the matcher.
+    @inline(__always)
+    func mayStart(in text: [Unicode.Scalar], at start: Int, limit: Int) -> Bool {
+        guard let required = requiredFirstScalar else { return true }
+        return start < limit && required.contains(text[start].value)
     }
 
     /// The leftmost non-empty matches in `range`, not overlapping, each the preferred one at its start.
@@ -63,6 +77,41 @@ extension Pattern {
     /// listed class; nil when any scalar may start one. Scans use it to skip positions with one set test.
     public var firstScalars: Set<Unicode.Scalar>? { firstScalarSet }
 
+    /// What a pattern's opening says before any match is tried: whether it can match the empty string, and the
+    /// scalars a non-empty match can start with (nil: any scalar may). Unlike `first(of:)`, which serves scans for
+    /// non-empty matches, a sequence looks past every element that can match empty, so the set holds the first
+    /// scalar of every match.
+    static func opening(of node: Node) -> (nullable: Bool, scalars: Set<Unicode.Scalar>?) {
+        switch node {
+        case .empty, .lookahead, .lookbehind: return (true, [])
+        case .custom(_, let first, _): return (first == nil, first)
+        case .scalar(let c): return (false, c.members)
+        case .literal(let s): return (s.isEmpty, s.first.map { [$0] } ?? [])
+        case .words(let w): return (false, w.firstScalars)
+        case .capture(_, let inner): return opening(of: inner)
+        case .repetition(let inner, let min, let max):
+            let o = opening(of: inner)
+            return (min == 0 || max == 0 || o.nullable, o.scalars)
+        case .choice(let alternatives):
+            var nullable = false
+            var all: Set<Unicode.Scalar>? = []
+            for a in alternatives {
+                let o = opening(of: a)
+                nullable = nullable || o.nullable
+                all = o.scalars.flatMap { s in all?.union(s) }
+            }
+            return (nullable, all)
+        case .sequence(let elements):
+            var all: Set<Unicode.Scalar>? = []
+            for e in elements {
+                let o = opening(of: e)
+                all = o.scalars.flatMap { s in all?.union(s) }
+                if !o.nullable { return (false, all) }
+            }
+            return (true, all)
+        }
+    }
+
     static func first(of node: Node) -> Set<Unicode.Scalar>? {
         switch node {
         case .empty, .lookahead, .lookbehind: return []
@@ -70,7 +119,7 @@ extension Pattern {
         case .literal(let s): return s.first.map { [$0] } ?? []
         case .words(let w): return w.firstScalars
         case .capture(_, let inner): return first(of: inner)
-        case .custom: return nil
+        case .custom(_, let first, _): return first
         case .choice(let alternatives):
             var all = Set<Unicode.Scalar>()
             for a in alternatives {
@@ -119,9 +168,11 @@ struct Engine {
             for k in 0..<word.count where text[i + k] != word[k] { return false }
             return next(i + word.count)
         case .words(let words):
-            return words.forEachEnd(text, i, limit, next)
-        case .custom(_, let ends):
-            for end in ends(text, i, limit) where end >= i && end <= limit && next(end) { return true }
+            return words.index.forEachWord(in: text, at: i, end: limit) { _, end in next(end) }
+        case .custom(_, let first, let ends):
+            // (A step declared with its first scalars consumes at least one.)
+            let least = first == nil ? i : i + 1
+            for end in ends(text, i, limit) where end >= least && end <= limit && next(end) { return true }
             return false
         case .capture(let name, let inner):
             return run(inner, at: i) { end in

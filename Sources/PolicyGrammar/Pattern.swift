@@ -28,17 +28,23 @@ public struct Pattern: Sendable {
         /// The scalar before the position is (or, negated, is not) in the class; the text's start counts as
         /// not in any class.
         case lookbehind(ScalarClass, negated: Bool)
-        /// A rule's own code: the ends it accepts at a position, most preferred first.
-        case custom(String, @Sendable ([Unicode.Scalar], Int, Int) -> [Int])
+        /// A rule's own code: the ends it accepts at a position, most preferred first. With `first`, the step
+        /// consumes at least one scalar and starts only with one of `first`.
+        case custom(String, first: Set<Unicode.Scalar>?, @Sendable ([Unicode.Scalar], Int, Int) -> [Int])
     }
 
     let node: Node
     /// The scalars a non-empty match can start with (see `firstScalars`), computed once when the pattern is built.
     let firstScalarSet: Set<Unicode.Scalar>?
+    /// The scalars every match must start with, when the pattern cannot match the empty string and its opening
+    /// step is a listed set (nil otherwise): `prefixMatch` rejects any other position before running the matcher.
+    let requiredFirstScalar: ScalarSet?
 
     init(_ node: Node) {
         self.node = node
         firstScalarSet = Pattern.first(of: node)
+        let opening = Pattern.opening(of: node)
+        requiredFirstScalar = opening.nullable ? nil : opening.scalars.map { ScalarSet($0) }
     }
 
     // MARK: Building blocks
@@ -114,18 +120,26 @@ public struct Pattern: Sendable {
     /// A step written in code — a gazetteer look-up, a number parser: given the text, a start and the end limit, it
     /// returns the ends it accepts, most preferred first.
     public static func custom(_ name: String, _ ends: @escaping @Sendable ([Unicode.Scalar], Int, Int) -> [Int]) -> Pattern {
-        Pattern(.custom(name, ends))
+        Pattern(.custom(name, first: nil, ends))
+    }
+
+    /// A step written in code that consumes at least one scalar and starts only with one of `first` (a gazetteer
+    /// look-up starts with the first scalar of one of its names): positions starting otherwise are skipped with one
+    /// set test, as for a word list. Ends at or before the position are not taken.
+    public static func custom(_ name: String, startingWith first: Set<Unicode.Scalar>,
+                              _ ends: @escaping @Sendable ([Unicode.Scalar], Int, Int) -> [Int]) -> Pattern {
+        Pattern(.custom(name, first: first, ends))
     }
 }
 
-/// A word set with its values erased, so that one pattern can hold sets of different value types.
+/// A word set with its values erased, so that one pattern can hold sets of different value types: the matcher
+/// reads the words' index directly.
 struct ErasedWords: Sendable {
-    /// Calls its last argument with the end of each word at the position (longest first) until it returns true.
-    let forEachEnd: @Sendable ([Unicode.Scalar], Int, Int, (Int) -> Bool) -> Bool
+    let index: WordIndex
     let firstScalars: Set<Unicode.Scalar>
 
     init<Value>(_ words: WordSet<Value>) {
-        forEachEnd = { text, i, end, body in words.forEachEnd(in: text, at: i, end: end, body) }
+        index = words.index
         firstScalars = words.firstScalars
     }
 }

@@ -7,7 +7,12 @@ public struct ScalarSet: Sendable {
 
     /// The scalars of `characters`.
     public init(_ characters: String) {
-        members = Array(Set(characters.unicodeScalars.map(\.value))).sorted()
+        self.init(characters.unicodeScalars)
+    }
+
+    /// The scalars of `scalars`.
+    public init(_ scalars: some Sequence<Unicode.Scalar>) {
+        members = Array(Set(scalars.map(\.value))).sorted()
         var filter = [UInt64](repeating: 0, count: 16)
         for v in members { filter[Int((v & 1023) >> 6)] |= 1 << UInt64(v & 63) }
         self.filter = filter

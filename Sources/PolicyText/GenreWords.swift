@@ -6,6 +6,15 @@ public struct GenreWord: Sendable, Hashable {
     public let kind: DocumentKind?
     /// Specific enough to mark a title in running prose without 《》 (not "法", "令", "政策" …).
     public let isStrong: Bool
+    /// The word's scalars, kept so that matching a title's end allocates nothing per word.
+    let scalars: [Unicode.Scalar]
+
+    init(word: String, kind: DocumentKind?, isStrong: Bool) {
+        self.word = word
+        self.kind = kind
+        self.isStrong = isStrong
+        scalars = Array(word.unicodeScalars)
+    }
 }
 
 /// The genre words of Chinese official documents (GB/T 9704-2012 and the 文种 of 《党政机关公文处理工作条例》 plus the
@@ -14,7 +23,7 @@ public struct GenreWord: Sendable, Hashable {
 public enum GenreWords {
     /// Every genre word, longest first so that "实施意见" wins over "意见".
     public static let all: [GenreWord] = table.map { GenreWord(word: $0.0, kind: $0.1, isStrong: $0.2) }
-        .sorted { $0.word.unicodeScalars.count > $1.word.unicodeScalars.count }
+        .sorted { $0.scalars.count > $1.scalars.count }
 
     /// word, kind, strong.
     private static let table: [(String, DocumentKind?, Bool)] = [
@@ -63,8 +72,4 @@ public enum GenreWords {
 
     /// The last scalars of the genre words (a cheap first test).
     static let lastScalars: Set<Unicode.Scalar> = Set(all.map { $0.word.unicodeScalars.last! })
-}
-
-extension GenreWord {
-    var scalars: [Unicode.Scalar] { Array(word.unicodeScalars) }
 }

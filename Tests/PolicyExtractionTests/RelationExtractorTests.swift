@@ -96,6 +96,7 @@ import PolicyCore
         let tails = Self.words.map { String($0.unicodeScalars.suffix(2)) }
         let alphabet = Array((Self.words.joined() + "国务院关于通知《〔，。a1 é😀").unicodeScalars)
         var random = SeededGenerator(seed: 42)
+        let scanner = SentenceScanner(cues: Self.cues, quantityFollowers: [], reviewFirstScalars: [])
         for _ in 0..<5000 {
             let length = Int.random(in: 0...12, using: &random)
             var view = String.UnicodeScalarView()
@@ -103,16 +104,17 @@ import PolicyCore
             let text = String(view)
             let expected = text.contains("《") || text.contains("〔") || tails.contains { text.unicodeScalars.contains(subsequence: $0.unicodeScalars) }
             let bytes = Array(text.utf8)
-            #expect(ExtractionRun.sentenceCues(bytes, 0..<bytes.count, quantityFollowers: [], cues: Self.cues).hasCue == expected, "\(text)")
+            #expect(scanner.scan(bytes, 0..<bytes.count).hasCue == expected, "\(text)")
         }
     }
 
     @Test func oneScanFindsQuantitiesAndCues() {
         let extractor = TargetExtractor()
+        let scanner = SentenceScanner(cues: Self.cues, quantityFollowers: extractor.quantityFollowers, reviewFirstScalars: [])
         func cues(_ s: String) -> (Bool, Bool) {
             let b = Array(s.utf8)
-            let r = ExtractionRun.sentenceCues(b, 0..<b.count, quantityFollowers: extractor.quantityFollowers, cues: Self.cues)
-            return (r.hasQuantity, r.hasCue)
+            let r = scanner.scan(b, 0..<b.count)
+            return (r.hasDigitQuantity, r.hasCue)
         }
         #expect(cues("两部门联合印发通知") == (false, true))
         #expect(cues("到2025年，覆盖率达到90%") == (true, false))

@@ -1,4 +1,4 @@
-import PolicyGrammar
+@testable import PolicyGrammar
 import Testing
 import TestSupport
 
@@ -115,6 +115,69 @@ import TestSupport
                     }
                 }
                 #expect(pattern.matches(in: text).map(\.range) == everyPosition, "\(text.string(0..<text.count))")
+            }
+        }
+    }
+
+    /// `prefixMatch` skips the matcher where the scalar at the start is none the pattern's opening accepts; it must
+    /// answer exactly as the matcher run at every position does, on generated text — including patterns that can
+    /// match the empty string, open with a look-ahead, an optional element or a step written in code.
+    @Test(arguments: [UInt64(5), 6, 7, 8])
+    func firstScalarTestOfPrefixMatchAgreesWithTheMatcher(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let alphabet = Array("省市县财政厅局委员会办公室江苏湖南、的和".unicodeScalars)
+        let names = WordSet(["江苏省", "湖南", "财政"])
+        let region = Pattern.custom("region", startingWith: names.firstScalars) { text, i, limit in
+            names.matches(in: text, at: i, end: limit - 1).map(\.end)
+        }
+        let patterns: [Pattern] = [
+            .word(in: Self.heads),
+            Self.body,
+            .sequence(.optional(.oneOf("省市县")), .word(in: Self.heads)),
+            .sequence(.not(.literal("的")), .repeat(.oneOf("江苏湖南"), 1...2), .oneOf("省市")),
+            .sequence(.capture("r", .repeat(region, 1...2)), .word(in: Self.heads), .not(.scalar(.any))),
+            .sequence(.optional(.capture("r", region)), .literal("委")),
+            .choice(.literal("财政"), .empty, .oneOf("厅")),
+            .sequence(.repeat(.han, 0...2), .oneOf("局")),
+            .custom("any two") { _, i, limit in i + 2 <= limit ? [i + 2, i] : [i] },
+            .sequence(.followed(by: .oneOf("江湖")), .han, .han),
+        ]
+        for pattern in patterns {
+            for _ in 0..<200 {
+                let text = (0..<Int.random(in: 0...16, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+                for start in 0...text.count {
+                    for end in [text.count, max(start, text.count - 2)] {
+                        let fast = pattern.prefixMatch(in: text, at: start, end: end)
+                        let reference = pattern.engineMatch(in: text, at: start, limit: end)
+                        #expect(fast == reference, "\(text.string(0..<text.count)) at \(start)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A word set's look-ups (tried only where its first or last scalar filter passes) answer as a plain search of
+    /// its words does, on generated text.
+    @Test func wordSetLookupsAgreeWithAPlainSearch() {
+        let words = ["委员会", "委", "办公室", "办公厅", "厅", "局", "管理局", "会"]
+        let set = WordSet(words.map { ($0, $0) })
+        let alphabet = Array("委员会办公室厅管理局省的和".unicodeScalars)
+        var random = SeededGenerator(seed: 9)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            for i in 0...text.count {
+                let here = words.filter { w in
+                    let s = Array(w.unicodeScalars)
+                    return i + s.count <= text.count && Array(text[i..<(i + s.count)]) == s
+                }.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+                #expect(set.matches(in: text, at: i, end: text.count).map(\.value) == here)
+                #expect(set.longestMatch(in: text, at: i, end: text.count)?.value == here.first)
+                #expect(i == text.count || set.mayStart(with: text[i]) == words.contains { $0.unicodeScalars.first == text[i] })
+                let ending = words.filter { w in
+                    let s = Array(w.unicodeScalars)
+                    return i >= s.count && Array(text[(i - s.count)..<i]) == s
+                }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+                #expect(set.longestMatch(in: text, endingAt: i)?.value == ending)
             }
         }
     }
