@@ -199,20 +199,20 @@ struct PassageTense: Sendable {
 
     /// The end of a goal announcement inside a sentence, after its colon ("2025年的努力目标为：", "主要指标："), or nil.
     static func goalAnnouncementEnd(_ s: [Unicode.Scalar]) -> Int? {
-        var i = 0
-        while i + 2 < s.count {
-            if s[i] == "目" || s[i] == "指", s[i + 1] == "标", let m = announcement.prefixMatch(in: s, at: i) { return m.range.upperBound }
-            i += 1
-        }
-        return nil
+        endOfFirstMatch(announcement, atGoalWordIn: s)
     }
 
     /// `goal-value → (目标 | 指标) 值? (为 | 是) digit`: the value of a goal stated right after it ("2025年全县固定资产
     /// 投资目标为125.9亿元以上，同比增长18%以上"); the index of the value, which begins the sentence's goals.
     static func goalValueStart(_ s: [Unicode.Scalar]) -> Int? {
+        endOfFirstMatch(goalValue, atGoalWordIn: s)
+    }
+
+    /// The end of the first match of `production` (which begins with 目标 or 指标) at a goal word of `s`, or nil.
+    private static func endOfFirstMatch(_ production: Production, atGoalWordIn s: [Unicode.Scalar]) -> Int? {
         var i = 0
-        while i + 3 < s.count {
-            if s[i] == "目" || s[i] == "指", s[i + 1] == "标", let m = goalValue.prefixMatch(in: s, at: i) { return m.range.upperBound }
+        while i + 1 < s.count {
+            if s[i] == "目" || s[i] == "指", s[i + 1] == "标", let m = production.prefixMatch(in: s, at: i) { return m.range.upperBound }
             i += 1
         }
         return nil
