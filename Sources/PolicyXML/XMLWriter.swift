@@ -292,9 +292,11 @@ public final class XMLWriter {
                 let b = utf8[i]
                 let kind = XMLCharacters.escapeClass[Int(b)]
                 if kind == XMLCharacters.plain { i &+= 1; continue }
-                var skip = 1
+                // A character XML 1.0 forbids is dropped (an empty replacement); markup and CR, LF, tab are escaped.
+                let illegal = XMLCharacters.illegalLength(utf8, at: i)
                 let replacement: StaticString?
                 switch b {
+                case _ where illegal > 0: replacement = ""
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "&"): replacement = "&amp;"
@@ -302,17 +304,12 @@ public final class XMLWriter {
                 case 0x0D: replacement = "&#13;"
                 case 0x0A: replacement = attribute ? "&#10;" : nil
                 case 0x09: replacement = attribute ? "&#9;" : nil
-                case 0xEF:
-                    // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are dropped; every other EF sequence is kept.
-                    guard i + 2 < n, utf8[i + 1] == 0xBF, utf8[i + 2] >= 0xBE else { i &+= 1; continue }
-                    replacement = ""
-                    skip = 3
-                default: replacement = ""  // another C0 control: dropped
+                default: replacement = nil  // a lead byte 0xEF of an allowed character
                 }
                 guard let replacement else { i &+= 1; continue }
                 try write(base + runStart, i - runStart)
                 try raw(replacement)
-                i &+= skip
+                i &+= max(illegal, 1)
                 runStart = i
             }
             try write(base + runStart, n - runStart)

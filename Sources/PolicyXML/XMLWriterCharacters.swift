@@ -8,19 +8,23 @@ public enum XMLCharacters {
     }
     static let plain: UInt8 = 0
 
-    /// Byte offset of the first character XML 1.0 forbids (C0 controls except tab, LF, CR; U+FFFE; U+FFFF),
-    /// or nil when the text is clean. Valid UTF-8 is assumed (Swift strings always are).
+    /// Byte length of the character at `i` when XML 1.0 forbids it — 1 for a C0 control other than tab, LF and CR,
+    /// 3 for U+FFFE and U+FFFF (EF BF BE, EF BF BF) — and 0 when it is allowed. Valid UTF-8 is assumed (Swift
+    /// strings always are).
+    @inline(__always)
+    public static func illegalLength(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = utf8[i]
+        if b < 0x20 { return b == 0x09 || b == 0x0A || b == 0x0D ? 0 : 1 }
+        if b == 0xEF, i + 2 < utf8.count, utf8[i + 1] == 0xBF, utf8[i + 2] >= 0xBE { return 3 }
+        return 0
+    }
+
+    /// Byte offset of the first character XML 1.0 forbids (`illegalLength`), or nil when the text is clean.
     @inline(__always)
     public static func firstIllegalByteOffset(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
-        let n = utf8.count
-        while i < n {
-            let b = utf8[i]
-            if b < 0x20 {
-                if b != 0x09 && b != 0x0A && b != 0x0D { return i }
-            } else if b == 0xEF, i + 2 < n, utf8[i + 1] == 0xBF, utf8[i + 2] >= 0xBE {
-                return i
-            }
+        while i < utf8.count {
+            if illegalLength(utf8, at: i) > 0 { return i }
             i &+= 1
         }
         return nil
@@ -31,18 +35,13 @@ public enum XMLCharacters {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<from]))
         var i = from
-        let n = utf8.count
-        while i < n {
-            let b = utf8[i]
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
-                i += 1
+        while i < utf8.count {
+            let illegal = illegalLength(utf8, at: i)
+            if illegal > 0 {
+                i += illegal
                 continue
             }
-            if b == 0xEF, i + 2 < n, utf8[i + 1] == 0xBF, utf8[i + 2] >= 0xBE {
-                i += 3
-                continue
-            }
-            out.append(b)
+            out.append(utf8[i])
             i += 1
         }
         out.append(0)
