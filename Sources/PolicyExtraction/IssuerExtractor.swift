@@ -258,8 +258,7 @@ enum IssuerExtractor {
                 titleRange = (t + 1)..<close
                 statementEnd = close + 1
             } else {
-                var e = t
-                while e < s.count, !isClauseEnd(s[e]) { e += 1 }
+                let e = bareTitleEnd(s, from: t)
                 guard e - t >= 4, e - t <= 60 else { continue }
                 title = span.string(t..<e).trimmingSpaces()
                 // (A weak genre word — 要点, 清单, 报告 — names a document when the report defines its short name right
@@ -553,6 +552,32 @@ enum IssuerExtractor {
         return s[(i + 1)..<(i + 5)].elementsEqual(shortNameWord)
     }
     static let shortNameWord = scalars("以下简称")
+
+    /// Where a title written without 《》 after an issuance verb ends: at the end of its clause. A title in the
+    /// official shape runs over the words it brackets itself ("下发关于公布第三批示范区（项目）名单的通知",
+    /// "印发关于推动…若干政策举措（2031年版）的通知"): a bracket holding no clause mark, closed within twelve
+    /// scalars and followed by more of the title, is part of it; any other bracket ends the clause (a 文号 after it).
+    ///
+    ///     bareTitle → '关于' (char | '(' char{1,12} ')' char)* … clauseEnd      | char* clauseEnd
+    static func bareTitleEnd(_ s: [Unicode.Scalar], from t: Int) -> Int {
+        let official = t + 2 <= s.count && s[t] == "关" && s[t + 1] == "于"
+        var e = t
+        while e < s.count {
+            let c = s[e]
+            if official, c == "（" || c == "(" {
+                let closer: Unicode.Scalar = c == "（" ? "）" : ")"
+                var k = e + 1
+                while k < s.count, k - e <= 13, s[k] != closer, !s[k].isClausePunctuation, s[k] != "（", s[k] != "(" { k += 1 }
+                if k < s.count, k - e <= 13, k > e + 1, s[k] == closer, k + 1 < s.count, !isClauseEnd(s[k + 1]), s[k + 1] != "。" {
+                    e = k + 1
+                    continue
+                }
+            }
+            if isClauseEnd(c) { break }
+            e += 1
+        }
+        return e
+    }
 
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
         c.isClausePunctuation || c == "（" || c == "("

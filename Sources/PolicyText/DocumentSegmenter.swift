@@ -31,6 +31,18 @@ struct DocumentSegmenter {
         return t
     }
 
+    /// The text of paragraph `k` as a 署名 line: the line itself, or the line without the jammer a forum glued to
+    /// its edges (`ParagraphRoles.withoutEdgeJammer`); nil when it is no 署名 line.
+    func signatureText(_ k: Int) -> String? {
+        let t = paragraphText(k)
+        if ParagraphRoles.isSignatureLine(t) { return t }
+        // (Byte test first: only a line holding ASCII other than spaces can carry a jammer.)
+        guard t.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 }),
+              let clean = ParagraphRoles.withoutEdgeJammer(Array(t.unicodeScalars)) else { return nil }
+        let u = ParagraphRoles.withoutJammer(clean)
+        return ParagraphRoles.isSignatureLine(u[...]) ? String(String.UnicodeScalarView(u)) : nil
+    }
+
     /// The text of paragraph `k` read as a possible header line (文号, addressee): up to `textLimit` bytes.
     func headerText(_ k: Int) -> String {
         let count = paragraphs[k].range.count
@@ -1786,8 +1798,8 @@ struct DocumentSegmenter {
                     date = d; dateRange = p.range
                     datedByPage = k2 < bodyStart + Self.headerWindow && Self.isNumericDateLine(paragraphText(k2))
                     var s = k2 - 1
-                    while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
-                    for j in (s + 1)..<k2 { signatures.append((paragraphText(j), paragraphs[j].range)) }
+                    while s >= bodyStart && signatureText(s) != nil { s -= 1 }
+                    for j in (s + 1)..<k2 { signatures.append((signatureText(j) ?? paragraphText(j), paragraphs[j].range)) }
                 } else if date == nil, bytes <= 160, ScalarClass.isASCIIDigit(UInt32(b[p.range.lowerBound]))
                             || ChineseDate.isChineseDigit(ParagraphBytes.scalar(b, at: p.range.lowerBound).value),
                           k2 == bodyStart || (start.title.map { Self.headingKey(paragraphText(k2 - 1)) == Self.headingKey($0) } ?? false),
@@ -1833,12 +1845,12 @@ struct DocumentSegmenter {
                 && metadata?.paragraphs.contains(k) != true {
                 guard let iso = Self.lostGlyphDate(paragraphText(k), notAfter: published ?? "9999-12-31") else { continue }
                 var s = k - 1
-                while s >= bodyStart && ParagraphRoles.isSignatureLine(paragraphText(s)) { s -= 1 }
+                while s >= bodyStart && signatureText(s) != nil { s -= 1 }
                 if published == nil {
                     guard s + 1 < k, docNumber.map({ iso.hasPrefix(String($0.year)) }) ?? true else { continue }
                 }
                 date = iso; dateRange = paragraphs[k].range
-                for j in (s + 1)..<k { signatures.append((paragraphText(j), paragraphs[j].range)) }
+                for j in (s + 1)..<k { signatures.append((signatureText(j) ?? paragraphText(j), paragraphs[j].range)) }
                 break
             }
         }

@@ -149,6 +149,40 @@ enum ParagraphRoles {
         return out
     }
 
+    /// A line without the jammer runs a forum glues to its start or end ("某部办公厅 0 }' R% t5 d\" [5 S! n5 z",
+    /// ") m9 s. G4 T3 T3 H某局综合司"): at a line's edge, beside a body's name, four or more space-separated tokens of
+    /// one to three ASCII characters are a jammer even with no jammer mark among them. Nil when the line has no such
+    /// edge (or nothing is left).
+    ///
+    ///     edgeJammer → token (sp token){3,}      token → ascii{1,3}      (at the line's start or end)
+    static func withoutEdgeJammer(_ u: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard u.contains(where: { $0.isASCII && $0 != " " }) else { return nil }
+        func isTokenScalar(_ c: Unicode.Scalar) -> Bool { c.isASCII && c != " " }
+        /// Tokens of the ASCII run from `i` going in `step` direction, and where it stops.
+        func run(from start: Int, step: Int) -> (tokens: Int, end: Int) {
+            var i = start, tokens = 0, end = start
+            while i >= 0, i < u.count {
+                while i >= 0, i < u.count, u[i] == " " { i += step }
+                var k = i, length = 0
+                while k >= 0, k < u.count, isTokenScalar(u[k]) { k += step; length += 1 }
+                guard length > 0, length <= 3 else { break }
+                tokens += 1; i = k; end = k
+                // (The token's other side must be a space, the line's edge or the body name itself.)
+                if k >= 0, k < u.count, u[k] != " " { break }
+            }
+            return (tokens, end)
+        }
+        var lo = 0, hi = u.count
+        let head = run(from: 0, step: 1)
+        if head.tokens >= 4 { lo = head.end }
+        let tail = run(from: u.count - 1, step: -1)
+        if tail.tokens >= 4 { hi = tail.end + 1 }
+        while lo < hi, u[lo] == " " { lo += 1 }
+        while hi > lo, u[hi - 1] == " " { hi -= 1 }
+        guard lo > 0 || hi < u.count, hi > lo else { return nil }
+        return Array(u[lo..<hi])
+    }
+
     /// Moves `lo`/`hi` past the tags a forum or portal prints around a title line: its section before it, an action
     /// link after it ("[某区]某省人民政府关于…的批复 [复制链接]", "【通知公告】某市人民政府关于…"). A tag holds no digit
     /// (【2017】 is a 文号's year) and no punctuation, and leaves a title of at least eight scalars.

@@ -1,0 +1,68 @@
+@testable import PolicyText
+import Testing
+@testable import PolicyExtraction
+
+/// Issue 12, documents as web pages really bring them: an official title reported unbracketed that brackets words of
+/// its own, and a forum's jammer glued to the lines of a 署名. Each on two sources' shapes and a near miss; every
+/// fixture is written for these tests.
+extension IssuerRuleTests {
+    // MARK: - An unbracketed official title with a bracket of its own
+
+    @Test func anUnbracketedOfficialTitleRunsOverItsOwnBracket() throws {
+        let wire = "新华社北京5月8日电 近日，农业农村部、财政部下发关于公布第二批国家农业绿色发展先行区(试点)名单的通知。共有40个县入选。\n"
+        #expect(try documents(wire).contains {
+            $0.title == "关于公布第二批国家农业绿色发展先行区(试点)名单的通知" && $0.issuers == ["农业农村部", "财政部"] })
+        let local = "日前，宁波市人民政府印发关于支持实体经济稳进提质若干措施（2032年修订版）的通知，明确二十条举措。\n"
+        #expect(try documents(local).contains {
+            $0.title == "关于支持实体经济稳进提质若干措施（2032年修订版）的通知" && $0.issuers == ["宁波市人民政府"] })
+        // Near miss: a bracket after the title closes its clause (here the 文号) and is not part of the title.
+        let numbered = "近日，农业农村部印发关于做好春季农业生产工作的通知（农农发〔2031〕3号），要求各地抓好春耕。\n"
+        let docs = try documents(numbered)
+        #expect(docs.contains { $0.title == "关于做好春季农业生产工作的通知" })
+        #expect(docs.allSatisfy { !$0.title.contains("〔") })
+    }
+
+    @Test func bareTitleEndStopsAtABracketThatEndsTheClause() {
+        let s = Array("关于公布名单（第二批）的通知。其他".unicodeScalars)
+        #expect(IssuerExtractor.bareTitleEnd(s, from: 0) == Array("关于公布名单（第二批）的通知".unicodeScalars).count)
+        // Not an official title: the bracket ends it.
+        let plain = Array("年度工作计划（草案）的通知。".unicodeScalars)
+        #expect(IssuerExtractor.bareTitleEnd(plain, from: 0) == 6)
+    }
+}
+
+extension DocumentAnatomyIssuerTests {
+    // MARK: - A forum's jammer glued to the 署名 lines
+
+    @Test func signatureLinesKeepTheirBodiesUnderAForumsJammer() throws {
+        let forum = try documents("""
+        关于公布2031年智慧农业示范基地名单的通知
+        农办市函〔2031〕12号
+        各省、自治区、直辖市农业农村厅（局）：
+        现将名单印发给你们，请认真组织实施。
+        农业农村部办公厅 7 K* p( W; ]/ q2 a# c
+        ) r4 u. H8 Y3 T1 G商务部办公厅* b- k, Q: E+ Z: y& v
+        2031年6月2日
+        """)
+        #expect(forum.first { $0.title.contains("智慧农业") }?.issuers == ["农业农村部办公厅", "商务部办公厅"])
+        let board = try documents("""
+        宁波市教育局关于做好2032年中小学暑期安全工作的通知
+        甬教办〔2032〕41号
+        各区（县、市）教育局：
+        现将有关事项通知如下，请遵照执行。
+        宁波市教育局0 }' R% t5 d [5 S! n5 z
+        2032年7月1日
+        """)
+        #expect(board.first { $0.title.contains("暑期安全") }?.issuers == ["宁波市教育局"])
+    }
+
+    @Test func edgeJammerNeedsARunOfShortTokens() {
+        let glued = Array("农业农村部办公厅 7 K* p( W; ]/ q2".unicodeScalars)
+        #expect(ParagraphRoles.withoutEdgeJammer(glued).map { String(String.UnicodeScalarView($0)) } == "农业农村部办公厅")
+        // Near miss: a body whose name holds an ASCII word keeps it (one token is no jammer).
+        let named = Array("某市5G产业联盟 秘书处".unicodeScalars)
+        #expect(ParagraphRoles.withoutEdgeJammer(named) == nil)
+        let two = Array("PM2.5 防治办公室".unicodeScalars)
+        #expect(ParagraphRoles.withoutEdgeJammer(two) == nil)
+    }
+}
