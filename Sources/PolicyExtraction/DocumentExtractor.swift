@@ -467,7 +467,7 @@ struct DocumentExtractor {
         // no 文号 and no 署名: the body the heading opens with, when a region names it and a strong genre word ends it.
         // (A page's metadata table may stand above the heading. The body is the longest whole body name: "某州人民政府
         // 机关公文处理办法" opens with the government, not with a unit "…机关公文处" cut from the words after it.)
-        if segment.layout == .titledText || segment.layout == .webPage, segment.docNumber == nil,
+        if segment.layout == .titledText || segment.layout == .webPage || segment.layout == .coverExcerpt, segment.docNumber == nil,
            GenreWords.genre(ofTitle: title)?.isStrong == true, !title.contains("关于"),
            let body = leadingBody(of: title, contextProvince: contextProvince, where: { $0.production != .unitOfBody }) {
             draft.issuers = [DraftIssuer(nodeID: body.nodeID, canonical: body.canonical, surface: body.surface, statedAt: titleRange)]

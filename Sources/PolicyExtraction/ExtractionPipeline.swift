@@ -478,6 +478,8 @@ struct ExtractionRun {
                 if let known { aliases += known.aliases }
                 knownCode = known != nil ? code : nil
             }
+            // A county-level division is also named after its prefecture ("杭州市滨江区"), as pages and 署名 write it.
+            if let code = knownCode, let qualified = countyNameWithItsCity(code: code) { aliases.append(qualified) }
             switch (knownCode, m.level) {
             case let (code?, level?): attributes = ["code": .string(code), "level": .string(level)]
             case let (code?, nil): attributes = ["code": .string(code)]
@@ -499,6 +501,16 @@ struct ExtractionRun {
         }
         return builder.addNode(slot: nil, id: m.nodeID, kind: m.kind, label: m.canonical, aliases: aliases,
                                attributes: attributes, evidence: evidence)
+    }
+
+    /// The full name of a county-level division with its city before it ("滨江区" → "杭州市滨江区", "海淀区" → "北京市海淀区");
+    /// nil for any other division, or one whose parent is a province (a directly administered county).
+    func countyNameWithItsCity(code: String) -> String? {
+        guard let region = pipeline.ontology.region(code: code), region.level == .county, let parentCode = region.parentCode,
+              let parent = pipeline.ontology.region(code: parentCode),
+              parent.level == .prefecture || (parent.level == .province && parent.canonical.hasSuffix("市")),
+              !region.canonical.hasPrefix(parent.canonical) else { return nil }
+        return parent.canonical + region.canonical
     }
 
     // MARK: - Reported and cited documents

@@ -516,6 +516,7 @@ struct DocumentSegmenter {
     ///
     ///     interpretationHeading → ('【' … '】')? ('关于' | interpretationWord)? '《' T '》' … interpretationWord …
     ///                           | ('【' … '】')? T(genre ('（' … '）')?) '的' … questionEnd
+    ///                           | … interpretationWord sp* ('|' | '｜' | '丨' | '：' | ':') sp* T(strong genre ('（' … '）')?)
     ///     interpretationWord    → 解读 | 图解 | 读懂 | 问答 | 答记者问 | 起草说明 | 政策说明
     ///     questionEnd           → ('是什么' | '有哪些' | '有什么' | '如何' | '怎么') … ('？' | '?')
     func interpretedDocumentTitle() -> Start? {
@@ -531,6 +532,12 @@ struct DocumentSegmenter {
                 if Self.interpretationWords.contains(where: { rest.contains($0) }) {
                     title = String(String.UnicodeScalarView(heading[(open + 1)..<close])).trimmingSpaces
                 }
+            } else if let bar = heading.prefix(8).firstIndex(where: { Self.labelSeparators.contains($0) }),
+                      case let label = String(String.UnicodeScalarView(heading[..<bar])).trimmingSpaces,
+                      Self.interpretationWords.contains(where: { label.hasSuffix($0) }) {
+                // A column label before the title: "政策解读 | T", "图解｜T", "解读：T".
+                let candidate = String(String.UnicodeScalarView(heading[(bar + 1)...])).trimmingSpaces
+                if GenreWords.genre(ofTitle: candidate)?.isStrong == true { title = candidate }
             } else if heading.last == "？" || heading.last == "?", Self.questionWords.contains(where: { line.contains($0) }) {
                 // The title is what stands before the 的 that opens the question, when a genre word ends it.
                 var i = heading.count - 1
@@ -551,6 +558,8 @@ struct DocumentSegmenter {
         return nil
     }
     static let interpretationWords = ["解读", "图解", "读懂", "问答", "答记者问", "起草说明", "政策说明"]
+    /// Marks that close a page's column label before the heading it labels: | ｜ 丨 ： :.
+    static let labelSeparators: Set<Unicode.Scalar> = ["|", "｜", "丨", "：", ":"]
     static let questionWords = ["是什么", "有哪些", "有什么", "如何", "怎么"]
 
     /// The 文号 a text writes right after the title it cites, from paragraph `k` on: "《T》（X发〔2031〕4号）".

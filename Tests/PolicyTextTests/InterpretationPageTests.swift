@@ -49,4 +49,27 @@ extension DocumentLayoutRuleTests {
         """)
         #expect(plain.allSatisfy { $0.title == nil || $0.layout != .reportedDocument })
     }
+
+    @Test func aColumnLabelBeforeTheTitleNamesTheDocumentThePageIsAbout() throws {
+        let company = try #require(try Self.segments("""
+        服务热线：
+        0571-88886666
+        政策解读 | 浙江省全民健身实施计划(2031-2035年)
+        一、目标任务
+        到2035年，经常参加体育锻炼人数比例达到45%以上。
+        """).first { $0.title != nil })
+        #expect(company.title == "浙江省全民健身实施计划(2031-2035年)")
+        #expect(company.layout == .reportedDocument)
+        let district = try #require(try Self.segments("""
+        图解｜某某区促进民营经济高质量发展若干措施
+        图片内容如下。
+        """).first)
+        #expect(district.title == "某某区促进民营经济高质量发展若干措施")
+        // Near miss: a column label before a heading that is no document's title.
+        let column = try Self.segments("""
+        热点解读 | 今年我市经济运行稳中向好
+        一季度全市生产总值同比增长。
+        """)
+        #expect(column.allSatisfy { $0.layout != .reportedDocument })
+    }
 }
