@@ -587,6 +587,27 @@ struct DocumentExtractor {
         return nil
     }
 
+    /// A notice a report names by what it issues, the verb standing before the title ("X下发2031年食品安全抽检计划的
+    /// 通知", "X印发了某某行动方案的通知"): the notice is "关于印发Y的通知", and Y — the words before 的通知, ending with a
+    /// genre word of their own, naming no other issuer (no 关于, no 《) — is a document the notice's issuers issue.
+    /// Nil for any other reported title.
+    ///
+    ///     reportedNotice → verb T ;  T → Y(genre, no 关于 or 《) '的通知'
+    static func reportedNoticeAttachment(of parent: DocumentDraft, verbs: IssuanceVocabulary) -> DocumentDraft? {
+        let notice = "的通知"
+        guard parent.title.hasSuffix(notice), !parent.title.contains("关于"), !parent.title.contains("《"),
+              verbs.all.firstMatch(in: Array(parent.title.unicodeScalars), at: 0) == nil else { return nil }
+        let title = String(parent.title.dropLast(notice.count)).trimmingSpaces()
+        guard title.unicodeScalars.count >= 6, let genre = GenreWords.genre(ofTitle: title), genre.word != "通知",
+              !verbs.all.words.contains(where: { title.contains(String(String.UnicodeScalarView($0))) }) else { return nil }
+        var child = DocumentDraft(title: title, number: nil, date: parent.date, type: genre.word,
+                                  fullText: false, evidence: parent.evidence.prefix(1).map { $0 })
+        child.issuers = parent.issuers
+        child.issuerSource = .reported
+        child.issuersComplete = parent.issuersComplete
+        return child
+    }
+
     /// "…关于印发《X》的通知" issues X: a draft for X with the notice's issuers (nil when the title does not say so).
     /// GB/T 9704 titles often leave the brackets out ("…关于印发X规划的通知"): then X is the words up to the last 的,
     /// when they end in a genre word, name no other issuer (no 关于) and the verb states an issuance of its own
@@ -595,6 +616,7 @@ struct DocumentExtractor {
     ///     attachment → '关于' verb ('《' X '》' | X(genre, no 关于)) '的' genre
     static func issuedAttachment(of parent: DocumentDraft, verbs: IssuanceVocabulary) -> DocumentDraft? {
         let span = ScalarSpan(parent.title)
+        if parent.issuerSource == .reported, !parent.fullText, let child = reportedNoticeAttachment(of: parent, verbs: verbs) { return child }
         for verb in verbs.attachment {
             guard let v = span.find(verb), v + verb.count < span.count else { continue }
             let open = v + verb.count

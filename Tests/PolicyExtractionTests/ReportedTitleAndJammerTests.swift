@@ -22,6 +22,30 @@ extension IssuerRuleTests {
         #expect(docs.allSatisfy { !$0.title.contains("〔") })
     }
 
+    // MARK: - A revised rule reported as issued
+
+    @Test func aRevisedRuleIsReportedAsIssuedByTheBodiesRevisingIt() throws {
+        let wire = "中新社北京3月2日电 财政部、农业农村部近日修订《农业生产发展资金管理办法》，进一步规范资金使用。\n"
+        #expect(try documents(wire).contains { $0.title == "农业生产发展资金管理办法" && $0.issuers == ["财政部", "农业农村部"] })
+        let portal = "日前，浙江省人民政府办公厅修订了《浙江省政府投资项目管理办法》，自2032年1月1日起施行。\n"
+        #expect(try documents(portal).contains { $0.title == "浙江省政府投资项目管理办法" && $0.issuers == ["浙江省人民政府办公厅"] })
+        // Near miss: the revised text named with no body revising it.
+        let revised = "修订后的《农业生产发展资金管理办法》共五章二十九条。\n"
+        #expect(try documents(revised).allSatisfy { $0.issuers.isEmpty })
+    }
+
+    // MARK: - A notice reported by what it issues
+
+    @Test func aNoticeReportedByWhatItIssuesIssuesIt() throws {
+        let wire = "近日，国家市场监督管理总局下发2032年食品安全抽检计划的通知，安排全年抽检100万批次。\n"
+        #expect(try documents(wire).contains { $0.title == "2032年食品安全抽检计划" && $0.issuers == ["国家市场监督管理总局"] })
+        let daily = "日前，江苏省人民政府办公厅印发了江苏省数字政府建设三年行动方案的通知，部署六项任务。\n"
+        #expect(try documents(daily).contains { $0.title == "江苏省数字政府建设三年行动方案" && $0.issuers == ["江苏省人民政府办公厅"] })
+        // Near miss: a notice whose words before 的通知 end with no genre word issues no document of its own.
+        let plain = "近日，江苏省人民政府办公厅下发做好春季农业生产工作的通知，要求各地抓好春耕。\n"
+        #expect(try documents(plain).allSatisfy { $0.title != "做好春季农业生产工作" })
+    }
+
     @Test func bareTitleEndStopsAtABracketThatEndsTheClause() {
         let s = Array("关于公布名单（第二批）的通知。其他".unicodeScalars)
         #expect(IssuerExtractor.bareTitleEnd(s, from: 0) == Array("关于公布名单（第二批）的通知".unicodeScalars).count)
