@@ -246,8 +246,8 @@ final class BodyGrammar: Sendable {
         return nil
     }
 
-    /// unit → body ('管理委员会' | '管委会' | '人民政府' | '委员会') domain+ head: an office or bureau of a body that
-    /// names its parent in full (某某开发区管理委员会党政综合办公室). The parent is read by the grammar; the unit's
+    /// unit → body ('管理委员会' | '管委会' | '人民政府' | '委员会' | '公安局') domain+ head: an office, bureau or team of a
+    /// body that names its parent in full (某某开发区管理委员会党政综合办公室, 某市公安局交通警察支队). The parent is read by the grammar; the unit's
     /// name is the parent's canonical name and the words after it.
     private func unitOfBody(_ s: [Unicode.Scalar], _ r: Range<Int>, _ text: String, context: Region?) -> BodyParse? {
         guard let unitHead = heads.longestMatch(in: s, endingAt: r.upperBound, from: r.lowerBound),
@@ -266,8 +266,9 @@ final class BodyGrammar: Sendable {
                          head: unitHead.value.head, complete: parent.complete)
     }
 
-    private static let parentHeads = WordSet(["管理委员会", "管委会", "人民政府", "委员会"])
-    private static let unitKinds: Set<BodyHead.Kind> = [.office, .bureau, .centre, .department]
+    private static let parentHeads = WordSet(["管理委员会", "管委会", "人民政府", "委员会", "公安局"])
+    /// (A public security bureau's detachments and brigades sign its traffic notices: 某市公安局交通警察支队.)
+    private static let unitKinds: Set<BodyHead.Kind> = [.office, .bureau, .centre, .department, .team]
 
     // MARK: - Reading a match
 

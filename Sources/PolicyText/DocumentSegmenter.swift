@@ -842,7 +842,8 @@ struct DocumentSegmenter {
     /// page prints them: "…特此公告。 某某海关 二〇三一年六月二日 |" → (date, "某某海关"). Only the paragraph's tail
     /// is read; table bars and spaces after the date are page furniture.
     ///
-    ///     gluedClosing → … closingFormula ('。' | '！')? sp* (issuer:han{2,40} sp+)? date (sp | '|' | '｜')*
+    ///     gluedClosing → … closingFormula ('。' | '！')? sp* (issuer:han{2,40} sp*)? date (sp | '|' | '｜')*
+    ///     (no space before the date only when it is written in Arabic digits)
     static func closingFormulaDate(_ paragraph: String) -> (date: String, issuer: String?)? {
         let s = Array(paragraph.unicodeScalars)
         let tail = max(0, s.count - 80)
@@ -862,8 +863,15 @@ struct DocumentSegmenter {
         guard hi > i else { return nil }
         let rest = String(String.UnicodeScalarView(s[i..<hi]))
         if let d = ChineseDate.parseWhole(rest) { return (d, nil) }
-        // 署名 before the date, separated by a space.
-        guard let space = s[i..<hi].lastIndex(where: { DocumentNumber.isSpace($0) }), space - i >= 2, space - i <= 40,
+        // 署名 before the date, separated by a space — or by nothing, where the normaliser dropped the space between
+        // the name and a date in Arabic digits ("特此通告。某某支队2031年1月20日").
+        guard let space = s[i..<hi].lastIndex(where: { DocumentNumber.isSpace($0) }) else {
+            guard let digit = s[i..<hi].firstIndex(where: { ScalarClass.isASCIIDigit($0.value) }), digit - i >= 2, digit - i <= 40,
+                  s[i..<digit].allSatisfy({ ScalarClass.isIdeograph($0.value) }),
+                  let d = ChineseDate.parseWhole(String(String.UnicodeScalarView(s[digit..<hi]))) else { return nil }
+            return (d, String(String.UnicodeScalarView(s[i..<digit])))
+        }
+        guard space - i >= 2, space - i <= 40,
               s[i..<space].allSatisfy({ ScalarClass.isIdeograph($0.value) || DocumentNumber.isSpace($0) }),
               let d = ChineseDate.parseWhole(String(String.UnicodeScalarView(s[(space + 1)..<hi]))) else { return nil }
         return (d, String(String.UnicodeScalarView(s[i..<space])).trimmingSpaces)

@@ -90,3 +90,44 @@ extension DocumentAnatomyIssuerTests {
         #expect(ParagraphRoles.withoutEdgeJammer(two) == nil)
     }
 }
+
+extension DocumentAnatomyIssuerTests {
+    // MARK: - A police bureau's traffic detachment signs a flattened notice
+
+    @Test func aPoliceBureausDetachmentSignsItsTrafficNotice() throws {
+        let flattened = try documents("""
+        关于对市体育中心周边道路实施临时交通管制的通告
+        为保障活动顺利进行，我支队决定实施临时交通管制。现通告如下： 一、管制时间 2032年2月1日 18:00-22:00 二、其他 敬请谅解。 特此通告 绍兴市公安局交通警察支队 2032年1月28日
+        """)
+        #expect(flattened.first { $0.title.contains("临时交通管制") }?.issuers == ["绍兴市公安局交通警察支队"])
+        let county = try documents("""
+        关于县城区部分道路禁止货车通行的通告
+        为改善城区交通秩序，现就有关事项通告如下：
+        一、每日7时至20时禁止货车在上述路段通行。
+        特此通告。
+        宁远县公安局交通警察大队
+        2031年9月2日
+        """)
+        #expect(county.first { $0.title.contains("禁止货车") }?.issuers == ["宁远县公安局交通警察大队"])
+        // Near miss: a detachment that names no parent bureau is no body of its own.
+        let bare = try documents("""
+        关于县城区部分道路禁止货车通行的通告
+        为改善城区交通秩序，现就有关事项通告如下：
+        一、每日7时至20时禁止货车在上述路段通行。
+        特此通告。
+        交通警察大队
+        2031年9月2日
+        """)
+        #expect(bare.allSatisfy { $0.issuers.isEmpty })
+    }
+
+    @Test func aClosingFormulaRunsOnIntoItsSignerAndAnArabicDate() throws {
+        // The normaliser drops the space between the signer and a date in Arabic digits.
+        let glued = try #require(DocumentSegmenter.closingFormulaDate("…敬请谅解。特此通告。某某市公安局交通警察支队2032年1月28日"))
+        #expect(glued.date == "2032-01-28" && glued.issuer == "某某市公安局交通警察支队")
+        let spaced = try #require(DocumentSegmenter.closingFormulaDate("…请遵照执行。特此通知 某某县教育局 2030年9月1日 |"))
+        #expect(spaced.issuer == "某某县教育局")
+        // Near miss: words after the date are no closing 署名 and date.
+        #expect(DocumentSegmenter.closingFormulaDate("特此通知。某某县教育局2030年9月1日起施行") == nil)
+    }
+}
