@@ -260,6 +260,10 @@ enum IssuerExtractor {
             } else {
                 let e = bareTitleEnd(s, from: t)
                 guard e - t >= 4, e - t <= 60 else { continue }
+                // (A title closing a 《 it never opened is the tail of a cited title the verb stands in:
+                // "《某省人民政府印发关于…的通知》" cites a notice, it reports no issuance.)
+                let depth = s[t..<e].reduce(0) { $0 + ($1 == "《" ? 1 : $1 == "》" ? -1 : 0) }
+                guard depth >= 0 else { continue }
                 title = span.string(t..<e).trimmingSpaces()
                 // (A weak genre word — 要点, 清单, 报告 — names a document when the report defines its short name right
                 // after it: "…工作要点（以下简称“要点”）", or when the clause is an official title: "关于…的报告".)
@@ -555,8 +559,9 @@ enum IssuerExtractor {
 
     /// Where a title written without 《》 after an issuance verb ends: at the end of its clause. A title in the
     /// official shape runs over the words it brackets itself ("下发关于公布第三批示范区（项目）名单的通知",
-    /// "印发关于推动…若干政策举措（2031年版）的通知"): a bracket holding no clause mark, closed within twelve
-    /// scalars and followed by more of the title, is part of it; any other bracket ends the clause (a 文号 after it).
+    /// "印发关于推动…若干政策举措（2031年版）的通知"): a bracket holding no clause mark, title or 文号 bracket and no
+    /// short-name definition (以下简称), closed within twelve scalars and followed by more of the title, is part of it;
+    /// any other bracket ends the clause (a 文号 after it).
     ///
     ///     bareTitle → '关于' (char | '(' char{1,12} ')' char)* … clauseEnd      | char* clauseEnd
     static func bareTitleEnd(_ s: [Unicode.Scalar], from t: Int) -> Int {
@@ -567,8 +572,9 @@ enum IssuerExtractor {
             if official, c == "（" || c == "(" {
                 let closer: Unicode.Scalar = c == "（" ? "）" : ")"
                 var k = e + 1
-                while k < s.count, k - e <= 13, s[k] != closer, !s[k].isClausePunctuation, s[k] != "（", s[k] != "(" { k += 1 }
-                if k < s.count, k - e <= 13, k > e + 1, s[k] == closer, k + 1 < s.count, !isClauseEnd(s[k + 1]), s[k + 1] != "。" {
+                while k < s.count, k - e <= 13, s[k] != closer, !s[k].isClausePunctuation, !Self.notTitleBracket.contains(s[k]) { k += 1 }
+                if k < s.count, k - e <= 13, k > e + 1, s[k] == closer, k + 1 < s.count, !isClauseEnd(s[k + 1]), s[k + 1] != "。",
+                   !(s[e + 1] == "以" && k > e + 2 && s[e + 2] == "下") {
                     e = k + 1
                     continue
                 }
@@ -578,6 +584,9 @@ enum IssuerExtractor {
         }
         return e
     }
+
+    /// Scalars no bracket inside a title holds: another bracket, a title's or a 文号's (a citation after the title).
+    static let notTitleBracket: Set<Unicode.Scalar> = ["（", "(", "《", "》", "〔", "〕", "[", "]", "【", "】", "﹝", "﹞"]
 
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
         c.isClausePunctuation || c == "（" || c == "("

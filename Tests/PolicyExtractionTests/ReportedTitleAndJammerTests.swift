@@ -20,6 +20,12 @@ extension IssuerRuleTests {
         let docs = try documents(numbered)
         #expect(docs.contains { $0.title == "关于做好春季农业生产工作的通知" })
         #expect(docs.allSatisfy { !$0.title.contains("〔") })
+        // Near miss: a verb inside a cited title reports no issuance; no title ends with the citation's 》.
+        let cited = "根据《宁波市人民政府印发关于推动经济高质量发展若干政策的通知》（甬政发〔2031〕2号）、《宁波市促进消费若干措施》等文件精神，制定本办法。\n"
+        #expect(try documents(cited).allSatisfy { !$0.title.hasSuffix("》") && !$0.title.contains("甬政发") })
+        // Near miss: a short-name definition after the title is no part of it.
+        let defined = "近日，宁波市人民政府印发关于推动数字经济发展的若干意见（以下简称意见）的通知，提出十条举措。\n"
+        #expect(try documents(defined).allSatisfy { !$0.title.contains("以下简称") })
     }
 
     // MARK: - A revised rule reported as issued
