@@ -614,7 +614,9 @@ struct ExtractionRun {
     mutating func readLineCell(_ range: Range<Int>, startsParagraph: Bool) -> ExtractedTarget? {
         guard startsParagraph else { return nil }
         let bytes = text.utf8
-        let lineEnd = bytes[range.upperBound...].firstIndex(of: 0x0A) ?? bytes.count
+        // (The rest of the line is read only while a table or its header is open: a line that starts one is one
+        // sentence ending in a pipe.)
+        let lineEnd = lineCells.isIdle ? range.upperBound : bytes[range.upperBound...].firstIndex(of: 0x0A) ?? bytes.count
         guard let cell = LineCellTable.cell(bytes, range.lowerBound..<lineEnd) else { lineCells.close(); return nil }
         let span = ScalarSpan(bytes: bytes, range: range.lowerBound..<cell.upperBound)
         guard cell.upperBound <= range.upperBound else { _ = lineCells.read(span.scalars); return nil }

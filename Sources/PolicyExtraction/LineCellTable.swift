@@ -136,6 +136,9 @@ struct LineCellTable: Sendable, Equatable {
         return end > 0 ? Double(String(String.UnicodeScalarView(s[..<end]))) : nil
     }
 
+    /// True when no table and no header is open.
+    var isIdle: Bool { valueColumn == nil && header.isEmpty }
+
     /// Forgets any table and header (a line that is no cell).
     mutating func close() {
         if valueColumn != nil || !header.isEmpty { self = LineCellTable() }
