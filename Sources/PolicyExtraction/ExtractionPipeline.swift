@@ -112,6 +112,8 @@ struct ExtractionRun {
     /// The allocation table (任务分解表) whose rows the current lines are, and the unit a line before it stated.
     var allocationTable: AllocationTable?
     var allocationUnit: String?
+    /// The indicator table printed one cell a line (`LineCellTable`) whose cells the current lines are.
+    var lineCells = LineCellTable()
 
     init(pipeline: ExtractionPipeline, text: NormalizedText) {
         self.pipeline = pipeline
@@ -233,7 +235,7 @@ struct ExtractionRun {
         let bytes = text.utf8
         if tenseScope != scope.range.lowerBound {
             tenseScope = scope.range.lowerBound; tense.reset(); documentYear = nil; sentencesInScope = 0
-            citedTitles = []; shortNames = [:]; allocationTable = nil; allocationUnit = nil
+            citedTitles = []; shortNames = [:]; allocationTable = nil; allocationUnit = nil; lineCells.close()
             if let title = scope.title { tense.readTitle(title) }
         }
         sentencesInScope += 1
@@ -271,7 +273,9 @@ struct ExtractionRun {
         }()
         // A row of an allocation table states its unit's quota (lines with a pipe only; a short line may state the unit).
         let allocationRow = readAllocationLine(range, startsParagraph: startsParagraph)
-        let hasQuantity = hasDigitQuantity || chineseCounts || allocationRow != nil
+        // A value cell of an indicator table printed one cell a line states its row's target.
+        let cellTarget = readLineCell(range, startsParagraph: startsParagraph)
+        let hasQuantity = hasDigitQuantity || chineseCounts || allocationRow != nil || cellTarget != nil
         // The sentence the last one handed on to, and whether this one hands on in turn (it ends with ；).
         let handsOn = Self.endsWithSemicolon(bytes, range)
         if !hasQuantity {
@@ -305,7 +309,21 @@ struct ExtractionRun {
             mentionsEdgeDocument = scope.documentID
             mentionsEdgeSlots = []
         }
+        var previousRegion: (end: Int, nodeID: String, canonical: String)?
         for m in mentions {
+            // "杭州市滨江区": a district written right after its city is named with it too (the name a reader cites).
+            var cityQualifiedName: String?
+            if m.kind == .region {
+                if let city = previousRegion, city.end == m.range.lowerBound, m.level == "county", m.parent == city.nodeID {
+                    cityQualifiedName = city.canonical + m.canonical
+                }
+                previousRegion = (m.range.upperBound, m.nodeID, m.canonical)
+            } else {
+                previousRegion = nil
+            }
+            defer {
+                if let name = cityQualifiedName, let slot = builder.nodeSlot(m.nodeID) { builder.addAlias(name, slot: slot) }
+            }
             // Evidence is computed only while the node or the mentions edge still collects it.
             // (Node and edge are looked up once; nothing changes the builder before they are added.)
             var nodeSlot = builder.nodeSlot(m.nodeID)
@@ -370,6 +388,10 @@ struct ExtractionRun {
             var targets = pipeline.targetExtractor.targets(in: span, passage: passage, defaultYear: paragraphDeadline ?? tense.headingYear ?? documentYear,
                                                                        paragraphDate: paragraphStatesGoals, continuing: received,
                                                                        ownPlanPeriodEnd: tense.ownPlanPeriodEnd, planDocument: tense.titleIsPlan)
+            if var cell = cellTarget {
+                cell.deadline = cell.deadline ?? paragraphDeadline ?? tense.headingYear ?? documentYear
+                targets = [cell]
+            }
             if targets.isEmpty, var row = allocationRow {
                 row.deadline = row.deadline ?? paragraphDeadline ?? tense.headingYear ?? documentYear
                 targets = [row]
@@ -595,6 +617,25 @@ struct ExtractionRun {
         return ExtractedTarget(statement: span.string(0..<end).trimmingSpaces(), subject: row.name, value: row.value, valueMax: nil,
                                unit: unit, comparator: .equal, kind: .goal, deadline: table.year,
                                clauseRange: 0..<end, numberRange: row.range)
+    }
+
+    /// Reads a line for an indicator table printed one cell a line (`LineCellTable`): a line that is one cell goes on
+    /// the table (its header, or a row's cell), any other line closes it; the cell under the value column returns its
+    /// row's target (deadline left to the caller). A cell is a line: only a sentence that starts one is read, with the
+    /// rest of its line (a cell of notes may hold several sentences).
+    mutating func readLineCell(_ range: Range<Int>, startsParagraph: Bool) -> ExtractedTarget? {
+        guard startsParagraph else { return nil }
+        let bytes = text.utf8
+        // (The rest of the line is read only while a table or its header is open: a line that starts one is one
+        // sentence ending in a pipe.)
+        let lineEnd = lineCells.isIdle ? range.upperBound : bytes[range.upperBound...].firstIndex(of: 0x0A) ?? bytes.count
+        guard let cell = LineCellTable.cell(bytes, range.lowerBound..<lineEnd) else { lineCells.close(); return nil }
+        let span = ScalarSpan(bytes: bytes, range: range.lowerBound..<cell.upperBound)
+        guard cell.upperBound <= range.upperBound else { _ = lineCells.read(span.scalars); return nil }
+        guard case .value(let name, let base, let year) = lineCells.read(span.scalars) else { return nil }
+        var target = pipeline.targetExtractor.cellTarget(span, subject: name, deadline: year)
+        target?.baseValue = base
+        return target
     }
 
     /// The longest line read as a unit line of a table ("面积：万亩").

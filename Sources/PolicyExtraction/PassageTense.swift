@@ -230,10 +230,11 @@ struct PassageTense: Sendable {
         .sequence(.word(["目标", "指标"]), .optional(.word(["为", "是", "如下", "是要"])), .oneOf("：:"), .not(.oneOf("\n"))))
 
     /// The year a document is about, when one of its first sentences names it: a work report's "2025年是…之年", a
-    /// title's edition "（2025年版）" or plan period "（2023—2025年）" (its end), a cited title 《2024年…》. The
+    /// title's edition "（2025年版）" or plan period "（2023—2025年）" (its end), a cited title 《2024年…》, the year of the
+    /// goals or key work it sets (2026年重点工作任务, 2010年…预期目标; not …完成情况). The
     /// deadline of targets that state none.
     ///
-    /// `document-year → year 年 是 | （ year 年 版 ） | （ year dash year 年 ） | 《 year 年`
+    /// `document-year → year 年 是 | （ year 年 版 ） | （ year dash year 年 ） | 《 year 年 | goal-year`
     static func documentYear(_ s: [Unicode.Scalar]) -> Int? {
         var i = 0
         while i < s.count, s[i].isInlineSpace || s[i] == "\n" { i += 1 }
@@ -241,8 +242,27 @@ struct PassageTense: Sendable {
         for k in s.indices where (s[k] == "（" || s[k] == "(" || s[k] == "《") && k + 1 < s.count && s[k + 1].digitValue != nil {
             if let m = titleYear.prefixMatch(in: s, at: k), let y = m["year"] { return yearValue(s[y]) }
         }
+        // "…提出的2026年重点工作任务", "2010年某市经济社会发展预期目标": the year whose goals or key work the text sets.
+        // (Not the end of a span of years: 2021—2025年…规划的主要目标 cites a period's plan.)
+        for k in s.indices where s[k].digitValue != nil && (k == 0 || s[k - 1].digitValue == nil && !"—–-－~～至".unicodeScalars.contains(s[k - 1])) {
+            guard let m = yearOfGoals.prefixMatch(in: s, at: k), let y = m["year"] else { continue }
+            let after = ScalarSpan(String(String.UnicodeScalarView(s[m.range.upperBound..<min(s.count, m.range.upperBound + 8)])))
+            if !goalReportWords.occurs(in: after) { return yearValue(s[y]) }
+        }
         return nil
     }
+
+    /// Nouns of what a year's plan sets: its goals, its key work.
+    static let goalNouns = ["预期目标", "主要目标", "目标任务", "重点工作", "工作要点", "工作任务"]
+
+    /// Words after a year's goals or key work that make the text a report on them (完成情况, 总结).
+    private static let goalReportWords = ScalarWordList(["完成情况", "执行情况", "落实情况", "进展情况", "总结", "回顾", "成效"])
+
+    /// `goal-year → year 年 han{0,12} goal-noun` (not followed by a word of a report: `goalReportWords`)
+    private static let yearOfGoals = Production(
+        "year of the goals", grammar: "goal-year → digit{4} 年 han{0,12} (预期目标 | 主要目标 | 目标任务 | 重点工作 | 工作要点 | 工作任务)",
+        confidence: 0.7,
+        .sequence(.capture("year", fourDigits), .literal("年"), .repeat(.han, 0...12), .word(goalNouns)))
 
     private static func yearValue(_ digits: ArraySlice<Unicode.Scalar>) -> Int? {
         let y = digits.reduce(0) { $0 * 10 + ($1.digitValue ?? 0) }

@@ -111,6 +111,40 @@ public final class TargetExtractor: Sendable {
         targets(in: ScalarSpan(sentence), passage: .goals(deadline: deadline))
     }
 
+    /// The target a table's value cell states (`LineCellTable`): `cell → (各 | prefix-comparator)? quantity qualifier?`,
+    /// the whole cell ("各80个", "3000万吨左右", "≥95%"); nil for a cell that holds text besides its quantity (a
+    /// note restating a goal, a month to finish by) or no unit. `subject`: the row's name.
+    func cellTarget(_ span: ScalarSpan, subject: String?, deadline: Int?) -> ExtractedTarget? {
+        let s = span.scalars
+        let found = quantities(in: s)
+        guard found.count == 1, let q = found.first, !q.chinese, !q.unit.isEmpty || q.unitText != nil else { return nil }
+        let whole = 0..<s.count
+        var end = q.end
+        for (phrase, _) in suffixComparators where span.matches(phrase, at: end) { end += phrase.count; break }
+        guard end == s.count else { return nil }
+        var start = q.number.lowerBound
+        if start > 0, s[start - 1] == "各" { start -= 1 }
+        if start > 0, let (phrase, _) = prefixComparators.first(where: { start - $0.0.count >= 0 && span.matches($0.0, at: start - $0.0.count) }) {
+            start -= phrase.count
+        }
+        if start > 0, "≥≤><＞＜".unicodeScalars.contains(s[start - 1]) { start -= 1 }
+        guard start == 0 else { return nil }
+        var comparator = comparatorOf(span, q.number, unitEnd: q.end, clause: whole, isRange: q.valueMax != nil)
+        if q.number.lowerBound > 0 {
+            switch s[q.number.lowerBound - 1] {
+            case "≥": comparator = .atLeast
+            case "≤": comparator = .atMost
+            case ">", "＞": comparator = .above
+            case "<", "＜": comparator = .below
+            default: break
+            }
+        }
+        let kind: TargetKind = comparator == .atMost || comparator == .below ? .cap : comparator == .atLeast ? .floor : .goal
+        return ExtractedTarget(statement: span.string(whole).trimmingSpaces(), subject: subject ?? "", value: q.value,
+                               valueMax: q.valueMax, unit: q.unitText ?? normalisedUnit(unitText(s, q.unit)),
+                               comparator: comparator, kind: kind, deadline: deadline, clauseRange: whole, numberRange: q.number)
+    }
+
     /// Targets in a sentence. `passage`: what the passage it stands in states (`PassageTense`): in a review of the
     /// past ("过去一年，…") only hard limits (red lines, caps, floors) are targets; in a list of goals ("主要指标——")
     /// a bare value is one too, with the deadline the list's opening named.
@@ -261,7 +295,10 @@ public final class TargetExtractor: Sendable {
                 // (So does a comparator before it: 超出70%, 最少一个, ≥71.)
                 || ((qualified || weak.occurs(in: span, from: clause.lowerBound, to: clause.upperBound)
                      || hasPrefixComparator(span, q.number, clause: clause))
-                    && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil) && !plainPast)
+                    && (clauseYear != nil || hasDateToMeet || hasModal || paragraphDate || continuing?.deadline != nil
+                        // (A year opening the sentence that is not before the year the document is about states a
+                        // quota bounded by its qualifier: "2027年某类资金储备额度30亿元以上".)
+                        || openingYear != nil && qualified) && !plainPast)
             candidates.append((q, clause, item, accepted, (verb || qualified) && !plainPast, redLineCue, ownDeadline))
         }
         // Once one quantity states a target, its siblings with a commitment verb or a qualifier do too.
