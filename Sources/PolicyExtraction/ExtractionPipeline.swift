@@ -309,21 +309,7 @@ struct ExtractionRun {
             mentionsEdgeDocument = scope.documentID
             mentionsEdgeSlots = []
         }
-        var previousRegion: (end: Int, nodeID: String, canonical: String)?
         for m in mentions {
-            // "杭州市滨江区": a district written right after its city is named with it too (the name a reader cites).
-            var cityQualifiedName: String?
-            if m.kind == .region {
-                if let city = previousRegion, city.end == m.range.lowerBound, m.level == "county", m.parent == city.nodeID {
-                    cityQualifiedName = city.canonical + m.canonical
-                }
-                previousRegion = (m.range.upperBound, m.nodeID, m.canonical)
-            } else {
-                previousRegion = nil
-            }
-            defer {
-                if let name = cityQualifiedName, let slot = builder.nodeSlot(m.nodeID) { builder.addAlias(name, slot: slot) }
-            }
             // Evidence is computed only while the node or the mentions edge still collects it.
             // (Node and edge are looked up once; nothing changes the builder before they are added.)
             var nodeSlot = builder.nodeSlot(m.nodeID)

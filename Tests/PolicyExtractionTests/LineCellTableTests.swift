@@ -5,9 +5,9 @@ import TestSupport
 import Testing
 @testable import PolicyExtraction
 
-/// Indicator tables printed one cell a line (a page reader's flattening of an HTML table), quotas stated after a
-/// year opening the sentence, and districts written with their city. Every text is written for these tests, each
-/// shape from two kinds of texts and with a near miss.
+/// Indicator tables printed one cell a line (a page reader's flattening of an HTML table) and quotas stated after a
+/// year opening the sentence. Every text is written for these tests, each shape from two kinds of texts and with a
+/// near miss.
 @Suite struct LineCellTableTests {
     private func targets(_ text: String) throws -> [NodeRecord] { try extractedTargetNodes(text) }
 
@@ -124,29 +124,5 @@ import Testing
         // Near misses: a year before the one the document is about (a review), a value without a qualifier.
         try expectTargets("2030年全区专项债券发行规模30亿元以上。", documentYear: 2031)
         try expectTargets("2031年政府专项债券储备规模30亿元。", documentYear: 2031)
-    }
-
-    // MARK: - A district written with its city
-
-    @Test func aDistrictWrittenAfterItsCityIsNamedWithIt() throws {
-        let pipeline = try #require(markedTargetsPipeline)
-        func regionNames(_ text: String) throws -> [String: [String]] {
-            let nodes = pipeline.extract(source: try SourceText(path: "fixtures/notice.txt", bytes: Array(text.utf8))).nodes
-            return Dictionary(nodes.filter { $0.kind == .region }.map { ($0.label, $0.aliases) }, uniquingKeysWith: { a, _ in a })
-        }
-        // A district government's signature and a news report of a district congress.
-        let signed = try regionNames("""
-        各街道办事处，区政府各部门：
-        现将有关事项通知如下，请认真贯彻执行。
-        宁波市鄞州区人民政府
-        2031年3月2日
-        """)
-        #expect(signed["鄞州区"]?.contains("宁波市鄞州区") == true)
-        #expect(signed["宁波市"] != nil)
-        let news = try regionNames("西安市雁塔区第三届人民代表大会第二次会议今天开幕。")
-        #expect(news["雁塔区"]?.contains("西安市雁塔区") == true)
-        // Near misses: a list of a city and a district of another city, and a city and its district apart.
-        let listed = try regionNames("西安市鄞州区两地代表团开展交流。宁波市、鄞州区分别召开会议。")
-        #expect(listed["鄞州区"]?.contains { $0.hasSuffix("市鄞州区") } != true)
     }
 }
