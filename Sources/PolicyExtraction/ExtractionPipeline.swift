@@ -272,7 +272,7 @@ struct ExtractionRun {
             return scan.hasChineseQuantity
         }()
         // A row of an allocation table states its unit's quota (lines with a pipe only; a short line may state the unit).
-        let allocationRow = readAllocationLine(range, startsParagraph: startsParagraph)
+        let allocationRow = readAllocationLine(range, scan: scan)
         // A value cell of an indicator table printed one cell a line states its row's target.
         let cellTarget = readLineCell(range, startsParagraph: startsParagraph)
         let hasQuantity = hasDigitQuantity || chineseCounts || allocationRow != nil || cellTarget != nil
@@ -582,11 +582,11 @@ struct ExtractionRun {
     /// Reads a line for an allocation table (`AllocationTable`): a header opens one, a unit line states its unit, a row
     /// of an open table returns its target (deadline left to the caller when the header names no year). Only lines
     /// with a pipe are decoded, and short lines without one (a unit line); any other line closes the table.
-    mutating func readAllocationLine(_ range: Range<Int>, startsParagraph: Bool) -> ExtractedTarget? {
+    mutating func readAllocationLine(_ range: Range<Int>, scan: SentenceScan) -> ExtractedTarget? {
         let bytes = text.utf8
-        guard bytes[range].contains(0x7C) else {
+        guard scan.hasPipe else {
             if allocationTable != nil || allocationUnit != nil, range.count > Self.unitLineBytes { allocationTable = nil; allocationUnit = nil }
-            if range.count <= Self.unitLineBytes, Self.containsColon(bytes, range) {
+            if range.count <= Self.unitLineBytes, scan.hasColon {
                 allocationUnit = AllocationTable.statedUnit(ScalarSpan(bytes: bytes, range: range).scalars,
                                                             isUnit: pipeline.targetExtractor.isUnit) ?? allocationUnit
             }
@@ -626,17 +626,6 @@ struct ExtractionRun {
 
     /// The longest line read as a unit line of a table ("面积：万亩").
     static let unitLineBytes = 48
-
-    /// True when the bytes hold a colon (: or ：).
-    static func containsColon(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if bytes[i] == 0x3A { return true }
-            if bytes[i] == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x9A { return true }
-            i += 1
-        }
-        return false
-    }
 
     /// Nodes and edges for `targets`, found in the sentence `span`.
     mutating func extractTargets(_ targets: [ExtractedTarget], _ span: ScalarSpan, hits: [EntityHit], sentence: String,

@@ -26,6 +26,10 @@ struct SentenceScan: Sendable, Equatable {
     /// The byte offset just past the first scalar that opens a review phrase (`PassageTense.reviewOpenings`), nil
     /// when none.
     var firstReviewScalarEnd: Int?
+    /// An ASCII pipe `|` (a table row's cell border): an allocation table's lines need one.
+    var hasPipe = false
+    /// A colon, `:` or `：` (a table's unit line states its unit after one).
+    var hasColon = false
 
     /// Whether a year ends at or before the byte offset `end`.
     func holdsYear(before end: Int) -> Bool { firstYearEnd.map { $0 <= end } ?? false }
@@ -34,8 +38,8 @@ struct SentenceScan: Sendable, Equatable {
 /// The one byte-level scan of a sentence (`SentenceScan`): each three-byte scalar (most of the text) is decoded in
 /// place and looked up once in a table of the classes it belongs to — the ends of cue words, numerals, clause
 /// marks, first scalars of review phrases, the 标 of a goal word, colons — built from the lists the rules read, so
-/// the prefilter cannot drift from them. ASCII numbers are read as one token. `bytes` must be valid UTF-8 (clean
-/// text is).
+/// the prefilter cannot drift from them. ASCII numbers are read as one token; ASCII colons and pipes are noted.
+/// `bytes` must be valid UTF-8 (clean text is).
 struct SentenceScanner: Sendable {
     private let cues: SentenceCueWords
     /// Bit v is set for every BMP scalar that can follow a number in a quantity; empty: every number is one.
@@ -90,6 +94,7 @@ struct SentenceScanner: Sendable {
                     let c = classes[Int(v)]
                     // (Most scalars: of no class, outside a numeral run and out of a goal word's reach.)
                     if c == 0, numerals == 0, reach == 0 { i += 3; continue }
+                    if c & Self.colon != 0 { facts.hasColon = true }
                     if reach > 0 {
                         if c & Self.colon != 0 { facts.mayAnnounceGoals = true }
                         reach -= 1
@@ -128,6 +133,8 @@ struct SentenceScanner: Sendable {
                         reach -= 1
                     }
                     if lead == 0x2C { facts.hasClauseMark = true }                                     // ,
+                    if lead == 0x7C { facts.hasPipe = true }                                           // |
+                    if lead == 0x3A { facts.hasColon = true }                                          // :
                     i += 1
                 } else {
                     // Two- and four-byte scalars belong to no class.

@@ -1634,7 +1634,8 @@ public final class TargetExtractor: Sendable {
     private func openingPlanPeriod(_ span: ScalarSpan) -> Int? {
         let s = span.scalars
         for p in Self.planPeriods {
-            guard let k = span.find(p.name), k <= 48 else { continue }
+            // (Only a period named within the first 48 scalars opens the sentence: the search reads no further.)
+            guard let k = span.find(p.name, to: 48 + p.name.count) else { continue }
             var after = k + p.name.count
             if after < s.count, s[after] == "”" { after += 1 }
             guard let word = Self.periodSpanWords.first(where: { span.matches($0, at: after) }) else { continue }

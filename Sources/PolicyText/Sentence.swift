@@ -66,6 +66,9 @@ enum SentenceSplitter {
     }
 
     static func split(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [Sentence]) {
+        // (The punctuation sets read once: each read of a global checks its lazy initialiser and retains the set.)
+        let terminators = Punctuation.sentenceEnders, openers = Punctuation.openingBrackets
+        let closers = Punctuation.closingBrackets, closingQuotes = Punctuation.closingQuotes
         var start = range.lowerBound
         var depth = 0
         var nestedScalars = 0
@@ -114,27 +117,27 @@ enum SentenceSplitter {
             }
             if v == 0x0A {
                 emit(b, start, i, into: &out); start = next; depth = 0
-            } else if isOpener(v) {
+            } else if openers.contains(v) {
                 depth += 1
-            } else if isCloser(v) {
+            } else if closers.contains(v) {
                 if depth > 0 { depth -= 1 }
                 // "…。”" ends the sentence; "…。》" or "…。）" does not (a title or note inside the sentence).
-                if depth == 0 && previousIsTerminator && Punctuation.closingQuotes.contains(v) {
+                if depth == 0 && previousIsTerminator && closingQuotes.contains(v) {
                     emit(b, start, next, into: &out); start = next
                 }
-            } else if depth == 0 && isTerminator(v) && !isLostGlyph(b, i, from: range.lowerBound, to: end) {
+            } else if depth == 0 && terminators.contains(v) && !isLostGlyph(b, i, from: range.lowerBound, to: end) {
                 // Keep runs of terminators ("？！", "……") and a following closing quote together.
                 var j = next
                 while j < end {
                     let (w, m) = UTF8Bytes.decode(b, at: j)
-                    if isTerminator(w) || w == 0x201D || w == 0x2019 { j += m } else { break }  // … ” ’
+                    if terminators.contains(w) || w == 0x201D || w == 0x2019 { j += m } else { break }  // … ” ’
                 }
                 emit(b, start, j, into: &out); start = j
                 i = j; previousIsTerminator = true
                 continue
             }
             countNested(depth: &depth, nested: &nestedScalars)
-            previousIsTerminator = isTerminator(v)
+            previousIsTerminator = terminators.contains(v)
             i = next
         }
         emit(b, start, end, into: &out)
@@ -160,13 +163,4 @@ enum SentenceSplitter {
         guard after == 0x3F || after == 0x3B || after &- 0xE4 <= 0x05 else { return false }
         return b[i - 1] == 0x3F || b[i - 3] &- 0xE4 <= 0x05
     }
-
-    @inline(__always)
-    static func isTerminator(_ v: UInt32) -> Bool { Punctuation.sentenceEnders.contains(v) }
-
-    @inline(__always)
-    static func isOpener(_ v: UInt32) -> Bool { Punctuation.openingBrackets.contains(v) }
-
-    @inline(__always)
-    static func isCloser(_ v: UInt32) -> Bool { Punctuation.closingBrackets.contains(v) }
 }

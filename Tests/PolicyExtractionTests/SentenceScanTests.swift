@@ -69,6 +69,8 @@ import TestSupport
         facts.hasClauseMark = s.contains { "，；。,".unicodeScalars.contains($0) }
         facts.mayAnnounceGoals = s.indices.contains { i in s[i] == "标" && s[(i + 1)..<min(s.count, i + 4)].contains { $0 == ":" || $0 == "：" } }
         facts.firstReviewScalarEnd = s.firstIndex { reviewFirsts.contains($0) }.map { ends[$0] }
+        facts.hasPipe = s.contains("|")
+        facts.hasColon = s.contains { $0 == ":" || $0 == "：" }
         return facts
     }
 
@@ -82,7 +84,7 @@ import TestSupport
         let pieces = ["1", "2", "0", ".", ",", "．", " ", "\u{3000}", "年", "万", "亿", "元", "个", "%", "—", "家", "人",
                       "一", "二", "十", "百", "两", "点", "成", "分", "之", "标", "目", "：", ":", "，", "。", "；",
                       "过", "去", "据", "初", "《", "〔", "印", "发", "布", "联合", "牵头", "会同",
-                      "≥", ">", "a", "é", "😀", "的", "\n"]
+                      "≥", ">", "a", "é", "😀", "的", "\n", "|", "｜"]
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             #expect(Self.scan(text) == Self.reference(text), "\(text)")
@@ -109,5 +111,9 @@ import TestSupport
         #expect(Self.scan("二〇二四年工作回顾").hasChineseNumeral)
         #expect(Self.scan("比例不低于≥ 60").hasDigitQuantity)     // a comparator sign, then a value without unit
         #expect(!Self.scan("2023年7月12日").hasDigitQuantity)      // dates count nothing
+        let row = Self.scan("| 某某县 | 1200 |")
+        #expect(row.hasPipe && !row.hasColon)
+        #expect(Self.scan("单位：万亩").hasColon && Self.scan("面积(单位:公顷)").hasColon)
+        #expect(!Self.scan("｜全角竖线不是表格边框｜").hasPipe)      // only the ASCII pipe starts a table row
     }
 }
