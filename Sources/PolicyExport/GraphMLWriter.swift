@@ -134,28 +134,26 @@ public struct GraphMLWriter {
         let keys = Self.keys(nodeFixed: Self.nodeFixed, edgeFixed: Self.edgeFixed, schema: schema)
         try startDocument(xml, keys: keys.node + keys.edge, directed: true)
         let edgeIDs = Dictionary(uniqueKeysWithValues: keys.edge.map { ($0.name, $0.id) })
-        // Node ids decoded once, reused for the edges' ids (`kind:source->target`).
-        var nodeIDs = [String](repeating: "", count: graph.nodeCount)
+        // Ids, names and evidence are written from the graph's string table in place (no String per value).
         for n in 0..<graph.nodeCount where view.includesNode[n] {
             try xml.startElement(Names.node)
             try xml.attribute(Names.id, letter: 0x6E, n)
-            let label = ExportText.clean(graph.label(n))
             let kind = graph.nodeKind(n)
-            let id = ExportText.clean(graph.nodeID(n))
-            nodeIDs[n] = id
-            try data(xml, Names.kgID, id)
-            try data(xml, Names.label, label)
-            try data(xml, Names.name, label)
+            try graph.withNodeIDUTF8(n) { try data(xml, Names.kgID, utf8: $0) }
+            try graph.withLabelUTF8(n) { label in
+                try data(xml, Names.label, utf8: label)
+                try data(xml, Names.name, utf8: label)
+            }
             try data(xml, Names.kind, kind.rawValue)
             try colour(xml, kind)
             let aliases = graph.aliases(n)
             if !aliases.isEmpty { try data(xml, Names.aliases, ExportText.clean(aliases.joined(separator: ExportText.listSeparator))) }
-            try evidence(xml, graph.evidence(ofNode: n), evidenceKey: Names.evidence, locationsKey: Names.locations)
+            try evidence(xml, graph.evidenceRecords(ofNode: n), evidenceKey: Names.evidence, locationsKey: Names.locations)
             for (key, value) in graph.attributes(ofNode: n) {
                 guard let column = keys.nodeAttr[key], let text = AttributeSchema.text(value, as: column.type) else { continue }
                 try data(xml, column.xmlID, text)
             }
-            if options.yEd { try yEdNode(xml, label: label, kind: kind) }
+            if options.yEd { try yEdNode(xml, label: ExportText.clean(graph.label(n)), kind: kind) }
             try xml.endElement()
         }
         let relationKey = XMLName(edgeIDs["relation"]!), interactionKey = XMLName(edgeIDs["interaction"]!)
@@ -167,15 +165,18 @@ public struct GraphMLWriter {
             try xml.attribute(Names.source, letter: 0x6E, graph.edgeSource(e))
             try xml.attribute(Names.target, letter: 0x6E, graph.edgeTarget(e))
             let relation = graph.edgeKind(e).rawValue
-            var edgeID = relation
-            edgeID += ":"
-            edgeID += nodeIDs[graph.edgeSource(e)]
-            edgeID += "->"
-            edgeID += nodeIDs[graph.edgeTarget(e)]
-            try data(xml, idKey, edgeID)
+            // `kind:source->target`, each node id cleaned on its own as the node's `kg_id` is.
+            try xml.startElement(Names.data)
+            try xml.attribute(Names.key, name: idKey)
+            try xml.text(relation)
+            try xml.text(":")
+            try graph.withNodeIDUTF8(graph.edgeSource(e)) { try cleanText(xml, utf8: $0) }
+            try xml.text("->")
+            try graph.withNodeIDUTF8(graph.edgeTarget(e)) { try cleanText(xml, utf8: $0) }
+            try xml.endElement()
             try data(xml, relationKey, relation)
             try data(xml, interactionKey, relation)
-            try evidence(xml, graph.evidence(ofEdge: e), evidenceKey: evidenceKey, locationsKey: locationsKey)
+            try evidence(xml, graph.evidenceRecords(ofEdge: e), evidenceKey: evidenceKey, locationsKey: locationsKey)
             for (key, value) in graph.attributes(ofEdge: e) {
                 guard let column = keys.edgeAttr[key], let text = AttributeSchema.text(value, as: column.type) else { continue }
                 try data(xml, column.xmlID, text)
@@ -263,18 +264,39 @@ public struct GraphMLWriter {
         try data(xml, Names.b, Int(c.blue))
     }
 
-    private func evidence(_ xml: XMLWriter, _ evidence: [Evidence], evidenceKey: XMLName, locationsKey: XMLName) throws {
-        guard let first = evidence.first else { return }
-        try data(xml, evidenceKey, ExportText.clean(first.text))
-        var locations = ""
-        locations.reserveCapacity(evidence.count * (evidence[0].source.utf8.count + 8))
-        for (i, ev) in evidence.enumerated() {
-            if i > 0 { locations += ExportText.listSeparator }
-            locations += ev.source
-            locations += ":"
-            locations += String(ev.line)
+    /// `<data key="…">` with text lent as UTF-8 bytes (cleaned as `ExportText.clean` cleans a `String`).
+    @inline(__always)
+    private func data(_ xml: XMLWriter, _ key: XMLName, utf8 text: UnsafeBufferPointer<UInt8>) throws {
+        try xml.startElement(Names.data)
+        try xml.attribute(Names.key, name: key)
+        try cleanText(xml, utf8: text)
+        try xml.endElement()
+    }
+
+    /// Writes UTF-8 text as it is when it is already clean NFC (the common case), else through `ExportText.clean`.
+    @inline(__always)
+    private func cleanText(_ xml: XMLWriter, utf8 text: UnsafeBufferPointer<UInt8>) throws {
+        if ExportText.isCleanNFC(utf8: text) {
+            try xml.text(utf8: text)
+        } else {
+            try xml.text(ExportText.clean(String(decoding: text, as: UTF8.self)))
         }
-        try data(xml, locationsKey, ExportText.clean(locations))
+    }
+
+    /// The first record's sentence as `evidence`, and every record's `source:line`, `|`-separated, as `locations`.
+    private func evidence(_ xml: XMLWriter, _ records: Range<Int>, evidenceKey: XMLName, locationsKey: XMLName) throws {
+        guard let first = records.first else { return }
+        let graph = view.graph
+        try graph.withEvidenceTextUTF8(first) { try data(xml, evidenceKey, utf8: $0) }
+        try xml.startElement(Names.data)
+        try xml.attribute(Names.key, name: locationsKey)
+        for record in records {
+            if record != first { try xml.text(ExportText.listSeparator) }
+            try graph.withEvidenceSourceUTF8(record) { try cleanText(xml, utf8: $0) }
+            try xml.text(":")
+            try xml.text(graph.evidenceLine(record))
+        }
+        try xml.endElement()
     }
 
     private func yEdNode(_ xml: XMLWriter, label: String, kind: NodeKind) throws {

@@ -216,6 +216,13 @@ public final class XMLWriter {
         try escaped(value, attribute: false)
     }
 
+    /// Character data given as UTF-8 bytes, escaped as `text(_:)` escapes a `String`. Consecutive text calls
+    /// write one run of character data.
+    public func text(utf8 value: UnsafeBufferPointer<UInt8>) throws {
+        try startText()
+        try escaped(utf8: value, attribute: false)
+    }
+
     /// Integer character data.
     public func text(_ value: Int) throws {
         try startText()
@@ -283,37 +290,39 @@ public final class XMLWriter {
     /// written as they are, in one call.
     private func escaped(_ value: String, attribute: Bool) throws {
         var value = value
-        try value.withUTF8 { utf8 in
-            let n = utf8.count
-            guard let base = utf8.baseAddress else { return }
-            var runStart = 0
-            var i = 0
-            while i < n {
-                let b = utf8[i]
-                let kind = XMLCharacters.escapeClass[Int(b)]
-                if kind == XMLCharacters.plain { i &+= 1; continue }
-                // A character XML 1.0 forbids is dropped (an empty replacement); markup and CR, LF, tab are escaped.
-                let illegal = XMLCharacters.illegalLength(utf8, at: i)
-                let replacement: StaticString?
-                switch b {
-                case _ where illegal > 0: replacement = ""
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case 0x0D: replacement = "&#13;"
-                case 0x0A: replacement = attribute ? "&#10;" : nil
-                case 0x09: replacement = attribute ? "&#9;" : nil
-                default: replacement = nil  // a lead byte 0xEF of an allowed character
-                }
-                guard let replacement else { i &+= 1; continue }
-                try write(base + runStart, i - runStart)
-                try raw(replacement)
-                i &+= max(illegal, 1)
-                runStart = i
+        try value.withUTF8 { try escaped(utf8: $0, attribute: attribute) }
+    }
+
+    private func escaped(utf8: UnsafeBufferPointer<UInt8>, attribute: Bool) throws {
+        let n = utf8.count
+        guard let base = utf8.baseAddress else { return }
+        var runStart = 0
+        var i = 0
+        while i < n {
+            let b = utf8[i]
+            let kind = XMLCharacters.escapeClass[Int(b)]
+            if kind == XMLCharacters.plain { i &+= 1; continue }
+            // A character XML 1.0 forbids is dropped (an empty replacement); markup and CR, LF, tab are escaped.
+            let illegal = XMLCharacters.illegalLength(utf8, at: i)
+            let replacement: StaticString?
+            switch b {
+            case _ where illegal > 0: replacement = ""
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case 0x0D: replacement = "&#13;"
+            case 0x0A: replacement = attribute ? "&#10;" : nil
+            case 0x09: replacement = attribute ? "&#9;" : nil
+            default: replacement = nil  // a lead byte 0xEF of an allowed character
             }
-            try write(base + runStart, n - runStart)
+            guard let replacement else { i &+= 1; continue }
+            try write(base + runStart, i - runStart)
+            try raw(replacement)
+            i &+= max(illegal, 1)
+            runStart = i
         }
+        try write(base + runStart, n - runStart)
     }
 
     @inline(__always)

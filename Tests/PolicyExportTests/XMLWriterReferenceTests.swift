@@ -17,6 +17,8 @@ struct XMLWriterReferenceTests {
         case identifier(String, letter: UInt8, Int)
         case namespace(prefix: String, uri: String)
         case text(String)
+        /// The same text handed over as UTF-8 bytes (`text(utf8:)`).
+        case textUTF8(String)
         case end
     }
 
@@ -50,7 +52,7 @@ struct XMLWriterReferenceTests {
                 default: calls.append(.attribute(names.randomElement(using: &rng)!, string()))
                 }
             case 2...6:
-                calls.append(.text(string()))
+                calls.append(Bool.random(using: &rng) ? .text(string()) : .textUTF8(string()))
                 startTagOpen = false
             default:
                 if depth > 1 {
@@ -76,6 +78,7 @@ struct XMLWriterReferenceTests {
             case .identifier(let name, let letter, let value): try xml.attribute(XMLName(name), letter: letter, value)
             case .namespace(let prefix, let uri): try xml.namespace(prefix: prefix, uri: uri)
             case .text(let value): try xml.text(value)
+            case .textUTF8(let value): try Array(value.utf8).withUnsafeBufferPointer { try xml.text(utf8: $0) }
             case .end: try xml.endElement()
             }
         }
@@ -115,7 +118,7 @@ struct XMLWriterReferenceTests {
                 try check(cast(name) { n in cast(text) { xmlTextWriterWriteAttribute(writer, n, $0) } })
             case .namespace(let prefix, let uri):
                 try check(cast("xmlns:" + prefix) { n in cast(uri) { xmlTextWriterWriteAttribute(writer, n, $0) } })
-            case .text(let value): try check(cast(value) { xmlTextWriterWriteString(writer, $0) })
+            case .text(let value), .textUTF8(let value): try check(cast(value) { xmlTextWriterWriteString(writer, $0) })
             case .end: try check(xmlTextWriterEndElement(writer))
             }
         }
