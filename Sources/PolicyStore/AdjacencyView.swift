@@ -9,31 +9,29 @@ public struct AdjacencyView {
     public let inItems: UnsafeBufferPointer<Int32>
     /// Source node of each `inItems` entry.
     public let inSources: UnsafeBufferPointer<Int32>
-    public let edgeSources: UnsafeBufferPointer<Int32>
     public let edgeTargets: UnsafeBufferPointer<Int32>
-    /// Per edge: position of its kind in `Graph.edgeKinds`.
-    public let edgeKinds: UnsafeBufferPointer<UInt16>
-    /// Per node: position of its kind in `Graph.nodeKinds`.
-    public let nodeKinds: UnsafeBufferPointer<UInt16>
+    /// Per edge: its source node. A column (a lazily opened graph verifies the blocks it reads): a path search
+    /// reads it only to trace the path it found, so a query does not take the whole section.
+    public let edgeSources: Column<Int32>
+    /// Per edge: position of its kind in `Graph.edgeKinds` (a column, read only when relations are filtered).
+    public let edgeKinds: Column<UInt16>
+    /// Per node: position of its kind in `Graph.nodeKinds` (a column, read only when node kinds are filtered).
+    public let nodeKinds: Column<UInt16>
 }
 
 extension Graph {
-    /// Calls `body` with raw views of the adjacency arrays (no copies, no reference counting in the loop). A lazily
-    /// verified graph verifies these sections whole first, so the loops that read them check nothing per element.
+    /// Calls `body` with raw views of the adjacency arrays a traversal's inner loop reads (no copies, no reference
+    /// counting in the loop). A lazily verified graph verifies these sections whole first, so the loops that read
+    /// them check nothing per element; the edges' sources and the kinds stay columns, verified as their blocks are
+    /// read (together 6.5 bytes per edge a path query need not keep resident).
     public func withAdjacency<R>(_ body: (AdjacencyView) throws -> R) rethrows -> R {
         try outStart.withUnsafeBufferPointer { os in
             try inStart.withUnsafeBufferPointer { ins in
                 try inItems.withUnsafeBufferPointer { ii in
                     try inSources.withUnsafeBufferPointer { isrc in
-                        try edgeSources.withUnsafeBufferPointer { es in
-                            try edgeTargets.withUnsafeBufferPointer { et in
-                                try edgeKindIndex.withUnsafeBufferPointer { ek in
-                                    try nodeKindIndex.withUnsafeBufferPointer { nk in
-                                        try body(AdjacencyView(outStart: os, inStart: ins, inItems: ii, inSources: isrc,
-                                                               edgeSources: es, edgeTargets: et, edgeKinds: ek, nodeKinds: nk))
-                                    }
-                                }
-                            }
+                        try edgeTargets.withUnsafeBufferPointer { et in
+                            try body(AdjacencyView(outStart: os, inStart: ins, inItems: ii, inSources: isrc, edgeTargets: et,
+                                                   edgeSources: edgeSources, edgeKinds: edgeKindIndex, nodeKinds: nodeKindIndex))
                         }
                     }
                 }

@@ -43,8 +43,8 @@ public struct GraphStore: Sendable {
     /// The merged graph of all current contributions.
     public private(set) var graph: Graph
     private var contributionList: [SourceContribution]?
-    /// The snapshot's encoded contributions, decoded on first change.
-    private var encodedContributions: [Int32]
+    /// The snapshot's encoded contributions, decoded on first change (nil `contributionList`).
+    private var storedContributions: StoredContributions
     private var loadedFrom: String
     /// The snapshot format version the contributions were read in (the current one for a new store).
     private var loadedVersion: UInt32 = SnapshotWriter.version
@@ -71,7 +71,7 @@ public struct GraphStore: Sendable {
         }
         graph = Self.build(list)
         contributionList = list
-        encodedContributions = []
+        storedContributions = .none
         loadedFrom = ""
     }
 
@@ -87,7 +87,7 @@ public struct GraphStore: Sendable {
         let table = opened.table
         graph = try withExtendedLifetime(opened.mapping) { try table.graph() }
         contributionList = nil
-        encodedContributions = try table.contributions()
+        storedContributions = try table.contributions()
         loadedFrom = path
         loadedVersion = table.version
         let deltas = opened.deltas
@@ -146,10 +146,32 @@ public struct GraphStore: Sendable {
     }
 
     private func writeWhole(to path: String) throws -> SnapshotFingerprint {
-        let encoded = contributionList.map { ContributionCodec.encode($0, strings: graph.strings) } ?? encodedContributions
-        let fingerprint = try SnapshotWriter.write(graph, contributions: encoded, to: path)
+        let (graph, contributions) = try sectionsToSave()
+        let fingerprint = try SnapshotWriter.write(graph, contributions: contributions, to: path)
         SnapshotDeltaFiles.removeAll(of: path)
         return fingerprint
+    }
+
+    /// The graph and the contributions section a whole save writes: the section read from a format-6 snapshot as it
+    /// is (the graph it refers to is unchanged), else the contributions encoded against the graph. Contributions
+    /// read from an older format whose graph does not hold them as the builder would have built it (an older
+    /// builder's) are saved with the graph built from them.
+    private func sectionsToSave() throws -> (Graph, OutgoingSection) {
+        if contributionList == nil {
+            switch storedContributions {
+            case .none: return (graph, OutgoingSection([UInt8]()))
+            case .bytes(let bytes): return (graph, OutgoingSection(bytes))
+            case .words: break
+            }
+        }
+        var decoded = self
+        let list = try decoded.contributions()
+        if let bytes = GraphContributionCodec.encode(list, graph: graph) { return (graph, OutgoingSection(bytes)) }
+        let built = Self.build(list)
+        guard let bytes = GraphContributionCodec.encode(list, graph: built) else {
+            preconditionFailure("the graph built from contributions holds every record of them")
+        }
+        return (built, OutgoingSection(bytes))
     }
 
     /// What a checkpoint wrote.
@@ -217,17 +239,17 @@ public struct GraphStore: Sendable {
     /// The contributions, in ingest order.
     public mutating func contributions() throws -> [SourceContribution] {
         if let list = contributionList { return list }
-        if encodedContributions.isEmpty && (graph.nodeCount > 0 || !graph.sourcePaths.isEmpty) {
+        if storedContributions.isEmpty && (graph.nodeCount > 0 || !graph.sourcePaths.isEmpty) {
             throw KGError(file: loadedFrom, "this snapshot was saved without per-source contributions, so it cannot be "
                           + "updated incrementally; rebuild it by ingesting its sources into a new graph")
         }
-        var list = try ContributionCodec.decode(encodedContributions, strings: graph.strings, version: loadedVersion, path: loadedFrom)
+        var list = try storedContributions.decode(graph: graph, path: loadedFrom)
         // The contributions are the sources in order: each one's ordinal is its source's (its position before
         // version 3 recorded ordinals).
         let ordinals = graph.sourceOrdinals
         if ordinals.count == list.count { for i in list.indices { list[i].ordinal = Int(ordinals[i]) } }
         contributionList = list
-        encodedContributions = []
+        storedContributions = .none
         return list
     }
 
@@ -341,7 +363,7 @@ public enum SnapshotFile {
         return opened.deltas.current.count
     }
 
-    /// Rewrites a snapshot saved in an older format (2 to 4) in the current one, with its deltas folded in (call
+    /// Rewrites a snapshot saved in an older format (2 to 5) in the current one, with its deltas folded in (call
     /// with the snapshot's lock held). Returns the version it had; nil when it was current (nothing written). A
     /// version-1 snapshot is left to `kg ingest`, which gives its sources their identities first.
     @discardableResult
@@ -362,15 +384,15 @@ public enum SnapshotFile {
         var report = try withExtendedLifetime(opened.mapping) {
             try table.verifyAll()
             let graph = try table.graph()
-            let words = try table.contributions()
-            let contributions = try ContributionCodec.decode(words, strings: graph.strings, version: table.version, path: path)
-            if !words.isEmpty && contributions.count != graph.sourcePaths.count {
+            let stored = try table.contributions()
+            let contributions = try stored.decode(graph: graph, path: path)
+            if !stored.isEmpty && contributions.count != graph.sourcePaths.count {
                 throw KGError(file: path, kind: .snapshotDamaged, "snapshot holds \(graph.sourcePaths.count) sources but "
                               + "\(contributions.count) per-source contributions")
             }
             return SnapshotCheck(version: Int(table.version), bytes: opened.mapping.bytes.count, sections: table.entries.count,
                                  nodes: graph.nodeCount, edges: graph.edgeCount, sources: graph.sourcePaths.count,
-                                 hasContributions: !words.isEmpty)
+                                 hasContributions: !stored.isEmpty)
         }
         report.deltas = opened.deltas.current.count
         report.deltaBytes = opened.deltas.currentBytes
@@ -384,7 +406,7 @@ public enum SnapshotFile {
 
     /// Writes a graph without per-source contributions (not usable for incremental ingest), removing any deltas.
     public static func save(_ graph: Graph, to path: String) throws {
-        try SnapshotWriter.write(graph, contributions: [], to: path)
+        try SnapshotWriter.write(graph, contributions: OutgoingSection([UInt8]()), to: path)
         SnapshotDeltaFiles.removeAll(of: path)
     }
 

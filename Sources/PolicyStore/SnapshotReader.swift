@@ -11,11 +11,11 @@ import PolicyCore
 /// taken by the commands that change the store (`ingest`, `remove`, `merge`) and by `kg check`. Arrays are copied
 /// out as raw little-endian blocks. Any damage is reported as a `KGError` naming the section; the file is left alone.
 enum SnapshotReader {
-    static let supportedVersions: [UInt32] = [1, 2, 3, 4, SnapshotWriter.version]
+    static let supportedVersions: [UInt32] = [1, 2, 3, 4, 5, SnapshotWriter.version]
 
     struct Loaded {
         var graph: Graph
-        var contributions: [Int32]
+        var contributions: StoredContributions
         /// The format version read (1: sources have no recorded identity; see `GraphStore.load`).
         var version: UInt32
     }
@@ -45,7 +45,7 @@ struct SnapshotTable {
         let name: String
         let range: Range<Int>
         let storedCRC: UInt32
-        /// Where the section's block checksums lie in the file (version 5; empty before, and for `block_checksums`).
+        /// Where the section's block checksums lie in the file (versions 5 and 6; empty before, and for `block_checksums`).
         var blockCRCs: Range<Int> = 0..<0
     }
 
@@ -126,7 +126,7 @@ struct SnapshotTable {
         if version >= 5 { try locateBlockChecksums() }
     }
 
-    /// Verifies the block table (section 0 of version 5, small: 4 bytes per 16 KiB of the file) and records where
+    /// Verifies the block table (section 0 from version 5 on, small: 4 bytes per 16 KiB of the file) and records where
     /// each later section's block checksums lie in it; they must be exactly as many as the sections' blocks.
     private mutating func locateBlockChecksums() throws {
         let table = try verifiedSection(0)
@@ -142,7 +142,7 @@ struct SnapshotTable {
         }
     }
 
-    /// A verifier of section `i`'s blocks (version 5).
+    /// A verifier of section `i`'s blocks (versions 5 and 6).
     func blockVerifier(_ i: Int) -> SectionVerifier {
         let entry = entries[i]
         return SectionVerifier(name: entry.name, path: path, body: UnsafeRawBufferPointer(rebasing: file[entry.range]),
@@ -189,12 +189,19 @@ struct SnapshotTable {
         }
     }
 
-    /// The encoded per-source contributions (the last section), verified.
-    func contributions() throws -> [Int32] {
-        try array(entries.count - 1, of: Int32.self)
+    /// The encoded per-source contributions (the last section), verified: in format 6 used in place from a mapped
+    /// file, before it copied.
+    func contributions() throws -> StoredContributions {
+        let last = entries.count - 1
+        if version >= 6 {
+            let bytes = try column(last, of: UInt8.self)
+            return bytes.isEmpty ? .none : .bytes(bytes)
+        }
+        let words = try array(last, of: Int32.self)
+        return words.isEmpty ? .none : .words(words, version: version)
     }
 
-    /// Verifies every section's checksum, and in version 5 every block's (what `kg check` does before decoding
+    /// Verifies every section's checksum, and from version 5 on every block's (what `kg check` does before decoding
     /// anything).
     func verifyAll() throws {
         for i in entries.indices {

@@ -1,6 +1,7 @@
-/// The sections of the snapshot format, in file order, with their element sizes in bytes: version 5 starts with
-/// `block_checksums` and `summary`, then the 40 sections of versions 3 and 4 (version 2 lacks `source.ordinals`,
-/// version 1 also `source.identities`). See SNAPSHOT-FORMAT.md.
+/// The sections of the snapshot format, in file order, with their element sizes in bytes: versions 5 and 6 start
+/// with `block_checksums` and `summary`, then the 40 sections of versions 3 and 4 (version 2 lacks
+/// `source.ordinals`, version 1 also `source.identities`); version 6 writes the contributions as bytes that refer
+/// to the graph's rows (`GraphContributionCodec`), the versions before as 32-bit words. See SNAPSHOT-FORMAT.md.
 enum SnapshotSections {
     /// The sections of the graph, in file order (every version lists them in this order, without the ones it lacks).
     static let graphLayout: [(name: String, elementSize: Int)] = [
@@ -19,7 +20,7 @@ enum SnapshotSections {
         ("source.paths", 4), ("source.hashes", 4), ("source.identities", 4), ("source.ordinals", 8),
     ]
 
-    /// The sections version 5 puts before the graph's: the per-block checksums of every later section, and the
+    /// The sections versions 5 and 6 put before the graph's: the per-block checksums of every later section, and the
     /// counts `kg stats` prints.
     static let leadingLayout: [(name: String, elementSize: Int)] = [("block_checksums", 4), ("summary", 8)]
 
@@ -35,7 +36,7 @@ enum SnapshotSections {
         version >= 4 ? (offset + 7) & ~7 : offset
     }
 
-    /// The layout of format `version` (1 to 5).
+    /// The layout of format `version` (1 to 6).
     static func layout(version: UInt32) -> [(name: String, elementSize: Int)] {
         let graph = graphLayout.filter { section in
             switch section.name {
@@ -44,7 +45,7 @@ enum SnapshotSections {
             default: true
             }
         }
-        return (version >= 5 ? leadingLayout : []) + graph + [("contributions", 4)]
+        return (version >= 5 ? leadingLayout : []) + graph + [("contributions", version >= 6 ? 1 : 4)]
     }
 }
 

@@ -11,15 +11,20 @@ enum SnapshotWriter {
     static let magic: [UInt8] = Array("PKGSNAP\u{1A}".utf8)
     /// Version 2 added `source.identities` and each contribution's identity; version 3 `source.ordinals`; version 4
     /// starts every section at a multiple of 8 bytes (columns used in place from a mapped file); version 5 leads
-    /// with per-block checksums of every section (verified as a query reads the blocks) and the graph's summary.
-    static let version: UInt32 = 5
+    /// with per-block checksums of every section (verified as a query reads the blocks) and the graph's summary;
+    /// version 6 writes the contributions as varint bytes referring to the graph's rows instead of 32-bit words
+    /// repeating their keys.
+    static let version: UInt32 = 6
 
-    /// Writes `graph` and the encoded `contributions` to `path` atomically; returns the new file's fingerprint.
+    /// Writes `graph` and the encoded `contributions` (`GraphContributionCodec` bytes; empty: none) to `path`
+    /// atomically; returns the new file's fingerprint. `version`: 5 writes the format before (contributions as
+    /// `ContributionCodec` words), which tests use to make the files older builds wrote.
     @discardableResult
-    static func write(_ graph: Graph, contributions: [Int32], to path: String) throws -> SnapshotFingerprint {
-        var sections = [OutgoingSection(graph.summary.words)] + graph.outgoingSections + [OutgoingSection(contributions)]
+    static func write(_ graph: Graph, contributions: OutgoingSection, to path: String, version: UInt32 = version) throws -> SnapshotFingerprint {
+        precondition(version >= 5 && contributions.elementSize == SnapshotSections.layout(version: version).last!.elementSize)
+        var sections = [OutgoingSection(graph.summary.words)] + graph.outgoingSections + [contributions]
         sections.insert(OutgoingSection(try blockChecksums(of: sections)), at: 0)
-        precondition(sections.count == SnapshotSections.layout.count)
+        precondition(sections.count == SnapshotSections.layout(version: version).count)
 
         // Header: magic, version, section count, then (elementSize u32, byteLength u64, crc u32) per section,
         // then the CRC-32C of everything before it.

@@ -30,7 +30,8 @@ import Testing
         #expect(written.count == 3)
         for w in written {
             guard case .delta(let bytes) = w else { Issue.record("checkpoint wrote \(w)"); continue }
-            #expect(bytes < base / 8, "a delta of a few files beside a \(base)-byte snapshot: \(bytes) bytes")
+            // A delta repeats the strings and keys that the format-6 snapshot holds once as references to its graph.
+            #expect(bytes < base / 5, "a delta of a few files beside a \(base)-byte snapshot: \(bytes) bytes")
         }
         #expect(SnapshotFile.deltaPaths(of: graph).count == 3)
 
