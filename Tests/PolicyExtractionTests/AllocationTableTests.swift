@@ -9,11 +9,6 @@ import Testing
 @Suite struct AllocationTableTests {
     private func nodes(_ text: String) throws -> [NodeRecord] { try extractedTargetNodes(text) }
 
-    private func rows(_ nodes: [NodeRecord]) -> [String: Double] {
-        Dictionary(nodes.compactMap { n in n.attributes["subject"]?.stringValue.flatMap { s in n.attributes["value"]?.doubleValue.map { (s, $0) } } },
-                   uniquingKeysWith: { a, _ in a })
-    }
-
     @Test func eachRowOfAQuotaTableIsItsUnitsTarget() throws {
         // A county government's crop quota split among townships, the unit on a line of its own.
         let crops = try nodes("""
@@ -25,7 +20,7 @@ import Testing
         合计 | 20.54 | 1.95 | |
 
         """)
-        #expect(rows(crops) == ["甲镇": 1.2, "乙乡": 0.75])
+        #expect(subjectValues(crops) == ["甲镇": 1.2, "乙乡": 0.75])
         #expect(crops.allSatisfy { $0.attributes["unit"]?.stringValue == "万亩" && $0.attributes["deadline"]?.stringValue == "2026" })
         // A city's energy-saving quota split among departments, the unit in the task column's note.
         let energy = try nodes("""
@@ -34,7 +29,7 @@ import Testing
         市住建局 | 1.2 | 李某 |
 
         """)
-        #expect(rows(energy) == ["市工信局": 3.5, "市住建局": 1.2])
+        #expect(subjectValues(energy) == ["市工信局": 3.5, "市住建局": 1.2])
     }
 
     @Test func tablesThatSplitNoQuotaStateNoTarget() throws {
@@ -57,7 +52,7 @@ import Testing
         西街道 | 200 |
 
         """)
-        #expect(rows(ended) == ["东街道": 300])
+        #expect(subjectValues(ended) == ["东街道": 300])
     }
 
     @Test func aHeaderNeedsAQuotaColumnAndNoValue() {

@@ -11,11 +11,6 @@ import Testing
 @Suite struct LineCellTableTests {
     private func targets(_ text: String) throws -> [NodeRecord] { try extractedTargetNodes(text) }
 
-    private func rows(_ nodes: [NodeRecord]) -> [String: Double] {
-        Dictionary(nodes.compactMap { n in n.attributes["subject"]?.stringValue.flatMap { s in n.attributes["value"]?.doubleValue.map { (s, $0) } } },
-                   uniquingKeysWith: { a, _ in a })
-    }
-
     // MARK: - One cell a line
 
     @Test func eachRowOfATablePrintedOneCellALineStatesItsValue() throws {
@@ -48,7 +43,7 @@ import Testing
         注：约束性指标须确保完成。
 
         """)
-        #expect(rows(ministry) == ["新认定技术创新示范企业数量": 60, "重点行业能效标杆达标比例": 30, "工业用水重复利用率": 94])
+        #expect(subjectValues(ministry) == ["新认定技术创新示范企业数量": 60, "重点行业能效标杆达标比例": 30, "工业用水重复利用率": 94])
         #expect(ministry.first { $0.attributes["value"]?.doubleValue == 30 }?.attributes["comparator"]?.stringValue == ">=")
         // A county's plan indicators: index, indicator, base value, target value.
         let county = try targets("""
@@ -66,7 +61,7 @@ import Testing
         3万人 |
 
         """)
-        #expect(rows(county) == ["森林覆盖率": 45, "新增城镇就业人数": 3])
+        #expect(subjectValues(county) == ["森林覆盖率": 45, "新增城镇就业人数": 3])
         #expect(county.allSatisfy { $0.attributes["deadline"]?.stringValue == "2035" })
         #expect(county.first { $0.attributes["value"]?.doubleValue == 45 }?.attributes["base_value"]?.doubleValue == 41.2)
     }

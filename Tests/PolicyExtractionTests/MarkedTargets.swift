@@ -26,3 +26,9 @@ func extractedTargetNodes(_ text: String) throws -> [NodeRecord] {
     let pipeline = try #require(markedTargetsPipeline)
     return pipeline.extract(source: try SourceText(path: "fixtures/plan.txt", bytes: Array(text.utf8))).nodes.filter { $0.kind == .target }
 }
+
+/// Each target node's subject with its value (the rows a table states).
+func subjectValues(_ nodes: [NodeRecord]) -> [String: Double] {
+    Dictionary(nodes.compactMap { n in n.attributes["subject"]?.stringValue.flatMap { s in n.attributes["value"]?.doubleValue.map { (s, $0) } } },
+               uniquingKeysWith: { a, _ in a })
+}
