@@ -57,6 +57,35 @@ enum GraphContributionCodec {
         }
     }
 
+    /// Which of each node's (edge's) evidence entries in the graph the records met so far have stated: its records
+    /// state its list in order, so the next record's entries start where the last one's ended.
+    struct EvidenceClaims {
+        /// Per row, where its evidence list starts (one more entry than rows).
+        let starts: Column<UInt32>
+        var taken: [Int32]
+
+        init(_ starts: Column<UInt32>) {
+            self.starts = starts
+            taken = [Int32](repeating: 0, count: starts.count - 1)
+        }
+
+        /// The entries of `row` no record has stated yet.
+        func unclaimed(_ row: Int) -> Range<Int> {
+            (Int(starts[row]) + Int(taken[row]))..<Int(starts[row + 1])
+        }
+
+        mutating func take(_ row: Int, _ count: Int) { taken[row] += Int32(count) }
+
+        /// The first row whose records did not state all its entries: how many they stated, and how many it holds.
+        func firstIncomplete() -> (row: Int, stated: Int, holds: Int)? {
+            for row in 0..<taken.count {
+                let holds = Int(starts[row + 1] - starts[row])
+                if Int(taken[row]) != holds { return (row, Int(taken[row]), holds) }
+            }
+            return nil
+        }
+    }
+
     // MARK: Encoding
 
     private struct Encoder {
@@ -65,9 +94,8 @@ enum GraphContributionCodec {
         /// String index of a node id → its node (-1: not an id).
         var nodeOfIDString: [Int32]
         var edgeKindOrdinal: [String: Int] = [:]
-        /// Evidence references of each node (edge) taken so far by its records.
-        var nodeEvidenceTaken: [Int32]
-        var edgeEvidenceTaken: [Int32]
+        var nodeEvidence: EvidenceClaims
+        var edgeEvidence: EvidenceClaims
         /// Per node: how many of its outgoing edges the records met so far have created (edges are stored sorted by
         /// source and, within a source, in the order the builder created them).
         var edgesCreated: [Int32]
@@ -87,8 +115,8 @@ enum GraphContributionCodec {
             nodeOfIDString = [Int32](repeating: -1, count: graph.strings.count + 1)
             for n in 0..<graph.nodeCount { nodeOfIDString[Int(graph.nodeIDs[n])] = Int32(n) }
             for (i, kind) in graph.edgeKindTable.enumerated() { edgeKindOrdinal[kind.rawValue] = i }
-            nodeEvidenceTaken = [Int32](repeating: 0, count: graph.nodeCount)
-            edgeEvidenceTaken = [Int32](repeating: 0, count: graph.edgeCount)
+            nodeEvidence = EvidenceClaims(graph.nodeEvidenceStart)
+            edgeEvidence = EvidenceClaims(graph.edgeEvidenceStart)
             edgesCreated = [Int32](repeating: 0, count: graph.nodeCount)
         }
 
@@ -103,11 +131,7 @@ enum GraphContributionCodec {
                     for e in c.edges { try edge(e) }
                 }
                 // Every evidence reference of the graph must belong to exactly one record.
-                for n in 0..<graph.nodeCount where Int(nodeEvidenceTaken[n]) != graph.evidenceCount(ofNode: n) { throw Inconsistent() }
-                for e in 0..<graph.edgeCount
-                where Int(edgeEvidenceTaken[e]) != Int(graph.edgeEvidenceStart[e + 1] - graph.edgeEvidenceStart[e]) {
-                    throw Inconsistent()
-                }
+                if nodeEvidence.firstIncomplete() != nil || edgeEvidence.firstIncomplete() != nil { throw Inconsistent() }
                 return out.bytes
             } catch {
                 return nil
@@ -127,10 +151,7 @@ enum GraphContributionCodec {
             let rows = Int(graph.nodeAttributeStart[n])..<Int(graph.nodeAttributeStart[n + 1])
             let mode = attributeMode(r.attributes, rows: rows)
             flags |= mode.rawValue << NodeFlag.attributeShift
-            let start = Int(graph.nodeEvidenceStart[n]) + Int(nodeEvidenceTaken[n])
-            guard start + r.evidence.count <= Int(graph.nodeEvidenceStart[n + 1]) else { throw Inconsistent() }
-            nodeEvidenceTaken[n] += Int32(r.evidence.count)
-            let matches = evidenceMatches(r.evidence, references: start)
+            let matches = try claimEvidence(r.evidence, of: n, in: &nodeEvidence)
             if matches.contains(false) { flags |= NodeFlag.inlineEvidence }
             out.unsigned(flags | UInt64(r.evidence.count) << nodeEvidenceShift)
             if kindDiffers { string(r.kind.rawValue) }
@@ -151,10 +172,7 @@ enum GraphContributionCodec {
             let rows = Int(graph.edgeAttributeStart[e])..<Int(graph.edgeAttributeStart[e + 1])
             let mode = attributeMode(r.attributes, rows: rows)
             var flags = mode.rawValue
-            let start = Int(graph.edgeEvidenceStart[e]) + Int(edgeEvidenceTaken[e])
-            guard start + r.evidence.count <= Int(graph.edgeEvidenceStart[e + 1]) else { throw Inconsistent() }
-            edgeEvidenceTaken[e] += Int32(r.evidence.count)
-            let matches = evidenceMatches(r.evidence, references: start)
+            let matches = try claimEvidence(r.evidence, of: e, in: &edgeEvidence)
             if matches.contains(false) { flags |= EdgeFlag.inlineEvidence }
             out.unsigned(flags | UInt64(r.evidence.count) << edgeEvidenceShift)
             if mode == .inline { attributes(r.attributes) }
@@ -254,6 +272,14 @@ enum GraphContributionCodec {
         }
 
         /// Whether each entry of `list` is exactly the evidence row of reference `references + k`.
+        /// Claims the next `list.count` evidence entries of `row` for its record; per entry, whether the graph's holds it.
+        func claimEvidence(_ list: [Evidence], of row: Int, in claims: inout EvidenceClaims) throws -> [Bool] {
+            let unclaimed = claims.unclaimed(row)
+            guard list.count <= unclaimed.count else { throw Inconsistent() }
+            claims.take(row, list.count)
+            return evidenceMatches(list, references: unclaimed.lowerBound)
+        }
+
         func evidenceMatches(_ list: [Evidence], references: Int) -> [Bool] {
             let rows = graph.evidenceRows
             return list.enumerated().map { k, e in
@@ -283,8 +309,8 @@ enum GraphContributionCodec {
         var reader: VarintReader
         /// What was wrong, when it is more than a malformed value.
         var why: String?
-        var nodeEvidenceTaken: [Int32]
-        var edgeEvidenceTaken: [Int32]
+        var nodeEvidence: EvidenceClaims
+        var edgeEvidence: EvidenceClaims
         /// Strings of the graph decoded so far (each decoded once; the records share them).
         var cache: [String?]
         var previousNode = 0, previousEdge = 0
@@ -292,8 +318,8 @@ enum GraphContributionCodec {
         init(graph: Graph, bytes: UnsafeBufferPointer<UInt8>) {
             self.graph = graph
             reader = VarintReader(bytes)
-            nodeEvidenceTaken = [Int32](repeating: 0, count: graph.nodeCount)
-            edgeEvidenceTaken = [Int32](repeating: 0, count: graph.edgeCount)
+            nodeEvidence = EvidenceClaims(graph.nodeEvidenceStart)
+            edgeEvidence = EvidenceClaims(graph.edgeEvidenceStart)
             cache = [String?](repeating: nil, count: graph.strings.count)
         }
 
@@ -313,12 +339,12 @@ enum GraphContributionCodec {
                 out.append(c)
             }
             guard reader.isAtEnd else { why = "\(reader.remaining) bytes after the last contribution"; throw VarintReader.Malformed() }
-            for n in 0..<graph.nodeCount where Int(nodeEvidenceTaken[n]) != graph.evidenceCount(ofNode: n) {
-                why = "the records state \(nodeEvidenceTaken[n]) of the \(graph.evidenceCount(ofNode: n)) evidence entries of node \(n)"
+            if let n = nodeEvidence.firstIncomplete() {
+                why = "the records state \(n.stated) of the \(n.holds) evidence entries of node \(n.row)"
                 throw VarintReader.Malformed()
             }
-            for e in 0..<graph.edgeCount where Int(edgeEvidenceTaken[e]) != Int(graph.edgeEvidenceStart[e + 1] - graph.edgeEvidenceStart[e]) {
-                why = "the records state \(edgeEvidenceTaken[e]) of the evidence entries of edge \(e)"
+            if let e = edgeEvidence.firstIncomplete() {
+                why = "the records state \(e.stated) of the evidence entries of edge \(e.row)"
                 throw VarintReader.Malformed()
             }
             return out
@@ -340,10 +366,9 @@ enum GraphContributionCodec {
                 for _ in 0..<count { aliases.append(try string()) }
             }
             let attributes = try attributes(mode, rows: Int(graph.nodeAttributeStart[n])..<Int(graph.nodeAttributeStart[n + 1]))
-            let first = Int(graph.nodeEvidenceStart[n]), end = Int(graph.nodeEvidenceStart[n + 1])
             let evidence = try evidence(count: flags >> nodeEvidenceShift, inline: flags & NodeFlag.inlineEvidence != 0,
-                                        from: first + Int(nodeEvidenceTaken[n]), end: end)
-            nodeEvidenceTaken[n] += Int32(evidence.count)
+                                        in: nodeEvidence.unclaimed(n))
+            nodeEvidence.take(n, evidence.count)
             return NodeRecord(id: graphString(graph.nodeIDs[n]), kind: kind, label: label, aliases: aliases,
                               attributes: attributes, evidence: evidence)
         }
@@ -355,10 +380,9 @@ enum GraphContributionCodec {
             let flags = try reader.unsigned()
             guard let mode = AttributeMode(rawValue: flags & 3) else { throw VarintReader.Malformed() }
             let attributes = try attributes(mode, rows: Int(graph.edgeAttributeStart[e])..<Int(graph.edgeAttributeStart[e + 1]))
-            let first = Int(graph.edgeEvidenceStart[e]), end = Int(graph.edgeEvidenceStart[e + 1])
             let evidence = try evidence(count: flags >> edgeEvidenceShift, inline: flags & EdgeFlag.inlineEvidence != 0,
-                                        from: first + Int(edgeEvidenceTaken[e]), end: end)
-            edgeEvidenceTaken[e] += Int32(evidence.count)
+                                        in: edgeEvidence.unclaimed(e))
+            edgeEvidence.take(e, evidence.count)
             return EdgeRecord(kind: graph.edgeKindTable[Int(graph.edgeKindIndex[e])], source: graphString(graph.nodeIDs[Int(graph.edgeSources[e])]),
                               target: graphString(graph.nodeIDs[Int(graph.edgeTargets[e])]), attributes: attributes, evidence: evidence)
         }
@@ -416,10 +440,11 @@ enum GraphContributionCodec {
             }
         }
 
-        /// `count` entries: each the evidence row of the next reference (from `reference`, before `end`), or, when
-        /// `inline` says so for it, written out.
-        mutating func evidence(count: UInt64, inline: Bool, from reference: Int, end: Int) throws -> [Evidence] {
-            guard count <= UInt64(end - reference) else {
+        /// `count` evidence entries of a record: each the evidence row of the next of `unclaimed` (its row's entries
+        /// no record stated yet), or, when `inline` says so for it, written out.
+        mutating func evidence(count: UInt64, inline: Bool, in unclaimed: Range<Int>) throws -> [Evidence] {
+            let reference = unclaimed.lowerBound
+            guard count <= UInt64(unclaimed.count) else {
                 why = "a record states more evidence than its node or edge holds"
                 throw VarintReader.Malformed()
             }
